@@ -1,0 +1,123 @@
+/**
+ * Scenario -> Model: the engine's data layout. A state is an integer bitmask
+ * over all options (bit k = option k in declaration order); feasible states
+ * get dense indices 0.. in ascending mask order (state number = index + 1, as
+ * in gmcr-py); a decision maker's move is `s ^ m` for a non-empty submask m of
+ * its option mask, so adjacency is never stored.
+ */
+import { preferenceLevels } from "../preferences/ranks.js";
+import { ParleyError } from "./errors.js";
+import { maskToPattern } from "./cubes.js";
+import type { Scenario } from "./scenario.js";
+
+export interface Model {
+  scenario: Scenario;
+  /** Number of options (bits). */
+  nOptions: number;
+  nDMs: number;
+  /** Per decision maker: the mask of its options. */
+  dmMask: Int32Array;
+  /** Options that may only be taken (N->Y) / only withdrawn (Y->N). */
+  fwdMask: number;
+  backMask: number;
+  /** Per decision maker: every non-empty submask of its option mask (its possible moves). */
+  moveMasks: Int32Array[];
+  /** Feasible state masks, ascending; index i is state number i + 1. */
+  states: Int32Array;
+  /** mask -> state index, -1 when infeasible (dense over all 2^n masks). */
+  indexOf: Int32Array;
+  statusQuo: number;
+  /** Per decision maker: preference level of every state (higher = more preferred). */
+  pref: Int32Array[];
+}
+
+export interface CompileOptions {
+  /** Largest candidate state space (2^options) to enumerate. */
+  maxStates?: number;
+}
+
+export const DEFAULT_MAX_STATES = 2 ** 24;
+/** The dense mask index needs 4 bytes per candidate state. */
+export const HARD_MAX_OPTIONS = 28;
+
+export function compileScenario(scenario: Scenario, opts: CompileOptions = {}): Model {
+  const n = scenario.options.length;
+  const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES;
+  const candidates = 2 ** n;
+  if (candidates > maxStates || n > HARD_MAX_OPTIONS) {
+    const over =
+      n > HARD_MAX_OPTIONS
+        ? `Parley enumerates at most 2^${HARD_MAX_OPTIONS} candidate states`
+        : `over the limit of ${maxStates.toLocaleString("en-US")}; raise it with --max-states ${candidates} (needs about ${Math.ceil((candidates * 5) / 2 ** 20)} MiB)`;
+    throw new ParleyError({
+      code: "state-space-limit",
+      message: `the scenario has ${n} options, so ${candidates.toLocaleString("en-US")} candidate states: ${over}`,
+    });
+  }
+
+  const nDMs = scenario.decisionMakers.length;
+  const dmMask = new Int32Array(nDMs);
+  scenario.decisionMakers.forEach((dm, d) => {
+    for (const k of dm.options) dmMask[d] |= 1 << k;
+  });
+  let fwdMask = 0;
+  let backMask = 0;
+  scenario.options.forEach((o, k) => {
+    if (o.direction === "fwd") fwdMask |= 1 << k;
+    else if (o.direction === "back") backMask |= 1 << k;
+  });
+  const moveMasks = Array.from(dmMask, (m) => submasks(m));
+
+  // Feasible states: every candidate that matches no infeasible cube.
+  const cares: number[] = [];
+  const values: number[] = [];
+  for (const c of scenario.constraints)
+    for (const cube of c.infeasible) {
+      cares.push(cube.care);
+      values.push(cube.value);
+    }
+  const care = Int32Array.from(cares);
+  const value = Int32Array.from(values);
+  const indexOf = new Int32Array(candidates).fill(-1);
+  const feasible: number[] = [];
+  for (let s = 0; s < candidates; s++) {
+    let ok = true;
+    for (let c = 0; c < care.length; c++)
+      if ((s & care[c]) === value[c]) {
+        ok = false;
+        break;
+      }
+    if (ok) {
+      indexOf[s] = feasible.length;
+      feasible.push(s);
+    }
+  }
+  const states = Int32Array.from(feasible);
+  if (states.length === 0)
+    throw new ParleyError({ code: "no-feasible-state", message: "no state is feasible: the infeasibility conditions rule out every state", path: ["infeasible"] });
+
+  const statusQuo = indexOf[scenario.statusQuo];
+  if (statusQuo < 0) {
+    const broken = scenario.constraints.filter((c) => c.infeasible.some((cube) => (scenario.statusQuo & cube.care) === cube.value));
+    throw new ParleyError({
+      code: "infeasible-status-quo",
+      message: `the status quo ${maskToPattern(scenario.statusQuo, n)} is infeasible: it breaks ${broken.map((c) => `'${c.text}'`).join(", ")}`,
+      path: ["statusQuo"],
+    });
+  }
+
+  const pref = scenario.decisionMakers.map((dm, d) => preferenceLevels(scenario.preferences[d], states, n, dm.id));
+  return { scenario, nOptions: n, nDMs, dmMask, fwdMask, backMask, moveMasks, states, indexOf, statusQuo, pref };
+}
+
+/** Every non-empty submask of `mask`, ascending. */
+export function submasks(mask: number): Int32Array {
+  const out: number[] = [];
+  for (let m = mask; m !== 0; m = (m - 1) & mask) out.push(m);
+  return Int32Array.from(out.reverse());
+}
+
+/** Y/N pattern of state index s. */
+export function statePattern(model: Model, s: number): string {
+  return maskToPattern(model.states[s], model.nOptions);
+}

@@ -1,0 +1,71 @@
+/**
+ * A validated scenario: names resolved to indices, statements parsed and
+ * compiled to cubes. The engine takes this and never re-checks it.
+ */
+import type { Cube } from "./cubes.js";
+import type { Expr } from "./expr.js";
+
+export interface Provenance {
+  note?: string;
+  sources?: string[];
+  assumption?: string;
+}
+
+/** both: free; fwd: may only be taken (N->Y); back: may only be withdrawn (Y->N). */
+export type Direction = "both" | "fwd" | "back";
+
+export interface OptionSpec extends Provenance {
+  id: string;
+  label: string;
+  /** Index of the controlling decision maker. */
+  dm: number;
+  direction: Direction;
+}
+
+export interface DecisionMakerSpec extends Provenance {
+  id: string;
+  name: string;
+  /** Global option indices (bit positions), contiguous and in declaration order. */
+  options: number[];
+}
+
+export type ConstraintKind = "condition" | "pattern" | "mutuallyExclusive" | "atLeastOneOf";
+
+export interface ConstraintSpec extends Provenance {
+  kind: ConstraintKind;
+  /** The constraint as the user would read it. */
+  text: string;
+  /** A state matching any cube is infeasible. */
+  infeasible: Cube[];
+}
+
+export interface StatementSpec extends Provenance {
+  text: string;
+  expr: Expr;
+  /** The statement holds in a state matching any cube. */
+  cubes: Cube[];
+}
+
+export type PreferenceSpec =
+  | ({ kind: "statements"; statements: StatementSpec[] } & Provenance)
+  | ({ kind: "ranking"; items: RankItemSpec[] } & Provenance);
+
+export interface RankItemSpec {
+  /** As written: one pattern, or several that tie. */
+  patterns: string[];
+  cubes: Cube[];
+  /** Path in the file, for errors found when states are known. */
+  path: (string | number)[];
+}
+
+export interface Scenario extends Provenance {
+  name: string;
+  description?: string;
+  decisionMakers: DecisionMakerSpec[];
+  options: OptionSpec[];
+  constraints: ConstraintSpec[];
+  statusQuo: number;
+  statusQuoProvenance?: Provenance;
+  /** One per decision maker, in order. */
+  preferences: PreferenceSpec[];
+}

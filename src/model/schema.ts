@@ -1,0 +1,162 @@
+/**
+ * The shape of a scenario file (format `parley/1`), as a zod schema. It checks
+ * structure only; names, references and statements are checked afterwards in
+ * validate.ts. The JSON Schema in schema/ is generated from this one
+ * (`npm run schema`), so editors autocomplete what the validator accepts.
+ */
+import { z } from "zod";
+
+export const FORMAT = "parley/1";
+
+const text = (what: string) => z.string().min(1, `${what} must not be empty`);
+
+/** note / sources / assumption: provenance that any element may carry. */
+const provenance = {
+  note: z.string().optional().meta({ description: "Free text explaining the element." }),
+  sources: z
+    .array(z.string())
+    .optional()
+    .meta({ description: "Where the element comes from: fact numbers (F3), articles, URLs." }),
+  assumption: z
+    .string()
+    .optional()
+    .meta({ description: "Set when the element is an assumption rather than a sourced fact: the reason for it." }),
+};
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an id must start with a letter or '_' and contain only letters, digits and '_'");
+
+export const OptionSchema = z
+  .strictObject({
+    id: id.meta({ description: "Unique option id, used in statements (letters, digits, '_')." }),
+    label: z.string().optional().meta({ description: "What taking the option means, in words." }),
+    irreversible: z
+      .union([z.boolean(), z.enum(["taking", "withdrawal"])])
+      .optional()
+      .meta({
+        description:
+          "true or 'taking': once taken it cannot be withdrawn (moves only N->Y). 'withdrawal': once withdrawn it cannot be taken again (moves only Y->N).",
+      }),
+    ...provenance,
+  })
+  .meta({ title: "Option" });
+
+export const DecisionMakerSchema = z
+  .strictObject({
+    id: id.meta({ description: "Unique decision maker id." }),
+    name: z.string().optional().meta({ description: "Display name." }),
+    options: z.array(OptionSchema).meta({ description: "The options this decision maker controls (at least one)." }),
+    ...provenance,
+  })
+  .meta({ title: "DecisionMaker" });
+
+const YesNo = z.union([z.enum(["Y", "N", "y", "n"]), z.boolean()]);
+const PatternMap = z.record(z.string(), YesNo).meta({
+  description: "Option id -> Y/N (or true/false). In a pattern, options left out are 'don't care'.",
+});
+const PatternString = z
+  .string()
+  .meta({ description: "Y/N/- per option, in declaration order (DMs in order, each DM's options in order)." });
+
+export const InfeasibleSchema = z
+  .union([
+    text("a condition").meta({ description: "A logical condition over option ids; states where it holds are infeasible." }),
+    z
+      .strictObject({
+        condition: text("a condition").optional().meta({ description: "States where this condition holds are infeasible." }),
+        pattern: z.union([PatternString, PatternMap]).optional().meta({ description: "States matching this pattern are infeasible." }),
+        mutuallyExclusive: z
+          .array(z.string())
+          .optional()
+          .meta({ description: "At most one of these options may be taken." }),
+        atLeastOneOf: z.array(z.string()).optional().meta({ description: "At least one of these options must be taken." }),
+        ...provenance,
+      })
+      .meta({ title: "Constraint" }),
+  ])
+  .meta({ title: "Infeasibility" });
+
+export const StatementSchema = z
+  .union([
+    text("a statement").meta({
+      description: "A logical statement over option ids (&, |, !, parentheses), or 'if A then B'.",
+    }),
+    z
+      .strictObject({
+        statement: text("a statement").optional(),
+        if: text("a condition").optional().meta({ description: "Conditional statement: holds when `if` is false or `then` is true." }),
+        then: text("a statement").optional(),
+        anyOf: z.array(text("a statement")).optional().meta({ description: "Compound statement: holds when any member holds." }),
+        ...provenance,
+      })
+      .meta({ title: "Statement" }),
+  ])
+  .meta({ title: "PreferenceStatement" });
+
+export const RankItemSchema = z.union([PatternString, z.array(PatternString)]).meta({
+  description: "A state pattern (a '-' matches both, giving a tie group) or a list of patterns that tie.",
+});
+
+export const PreferenceSchema = z
+  .union([
+    z.array(StatementSchema).meta({ description: "Option prioritization: statements, most important first." }),
+    z
+      .strictObject({
+        statements: z.array(StatementSchema).optional().meta({ description: "Statements, most important first." }),
+        ranking: z
+          .array(RankItemSchema)
+          .optional()
+          .meta({ description: "Explicit ranking of the feasible states, most preferred first; ties as lists." }),
+        ...provenance,
+      })
+      .meta({ title: "Preferences" }),
+  ])
+  .meta({ title: "DecisionMakerPreferences" });
+
+export const StatusQuoSchema = z
+  .union([
+    PatternString,
+    z
+      .strictObject({
+        state: z.union([PatternString, PatternMap]),
+        ...provenance,
+      })
+      .meta({ title: "AnnotatedStatusQuo" }),
+    PatternMap,
+  ])
+  .meta({ description: "Today's state: a Y/N pattern, or option id -> Y/N (options left out are N)." });
+
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    format: z.literal(FORMAT).meta({ description: "File format and version." }),
+    name: text("name").meta({ description: "Scenario title." }),
+    description: z.string().optional(),
+    decisionMakers: z.array(DecisionMakerSchema).meta({ description: "The parties, in order." }),
+    infeasible: z
+      .array(InfeasibleSchema)
+      .optional()
+      .meta({ description: "Conditions that make a state impossible, and option groups." }),
+    statusQuo: StatusQuoSchema,
+    preferences: z
+      .record(z.string(), PreferenceSchema)
+      .meta({ description: "Decision maker id -> its preferences." }),
+    ...provenance,
+  })
+  .meta({
+    title: "Parley scenario",
+    description: "A conflict model for Parley (Graph Model for Conflict Resolution).",
+  });
+
+export type ScenarioFile = z.infer<typeof ScenarioSchema>;
+export type OptionEntry = z.infer<typeof OptionSchema>;
+export type InfeasibleEntry = z.infer<typeof InfeasibleSchema>;
+export type StatementEntry = z.infer<typeof StatementSchema>;
+export type PreferenceEntry = z.infer<typeof PreferenceSchema>;
+export type StatusQuoEntry = z.infer<typeof StatusQuoSchema>;
+
+/** The JSON Schema that editors use (draft 2020-12). */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ScenarioSchema, { target: "draft-2020-12", io: "input" }) as Record<string, unknown>;
+}

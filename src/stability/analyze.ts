@@ -1,0 +1,73 @@
+/**
+ * The façade the CLI, server and web call: stability of every state for every
+ * DM under each concept, and the equilibria (states stable for every DM).
+ */
+import type { Model } from "../model/compile.js";
+import type { StabilityContext } from "./context.js";
+import { gmrStable } from "./gmr.js";
+import { allMoves } from "./moves.js";
+import { nashStable } from "./nash.js";
+import { seqStable } from "./seq.js";
+import { simStable } from "./sim.js";
+import { smrStable } from "./smr.js";
+
+export const CONCEPTS = ["Nash", "GMR", "SMR", "SEQ", "SIM", "SEQ+SIM"] as const;
+export type Concept = (typeof CONCEPTS)[number];
+
+export const CONCEPT_NAMES: Record<Concept, string> = {
+  Nash: "Nash stability",
+  GMR: "general metarationality",
+  SMR: "symmetric metarationality",
+  SEQ: "sequential stability",
+  SIM: "simultaneous stability",
+  "SEQ+SIM": "sequential or simultaneous stability",
+};
+
+export interface Analysis {
+  model: Model;
+  context: StabilityContext;
+  concepts: Concept[];
+  /** concept -> per DM -> per state: 1 when stable. */
+  stable: Partial<Record<Concept, Uint8Array[]>>;
+  /** concept -> state indices stable for every DM, ascending. */
+  equilibria: Partial<Record<Concept, number[]>>;
+}
+
+const SOLVERS: Record<Exclude<Concept, "SEQ+SIM">, (ctx: StabilityContext, i: number) => Uint8Array> = {
+  Nash: nashStable,
+  GMR: gmrStable,
+  SMR: smrStable,
+  SEQ: seqStable,
+  SIM: simStable,
+};
+
+export function createContext(model: Model): StabilityContext {
+  return { model, moves: allMoves(model) };
+}
+
+export function analyze(model: Model, opts: { concepts?: readonly Concept[]; context?: StabilityContext } = {}): Analysis {
+  const concepts = [...(opts.concepts ?? CONCEPTS)];
+  const context = opts.context ?? createContext(model);
+  const stable: Partial<Record<Concept, Uint8Array[]>> = {};
+  const perDM = (c: Exclude<Concept, "SEQ+SIM">) =>
+    (stable[c] ??= Array.from({ length: model.nDMs }, (_, i) => SOLVERS[c](context, i)));
+  for (const c of concepts) {
+    if (c === "SEQ+SIM") {
+      const seq = perDM("SEQ");
+      const sim = perDM("SIM");
+      stable[c] = seq.map((a, i) => a.map((v, s) => v | sim[i][s]));
+    } else perDM(c);
+  }
+  // Keep only what was asked for (SEQ+SIM may have computed SEQ and SIM on the way).
+  for (const c of Object.keys(stable) as Concept[]) if (!concepts.includes(c)) delete stable[c];
+  const equilibria: Partial<Record<Concept, number[]>> = {};
+  for (const c of concepts) equilibria[c] = equilibriaOf(stable[c]!);
+  return { model, context, concepts, stable, equilibria };
+}
+
+function equilibriaOf(perDM: Uint8Array[]): number[] {
+  const out: number[] = [];
+  const n = perDM[0]?.length ?? 0;
+  for (let s = 0; s < n; s++) if (perDM.every((a) => a[s] === 1)) out.push(s);
+  return out;
+}

@@ -1,0 +1,14 @@
+/**
+ * Sequential stability (SEQ): sanctions must be credible. s is SEQ for DM i
+ * when every s1 ∈ R_i^+(s) has some s2 ∈ R^+_{N\i}(s1), reachable by a sequence
+ * of the opponents' unilateral improvements, with s ⪰_i s2.
+ * (Fraser & Hipel 1984; graph form in Fang, Hipel & Kilgour 1993.)
+ */
+import { coalitionImprovements, deterredEverywhere, opponents, type StabilityContext } from "./context.js";
+import { reachMin } from "./reach.js";
+
+export function seqStable(ctx: StabilityContext, i: number): Uint8Array {
+  const pref = ctx.model.pref[i];
+  const worst = reachMin(pref.length, coalitionImprovements(ctx, opponents(ctx, i)), pref);
+  return deterredEverywhere(ctx, i, worst);
+}

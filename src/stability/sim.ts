@@ -1,0 +1,55 @@
+/**
+ * Simultaneous stability (SIM), in option form: s is SIM for DM i when every
+ * unilateral improvement of i is deterred by what the opponents could do at
+ * the same moment: some non-empty group of opponents, each making one of its
+ * own unilateral improvements from s, turns i's move into a feasible state
+ * that i does not prefer to s. Moves combine by applying every mover's option
+ * changes at once. (Fang, Hipel & Kilgour 1993, simultaneous sanctioning.)
+ */
+import { opponents, type StabilityContext } from "./context.js";
+
+/** The opponents' joint improvements from s, as XOR masks over their options (each non-empty). */
+export function simultaneousResponses(ctx: StabilityContext, i: number, s: number): number[] {
+  const { model } = ctx;
+  const x = model.states[s];
+  let combos = [0];
+  for (const j of opponents(ctx, i)) {
+    const pref = model.pref[j];
+    const { offsets, targets } = ctx.moves[j];
+    const own: number[] = [];
+    for (let e = offsets[s]; e < offsets[s + 1]; e++) if (pref[targets[e]] > pref[s]) own.push(model.states[targets[e]] ^ x);
+    if (own.length === 0) continue;
+    const next = combos.slice();
+    for (const c of combos) for (const m of own) next.push(c ^ m);
+    combos = next;
+  }
+  return combos.slice(1); // drop the empty response
+}
+
+export function simStable(ctx: StabilityContext, i: number): Uint8Array {
+  const { model } = ctx;
+  const pref = model.pref[i];
+  const { offsets, targets } = ctx.moves[i];
+  const stable = new Uint8Array(pref.length);
+  for (let s = 0; s < pref.length; s++) {
+    let responses: number[] | undefined;
+    let ok = 1;
+    for (let e = offsets[s]; e < offsets[s + 1] && ok; e++) {
+      const t = targets[e];
+      if (pref[t] <= pref[s]) continue;
+      responses ??= simultaneousResponses(ctx, i, s);
+      const moved = model.states[t];
+      let deterred = false;
+      for (const r of responses) {
+        const q = model.indexOf[moved ^ r];
+        if (q >= 0 && pref[q] <= pref[s]) {
+          deterred = true;
+          break;
+        }
+      }
+      if (!deterred) ok = 0;
+    }
+    stable[s] = ok;
+  }
+  return stable;
+}
