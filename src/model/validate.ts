@@ -105,6 +105,10 @@ function zodIssue(
   const field = describeField(path);
   switch (zi.code) {
     case "invalid_union": {
+      if (value === undefined) {
+        const parent = path.slice(0, -1);
+        return [{ code: "missing-field", message: `missing required field '${String(path[path.length - 1])}'`, path: parent, ...at(parent) }];
+      }
       // Report the branch that matches the kind of value given (string vs mapping).
       const branches = zi.errors ?? [];
       const fitting = branches.filter((b) => !b.some((x) => x.code === "invalid_type" && x.path.length === 0));
@@ -192,18 +196,16 @@ export function suggest(word: string, candidates: readonly string[]): string {
   return best !== undefined && bestD <= Math.max(1, Math.floor(word.length / 3)) ? `; did you mean '${best}'?` : "";
 }
 
+/** Edit distance where swapping two neighbouring letters counts as one edit (a common typo). */
 function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
-  }
-  return prev[b.length];
+  return d[a.length][b.length];
 }
 
 function sortIssues(list: Issue[]): Issue[] {
@@ -399,7 +401,8 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
   decisionMakers.forEach((dm, d) => {
     const entry = file.preferences[dm.id] as PreferenceEntry | undefined;
     if (entry === undefined) {
-      report("missing-preferences", `no preferences for decision maker '${dm.id}'`, ["preferences"]);
+      const issue = report("missing-preferences", `no preferences for decision maker '${dm.id}'`, ["preferences"]);
+      Object.assign(issue, source?.locate([], "preferences"));
       return;
     }
     const path: Path = ["preferences", dm.id];

@@ -1,0 +1,50 @@
+/** Plain-words descriptions of states and moves, shared by every text output. */
+import type { Model } from "../model/compile.js";
+import { statePattern } from "../model/compile.js";
+
+export function stateId(s: number): number {
+  return s + 1;
+}
+
+export function stateName(model: Model, s: number): string {
+  return `state ${s + 1} (${statePattern(model, s)})`;
+}
+
+export function dmName(model: Model, d: number): string {
+  return model.scenario.decisionMakers[d].name;
+}
+
+/** What changes between two states, as `takes "label"` / `withdraws "label"` phrases. */
+export function describeChange(model: Model, from: number, to: number): string {
+  const a = model.states[from];
+  const b = model.states[to];
+  const parts: string[] = [];
+  model.scenario.options.forEach((o, k) => {
+    const bit = 1 << k;
+    if ((a & bit) === (b & bit)) return;
+    parts.push(`${b & bit ? "takes" : "withdraws"} "${o.label}"`);
+  });
+  return parts.join(" and ");
+}
+
+/** The options taken in a state, in words; "no option taken" when none. */
+export function describeState(model: Model, s: number): string {
+  const x = model.states[s];
+  const taken = model.scenario.options.filter((_, k) => x & (1 << k)).map((o) => o.label);
+  return taken.length ? taken.join("; ") : "no option taken";
+}
+
+/** 1 = most preferred; ties share a rank. */
+export function rankOf(model: Model, d: number, s: number): number {
+  const pref = model.pref[d];
+  let max = 0;
+  for (let t = 0; t < pref.length; t++) if (pref[t] > max) max = pref[t];
+  return max - pref[s] + 1;
+}
+
+export function rankCount(model: Model, d: number): number {
+  const pref = model.pref[d];
+  let max = 0;
+  for (let t = 0; t < pref.length; t++) if (pref[t] > max) max = pref[t];
+  return max + 1;
+}

@@ -1,0 +1,246 @@
+/**
+ * Import and export of gmcr-py / GMCR+ JSON files, so their users can move to
+ * Parley. In those files options are re-ordered so each DM's options are
+ * contiguous (in DM order, each DM's options as it lists them); a state's value
+ * is the sum of 2^k over options set to Y in that order, and feasible states
+ * are numbered 1.. in ascending value. Parley declares options DM by DM, so the
+ * two numberings coincide.
+ *
+ * gmcr-py files have no status quo, ids or provenance; export adds them under a
+ * `parley` key (ignored by gmcr-py) so export-then-import keeps the model.
+ */
+import { compileScenario, type Model } from "../model/compile.js";
+import { maskToPattern, type Cube } from "../model/cubes.js";
+import { ParleyError, type Issue } from "../model/errors.js";
+import { FORMAT } from "../model/schema.js";
+import { validateData } from "../model/validate.js";
+
+type Condition = [number, "Y" | "N"][];
+type Statement = Condition | { compound: true; members: Condition[] };
+
+export interface GmcrPyFile {
+  program: "gmcr-py";
+  version: string;
+  useManualPreferenceRanking: boolean;
+  options: { name: string; permittedDirection: "both" | "fwd" | "back" }[];
+  decisionMakers: { name: string; options: number[]; preferences: Statement[]; preferenceRanking?: (number | number[])[] }[];
+  infeasibles: Condition[];
+  parley?: {
+    format: string;
+    name: string;
+    description?: string;
+    statusQuo: string;
+    decisionMakers: { id: string; note?: string; sources?: string[]; assumption?: string }[];
+    options: { id: string; note?: string; sources?: string[]; assumption?: string }[];
+  };
+}
+
+// ---------------------------------------------------------------------------
+// export
+
+export function exportGmcrPy(model: Model): GmcrPyFile {
+  const sc = model.scenario;
+  const n = model.nOptions;
+  const manual = sc.preferences.some((p) => p.kind === "ranking");
+  return {
+    program: "gmcr-py",
+    version: "0.4.1",
+    useManualPreferenceRanking: manual,
+    options: sc.options.map((o) => ({ name: o.label, permittedDirection: o.direction })),
+    decisionMakers: sc.decisionMakers.map((dm, d) => {
+      const pref = sc.preferences[d];
+      const out: GmcrPyFile["decisionMakers"][number] = {
+        name: dm.name,
+        options: [...dm.options],
+        preferences: pref.kind === "statements" ? pref.statements.map((st) => cubesToStatement(st.cubes, n)) : [],
+      };
+      if (manual) out.preferenceRanking = rankingOf(model, d);
+      return out;
+    }),
+    infeasibles: sc.constraints.flatMap((c) => c.infeasible.map((cube) => cubeToCondition(cube, n))),
+    parley: {
+      format: FORMAT,
+      name: sc.name,
+      ...(sc.description !== undefined ? { description: sc.description } : {}),
+      statusQuo: maskToPattern(sc.statusQuo, n),
+      decisionMakers: sc.decisionMakers.map((dm) => ({ id: dm.id, ...provenance(dm) })),
+      options: sc.options.map((o) => ({ id: o.id, ...provenance(o) })),
+    },
+  };
+}
+
+function provenance(x: { note?: string; sources?: string[]; assumption?: string }) {
+  return {
+    ...(x.note !== undefined ? { note: x.note } : {}),
+    ...(x.sources !== undefined ? { sources: x.sources } : {}),
+    ...(x.assumption !== undefined ? { assumption: x.assumption } : {}),
+  };
+}
+
+function cubeToCondition(cube: Cube, n: number): Condition {
+  const out: Condition = [];
+  for (let k = 0; k < n; k++) if (cube.care & (1 << k)) out.push([k, cube.value & (1 << k) ? "Y" : "N"]);
+  return out;
+}
+
+function cubesToStatement(cubes: Cube[], n: number): Statement {
+  return cubes.length === 1 ? cubeToCondition(cubes[0], n) : { compound: true, members: cubes.map((c) => cubeToCondition(c, n)) };
+}
+
+/** State numbers, most preferred first, ties as lists. */
+function rankingOf(model: Model, d: number): (number | number[])[] {
+  const pref = model.pref[d];
+  const groups = new Map<number, number[]>();
+  for (let s = 0; s < pref.length; s++) {
+    const g = groups.get(pref[s]) ?? [];
+    g.push(s + 1);
+    groups.set(pref[s], g);
+  }
+  return [...groups.entries()].sort((a, b) => b[0] - a[0]).map(([, g]) => (g.length === 1 ? g[0] : g));
+}
+
+// ---------------------------------------------------------------------------
+// import
+
+/** A gmcr-py JSON object -> a parley/1 scenario object (ready to write as YAML). */
+export function importGmcrPy(raw: unknown, name = "Imported from gmcr-py"): Record<string, unknown> {
+  const issues: Issue[] = [];
+  const fail = (message: string, path: (string | number)[] = []): never => {
+    issues.push({ code: "bad-gmcr-py", message, path });
+    throw new ParleyError(issues);
+  };
+  if (!isObject(raw)) return fail("a gmcr-py file is a JSON object with options, decisionMakers and infeasibles");
+  const options = raw.options;
+  const dms = raw.decisionMakers;
+  if (!Array.isArray(options) || options.length === 0) return fail("'options' must be a non-empty list", ["options"]);
+  if (!Array.isArray(dms) || dms.length === 0) return fail("'decisionMakers' must be a non-empty list", ["decisionMakers"]);
+  const meta = isObject(raw.parley) ? (raw.parley as NonNullable<GmcrPyFile["parley"]>) : undefined;
+
+  // Parley's option order: DM by DM, each DM's options as it lists them.
+  const owner = new Map<number, number>();
+  const order: number[] = [];
+  dms.forEach((dm, d) => {
+    if (!isObject(dm) || !Array.isArray(dm.options)) fail(`decision maker ${d + 1} needs a list of option indices`, ["decisionMakers", d]);
+    for (const k of (dm as { options: unknown[] }).options) {
+      if (typeof k !== "number" || !Number.isInteger(k) || k < 0 || k >= options.length)
+        fail(`decision maker ${d + 1} refers to option ${String(k)}, but there are ${options.length} options (0-based)`, ["decisionMakers", d, "options"]);
+      if (owner.has(k as number)) fail(`option ${k} belongs to two decision makers`, ["decisionMakers", d, "options"]);
+      owner.set(k as number, d);
+      order.push(k as number);
+    }
+  });
+  options.forEach((_, k) => {
+    if (!owner.has(k)) fail(`option ${k} (${optionName(options[k])}) belongs to no decision maker`, ["options", k]);
+  });
+  const position = new Map(order.map((k, pos) => [k, pos]));
+
+  const optionIds = uniqueIds(order.map((k, pos) => meta?.options?.[pos]?.id ?? optionName(options[k])));
+  const dmIds = uniqueIds(dms.map((dm, d) => meta?.decisionMakers?.[d]?.id ?? (isObject(dm) && typeof dm.name === "string" ? dm.name : `dm${d + 1}`)));
+
+  const condition = (c: unknown, path: (string | number)[]): string => {
+    if (!Array.isArray(c)) return fail("a condition must be a list of [optionIndex, \"Y\" or \"N\"] pairs", path);
+    const parts = c.map((pair, j) => {
+      if (!Array.isArray(pair) || pair.length !== 2 || !position.has(pair[0]) || (pair[1] !== "Y" && pair[1] !== "N"))
+        return fail(`condition entry ${JSON.stringify(pair)} must be [optionIndex, "Y" or "N"]`, [...path, j]);
+      const id = optionIds[position.get(pair[0])!];
+      return pair[1] === "Y" ? id : `!${id}`;
+    });
+    return parts.length === 0 ? "true" : parts.join(" & ");
+  };
+
+  const infeasibles = Array.isArray(raw.infeasibles) ? raw.infeasibles : [];
+  const data: Record<string, unknown> = {
+    format: FORMAT,
+    name: meta?.name ?? name,
+    ...(meta?.description ? { description: meta.description } : {}),
+    decisionMakers: dms.map((dm, d) => {
+      const o = dm as { name?: unknown; options: number[] };
+      return {
+        id: dmIds[d],
+        name: typeof o.name === "string" ? o.name : dmIds[d],
+        ...stripId(meta?.decisionMakers?.[d]),
+        options: o.options.map((k) => {
+          const pos = position.get(k)!;
+          const dir = (options[k] as { permittedDirection?: unknown }).permittedDirection;
+          return {
+            id: optionIds[pos],
+            label: optionName(options[k]),
+            ...(dir === "fwd" ? { irreversible: true } : dir === "back" ? { irreversible: "withdrawal" } : {}),
+            ...stripId(meta?.options?.[pos]),
+          };
+        }),
+      };
+    }),
+    infeasible: infeasibles.map((c, j) => condition(c, ["infeasibles", j])),
+    statusQuo: meta?.statusQuo ?? "N".repeat(order.length),
+    preferences: {},
+  };
+
+  const manual = raw.useManualPreferenceRanking === true;
+  const prefs = data.preferences as Record<string, unknown>;
+  dms.forEach((dm, d) => {
+    const list = (dm as { preferences?: unknown }).preferences;
+    const statements = Array.isArray(list)
+      ? list.map((st, j) => {
+          const path = ["decisionMakers", d, "preferences", j];
+          if (isObject(st) && st.compound === true) {
+            const members = Array.isArray(st.members) ? st.members : [];
+            return members.length === 0 ? "false" : { anyOf: members.map((m, k) => condition(m, [...path, "members", k])) };
+          }
+          return condition(st, path);
+        })
+      : [];
+    prefs[dmIds[d]] = statements.length > 0 ? statements : ["true"];
+  });
+
+  // Feasible states are known only now; they fix the status quo and decode rankings.
+  const { scenario, issues: vIssues } = validateData(data);
+  if (!scenario) throw new ParleyError(vIssues);
+  const model = compileScenario(scenario);
+  if (!meta?.statusQuo) data.statusQuo = maskToPattern(model.states[0], order.length);
+  if (manual) {
+    dms.forEach((dm, d) => {
+      const ranking = (dm as { preferenceRanking?: unknown }).preferenceRanking;
+      if (!Array.isArray(ranking)) fail(`decision maker ${d + 1} has no preferenceRanking although useManualPreferenceRanking is true`, ["decisionMakers", d]);
+      const pat = (id: unknown) => {
+        if (typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > model.states.length)
+          return fail(`preferenceRanking of decision maker ${d + 1} names state ${String(id)}, but the feasible states are 1..${model.states.length}`, ["decisionMakers", d, "preferenceRanking"]);
+        return maskToPattern(model.states[id - 1], order.length);
+      };
+      prefs[dmIds[d]] = { ranking: (ranking as unknown[]).map((x) => (Array.isArray(x) ? x.map(pat) : pat(x))) };
+    });
+  }
+  return data;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === "object" && !Array.isArray(x);
+}
+
+function optionName(o: unknown): string {
+  return isObject(o) && typeof o.name === "string" ? o.name : "option";
+}
+
+function stripId(x: { id?: string } | undefined): Record<string, unknown> {
+  if (!x) return {};
+  const { id: _id, ...rest } = x;
+  return rest;
+}
+
+/** Names -> unique ids of letters, digits and '_'. */
+function uniqueIds(names: string[]): string[] {
+  const used = new Map<string, number>();
+  return names.map((name) => {
+    let base = name
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "")
+      .toLowerCase();
+    if (!base) base = "x";
+    if (!/^[A-Za-z_]/.test(base)) base = "_" + base;
+    const count = used.get(base) ?? 0;
+    used.set(base, count + 1);
+    return count === 0 ? base : `${base}_${count + 1}`;
+  });
+}
+

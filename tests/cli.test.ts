@@ -1,0 +1,163 @@
+/** The `parley` command line, run in-process, and once as the built bin. */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parley } from "./helpers/cli.js";
+
+const ELMIRA = "scenarios/elmira.yaml";
+const root = resolve(import.meta.dirname, "..");
+
+describe("parley analyze", () => {
+  it("prints the JSON interface: states with id and pattern, stable and equilibria", async () => {
+    const r = await parley("analyze", ELMIRA, "--format", "json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.format).toBe("parley-analysis/1");
+    expect(j.concepts).toEqual(["Nash", "GMR", "SMR", "SEQ", "SIM", "SEQ+SIM"]);
+    expect(j.states[0]).toEqual({ id: 1, pattern: "NYNNN", ranks: { moe: 6, uniroyal: 1, local: 4 } });
+    expect(j.statusQuo).toBe(1);
+    expect(j.equilibria.Nash).toEqual([5, 6, 7, 10, 11, 12]);
+    expect(j.equilibria.GMR).toEqual([1, 4, 5, 6, 7, 10, 11, 12]);
+    expect(j.stable.SEQ.uniroyal).toEqual([1, 4, 5, 6, 7, 10, 11, 12]);
+    expect(Object.keys(j.stable.Nash)).toEqual(["moe", "uniroyal", "local"]);
+  });
+
+  it("analyses the embedded default scenario without a file", async () => {
+    const r = await parley("analyze");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Elmira groundwater contamination");
+    expect(r.stdout).toMatch(/Nash\s+5, 6, 7, 10, 11, 12/);
+  });
+
+  it("limits concepts and filters to equilibria", async () => {
+    const r = await parley("analyze", ELMIRA, "-c", "gmr,Nash", "-f", "csv", "-e");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toBe(
+      "state,pattern,modify,delay,accept,abandon,insist,rank_moe,rank_uniroyal,rank_local,GMR_moe,GMR_uniroyal,GMR_local,Nash_moe,Nash_uniroyal,Nash_local,GMR_equilibrium,Nash_equilibrium",
+    );
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["1", "4", "5", "6", "7", "10", "11", "12"]);
+    expect(lines[1]).toBe("1,NYNNN,N,Y,N,N,N,6,1,4,1,1,1,1,1,0,1,0");
+  });
+
+  it("renders Markdown with an options legend and the state table", async () => {
+    const r = await parley("analyze", ELMIRA, "--format", "md");
+    expect(r.stdout).toContain("# Elmira groundwater contamination");
+    expect(r.stdout).toContain("| 1 | modify | Modify the control order | Ministry of the Environment | cannot be withdrawn once taken |");
+    expect(r.stdout).toMatch(/\| ▸1 \| N \| Y \| N \| N \| N \| 6 \| 1 \| 4 \| ✓✓· \| ✓✓✓ \|/);
+    expect(r.stdout).toContain("- **SEQ**: 5, 6, 7, 10, 11, 12");
+  });
+});
+
+describe("parley states, explain, validate", () => {
+  it("lists states as JSON with the options taken", async () => {
+    const r = await parley("states", ELMIRA, "-f", "json");
+    const j = JSON.parse(r.stdout);
+    expect(j.states).toHaveLength(12);
+    expect(j.states[3]).toEqual({ id: 4, value: 5, pattern: "YNYNN", taken: ["modify", "accept"], ranks: { moe: 3, uniroyal: 2, local: 7 } });
+  });
+
+  it("explains a state in words, by number or by pattern", async () => {
+    const byNumber = await parley("explain", ELMIRA, "1", "--dm", "local");
+    const byPattern = await parley("explain", ELMIRA, "nynnn", "--dm", "Local Government");
+    expect(byNumber.code).toBe(0);
+    expect(byPattern.stdout).toBe(byNumber.stdout);
+    const t = byNumber.stdout;
+    expect(t).toContain("State 1 (NYNNN), the status quo: an equilibrium under GMR, SMR.");
+    expect(t).toContain('to state 7 (NYNNY): Local Government takes "Insist on the original control order"');
+    expect(t).toMatch(/GMR\s+deterred: then Ministry of the Environment takes "Modify the control order" \(→ state 8/);
+    expect(t).toMatch(/SEQ\s+not deterred/);
+    expect(t).toContain("Verdict for Local Government at state 1: stable under GMR, SMR; not stable under Nash, SEQ, SIM, SEQ+SIM.");
+  });
+
+  it("explains as JSON with the sanction moves", async () => {
+    const r = await parley("explain", ELMIRA, "1", "--dm", "local", "-f", "json", "-c", "GMR,SEQ");
+    const j = JSON.parse(r.stdout);
+    expect(j.decisionMakers[0].stable).toEqual({ GMR: true, SEQ: false });
+    expect(j.decisionMakers[0].improvements[0].sanctions.GMR).toEqual({
+      simultaneous: false,
+      moves: [{ decisionMaker: "moe", from: 7, to: 8 }],
+      result: 8,
+    });
+    expect(j.decisionMakers[0].improvements[0].sanctions.SEQ).toBeNull();
+  });
+
+  it("validates every shipped scenario", async () => {
+    const r = await parley("validate", "scenarios/elmira.yaml", "scenarios/chicken.yaml", "scenarios/prisoners-dilemma.yaml");
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split("\n")).toHaveLength(3);
+  });
+});
+
+describe("help", () => {
+  it.each(["analyze", "validate", "states", "explain", "import", "export"])("%s --help shows usage and examples", async (cmd) => {
+    const r = await parley(cmd, "--help");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Usage: parley ${cmd}`);
+    expect(r.stdout).toContain("Examples:");
+  });
+
+  it("top-level --help lists the commands", async () => {
+    const r = await parley("--help");
+    for (const cmd of ["analyze", "validate", "states", "explain", "import", "export", "schema"]) expect(r.stdout).toContain(cmd);
+  });
+
+  it("an unknown command is a usage error", async () => {
+    const r = await parley("analyse-this");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown command 'analyse-this'");
+  });
+});
+
+describe("import and export", () => {
+  it("round-trips a scenario through a gmcr-py file and refuses to overwrite without --force", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parley-cli-"));
+    const gmcr = join(dir, "elmira.gmcr");
+    const yaml = join(dir, "elmira.yaml");
+    expect((await parley("export", ELMIRA, "-o", gmcr)).code).toBe(0);
+    const exported = JSON.parse(readFileSync(gmcr, "utf8"));
+    expect(exported.program).toBe("gmcr-py");
+    expect(exported.useManualPreferenceRanking).toBe(true);
+    expect((await parley("import", gmcr, "-o", yaml)).code).toBe(0);
+    const a = JSON.parse((await parley("analyze", ELMIRA, "-f", "json")).stdout);
+    const b = JSON.parse((await parley("analyze", yaml, "-f", "json")).stdout);
+    expect(b).toEqual(a);
+
+    writeFileSync(yaml, "# my edits\n");
+    const again = await parley("import", gmcr, "-o", yaml);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("already exists; use --force to overwrite it");
+    expect(readFileSync(yaml, "utf8")).toBe("# my edits\n");
+    expect((await parley("import", gmcr, "-o", yaml, "--force")).code).toBe(0);
+    expect(readFileSync(yaml, "utf8")).toContain("format: parley/1");
+  });
+
+  it("reports a gmcr-py file that is not JSON", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parley-cli-"));
+    const bad = join(dir, "bad.gmcr");
+    writeFileSync(bad, "{ not json");
+    const r = await parley("import", bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.gmcr: not valid JSON/);
+  });
+});
+
+describe("the installed bin", () => {
+  const bin = join(root, "dist/cli/main.js");
+  it("runs as a command with exit codes", () => {
+    const out = execFileSync(process.execPath, [bin, "analyze", join(root, "scenarios/prisoners-dilemma.yaml"), "-f", "json"], { encoding: "utf8" });
+    expect(JSON.parse(out).equilibria.Nash).toEqual([4]);
+    let code = 0;
+    let stderr = "";
+    try {
+      execFileSync(process.execPath, [bin, "explain", join(root, "scenarios/chicken.yaml"), "7"], { encoding: "utf8", stdio: "pipe" });
+    } catch (e) {
+      code = (e as { status: number }).status;
+      stderr = String((e as { stderr: string }).stderr);
+    }
+    expect(code).toBe(2);
+    expect(stderr).toBe("parley: there is no state 7: the feasible states are numbered 1 to 4\n");
+  });
+});

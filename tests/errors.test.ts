@@ -1,0 +1,181 @@
+/**
+ * Bad input: every case gets a clear message naming where and what, exit
+ * code 2 and no stack trace.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parley } from "./helpers/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "parley-errors-"));
+let counter = 0;
+function file(text: string, ext = "yaml"): string {
+  const path = join(dir, `case${++counter}.${ext}`);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** A small valid scenario to break one piece at a time. */
+const GOOD = `format: parley/1
+name: Two options
+decisionMakers:
+  - id: a
+    options:
+      - id: x
+  - id: b
+    options:
+      - id: y
+statusQuo: NN
+preferences:
+  a: [x, "!y"]
+  b: [y]
+`;
+
+async function fails(text: string, expected: RegExp | string, args: string[] = [], ext = "yaml") {
+  const path = file(text, ext);
+  const r = await parley("validate", path, ...args);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
+  if (typeof expected === "string") expect(r.stderr).toContain(expected.replace("FILE", path));
+  else expect(r.stderr).toMatch(expected);
+  return r.stderr;
+}
+
+describe("bad input", () => {
+  it("accepts the base scenario", async () => {
+    const r = await parley("validate", file(GOOD));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok .*2 decision makers, 2 options, 4 feasible states/);
+  });
+
+  it("reports a YAML syntax error with file:line:column", async () => {
+    await fails(GOOD.replace("  a: [x, \"!y\"]", "  a: [x, \"!y\""), /case\d+\.yaml:1[34]:\d+: YAML syntax error/);
+  });
+
+  it("reports a JSON syntax error with file:line:column", async () => {
+    const json = `{\n  "format": "parley/1",\n  "name": "x",\n  "decisionMakers": [\n    {"id": "a" "options": []}\n  ]\n}`;
+    await fails(json, /case\d+\.json:5:\d+: YAML syntax error/, [], "json");
+  });
+
+  it("accepts JSON", async () => {
+    const json = JSON.stringify({
+      format: "parley/1",
+      name: "json",
+      decisionMakers: [{ id: "a", options: [{ id: "x" }] }],
+      statusQuo: "N",
+      preferences: { a: ["x"] },
+    });
+    const r = await parley("validate", file(json, "json"));
+    expect(r.code).toBe(0);
+  });
+
+  it("reports a duplicate key", async () => {
+    await fails(GOOD.replace("name: Two options", "name: Two options\nname: again"), /:3:1: duplicate key 'name'/);
+  });
+
+  it("reports a missing format and an unsupported one", async () => {
+    await fails(GOOD.replace("format: parley/1\n", ""), "missing 'format: parley/1'");
+    await fails(GOOD.replace("format: parley/1", "format: parley/9"), /:1:\d+: unsupported format 'parley\/9'/);
+  });
+
+  it("reports an unknown field with a suggestion", async () => {
+    await fails(GOOD.replace("      - id: x", "      - id: x\n        lable: X"), /:7:9: unknown field 'lable'; did you mean 'label'\?/);
+  });
+
+  it("reports a duplicate option id", async () => {
+    await fails(GOOD.replace("      - id: y", "      - id: x"), /:9:13: duplicate option id 'x'/);
+  });
+
+  it("reports a duplicate decision maker id", async () => {
+    await fails(GOOD.replace("  - id: b", "  - id: a"), /:7:9: duplicate decision maker id 'a'/);
+  });
+
+  it("reports an unknown option in a statement at its position", async () => {
+    // line 12 is `  a: [x, "!y"]`; the z sits at column 12
+    await fails(GOOD.replace('a: [x, "!y"]', 'a: [x, "!z"]'), /:12:12: unknown option 'z' in '!z'; did you mean 'x'\?/);
+  });
+
+  it("reports a statement that does not parse, at the fault", async () => {
+    await fails(GOOD.replace('a: [x, "!y"]', 'a: [x, "x & (y"]'), /:12:17: cannot read 'x & \(y': expected '\)' but found the end of the statement/);
+    await fails(GOOD.replace('a: [x, "!y"]', 'a: [x, "x ^ y"]'), /:12:13: cannot read 'x \^ y': unexpected character '\^'/);
+  });
+
+  it("reports unknown options in constraints and patterns", async () => {
+    await fails(GOOD + "infeasible:\n  - mutuallyExclusive: [x, w]\n", /:15:28: unknown option 'w'/);
+    await fails(GOOD + "infeasible:\n  - pattern: { x: Y, q: N }\n", /:15:22: unknown option 'q'/);
+    await fails(GOOD + "infeasible:\n  - pattern: YNN\n", /:15:14: pattern 'YNN' must have one Y, N or - per option \(2 in all/);
+  });
+
+  it("reports a decision maker with no options", async () => {
+    await fails(GOOD.replace("    options:\n      - id: y", "    options: []"), /:8:14: decision maker 'b' has no options/);
+  });
+
+  it("reports a missing status quo", async () => {
+    await fails(GOOD.replace("statusQuo: NN\n", ""), /missing required field 'statusQuo'/);
+  });
+
+  it("reports an infeasible status quo with the constraint it breaks", async () => {
+    await fails(GOOD.replace("statusQuo: NN", "statusQuo: YY") + "infeasible:\n  - x & y\n", /:10:12: the status quo YY is infeasible: it breaks 'x & y'/);
+  });
+
+  it("reports a status quo pattern of the wrong length", async () => {
+    await fails(GOOD.replace("statusQuo: NN", "statusQuo: NNN"), /:10:12: pattern 'NNN' must have one Y or N per option/);
+  });
+
+  it("reports a model with no feasible state", async () => {
+    await fails(GOOD + "infeasible:\n  - x | !x\n", "no state is feasible");
+  });
+
+  it("refuses a state space over the limit up front, with the count", async () => {
+    const many = Array.from({ length: 12 }, (_, k) => `      - id: o${k}`).join("\n");
+    const text = `format: parley/1\nname: big\ndecisionMakers:\n  - id: a\n    options:\n${many}\nstatusQuo: { o0: N }\npreferences:\n  a: [o0]\n`;
+    const err = await fails(text, "12 options, so 4,096 candidate states: over the limit of 1,000; raise it with --max-states 4096", ["--max-states", "1000"]);
+    expect(err).not.toContain("internal error");
+    const ok = await parley("validate", file(text), "--max-states", "4096");
+    expect(ok.code).toBe(0);
+  });
+
+  it("reports preferences for an unknown or a missing decision maker", async () => {
+    await fails(GOOD.replace("  b: [y]", "  c: [y]"), /:13:3: preferences given for unknown decision maker 'c'/);
+    await fails(GOOD.replace("  b: [y]\n", ""), "no preferences for decision maker 'b'");
+  });
+
+  it("reports an incomplete ranking and a state ranked twice", async () => {
+    await fails(GOOD.replace("  b: [y]", "  b:\n    ranking: [NN, NY, YN]"), "the ranking of 'b' leaves out 1 feasible state: YY");
+    await fails(GOOD.replace("  b: [y]", "  b:\n    ranking: [N-, NY, Y-]"), /:14:\d+: in the ranking of 'b', state NY is matched by item 1 and item 2/);
+  });
+
+  it("reports a missing file and a wrong type", async () => {
+    const r = await parley("validate", join(dir, "nope.yaml"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("nope.yaml: no such file");
+    await fails(GOOD.replace("name: Two options", "name: [1, 2]"), /:2:7: 'name' should be text, not a list/);
+  });
+
+  it("refuses unknown states, decision makers and concepts on the command line", async () => {
+    const path = file(GOOD);
+    let r = await parley("explain", path, "9");
+    expect([r.code, r.stderr]).toEqual([2, "parley: there is no state 9: the feasible states are numbered 1 to 4\n"]);
+    r = await parley("explain", path, "YNY");
+    expect(r.stderr).toContain("give a number from 1 to 4 or a Y/N pattern of 2 letters");
+    r = await parley("explain", path, "1", "--dm", "zz");
+    expect(r.stderr).toContain("unknown decision maker 'zz'; the decision makers are a, b");
+    r = await parley("analyze", path, "--concept", "GMR,XYZ");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown concept 'XYZ'");
+    r = await parley("analyze", path, "--format", "pdf");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Allowed choices are table, json, csv, md/);
+  });
+
+  it("stops an alias bomb", async () => {
+    const bomb =
+      GOOD +
+      "x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" +
+      Array.from({ length: 8 }, (_, k) => `x${k + 1}: &a${k + 1} [*a${k}, *a${k}, *a${k}, *a${k}, *a${k}, *a${k}, *a${k}, *a${k}, *a${k}]`).join("\n") +
+      "\n";
+    await fails(bomb, /YAML aliases too heavily|unknown field/);
+  });
+});
