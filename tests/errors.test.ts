@@ -179,3 +179,15 @@ describe("bad input", () => {
     await fails(bomb, /YAML aliases too heavily|unknown field/);
   });
 });
+
+describe("reserved ids", () => {
+  it("refuses option ids that are words of the statement language, in any case", async () => {
+    await fails(GOOD.replace("      - id: x", '      - id: "True"').replace('a: [x, "!y"]', 'a: ["!y"]'), /:6:13: 'True' cannot be an option id: it is a word of the statement language/);
+    await fails(GOOD.replace("      - id: y", "      - id: not").replace('a: [x, "!y"]', "a: [x]").replace("b: [y]", "b: [x]"), "'not' cannot be an option id");
+  });
+
+  it("refuses ids that collide with object internals, and finds preferences by own key only", async () => {
+    await fails(GOOD.replace("  - id: b", "  - id: constructor").replace("  b: [y]", "  constructor: [y]"), "'constructor' cannot be used as an id");
+    await fails(GOOD.replace("  b: [y]\n", "  toString: [y]\n"), "no preferences for decision maker 'b'");
+  });
+});

@@ -5,6 +5,7 @@
 import { statePattern, type Model } from "../model/compile.js";
 import { displayRanks } from "../preferences/ranks.js";
 import type { Analysis, Concept } from "../stability/analyze.js";
+import { wrap } from "./describe.js";
 import { renderCsv, renderMarkdown, renderText, type Table } from "./table.js";
 
 export const ANALYSIS_FORMAT = "parley-analysis/1";
@@ -118,7 +119,7 @@ export function renderAnalysis(a: Analysis, format: TableFormat, opts: StateTabl
   const out: string[] = [];
   const candidates = 2 ** m.nOptions;
   out.push(md ? `# ${sc.name}` : sc.name);
-  if (sc.description) out.push("", sc.description.trim());
+  if (sc.description) out.push("", md ? sc.description.trim() : wrap(sc.description));
   out.push(
     "",
     `${sc.decisionMakers.length} decision makers, ${m.nOptions} options, ${m.states.length} feasible states (of ${candidates}); status quo: state ${m.statusQuo + 1} (${statePattern(m, m.statusQuo)})`,

@@ -48,3 +48,21 @@ export function rankCount(model: Model, d: number): number {
   for (let t = 0; t < pref.length; t++) if (pref[t] > max) max = pref[t];
   return max + 1;
 }
+
+/** Break prose into lines of at most `width` characters (long words stay whole). */
+export function wrap(text: string, width = 80, indent = ""): string {
+  const out: string[] = [];
+  for (const para of text.trim().split(/\n\s*\n/)) {
+    let line = "";
+    for (const word of para.split(/\s+/)) {
+      if (line && indent.length + line.length + 1 + word.length > width) {
+        out.push(indent + line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) out.push(indent + line);
+    out.push("");
+  }
+  out.pop();
+  return out.join("\n");
+}

@@ -28,6 +28,11 @@ import type {
 } from "./scenario.js";
 import { readSource, type SourceText } from "./source.js";
 
+/** Words of the statement language (any case): they cannot name options. */
+const KEYWORDS = new Set(["not", "and", "or", "if", "then", "true", "false"]);
+/** Names that collide with JavaScript object internals. */
+const RESERVED_IDS = new Set(["__proto__", "constructor", "prototype"]);
+
 /** Options are bits of a 32-bit integer state mask. */
 export const MAX_OPTIONS = 30;
 
@@ -235,12 +240,21 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
 
   file.decisionMakers.forEach((dm, d) => {
     const path: Path = ["decisionMakers", d];
+    if (RESERVED_IDS.has(dm.id)) report("reserved-id", `'${dm.id}' cannot be used as an id`, [...path, "id"]);
     if (dmIndex.has(dm.id)) report("duplicate-id", `duplicate decision maker id '${dm.id}'`, [...path, "id"]);
     else dmIndex.set(dm.id, d);
     if (dm.options.length === 0)
       report("no-options", `decision maker '${dm.id}' has no options; give it at least one`, [...path, "options"]);
     const indices: number[] = [];
     dm.options.forEach((o, k) => {
+      if (KEYWORDS.has(o.id.toLowerCase()) || RESERVED_IDS.has(o.id)) {
+        report(
+          "reserved-id",
+          `'${o.id}' cannot be an option id: ${RESERVED_IDS.has(o.id) ? "it is reserved" : "it is a word of the statement language"} (${[...KEYWORDS].join(", ")})`,
+          [...path, "options", k, "id"],
+        );
+        return;
+      }
       if (optionIndex.has(o.id)) {
         report("duplicate-id", `duplicate option id '${o.id}' (option ids must be unique across all decision makers)`, [...path, "options", k, "id"]);
         return;
@@ -399,7 +413,7 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
       report("unknown-decision-maker", `preferences given for unknown decision maker '${key}'${suggest(key, [...dmIndex.keys()])}`, ["preferences"], key);
   }
   decisionMakers.forEach((dm, d) => {
-    const entry = file.preferences[dm.id] as PreferenceEntry | undefined;
+    const entry = Object.hasOwn(file.preferences, dm.id) ? (file.preferences[dm.id] as PreferenceEntry) : undefined;
     if (entry === undefined) {
       const issue = report("missing-preferences", `no preferences for decision maker '${dm.id}'`, ["preferences"]);
       Object.assign(issue, source?.locate([], "preferences"));

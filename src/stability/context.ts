@@ -1,7 +1,6 @@
 /** What every stability concept needs: the model and each DM's moves. */
 import type { Model } from "../model/compile.js";
 import type { Adjacency } from "./moves.js";
-import type { Successors } from "./reach.js";
 
 export interface StabilityContext {
   model: Model;
@@ -13,29 +12,38 @@ export function opponents(ctx: StabilityContext, i: number): number[] {
   return Array.from({ length: ctx.model.nDMs }, (_, d) => d).filter((d) => d !== i);
 }
 
-/** Successors in the union of the coalition's unilateral moves (R_H). */
-export function coalitionMoves(ctx: StabilityContext, coalition: readonly number[]): Successors {
-  const adj = coalition.map((d) => ctx.moves[d]);
-  return (v, emit) => {
-    for (let h = 0; h < adj.length; h++) {
-      const { offsets, targets } = adj[h];
-      for (let e = offsets[v]; e < offsets[v + 1]; e++) emit(targets[e]);
-    }
-  };
+/** The union of the coalition's unilateral moves (R_H), as one adjacency. */
+export function coalitionMoves(ctx: StabilityContext, coalition: readonly number[]): Adjacency {
+  return unionGraph(ctx, coalition, false);
 }
 
-/** Successors in the union of the coalition's unilateral improvements (R_H^+). */
-export function coalitionImprovements(ctx: StabilityContext, coalition: readonly number[]): Successors {
+/** The union of the coalition's unilateral improvements (R_H^+), as one adjacency. */
+export function coalitionImprovements(ctx: StabilityContext, coalition: readonly number[]): Adjacency {
+  return unionGraph(ctx, coalition, true);
+}
+
+function unionGraph(ctx: StabilityContext, coalition: readonly number[], improving: boolean): Adjacency {
+  const n = ctx.model.states.length;
   const adj = coalition.map((d) => ctx.moves[d]);
   const prefs = coalition.map((d) => ctx.model.pref[d]);
-  return (v, emit) => {
+  let total = 0;
+  for (const a of adj) total += a.targets.length;
+  const offsets = new Int32Array(n + 1);
+  const targets = new Int32Array(total);
+  let len = 0;
+  for (let v = 0; v < n; v++) {
+    offsets[v] = len;
     for (let h = 0; h < adj.length; h++) {
-      const { offsets, targets } = adj[h];
-      const pref = prefs[h];
-      const here = pref[v];
-      for (let e = offsets[v]; e < offsets[v + 1]; e++) if (pref[targets[e]] > here) emit(targets[e]);
+      const { offsets: o, targets: t } = adj[h];
+      if (improving) {
+        const pref = prefs[h];
+        const here = pref[v];
+        for (let e = o[v]; e < o[v + 1]; e++) if (pref[t[e]] > here) targets[len++] = t[e];
+      } else for (let e = o[v]; e < o[v + 1]; e++) targets[len++] = t[e];
     }
-  };
+  }
+  offsets[n] = len;
+  return { offsets, targets: improving ? targets.slice(0, len) : targets };
 }
 
 /**

@@ -14,65 +14,55 @@
  * above the bar by construction). The reference implementation in tests
  * follows the definition literally, over (state, last mover) pairs.
  */
+import type { Adjacency } from "./moves.js";
 
-/** Calls `emit(t)` for every successor t of v. */
-export type Successors = (v: number, emit: (t: number) => void) => void;
-
-/** For every v: min of value[w] over w reachable from v in zero or more steps. */
-export function reachMin(n: number, succ: Successors, value: Int32Array): Int32Array {
+/** For every v: min of value[w] over w reachable from v in zero or more steps of `graph`. */
+export function reachMin(graph: Adjacency, value: Int32Array): Int32Array {
+  const { offsets, targets } = graph;
+  const n = offsets.length - 1;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const comp = new Int32Array(n).fill(-1);
-  const compMin: number[] = [];
+  const compMin = new Int32Array(n);
+  let nComp = 0;
   const sccStack = new Int32Array(n);
   let sccTop = 0;
   const onStack = new Uint8Array(n);
-  // DFS frames: node, and the range of its successors in the edge buffer.
   const frameNode = new Int32Array(n);
   const framePos = new Int32Array(n);
-  const frameEnd = new Int32Array(n);
-  let edges = new Int32Array(1024);
-  let edgeTop = 0;
-  let counter = 0;
-  const pushEdge = (t: number) => {
-    if (edgeTop === edges.length) {
-      const bigger = new Int32Array(edges.length * 2);
-      bigger.set(edges);
-      edges = bigger;
-    }
-    edges[edgeTop++] = t;
-  };
   const out = new Int32Array(n);
+  let counter = 0;
 
   for (let root = 0; root < n; root++) {
     if (index[root] >= 0) continue;
     let depth = 0;
-    const open = (v: number) => {
-      index[v] = low[v] = counter++;
-      sccStack[sccTop++] = v;
-      onStack[v] = 1;
-      frameNode[depth] = v;
-      framePos[depth] = edgeTop;
-      succ(v, pushEdge);
-      frameEnd[depth] = edgeTop;
-      depth++;
-    };
-    open(root);
+    index[root] = low[root] = counter++;
+    sccStack[sccTop++] = root;
+    onStack[root] = 1;
+    frameNode[0] = root;
+    framePos[0] = offsets[root];
+    depth = 1;
     while (depth > 0) {
       const f = depth - 1;
       const v = frameNode[f];
-      if (framePos[f] < frameEnd[f]) {
-        const w = edges[framePos[f]++];
-        if (index[w] < 0) open(w);
-        else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
+      const pos = framePos[f];
+      if (pos < offsets[v + 1]) {
+        framePos[f] = pos + 1;
+        const w = targets[pos];
+        if (index[w] < 0) {
+          index[w] = low[w] = counter++;
+          sccStack[sccTop++] = w;
+          onStack[w] = 1;
+          frameNode[depth] = w;
+          framePos[depth] = offsets[w];
+          depth++;
+        } else if (onStack[w] === 1 && index[w] < low[v]) low[v] = index[w];
         continue;
       }
-      // v is finished
-      // Its successor range sits right above its parent's, so drop back to the parent's end.
-      edgeTop = f > 0 ? frameEnd[f - 1] : 0;
       depth--;
       if (low[v] === index[v]) {
-        const c = compMin.length;
+        // Pop the component; its successors outside it were emitted earlier.
+        const c = nComp++;
         let m = 0x7fffffff;
         let top = sccTop;
         do {
@@ -81,16 +71,16 @@ export function reachMin(n: number, succ: Successors, value: Int32Array): Int32A
           comp[w] = c;
           if (value[w] < m) m = value[w];
         } while (sccStack[top] !== v);
-        // successors outside the component were emitted earlier
         for (let k = top; k < sccTop; k++) {
-          succ(sccStack[k], (t) => {
-            const ct = comp[t];
+          const w = sccStack[k];
+          for (let e = offsets[w]; e < offsets[w + 1]; e++) {
+            const ct = comp[targets[e]];
             if (ct !== c && compMin[ct] < m) m = compMin[ct];
-          });
+          }
         }
+        compMin[c] = m;
         for (let k = top; k < sccTop; k++) out[sccStack[k]] = m;
         sccTop = top;
-        compMin.push(m);
       }
       if (depth > 0) {
         const parent = frameNode[depth - 1];

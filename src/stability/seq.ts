@@ -9,6 +9,6 @@ import { reachMin } from "./reach.js";
 
 export function seqStable(ctx: StabilityContext, i: number): Uint8Array {
   const pref = ctx.model.pref[i];
-  const worst = reachMin(pref.length, coalitionImprovements(ctx, opponents(ctx, i)), pref);
+  const worst = reachMin(coalitionImprovements(ctx, opponents(ctx, i)), pref);
   return deterredEverywhere(ctx, i, worst);
 }

@@ -16,6 +16,6 @@ export function smrStable(ctx: StabilityContext, i: number): Uint8Array {
     for (let e = offsets[s]; e < offsets[s + 1]; e++) if (pref[targets[e]] > best) best = pref[targets[e]];
     afterEscape[s] = best;
   }
-  const worst = reachMin(pref.length, coalitionMoves(ctx, opponents(ctx, i)), afterEscape);
+  const worst = reachMin(coalitionMoves(ctx, opponents(ctx, i)), afterEscape);
   return deterredEverywhere(ctx, i, worst);
 }

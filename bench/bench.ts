@@ -1,0 +1,121 @@
+/**
+ * `npm run bench`: the engine on generated models of growing size, each
+ * concept timed separately, against the definition-by-definition reference
+ * implementation (tests/helpers/reference.ts) in the same run where it
+ * finishes in reasonable time. Prints a table; `--smoke` runs the small sizes
+ * only (CI), `--json` prints machine-readable rows.
+ */
+import os from "node:os";
+import { analyze, createContext, CONCEPTS, type Concept } from "../src/index.js";
+import { reference } from "../tests/helpers/reference.js";
+import { generateModel } from "./generate.js";
+
+const args = new Set(process.argv.slice(2));
+const smoke = args.has("--smoke");
+const asJson = args.has("--json");
+
+const SIZES: [number, number][] = smoke
+  ? [
+      [2, 8],
+      [3, 10],
+    ]
+  : [
+      [2, 8],
+      [3, 10],
+      [3, 12],
+      [4, 12],
+      [4, 14],
+      [4, 16],
+      [5, 16],
+      [4, 18],
+      [5, 20],
+    ];
+/** The reference searches per state and move; beyond this it takes minutes. */
+const REFERENCE_MAX_STATES = smoke ? 600 : 5000;
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const v = f();
+  return [v, performance.now() - t0];
+}
+
+interface Row {
+  dms: number;
+  options: number;
+  candidates: number;
+  states: number;
+  movesMs: number;
+  conceptMs: Record<string, number>;
+  totalMs: number;
+  statesPerSecond: number;
+  referenceMs?: number;
+  ratio?: number;
+  heapMiB: number;
+}
+
+// Warm up the JIT so the first row is not penalised.
+for (let k = 0; k < 3; k++) analyze(generateModel(3, 10, 100 + k));
+
+const rows: Row[] = [];
+for (const [dms, options] of SIZES) {
+  const model = generateModel(dms, options, 7);
+  (globalThis as { gc?: () => void }).gc?.();
+  const [ctx, movesMs] = time(() => createContext(model));
+  const conceptMs: Record<string, number> = {};
+  for (const c of CONCEPTS) conceptMs[c] = time(() => analyze(model, { concepts: [c as Concept], context: ctx }))[1];
+  // Every concept in one analysis (SEQ+SIM reuses SEQ and SIM there), moves included.
+  const totalMs = time(() => analyze(model))[1];
+  const row: Row = {
+    dms,
+    options,
+    candidates: 2 ** options,
+    states: model.states.length,
+    movesMs,
+    conceptMs,
+    totalMs,
+    statesPerSecond: model.states.length / (totalMs / 1000),
+    heapMiB: process.memoryUsage().heapUsed / 2 ** 20,
+  };
+  if (model.states.length <= REFERENCE_MAX_STATES) {
+    const [, refMs] = time(() => {
+      const ref = reference(model);
+      for (const c of CONCEPTS) for (let d = 0; d < model.nDMs; d++) ref.stable(c, d);
+    });
+    row.referenceMs = refMs;
+    row.ratio = refMs / totalMs;
+  }
+  rows.push(row);
+  if (!asJson) process.stderr.write(`  measured ${dms} DMs x ${options} options\n`);
+}
+
+if (asJson) {
+  console.log(JSON.stringify({ machine: machine(), rows }, null, 2));
+} else {
+  const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+  const header = ["DMs", "options", "feasible", "moves ms", ...CONCEPTS.map((c) => `${c} ms`), "all ms", "states/s", "reference ms", "speed-up", "heap MiB"];
+  const body = rows.map((r) => [
+    String(r.dms),
+    String(r.options),
+    String(r.states),
+    ms(r.movesMs),
+    ...CONCEPTS.map((c) => ms(r.conceptMs[c])),
+    ms(r.totalMs),
+    Math.round(r.statesPerSecond).toLocaleString("en-US"),
+    r.referenceMs === undefined ? "—" : ms(r.referenceMs),
+    r.ratio === undefined ? "—" : `${r.ratio.toFixed(0)}x`,
+    r.heapMiB.toFixed(0),
+  ]);
+  const w = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
+  const line = (cells: string[]) => cells.map((x, c) => x.padStart(w[c])).join("  ");
+  console.log(`Parley engine benchmark — ${machine()}`);
+  console.log(line(header));
+  for (const b of body) console.log(line(b));
+  const target = rows.find((r) => r.dms === 4 && r.options === 16);
+  if (target) console.log(`\nTarget (issue 2): every concept for 4 DMs x 16 options in under 1 s on one core: ${ms(target.totalMs)} ms.`);
+  console.log("speed-up = reference time / engine time, both measured in this run.");
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `${cpu}, ${os.cpus().length} cores, Node ${process.version}`;
+}

@@ -1,0 +1,20 @@
+/** The benchmark's smoke run, so `npm run bench` cannot rot. Checks output, never timings. */
+import { execFileSync } from "node:child_process";
+import { expect, it } from "vitest";
+
+it("npm run bench -- --smoke --json measures the engine and the reference", () => {
+  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/bench.ts", "--smoke", "--json"], { encoding: "utf8" });
+  const { machine, rows } = JSON.parse(out);
+  expect(machine).toMatch(/cores, Node v\d+/);
+  expect(rows.map((r: { dms: number; options: number }) => [r.dms, r.options])).toEqual([
+    [2, 8],
+    [3, 10],
+  ]);
+  for (const r of rows) {
+    expect(r.states).toBeGreaterThan(0);
+    expect(r.states).toBeLessThanOrEqual(r.candidates);
+    expect(Object.keys(r.conceptMs)).toEqual(["Nash", "GMR", "SMR", "SEQ", "SIM", "SEQ+SIM"]);
+    expect(r.referenceMs).toBeGreaterThan(0);
+    expect(r.ratio).toBeGreaterThan(0);
+  }
+});
