@@ -1,10 +1,14 @@
 /** Oracle fixtures from ../shared/fixtures/gmcr-py, read in place, turned into Parley scenario data. */
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const FIXTURES = resolve(here, "../../../shared/fixtures/gmcr-py");
+/** The oracle data live beside the repository in ../shared (PARLEY_FIXTURES overrides). */
+export const FIXTURES = process.env.PARLEY_FIXTURES ?? resolve(here, "../../../shared/fixtures/gmcr-py");
+
+if (!existsSync(FIXTURES))
+  throw new Error(`oracle fixtures not found at ${FIXTURES}: the tests read ../shared/fixtures/gmcr-py beside the repository (or set PARLEY_FIXTURES)`);
 
 export interface Fixture {
   name: string;
