@@ -15,7 +15,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyze, compileScenario, CONCEPTS, statePattern, validateData, type Analysis, type Concept, type Model } from "../src/index.js";
+import { analyze, coalitionReach, compileScenario, createContext, CONCEPTS, statePattern, validateData, type Analysis, type Concept, type Model } from "../src/index.js";
+import { exportGmcrPy, importGmcrPy } from "../src/io/gmcrpy.js";
 import { fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
 import { Reference, referenceEquilibria, referenceMoves, referenceStable } from "./helpers/reference.js";
 
@@ -396,6 +397,56 @@ describe("random models", () => {
         }
       }),
       runs(250),
+    );
+  });
+
+  it("coalition reachability equals the reference's (state, last mover) search, with legal paths", () => {
+    fc.assert(
+      fc.property(specArb, (spec) => {
+        const model = compile(render(spec, defaultView(spec)).data);
+        const ctx = createContext(model);
+        const ref = new Reference(model);
+        const everyone = Array.from({ length: model.nDMs }, (_, d) => d);
+        const coalitions = [everyone, everyone.slice(1), [0]];
+        for (const H of coalitions)
+          for (const improving of [false, true])
+            for (let s = 0; s < model.states.length; s++) {
+              const reach = coalitionReach(ctx, H, s, improving);
+              const expected = [...ref.coalitionReach(H, s, improving)].sort((a, b) => a - b);
+              if (reach.states.join() !== expected.join()) expect(reach.states, `R_H from ${statePattern(model, s)}`).toEqual(expected);
+              for (const t of reach.states) {
+                const path = reach.pathTo(t);
+                const legal =
+                  path.length > 0 &&
+                  path[0].from === s &&
+                  path[path.length - 1].to === t &&
+                  path.every(
+                    (step, k) =>
+                      H.includes(step.dm) &&
+                      referenceMoves(model, step.dm, step.from).includes(step.to) &&
+                      (!improving || model.pref[step.dm][step.to] > model.pref[step.dm][step.from]) &&
+                      (k === 0 || (step.from === path[k - 1].to && step.dm !== path[k - 1].dm)),
+                  );
+                if (!legal) expect(path, `path to ${statePattern(model, t)}`).toBe("a legal coalition path");
+              }
+            }
+      }),
+      runs(100),
+    );
+  });
+
+  it("survives gmcr-py export then import unchanged", () => {
+    fc.assert(
+      fc.property(specArb, (spec) => {
+        const model = compile(render(spec, defaultView(spec)).data);
+        const back = compile(importGmcrPy(JSON.parse(JSON.stringify(exportGmcrPy(model)))));
+        expect(Array.from(back.states)).toEqual(Array.from(model.states));
+        expect(back.statusQuo).toBe(model.statusQuo);
+        expect(back.pref.map((p) => Array.from(p))).toEqual(model.pref.map((p) => Array.from(p)));
+        expect(back.scenario.options.map((o) => [o.id, o.dm, o.direction])).toEqual(model.scenario.options.map((o) => [o.id, o.dm, o.direction]));
+        expect(back.scenario.decisionMakers.map((d) => d.id)).toEqual(model.scenario.decisionMakers.map((d) => d.id));
+      }),
+      runs(200),
     );
   });
 
