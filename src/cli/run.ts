@@ -115,6 +115,12 @@ A FILE is a scenario in YAML or JSON (format parley/1); see docs/scenario-format
 Exit codes: 0 success, 2 bad input or usage, 1 internal error.`,
     );
 
+  /** To the -o file (never replacing one without --force), else to standard output. */
+  const writeResult = (text: string, o: { output?: string; force?: boolean }) => {
+    if (!o.output) return io.stdout(text);
+    io.writeText(o.output, text, Boolean(o.force));
+    io.stderr(`wrote ${o.output}\n`);
+  };
   const load = (file: string, maxStates: number) => loadModel(io.readText(file), file, { maxStates });
   const maxStatesOption = () =>
     new Option("--max-states <n>", "refuse models with more candidate states (2^options) than this").argParser(parseCount).default(DEFAULT_MAX_STATES, "16777216");
@@ -248,10 +254,7 @@ Examples:
         throw e;
       }
       const yaml = `# Imported from ${file.replace(/^.*[\\/]/, "")} (gmcr-py) by parley import.\n` + stringify(data, { lineWidth: 0 });
-      if (o.output) {
-        io.writeText(o.output, yaml, Boolean(o.force));
-        io.stderr(`wrote ${o.output}\n`);
-      } else io.stdout(yaml);
+      writeResult(yaml, o);
     });
 
   program
@@ -265,11 +268,7 @@ Examples:
 Examples:
   parley export scenarios/elmira.yaml -o elmira.gmcr`)
     .action((file: string, o: { output?: string; force?: boolean; maxStates: number }) => {
-      const json = JSON.stringify(exportGmcrPy(load(file, o.maxStates)), null, 2) + "\n";
-      if (o.output) {
-        io.writeText(o.output, json, Boolean(o.force));
-        io.stderr(`wrote ${o.output}\n`);
-      } else io.stdout(json);
+      writeResult(JSON.stringify(exportGmcrPy(load(file, o.maxStates)), null, 2) + "\n", o);
     });
 
   program

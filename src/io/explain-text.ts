@@ -56,7 +56,7 @@ function sanctionText(model: Model, c: Concept, sn: Sanction, s: number, i: numb
   const who = dmName(model, i);
   const steps = sn.moves.map((m) => `${dmName(model, m.dm)} ${describeChange(model, m.from, m.to)}`);
   const moves = sn.simultaneous ? `at the same time ${steps.join(", while ")}` : `then ${steps.join(", then ")}`;
-  let text = `${moves} (→ state ${sn.result + 1}, which ${who} ranks ${rankOf(model, i, sn.result)}, no better than ${rankOf(model, i, s)} for staying)`;
+  let text = `${moves} (→ state ${sn.result + 1}, which ${who} ranks ${rankOf(model, i, sn.result)}: no better than staying, ranked ${rankOf(model, i, s)})`;
   if (c === "SEQ" || (c === "SEQ+SIM" && !sn.simultaneous)) text += "; each move improves things for its mover, so the threat is credible";
   if (c === "SMR" && sn.bestEscape !== undefined && sn.bestEscape !== sn.result)
     text += `; even ${who}'s best counter-move from there only reaches rank ${rankOf(model, i, sn.bestEscape)}`;

@@ -1,0 +1,49 @@
+/** The README and docs show real output: their examples are checked against the CLI. */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parley } from "./helpers/cli.js";
+
+/** The fenced block that follows `marker` in a Markdown file. */
+function blockAfter(file: string, marker: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const start = text.indexOf(marker);
+  expect(start, `${marker} in ${file}`).toBeGreaterThan(-1);
+  const open = text.indexOf("```", start);
+  const body = text.slice(text.indexOf("\n", open) + 1, text.indexOf("```", open + 3));
+  return body.split("\n").filter((l) => l.trim() !== "");
+}
+
+describe("documentation examples", () => {
+  it("README's first screen is what `npm start` prints", async () => {
+    const out = (await parley("analyze")).stdout.split("\n");
+    const shown = blockAfter("README.md", "prints its first screen like this:").filter((l) => l.trim() !== "…");
+    let from = 0;
+    for (const line of shown) {
+      const at = out.indexOf(line, from);
+      expect(at, `README line not in the output, in order: ${line}`).toBeGreaterThan(-1);
+      from = at + 1;
+    }
+  });
+
+  it("docs/cli.md's explain example is the real output", async () => {
+    const text = readFileSync("docs/cli.md", "utf8");
+    const start = text.indexOf("$ npx parley explain scenarios/elmira.yaml 1 --dm local -c GMR,SEQ");
+    expect(start).toBeGreaterThan(-1);
+    const shown = text.slice(start, text.indexOf("```", start)).split("\n").filter((l) => l.trim() !== "");
+    const out = (await parley("explain", "scenarios/elmira.yaml", "1", "--dm", "local", "-c", "GMR,SEQ")).stdout;
+    expect(shown.slice(1)).toEqual(out.split("\n").filter((l) => l.trim() !== ""));
+  });
+
+  it("docs/scenario-format.md's worked example validates", async () => {
+    const text = readFileSync("docs/scenario-format.md", "utf8");
+    const start = text.indexOf("name: Sanctions standoff");
+    const block = text.slice(text.lastIndexOf("```yaml", start) + 8, text.indexOf("```", start));
+    const file = join(mkdtempSync(join(tmpdir(), "parley-docs-")), "standoff.yaml");
+    writeFileSync(file, block);
+    const r = await parley("validate", file);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("2 decision makers, 3 options, 6 feasible states");
+  });
+});
