@@ -27,11 +27,19 @@ export function describeChange(model: Model, from: number, to: number): string {
   return parts.join(" and ");
 }
 
-/** The options taken in a state, in words; "no option taken" when none. */
+/**
+ * A state in words: each option's `whenTaken` / `whenNotTaken` phrase (the
+ * label when taken and no phrase is given; nothing when not taken and none is
+ * given), joined by semicolons.
+ */
 export function describeState(model: Model, s: number): string {
   const x = model.states[s];
-  const taken = model.scenario.options.filter((_, k) => x & (1 << k)).map((o) => o.label);
-  return taken.length ? taken.join("; ") : "no option taken";
+  const parts: string[] = [];
+  model.scenario.options.forEach((o, k) => {
+    const phrase = x & (1 << k) ? (o.whenTaken ?? o.label) : o.whenNotTaken;
+    if (phrase) parts.push(phrase);
+  });
+  return parts.length ? parts.join("; ") : "no option taken";
 }
 
 /** 1 = most preferred; ties share a rank. */

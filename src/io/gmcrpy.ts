@@ -30,8 +30,14 @@ export interface GmcrPyFile {
     name: string;
     description?: string;
     statusQuo: string;
+    asOf?: string;
+    limitations?: string[];
+    whatIfs?: { file: string; title?: string; note?: string }[];
+    note?: string;
+    sources?: string[];
+    assumption?: string;
     decisionMakers: { id: string; note?: string; sources?: string[]; assumption?: string }[];
-    options: { id: string; note?: string; sources?: string[]; assumption?: string }[];
+    options: { id: string; whenTaken?: string; whenNotTaken?: string; note?: string; sources?: string[]; assumption?: string }[];
   };
 }
 
@@ -63,8 +69,17 @@ export function exportGmcrPy(model: Model): GmcrPyFile {
       name: sc.name,
       ...(sc.description !== undefined ? { description: sc.description } : {}),
       statusQuo: maskToPattern(sc.statusQuo, n),
+      ...(sc.asOf !== undefined ? { asOf: sc.asOf } : {}),
+      ...(sc.limitations !== undefined ? { limitations: sc.limitations } : {}),
+      ...(sc.whatIfs !== undefined ? { whatIfs: sc.whatIfs } : {}),
+      ...provenance(sc),
       decisionMakers: sc.decisionMakers.map((dm) => ({ id: dm.id, ...provenance(dm) })),
-      options: sc.options.map((o) => ({ id: o.id, ...provenance(o) })),
+      options: sc.options.map((o) => ({
+        id: o.id,
+        ...(o.whenTaken !== undefined ? { whenTaken: o.whenTaken } : {}),
+        ...(o.whenNotTaken !== undefined ? { whenNotTaken: o.whenNotTaken } : {}),
+        ...provenance(o),
+      })),
     },
   };
 }
@@ -153,6 +168,7 @@ export function importGmcrPy(raw: unknown, name = "Imported from gmcr-py"): Reco
     format: FORMAT,
     name: meta?.name ?? name,
     ...(meta?.description ? { description: meta.description } : {}),
+    ...(meta ? pick(meta as unknown as Record<string, unknown>, ["asOf", "limitations", "whatIfs", "note", "sources", "assumption"]) : {}),
     decisionMakers: dms.map((dm, d) => {
       const o = dm as { name?: unknown; options: number[] };
       return {
@@ -211,6 +227,10 @@ export function importGmcrPy(raw: unknown, name = "Imported from gmcr-py"): Reco
     });
   }
   return data;
+}
+
+function pick(x: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => x[k] !== undefined).map((k) => [k, x[k]]));
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

@@ -20,6 +20,9 @@ export interface OptionSpec extends Provenance {
   /** Index of the controlling decision maker. */
   dm: number;
   direction: Direction;
+  /** Report phrases for a state where the option is taken / not taken. */
+  whenTaken?: string;
+  whenNotTaken?: string;
 }
 
 export interface DecisionMakerSpec extends Provenance {
@@ -68,4 +71,7 @@ export interface Scenario extends Provenance {
   statusQuoProvenance?: Provenance;
   /** One per decision maker, in order. */
   preferences: PreferenceSpec[];
+  asOf?: string;
+  limitations?: string[];
+  whatIfs?: { file: string; title?: string; note?: string }[];
 }

@@ -31,6 +31,14 @@ export const OptionSchema = z
   .strictObject({
     id: id.meta({ description: "Unique option id, used in statements (letters, digits, '_')." }),
     label: z.string().optional().meta({ description: "What taking the option means, in words." }),
+    whenTaken: z
+      .string()
+      .optional()
+      .meta({ description: "How a report describes a state where the option is taken, e.g. 'a ceasefire holds'." }),
+    whenNotTaken: z
+      .string()
+      .optional()
+      .meta({ description: "How a report describes a state where it is not taken, e.g. 'sanctions stay on hold'." }),
     irreversible: z
       .union([z.boolean(), z.enum(["taking", "withdrawal"])])
       .optional()
@@ -139,6 +147,21 @@ export const ScenarioSchema = z
       .optional()
       .meta({ description: "Conditions that make a state impossible, and option groups." }),
     statusQuo: StatusQuoSchema,
+    asOf: z.string().optional().meta({ description: "The date the scenario describes, e.g. 'August 2025'." }),
+    limitations: z
+      .array(z.string())
+      .optional()
+      .meta({ description: "What the model leaves out or simplifies, shown in reports." }),
+    whatIfs: z
+      .array(
+        z.strictObject({
+          file: text("a file").meta({ description: "A sibling scenario file, relative to this one." }),
+          title: z.string().optional(),
+          note: z.string().optional(),
+        }),
+      )
+      .optional()
+      .meta({ description: "Variants of this scenario that reports analyse beside it." }),
     preferences: z
       .record(z.string(), PreferenceSchema)
       .meta({ description: "Decision maker id -> its preferences." }),

@@ -171,9 +171,9 @@ function article(t: string): string {
 }
 
 const FIELDS: Record<string, string[]> = {
-  top: ["format", "name", "description", "decisionMakers", "infeasible", "statusQuo", "preferences", "note", "sources", "assumption"],
+  top: ["format", "name", "description", "decisionMakers", "infeasible", "statusQuo", "preferences", "asOf", "limitations", "whatIfs", "note", "sources", "assumption"],
   decisionMakers: ["id", "name", "options", "note", "sources", "assumption"],
-  options: ["id", "label", "irreversible", "note", "sources", "assumption"],
+  options: ["id", "label", "whenTaken", "whenNotTaken", "irreversible", "note", "sources", "assumption"],
   infeasible: ["condition", "pattern", "mutuallyExclusive", "atLeastOneOf", "note", "sources", "assumption"],
   preferences: ["statements", "ranking", "statement", "if", "then", "anyOf", "note", "sources", "assumption"],
   statusQuo: ["state", "note", "sources", "assumption"],
@@ -262,7 +262,15 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
       optionIndex.set(o.id, options.length);
       indices.push(options.length);
       const direction: Direction = o.irreversible === true || o.irreversible === "taking" ? "fwd" : o.irreversible === "withdrawal" ? "back" : "both";
-      options.push({ id: o.id, label: o.label ?? o.id, dm: d, direction, ...provenanceOf(o) });
+      options.push({
+        id: o.id,
+        label: o.label ?? o.id,
+        dm: d,
+        direction,
+        ...(o.whenTaken !== undefined ? { whenTaken: o.whenTaken } : {}),
+        ...(o.whenNotTaken !== undefined ? { whenNotTaken: o.whenNotTaken } : {}),
+        ...provenanceOf(o),
+      });
     });
     decisionMakers.push({ id: dm.id, name: dm.name ?? dm.id, options: indices, ...provenanceOf(dm) });
   });
@@ -434,6 +442,9 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
     statusQuo: sq.mask,
     ...(sq.provenance ? { statusQuoProvenance: sq.provenance } : {}),
     preferences,
+    ...(file.asOf !== undefined ? { asOf: file.asOf } : {}),
+    ...(file.limitations !== undefined ? { limitations: file.limitations } : {}),
+    ...(file.whatIfs !== undefined ? { whatIfs: file.whatIfs } : {}),
   };
 
   function statusQuo(
