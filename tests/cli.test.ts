@@ -24,11 +24,12 @@ describe("parley analyze", () => {
     expect(Object.keys(j.stable.Nash)).toEqual(["moe", "uniroyal", "local"]);
   });
 
-  it("analyses the embedded default scenario without a file", async () => {
-    const r = await parley("analyze");
+  it("analyses the embedded default scenario (the Ukraine peace process) without a file", async () => {
+    const r = await parley("analyze", "-f", "json");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Elmira groundwater contamination");
-    expect(r.stdout).toMatch(/Nash\s+5, 6, 7, 10, 11, 12/);
+    const j = JSON.parse(r.stdout);
+    expect(j.scenario.name).toBe("The 2025 Ukraine peace process");
+    expect(j.decisionMakers.map((d: { id: string }) => d.id)).toEqual(["us", "ru", "ua", "eu"]);
   });
 
   it("limits concepts and filters to equilibria", async () => {
@@ -66,8 +67,8 @@ describe("parley states, explain, validate", () => {
     expect(byPattern.stdout).toBe(byNumber.stdout);
     const t = byNumber.stdout;
     expect(t).toContain("State 1 (NYNNN), the status quo: an equilibrium under GMR, SMR.");
-    expect(t).toContain('to state 7 (NYNNY): Local Government takes "Insist on the original control order"');
-    expect(t).toMatch(/GMR\s+deterred: then Ministry of the Environment takes "Modify the control order" \(→ state 8/);
+    expect(t).toContain("1. Local Government: insist on the original control order → state 7 (NYNNY), which Local Government ranks 3.");
+    expect(t).toMatch(/GMR\s+deterred: then Ministry of the Environment: modify the control order \(→ state 8/);
     expect(t).toMatch(/SEQ\s+not deterred/);
     expect(t).toContain("Verdict for Local Government at state 1: stable under GMR, SMR; not stable under Nash, SEQ, SIM, SEQ+SIM.");
   });

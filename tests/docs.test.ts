@@ -17,8 +17,8 @@ function blockAfter(file: string, marker: string): string[] {
 
 describe("documentation examples", () => {
   it("README's first screen is what `npm start` prints", async () => {
-    const out = (await parley("analyze")).stdout.split("\n");
-    const shown = blockAfter("README.md", "prints its first screen like this:").filter((l) => l.trim() !== "…");
+    const out = (await parley("report")).stdout.split("\n");
+    const shown = blockAfter("README.md", "Its first screen:").filter((l) => l.trim() !== "…");
     let from = 0;
     for (const line of shown) {
       const at = out.indexOf(line, from);

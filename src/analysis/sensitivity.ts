@@ -9,6 +9,7 @@ import type { Model } from "../model/compile.js";
 import type { PreferenceSpec } from "../model/scenario.js";
 import { preferenceLevels } from "../preferences/ranks.js";
 import { analyze, type Analysis, type Concept } from "../stability/analyze.js";
+import { statusQuoAnalysis } from "./paths.js";
 
 export type PreferenceChange =
   | { kind: "swap"; dm: number; first: number; second: number }
@@ -20,6 +21,8 @@ export interface ChangeEffect {
   effects: Partial<Record<Concept, { gained: number[]; lost: number[] }>>;
   /** Number of equilibrium changes, summed over concepts: how much the answer moves. */
   weight: number;
+  /** Equilibria reachable from the status quo by unilateral improvements (any concept) gained and lost. */
+  fromStatusQuo: { gained: number[]; lost: number[] };
 }
 
 export interface Sensitivity {
@@ -35,6 +38,8 @@ export function preferenceSensitivity(base: Analysis): Sensitivity {
   const changes: ChangeEffect[] = [];
   const survive = new Map(base.concepts.map((c) => [c, new Set(base.equilibria[c])]));
   let tried = 0;
+  const reachedFrom = (a: Analysis) => new Set(statusQuoAnalysis(a).equilibria.map((e) => e.state));
+  const baseReached = reachedFrom(base);
   model.scenario.preferences.forEach((pref, dm) => {
     for (const change of candidateChanges(pref, dm)) {
       const variant = withPreference(model, dm, applyChange(pref, change));
@@ -51,10 +56,17 @@ export function preferenceSensitivity(base: Analysis): Sensitivity {
         if (gained.length || lost.length) effects[c] = { gained, lost };
         weight += gained.length + lost.length;
       }
-      changes.push({ change, effects, weight });
+      const reached = reachedFrom(a);
+      const fromStatusQuo = {
+        gained: [...reached].filter((x) => !baseReached.has(x)).sort((x, y) => x - y),
+        lost: [...baseReached].filter((x) => !reached.has(x)).sort((x, y) => x - y),
+      };
+      changes.push({ change, effects, weight, fromStatusQuo });
     }
   });
-  changes.sort((a, b) => b.weight - a.weight);
+  // What changes the outlook from today first, then what moves the most equilibria.
+  const today = (c: ChangeEffect) => c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length;
+  changes.sort((a, b) => today(b) - today(a) || b.weight - a.weight);
   const robust: Sensitivity["robust"] = {};
   for (const [c, set] of survive) robust[c] = [...set].sort((a, b) => a - b);
   return { changes, robust, tried };

@@ -15,6 +15,11 @@ import { analysisToJson, renderAnalysis, renderStates, type TableFormat } from "
 import { renderExplanation } from "../io/explain-text.js";
 import { exportGmcrPy, importGmcrPy } from "../io/gmcrpy.js";
 import { nodeIO, type CliIO } from "./io.js";
+import { dirname, join } from "node:path";
+import { buildReport } from "../report/build.js";
+import { renderReportHtml, renderReportMarkdown, renderReportText } from "../report/render.js";
+import { statusQuoAnalysis } from "../analysis/paths.js";
+import { pathsJson, renderPaths } from "../io/paths-output.js";
 import { DEFAULT_SCENARIO } from "./paths.js";
 
 const VERSION = "0.1.0";
@@ -149,6 +154,72 @@ Examples:
       const analysis = analyze(model, { concepts: o.concept ?? CONCEPTS });
       if (o.format === "json") io.stdout(JSON.stringify(analysisToJson(analysis), null, 2) + "\n");
       else io.stdout(renderAnalysis(analysis, o.format, { equilibriaOnly: o.equilibriaOnly }));
+    });
+
+  program
+    .command("report")
+    .description("a report a reader without GMCR training can follow: the model, stable outcomes in words, paths from today, what-ifs, decisive assumptions")
+    .argument("[file]", "scenario file (default: the embedded default scenario)")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "md", "html", "json"]).default("text"))
+    .option("-o, --output <file>", "write the report here instead of standard output")
+    .option("--force", "overwrite the output file if it exists")
+    .addOption(maxStatesOption())
+    .addHelpText(
+      "after",
+      `
+The scenario's whatIfs (sibling files, relative to it) are analysed beside it.
+
+Examples:
+  parley report                                   the default scenario, in the terminal
+  parley report scenarios/ukraine-2025.yaml -f html -o report.html
+  parley report my-conflict.yaml -f md > report.md`,
+    )
+    .action((file: string | undefined, o: { format: "text" | "md" | "html" | "json"; output?: string; force?: boolean; maxStates: number }) => {
+      const path = file ?? DEFAULT_SCENARIO;
+      const model = load(path, o.maxStates);
+      const whatIfs = (model.scenario.whatIfs ?? []).map((w) => ({
+        title: w.title ?? w.file,
+        file: w.file,
+        ...(w.note ? { note: w.note } : {}),
+        model: load(join(dirname(path), w.file), o.maxStates),
+      }));
+      const data = buildReport(model, whatIfs);
+      const text =
+        o.format === "json"
+          ? JSON.stringify(data, null, 2) + "\n"
+          : o.format === "md"
+            ? renderReportMarkdown(data)
+            : o.format === "html"
+              ? renderReportHtml(data)
+              : renderReportText(data);
+      writeResult(text, o);
+    });
+
+  program
+    .command("paths")
+    .description("status quo analysis: where moves that each leave the mover better off lead from a state")
+    .argument("<file>", "scenario file")
+    .option("--from <state>", "start here instead of the status quo (number or Y/N pattern)")
+    .addOption(conceptOption())
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "md"]).default("text"))
+    .addOption(maxStatesOption())
+    .addHelpText(
+      "after",
+      `
+Examples:
+  parley paths scenarios/elmira.yaml
+  parley paths scenarios/ukraine-2025.yaml --from 295 -c Nash,SEQ -f json`,
+    )
+    .action((file: string, o: { from?: string; concept?: Concept[]; format: "text" | "json" | "md"; maxStates: number }) => {
+      const model = load(file, o.maxStates);
+      const from = o.from !== undefined ? resolveState(model, o.from) : model.statusQuo;
+      const analysis = analyze(model, { concepts: o.concept ?? CONCEPTS });
+      const sq = statusQuoAnalysis(analysis, from);
+      if (o.format === "json") {
+        io.stdout(JSON.stringify(pathsJson(model, sq), null, 2) + "\n");
+        return;
+      }
+      io.stdout(renderPaths(model, analysis, sq, o.format === "md"));
     });
 
   program

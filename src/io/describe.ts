@@ -14,7 +14,15 @@ export function dmName(model: Model, d: number): string {
   return model.scenario.decisionMakers[d].name;
 }
 
-/** What changes between two states, as `takes "label"` / `withdraws "label"` phrases. */
+/** "Press the offensive" -> "press the offensive" (but "US sanctions" stays). */
+function lowerFirst(s: string): string {
+  return s.length > 1 && s[1] === s[1].toLowerCase() ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/**
+ * What a move does, as actions that read after any subject: the label of each
+ * option taken ("press the offensive …") and "no longer …" for each withdrawn.
+ */
 export function describeChange(model: Model, from: number, to: number): string {
   const a = model.states[from];
   const b = model.states[to];
@@ -22,9 +30,14 @@ export function describeChange(model: Model, from: number, to: number): string {
   model.scenario.options.forEach((o, k) => {
     const bit = 1 << k;
     if ((a & bit) === (b & bit)) return;
-    parts.push(`${b & bit ? "takes" : "withdraws"} "${o.label}"`);
+    parts.push(b & bit ? lowerFirst(o.label) : `no longer ${lowerFirst(o.label)}`);
   });
-  return parts.join(" and ");
+  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts.join("");
+}
+
+/** "Russia: no longer agree to a ceasefire and press the offensive …" */
+export function describeMove(model: Model, dm: number, from: number, to: number): string {
+  return `${model.scenario.decisionMakers[dm].name}: ${describeChange(model, from, to)}`;
 }
 
 /**
@@ -73,4 +86,33 @@ export function wrap(text: string, width = 80, indent = ""): string {
   }
   out.pop();
   return out.join("\n");
+}
+
+/**
+ * A family of states in words: options with one value across the family by
+ * their phrase, the ones that vary as "with or without". (An option left free
+ * by the pattern may still be fixed by feasibility, e.g. no offensive during a
+ * ceasefire.)
+ */
+export function describeFamily(model: Model, states: readonly number[]): string {
+  let all = -1;
+  let any = 0;
+  for (const s of states) {
+    all &= model.states[s];
+    any |= model.states[s];
+  }
+  const parts: string[] = [];
+  const varying: string[] = [];
+  model.scenario.options.forEach((o, k) => {
+    const bit = 1 << k;
+    if ((all & bit) !== (any & bit)) {
+      varying.push(o.whenTaken ?? o.label);
+      return;
+    }
+    const phrase = all & bit ? (o.whenTaken ?? o.label) : o.whenNotTaken;
+    if (phrase) parts.push(phrase);
+  });
+  let text = parts.length ? parts.join("; ") : "no option taken";
+  if (varying.length) text += `; with or without: ${varying.join(", ")}`;
+  return text;
 }

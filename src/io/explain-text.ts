@@ -2,7 +2,7 @@
 import { statePattern, type Model } from "../model/compile.js";
 import type { Concept } from "../stability/analyze.js";
 import type { Sanction, StateExplanation } from "../stability/explain.js";
-import { describeChange, dmName, rankCount, rankOf } from "./describe.js";
+import { describeMove, dmName, rankCount, rankOf } from "./describe.js";
 
 export function renderExplanation(model: Model, ex: StateExplanation, concepts: readonly Concept[]): string {
   const s = ex.state;
@@ -19,7 +19,7 @@ export function renderExplanation(model: Model, ex: StateExplanation, concepts: 
   out.push(`  ${who} has ${n} unilateral improvement${n > 1 ? "s" : ""} from here:`);
   ex.improvements.forEach((imp, k) => {
     out.push(
-      `  ${k + 1}. to state ${imp.to + 1} (${statePattern(model, imp.to)}): ${who} ${describeChange(model, s, imp.to)}; ${who} ranks that ${rank(imp.to)}.`,
+      `  ${k + 1}. ${describeMove(model, i, s, imp.to)} → state ${imp.to + 1} (${statePattern(model, imp.to)}), which ${who} ranks ${rank(imp.to)}.`,
     );
     for (const c of concepts) {
       const sanction = imp.sanctions[c];
@@ -54,8 +54,8 @@ function notDeterred(c: Concept, who: string): string {
 
 function sanctionText(model: Model, c: Concept, sn: Sanction, s: number, i: number): string {
   const who = dmName(model, i);
-  const steps = sn.moves.map((m) => `${dmName(model, m.dm)} ${describeChange(model, m.from, m.to)}`);
-  const moves = sn.simultaneous ? `at the same time ${steps.join(", while ")}` : `then ${steps.join(", then ")}`;
+  const steps = sn.moves.map((m) => describeMove(model, m.dm, m.from, m.to));
+  const moves = sn.simultaneous ? `at the same time ${steps.join("; while ")}` : `then ${steps.join("; then ")}`;
   let text = `${moves} (→ state ${sn.result + 1}, which ${who} ranks ${rankOf(model, i, sn.result)}: no better than staying, ranked ${rankOf(model, i, s)})`;
   if (c === "SEQ" || (c === "SEQ+SIM" && !sn.simultaneous)) text += "; each move improves things for its mover, so the threat is credible";
   if (c === "SMR" && sn.bestEscape !== undefined && sn.bestEscape !== sn.result)
