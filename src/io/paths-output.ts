@@ -56,7 +56,7 @@ export function renderPaths(model: Model, analysis: Analysis, sq: StatusQuoAnaly
   if (sq.unreachable.length) {
     out.push(
       "",
-      `Not reachable by unilateral improvements: ${sq.unreachable.length} equilibri${sq.unreachable.length > 1 ? "a" : "um"} (states ${sq.unreachable
+      `Not reachable by unilateral improvements: ${sq.unreachable.length} equilibri${sq.unreachable.length > 1 ? "a" : "um"} (state${sq.unreachable.length > 1 ? "s" : ""} ${sq.unreachable
         .slice(0, 20)
         .map((u) => u.state + 1)
         .join(", ")}${sq.unreachable.length > 20 ? ", …" : ""}).`,

@@ -77,7 +77,10 @@ export interface OutlookReport {
   todayStableUnder: Concept[];
   reachableStates: number;
   paths: PathReport[];
+  /** The largest families of equilibria not reachable from today. */
   unreachable: { words: string; states: number[]; concepts: Concept[] }[];
+  /** How many equilibrium states (any concept) are not reachable from today. */
+  unreachableCount: number;
 }
 
 export interface WhatIfReport {
@@ -325,6 +328,7 @@ function outlookOf(analysis: Analysis, maxPaths: number): OutlookReport {
     reachableStates: sq.reachable.length,
     paths,
     unreachable,
+    unreachableCount: unreachableStates.length,
   };
 }
 

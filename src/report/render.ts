@@ -60,8 +60,7 @@ function outlookBlocks(o: OutlookReport, s: Inline, level: number, pathsTitle: s
     p.steps.forEach((st, k) => out.push({ kind: "step", level: level + 1, n: k + 1, text: stepText(st, s) }));
   }
   if (o.unreachable.length && !listUnreachable) {
-    const n = o.unreachable.reduce((a, u) => a + u.states.length, 0);
-    out.push(para(`${n}${o.unreachable.length >= 4 ? "+" : ""} other equilibrium states are not reachable from today by such moves.`, level));
+    out.push(para(`${o.unreachableCount} other equilibrium states are not reachable from today by such moves.`, level));
   } else if (o.unreachable.length) {
     out.push(para("Not reachable from today by such moves:", level));
     for (const u of o.unreachable) out.push(item(`${s.esc(u.words)} (${u.states.length} state${u.states.length > 1 ? "s" : ""}; ${u.concepts.join(", ")})`, level));
