@@ -21,7 +21,7 @@ function lowerFirst(s: string): string {
 
 /**
  * What a move does, as actions that read after any subject: the label of each
- * option taken ("press the offensive …") and "no longer …" for each withdrawn.
+ * option taken ("press the offensive …") and `withdraw "…"` for each withdrawn.
  */
 export function describeChange(model: Model, from: number, to: number): string {
   const a = model.states[from];
@@ -30,7 +30,7 @@ export function describeChange(model: Model, from: number, to: number): string {
   model.scenario.options.forEach((o, k) => {
     const bit = 1 << k;
     if ((a & bit) === (b & bit)) return;
-    parts.push(b & bit ? lowerFirst(o.label) : `no longer ${lowerFirst(o.label)}`);
+    parts.push(b & bit ? lowerFirst(o.label) : `withdraw "${lowerFirst(o.label)}"`);
   });
   return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts.join("");
 }
@@ -94,7 +94,7 @@ export function wrap(text: string, width = 80, indent = ""): string {
  * by the pattern may still be fixed by feasibility, e.g. no offensive during a
  * ceasefire.)
  */
-export function describeFamily(model: Model, states: readonly number[]): string {
+export function describeFamily(model: Model, states: readonly number[], care = -1): string {
   let all = -1;
   let any = 0;
   for (const s of states) {
@@ -102,17 +102,20 @@ export function describeFamily(model: Model, states: readonly number[]): string 
     any |= model.states[s];
   }
   const parts: string[] = [];
+  const absent: string[] = [];
   const varying: string[] = [];
   model.scenario.options.forEach((o, k) => {
     const bit = 1 << k;
-    if ((all & bit) !== (any & bit)) {
-      varying.push(o.whenTaken ?? o.label);
-      return;
-    }
-    const phrase = all & bit ? (o.whenTaken ?? o.label) : o.whenNotTaken;
-    if (phrase) parts.push(phrase);
+    if ((all & bit) !== (any & bit)) varying.push(o.whenTaken ?? o.label);
+    else if (all & bit) parts.push(o.whenTaken ?? o.label);
+    else if (o.whenNotTaken) parts.push(o.whenNotTaken);
+    else if (care & bit) absent.push(o.whenTaken ?? o.label);
   });
-  let text = parts.length ? parts.join("; ") : "no option taken";
+  // Options fixed at "not taken" without a phrase of their own still matter here,
+  // since the family is told apart from the rest by them (unless feasibility
+  // alone fixes them, as no offensive during a ceasefire: `care` leaves those out).
+  if (absent.length) parts.push(`none of: ${absent.join(", ")}`);
+  let text = parts.join("; ");
   if (varying.length) text += `; with or without: ${varying.join(", ")}`;
   return text;
 }

@@ -195,7 +195,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
       families: families.slice(0, limit).map((f) => {
         const example = [...f.states].sort((a, b) => (distance.get(a) ?? Infinity) - (distance.get(b) ?? Infinity) || a - b)[0];
         return {
-          words: describeFamily(model, f.states),
+          words: describeFamily(model, f.states, f.care),
           pattern: patternOf(model, f.care, f.value),
           states: f.states.map((s) => s + 1),
           example: example + 1,
@@ -318,7 +318,7 @@ function outlookOf(analysis: Analysis, maxPaths: number): OutlookReport {
     .slice(0, 4)
     .map((f) => {
       const concepts = analysis.concepts.filter((c) => f.states.some((s) => analysis.equilibria[c]!.includes(s)));
-      return { words: describeFamily(model, f.states), states: f.states.map((s) => s + 1), concepts };
+      return { words: describeFamily(model, f.states, f.care), states: f.states.map((s) => s + 1), concepts };
     });
   return {
     from: sq.from + 1,
