@@ -1,6 +1,6 @@
 /** The `parley` command line, run in-process, and once as the built bin. */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -85,10 +85,13 @@ describe("parley states, explain, validate", () => {
     expect(j.decisionMakers[0].improvements[0].sanctions.SEQ).toBeNull();
   });
 
-  it("validates every shipped scenario", async () => {
-    const r = await parley("validate", "scenarios/elmira.yaml", "scenarios/chicken.yaml", "scenarios/prisoners-dilemma.yaml");
+  it("validates every file in scenarios/", async () => {
+    const files = readdirSync("scenarios").map((f) => `scenarios/${f}`);
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    const r = await parley("validate", ...files);
+    expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split("\n")).toHaveLength(3);
+    expect(r.stdout.trim().split("\n")).toHaveLength(files.length);
   });
 });
 
