@@ -1,0 +1,24 @@
+/** Every `parley` command, in the order `--help` lists them. */
+import type { Command } from "commander";
+import type { CommandEnv } from "../env.js";
+import { register as reportCommand } from "./report.js";
+import { register as analyzeCommand } from "./analyze.js";
+import { register as explainCommand } from "./explain.js";
+import { register as pathsCommand } from "./paths.js";
+import { register as statesCommand } from "./states.js";
+import { register as validateCommand } from "./validate.js";
+import { register as importCommand } from "./import.js";
+import { register as exportCommand } from "./export.js";
+import { register as schemaCommand } from "./schema.js";
+
+export const COMMANDS: ((program: Command, env: CommandEnv) => void)[] = [
+  reportCommand,
+  analyzeCommand,
+  explainCommand,
+  pathsCommand,
+  statesCommand,
+  validateCommand,
+  importCommand,
+  exportCommand,
+  schemaCommand,
+];

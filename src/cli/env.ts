@@ -1,0 +1,92 @@
+/**
+ * What every command shares: output, loading scenarios, common options and
+ * argument parsers. Commands live one per file in src/cli/commands/ and
+ * register themselves on the program with this environment.
+ */
+import { InvalidArgumentError, Option } from "commander";
+import { DEFAULT_MAX_STATES, statePattern, type Model } from "../model/compile.js";
+import { ParleyError } from "../model/errors.js";
+import { loadModel } from "../model/load.js";
+import { CONCEPTS, type Concept } from "../stability/analyze.js";
+import type { CliIO } from "./io.js";
+
+export interface CommandEnv {
+  io: CliIO;
+  /** Read, validate and compile a scenario file. */
+  load(file: string, maxStates: number): Model;
+  /** To the -o file (never replacing one without --force), else to standard output. */
+  writeResult(text: string, o: { output?: string; force?: boolean }): void;
+}
+
+export function createEnv(io: CliIO): CommandEnv {
+  return {
+    io,
+    load: (file, maxStates) => loadModel(io.readText(file), file, { maxStates }),
+    writeResult(text, o) {
+      if (!o.output) return io.stdout(text);
+      io.writeText(o.output, text, Boolean(o.force));
+      io.stderr(`wrote ${o.output}\n`);
+    },
+  };
+}
+
+/** Ends a command with an exit code after it has printed its own messages. */
+export class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+export function parseConcepts(value: string, previous: Concept[] | undefined): Concept[] {
+  const out = [...(previous ?? [])];
+  for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const found = CONCEPTS.find((c) => c.toLowerCase() === part.toLowerCase());
+    if (!found) throw new InvalidArgumentError(`unknown concept '${part}'; choose from ${CONCEPTS.join(", ")}`);
+    if (!out.includes(found)) out.push(found);
+  }
+  return out;
+}
+
+export function parseCount(value: string): number {
+  const n = Number(value.replace(/_/g, ""));
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`'${value}' is not a positive whole number`);
+  return n;
+}
+
+export const maxStatesOption = () =>
+  new Option("--max-states <n>", "refuse models with more candidate states (2^options) than this").argParser(parseCount).default(DEFAULT_MAX_STATES, "16777216");
+
+export const conceptOption = () =>
+  new Option("-c, --concept <names>", `stability concepts, comma-separated: ${CONCEPTS.join(", ")} (default: all)`).argParser(parseConcepts);
+
+export const formatOption = (choices: string[], fallback: string) =>
+  new Option("-f, --format <format>", "output format").choices(choices).default(fallback);
+
+/** A state named by its number (1..N) or its Y/N pattern. */
+export function resolveState(model: Model, name: string): number {
+  const trimmed = name.trim();
+  if (/^\d+$/.test(trimmed)) {
+    const id = Number(trimmed);
+    if (id >= 1 && id <= model.states.length) return id - 1;
+    throw new ParleyError({ code: "unknown-state", message: `there is no state ${id}: the feasible states are numbered 1 to ${model.states.length}` });
+  }
+  const pattern = trimmed.toUpperCase();
+  if (!/^[YN]+$/.test(pattern) || pattern.length !== model.nOptions)
+    throw new ParleyError({
+      code: "unknown-state",
+      message: `'${name}' is not a state: give a number from 1 to ${model.states.length} or a Y/N pattern of ${model.nOptions} letters (one per option)`,
+    });
+  for (let s = 0; s < model.states.length; s++) if (statePattern(model, s) === pattern) return s;
+  throw new ParleyError({ code: "infeasible-state", message: `state ${pattern} is not feasible in this scenario` });
+}
+
+/** A decision maker named by its id or its name. */
+export function resolveDM(model: Model, id: string): number {
+  const d = model.scenario.decisionMakers.findIndex((dm) => dm.id === id || dm.name === id);
+  if (d < 0)
+    throw new ParleyError({
+      code: "unknown-decision-maker",
+      message: `unknown decision maker '${id}'; the decision makers are ${model.scenario.decisionMakers.map((x) => x.id).join(", ")}`,
+    });
+  return d;
+}
