@@ -5,6 +5,8 @@ import { register as reportCommand } from "./report.js";
 import { register as analyzeCommand } from "./analyze.js";
 import { register as explainCommand } from "./explain.js";
 import { register as pathsCommand } from "./paths.js";
+import { register as compareCommand } from "./compare.js";
+import { register as inverseCommand } from "./inverse.js";
 import { register as statesCommand } from "./states.js";
 import { register as validateCommand } from "./validate.js";
 import { register as importCommand } from "./import.js";
@@ -16,6 +18,8 @@ export const COMMANDS: ((program: Command, env: CommandEnv) => void)[] = [
   analyzeCommand,
   explainCommand,
   pathsCommand,
+  compareCommand,
+  inverseCommand,
   statesCommand,
   validateCommand,
   importCommand,

@@ -1,0 +1,158 @@
+/**
+ * What-if comparison. Two versions of a scenario: what changed in the model,
+ * then which states gained or lost stability under each concept, for whom,
+ * and why (which unilateral improvement or which sanction appeared or
+ * vanished). Several versions: which equilibria survive in how many of them.
+ *
+ * States are matched by the values of the options the versions share (by
+ * id), so reordering options or decision makers changes nothing. When a
+ * version adds or removes options, its states are compared on the shared
+ * options only (a state stands for all its completions).
+ */
+import { maskToPattern } from "../model/cubes.js";
+import type { Model } from "../model/compile.js";
+import { analyze, type Analysis, type Concept } from "../stability/analyze.js";
+import { explainState, type StateExplanation } from "../stability/explain.js";
+import { describeChange } from "../io/describe.js";
+import { scenarioChanges } from "./diff.js";
+
+/** A state as the values of the shared options, in the first version's option order. */
+export type SharedKey = string;
+
+export interface StabilityChange {
+  /** Y/N over the shared options (in the first version's order). */
+  key: SharedKey;
+  stateA?: number;
+  stateB?: number;
+  /** Per decision maker present in both, whether stable before and after, and why it changed. */
+  dms: { dm: string; before: boolean; after: boolean; why: string }[];
+}
+
+export interface ConceptComparison {
+  concept: Concept;
+  /** Equilibria in B that were not equilibria in A, and the reverse. */
+  gained: StabilityChange[];
+  lost: StabilityChange[];
+}
+
+export interface Comparison {
+  changes: string[];
+  /** Option ids both versions have, in A's order. */
+  sharedOptions: string[];
+  /** True when both versions have exactly the same options (states correspond one to one). */
+  sameOptions: boolean;
+  concepts: ConceptComparison[];
+}
+
+/** Shared-option key of each state of a model. */
+function keysOf(model: Model, shared: string[]): SharedKey[] {
+  const bits = shared.map((id) => model.scenario.options.findIndex((o) => o.id === id));
+  return Array.from(model.states, (x) => bits.map((k) => (x & (1 << k) ? "Y" : "N")).join(""));
+}
+
+export function compareModels(a: Model, b: Model, concepts?: readonly Concept[]): Comparison {
+  const A = analyze(a, concepts ? { concepts } : {});
+  const B = analyze(b, concepts ? { concepts } : {});
+  const idsB = new Set(b.scenario.options.map((o) => o.id));
+  const shared = a.scenario.options.map((o) => o.id).filter((id) => idsB.has(id));
+  const sameOptions = shared.length === a.nOptions && shared.length === b.nOptions;
+  const keysA = keysOf(a, shared);
+  const keysB = keysOf(b, shared);
+  const byKeyA = groupBy(keysA);
+  const byKeyB = groupBy(keysB);
+
+  const result: ConceptComparison[] = [];
+  for (const c of A.concepts) {
+    if (!B.concepts.includes(c)) continue;
+    const eqA = new Set(A.equilibria[c]!.map((s) => keysA[s]));
+    const eqB = new Set(B.equilibria[c]!.map((s) => keysB[s]));
+    const explainChange = (key: SharedKey): StabilityChange => {
+      const sa = byKeyA.get(key)?.[0];
+      const sb = byKeyB.get(key)?.[0];
+      return { key, ...(sa !== undefined ? { stateA: sa } : {}), ...(sb !== undefined ? { stateB: sb } : {}), dms: dmChanges(A, B, c, sa, sb) };
+    };
+    result.push({
+      concept: c,
+      gained: [...eqB].filter((k) => !eqA.has(k)).sort().map(explainChange),
+      lost: [...eqA].filter((k) => !eqB.has(k)).sort().map(explainChange),
+    });
+  }
+  return { changes: scenarioChanges(a.scenario, b.scenario), sharedOptions: shared, sameOptions, concepts: result };
+}
+
+function groupBy(keys: SharedKey[]): Map<SharedKey, number[]> {
+  const m = new Map<SharedKey, number[]>();
+  keys.forEach((k, s) => m.set(k, [...(m.get(k) ?? []), s]));
+  return m;
+}
+
+/** For each DM in both versions whose stability at the state differs: why, in words. */
+function dmChanges(A: Analysis, B: Analysis, c: Concept, sa: number | undefined, sb: number | undefined): StabilityChange["dms"] {
+  const out: StabilityChange["dms"] = [];
+  const a = A.model;
+  const b = B.model;
+  a.scenario.decisionMakers.forEach((dm, i) => {
+    const j = b.scenario.decisionMakers.findIndex((x) => x.id === dm.id);
+    if (j < 0) return;
+    const before = sa !== undefined && A.stable[c]![i][sa] === 1;
+    const after = sb !== undefined && B.stable[c]![j][sb] === 1;
+    if (before === after) return;
+    let why: string;
+    if (sa === undefined) why = "the state does not exist in the first version";
+    else if (sb === undefined) why = "the state does not exist in the second version";
+    else why = whyDifferent(A, B, c, explainState(A.context, sa, i, [c]), explainState(B.context, sb, j, [c]), dm.name);
+    out.push({ dm: dm.id, before, after, why });
+  });
+  return out;
+}
+
+/** Which improvement or sanction appeared or vanished between two explanations. */
+function whyDifferent(A: Analysis, B: Analysis, c: Concept, ea: StateExplanation, eb: StateExplanation, name: string): string {
+  const pat = (m: Model, s: number) => maskToPattern(m.states[s], m.nOptions);
+  const impA = new Map(ea.improvements.map((x) => [pat(A.model, x.to), x]));
+  const impB = new Map(eb.improvements.map((x) => [pat(B.model, x.to), x]));
+  const moveB = (to: number) => `moving (${describeChange(B.model, eb.state, to)})`;
+  const moveA = (to: number) => `moving (${describeChange(A.model, ea.state, to)})`;
+  const reasons: string[] = [];
+  for (const [p, x] of impB) {
+    const before = impA.get(p);
+    if (!before) reasons.push(`${name} now gains by ${moveB(x.to)}${x.sanctions[c] ? ", though that is deterred" : ", and nothing deters it"}`);
+    else if (before.sanctions[c] && !x.sanctions[c]) reasons.push(`nothing deters ${name} any more from ${moveB(x.to)}`);
+    else if (!before.sanctions[c] && x.sanctions[c]) reasons.push(`${name} is now deterred from ${moveB(x.to)}`);
+  }
+  for (const [p, x] of impA) {
+    if (impB.has(p)) continue;
+    reasons.push(`${name} no longer gains by ${moveA(x.to)}${x.sanctions[c] ? "" : ", which nothing deterred"}`);
+  }
+  return reasons.length ? reasons.join("; ") : "its moves differ between the versions";
+}
+
+export interface Survival {
+  key: SharedKey;
+  /** concept -> in how many versions the state is an equilibrium. */
+  counts: Partial<Record<Concept, number>>;
+}
+
+/**
+ * Across several versions: for every state that is an equilibrium in at least
+ * one of them (matched on the options all versions share), in how many
+ * versions it is an equilibrium under each concept; most robust first.
+ */
+export function equilibriumSurvival(models: readonly Model[], concepts?: readonly Concept[]): { sharedOptions: string[]; rows: Survival[] } {
+  const shared = models[0].scenario.options.map((o) => o.id).filter((id) => models.every((m) => m.scenario.options.some((o) => o.id === id)));
+  const counts = new Map<SharedKey, Partial<Record<Concept, number>>>();
+  const analyses = models.map((m) => analyze(m, concepts ? { concepts } : {}));
+  analyses.forEach((an) => {
+    const keys = keysOf(an.model, shared);
+    for (const c of an.concepts) {
+      for (const k of new Set(an.equilibria[c]!.map((s) => keys[s]))) {
+        const row = counts.get(k) ?? {};
+        row[c] = (row[c] ?? 0) + 1;
+        counts.set(k, row);
+      }
+    }
+  });
+  const total = (r: Partial<Record<Concept, number>>) => Object.values(r).reduce((x, y) => x + (y ?? 0), 0);
+  const rows = [...counts.entries()].map(([key, c]) => ({ key, counts: c })).sort((x, y) => total(y.counts) - total(x.counts) || (x.key < y.key ? -1 : 1));
+  return { sharedOptions: shared, rows };
+}

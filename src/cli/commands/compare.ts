@@ -1,0 +1,55 @@
+/** `parley compare`. */
+import type { Command } from "commander";
+import { compareModels, equilibriumSurvival, type Comparison } from "../../analysis/compare.js";
+import { renderComparison, renderSurvival } from "../../io/compare-output.js";
+import { ParleyError } from "../../model/errors.js";
+import { CONCEPTS, type Concept } from "../../stability/analyze.js";
+import { conceptOption, formatOption, maxStatesOption, parseCount, type CommandEnv } from "../env.js";
+
+export function register(program: Command, env: CommandEnv): void {
+  program
+    .command("compare")
+    .description("what changes between versions of a scenario: the model, the equilibria, and why")
+    .argument("<files...>", "two scenario files, or more for a survival table")
+    .addOption(conceptOption())
+    .addOption(formatOption(["text", "md", "json"], "text"))
+    .option("--limit <n>", "rows of the survival table (three or more files)", parseCount, 30)
+    .addOption(maxStatesOption())
+    .addHelpText(
+      "after",
+      `
+With two files: the model differences, then the states that gained or lost
+stability under each concept, for whom and why. With more: in how many of the
+versions each equilibrium holds, under each concept.
+
+Examples:
+  parley compare scenarios/ukraine-2025.yaml scenarios/ukraine-2025-us-walks-away.yaml
+  parley compare scenarios/ukraine-2025*.yaml -c Nash,SEQ`,
+    )
+    .action((files: string[], o: { concept?: Concept[]; format: "text" | "md" | "json"; limit: number; maxStates: number }) => {
+      if (files.length < 2) throw new ParleyError({ code: "usage", message: "compare needs at least two scenario files" });
+      const models = files.map((f) => env.load(f, o.maxStates));
+      const concepts = o.concept ?? [...CONCEPTS];
+      if (models.length === 2) {
+        const cmp = compareModels(models[0], models[1], concepts);
+        if (o.format === "json") env.io.stdout(JSON.stringify(comparisonJson(cmp), null, 2) + "\n");
+        else env.io.stdout(renderComparison(models[0], models[1], files[0], files[1], cmp, o.format === "md"));
+        return;
+      }
+      const { sharedOptions, rows } = equilibriumSurvival(models, concepts);
+      if (o.format === "json") env.io.stdout(JSON.stringify({ files, sharedOptions, concepts, rows }, null, 2) + "\n");
+      else env.io.stdout(renderSurvival(models, files, sharedOptions, rows, concepts, o.format === "md", o.limit));
+    });
+}
+
+/** State indices become 1-based ids, as everywhere in Parley's JSON. */
+function comparisonJson(cmp: Comparison) {
+  return {
+    ...cmp,
+    concepts: cmp.concepts.map((c) => ({
+      ...c,
+      gained: c.gained.map(({ stateA, stateB, ...rest }) => ({ ...rest, stateA: stateA === undefined ? null : stateA + 1, stateB: stateB === undefined ? null : stateB + 1 })),
+      lost: c.lost.map(({ stateA, stateB, ...rest }) => ({ ...rest, stateA: stateA === undefined ? null : stateA + 1, stateB: stateB === undefined ? null : stateB + 1 })),
+    })),
+  };
+}

@@ -1,0 +1,69 @@
+/** `parley inverse`. */
+import type { Command } from "commander";
+import { inverseForTargets, statesMatching } from "../../analysis/inverse.js";
+import { renderInverse } from "../../io/inverse-output.js";
+import { statePattern } from "../../model/compile.js";
+import { ParleyError } from "../../model/errors.js";
+import { createContext, type Concept } from "../../stability/analyze.js";
+import { formatOption, maxStatesOption, parseConcepts, parseCount, resolveState, type CommandEnv } from "../env.js";
+
+export function register(program: Command, env: CommandEnv): void {
+  program
+    .command("inverse")
+    .description("inverse GMCR: what the decision makers' priorities would have to be for a state to be stable")
+    .argument("<file>", "scenario file")
+    .requiredOption("-t, --target <state>", "a state (number or Y/N pattern), or a condition over option ids selecting the target states")
+    .option("-c, --concept <name>", "stability concept: Nash, GMR, SMR, SEQ, SIM, SEQ+SIM", "SEQ")
+    .option("--max-evaluations <n>", "limit on preference profiles checked", parseCount, 100_000)
+    .addOption(formatOption(["text", "md", "json"], "text"))
+    .addOption(maxStatesOption())
+    .addHelpText(
+      "after",
+      `
+The search tries the decision makers' priorities nearest to the scenario's
+first: swapping two neighbouring statements or dropping one is one edit. With
+a condition, the matching state nearest to stability is reported.
+
+Examples:
+  parley inverse scenarios/ukraine-2025.yaml --target "ru_ceasefire & us_guarantee & eu_force" --concept Nash
+  parley inverse scenarios/elmira.yaml --target 4 --concept SEQ -f json`,
+    )
+    .action((file: string, o: { target: string; concept: string; maxEvaluations: number; format: "text" | "md" | "json"; maxStates: number }) => {
+      const model = env.load(file, o.maxStates);
+      const concepts = parseConcepts(o.concept, undefined);
+      if (concepts.length !== 1) throw new ParleyError({ code: "usage", message: "--concept takes one concept" });
+      const concept: Concept = concepts[0];
+      const asState = /^\d+$/.test(o.target.trim()) || /^[YNyn]+$/.test(o.target.trim()) ? [resolveState(model, o.target)] : statesMatching(model, o.target);
+      const r = inverseForTargets(createContext(model), asState, concept, { maxEvaluations: o.maxEvaluations });
+      if (o.format === "json") {
+        env.io.stdout(
+          JSON.stringify(
+            {
+              target: r.target + 1,
+              pattern: statePattern(model, r.target),
+              concept: r.concept,
+              found: r.found,
+              exhaustive: r.exhaustive,
+              evaluated: r.evaluated,
+              totalDistance: r.totalDistance,
+              changes: r.changes.map((c) => {
+                const p = c.preference;
+                return {
+                  decisionMaker: model.scenario.decisionMakers[c.dm].id,
+                  distance: c.distance,
+                  ...(p.kind === "statements" ? { statements: p.statements.map((st) => st.text) } : { ranking: p.items.map((it) => it.patterns) }),
+                  reversed: c.reversed,
+                  dropped: c.dropped,
+                  ...(c.raised !== undefined ? { raised: c.raised } : {}),
+                };
+              }),
+            },
+            null,
+            2,
+          ) + "\n",
+        );
+        return;
+      }
+      env.io.stdout(renderInverse(model, r, o.format === "md"));
+    });
+}
