@@ -13,3 +13,15 @@ export { analyze, createContext, CONCEPTS, CONCEPT_NAMES, type Analysis, type Co
 export { reachMin } from "./stability/reach.js";
 export { coalitionReach, type CoalitionReach } from "./stability/coalition.js";
 export { explainState, type StateExplanation, type Sanction, type MoveStep } from "./stability/explain.js";
+export { statusQuoAnalysis, type StatusQuoAnalysis } from "./analysis/paths.js";
+export { stateFamilies, familyPattern, type StateFamily } from "./analysis/families.js";
+export { preferenceSensitivity, type Sensitivity } from "./analysis/sensitivity.js";
+export { scenarioChanges } from "./analysis/diff.js";
+export { compareModels, equilibriumSurvival, type Comparison } from "./analysis/compare.js";
+export { inverseGMCR, inverseForTargets, statesMatching, type InverseResult } from "./analysis/inverse.js";
+export { robustness, noUncertainty, type PreferenceUncertainty, type RobustnessResult } from "./analysis/robustness.js";
+export { coalitionAnalysis, coalitionStable, enumerateCoalitions, COALITION_CONCEPTS, type CoalitionAnalysis } from "./analysis/coalitions.js";
+export { limitedMove, limitedMoveStable, limitedMoveEquilibria, nonMyopicStability, FORESIGHT_VARIANTS, type ForesightVariant } from "./stability/limited-move.js";
+export { analyzeHypergame, type Hypergame } from "./analysis/hypergame.js";
+export { buildReport, type ReportData } from "./report/build.js";
+export { renderReportText, renderReportMarkdown, renderReportHtml } from "./report/render.js";

@@ -2,8 +2,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { exportGmcrPy, importGmcrPy } from "../src/io/gmcrpy.js";
-import { compileScenario, loadModel, statePattern, validateData, type Model } from "../src/index.js";
-import { fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
+import { analyzeHypergame } from "../src/analysis/hypergame.js";
+import { compileScenario, CONCEPTS, loadModel, statePattern, validateData, type Model } from "../src/index.js";
+import { FIXTURES, fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
 
 /** Everything the engine derives from a model, for comparing two of them. */
 function essence(m: Model) {
@@ -110,5 +111,101 @@ describe("gmcr-py import", () => {
     expect(() =>
       importGmcrPy({ ...file, useManualPreferenceRanking: true, decisionMakers: file.decisionMakers.map((d) => ({ ...d, preferenceRanking: [1, 99] })) }),
     ).toThrow("names state 99, but the feasible states are 1..6");
+  });
+});
+
+describe("gmcr-py misperceptions (GMCR+ hypergames)", () => {
+  const dir = `${FIXTURES}/examples/misperception`;
+  const rdir = `${FIXTURES}/random/misperception`;
+  const files = [
+    ...readdirSync(dir).map((f) => `${dir}/${f}`),
+    ...readdirSync(rdir).map((f) => `${rdir}/${f}`),
+  ].filter((f) => f.endsWith(".json"));
+
+  /** A misperception oracle model as a Parley model. */
+  function mispModel(path: string): Model {
+    const fx = JSON.parse(readFileSync(path, "utf8")) as Fixture & { decisionMakers: { misperceptions?: string[] }[] };
+    const data = fixtureToScenarioData(fx);
+    (data.decisionMakers as Record<string, unknown>[]).forEach((dm, d) => {
+      if (fx.decisionMakers[d].misperceptions) dm.misperceives = fx.decisionMakers[d].misperceptions;
+    });
+    const { scenario, issues } = validateData(data);
+    expect(issues).toEqual([]);
+    return compileScenario(scenario!);
+  }
+
+  it.each(files.map((f) => [f.split("/").slice(-3).join("/"), f]))("export then import keeps them: %s", (_, path) => {
+    const m = mispModel(path);
+    const exported = JSON.parse(JSON.stringify(exportGmcrPy(m)));
+    expect(exported.decisionMakers.some((dm: { misperceptions?: unknown[] }) => (dm.misperceptions ?? []).length > 0)).toBe(true);
+    const back = roundTrip(m);
+    expect(essence(back)).toEqual(essence(m));
+    const [h1, h2] = [analyzeHypergame(m), analyzeHypergame(back)];
+    expect(h2.perceived.map((p) => [...p])).toEqual(h1.perceived.map((p) => [...p]));
+    for (const c of CONCEPTS) expect(h2.stable[c]!.map((r) => [...r])).toEqual(h1.stable[c]!.map((r) => [...r]));
+  });
+
+  it("exports misperceptions as conditions, and keeps perceivedPreferences under the parley key", () => {
+    const text = `format: parley/1
+name: Views
+decisionMakers:
+  - id: a
+    options: [{ id: x }]
+    misperceives: ["x & !y", { pattern: "-Y" }]
+    perceivedPreferences:
+      b:
+        statements: [{ statement: "!x", note: believed }, "if x then y"]
+        note: what a thinks b wants
+  - id: b
+    options: [{ id: y }]
+    perceivedPreferences:
+      a: { ranking: [YN, [NN, NY], YY] }
+statusQuo: NN
+preferences:
+  a: [x]
+  b: [y]
+`;
+    const m = loadModel(text, "views.yaml");
+    const file = JSON.parse(JSON.stringify(exportGmcrPy(m)));
+    expect(file.decisionMakers[0].misperceptions).toEqual([[[0, "Y"], [1, "N"]], [[1, "Y"]]]);
+    expect(file.decisionMakers[1].misperceptions).toBeUndefined();
+    expect(file.parley.decisionMakers[1].perceivedPreferences).toEqual({ a: { ranking: ["YN", ["NN", "NY"], "YY"] } });
+    const data = importGmcrPy(file);
+    expect((data.decisionMakers as Record<string, unknown>[])[0]).toMatchObject({
+      misperceives: ["x & !y", "y"],
+      perceivedPreferences: { b: { statements: [{ statement: "!x", note: "believed" }, "if x then y"], note: "what a thinks b wants" } },
+    });
+    const back = roundTrip(m);
+    for (const view of ["gmcr", "subjective"] as const) {
+      const [h1, h2] = [analyzeHypergame(m, { view }), analyzeHypergame(back, { view })];
+      expect(h2.views.map((v) => v.model.pref.map((p) => [...p]))).toEqual(h1.views.map((v) => v.model.pref.map((p) => [...p])));
+      for (const c of CONCEPTS) expect(h2.stable[c]!.map((r) => [...r])).toEqual(h1.stable[c]!.map((r) => [...r]));
+    }
+  });
+
+  it("imports misperceptions written as conditions or as Y/N/- patterns over the file's options", () => {
+    const file = {
+      program: "gmcr-py",
+      version: "0.4.1",
+      useManualPreferenceRanking: false,
+      options: [
+        { name: "Build dam", permittedDirection: "both" },
+        { name: "Protest", permittedDirection: "both" },
+        { name: "Compensate", permittedDirection: "both" },
+      ],
+      decisionMakers: [
+        { name: "Government", options: [0, 2], preferences: [[[1, "N"]]], misperceptions: ["-Y-"] },
+        { name: "Villagers", options: [1], preferences: [[[0, "N"]]], misperceptions: [[[0, "Y"], [2, "N"]]] },
+      ],
+      infeasibles: [],
+    };
+    const data = importGmcrPy(file);
+    const dms = data.decisionMakers as { misperceives?: string[] }[];
+    expect(dms[0].misperceives).toEqual(["protest"]);
+    expect(dms[1].misperceives).toEqual(["build_dam & !compensate"]);
+    expect(validateData(data).issues).toEqual([]);
+    expect(() => importGmcrPy({ ...file, decisionMakers: [{ ...file.decisionMakers[0], misperceptions: ["YY"] }, file.decisionMakers[1]] })).toThrow(
+      "misperception 'YY' must be a condition or a pattern of Y, N or - with one letter per option (3)",
+    );
   });
 });

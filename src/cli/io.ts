@@ -14,6 +14,11 @@ export interface CliIO {
 }
 
 export function nodeIO(): CliIO {
+  // A reader that stops early (`parley analyze | head`) is not an error: end quietly.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

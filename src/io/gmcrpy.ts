@@ -8,10 +8,17 @@
  *
  * gmcr-py files have no status quo, ids or provenance; export adds them under a
  * `parley` key (ignored by gmcr-py) so export-then-import keeps the model.
+ *
+ * Misperception (GMCR+ hypergames): a DM's `misperceptions` lists conditions,
+ * in the form of `infeasibles`, for the states it does not know exist; import
+ * also reads them as Y/N/- patterns over the file's options. A DM's view of
+ * others' preferences (`perceivedPreferences`) has no gmcr-py form and travels
+ * under the `parley` key.
  */
 import { compileScenario, type Model } from "../model/compile.js";
 import { maskToPattern, type Cube } from "../model/cubes.js";
 import { ParleyError, type Issue } from "../model/errors.js";
+import type { PreferenceSpec } from "../model/scenario.js";
 import { FORMAT } from "../model/schema.js";
 import { validateData } from "../model/validate.js";
 
@@ -23,7 +30,13 @@ export interface GmcrPyFile {
   version: string;
   useManualPreferenceRanking: boolean;
   options: { name: string; permittedDirection: "both" | "fwd" | "back" }[];
-  decisionMakers: { name: string; options: number[]; preferences: Statement[]; preferenceRanking?: (number | number[])[] }[];
+  decisionMakers: {
+    name: string;
+    options: number[];
+    preferences: Statement[];
+    preferenceRanking?: (number | number[])[];
+    misperceptions?: Condition[];
+  }[];
   infeasibles: Condition[];
   parley?: {
     format: string;
@@ -36,7 +49,7 @@ export interface GmcrPyFile {
     note?: string;
     sources?: string[];
     assumption?: string;
-    decisionMakers: { id: string; note?: string; sources?: string[]; assumption?: string }[];
+    decisionMakers: { id: string; note?: string; sources?: string[]; assumption?: string; perceivedPreferences?: Record<string, unknown> }[];
     options: { id: string; whenTaken?: string; whenNotTaken?: string; note?: string; sources?: string[]; assumption?: string }[];
   };
 }
@@ -61,6 +74,7 @@ export function exportGmcrPy(model: Model): GmcrPyFile {
         preferences: pref.kind === "statements" ? pref.statements.map((st) => cubesToStatement(st.cubes, n)) : [],
       };
       if (manual) out.preferenceRanking = rankingOf(model, d);
+      if (dm.misperceives?.length) out.misperceptions = dm.misperceives.flatMap((x) => x.cubes.map((cube) => cubeToCondition(cube, n)));
       return out;
     }),
     infeasibles: sc.constraints.flatMap((c) => c.infeasible.map((cube) => cubeToCondition(cube, n))),
@@ -73,7 +87,13 @@ export function exportGmcrPy(model: Model): GmcrPyFile {
       ...(sc.limitations !== undefined ? { limitations: sc.limitations } : {}),
       ...(sc.whatIfs !== undefined ? { whatIfs: sc.whatIfs } : {}),
       ...provenance(sc),
-      decisionMakers: sc.decisionMakers.map((dm) => ({ id: dm.id, ...provenance(dm) })),
+      decisionMakers: sc.decisionMakers.map((dm) => ({
+        id: dm.id,
+        ...provenance(dm),
+        ...(dm.perceivedPreferences?.length
+          ? { perceivedPreferences: Object.fromEntries(dm.perceivedPreferences.map((p) => [sc.decisionMakers[p.dm].id, preferenceEntry(p.preferences)])) }
+          : {}),
+      })),
       options: sc.options.map((o) => ({
         id: o.id,
         ...(o.whenTaken !== undefined ? { whenTaken: o.whenTaken } : {}),
@@ -90,6 +110,17 @@ function provenance(x: { note?: string; sources?: string[]; assumption?: string 
     ...(x.sources !== undefined ? { sources: x.sources } : {}),
     ...(x.assumption !== undefined ? { assumption: x.assumption } : {}),
   };
+}
+
+/** Preferences back in the scenario-file form (statements as text, rankings as patterns). */
+function preferenceEntry(p: PreferenceSpec): unknown {
+  if (p.kind === "ranking") return { ranking: p.items.map((it) => (it.patterns.length === 1 ? it.patterns[0] : it.patterns)), ...provenance(p) };
+  const statements = p.statements.map((st) => {
+    const prov = provenance(st);
+    return Object.keys(prov).length ? { statement: st.text, ...prov } : st.text;
+  });
+  const prov = provenance(p);
+  return Object.keys(prov).length ? { statements, ...prov } : statements;
 }
 
 function cubeToCondition(cube: Cube, n: number): Condition {
@@ -162,6 +193,15 @@ export function importGmcrPy(raw: unknown, name = "Imported from gmcr-py"): Reco
     });
     return parts.length === 0 ? "true" : parts.join(" & ");
   };
+  /** A misperception: a condition, or a Y/N/- pattern over the file's options (character k = option k). */
+  const misperception = (c: unknown, path: (string | number)[]): string => {
+    if (typeof c !== "string") return condition(c, path);
+    if (c.length !== options.length || !/^[YN-]*$/.test(c))
+      return fail(`misperception '${c}' must be a condition or a pattern of Y, N or - with one letter per option (${options.length})`, path);
+    const pairs: [number, string][] = [];
+    for (let k = 0; k < c.length; k++) if (c[k] !== "-") pairs.push([k, c[k]]);
+    return condition(pairs, path);
+  };
 
   const infeasibles = Array.isArray(raw.infeasibles) ? raw.infeasibles : [];
   const data: Record<string, unknown> = {
@@ -185,6 +225,9 @@ export function importGmcrPy(raw: unknown, name = "Imported from gmcr-py"): Reco
             ...stripId(meta?.options?.[pos]),
           };
         }),
+        ...(Array.isArray((dm as { misperceptions?: unknown }).misperceptions) && (dm as { misperceptions: unknown[] }).misperceptions.length > 0
+          ? { misperceives: (dm as { misperceptions: unknown[] }).misperceptions.map((c, j) => misperception(c, ["decisionMakers", d, "misperceptions", j])) }
+          : {}),
       };
     }),
     infeasible: infeasibles.map((c, j) => condition(c, ["infeasibles", j])),

@@ -5,6 +5,7 @@
  * in gmcr-py); a decision maker's move is `s ^ m` for a non-empty submask m of
  * its option mask, so adjacency is never stored.
  */
+import { perceivedPreferenceLevels } from "../preferences/perceived.js";
 import { preferenceLevels } from "../preferences/ranks.js";
 import { ParleyError } from "./errors.js";
 import { maskToPattern } from "./cubes.js";
@@ -29,6 +30,8 @@ export interface Model {
   statusQuo: number;
   /** Per decision maker: preference level of every state (higher = more preferred). */
   pref: Int32Array[];
+  /** Hypergames: per decision maker, the levels of each entry of its `perceivedPreferences`, in order. */
+  perceivedPref?: Int32Array[][];
 }
 
 export interface CompileOptions {
@@ -107,7 +110,8 @@ export function compileScenario(scenario: Scenario, opts: CompileOptions = {}): 
   }
 
   const pref = scenario.decisionMakers.map((dm, d) => preferenceLevels(scenario.preferences[d], states, n, dm.id));
-  return { scenario, nOptions: n, nDMs, dmMask, fwdMask, backMask, moveMasks, states, indexOf, statusQuo, pref };
+  const perceivedPref = scenario.decisionMakers.map((dm) => perceivedPreferenceLevels(scenario, dm, states, n));
+  return { scenario, nOptions: n, nDMs, dmMask, fwdMask, backMask, moveMasks, states, indexOf, statusQuo, pref, perceivedPref };
 }
 
 /** Every non-empty submask of `mask`, ascending. */

@@ -30,6 +30,27 @@ export interface DecisionMakerSpec extends Provenance {
   name: string;
   /** Global option indices (bit positions), contiguous and in declaration order. */
   options: number[];
+  /** Hypergames: the states this DM does not know exist (absent: it perceives every state). */
+  misperceives?: MisperceptionSpec[];
+  /** First-level hypergames: what this DM believes other DMs prefer (absent: their true preferences). */
+  perceivedPreferences?: PerceivedPreferenceSpec[];
+}
+
+/** One `misperceives` entry: a state matching any cube is unknown to the DM. */
+export interface MisperceptionSpec extends Provenance {
+  kind: "condition" | "pattern";
+  /** The entry as the user would read it. */
+  text: string;
+  cubes: Cube[];
+}
+
+/** One `perceivedPreferences` entry: the preferences a DM attributes to another DM. */
+export interface PerceivedPreferenceSpec {
+  /** Index of the DM whose preferences are misjudged. */
+  dm: number;
+  preferences: PreferenceSpec;
+  /** Path in the file, for errors found when states are known. */
+  path: (string | number)[];
 }
 
 export type ConstraintKind = "condition" | "pattern" | "mutuallyExclusive" | "atLeastOneOf";

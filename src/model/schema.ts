@@ -50,15 +50,6 @@ export const OptionSchema = z
   })
   .meta({ title: "Option" });
 
-export const DecisionMakerSchema = z
-  .strictObject({
-    id: id.meta({ description: "Unique decision maker id." }),
-    name: z.string().optional().meta({ description: "Display name." }),
-    options: z.array(OptionSchema).meta({ description: "The options this decision maker controls (at least one)." }),
-    ...provenance,
-  })
-  .meta({ title: "DecisionMaker" });
-
 const YesNo = z.union([z.enum(["Y", "N", "y", "n"]), z.boolean()]);
 const PatternMap = z.record(z.string(), YesNo).meta({
   description: "Option id -> Y/N (or true/false). In a pattern, options left out are 'don't care'.",
@@ -122,6 +113,43 @@ export const PreferenceSchema = z
   ])
   .meta({ title: "DecisionMakerPreferences" });
 
+/** Hypergames: which states a decision maker does not perceive. */
+export const MisperceptionSchema = z
+  .union([
+    text("a condition").meta({ description: "A logical condition over option ids; states where it holds are unknown to the decision maker." }),
+    z
+      .strictObject({
+        condition: text("a condition").optional().meta({ description: "States where this condition holds are unknown to the decision maker." }),
+        pattern: z.union([PatternString, PatternMap]).optional().meta({ description: "States matching this pattern are unknown to the decision maker." }),
+        ...provenance,
+      })
+      .meta({ title: "MisperceptionEntry" }),
+  ])
+  .meta({ title: "Misperception" });
+
+export const DecisionMakerSchema = z
+  .strictObject({
+    id: id.meta({ description: "Unique decision maker id." }),
+    name: z.string().optional().meta({ description: "Display name." }),
+    options: z.array(OptionSchema).meta({ description: "The options this decision maker controls (at least one)." }),
+    misperceives: z
+      .array(MisperceptionSchema)
+      .optional()
+      .meta({
+        description:
+          "Hypergames: states this decision maker does not know exist (it cannot move from or to them). Conditions or Y/N/- patterns; a state matching any entry is unknown to it.",
+      }),
+    perceivedPreferences: z
+      .record(z.string(), PreferenceSchema)
+      .optional()
+      .meta({
+        description:
+          "First-level hypergames: decision maker id -> the preferences this decision maker believes that other decision maker has (default: its true preferences).",
+      }),
+    ...provenance,
+  })
+  .meta({ title: "DecisionMaker" });
+
 export const StatusQuoSchema = z
   .union([
     PatternString,
@@ -174,6 +202,7 @@ export const ScenarioSchema = z
 
 export type ScenarioFile = z.infer<typeof ScenarioSchema>;
 export type OptionEntry = z.infer<typeof OptionSchema>;
+export type MisperceptionEntry = z.infer<typeof MisperceptionSchema>;
 export type InfeasibleEntry = z.infer<typeof InfeasibleSchema>;
 export type StatementEntry = z.infer<typeof StatementSchema>;
 export type PreferenceEntry = z.infer<typeof PreferenceSchema>;

@@ -10,6 +10,7 @@ import {
   FORMAT,
   ScenarioSchema,
   type InfeasibleEntry,
+  type MisperceptionEntry,
   type PreferenceEntry,
   type ScenarioFile,
   type StatementEntry,
@@ -19,7 +20,9 @@ import type {
   ConstraintSpec,
   DecisionMakerSpec,
   Direction,
+  MisperceptionSpec,
   OptionSpec,
+  PerceivedPreferenceSpec,
   PreferenceSpec,
   Provenance,
   RankItemSpec,
@@ -172,11 +175,12 @@ function article(t: string): string {
 
 const FIELDS: Record<string, string[]> = {
   top: ["format", "name", "description", "decisionMakers", "infeasible", "statusQuo", "preferences", "asOf", "limitations", "whatIfs", "note", "sources", "assumption"],
-  decisionMakers: ["id", "name", "options", "note", "sources", "assumption"],
+  decisionMakers: ["id", "name", "options", "misperceives", "perceivedPreferences", "note", "sources", "assumption"],
   options: ["id", "label", "whenTaken", "whenNotTaken", "irreversible", "note", "sources", "assumption"],
   infeasible: ["condition", "pattern", "mutuallyExclusive", "atLeastOneOf", "note", "sources", "assumption"],
   preferences: ["statements", "ranking", "statement", "if", "then", "anyOf", "note", "sources", "assumption"],
   statusQuo: ["state", "note", "sources", "assumption"],
+  misperceives: ["condition", "pattern", "note", "sources", "assumption"],
 };
 
 function knownFields(path: Path): string[] {
@@ -184,6 +188,7 @@ function knownFields(path: Path): string[] {
   const last = named[named.length - 1];
   if (!last) return FIELDS.top;
   if (last === "options") return FIELDS.options;
+  if (named.includes("perceivedPreferences")) return FIELDS.preferences;
   return FIELDS[last] ?? FIELDS[named[0]] ?? [];
 }
 
@@ -432,6 +437,48 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
     if (pref) preferences[d] = pref;
   });
 
+  // Hypergames: what each DM does not perceive, and how it sees the others' preferences.
+  file.decisionMakers.forEach((entry, d) => {
+    const dm = decisionMakers[d];
+    const path: Path = ["decisionMakers", d];
+    if (entry.misperceives !== undefined) {
+      const list: MisperceptionSpec[] = [];
+      entry.misperceives.forEach((m: MisperceptionEntry, k) => {
+        const one = misperception(m, [...path, "misperceives", k]);
+        if (one) list.push(one);
+      });
+      dm.misperceives = list;
+    }
+    if (entry.perceivedPreferences !== undefined) {
+      const list: PerceivedPreferenceSpec[] = [];
+      for (const key of Object.keys(entry.perceivedPreferences)) {
+        const ppath: Path = [...path, "perceivedPreferences", key];
+        const j = dmIndex.get(key);
+        if (j === undefined) {
+          report(
+            "unknown-decision-maker",
+            `perceivedPreferences given for unknown decision maker '${key}'${suggest(key, [...dmIndex.keys()])}`,
+            [...path, "perceivedPreferences"],
+            key,
+          );
+          continue;
+        }
+        if (j === d) {
+          report(
+            "own-perceived-preferences",
+            `'${dm.id}' cannot misjudge its own preferences: perceivedPreferences is for other decision makers (its own are under preferences.${dm.id})`,
+            [...path, "perceivedPreferences"],
+            key,
+          );
+          continue;
+        }
+        const pref = preference(entry.perceivedPreferences[key] as PreferenceEntry, ppath, statement, pattern, report, (e) => toCubes(e, bitOf));
+        if (pref) list.push({ dm: j, preferences: pref, path: ppath });
+      }
+      dm.perceivedPreferences = list;
+    }
+  });
+
   return {
     name: file.name,
     ...(file.description !== undefined ? { description: file.description } : {}),
@@ -446,6 +493,40 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
     ...(file.limitations !== undefined ? { limitations: file.limitations } : {}),
     ...(file.whatIfs !== undefined ? { whatIfs: file.whatIfs } : {}),
   };
+
+  /**
+   * One `misperceives` entry. A bare string is a condition, except that a string of
+   * only Y, N and '-' with one letter per option (and not an option id) is a pattern.
+   */
+  function misperception(entry: MisperceptionEntry, path: Path): MisperceptionSpec | undefined {
+    if (typeof entry === "string") {
+      if (/^[YN-]+$/.test(entry) && entry.length === n && !optionIndex.has(entry)) {
+        const cube = pattern(entry, path, true);
+        return cube ? { kind: "pattern", text: entry, cubes: [cube] } : undefined;
+      }
+      const st = statement(entry, path);
+      return st ? { kind: "condition", text: entry, cubes: st.cubes } : undefined;
+    }
+    const prov = provenanceOf(entry);
+    if ((entry.condition === undefined) === (entry.pattern === undefined)) {
+      report(
+        "bad-misperception",
+        entry.condition === undefined
+          ? "a misperceives entry needs a condition or a pattern"
+          : "a misperceives entry takes a condition or a pattern, not both; split it into two entries",
+        path,
+      );
+      return undefined;
+    }
+    if (entry.condition !== undefined) {
+      const st = statement(entry.condition, [...path, "condition"]);
+      return st ? { kind: "condition", text: entry.condition, cubes: st.cubes, ...prov } : undefined;
+    }
+    const p = entry.pattern!;
+    const cube = typeof p === "string" ? pattern(p, [...path, "pattern"], true) : patternMap(p, [...path, "pattern"]);
+    const text = typeof p === "string" ? p : Object.entries(p).map(([id, v]) => (v === true || v === "Y" || v === "y" ? id : `!${id}`)).join(" & ");
+    return cube ? { kind: "pattern", text, cubes: [cube], ...prov } : undefined;
+  }
 
   function statusQuo(
     entry: StatusQuoEntry,

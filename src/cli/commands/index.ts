@@ -5,8 +5,11 @@ import { register as reportCommand } from "./report.js";
 import { register as analyzeCommand } from "./analyze.js";
 import { register as explainCommand } from "./explain.js";
 import { register as pathsCommand } from "./paths.js";
+import { register as foresightCommand } from "./foresight.js";
 import { register as compareCommand } from "./compare.js";
 import { register as inverseCommand } from "./inverse.js";
+import { register as coalitionsCommand } from "./coalitions.js";
+import { register as hypergameCommand } from "./hypergame.js";
 import { register as statesCommand } from "./states.js";
 import { register as validateCommand } from "./validate.js";
 import { register as importCommand } from "./import.js";
@@ -18,8 +21,11 @@ export const COMMANDS: ((program: Command, env: CommandEnv) => void)[] = [
   analyzeCommand,
   explainCommand,
   pathsCommand,
+  foresightCommand,
   compareCommand,
   inverseCommand,
+  coalitionsCommand,
+  hypergameCommand,
   statesCommand,
   validateCommand,
   importCommand,

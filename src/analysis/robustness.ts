@@ -1,0 +1,324 @@
+/**
+ * Preference uncertainty and robustness. Some preference statements hold only
+ * with a probability, and a decision maker may have alternative orderings
+ * with weights. Each draw of every DM's preferences is a profile; for every
+ * state and concept Parley reports the probability that the state is an
+ * equilibrium, with a confidence interval when sampled, and which uncertain
+ * element moves the answer most.
+ *
+ * When the profiles are few, they are enumerated exactly with their
+ * probabilities; otherwise they are sampled with a seeded generator, so a run
+ * is reproducible. Every distinct profile is analysed once (moves do not
+ * depend on preferences and are shared), so repeated draws cost a lookup.
+ */
+import type { Model } from "../model/compile.js";
+import type { PreferenceSpec } from "../model/scenario.js";
+import { preferenceLevels } from "../preferences/ranks.js";
+import { analyze, type Concept } from "../stability/analyze.js";
+import type { StabilityContext } from "../stability/context.js";
+
+/** One uncertain element of one DM's preferences. */
+export type UncertainElement =
+  /** A statement of the DM's base list (alternative -1) or of an alternative that holds with a probability. */
+  | { kind: "statement"; dm: number; alternative: number; index: number; probability: number; label: string }
+  /** An alternative preference of the DM, chosen with a weight (the base keeps the rest). */
+  | { kind: "alternative"; dm: number; alternative: number; weight: number; label: string };
+
+export interface PreferenceUncertainty {
+  /** Per DM: its alternative preferences with weights (empty when none). */
+  alternatives: { weight: number; preference: PreferenceSpec; label: string }[][];
+  /** Statements that hold with a probability: (dm, alternative or -1 for the base, statement index). */
+  statements: { dm: number; alternative: number; index: number; probability: number; label: string }[];
+}
+
+export interface RobustnessOptions {
+  concepts: readonly Concept[];
+  /** Samples when profiles are too many to enumerate. */
+  samples?: number;
+  seed?: number;
+  /** Enumerate exactly when there are at most this many joint profiles. */
+  exactLimit?: number;
+  /** Called after each chunk of work with (done, total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Polled between chunks: return true to stop and keep the partial result. */
+  shouldStop?: () => boolean;
+}
+
+export interface StateRobustness {
+  state: number;
+  /** concept -> probability of being an equilibrium, and a 95% interval (equal to it when exact). */
+  probability: Partial<Record<Concept, { p: number; low: number; high: number }>>;
+}
+
+export interface Influence {
+  element: UncertainElement;
+  /** The largest change in any state's equilibrium probability between "holds" and "does not hold". */
+  shift: number;
+  state: number;
+  concept: Concept;
+  /** P(equilibrium | element holds) and P(equilibrium | it does not), for that state and concept. */
+  whenHolds: number;
+  whenNot: number;
+}
+
+export interface RobustnessResult {
+  exact: boolean;
+  /** Samples drawn (or profiles enumerated); smaller than asked when interrupted. */
+  done: number;
+  asked: number;
+  interrupted: boolean;
+  distinctProfiles: number;
+  /** States that are an equilibrium under some concept with positive probability, most probable first. */
+  states: StateRobustness[];
+  influence: Influence[];
+  elapsedMs: number;
+}
+
+/** No uncertainty at all: the deterministic model. */
+export function noUncertainty(model: Model): PreferenceUncertainty {
+  return { alternatives: model.scenario.preferences.map(() => []), statements: [] };
+}
+
+/** mulberry32: small, fast, seeded; enough for reproducible sampling. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One DM's drawn preference: which alternative (-1 = base) and which uncertain statements hold. */
+interface DMDraw {
+  alternative: number;
+  /** Bit j set: the j-th uncertain statement of that alternative holds. */
+  holds: number;
+}
+
+/** 95% Wilson score interval for k successes in n trials. */
+export function wilson(k: number, n: number): { low: number; high: number } {
+  if (n === 0) return { low: 0, high: 1 };
+  const z = 1.959963984540054;
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const c = (p + (z * z) / (2 * n)) / d;
+  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return { low: Math.max(0, c - h), high: Math.min(1, c + h) };
+}
+
+export function robustness(ctx: StabilityContext, u: PreferenceUncertainty, opts: RobustnessOptions): RobustnessResult {
+  const t0 = performance.now();
+  const { model } = ctx;
+  const nDMs = model.nDMs;
+  const concepts = [...opts.concepts];
+  const S = model.states.length;
+
+  // Per DM: the alternatives (index -1 = base) with weights, and each one's uncertain statements.
+  const choices = Array.from({ length: nDMs }, (_, d) => {
+    const alts = u.alternatives[d] ?? [];
+    const altWeight = alts.reduce((a, x) => a + x.weight, 0);
+    const options = [
+      { alternative: -1, weight: Math.max(0, 1 - altWeight), preference: model.scenario.preferences[d] },
+      ...alts.map((x, k) => ({ alternative: k, weight: x.weight, preference: x.preference })),
+    ].filter((o) => o.weight > 0);
+    // Probabilities of 1 and 0 are certain: only the others are drawn.
+    return options.map((o) => {
+      const mine = u.statements.filter((s) => s.dm === d && s.alternative === o.alternative);
+      const preference = applyDraw(o.preference, mine.filter((s) => s.probability <= 0), 0);
+      const never = new Set(mine.filter((s) => s.probability <= 0).map((s) => s.index));
+      // Statement indices shift once the never-holding ones are gone.
+      const shift = (index: number) => index - [...never].filter((k) => k < index).length;
+      const uncertain = mine.filter((s) => s.probability > 0 && s.probability < 1).map((s) => ({ ...s, index: shift(s.index), original: s.index }));
+      return { ...o, preference, uncertain };
+    });
+  });
+
+  // Elements whose influence is measured: every uncertain statement, every alternative.
+  const elements: UncertainElement[] = [
+    ...u.statements.map((s) => ({ kind: "statement" as const, ...s })),
+    ...u.alternatives.flatMap((alts, d) => alts.map((a, k) => ({ kind: "alternative" as const, dm: d, alternative: k, weight: a.weight, label: a.label }))),
+  ];
+  const holdsElement = (draws: DMDraw[], e: UncertainElement): boolean => {
+    const dr = draws[e.dm];
+    if (e.kind === "alternative") return dr.alternative === e.alternative;
+    if (dr.alternative !== e.alternative) return false;
+    if (e.probability >= 1) return true;
+    if (e.probability <= 0) return false;
+    const list = choices[e.dm].find((c) => c.alternative === e.alternative)!.uncertain;
+    const j = list.findIndex((x) => x.original === e.index);
+    return (dr.holds & (1 << j)) !== 0;
+  };
+
+  // Levels per (DM, draw), and equilibria per joint profile, each computed once.
+  const levelCache = new Map<string, Int32Array>();
+  const levelsOf = (d: number, dr: DMDraw): Int32Array => {
+    const key = `${d}:${dr.alternative}:${dr.holds}`;
+    let lv = levelCache.get(key);
+    if (!lv) {
+      const ch = choices[d].find((c) => c.alternative === dr.alternative)!;
+      lv = preferenceLevels(applyDraw(ch.preference, ch.uncertain, dr.holds), model.states, model.nOptions, model.scenario.decisionMakers[d].id);
+      levelCache.set(key, lv);
+    }
+    return lv;
+  };
+  const profileCache = new Map<string, Uint8Array[]>();
+  const equilibriaOf = (draws: DMDraw[]): Uint8Array[] => {
+    const key = draws.map((dr) => `${dr.alternative}.${dr.holds}`).join("|");
+    let eq = profileCache.get(key);
+    if (!eq) {
+      const variant: Model = { ...model, pref: draws.map((dr, d) => levelsOf(d, dr)) };
+      const a = analyze(variant, { concepts, context: { model: variant, moves: ctx.moves } });
+      eq = concepts.map((c) => {
+        const mark = new Uint8Array(S);
+        for (const s of a.equilibria[c]!) mark[s] = 1;
+        return mark;
+      });
+      profileCache.set(key, eq);
+    }
+    return eq;
+  };
+
+  // Accumulators: weight of equilibrium per (concept, state), overall and conditional on each element.
+  const C = concepts.length;
+  const total = new Float64Array(C * S);
+  const withE = elements.map(() => new Float64Array(C * S));
+  const massWith = new Float64Array(elements.length);
+  let mass = 0;
+  const add = (draws: DMDraw[], w: number) => {
+    const eq = equilibriaOf(draws);
+    mass += w;
+    const inE = elements.map((e) => holdsElement(draws, e));
+    for (let c = 0; c < C; c++) {
+      const mark = eq[c];
+      for (let s = 0; s < S; s++) {
+        if (!mark[s]) continue;
+        total[c * S + s] += w;
+        for (let e = 0; e < elements.length; e++) if (inE[e]) withE[e][c * S + s] += w;
+      }
+    }
+    for (let e = 0; e < elements.length; e++) if (inE[e]) massWith[e] += w;
+  };
+
+  // Exact when the joint profiles are few.
+  const perDM = choices.map((opts) => opts.reduce((a, o) => a + 2 ** o.uncertain.length, 0));
+  const joint = perDM.reduce((a, x) => a * x, 1);
+  const exact = joint <= (opts.exactLimit ?? 4096);
+  const asked = exact ? joint : (opts.samples ?? 10_000);
+  let done = 0;
+  let interrupted = false;
+  const CHUNK = 256;
+
+  if (exact) {
+    const lists = choices.map((opts) =>
+      opts.flatMap((o) =>
+        Array.from({ length: 2 ** o.uncertain.length }, (_, holds) => {
+          let p = o.weight;
+          o.uncertain.forEach((x, j) => (p *= holds & (1 << j) ? x.probability : 1 - x.probability));
+          return { draw: { alternative: o.alternative, holds }, p };
+        }),
+      ),
+    );
+    const idx = new Array(nDMs).fill(0);
+    for (;;) {
+      let p = 1;
+      for (let d = 0; d < nDMs; d++) p *= lists[d][idx[d]].p;
+      if (p > 0) add(idx.map((i, d) => lists[d][i].draw), p);
+      done++;
+      if (done % CHUNK === 0) {
+        opts.onProgress?.(done, asked);
+        if (opts.shouldStop?.()) {
+          interrupted = true;
+          break;
+        }
+      }
+      let d = 0;
+      while (d < nDMs && ++idx[d] === lists[d].length) idx[d++] = 0;
+      if (d === nDMs) break;
+    }
+  } else {
+    // Tally the draws by profile first; each distinct profile is then added once with its count.
+    const tally = new Map<string, { draws: DMDraw[]; count: number }>();
+    const rand = rng(opts.seed ?? 1);
+    for (; done < asked; ) {
+      const draws = choices.map((opts): DMDraw => {
+        let r = rand() * opts.reduce((a, o) => a + o.weight, 0);
+        let o = opts[opts.length - 1];
+        for (const x of opts) {
+          if (r < x.weight) {
+            o = x;
+            break;
+          }
+          r -= x.weight;
+        }
+        let holds = 0;
+        o.uncertain.forEach((x, j) => {
+          if (rand() < x.probability) holds |= 1 << j;
+        });
+        return { alternative: o.alternative, holds };
+      });
+      const key = draws.map((dr) => `${dr.alternative}.${dr.holds}`).join("|");
+      const t = tally.get(key);
+      if (t) t.count++;
+      else {
+        tally.set(key, { draws, count: 1 });
+        equilibriaOf(draws); // analyse new profiles as they appear, so progress reflects the work
+      }
+      done++;
+      if (done % CHUNK === 0) {
+        opts.onProgress?.(done, asked);
+        if (done < asked && opts.shouldStop?.()) {
+          interrupted = true;
+          break;
+        }
+      }
+    }
+    for (const { draws, count } of tally.values()) add(draws, count);
+  }
+  opts.onProgress?.(done, asked);
+
+  const n = exact ? 1 : done;
+  const norm = exact ? mass : done;
+  const states: StateRobustness[] = [];
+  for (let s = 0; s < S; s++) {
+    const probability: StateRobustness["probability"] = {};
+    let any = false;
+    concepts.forEach((c, ci) => {
+      const k = total[ci * S + s];
+      const p = norm > 0 ? k / norm : 0;
+      if (p > 0) any = true;
+      probability[c] = exact ? { p, low: p, high: p } : { p, ...wilson(k, n) };
+    });
+    if (any) states.push({ state: s, probability });
+  }
+  const score = (r: StateRobustness) => concepts.reduce((a, c) => a + (r.probability[c]?.p ?? 0), 0);
+  states.sort((a, b) => score(b) - score(a) || a.state - b.state);
+
+  const influence: Influence[] = elements
+    .map((element, e) => {
+      let best: Influence = { element, shift: 0, state: 0, concept: concepts[0], whenHolds: 0, whenNot: 0 };
+      const mIn = massWith[e];
+      const mOut = mass - mIn;
+      if (mIn <= 0 || mOut <= 0) return best;
+      for (let c = 0; c < C; c++)
+        for (let s = 0; s < S; s++) {
+          const pin = withE[e][c * S + s] / mIn;
+          const pout = (total[c * S + s] - withE[e][c * S + s]) / mOut;
+          const shift = Math.abs(pin - pout);
+          if (shift > best.shift) best = { element, shift, state: s, concept: concepts[c], whenHolds: pin, whenNot: pout };
+        }
+      return best;
+    })
+    .sort((a, b) => b.shift - a.shift);
+
+  return { exact, done, asked, interrupted, distinctProfiles: profileCache.size, states, influence, elapsedMs: performance.now() - t0 };
+}
+
+/** The preference with only the uncertain statements that hold in this draw. */
+function applyDraw(pref: PreferenceSpec, uncertain: { index: number }[], holds: number): PreferenceSpec {
+  if (pref.kind !== "statements" || uncertain.length === 0) return pref;
+  const drop = new Set(uncertain.filter((_, j) => !(holds & (1 << j))).map((x) => x.index));
+  return { ...pref, statements: pref.statements.filter((_, j) => !drop.has(j)) };
+}

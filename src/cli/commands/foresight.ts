@@ -1,0 +1,54 @@
+/** `parley foresight`: limited-move stability L_h and non-myopic stability NM. */
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { foresight, foresightJson, renderForesight } from "../../io/foresight-output.js";
+import { createContext } from "../../stability/analyze.js";
+import { FORESIGHT_VARIANTS, checkVariant, VARIANT_INFO, type ForesightVariant } from "../../stability/limited-move.js";
+import { maxStatesOption, formatOption, parseCount, resolveState, type CommandEnv } from "../env.js";
+
+/** Horizons beyond this are refused: use --nm for the limit. */
+export const MAX_HORIZON = 1000;
+
+function parseHorizon(value: string): number {
+  const h = parseCount(value);
+  if (h > MAX_HORIZON) throw new InvalidArgumentError(`${h} moves is more than ${MAX_HORIZON}; use --nm for the limit of ever longer horizons`);
+  return h;
+}
+
+export function register(program: Command, env: CommandEnv): void {
+  program
+    .command("foresight")
+    .description("limited-move (L_h) and non-myopic (NM) stability: decision makers who look several moves ahead")
+    .argument("<file>", "scenario file")
+    .addOption(new Option("-H, --horizon <h>", "how many moves ahead each decision maker looks (L_h)").argParser(parseHorizon).default(2))
+    .addOption(new Option("--nm", "non-myopic stability: the limit of L_h as the horizon grows").conflicts("horizon"))
+    .addOption(
+      new Option("--variant <name>", `how decision makers take turns: ${FORESIGHT_VARIANTS.join(", ")} (see below)`)
+        .choices([...FORESIGHT_VARIANTS])
+        .default("two-dm"),
+    )
+    .option("-s, --state <state>", "show the anticipated play from this state (number or Y/N pattern) instead of the status quo")
+    .addOption(formatOption(["text", "json", "md"], "text"))
+    .addOption(maxStatesOption())
+    .addHelpText(
+      "after",
+      `
+Variants (the literature defines L_h and NM for two decision makers and disagrees on more):
+${FORESIGHT_VARIANTS.map((v) => `  ${v.padEnd(9)} ${VARIANT_INFO[v].summary}\n  ${" ".repeat(9)} [${VARIANT_INFO[v].source}]`).join("\n")}
+
+Examples:
+  parley foresight scenarios/chicken.yaml --horizon 2
+  parley foresight scenarios/prisoners-dilemma.yaml --nm
+  parley foresight scenarios/elmira.yaml --variant maximin --horizon 3 --state 5
+  parley foresight scenarios/elmira.yaml --variant rotation --nm --format json
+
+Definitions, sources and worked examples: docs/foresight.md.`,
+    )
+    .action((file: string, o: { horizon: number; nm?: boolean; variant: ForesightVariant; state?: string; format: "text" | "json" | "md"; maxStates: number }) => {
+      const model = env.load(file, o.maxStates);
+      checkVariant(model, o.variant);
+      const focus = o.state !== undefined ? resolveState(model, o.state) : model.statusQuo;
+      const f = foresight(createContext(model), o.variant, { horizon: o.horizon, nm: o.nm, focus });
+      if (o.format === "json") env.io.stdout(JSON.stringify(foresightJson(f), null, 2) + "\n");
+      else env.io.stdout(renderForesight(f, o.format === "md"));
+    });
+}

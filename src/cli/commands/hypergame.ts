@@ -1,0 +1,52 @@
+/** `parley hypergame`. */
+import { Option, type Command } from "commander";
+import { analyzeHypergame, HYPERGAME_VIEWS, type Hypergame, type HypergameView } from "../../analysis/hypergame.js";
+import { hypergameToJson, renderHypergame } from "../../io/hypergame-output.js";
+import { ParleyError } from "../../model/errors.js";
+import { readSource } from "../../model/source.js";
+import { CONCEPTS, type Concept } from "../../stability/analyze.js";
+import { conceptOption, formatOption, maxStatesOption, type CommandEnv } from "../env.js";
+
+export function register(program: Command, env: CommandEnv): void {
+  program
+    .command("hypergame")
+    .description("misperception: each decision maker's stability in the game it perceives, and the hypergame equilibria")
+    .argument("<file>", "scenario file (decision makers may have misperceives and perceivedPreferences)")
+    .addOption(conceptOption())
+    .addOption(
+      new Option("--view <view>", "gmcr: the others respond with the moves they know of (GMCR+); subjective: everything within what the judging DM perceives")
+        .choices([...HYPERGAME_VIEWS])
+        .default("gmcr"),
+    )
+    .addOption(formatOption(["text", "json", "md"], "text"))
+    .addOption(maxStatesOption())
+    .addHelpText(
+      "after",
+      `
+A decision maker's 'misperceives' lists the states it does not know exist (conditions or
+Y/N/- patterns); its 'perceivedPreferences' gives what it believes another decision maker
+prefers. See docs/hypergames.md.
+
+Examples:
+  parley hypergame model.yaml                     every concept, text
+  parley hypergame model.yaml -c Nash,SEQ --view subjective
+  parley hypergame model.yaml --format json > hypergame.json`,
+    )
+    .action((file: string, o: { concept?: Concept[]; view: HypergameView; format: "text" | "json" | "md"; maxStates: number }) => {
+      const model = env.load(file, o.maxStates);
+      let h: Hypergame;
+      try {
+        h = analyzeHypergame(model, { concepts: o.concept ?? CONCEPTS, view: o.view });
+      } catch (e) {
+        if (!(e instanceof ParleyError)) throw e;
+        // Problems found once the states are known carry a path: add line and column.
+        const { source } = readSource(env.io.readText(file));
+        throw new ParleyError(
+          e.issues.map((i) => (i.path && i.line === undefined && source ? { ...i, ...source.locate(i.path) } : i)),
+          file,
+        );
+      }
+      if (o.format === "json") env.io.stdout(JSON.stringify(hypergameToJson(h), null, 2) + "\n");
+      else env.io.stdout(renderHypergame(h, o.format));
+    });
+}
