@@ -9,6 +9,7 @@ import { noUncertainty, robustness, wilson, type PreferenceUncertainty } from ".
 import { applyChange, withPreference } from "../src/analysis/sensitivity.js";
 import { analyze, compileScenario, createContext, CONCEPTS, loadModel, validateData } from "../src/index.js";
 import { fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
+import { parley } from "./helpers/cli.js";
 
 const load = (f: string) => loadModel(readFileSync(`scenarios/${f}`, "utf8"), f);
 
@@ -100,5 +101,92 @@ describe("robustness", () => {
     const w = wilson(50, 100);
     expect(w.low).toBeCloseTo(0.4038, 3);
     expect(w.high).toBeCloseTo(0.5962, 3);
+  });
+});
+
+describe("uncertainty in the scenario format", () => {
+  it("reads probabilities and alternatives from the Ukraine scenario", async () => {
+    const { uncertaintyOf } = await import("../src/analysis/robustness.js");
+    const m = load("ukraine-2025.yaml");
+    const u = uncertaintyOf(m);
+    expect(u.statements.map((s) => [m.scenario.decisionMakers[s.dm].id, s.probability])).toEqual([
+      ["us", 0.8],
+      ["us", 0.6],
+      ["ru", 0.8],
+      ["ru", 0.9],
+      ["ua", 0.8],
+      ["ua", 0.7],
+      ["eu", 0.7],
+      ["eu", 0.7],
+    ]);
+    expect(u.alternatives.map((a) => a.map((x) => [x.label, x.weight]))).toEqual([[], [["Putin wants a deal", 0.25]], [], []]);
+  });
+
+  it("reports bad probabilities and weights with their place", async () => {
+    const base = readFileSync("scenarios/prisoners-dilemma.yaml", "utf8");
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "parley-rob-"));
+    const write = (name: string, text: string) => {
+      const f = join(dir, name);
+      writeFileSync(f, text);
+      return f;
+    };
+    const badP = write("p.yaml", base.replace("      note: Given what the other does, confessing is better for prisoner 1.", "      probability: 1.5"));
+    let r = await parley("validate", badP);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/p\.yaml:\d+:\d+: 'probability': a probability is between 0 and 1/);
+    const alt = base.replace(
+      "  p2:\n",
+      "  p2:\n    alternatives:\n      - { weight: 0.7, statements: [p2_confesses] }\n      - { weight: 0.6, statements: [\"!p2_confesses\"] }\n    statements:\n",
+    );
+    r = await parley("validate", write("w.yaml", alt));
+    expect(r.stderr).toContain("the weights of the alternatives add up to 1.3; at most 1");
+  });
+});
+
+describe("parley robustness", () => {
+  it("prints probabilities, exact or sampled, and the most influential assumptions", async () => {
+    const exact = await parley("robustness", "scenarios/ukraine-2025.yaml", "-c", "Nash,SEQ", "--top", "3");
+    expect(exact.code).toBe(0);
+    expect(exact.stdout).toContain("8 uncertain statements and 1 alternative preference: 320 profiles, enumerated exactly with their probabilities.");
+    expect(exact.stdout).toMatch(/303\s+0\.45\s+0\.45/);
+    expect(exact.stdout).toContain('Russia\'s alternative "Putin wants a deal"');
+    const sampled = JSON.parse((await parley("robustness", "scenarios/ukraine-2025.yaml", "-c", "Nash", "--exact-limit", "1", "-n", "2000", "--seed", "5", "-f", "json")).stdout);
+    expect(sampled).toMatchObject({ format: "parley-robustness/1", exact: false, done: 2000, interrupted: false });
+    const s303 = sampled.states.find((s: { state: number }) => s.state === 303).probability.Nash;
+    expect(s303.low).toBeLessThanOrEqual(0.45);
+    expect(s303.high).toBeGreaterThanOrEqual(0.45);
+  });
+
+  it("shows progress on a terminal and keeps the partial result on Ctrl-C", async () => {
+    const { run } = await import("../src/cli/run.js");
+    const { readTextFile, writeTextFile } = await import("../src/cli/io.js");
+    let stdout = "";
+    let stderr = "";
+    let interrupt: (() => void) | undefined;
+    let released = false;
+    const code = await run(["robustness", "scenarios/ukraine-2025.yaml", "-c", "Nash", "--exact-limit", "1", "-n", "50000", "-f", "json"], {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => {
+        stderr += t;
+        // The user presses Ctrl-C once the first progress line shows.
+        if (t.includes("profiles")) interrupt?.();
+      },
+      readText: readTextFile,
+      writeText: writeTextFile,
+      isTTY: true,
+      onInterrupt: (h) => {
+        interrupt = h;
+        return () => void (released = true);
+      },
+    });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\[#*-+\] \d+% 256\/50,000 profiles/);
+    const j = JSON.parse(stdout);
+    expect(j.interrupted).toBe(true);
+    expect(j.done).toBe(256);
+    expect(released).toBe(true);
   });
 });

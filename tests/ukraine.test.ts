@@ -32,8 +32,15 @@ describe.each(FILES)("scenarios/%s provenance", (file) => {
   const elements: [string, Element][] = [];
   for (const dm of raw.decisionMakers) for (const o of dm.options) elements.push([`option ${o.id}`, o]);
   for (const c of raw.infeasible ?? []) elements.push([`constraint ${JSON.stringify(c.condition ?? c)}`, c]);
-  for (const [dm, pref] of Object.entries(raw.preferences) as [string, Element[]][])
-    for (const st of pref) elements.push([`statement of ${dm}: ${JSON.stringify(st)}`, st]);
+  type Pref = Element[] | { statements: Element[]; alternatives?: (Element & { label?: string; statements: Element[] })[] };
+  for (const [dm, pref] of Object.entries(raw.preferences) as [string, Pref][]) {
+    const main = Array.isArray(pref) ? pref : pref.statements;
+    for (const st of main) elements.push([`statement of ${dm}: ${JSON.stringify(st)}`, st]);
+    for (const alt of Array.isArray(pref) ? [] : (pref.alternatives ?? [])) {
+      elements.push([`alternative of ${dm}: ${alt.label}`, alt]);
+      for (const st of alt.statements) elements.push([`statement of ${dm}'s alternative: ${JSON.stringify(st)}`, st]);
+    }
+  }
 
   it("cites a fact of the brief or states an assumption with its reason, for every option, constraint and statement", () => {
     expect(FACTS.size).toBe(13);

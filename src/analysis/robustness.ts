@@ -74,6 +74,26 @@ export interface RobustnessResult {
   elapsedMs: number;
 }
 
+/** The uncertainty a scenario declares: statements with a probability, alternatives with weights. */
+export function uncertaintyOf(model: Model): PreferenceUncertainty {
+  const statements: PreferenceUncertainty["statements"] = [];
+  const collect = (pref: PreferenceSpec, dm: number, alternative: number, prefix: string) => {
+    if (pref.kind !== "statements") return;
+    pref.statements.forEach((st, index) => {
+      if (st.probability !== undefined && st.probability !== 1)
+        statements.push({ dm, alternative, index, probability: st.probability, label: `${prefix}${st.note ?? st.text}` });
+    });
+  };
+  const alternatives = model.scenario.preferences.map((pref, dm) => {
+    collect(pref, dm, -1, "");
+    return (pref.alternatives ?? []).map((alt, k) => {
+      collect(alt.preference, dm, k, `${alt.label}: `);
+      return { weight: alt.weight, preference: alt.preference, label: alt.label };
+    });
+  });
+  return { alternatives, statements };
+}
+
 /** No uncertainty at all: the deterministic model. */
 export function noUncertainty(model: Model): PreferenceUncertainty {
   return { alternatives: model.scenario.preferences.map(() => []), statements: [] };
@@ -109,7 +129,25 @@ export function wilson(k: number, n: number): { low: number; high: number } {
   return { low: Math.max(0, c - h), high: Math.min(1, c + h) };
 }
 
+/** Run to the end (or until `shouldStop`), synchronously. */
 export function robustness(ctx: StabilityContext, u: PreferenceUncertainty, opts: RobustnessOptions): RobustnessResult {
+  const run = robustnessSteps(ctx, u, opts);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, as a generator that pauses after every chunk of work (yielding
+ * progress), so an adapter can keep its event loop running between chunks
+ * (progress bars, Ctrl-C) without the engine knowing about either.
+ */
+export function* robustnessSteps(
+  ctx: StabilityContext,
+  u: PreferenceUncertainty,
+  opts: RobustnessOptions,
+): Generator<{ done: number; total: number }, RobustnessResult> {
   const t0 = performance.now();
   const { model } = ctx;
   const nDMs = model.nDMs;
@@ -229,6 +267,7 @@ export function robustness(ctx: StabilityContext, u: PreferenceUncertainty, opts
       done++;
       if (done % CHUNK === 0) {
         opts.onProgress?.(done, asked);
+        yield { done, total: asked };
         if (opts.shouldStop?.()) {
           interrupted = true;
           break;
@@ -269,6 +308,7 @@ export function robustness(ctx: StabilityContext, u: PreferenceUncertainty, opts
       done++;
       if (done % CHUNK === 0) {
         opts.onProgress?.(done, asked);
+        yield { done, total: asked };
         if (done < asked && opts.shouldStop?.()) {
           interrupted = true;
           break;

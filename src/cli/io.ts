@@ -11,6 +11,8 @@ export interface CliIO {
   writeText: (path: string, text: string, overwrite: boolean) => void;
   /** Whether stderr is a terminal (for progress output). */
   isTTY: boolean;
+  /** Calls `handler` on Ctrl-C (SIGINT) until the returned function is called. */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 export function nodeIO(): CliIO {
@@ -25,6 +27,10 @@ export function nodeIO(): CliIO {
     readText: readTextFile,
     writeText: writeTextFile,
     isTTY: Boolean(process.stderr.isTTY),
+    onInterrupt(handler) {
+      process.on("SIGINT", handler);
+      return () => process.off("SIGINT", handler);
+    },
   };
 }
 

@@ -65,14 +65,23 @@ export interface ConstraintSpec extends Provenance {
 
 export interface StatementSpec extends Provenance {
   text: string;
+  /** Preference uncertainty: the probability that the DM holds the statement (absent = 1). */
+  probability?: number;
   expr: Expr;
   /** The statement holds in a state matching any cube. */
   cubes: Cube[];
 }
 
 export type PreferenceSpec =
-  | ({ kind: "statements"; statements: StatementSpec[] } & Provenance)
-  | ({ kind: "ranking"; items: RankItemSpec[] } & Provenance);
+  | ({ kind: "statements"; statements: StatementSpec[]; alternatives?: AlternativeSpec[] } & Provenance)
+  | ({ kind: "ranking"; items: RankItemSpec[]; alternatives?: AlternativeSpec[] } & Provenance);
+
+/** Preference uncertainty: another ordering the DM may hold, with its probability. */
+export interface AlternativeSpec extends Provenance {
+  weight: number;
+  label: string;
+  preference: PreferenceSpec;
+}
 
 export interface RankItemSpec {
   /** As written: one pattern, or several that tie. */

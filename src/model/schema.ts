@@ -87,6 +87,12 @@ export const StatementSchema = z
         if: text("a condition").optional().meta({ description: "Conditional statement: holds when `if` is false or `then` is true." }),
         then: text("a statement").optional(),
         anyOf: z.array(text("a statement")).optional().meta({ description: "Compound statement: holds when any member holds." }),
+        probability: z
+          .number()
+          .min(0, "a probability is between 0 and 1")
+          .max(1, "a probability is between 0 and 1")
+          .optional()
+          .meta({ description: "Preference uncertainty: the probability that the decision maker holds this statement (default 1)." }),
         ...provenance,
       })
       .meta({ title: "Statement" }),
@@ -107,6 +113,24 @@ export const PreferenceSchema = z
           .array(RankItemSchema)
           .optional()
           .meta({ description: "Explicit ranking of the feasible states, most preferred first; ties as lists." }),
+        alternatives: z
+          .array(
+            z
+              .strictObject({
+                weight: z
+                  .number()
+                  .gt(0, "a weight is above 0")
+                  .max(1, "a weight is at most 1")
+                  .meta({ description: "Probability of this alternative; the main preferences keep 1 minus the sum." }),
+                label: z.string().optional().meta({ description: "A short name for the alternative, used in reports." }),
+                statements: z.array(StatementSchema).optional(),
+                ranking: z.array(RankItemSchema).optional(),
+                ...provenance,
+              })
+              .meta({ title: "AlternativePreferences" }),
+          )
+          .optional()
+          .meta({ description: "Preference uncertainty: other orderings this decision maker may hold, with their weights." }),
         ...provenance,
       })
       .meta({ title: "Preferences" }),

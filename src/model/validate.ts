@@ -26,6 +26,7 @@ import type {
   PreferenceSpec,
   Provenance,
   RankItemSpec,
+  AlternativeSpec,
   Scenario,
   StatementSpec,
 } from "./scenario.js";
@@ -178,7 +179,7 @@ const FIELDS: Record<string, string[]> = {
   decisionMakers: ["id", "name", "options", "misperceives", "perceivedPreferences", "note", "sources", "assumption"],
   options: ["id", "label", "whenTaken", "whenNotTaken", "irreversible", "note", "sources", "assumption"],
   infeasible: ["condition", "pattern", "mutuallyExclusive", "atLeastOneOf", "note", "sources", "assumption"],
-  preferences: ["statements", "ranking", "statement", "if", "then", "anyOf", "note", "sources", "assumption"],
+  preferences: ["statements", "ranking", "alternatives", "statement", "if", "then", "anyOf", "probability", "weight", "label", "note", "sources", "assumption"],
   statusQuo: ["state", "note", "sources", "assumption"],
   misperceives: ["condition", "pattern", "note", "sources", "assumption"],
 };
@@ -559,6 +560,33 @@ function preference(
   report: Report,
   compile: (e: Expr) => Cube[],
 ): PreferenceSpec | undefined {
+  const base = basePreference(entry, path, statement, pattern, report, compile);
+  if (!base || Array.isArray(entry) || entry.alternatives === undefined) return base;
+  // Preference uncertainty: alternatives with weights; the main preferences keep the rest.
+  const alternatives: AlternativeSpec[] = [];
+  let ok = true;
+  entry.alternatives.forEach((alt, k) => {
+    const apath: Path = [...path, "alternatives", k];
+    const pref = basePreference({ statements: alt.statements, ranking: alt.ranking }, apath, statement, pattern, report, compile);
+    if (!pref) ok = false;
+    else alternatives.push({ weight: alt.weight, label: alt.label ?? `alternative ${k + 1}`, preference: pref, ...provenanceOf(alt) });
+  });
+  const total = entry.alternatives.reduce((a, x) => a + x.weight, 0);
+  if (total > 1 + 1e-9) {
+    report("bad-weights", `the weights of the alternatives add up to ${+total.toFixed(6)}; at most 1 (the main preferences keep 1 minus the sum)`, [...path, "alternatives"]);
+    ok = false;
+  }
+  return ok ? { ...base, alternatives } : undefined;
+}
+
+function basePreference(
+  entry: PreferenceEntry | { statements?: StatementEntry[]; ranking?: (string | string[])[] },
+  path: Path,
+  statement: (text: string, path: Path) => { expr: Expr; cubes: Cube[] } | undefined,
+  pattern: (text: string, path: Path, allowDash: boolean) => Cube | undefined,
+  report: Report,
+  compile: (e: Expr) => Cube[],
+): PreferenceSpec | undefined {
   const list = Array.isArray(entry) ? entry : undefined;
   if (!list && !Array.isArray(entry)) {
     const has = [entry.statements !== undefined, entry.ranking !== undefined];
@@ -593,7 +621,7 @@ function preference(
         report("bad-ranking", "the ranking is empty", [...path, "ranking"]);
         ok = false;
       }
-      return ok ? { kind: "ranking", items, ...provenanceOf(entry) } : undefined;
+      return ok ? { kind: "ranking", items, ...provenanceOf(entry as Provenance) } : undefined;
     }
   }
   const statementsList = list ?? (entry as { statements: StatementEntry[] }).statements;
@@ -628,7 +656,7 @@ function statementEntry(
     const r = statement(st, path);
     return r ? { text: st, ...r } : undefined;
   }
-  const prov = provenanceOf(st);
+  const prov = { ...provenanceOf(st), ...(st.probability !== undefined ? { probability: st.probability } : {}) };
   const forms = [st.statement !== undefined, st.if !== undefined || st.then !== undefined, st.anyOf !== undefined].filter(Boolean).length;
   if (forms !== 1) {
     report(

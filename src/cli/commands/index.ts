@@ -8,6 +8,7 @@ import { register as pathsCommand } from "./paths.js";
 import { register as foresightCommand } from "./foresight.js";
 import { register as compareCommand } from "./compare.js";
 import { register as inverseCommand } from "./inverse.js";
+import { register as robustnessCommand } from "./robustness.js";
 import { register as coalitionsCommand } from "./coalitions.js";
 import { register as hypergameCommand } from "./hypergame.js";
 import { register as statesCommand } from "./states.js";
@@ -24,6 +25,7 @@ export const COMMANDS: ((program: Command, env: CommandEnv) => void)[] = [
   foresightCommand,
   compareCommand,
   inverseCommand,
+  robustnessCommand,
   coalitionsCommand,
   hypergameCommand,
   statesCommand,

@@ -1,0 +1,62 @@
+/** `parley robustness`. */
+import type { Command } from "commander";
+import { robustnessSteps, uncertaintyOf, type RobustnessResult } from "../../analysis/robustness.js";
+import { renderRobustness, robustnessJson } from "../../io/robustness-output.js";
+import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
+import { conceptOption, formatOption, maxStatesOption, parseCount, type CommandEnv } from "../env.js";
+
+export function register(program: Command, env: CommandEnv): void {
+  program
+    .command("robustness")
+    .description("how robust the equilibria are to uncertain preferences: probability per state, and what moves it")
+    .argument("<file>", "scenario file (statements with `probability`, decision makers with `alternatives`)")
+    .option("-n, --samples <n>", "profiles to sample when there are too many to enumerate", parseCount, 10_000)
+    .option("--seed <n>", "seed of the sampler (same seed, same result)", parseCount, 1)
+    .option("--exact-limit <n>", "enumerate exactly up to this many profiles", parseCount, 4096)
+    .option("--top <n>", "states listed", parseCount, 15)
+    .addOption(conceptOption())
+    .addOption(formatOption(["text", "md", "json"], "text"))
+    .addOption(maxStatesOption())
+    .addHelpText(
+      "after",
+      `
+A long run shows its progress on a terminal; Ctrl-C stops it and prints the
+result so far.
+
+Examples:
+  parley robustness scenarios/ukraine-2025.yaml
+  parley robustness scenarios/ukraine-2025.yaml --samples 50000 --seed 7 -c Nash,SEQ -f json`,
+    )
+    .action(async (file: string, o: { samples: number; seed: number; exactLimit: number; top: number; concept?: Concept[]; format: "text" | "md" | "json"; maxStates: number }) => {
+      const model = env.load(file, o.maxStates);
+      const concepts = o.concept ?? [...CONCEPTS];
+      const u = uncertaintyOf(model);
+      let stop = false;
+      const release = env.io.onInterrupt?.(() => (stop = true));
+      const steps = robustnessSteps(createContext(model), u, { concepts, samples: o.samples, seed: o.seed, exactLimit: o.exactLimit, shouldStop: () => stop });
+      let result: RobustnessResult;
+      try {
+        for (;;) {
+          const step = steps.next();
+          if (step.done) {
+            result = step.value;
+            break;
+          }
+          if (env.io.isTTY) env.io.stderr(progressBar(step.value.done, step.value.total));
+          // Let Ctrl-C and output through between chunks.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        release?.();
+        if (env.io.isTTY) env.io.stderr("\r\x1b[K");
+      }
+      if (o.format === "json") env.io.stdout(JSON.stringify(robustnessJson(model, result, concepts), null, 2) + "\n");
+      else env.io.stdout(renderRobustness(model, u, result, concepts, o.format === "md", o.top, o.seed));
+    });
+}
+
+function progressBar(done: number, total: number): string {
+  const width = 30;
+  const filled = Math.round((done / Math.max(1, total)) * width);
+  return `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.floor((done / Math.max(1, total)) * 100)}% ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} profiles (Ctrl-C keeps the result so far)`;
+}
