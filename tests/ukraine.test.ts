@@ -172,6 +172,29 @@ describe("the report", () => {
     expect(report.summary[0]).toBe("Today's state is not stable: United States gains by moving.");
   });
 
+  it("names the joint move that leaves the nearest outcome: the US lifts the sanctions, Russia agrees to a ceasefire", () => {
+    const fromNearest = report.coalitions.find((c) => c.why === "the nearest stable outcome from today")!;
+    expect(fromNearest.state).toBe(303);
+    expect(fromNearest.joint[0]).toMatchObject({
+      members: ["United States", "Russia"],
+      to: 295,
+      openUnder: ["Nash", "SEQ"],
+      steps: ['United States: withdraw "impose the new sanctions put on hold"', 'Russia: agree to a ceasefire and withdraw "press the offensive to gain ground and time"'],
+    });
+    expect(report.summary.some((l) => l.startsWith("From the nearest stable outcome from today, United States and Russia could move together"))).toBe(true);
+  });
+
+  it("weighs the uncertain preferences exactly and compares each what-if with the base", () => {
+    expect(report.robustness).toMatchObject({ exact: true, profiles: 320, uncertain: 8, alternatives: 1 });
+    const round = (x: number | undefined) => Math.round((x ?? 0) * 1000) / 1000;
+    expect(report.robustness!.rows.map((r) => [r.state, round(r.probability.Nash), round(r.probability.SEQ)])).toEqual([
+      [301, 0.3, 0.3],
+      [303, 0.45, 0.45],
+      [7, 0, 0.522],
+    ]);
+    expect(report.whatIfs[1].comparison[0]).toMatch(/^Nash equilibria gained \(8\): US air-support guarantees; new US sanctions on Russia/);
+  });
+
   it("explains each stable family with one line per party", () => {
     for (const t of report.tiers) for (const f of t.families) expect(f.why.map((w) => w.dm)).toEqual(["United States", "Russia", "Ukraine", "European allies"]);
     const credible = report.tiers[1].families[0].why.find((w) => w.dm === "Russia")!;

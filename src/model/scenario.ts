@@ -104,4 +104,6 @@ export interface Scenario extends Provenance {
   asOf?: string;
   limitations?: string[];
   whatIfs?: { file: string; title?: string; note?: string }[];
+  /** Outcomes the reader cares about; reports say what it would take for each to hold. */
+  goals?: { title: string; condition: string; note?: string }[];
 }

@@ -14,6 +14,7 @@ import { statusQuoAnalysis } from "../analysis/paths.js";
 import { preferenceSensitivity, type PreferenceChange } from "../analysis/sensitivity.js";
 import { scenarioChanges } from "../analysis/diff.js";
 import { describeChange, describeFamily, describeMove, describeState, rankOf } from "../io/describe.js";
+import { coalitionsThatMatter, goalReport, robustnessReport, whatIfComparison, type CoalitionReport, type GoalReport, type RobustnessReport } from "./deeper.js";
 
 export const REPORT_FORMAT = "parley-report/1";
 
@@ -88,6 +89,8 @@ export interface WhatIfReport {
   file: string;
   note?: string;
   changes: string[];
+  /** Equilibria gained and lost against the base, in words. */
+  comparison: string[];
   counts: Partial<Record<Concept, number>>;
   outlook: OutlookReport;
 }
@@ -122,11 +125,19 @@ export interface ReportData {
   tiers: TierReport[];
   outlook: OutlookReport;
   whatIfs: WhatIfReport[];
+  /** Who could leave today's state or the nearest outcome together. */
+  coalitions: CoalitionReport[];
+  /** What it would take for each goal of the scenario to hold. */
+  goals: GoalReport[];
+  /** How sure the headline conclusions are, when the scenario marks preferences as uncertain. */
+  robustness?: RobustnessReport;
   assumptions: { tried: number; leaveOutlook: number; decisive: AssumptionReport[] };
   limitations: string[];
 }
 
 export interface ReportOptions {
+  /** Outcomes the reader cares about (default: the scenario's goals). */
+  goals?: { title: string; condition: string; note?: string }[];
   /** Families shown per tier. */
   familiesPerTier?: number;
   /** Paths shown from today. */
@@ -215,7 +226,19 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     .map((c) => assumptionReport(model, c.change, c.effects, c.fromStatusQuo));
   const leaveOutlook = sensitivity.changes.filter((c) => c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length === 0).length;
 
-  const summary = summarize(analysis, outlook, tiers, decisive);
+  const nearest = outlook.paths.find((p) => p.steps.length > 0);
+  const coalitions = coalitionsThatMatter(analysis, [
+    { state: model.statusQuo, why: "today's state" },
+    ...(nearest ? [{ state: nearest.state - 1, why: "the nearest stable outcome from today" }] : []),
+  ]);
+  const summary = summarize(analysis, outlook, tiers, decisive, coalitions);
+  const goals = (opts.goals ?? sc.goals ?? []).map((g) => goalReport(analysis, g));
+  const credibleFamily = tiers.find((t) => t.key === "credible")?.families[0];
+  const robust = robustnessReport(analysis, [
+    { state: model.statusQuo, label: "today's state" },
+    ...(nearest ? [{ state: nearest.state - 1, label: "the nearest stable outcome from today" }] : []),
+    ...(credibleFamily ? [{ state: credibleFamily.example - 1, label: "an outcome held by credible threats" }] : []),
+  ]);
 
   return {
     format: REPORT_FORMAT,
@@ -265,10 +288,14 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
         file: w.file,
         ...(w.note ? { note: w.note } : {}),
         changes: scenarioChanges(sc, w.model.scenario),
+        comparison: whatIfComparison(model, w.model),
         counts: wc,
         outlook: outlookOf(a, 3),
       };
     }),
+    coalitions,
+    goals,
+    ...(robust ? { robustness: robust } : {}),
     assumptions: { tried: sensitivity.tried, leaveOutlook, decisive },
     limitations: sc.limitations ?? [],
   };
@@ -404,7 +431,7 @@ function signed(gained: number, lost: number): string {
 }
 
 /** The findings a reader should take away, from the analysis itself. */
-function summarize(analysis: Analysis, outlook: OutlookReport, tiers: TierReport[], decisive: AssumptionReport[]): string[] {
+function summarize(analysis: Analysis, outlook: OutlookReport, tiers: TierReport[], decisive: AssumptionReport[], coalitions: CoalitionReport[]): string[] {
   const { model } = analysis;
   const out: string[] = [];
   const today = model.statusQuo;
@@ -428,6 +455,13 @@ function summarize(analysis: Analysis, outlook: OutlookReport, tiers: TierReport
   if (unreached)
     out.push(
       `Held by credible threats once reached, but not reachable from today by moves that each leave the mover better off: ${unreached.words} (${unreached.states.length} state${unreached.states.length > 1 ? "s" : ""}).`,
+    );
+  // The joint move that escapes where play is heading, if nothing credibly deters it.
+  const from = coalitions[coalitions.length - 1];
+  const escape = from?.joint.find((j) => j.openUnder.includes("SEQ"));
+  if (from && escape)
+    out.push(
+      `From ${from.why}, ${listWords(escape.members)} could move together to ${escape.toWords} (state ${escape.to}), which all of them prefer, and nothing credibly deters it: ${escape.steps.join("; then ")}.`,
     );
   const top = decisive.find((d) => d.changesOutlook);
   if (top) out.push(`What decides the outlook most: ${top.change.replace(/^If /, "if ")}, ${top.effect}`);

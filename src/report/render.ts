@@ -130,22 +130,85 @@ function blocks(r: ReportData, s: Inline): Block[] {
   out.push(heading(2, "3. From today"));
   out.push(...outlookBlocks(r.outlook, s, 0, r.outlook.paths.some((p) => p.steps.length) ? "The nearest stable outcomes:" : ""));
 
-  // 4. What-ifs
+  // Sections after 3 are numbered as they appear.
+  let section = 3;
+  const next = (title: string) => heading(2, `${++section}. ${title}`);
+
+  if (r.coalitions.some((c) => c.joint.length)) {
+    out.push(heading(3, "Who could move together"));
+    out.push(
+      para(
+        "A group of parties can leave a state by a joint move that every member prefers, even where none would move alone. The strongest such moves (Nash: would they gain; SEQ: is the move deterred by a credible answer):",
+      ),
+    );
+    for (const c of r.coalitions) {
+      if (!c.joint.length) {
+        out.push(item(`From ${s.esc(c.why)} (state ${c.state}), no group of parties has a joint move all its members prefer.`, 1));
+        continue;
+      }
+      out.push(item(`From ${s.esc(c.why)} (state ${c.state}):`, 1));
+      for (const j of c.joint) {
+        const verdict = j.openUnder.includes("SEQ") ? "nothing credibly deters it" : j.deterredUnder.includes("SEQ") ? "a credible answer deters it" : "";
+        out.push(item(`${s.strong(s.esc(j.members.join(" + ")))}: ${s.esc(j.steps.join("; then "))} → ${s.esc(j.toWords)} (state ${j.to})${verdict ? `; ${verdict}` : ""}.`, 2));
+      }
+    }
+  }
+
+  // What it would take
+  if (r.goals.length) {
+    out.push(next("What it would take"));
+    for (const g of r.goals) {
+      out.push(heading(3, `${s.esc(g.title)} (${s.esc(g.condition)})`));
+      if (g.note) out.push(para(s.esc(g.note), 1));
+      for (const st of g.stable)
+        out.push(
+          item(
+            st.count
+              ? `${st.concept}: ${st.count} of its ${g.states} states ${st.count === 1 ? "is an equilibrium" : "are equilibria"}, e.g. ${s.esc(st.families.join("; or "))}.`
+              : `${st.concept}: none of its ${g.states} states is an equilibrium.`,
+            1,
+          ),
+        );
+      out.push(
+        item(
+          g.reachableFromToday
+            ? "It can be reached from today by moves that each leave the mover better off."
+            : "It cannot be reached from today by moves that each leave the mover better off.",
+          1,
+        ),
+      );
+      if (g.jointFromToday)
+        out.push(item(`A joint move gets there from today: ${s.strong(s.esc(g.jointFromToday.members.join(" + ")))}: ${s.esc(g.jointFromToday.steps.join("; then "))} → ${s.esc(g.jointFromToday.toWords)}; every member prefers that to today.`, 1));
+      else out.push(item("No group of parties can get there from today by a joint move all its members prefer.", 1));
+      for (const w of g.wouldTake) {
+        if (w.already) continue;
+        if (!w.found) {
+          out.push(item(`For it to hold under ${w.concept}: ${w.exhaustive ? "no reordering or thinning of the priorities makes it stable" : "no change found within the search limit"}.`, 1));
+          continue;
+        }
+        out.push(item(`For it to hold under ${w.concept} (as ${s.esc(w.toWords ?? "")}), the smallest change of priorities:`, 1));
+        for (const line of w.lines) out.push(item(s.esc(line), 2));
+      }
+    }
+  }
+
+  // What-ifs
   if (r.whatIfs.length) {
-    out.push(heading(2, "4. What if …"));
+    out.push(next("What if …"));
     r.whatIfs.forEach((w, i) => {
-      out.push(heading(3, `4.${i + 1} ${s.esc(w.title)} (${s.esc(w.file)})`));
+      out.push(heading(3, `${section}.${i + 1} ${s.esc(w.title)} (${s.esc(w.file)})`));
       if (w.note) out.push(para(s.esc(w.note), 1));
       out.push(para("What changes:", 1));
       for (const c of w.changes) out.push(item(s.esc(c), 2));
-      out.push(para(`Equilibria: ${Object.entries(w.counts).map(([c, n]) => `${c} ${n}`).join(", ")}. Today: ${s.esc(w.outlook.fromWords)} (state ${w.outlook.from}).`, 1));
+      out.push(para("Compared with the base scenario:", 1));
+      for (const c of w.comparison) out.push(item(s.esc(c), 2));
+      out.push(para(`Today: ${s.esc(w.outlook.fromWords)} (state ${w.outlook.from}).`, 1));
       out.push(...outlookBlocks(w.outlook, s, 1, w.outlook.paths.some((p) => p.steps.length) ? "The nearest stable outcomes:" : "", false));
     });
   }
 
-  // 5. Assumptions
-  const n = r.whatIfs.length ? 5 : 4;
-  out.push(heading(2, `${n}. What the answer depends on`));
+  // Assumptions
+  out.push(next("What the answer depends on"));
   const a = r.assumptions;
   out.push(
     para(
@@ -158,9 +221,24 @@ function blocks(r: ReportData, s: Inline): Block[] {
     out.push(para(`Statements: ${s.esc(cited)}`, 2));
   }
   if (!a.decisive.length) out.push(para("None of them changes any equilibrium.", 1));
+  if (r.robustness) {
+    const rb = r.robustness;
+    out.push(heading(3, "How sure the conclusions are"));
+    out.push(
+      para(
+        `The scenario marks ${rb.uncertain} preference statement${rb.uncertain === 1 ? "" : "s"} as uncertain and gives ${rb.alternatives} alternative preference${rb.alternatives === 1 ? "" : "s"}; ${rb.exact ? `all ${rb.profiles} combinations were weighed exactly` : `${rb.profiles.toLocaleString("en-US")} combinations were sampled`}. Probability of being an equilibrium:`,
+      ),
+    );
+    for (const row of rb.rows)
+      out.push(item(`${s.esc(row.label)} (state ${row.state}, ${s.esc(row.words)}): ${Object.entries(row.probability).map(([c, p]) => `${c} ${(p ?? 0).toFixed(2)}`).join(", ")}.`, 1));
+    if (rb.influences.length) {
+      out.push(para("The uncertain preferences that move these most:", 1));
+      for (const line of rb.influences) out.push(item(s.esc(line), 2));
+    }
+  }
 
   if (r.limitations.length) {
-    out.push(heading(2, `${n + 1}. Limits of the model`));
+    out.push(next("Limits of the model"));
     for (const l of r.limitations) out.push(item(s.esc(l), 1));
   }
   out.push({ kind: "hr" });
