@@ -9,6 +9,9 @@ import os from "node:os";
 import { analyze, createContext, CONCEPTS, type Concept } from "../src/index.js";
 import { reference } from "../tests/helpers/reference.js";
 import { generateModel } from "./generate.js";
+import { readFileSync } from "node:fs";
+import { loadModel } from "../src/index.js";
+import { robustness, uncertaintyOf } from "../src/analysis/robustness.js";
 
 const args = new Set(process.argv.slice(2));
 const smoke = args.has("--smoke");
@@ -88,8 +91,20 @@ for (const [dms, options] of SIZES) {
   if (!asJson) process.stderr.write(`  measured ${dms} DMs x ${options} options\n`);
 }
 
+// Robustness sampling on the default scenario: profiles per second, sampled (not enumerated).
+const ukraine = loadModel(readFileSync(new URL("../scenarios/ukraine-2025.yaml", import.meta.url), "utf8"));
+const samples = smoke ? 1000 : 10_000;
+const rob = robustness(createContext(ukraine), uncertaintyOf(ukraine), { concepts: CONCEPTS, samples, seed: 1, exactLimit: 1 });
+const robustnessRow = {
+  scenario: "ukraine-2025.yaml",
+  samples: rob.done,
+  distinctProfiles: rob.distinctProfiles,
+  ms: rob.elapsedMs,
+  profilesPerSecond: rob.done / (rob.elapsedMs / 1000),
+};
+
 if (asJson) {
-  console.log(JSON.stringify({ machine: machine(), rows }, null, 2));
+  console.log(JSON.stringify({ machine: machine(), rows, robustness: robustnessRow }, null, 2));
 } else {
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
   const header = ["DMs", "options", "feasible", "moves ms", ...CONCEPTS.map((c) => `${c} ms`), "all ms", "states/s", "reference ms", "speed-up", "heap MiB"];
@@ -113,6 +128,9 @@ if (asJson) {
   const target = rows.find((r) => r.dms === 4 && r.options === 16);
   if (target) console.log(`\nTarget (issue 2): every concept for 4 DMs x 16 options in under 1 s on one core: ${ms(target.totalMs)} ms.`);
   console.log("speed-up = reference time / engine time, both measured in this run.");
+  console.log(
+    `\nRobustness sampling on ${robustnessRow.scenario}, every concept: ${robustnessRow.samples.toLocaleString("en-US")} profiles (${robustnessRow.distinctProfiles} distinct) in ${ms(robustnessRow.ms)} ms: ${Math.round(robustnessRow.profilesPerSecond).toLocaleString("en-US")} profiles/s.`,
+  );
 }
 
 function machine(): string {

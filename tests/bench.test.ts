@@ -4,7 +4,10 @@ import { expect, it } from "vitest";
 
 it("npm run bench -- --smoke --json measures the engine and the reference", () => {
   const out = execFileSync(process.execPath, ["--import", "tsx", "bench/bench.ts", "--smoke", "--json"], { encoding: "utf8" });
-  const { machine, rows } = JSON.parse(out);
+  const { machine, rows, robustness } = JSON.parse(out);
+  expect(robustness).toMatchObject({ scenario: "ukraine-2025.yaml", samples: 1000 });
+  expect(robustness.distinctProfiles).toBeGreaterThan(1);
+  expect(robustness.profilesPerSecond).toBeGreaterThan(0);
   expect(machine).toMatch(/cores, Node v\d+/);
   expect(rows.map((r: { dms: number; options: number }) => [r.dms, r.options])).toEqual([
     [2, 8],
