@@ -25,3 +25,4 @@ export { limitedMove, limitedMoveStable, limitedMoveEquilibria, nonMyopicStabili
 export { analyzeHypergame, type Hypergame } from "./analysis/hypergame.js";
 export { buildReport, type ReportData } from "./report/build.js";
 export { renderReportText, renderReportMarkdown, renderReportHtml } from "./report/render.js";
+export { analyzeUnknown, unknownPreferences, UnknownStability, explainUnknown, relationOf, UNKNOWN_CONCEPTS, UNKNOWN_VARIANTS, type UnknownAnalysis } from "./stability/unknown.js";

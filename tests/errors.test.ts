@@ -191,3 +191,9 @@ describe("reserved ids", () => {
     await fails(GOOD.replace("  b: [y]\n", "  toString: [y]\n"), "no preferences for decision maker 'b'");
   });
 });
+
+describe("goals", () => {
+  it("reports a goal whose condition names an unknown option, at its place", async () => {
+    await fails(GOOD + "goals:\n  - title: Peace\n    condition: x & peace\n", /:16:20: unknown option 'peace' in 'x & peace'/);
+  });
+});

@@ -13,7 +13,7 @@ function essence(m: Model) {
     name: sc.name,
     dms: sc.decisionMakers.map((d) => [d.id, d.name, d.options]),
     options: sc.options.map((o) => [o.id, o.label, o.dm, o.direction, o.whenTaken, o.whenNotTaken, o.note, o.sources, o.assumption]),
-    meta: [sc.description, sc.asOf, sc.limitations, sc.whatIfs, sc.note, sc.sources, sc.assumption],
+    meta: [sc.description, sc.asOf, sc.limitations, sc.whatIfs, sc.goals, sc.note, sc.sources, sc.assumption],
     states: Array.from(m.states),
     statusQuo: m.statusQuo,
     prefs: m.pref.map((p) => Array.from(p)),

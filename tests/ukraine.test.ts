@@ -195,6 +195,21 @@ describe("the report", () => {
     expect(report.whatIfs[1].comparison[0]).toMatch(/^Nash equilibria gained \(8\): US air-support guarantees; new US sanctions on Russia/);
   });
 
+  it("says what it would take for a ceasefire backed by guarantees to hold", () => {
+    expect(report.goals).toHaveLength(1);
+    const g = report.goals[0];
+    expect(g).toMatchObject({ title: "A ceasefire backed by guarantees", states: 96, reachableFromToday: false });
+    expect(g.jointFromToday).toBeUndefined();
+    expect(g.stable.map((x) => [x.concept, x.count])).toEqual([
+      ["Nash", 0],
+      ["SEQ", 48],
+    ]);
+    const nash = g.wouldTake.find((w) => w.concept === "Nash")!;
+    expect(nash.found).toBe(true);
+    expect(nash.lines).toEqual(['Russia would have to stop caring that "Prolonging the war is seen as an advantage, gaining ground and time." (ru_offensive) [F8].']);
+    expect(g.wouldTake.find((w) => w.concept === "SEQ")!.already).toBe(true);
+  });
+
   it("explains each stable family with one line per party", () => {
     for (const t of report.tiers) for (const f of t.families) expect(f.why.map((w) => w.dm)).toEqual(["United States", "Russia", "Ukraine", "European allies"]);
     const credible = report.tiers[1].families[0].why.find((w) => w.dm === "Russia")!;
@@ -203,7 +218,7 @@ describe("the report", () => {
 
   it("renders as text, Markdown and HTML", () => {
     const text = renderReportText(report);
-    for (const h of ["In short", "1. The model", "2. Stable outcomes", "3. From today", "4. What if …", "5. What the answer depends on", "6. Limits of the model"])
+    for (const h of ["In short", "1. The model", "2. Stable outcomes", "3. From today", "4. What it would take", "5. What if …", "6. What the answer depends on", "7. Limits of the model"])
       expect(text).toContain(`\n${h}\n`);
     expect(Math.max(...text.split("\n").map((l) => [...l].length))).toBeLessThanOrEqual(100);
     const md = renderReportMarkdown(report);

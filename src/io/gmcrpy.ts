@@ -46,6 +46,7 @@ export interface GmcrPyFile {
     asOf?: string;
     limitations?: string[];
     whatIfs?: { file: string; title?: string; note?: string }[];
+    goals?: { title: string; condition: string; note?: string }[];
     note?: string;
     sources?: string[];
     assumption?: string;
@@ -86,6 +87,7 @@ export function exportGmcrPy(model: Model): GmcrPyFile {
       ...(sc.asOf !== undefined ? { asOf: sc.asOf } : {}),
       ...(sc.limitations !== undefined ? { limitations: sc.limitations } : {}),
       ...(sc.whatIfs !== undefined ? { whatIfs: sc.whatIfs } : {}),
+      ...(sc.goals !== undefined ? { goals: sc.goals } : {}),
       ...provenance(sc),
       decisionMakers: sc.decisionMakers.map((dm) => ({
         id: dm.id,
@@ -208,7 +210,7 @@ export function importGmcrPy(raw: unknown, name = "Imported from gmcr-py"): Reco
     format: FORMAT,
     name: meta?.name ?? name,
     ...(meta?.description ? { description: meta.description } : {}),
-    ...(meta ? pick(meta as unknown as Record<string, unknown>, ["asOf", "limitations", "whatIfs", "note", "sources", "assumption"]) : {}),
+    ...(meta ? pick(meta as unknown as Record<string, unknown>, ["asOf", "limitations", "whatIfs", "goals", "note", "sources", "assumption"]) : {}),
     decisionMakers: dms.map((dm, d) => {
       const o = dm as { name?: unknown; options: number[] };
       return {

@@ -73,8 +73,28 @@ export interface StatementSpec extends Provenance {
 }
 
 export type PreferenceSpec =
-  | ({ kind: "statements"; statements: StatementSpec[]; alternatives?: AlternativeSpec[] } & Provenance)
-  | ({ kind: "ranking"; items: RankItemSpec[]; alternatives?: AlternativeSpec[] } & Provenance);
+  | ({ kind: "statements"; statements: StatementSpec[]; alternatives?: AlternativeSpec[]; unknown?: UnknownPreferenceSpec[] } & Provenance)
+  | ({ kind: "ranking"; items: RankItemSpec[]; alternatives?: AlternativeSpec[]; unknown?: UnknownPreferenceSpec[] } & Provenance);
+
+/** A set of states written as a condition or a Y/N/- pattern: a state matching any cube belongs to it. */
+export interface StateSetSpec {
+  kind: "condition" | "pattern";
+  /** As the user would read it. */
+  text: string;
+  cubes: Cube[];
+}
+
+/**
+ * Unknown preferences (Li, Hipel, Kilgour & Fang 2004): the DM's preference
+ * between any state of `between` and any other state of `and` is unknown,
+ * whatever its statements or ranking say. Only `parley unknown` uses it.
+ */
+export interface UnknownPreferenceSpec extends Provenance {
+  between: StateSetSpec;
+  and: StateSetSpec;
+  /** Path in the file, for errors found when states are known. */
+  path: (string | number)[];
+}
 
 /** Preference uncertainty: another ordering the DM may hold, with its probability. */
 export interface AlternativeSpec extends Provenance {

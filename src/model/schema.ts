@@ -103,6 +103,35 @@ export const RankItemSchema = z.union([PatternString, z.array(PatternString)]).m
   description: "A state pattern (a '-' matches both, giving a tie group) or a list of patterns that tie.",
 });
 
+/** A set of states: a condition over option ids, or a Y/N/- pattern. */
+export const StateSetSchema = z
+  .union([
+    text("a condition or pattern").meta({
+      description:
+        "A logical condition over option ids (every state where it holds), or a Y/N/- pattern with one letter per option (a string of only Y, N and '-' with one letter per option is read as a pattern).",
+    }),
+    z
+      .strictObject({
+        condition: text("a condition").optional().meta({ description: "Every state where this condition holds." }),
+        pattern: z.union([PatternString, PatternMap]).optional().meta({ description: "Every state matching this pattern." }),
+      })
+      .meta({ title: "StateSetEntry" }),
+  ])
+  .meta({ title: "StateSet" });
+
+/** Unknown preferences (Li, Hipel, Kilgour & Fang 2004): pairs of states the decision maker cannot compare. */
+export const UnknownPreferenceSchema = z
+  .strictObject({
+    between: StateSetSchema.meta({ description: "One side of the pairs: a condition or a Y/N/- pattern." }),
+    and: StateSetSchema.meta({ description: "The other side of the pairs: a condition or a Y/N/- pattern." }),
+    ...provenance,
+  })
+  .meta({
+    title: "UnknownPreference",
+    description:
+      "The decision maker's preference between any state matching `between` and any other state matching `and` is unknown; this overrides what its statements or ranking say for those pairs. Only `parley unknown` uses it.",
+  });
+
 export const PreferenceSchema = z
   .union([
     z.array(StatementSchema).meta({ description: "Option prioritization: statements, most important first." }),
@@ -131,6 +160,13 @@ export const PreferenceSchema = z
           )
           .optional()
           .meta({ description: "Preference uncertainty: other orderings this decision maker may hold, with their weights." }),
+        unknown: z
+          .array(UnknownPreferenceSchema)
+          .optional()
+          .meta({
+            description:
+              "Unknown preferences: pairs of states whose preference this decision maker does not know (stability with unknown preferences, `parley unknown`; every other analysis uses the known preferences).",
+          }),
         ...provenance,
       })
       .meta({ title: "Preferences" }),
@@ -214,6 +250,16 @@ export const ScenarioSchema = z
       )
       .optional()
       .meta({ description: "Variants of this scenario that reports analyse beside it." }),
+    goals: z
+      .array(
+        z.strictObject({
+          title: text("a title").meta({ description: "The outcome in words, e.g. 'A ceasefire backed by guarantees'." }),
+          condition: text("a condition").meta({ description: "The states that count as this outcome: a condition over option ids." }),
+          note: z.string().optional(),
+        }),
+      )
+      .optional()
+      .meta({ description: "Outcomes the reader cares about; reports say what it would take for each to hold." }),
     preferences: z
       .record(z.string(), PreferenceSchema)
       .meta({ description: "Decision maker id -> its preferences." }),
@@ -230,6 +276,8 @@ export type MisperceptionEntry = z.infer<typeof MisperceptionSchema>;
 export type InfeasibleEntry = z.infer<typeof InfeasibleSchema>;
 export type StatementEntry = z.infer<typeof StatementSchema>;
 export type PreferenceEntry = z.infer<typeof PreferenceSchema>;
+export type StateSetEntry = z.infer<typeof StateSetSchema>;
+export type UnknownPreferenceEntry = z.infer<typeof UnknownPreferenceSchema>;
 export type StatusQuoEntry = z.infer<typeof StatusQuoSchema>;
 
 /** The JSON Schema that editors use (draft 2020-12). */

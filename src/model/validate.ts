@@ -11,6 +11,8 @@ import {
   ScenarioSchema,
   type InfeasibleEntry,
   type MisperceptionEntry,
+  type StateSetEntry,
+  type UnknownPreferenceEntry,
   type PreferenceEntry,
   type ScenarioFile,
   type StatementEntry,
@@ -21,6 +23,8 @@ import type {
   DecisionMakerSpec,
   Direction,
   MisperceptionSpec,
+  StateSetSpec,
+  UnknownPreferenceSpec,
   OptionSpec,
   PerceivedPreferenceSpec,
   PreferenceSpec,
@@ -175,11 +179,14 @@ function article(t: string): string {
 }
 
 const FIELDS: Record<string, string[]> = {
-  top: ["format", "name", "description", "decisionMakers", "infeasible", "statusQuo", "preferences", "asOf", "limitations", "whatIfs", "note", "sources", "assumption"],
+  top: ["format", "name", "description", "decisionMakers", "infeasible", "statusQuo", "preferences", "asOf", "limitations", "whatIfs", "goals", "note", "sources", "assumption"],
   decisionMakers: ["id", "name", "options", "misperceives", "perceivedPreferences", "note", "sources", "assumption"],
   options: ["id", "label", "whenTaken", "whenNotTaken", "irreversible", "note", "sources", "assumption"],
   infeasible: ["condition", "pattern", "mutuallyExclusive", "atLeastOneOf", "note", "sources", "assumption"],
-  preferences: ["statements", "ranking", "alternatives", "statement", "if", "then", "anyOf", "probability", "weight", "label", "note", "sources", "assumption"],
+  preferences: ["statements", "ranking", "alternatives", "unknown", "statement", "if", "then", "anyOf", "probability", "weight", "label", "note", "sources", "assumption"],
+  unknown: ["between", "and", "note", "sources", "assumption"],
+  between: ["condition", "pattern"],
+  and: ["condition", "pattern"],
   statusQuo: ["state", "note", "sources", "assumption"],
   misperceives: ["condition", "pattern", "note", "sources", "assumption"],
 };
@@ -436,6 +443,11 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
     const path: Path = ["preferences", dm.id];
     const pref = preference(entry, path, statement, pattern, report, (e) => toCubes(e, bitOf));
     if (pref) preferences[d] = pref;
+    // Unknown preferences: pairs of states the DM cannot compare (parley unknown).
+    if (!Array.isArray(entry) && entry.unknown !== undefined) {
+      const list = unknownPreferences(entry.unknown, [...path, "unknown"]);
+      if (pref && list) pref.unknown = list;
+    }
   });
 
   // Hypergames: what each DM does not perceive, and how it sees the others' preferences.
@@ -473,12 +485,24 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
           );
           continue;
         }
-        const pref = preference(entry.perceivedPreferences[key] as PreferenceEntry, ppath, statement, pattern, report, (e) => toCubes(e, bitOf));
+        const perceived = entry.perceivedPreferences[key] as PreferenceEntry;
+        if (!Array.isArray(perceived) && perceived.unknown !== undefined)
+          report(
+            "unknown-in-perceived",
+            `unknown preferences belong under preferences.${key}, not under perceivedPreferences: a decision maker's own preferences say which pairs of states it cannot compare`,
+            [...ppath, "unknown"],
+          );
+        const pref = preference(perceived, ppath, statement, pattern, report, (e) => toCubes(e, bitOf));
         if (pref) list.push({ dm: j, preferences: pref, path: ppath });
       }
       dm.perceivedPreferences = list;
     }
   });
+
+  function goals(list: NonNullable<ScenarioFile["goals"]>): NonNullable<Scenario["goals"]> {
+    list.forEach((g, k) => statement(g.condition, ["goals", k, "condition"]));
+    return list.map((g) => ({ title: g.title, condition: g.condition, ...(g.note !== undefined ? { note: g.note } : {}) }));
+  }
 
   return {
     name: file.name,
@@ -493,12 +517,65 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
     ...(file.asOf !== undefined ? { asOf: file.asOf } : {}),
     ...(file.limitations !== undefined ? { limitations: file.limitations } : {}),
     ...(file.whatIfs !== undefined ? { whatIfs: file.whatIfs } : {}),
+    ...(file.goals !== undefined ? { goals: goals(file.goals) } : {}),
   };
 
   /**
    * One `misperceives` entry. A bare string is a condition, except that a string of
    * only Y, N and '-' with one letter per option (and not an option id) is a pattern.
    */
+  /** A DM's `unknown` list: each entry's two sides; at most 31 entries (one bit each in the engine). */
+  function unknownPreferences(list: UnknownPreferenceEntry[], path: Path): UnknownPreferenceSpec[] | undefined {
+    if (list.length > 31) {
+      report("too-many-unknown", `${list.length} unknown-preference entries; at most 31 per decision maker (merge some with 'or' in a condition)`, path);
+      return undefined;
+    }
+    const out: UnknownPreferenceSpec[] = [];
+    let ok = true;
+    list.forEach((u, k) => {
+      const between = stateSet(u.between, [...path, k, "between"]);
+      const and = stateSet(u.and, [...path, k, "and"]);
+      if (between && and) out.push({ between, and, path: [...path, k], ...provenanceOf(u) });
+      else ok = false;
+    });
+    return ok ? out : undefined;
+  }
+
+  /**
+   * A set of states: a condition, or a Y/N/- pattern. A bare string is a condition,
+   * except that a string of only Y, N and '-' with one letter per option (and not an
+   * option id) is a pattern, as in `misperceives`.
+   */
+  function stateSet(entry: StateSetEntry, path: Path): StateSetSpec | undefined {
+    if (typeof entry === "string") {
+      if (/^[YN-]+$/.test(entry) && entry.length === n && !optionIndex.has(entry)) {
+        const cube = pattern(entry, path, true);
+        return cube ? { kind: "pattern", text: entry, cubes: [cube] } : undefined;
+      }
+      const st = statement(entry, path);
+      return st ? { kind: "condition", text: entry, cubes: st.cubes } : undefined;
+    }
+    const field = String(path[path.length - 1]);
+    if ((entry.condition === undefined) === (entry.pattern === undefined)) {
+      report(
+        "bad-state-set",
+        entry.condition === undefined
+          ? `'${field}' needs a condition or a pattern`
+          : `'${field}' takes a condition or a pattern, not both; join them with '&' in one condition`,
+        path,
+      );
+      return undefined;
+    }
+    if (entry.condition !== undefined) {
+      const st = statement(entry.condition, [...path, "condition"]);
+      return st ? { kind: "condition", text: entry.condition, cubes: st.cubes } : undefined;
+    }
+    const p = entry.pattern!;
+    const cube = typeof p === "string" ? pattern(p, [...path, "pattern"], true) : patternMap(p, [...path, "pattern"]);
+    const text = typeof p === "string" ? p : Object.entries(p).map(([id, v]) => (v === true || v === "Y" || v === "y" ? id : `!${id}`)).join(" & ");
+    return cube ? { kind: "pattern", text, cubes: [cube] } : undefined;
+  }
+
   function misperception(entry: MisperceptionEntry, path: Path): MisperceptionSpec | undefined {
     if (typeof entry === "string") {
       if (/^[YN-]+$/.test(entry) && entry.length === n && !optionIndex.has(entry)) {

@@ -9,6 +9,7 @@ import { register as foresightCommand } from "./foresight.js";
 import { register as compareCommand } from "./compare.js";
 import { register as inverseCommand } from "./inverse.js";
 import { register as robustnessCommand } from "./robustness.js";
+import { register as unknownCommand } from "./unknown.js";
 import { register as coalitionsCommand } from "./coalitions.js";
 import { register as hypergameCommand } from "./hypergame.js";
 import { register as statesCommand } from "./states.js";
@@ -26,6 +27,7 @@ export const COMMANDS: ((program: Command, env: CommandEnv) => void)[] = [
   compareCommand,
   inverseCommand,
   robustnessCommand,
+  unknownCommand,
   coalitionsCommand,
   hypergameCommand,
   statesCommand,

@@ -1,0 +1,92 @@
+/** `parley unknown`: stability when some preferences are unknown (Li, Hipel, Kilgour & Fang 2004). */
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { renderUnknown, unknownToJson } from "../../io/unknown-output.js";
+import { ParleyError } from "../../model/errors.js";
+import { readSource } from "../../model/source.js";
+import {
+  analyzeUnknown,
+  UNKNOWN_CONCEPTS,
+  UNKNOWN_VARIANT_INFO,
+  UNKNOWN_VARIANTS,
+  type UnknownAnalysis,
+  type UnknownConcept,
+  type UnknownVariant,
+} from "../../stability/unknown.js";
+import { formatOption, maxStatesOption, resolveState, type CommandEnv } from "../env.js";
+
+function parseUnknownConcepts(value: string, previous: UnknownConcept[] | undefined): UnknownConcept[] {
+  const out = [...(previous ?? [])];
+  for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const found = UNKNOWN_CONCEPTS.find((c) => c.toLowerCase() === part.toLowerCase());
+    if (!found) {
+      const why = /^(sim|seq\+sim)$/i.test(part) ? ": simultaneous stability has no published form with unknown preferences" : "";
+      throw new InvalidArgumentError(`unknown concept '${part}'${why}; choose from ${UNKNOWN_CONCEPTS.join(", ")}`);
+    }
+    if (!out.includes(found)) out.push(found);
+  }
+  return out;
+}
+
+function parseVariants(value: string, previous: UnknownVariant[] | undefined): UnknownVariant[] {
+  const out = [...(previous ?? [])];
+  for (const part of value.split(",").map((p) => p.trim().toLowerCase()).filter(Boolean)) {
+    const found = UNKNOWN_VARIANTS.find((v) => v === part);
+    if (!found) throw new InvalidArgumentError(`unknown variant '${part}'; choose from ${UNKNOWN_VARIANTS.join(", ")}`);
+    if (!out.includes(found)) out.push(found);
+  }
+  return out.sort();
+}
+
+export function register(program: Command, env: CommandEnv): void {
+  program
+    .command("unknown")
+    .description("stability when some preferences are unknown: Nash, GMR, SMR and SEQ in the variants a-d of Li et al. (2004)")
+    .argument("<file>", "scenario file (decision makers' preferences may list `unknown` pairs of states)")
+    .addOption(new Option("-c, --concept <names>", `concepts, comma-separated: ${UNKNOWN_CONCEPTS.join(", ")} (default: all)`).argParser(parseUnknownConcepts))
+    .addOption(new Option("--variant <ids>", "variants, comma-separated: a, b, c, d (default: all)").argParser(parseVariants))
+    .option("-s, --state <state>", "also explain why this state (number or Y/N pattern) is or is not stable")
+    .addOption(formatOption(["text", "json", "md"], "text"))
+    .addOption(maxStatesOption())
+    .addHelpText(
+      "after",
+      `
+A decision maker's preferences may say which pairs of states it cannot compare:
+  preferences:
+    ru:
+      statements: [...]
+      unknown:
+        - between: ru_ceasefire              # a condition or a Y/N/- pattern
+          and: "ru_offensive & !us_sanctions"
+Each concept then comes in four variants, by how the decision maker treats a state
+it cannot compare with the current one:
+${UNKNOWN_VARIANTS.map((v) => `  ${v}  ${UNKNOWN_VARIANT_INFO[v].summary}`).join("\n")}
+"plain" is the analysis of the known preferences (parley analyze); every other
+command uses that one.
+
+Examples:
+  parley unknown model.yaml                       every concept and variant, text
+  parley unknown model.yaml -c GMR,SEQ --variant a,d
+  parley unknown model.yaml --state 5             also: why state 5 is or is not stable
+  parley unknown model.yaml --format json > unknown.json
+
+Definitions, sources and a worked example: docs/unknown-preferences.md.`,
+    )
+    .action((file: string, o: { concept?: UnknownConcept[]; variant?: UnknownVariant[]; state?: string; format: "text" | "json" | "md"; maxStates: number }) => {
+      const model = env.load(file, o.maxStates);
+      const focus = o.state !== undefined ? resolveState(model, o.state) : undefined;
+      let a: UnknownAnalysis;
+      try {
+        a = analyzeUnknown(model, { concepts: o.concept ?? UNKNOWN_CONCEPTS, variants: o.variant ?? UNKNOWN_VARIANTS });
+      } catch (e) {
+        if (!(e instanceof ParleyError)) throw e;
+        // Problems found once the states are known carry a path: add line and column.
+        const { source } = readSource(env.io.readText(file));
+        throw new ParleyError(
+          e.issues.map((i) => (i.path && i.line === undefined && source ? { ...i, ...source.locate(i.path) } : i)),
+          file,
+        );
+      }
+      if (o.format === "json") env.io.stdout(JSON.stringify(unknownToJson(a, focus), null, 2) + "\n");
+      else env.io.stdout(renderUnknown(a, o.format, focus));
+    });
+}

@@ -1,0 +1,354 @@
+/**
+ * `parley unknown` as text, Markdown or JSON (format `parley-unknown/1`): the
+ * unknown preferences each decision maker declares, the equilibria of every
+ * concept in each variant a–d beside the plain analysis of the known
+ * preferences, in numbers and in words, what the unknown preferences change,
+ * and optionally why one state is or is not stable.
+ */
+import { stateFamilies } from "../analysis/families.js";
+import { statePattern, type Model } from "../model/compile.js";
+import type { StateSetSpec } from "../model/scenario.js";
+import {
+  explainUnknown,
+  relationOf,
+  UNKNOWN_VARIANT_INFO,
+  type Relation,
+  type UnknownAnalysis,
+  type UnknownConcept,
+  type UnknownMoveCheck,
+  type UnknownVariant,
+} from "../stability/unknown.js";
+import { describeFamily, describeMove, describeState, dmName, wrap } from "./describe.js";
+import { renderMarkdown, renderText, type Table } from "./table.js";
+
+export const UNKNOWN_FORMAT = "parley-unknown/1";
+
+/** One state gained or lost against the plain analysis, with the DMs whose stability changed there. */
+export interface UnknownChange {
+  state: number;
+  /** gained: DMs for which the state was not stable in the plain analysis; lost: for which it no longer is. */
+  dms: number[];
+}
+
+/** concept -> variant -> equilibria gained and lost against the plain analysis. */
+export function unknownChanges(a: UnknownAnalysis): Record<string, Record<string, { gained: UnknownChange[]; lost: UnknownChange[] }>> {
+  const out: Record<string, Record<string, { gained: UnknownChange[]; lost: UnknownChange[] }>> = {};
+  for (const c of a.concepts) {
+    out[c] = {};
+    const plainEq = new Set(a.plain.equilibria[c]!);
+    const plainStable = a.plain.stable[c]!;
+    for (const v of a.variants) {
+      const eq = a.equilibria[c]![v]!;
+      const st = a.stable[c]![v]!;
+      const eqSet = new Set(eq);
+      const dms = (s: number, was: number) => st.flatMap((row, d) => (plainStable[d][s] === was && row[s] !== was ? [d] : []));
+      out[c][v] = {
+        gained: eq.filter((s) => !plainEq.has(s)).map((s) => ({ state: s, dms: dms(s, 0) })),
+        lost: a.plain.equilibria[c]!.filter((s) => !eqSet.has(s)).map((s) => ({ state: s, dms: dms(s, 1) })),
+      };
+    }
+  }
+  return out;
+}
+
+const ids = (xs: readonly number[]) => xs.map((s) => s + 1);
+const setText = (x: StateSetSpec) => x.text;
+
+export function unknownToJson(a: UnknownAnalysis, focus?: number) {
+  const { model } = a;
+  const sc = model.scenario;
+  const changes = unknownChanges(a);
+  const dmId = (d: number) => sc.decisionMakers[d].id;
+  return {
+    format: UNKNOWN_FORMAT,
+    scenario: { name: sc.name },
+    statusQuo: model.statusQuo + 1,
+    concepts: a.concepts,
+    variants: a.variants.map((v) => ({ id: v, ...UNKNOWN_VARIANT_INFO[v] })),
+    source: "Li, Hipel, Kilgour & Fang (2004), IEEE Transactions on Systems, Man, and Cybernetics, Part A 34(4) 507-520; see docs/unknown-preferences.md",
+    decisionMakers: sc.decisionMakers.map((dm, d) => ({
+      id: dm.id,
+      name: dm.name,
+      unknownPairs: a.unknown.pairs[d],
+      unknown: (sc.preferences[d].unknown ?? []).map((u) => ({
+        between: setText(u.between),
+        and: setText(u.and),
+        ...(u.note !== undefined ? { note: u.note } : {}),
+        ...(u.sources !== undefined ? { sources: u.sources } : {}),
+        ...(u.assumption !== undefined ? { assumption: u.assumption } : {}),
+      })),
+    })),
+    plain: { equilibria: Object.fromEntries(a.concepts.map((c) => [c, ids(a.plain.equilibria[c]!)])) },
+    equilibria: Object.fromEntries(a.concepts.map((c) => [c, Object.fromEntries(a.variants.map((v) => [v, ids(a.equilibria[c]![v]!)]))])),
+    stable: Object.fromEntries(
+      a.concepts.map((c) => [
+        c,
+        Object.fromEntries(
+          a.variants.map((v) => [v, Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, [...a.stable[c]![v]![d]].flatMap((x, s) => (x ? [s + 1] : []))]))]),
+        ),
+      ]),
+    ),
+    changes: Object.fromEntries(
+      a.concepts.map((c) => [
+        c,
+        Object.fromEntries(
+          a.variants.map((v) => {
+            const ch = changes[c][v];
+            const one = (x: UnknownChange) => ({ state: x.state + 1, decisionMakers: x.dms.map(dmId) });
+            return [v, { gained: ch.gained.map(one), lost: ch.lost.map(one) }];
+          }),
+        ),
+      ]),
+    ),
+    ...(focus !== undefined ? { state: stateJson(a, focus) } : {}),
+  };
+}
+
+function stateJson(a: UnknownAnalysis, s: number) {
+  const sc = a.model.scenario;
+  const id = (d: number) => sc.decisionMakers[d].id;
+  return {
+    id: s + 1,
+    pattern: statePattern(a.model, s),
+    decisionMakers: sc.decisionMakers.map((dm, i) => ({
+      id: dm.id,
+      concepts: Object.fromEntries(
+        a.concepts.map((c) => [
+          c,
+          Object.fromEntries(
+            a.variants.map((v) => {
+              const x = explainUnknown(a.solver, s, i, c, v);
+              return [
+                v,
+                {
+                  stable: x.stable,
+                  moves: x.moves.map((m) => ({
+                    to: m.to + 1,
+                    relation: m.relation,
+                    sanction: m.sanction && {
+                      moves: m.sanction.moves.map((st) => ({ decisionMaker: id(st.dm), from: st.from + 1, to: st.to + 1 })),
+                      result: m.sanction.result + 1,
+                      relation: m.sanction.relation,
+                      ...(m.sanction.counter ? { counter: { to: m.sanction.counter.to + 1, relation: m.sanction.counter.relation } } : {}),
+                    },
+                  })),
+                },
+              ];
+            }),
+          ),
+        ]),
+      ),
+    })),
+  };
+}
+
+/** "1–3, 7, 9" */
+export function numberList(states: readonly number[]): string {
+  const xs = ids(states);
+  const parts: string[] = [];
+  for (let k = 0; k < xs.length; ) {
+    let e = k;
+    while (e + 1 < xs.length && xs[e + 1] === xs[e] + 1) e++;
+    parts.push(e - k >= 2 ? `${xs[k]}–${xs[e]}` : e === k + 1 ? `${xs[k]}, ${xs[e]}` : `${xs[k]}`);
+    k = e + 1;
+  }
+  return parts.join(", ");
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function renderUnknown(a: UnknownAnalysis, format: "text" | "md", focus?: number): string {
+  const md = format === "md";
+  const { model } = a;
+  const sc = model.scenario;
+  const out: string[] = [];
+  const line = (text: string) => out.push(md ? text : wrap(text));
+  const para = (text: string) => out.push(md ? text : wrap(text), "");
+  const heading = (text: string) => out.push(md ? `## ${text}` : `${text}\n${"─".repeat(text.length)}`);
+  const bullet = (text: string, level = 0) => {
+    if (md) return out.push(`${"  ".repeat(level)}- ${text}`);
+    const lead = level === 0 ? "• " : "– ";
+    const pad = "  ".repeat(level);
+    out.push(pad + lead + wrap(text, 80 - pad.length - 2, "").replace(/\n/g, `\n${pad}  `));
+  };
+
+  out.push(md ? `# ${sc.name}: stability with unknown preferences` : `${sc.name}: stability with unknown preferences`, "");
+  para(
+    "A decision maker may not know which of two states it prefers. Nash stability, general metarationality (GMR), symmetric metarationality (SMR) and sequential stability (SEQ) then come in four variants each (Li, Hipel, Kilgour & Fang 2004), by how the decision maker treats a state it cannot compare with the one it is in. " +
+      '"Plain" is the analysis of the known preferences alone, as `parley analyze` gives it; every other command uses that one. Definitions and sources: docs/unknown-preferences.md.',
+  );
+  for (const v of a.variants) bullet(`${v}: ${UNKNOWN_VARIANT_INFO[v].summary}.`);
+  out.push("");
+
+  heading("Unknown preferences");
+  if (!a.unknown.any) para("No decision maker declares an unknown preference (`unknown` under its preferences), so every variant gives the plain result.");
+  else {
+    sc.decisionMakers.forEach((dm, d) => {
+      const entries = sc.preferences[d].unknown ?? [];
+      if (entries.length === 0) return bullet(`${dm.name}: none; its preferences are fully known.`);
+      bullet(`${dm.name} cannot compare ${a.unknown.pairs[d].toLocaleString("en-US")} pair${a.unknown.pairs[d] === 1 ? "" : "s"} of states:`);
+      for (const u of entries) {
+        const prov = [u.note, u.assumption ? `Assumption: ${u.assumption}` : undefined, u.sources?.length ? `[${u.sources.join(", ")}]` : undefined].filter(Boolean).join(" ");
+        bullet(`any state where ${quote(u.between, md)} against any state where ${quote(u.and, md)}${prov ? `. ${prov}` : ""}`, 1);
+      }
+    });
+    out.push("");
+  }
+
+  heading("Equilibria");
+  const cell = (xs: readonly number[]) => (xs.length === 0 ? "none" : xs.length <= 6 ? numberList(xs) : `${xs.length} states`);
+  const table: Table = {
+    header: ["concept", "plain", ...a.variants],
+    rows: a.concepts.map((c) => [c, cell(a.plain.equilibria[c]!), ...a.variants.map((v) => cell(a.equilibria[c]![v]!))]),
+  };
+  out.push(md ? renderMarkdown(table) : table.rows.length ? indent(renderText(table)) : "", "");
+
+  const changes = unknownChanges(a);
+  for (const c of a.concepts) {
+    heading(`${c}`);
+    const plainEq = a.plain.equilibria[c]!;
+    para(`Plain (known preferences): ${plainEq.length ? `${plural(plainEq.length, "equilibrium", "equilibria")}, state${plainEq.length > 1 ? "s" : ""} ${numberList(plainEq)}` : "no equilibrium"}.`);
+    const seen: { v: UnknownVariant; eq: number[] }[] = [];
+    for (const v of a.variants) {
+      const eq = a.equilibria[c]![v]!;
+      const name = `${c}_${v}`;
+      const twin = seen.find((x) => same(x.eq, eq));
+      seen.push({ v, eq });
+      const title = md ? `**${name}**` : name;
+      if (twin) {
+        para(`${title}: the same equilibria as ${c}_${twin.v}.`);
+        continue;
+      }
+      const { gained, lost } = changes[c][v];
+      const vsPlain =
+        gained.length === 0 && lost.length === 0
+          ? "the same as plain"
+          : [gained.length ? `${gained.length} gained` : "", lost.length ? `${lost.length} lost` : ""].filter(Boolean).join(", ") + " against plain";
+      line(`${title}: ${eq.length ? `${plural(eq.length, "equilibrium", "equilibria")}, state${eq.length > 1 ? "s" : ""} ${numberList(eq)}` : "no equilibrium"} (${vsPlain}).`);
+      for (const f of stateFamilies(model, eq)) bullet(`${upperFirst(familyWords(model, f.states, f.care))} (${stateRefs(model, f.states)})`);
+      for (const [what, list, verb] of [
+        ["Gained", gained, "now stable for"],
+        ["Lost", lost, "no longer stable for"],
+      ] as const) {
+        if (list.length === 0) continue;
+        for (const f of stateFamilies(
+          model,
+          list.map((x) => x.state),
+        )) {
+          const dms = new Set(list.filter((x) => f.states.includes(x.state)).flatMap((x) => x.dms));
+          const who = [...dms].sort((x, y) => x - y).map((d) => dmName(model, d));
+          bullet(`${what}: ${familyWords(model, f.states, f.care)} (${stateRefs(model, f.states)})${who.length ? `; ${verb} ${who.join(", ")}` : ""}`);
+        }
+      }
+      out.push("");
+    }
+  }
+
+  if (focus !== undefined) explainText(a, focus, md, out, heading, bullet);
+  while (out.length && out[out.length - 1] === "") out.pop();
+  return out.join("\n") + "\n";
+}
+
+/** Why one state is or is not stable for each DM and concept; variants with the same reasons are listed together. */
+function explainText(
+  a: UnknownAnalysis,
+  s: number,
+  md: boolean,
+  out: string[],
+  heading: (t: string) => void,
+  bullet: (t: string, level?: number) => void,
+) {
+  const { model } = a;
+  heading(`Why state ${s + 1} (${statePattern(model, s)}) is or is not stable`);
+  out.push(md ? `${describeState(model, s)}.` : wrap(`${describeState(model, s)}.`), "");
+  model.scenario.decisionMakers.forEach((_, i) => {
+    out.push(md ? `**${dmName(model, i)}**` : `${dmName(model, i)}:`);
+    for (const c of a.concepts) {
+      const blocks: { variants: UnknownVariant[]; head: string; lines: string[] }[] = [];
+      for (const v of a.variants) {
+        const x = explainUnknown(a.solver, s, i, c, v);
+        const head =
+          x.moves.length === 0
+            ? `stable: no move to a state ${UNKNOWN_VARIANT_INFO[v].movesToUnknown ? "known to be better or that it cannot compare with this one" : "known to be better"}.`
+            : `${x.stable ? "stable" : "not stable"}.`;
+        const lines = x.moves.map((m) => moveText(a, i, c, v, m));
+        const twin = blocks.find((b) => b.head === head && same2(b.lines, lines));
+        if (twin) twin.variants.push(v);
+        else blocks.push({ variants: [v], head, lines });
+      }
+      for (const b of blocks) {
+        bullet(`${b.variants.map((v) => `${c}_${v}`).join(", ")}: ${b.head}`);
+        for (const l of b.lines) bullet(l, 1);
+      }
+    }
+    out.push("");
+  });
+}
+
+function moveText(a: UnknownAnalysis, i: number, c: UnknownConcept, v: UnknownVariant, m: UnknownMoveCheck): string {
+  const { model } = a;
+  const to = `to state ${m.to + 1} (${m.relation === "unknown" ? "which it cannot compare with this one" : "better"})`;
+  if (c === "Nash") return `It may move ${to}.`;
+  if (!m.sanction)
+    return `Moving ${to} is not deterred: no ${c === "SEQ" ? "credible " : ""}answer of the others ${c === "SMR" ? "leaves it" : "ends"} in a state ${
+      UNKNOWN_VARIANT_INFO[v].sanctionsOnUnknown && a.unknown.pairs[i] > 0
+        ? "no better for it, or that it cannot compare with this one"
+        : a.unknown.pairs[i] > 0
+          ? "known to be no better for it"
+          : "no better for it"
+    }${c === "SMR" ? ", whatever it does next" : ""}.`;
+  const steps = m.sanction.moves
+    .map((st) => {
+      const doubt = c === "SEQ" && relationOf(model, a.unknown, st.dm, st.from, st.to) === "unknown";
+      return `${describeMove(model, st.dm, st.from, st.to)}${doubt ? ` (a move ${dmName(model, st.dm)} cannot rank, so it may make it)` : ""}`;
+    })
+    .join("; then ");
+  const counter = m.sanction.counter ? `; its best reply from there, state ${m.sanction.counter.to + 1}, is ${relationWords(m.sanction.counter.relation)}` : "";
+  return `Moving ${to} is deterred: ${steps}, ending in state ${m.sanction.result + 1}, ${relationWords(m.sanction.relation)}${counter}.`;
+}
+
+function relationWords(r: Relation): string {
+  switch (r) {
+    case "worse":
+      return "known to be worse for it than staying";
+    case "equal":
+      return "no better for it than staying";
+    case "unknown":
+      return "which it cannot compare with staying";
+    case "better":
+      return "better for it than staying";
+  }
+}
+
+function quote(x: StateSetSpec, md: boolean): string {
+  return md ? `\`${x.text}\`` : `"${x.text}"`;
+}
+
+/** A family in words, as the scenario's phrases give it. */
+function familyWords(model: Model, states: readonly number[], care: number): string {
+  return states.length === 1 ? describeState(model, states[0]) : describeFamily(model, states, care);
+}
+
+function upperFirst(s: string): string {
+  return s.length ? s[0].toUpperCase() + s.slice(1) : s;
+}
+
+function stateRefs(model: Model, states: readonly number[]): string {
+  return states.length === 1 ? `state ${states[0] + 1}, ${statePattern(model, states[0])}` : `states ${numberList(states)}`;
+}
+
+function same2(x: readonly string[], y: readonly string[]): boolean {
+  return x.length === y.length && x.every((v, k) => v === y[k]);
+}
+
+function same(x: readonly number[], y: readonly number[]): boolean {
+  return x.length === y.length && x.every((v, k) => v === y[k]);
+}
+
+function indent(s: string): string {
+  return s
+    .split("\n")
+    .map((l) => "  " + l)
+    .join("\n");
+}
+
