@@ -40,6 +40,15 @@ describe("gmcr-py export then import", () => {
   });
 });
 
+describe("gmcr-py export keeps what gmcr-py cannot hold", () => {
+  it("keeps probabilities, alternatives and statement provenance of the Ukraine scenario", () => {
+    const m = loadModel(readFileSync("scenarios/ukraine-2025.yaml", "utf8"));
+    const back = roundTrip(m);
+    const strip = (p: (typeof m.scenario.preferences)[number]) => JSON.parse(JSON.stringify(p, (k, v) => (k === "expr" || k === "cubes" || k === "path" ? undefined : v)));
+    expect(back.scenario.preferences.map(strip)).toEqual(m.scenario.preferences.map(strip));
+  });
+});
+
 describe("gmcr-py import", () => {
   // A hand-written file in the gmcr-py layout: DM 1 owns options 0 and 2, DM 2 owns option 1,
   // so Parley's order (DM by DM) is 0, 2, 1.

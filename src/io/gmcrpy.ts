@@ -21,6 +21,7 @@ import { ParleyError, type Issue } from "../model/errors.js";
 import type { PreferenceSpec } from "../model/scenario.js";
 import { FORMAT } from "../model/schema.js";
 import { validateData } from "../model/validate.js";
+import { preferenceToFile } from "./preference-file.js";
 
 type Condition = [number, "Y" | "N"][];
 type Statement = Condition | { compound: true; members: Condition[] };
@@ -47,6 +48,7 @@ export interface GmcrPyFile {
     limitations?: string[];
     whatIfs?: { file: string; title?: string; note?: string }[];
     goals?: { title: string; condition: string; note?: string }[];
+    preferences?: Record<string, unknown>;
     note?: string;
     sources?: string[];
     assumption?: string;
@@ -88,6 +90,9 @@ export function exportGmcrPy(model: Model): GmcrPyFile {
       ...(sc.limitations !== undefined ? { limitations: sc.limitations } : {}),
       ...(sc.whatIfs !== undefined ? { whatIfs: sc.whatIfs } : {}),
       ...(sc.goals !== undefined ? { goals: sc.goals } : {}),
+      // The preferences as written (provenance, probabilities, alternatives, unknown pairs),
+      // which gmcr-py's statements and rankings cannot hold.
+      preferences: Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, preferenceToFile(sc.preferences[d])])),
       ...provenance(sc),
       decisionMakers: sc.decisionMakers.map((dm) => ({
         id: dm.id,
@@ -271,6 +276,9 @@ export function importGmcrPy(raw: unknown, name = "Imported from gmcr-py"): Reco
       prefs[dmIds[d]] = { ranking: (ranking as unknown[]).map((x) => (Array.isArray(x) ? x.map(pat) : pat(x))) };
     });
   }
+  // A file Parley exported carries the preferences as they were written: prefer those.
+  if (meta?.preferences && isObject(meta.preferences))
+    for (const id of dmIds) if (isObject(meta.preferences[id])) prefs[id] = meta.preferences[id];
   return data;
 }
 
