@@ -11,7 +11,7 @@ export interface CliIO {
   writeText: (path: string, text: string, overwrite: boolean) => void;
   /** Whether stderr is a terminal (for progress output). */
   isTTY: boolean;
-  /** Calls `handler` on Ctrl-C (SIGINT) until the returned function is called. */
+  /** Calls `handler` on Ctrl-C (SIGINT) or SIGTERM until the returned function is called. */
   onInterrupt?: (handler: () => void) => () => void;
 }
 
@@ -29,7 +29,11 @@ export function nodeIO(): CliIO {
     isTTY: Boolean(process.stderr.isTTY),
     onInterrupt(handler) {
       process.on("SIGINT", handler);
-      return () => process.off("SIGINT", handler);
+      process.on("SIGTERM", handler);
+      return () => {
+        process.off("SIGINT", handler);
+        process.off("SIGTERM", handler);
+      };
     },
   };
 }

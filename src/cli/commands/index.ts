@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import type { CommandEnv } from "../env.js";
 import { register as reportCommand } from "./report.js";
+import { register as serveCommand } from "./serve.js";
 import { register as analyzeCommand } from "./analyze.js";
 import { register as explainCommand } from "./explain.js";
 import { register as pathsCommand } from "./paths.js";
@@ -20,6 +21,7 @@ import { register as schemaCommand } from "./schema.js";
 
 export const COMMANDS: ((program: Command, env: CommandEnv) => void)[] = [
   reportCommand,
+  serveCommand,
   analyzeCommand,
   explainCommand,
   pathsCommand,

@@ -1,0 +1,179 @@
+/**
+ * The scenario files of the workbench's folder: listing, reading and saving,
+ * with every path checked to stay inside the folder and every save atomic
+ * (write a temporary file beside the target, flush it, rename it over the
+ * target), so a file is either the old one or the new one, never a mixture.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { promises as fs } from "node:fs";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+
+export const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
+/** Largest scenario file the workbench reads or writes. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+export class WorkspaceError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly etag?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function etagOf(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 32);
+}
+
+export interface FileEntry {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export class Workspace {
+  readonly root: string;
+  /** Saves to one path run one after another, so a check-then-write is never interleaved. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(dir: string) {
+    this.root = resolve(dir);
+  }
+
+  /**
+   * A user-given relative path -> the absolute path inside the folder, or a
+   * 400/403 error. Refuses absolute paths, `..` escapes (also once decoded),
+   * NUL bytes, other extensions, and symbolic links that lead outside.
+   */
+  async resolvePath(userPath: string): Promise<string> {
+    if (typeof userPath !== "string" || userPath.length === 0 || userPath.length > 1024)
+      throw new WorkspaceError(400, "bad-path", "a file path is required");
+    if (userPath.includes("\0")) throw new WorkspaceError(400, "bad-path", "the path contains a NUL byte");
+    if (isAbsolute(userPath) || /^[A-Za-z]:/.test(userPath) || userPath.startsWith("\\"))
+      throw new WorkspaceError(403, "outside-workspace", "absolute paths are not allowed; give a path inside the workspace");
+    const full = resolve(this.root, userPath);
+    const rel = relative(this.root, full);
+    if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) throw new WorkspaceError(403, "outside-workspace", `'${userPath}' is outside the workspace`);
+    if (rel.split(sep).some((part) => part.startsWith(".")))
+      throw new WorkspaceError(403, "hidden-path", `'${userPath}' is a hidden file or folder`);
+    if (!SCENARIO_EXTENSIONS.includes(extname(full).toLowerCase()))
+      throw new WorkspaceError(400, "bad-extension", `only ${SCENARIO_EXTENSIONS.join(", ")} files can be opened or saved`);
+    // The folder holding the file must really be inside the workspace (no symlinked escape).
+    const realRoot = await fs.realpath(this.root);
+    let realDir: string;
+    try {
+      realDir = await fs.realpath(dirname(full));
+    } catch {
+      throw new WorkspaceError(404, "not-found", `the folder of '${userPath}' does not exist`);
+    }
+    const relDir = relative(realRoot, realDir);
+    if (relDir.startsWith("..") || isAbsolute(relDir)) throw new WorkspaceError(403, "outside-workspace", `'${userPath}' leads outside the workspace`);
+    try {
+      if ((await fs.lstat(full)).isSymbolicLink()) throw new WorkspaceError(403, "symlink", `'${userPath}' is a symbolic link`);
+    } catch (e) {
+      if (e instanceof WorkspaceError) throw e;
+    }
+    return join(realDir, basename(full));
+  }
+
+  async list(): Promise<FileEntry[]> {
+    const out: FileEntry[] = [];
+    const walk = async (dir: string, depth: number) => {
+      if (depth > 4) return;
+      let entries;
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (e.name.startsWith(".") || e.name === "node_modules") continue;
+        const full = join(dir, e.name);
+        if (e.isDirectory()) await walk(full, depth + 1);
+        else if (e.isFile() && SCENARIO_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
+          const st = await fs.stat(full);
+          out.push({ path: relative(this.root, full).split(sep).join("/"), size: st.size, mtimeMs: st.mtimeMs });
+        }
+      }
+    };
+    await walk(this.root, 0);
+    return out.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  async read(userPath: string): Promise<{ path: string; text: string; etag: string }> {
+    const full = await this.resolvePath(userPath);
+    let st;
+    try {
+      st = await fs.stat(full);
+    } catch {
+      throw new WorkspaceError(404, "not-found", `'${userPath}' does not exist`);
+    }
+    if (!st.isFile()) throw new WorkspaceError(400, "not-a-file", `'${userPath}' is not a file`);
+    if (st.size > MAX_FILE_BYTES) throw new WorkspaceError(413, "too-large", `'${userPath}' is larger than ${MAX_FILE_BYTES} bytes`);
+    const text = await fs.readFile(full, "utf8");
+    return { path: userPath, text, etag: etagOf(text) };
+  }
+
+  /**
+   * Save `text`. Without `baseEtag` the file must not exist yet (no overwrite
+   * without intent); with it, the file must still be the version it names,
+   * unless `overwrite`. Saves to the same path are queued.
+   */
+  async write(userPath: string, text: string, opts: { baseEtag?: string; overwrite?: boolean } = {}, hooks: WriteHooks = {}): Promise<{ path: string; etag: string }> {
+    const full = await this.resolvePath(userPath);
+    if (Buffer.byteLength(text) > MAX_FILE_BYTES) throw new WorkspaceError(413, "too-large", `the file would be larger than ${MAX_FILE_BYTES} bytes`);
+    const previous = this.queues.get(full) ?? Promise.resolve();
+    const job = previous.catch(() => undefined).then(async () => {
+      let current: string | undefined;
+      try {
+        current = await fs.readFile(full, "utf8");
+      } catch {
+        current = undefined;
+      }
+      if (!opts.overwrite) {
+        if (current !== undefined && opts.baseEtag === undefined)
+          throw new WorkspaceError(409, "exists", `'${userPath}' already exists; open it first or confirm the overwrite`, etagOf(current));
+        if (current !== undefined && opts.baseEtag !== etagOf(current))
+          throw new WorkspaceError(409, "changed-on-disk", `'${userPath}' changed on disk since it was opened`, etagOf(current));
+        if (current === undefined && opts.baseEtag !== undefined)
+          throw new WorkspaceError(409, "deleted-on-disk", `'${userPath}' was deleted on disk since it was opened`);
+      }
+      await writeAtomic(full, text, hooks);
+      return { path: userPath, etag: etagOf(text) };
+    });
+    this.queues.set(full, job);
+    try {
+      return await job;
+    } finally {
+      if (this.queues.get(full) === job) this.queues.delete(full);
+    }
+  }
+}
+
+/** Fault injection for tests: called after the temporary file is written, before the rename. */
+export interface WriteHooks {
+  beforeRename?: (tmp: string) => Promise<void> | void;
+}
+
+/** Temporary file beside the target, flushed to disk, then renamed over it; the temporary file is removed on failure. */
+export async function writeAtomic(full: string, text: string, hooks: WriteHooks = {}): Promise<void> {
+  const tmp = join(dirname(full), `.${basename(full)}.${randomBytes(6).toString("hex")}.tmp`);
+  let handle;
+  try {
+    handle = await fs.open(tmp, "wx", 0o644);
+    await handle.writeFile(text, "utf8");
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await hooks.beforeRename?.(tmp);
+    await fs.rename(tmp, full);
+  } catch (e) {
+    await handle?.close().catch(() => undefined);
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (e instanceof WorkspaceError) throw e;
+    throw new WorkspaceError(code === "ENOSPC" ? 507 : 500, code === "ENOSPC" ? "disk-full" : "write-failed", `could not save: ${(e as Error).message}; the file on disk is unchanged`);
+  }
+}
