@@ -12,9 +12,17 @@ export function opponents(ctx: StabilityContext, i: number): number[] {
   return Array.from({ length: ctx.model.nDMs }, (_, d) => d).filter((d) => d !== i);
 }
 
+/** Union graphs of plain moves depend on the moves only: shared by GMR, SMR and every preference variant. */
+const moveUnions = new WeakMap<Adjacency[], Map<string, Adjacency>>();
+
 /** The union of the coalition's unilateral moves (R_H), as one adjacency. */
 export function coalitionMoves(ctx: StabilityContext, coalition: readonly number[]): Adjacency {
-  return unionGraph(ctx, coalition, false);
+  let cache = moveUnions.get(ctx.moves);
+  if (!cache) moveUnions.set(ctx.moves, (cache = new Map()));
+  const key = coalition.join(",");
+  let graph = cache.get(key);
+  if (!graph) cache.set(key, (graph = unionGraph(ctx, coalition, false)));
+  return graph;
 }
 
 /** The union of the coalition's unilateral improvements (R_H^+), as one adjacency. */
