@@ -1,0 +1,67 @@
+/**
+ * The workbench in a real browser, for the end-to-end tests and the
+ * screenshots: a copy of the shipped scenarios in a temporary folder, `parley
+ * serve` on it (in-process, a free port), and headless Chromium
+ * (/usr/bin/chromium, Debian's package) with a throwaway profile.
+ */
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { startServer } from "../../src/server/server.js";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const CHROMIUM = process.env.PARLEY_CHROMIUM ?? "/usr/bin/chromium";
+export const WEB_ROOT = join(ROOT, "dist/web");
+
+export interface Workbench {
+  /** The temporary folder the server works on (a copy of scenarios/). */
+  dir: string;
+  url: string;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(opts: { width?: number; height?: number } = {}): Promise<Workbench> {
+  if (!existsSync(join(WEB_ROOT, "index.html"))) throw new Error("the workbench is not built: run `npm run build`");
+  const dir = mkdtempSync(join(tmpdir(), "parley-e2e-"));
+  const profile = mkdtempSync(join(tmpdir(), "parley-chromium-"));
+  cpSync(join(ROOT, "scenarios"), dir, { recursive: true });
+  const server = await startServer({ dir, port: 0, host: "127.0.0.1", webRoot: WEB_ROOT });
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
+      acceptDownloads: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    dir,
+    url: server.url,
+    context,
+    page,
+    async close() {
+      await context!.close().catch(() => undefined);
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The workbench server's API (`parley serve`, docs/server-api.md): the
+ * session, the scenario files of its folder, reading and saving one.
+ */
+export interface Session {
+  token: string;
+  dir: string;
+  defaultFile: string | null;
+}
+
+export interface FileEntry {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface FileContent {
+  path: string;
+  text: string;
+  etag: string;
+}
+
+/** A refused request, with the server's code (e.g. "changed-on-disk", "exists"). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly etag?: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+async function call<T>(url: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch {
+    throw new ApiError(0, "offline", "the workbench server does not answer; is `parley serve` still running?");
+  }
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      typeof body.code === "string" ? body.code : "error",
+      typeof body.error === "string" ? body.error : `${res.status} ${res.statusText}`,
+      typeof body.etag === "string" ? body.etag : undefined,
+    );
+  return body as T;
+}
+
+export class Api {
+  private token = "";
+
+  async session(): Promise<Session> {
+    const s = await call<Session>("api/session");
+    this.token = s.token;
+    return s;
+  }
+
+  async files(): Promise<FileEntry[]> {
+    return (await call<{ files: FileEntry[] }>("api/files")).files;
+  }
+
+  read(path: string): Promise<FileContent> {
+    return call<FileContent>(`api/file?path=${encodeURIComponent(path)}`);
+  }
+
+  /** Save; without baseEtag the file must be new, with it the file must be unchanged on disk (unless overwrite). */
+  write(path: string, text: string, opts: { baseEtag?: string; overwrite?: boolean } = {}): Promise<{ path: string; etag: string }> {
+    return call(`api/file?path=${encodeURIComponent(path)}`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json", "X-Parley-Token": this.token },
+      body: JSON.stringify({ text, ...opts }),
+    });
+  }
+}
