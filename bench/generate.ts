@@ -4,21 +4,12 @@
  * options, and a handful of prioritization statements per decision maker.
  */
 import { compileScenario, validateData, type Model } from "../src/index.js";
+import { seededRandom } from "../src/analysis/random.js";
 
-/** mulberry32: a small, fast, seeded PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as rng } from "../src/analysis/random.js";
 
 export function generateScenarioData(dms: number, options: number, seed = 1): Record<string, unknown> {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const ids = Array.from({ length: options }, (_, k) => `o${k}`);
   const owners = Array.from({ length: dms }, () => [] as string[]);

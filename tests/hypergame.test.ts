@@ -16,6 +16,7 @@ import { analyze, compileScenario, CONCEPTS, statePattern, validateData, type Co
 import { parley } from "./helpers/cli.js";
 import { FIXTURES, fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
 import { referenceMoves } from "./helpers/reference.js";
+import { seededRandom } from "../src/analysis/random.js";
 
 type MispFixture = Omit<Fixture, "decisionMakers"> & {
   decisionMakers: (Fixture["decisionMakers"][number] & { misperceptions?: string[]; perceivedStates?: number[] })[];
@@ -208,24 +209,13 @@ function referenceHypergame(model: Model, perceived: Uint8Array[], prefsOf: Int3
   return Array.from({ length: n }, (_, s) => stableAt(c, s));
 }
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("against a definition-by-definition reference", () => {
   // Random misperceptions and misjudged preferences on the small plain oracle models.
   const cases = plainFixtures()
     .filter(({ fixture }) => fixture.states.length <= 40)
     .map(({ file, fixture }, k) => {
-      const next = rng(1000 + k);
+      const next = seededRandom(1000 + k);
       const data = fixtureToScenarioData(fixture);
       const nOpt = fixture.options.length;
       const dms = data.decisionMakers as Record<string, unknown>[];

@@ -30,28 +30,16 @@ import type { Model } from "../model/compile.js";
 import { cubesHold } from "../model/cubes.js";
 import { ParleyError, type Issue } from "../model/errors.js";
 import { perceivedPreferenceLevels } from "../preferences/perceived.js";
-import { analyze, CONCEPTS, type Analysis, type Concept } from "../stability/analyze.js";
+import { analyze, CONCEPTS, SOLVERS, solveConcepts, type Analysis, type Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
 import { explainState, type MoveStep, type Sanction } from "../stability/explain.js";
-import { gmrStable } from "../stability/gmr.js";
 import type { Adjacency } from "../stability/moves.js";
-import { nashStable } from "../stability/nash.js";
-import { seqStable } from "../stability/seq.js";
-import { simStable } from "../stability/sim.js";
-import { smrStable } from "../stability/smr.js";
 
 export const HYPERGAME_VIEWS = ["gmcr", "subjective"] as const;
 export type HypergameView = (typeof HYPERGAME_VIEWS)[number];
 
 type BaseConcept = Exclude<Concept, "SEQ+SIM">;
 
-const SOLVERS: Record<BaseConcept, (ctx: StabilityContext, i: number) => Uint8Array> = {
-  Nash: nashStable,
-  GMR: gmrStable,
-  SMR: smrStable,
-  SEQ: seqStable,
-  SIM: simStable,
-};
 
 export interface Hypergame {
   model: Model;
@@ -164,16 +152,7 @@ export function analyzeHypergame(model: Model, opts: HypergameOptions = {}): Hyp
   });
 
   // 5. Stability of each DM in its own game.
-  const stable: Partial<Record<Concept, Uint8Array[]>> = {};
-  const perDM = (c: BaseConcept) => (stable[c] ??= views.map((ctx, i) => SOLVERS[c](ctx, i)));
-  for (const c of concepts) {
-    if (c === "SEQ+SIM") {
-      const seq = perDM("SEQ");
-      const sim = perDM("SIM");
-      stable[c] = seq.map((a, i) => a.map((v, s) => v | sim[i][s]));
-    } else perDM(c);
-  }
-  for (const c of Object.keys(stable) as Concept[]) if (!concepts.includes(c)) delete stable[c];
+  const stable = solveConcepts(concepts, views.length, (c, i) => SOLVERS[c](views[i], i));
 
   // 6. Hypergame equilibria.
   const equilibria: Partial<Record<Concept, number[]>> = {};

@@ -16,6 +16,7 @@ import type { PreferenceSpec } from "../model/scenario.js";
 import { preferenceLevels } from "../preferences/ranks.js";
 import { analyze, type Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
+import { seededRandom } from "./random.js";
 
 /** One uncertain element of one DM's preferences. */
 export type UncertainElement =
@@ -99,17 +100,6 @@ export function noUncertainty(model: Model): PreferenceUncertainty {
   return { alternatives: model.scenario.preferences.map(() => []), statements: [] };
 }
 
-/** mulberry32: small, fast, seeded; enough for reproducible sampling. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One DM's drawn preference: which alternative (-1 = base) and which uncertain statements hold. */
 interface DMDraw {
@@ -280,7 +270,7 @@ export function* robustnessSteps(
   } else {
     // Tally the draws by profile first; each distinct profile is then added once with its count.
     const tally = new Map<string, { draws: DMDraw[]; count: number }>();
-    const rand = rng(opts.seed ?? 1);
+    const rand = seededRandom(opts.seed ?? 1);
     for (; done < asked; ) {
       const draws = choices.map((opts): DMDraw => {
         let r = rand() * opts.reduce((a, o) => a + o.weight, 0);

@@ -7,6 +7,7 @@ import { InvalidArgumentError, Option } from "commander";
 import { DEFAULT_MAX_STATES, statePattern, type Model } from "../model/compile.js";
 import { ParleyError } from "../model/errors.js";
 import { loadModel } from "../model/load.js";
+import { readSource } from "../model/source.js";
 import { CONCEPTS, type Concept } from "../stability/analyze.js";
 import type { CliIO } from "./io.js";
 
@@ -89,4 +90,22 @@ export function resolveDM(model: Model, id: string): number {
       message: `unknown decision maker '${id}'; the decision makers are ${model.scenario.decisionMakers.map((x) => x.id).join(", ")}`,
     });
   return d;
+}
+
+/**
+ * Run an analysis that may find problems only once the states are known (their
+ * issues carry a path but no position) and give those issues their line and
+ * column in `file`.
+ */
+export function withLocations<T>(env: CommandEnv, file: string, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof ParleyError)) throw e;
+    const { source } = readSource(env.io.readText(file));
+    throw new ParleyError(
+      e.issues.map((i) => (i.path && i.line === undefined && source ? { ...i, ...source.locate(i.path) } : i)),
+      file,
+    );
+  }
 }

@@ -546,7 +546,15 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
    * except that a string of only Y, N and '-' with one letter per option (and not an
    * option id) is a pattern, as in `misperceives`.
    */
-  function stateSet(entry: StateSetEntry, path: Path): StateSetSpec | undefined {
+  function stateSet(
+    entry: StateSetEntry,
+    path: Path,
+    messages: { code: string; missing: string; both: string } = {
+      code: "bad-state-set",
+      missing: `'${String(path[path.length - 1])}' needs a condition or a pattern`,
+      both: `'${String(path[path.length - 1])}' takes a condition or a pattern, not both; join them with '&' in one condition`,
+    },
+  ): StateSetSpec | undefined {
     if (typeof entry === "string") {
       if (/^[YN-]+$/.test(entry) && entry.length === n && !optionIndex.has(entry)) {
         const cube = pattern(entry, path, true);
@@ -555,15 +563,8 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
       const st = statement(entry, path);
       return st ? { kind: "condition", text: entry, cubes: st.cubes } : undefined;
     }
-    const field = String(path[path.length - 1]);
     if ((entry.condition === undefined) === (entry.pattern === undefined)) {
-      report(
-        "bad-state-set",
-        entry.condition === undefined
-          ? `'${field}' needs a condition or a pattern`
-          : `'${field}' takes a condition or a pattern, not both; join them with '&' in one condition`,
-        path,
-      );
+      report(messages.code, entry.condition === undefined ? messages.missing : messages.both, path);
       return undefined;
     }
     if (entry.condition !== undefined) {
@@ -577,34 +578,14 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
   }
 
   function misperception(entry: MisperceptionEntry, path: Path): MisperceptionSpec | undefined {
-    if (typeof entry === "string") {
-      if (/^[YN-]+$/.test(entry) && entry.length === n && !optionIndex.has(entry)) {
-        const cube = pattern(entry, path, true);
-        return cube ? { kind: "pattern", text: entry, cubes: [cube] } : undefined;
-      }
-      const st = statement(entry, path);
-      return st ? { kind: "condition", text: entry, cubes: st.cubes } : undefined;
-    }
-    const prov = provenanceOf(entry);
-    if ((entry.condition === undefined) === (entry.pattern === undefined)) {
-      report(
-        "bad-misperception",
-        entry.condition === undefined
-          ? "a misperceives entry needs a condition or a pattern"
-          : "a misperceives entry takes a condition or a pattern, not both; split it into two entries",
-        path,
-      );
-      return undefined;
-    }
-    if (entry.condition !== undefined) {
-      const st = statement(entry.condition, [...path, "condition"]);
-      return st ? { kind: "condition", text: entry.condition, cubes: st.cubes, ...prov } : undefined;
-    }
-    const p = entry.pattern!;
-    const cube = typeof p === "string" ? pattern(p, [...path, "pattern"], true) : patternMap(p, [...path, "pattern"]);
-    const text = typeof p === "string" ? p : Object.entries(p).map(([id, v]) => (v === true || v === "Y" || v === "y" ? id : `!${id}`)).join(" & ");
-    return cube ? { kind: "pattern", text, cubes: [cube], ...prov } : undefined;
+    const set = stateSet(entry, path, {
+      code: "bad-misperception",
+      missing: "a misperceives entry needs a condition or a pattern",
+      both: "a misperceives entry takes a condition or a pattern, not both; split it into two entries",
+    });
+    return set && typeof entry !== "string" ? { ...set, ...provenanceOf(entry) } : set;
   }
+
 
   function statusQuo(
     entry: StatusQuoEntry,

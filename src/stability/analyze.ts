@@ -33,7 +33,7 @@ export interface Analysis {
   equilibria: Partial<Record<Concept, number[]>>;
 }
 
-const SOLVERS: Record<Exclude<Concept, "SEQ+SIM">, (ctx: StabilityContext, i: number) => Uint8Array> = {
+export const SOLVERS: Record<Exclude<Concept, "SEQ+SIM">, (ctx: StabilityContext, i: number) => Uint8Array> = {
   Nash: nashStable,
   GMR: gmrStable,
   SMR: smrStable,
@@ -48,9 +48,23 @@ export function createContext(model: Model): StabilityContext {
 export function analyze(model: Model, opts: { concepts?: readonly Concept[]; context?: StabilityContext } = {}): Analysis {
   const concepts = [...(opts.concepts ?? CONCEPTS)];
   const context = opts.context ?? createContext(model);
+  const stable = solveConcepts(concepts, model.nDMs, (c, i) => SOLVERS[c](context, i));
+  const equilibria: Partial<Record<Concept, number[]>> = {};
+  for (const c of concepts) equilibria[c] = equilibriaOf(stable[c]!);
+  return { model, context, concepts, stable, equilibria };
+}
+
+/**
+ * Stability per DM for each concept asked, from a solver of the base concepts;
+ * SEQ+SIM is SEQ or SIM, computed from those (kept only if asked for).
+ */
+export function solveConcepts(
+  concepts: readonly Concept[],
+  nDMs: number,
+  solve: (c: Exclude<Concept, "SEQ+SIM">, i: number) => Uint8Array,
+): Partial<Record<Concept, Uint8Array[]>> {
   const stable: Partial<Record<Concept, Uint8Array[]>> = {};
-  const perDM = (c: Exclude<Concept, "SEQ+SIM">) =>
-    (stable[c] ??= Array.from({ length: model.nDMs }, (_, i) => SOLVERS[c](context, i)));
+  const perDM = (c: Exclude<Concept, "SEQ+SIM">) => (stable[c] ??= Array.from({ length: nDMs }, (_, i) => solve(c, i)));
   for (const c of concepts) {
     if (c === "SEQ+SIM") {
       const seq = perDM("SEQ");
@@ -58,11 +72,8 @@ export function analyze(model: Model, opts: { concepts?: readonly Concept[]; con
       stable[c] = seq.map((a, i) => a.map((v, s) => v | sim[i][s]));
     } else perDM(c);
   }
-  // Keep only what was asked for (SEQ+SIM may have computed SEQ and SIM on the way).
   for (const c of Object.keys(stable) as Concept[]) if (!concepts.includes(c)) delete stable[c];
-  const equilibria: Partial<Record<Concept, number[]>> = {};
-  for (const c of concepts) equilibria[c] = equilibriaOf(stable[c]!);
-  return { model, context, concepts, stable, equilibria };
+  return stable;
 }
 
 function equilibriaOf(perDM: Uint8Array[]): number[] {

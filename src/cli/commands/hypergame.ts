@@ -2,10 +2,8 @@
 import { Option, type Command } from "commander";
 import { analyzeHypergame, HYPERGAME_VIEWS, type Hypergame, type HypergameView } from "../../analysis/hypergame.js";
 import { hypergameToJson, renderHypergame } from "../../io/hypergame-output.js";
-import { ParleyError } from "../../model/errors.js";
-import { readSource } from "../../model/source.js";
 import { CONCEPTS, type Concept } from "../../stability/analyze.js";
-import { conceptOption, formatOption, maxStatesOption, type CommandEnv } from "../env.js";
+import { conceptOption, formatOption, maxStatesOption, withLocations, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -34,18 +32,7 @@ Examples:
     )
     .action((file: string, o: { concept?: Concept[]; view: HypergameView; format: "text" | "json" | "md"; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
-      let h: Hypergame;
-      try {
-        h = analyzeHypergame(model, { concepts: o.concept ?? CONCEPTS, view: o.view });
-      } catch (e) {
-        if (!(e instanceof ParleyError)) throw e;
-        // Problems found once the states are known carry a path: add line and column.
-        const { source } = readSource(env.io.readText(file));
-        throw new ParleyError(
-          e.issues.map((i) => (i.path && i.line === undefined && source ? { ...i, ...source.locate(i.path) } : i)),
-          file,
-        );
-      }
+      const h: Hypergame = withLocations(env, file, () => analyzeHypergame(model, { concepts: o.concept ?? CONCEPTS, view: o.view }));
       if (o.format === "json") env.io.stdout(JSON.stringify(hypergameToJson(h), null, 2) + "\n");
       else env.io.stdout(renderHypergame(h, o.format));
     });

@@ -1,8 +1,6 @@
 /** `parley unknown`: stability when some preferences are unknown (Li, Hipel, Kilgour & Fang 2004). */
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { renderUnknown, unknownToJson } from "../../io/unknown-output.js";
-import { ParleyError } from "../../model/errors.js";
-import { readSource } from "../../model/source.js";
 import {
   analyzeUnknown,
   UNKNOWN_CONCEPTS,
@@ -12,7 +10,7 @@ import {
   type UnknownConcept,
   type UnknownVariant,
 } from "../../stability/unknown.js";
-import { formatOption, maxStatesOption, resolveState, type CommandEnv } from "../env.js";
+import { formatOption, maxStatesOption, resolveState, withLocations, type CommandEnv } from "../env.js";
 
 function parseUnknownConcepts(value: string, previous: UnknownConcept[] | undefined): UnknownConcept[] {
   const out = [...(previous ?? [])];
@@ -74,18 +72,7 @@ Definitions, sources and a worked example: docs/unknown-preferences.md.`,
     .action((file: string, o: { concept?: UnknownConcept[]; variant?: UnknownVariant[]; state?: string; format: "text" | "json" | "md"; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const focus = o.state !== undefined ? resolveState(model, o.state) : undefined;
-      let a: UnknownAnalysis;
-      try {
-        a = analyzeUnknown(model, { concepts: o.concept ?? UNKNOWN_CONCEPTS, variants: o.variant ?? UNKNOWN_VARIANTS });
-      } catch (e) {
-        if (!(e instanceof ParleyError)) throw e;
-        // Problems found once the states are known carry a path: add line and column.
-        const { source } = readSource(env.io.readText(file));
-        throw new ParleyError(
-          e.issues.map((i) => (i.path && i.line === undefined && source ? { ...i, ...source.locate(i.path) } : i)),
-          file,
-        );
-      }
+      const a: UnknownAnalysis = withLocations(env, file, () => analyzeUnknown(model, { concepts: o.concept ?? UNKNOWN_CONCEPTS, variants: o.variant ?? UNKNOWN_VARIANTS }));
       if (o.format === "json") env.io.stdout(JSON.stringify(unknownToJson(a, focus), null, 2) + "\n");
       else env.io.stdout(renderUnknown(a, o.format, focus));
     });
