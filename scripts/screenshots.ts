@@ -51,6 +51,21 @@ async function main(): Promise<void> {
     await tab(/Forms/);
     await page.getByRole("list", { name: "United States's preference statements" }).scrollIntoViewIfNeeded();
     await shot(page, "forms");
+
+    // 3b. More forms: an option's phrases, the constraints and adding one (nothing is changed).
+    const forms = page.locator("#panel-forms");
+    await forms.getByRole("button", { name: "us_sanctions", exact: true }).click();
+    await forms.getByText("Add a constraint").click();
+    await forms.getByLabel("At most one of these options").check();
+    await forms.getByLabel("ru_summit", { exact: true }).check();
+    await forms.getByLabel("ru_offensive", { exact: true }).check();
+    await forms.locator("#f-c-note").fill("Putin does not meet Zelensky while pressing the offensive");
+    await forms.getByRole("heading", { name: "What cannot happen" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await forms.locator("#f-ph-us_sanctions-taken").evaluate((el) => el.closest("fieldset")!.scrollIntoView({ block: "start" }));
+    await page.waitForTimeout(100);
+    await shot(page, "forms-phrases");
+    await forms.getByRole("heading", { name: "What cannot happen" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await shot(page, "forms-constraint");
     await tab(/YAML/);
 
     // 4. The graph of moves around today.
@@ -85,6 +100,29 @@ async function main(): Promise<void> {
     await page.getByRole("button", { name: "Compare", exact: true }).click();
     await page.getByText("What changed in the model").waitFor();
     await shot(page, "compare");
+
+    // 9. Deeper analyses: robustness, sampled (so the bars have their intervals), under SEQ.
+    await tab(/Deeper analyses/);
+    await page.getByTestId("robustness-chart").waitFor({ timeout: 60_000 });
+    await page.getByLabel("Always sample").check();
+    await page.locator("#rob-run").click();
+    await page.getByTestId("robustness-summary").filter({ hasText: "sampled" }).waitFor({ timeout: 60_000 });
+    await shot(page, "robustness");
+    await page.locator("#panel-deeper #deeper-robustness").evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await shot(page, "robustness-influence");
+
+    // 10. Inverse GMCR: what would make today's state stable.
+    await page.getByRole("tab", { name: "Inverse GMCR" }).click();
+    await page.locator("#inverse-target").fill("301");
+    await page.getByRole("button", { name: "Find the nearest change" }).click();
+    await page.getByTestId("inverse-changes").waitFor();
+    await shot(page, "inverse");
+
+    // 11. Coalitions that could leave today's state, beside its explanation.
+    await page.getByTestId("summary").getByRole("button", { name: "state 301" }).click();
+    await page.getByTestId("explain").getByRole("button", { name: "Groups that could leave it" }).click();
+    await page.getByTestId("coalitions-list").waitFor();
+    await shot(page, "coalitions");
   } finally {
     await wb.close();
   }

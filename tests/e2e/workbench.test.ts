@@ -3,12 +3,17 @@
  * copy of the shipped scenarios: see the default scenario's equilibria, make
  * a syntax error and see it marked at its line, fix it, change a preference
  * and see the equilibria change, save, reload and find the change on disk;
- * then a conflicting save, unsaved edits offered back after a reload, and a
- * comparison of two scenarios.
+ * then a conflicting save, unsaved edits offered back after a reload, a
+ * comparison of two scenarios; the deeper analyses (inverse GMCR, coalitions,
+ * robustness with Stop); the forms for phrases, constraints and parties, each
+ * one undo step; importing a gmcr-py file and saving it; the graph as SVG.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadModel } from "../../src/index.js";
+import { exportGmcrPy } from "../../src/io/gmcrpy.js";
 import { outline } from "../../web/src/yaml-edits.js";
 import { CHROMIUM, openWorkbench, type Workbench } from "../helpers/workbench.js";
 
@@ -28,6 +33,10 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
   beforeAll(async () => {
     wb = await openWorkbench();
     wb.page.on("pageerror", (e) => pageErrors.push(e.message));
+    // Anything the server's Content-Security-Policy blocks is an error too.
+    await wb.context.addInitScript({
+      content: "window.cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));",
+    });
   }, 60_000);
   afterAll(async () => {
     await wb?.close();
@@ -133,6 +142,119 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     expect(await page.getByTestId("compare-count-A-SEQ").textContent()).toBe("128");
     expect(await page.getByTestId("compare-count-B-SEQ").textContent()).toBe("48");
     expect(await page.getByTestId("compare-diff-SEQ").isVisible()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("explains today's state further: the priorities that would make it stable, the groups that could leave it, how sure it all is", async () => {
+    const { page } = wb;
+    // The what-if opened above; today is state 305.
+    await page.getByTestId("summary").getByRole("button", { name: "state 305" }).click();
+    const explanation = page.getByTestId("explain");
+    await explanation.getByRole("button", { name: "Priorities that would make it stable" }).click();
+    await poll(() => page.getByTestId("inverse-target").textContent()).toMatch(/^Target: state 305/);
+    expect(await page.getByTestId("inverse-changes").textContent()).toMatch(/^United States would have to put "Otherwise he would rather keep the sanctions on hold/);
+    await explanation.getByRole("button", { name: "Groups that could leave it" }).click();
+    const list = page.getByTestId("coalitions-list");
+    await poll(() => list.locator(".co-head strong").allTextContents()).toEqual(["United States + Ukraine", "United States + European allies", "United States + Ukraine + European allies"]);
+    expect(await list.locator("li.coalition").nth(1).textContent()).toMatch(/breaks Nash.*breaks SEQ.*deterred GMR.*deterred SMR.*Also to states 18, 162, 450/);
+    // Robustness runs when its tab opens: the 320 profiles weighed exactly.
+    await page.getByRole("tab", { name: "Robustness" }).click();
+    await poll(() => page.getByTestId("robustness-summary").textContent()).toMatch(/^8 uncertain statements and 1 alternative preference: 320 profiles of preferences, weighed exactly/);
+    expect(await page.getByTestId("robustness-chart").locator("tbody tr").count()).toBe(12);
+    expect(await page.getByTestId("robustness-influence").locator("li").count()).toBeGreaterThan(2);
+    // A long sampled run keeps the page responsive and stops with the result so far.
+    await page.getByLabel("Always sample").check();
+    await page.locator("#rob-samples").fill("1000000");
+    await page.locator("#rob-run").click();
+    await page.getByRole("button", { name: "Stop — keep the result so far" }).click();
+    await poll(() => page.locator(".robustness-result").textContent()).toMatch(/Stopped after [\d,]+ of 1,000,000 profiles/);
+    expect(await page.locator(".robustness-result .whisker").count()).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("adds phrases, a constraint and a party with the forms, each one step of undo", async () => {
+    const { page } = wb;
+    await page.locator("#file-select").selectOption("prisoners-dilemma.yaml");
+    await poll(() => page.getByTestId("table-count").textContent()).toBe("4 states");
+    await page.keyboard.press("Alt+1");
+    await page.getByRole("tab", { name: /Forms/ }).click();
+    const forms = page.locator("#panel-forms");
+    const words = (state: number) => page.locator(`table.states tr[data-state="${state}"] td.words-col`).textContent();
+    // Phrases: how a state with the option reads.
+    await forms.getByRole("button", { name: "p1_confesses", exact: true }).click();
+    await forms.getByLabel("When taken, a state reads").first().fill("prisoner 1 talks");
+    await forms.getByLabel("When not taken").first().fill("prisoner 1 keeps quiet");
+    await forms.getByLabel("When not taken").first().press("Enter");
+    await poll(() => words(1)).toBe("prisoner 1 keeps quiet");
+    // A constraint: at most one confesses.
+    await forms.getByText("Add a constraint").click();
+    await forms.getByLabel("At most one of these options").check();
+    await forms.getByLabel("p1_confesses", { exact: true }).check();
+    await forms.getByLabel("p2_confesses", { exact: true }).check();
+    await forms.getByRole("button", { name: "Add the constraint" }).click();
+    await poll(() => page.getByTestId("table-count").textContent()).toBe("3 states");
+    // A party, with its first option.
+    await forms.getByText("Add a party").click();
+    await forms.getByLabel("Id", { exact: true }).last().fill("judge");
+    await forms.getByLabel("Name", { exact: true }).last().fill("The judge");
+    await forms.getByLabel("First option: id").fill("judge_pardons");
+    await forms.getByLabel("label", { exact: true }).fill("Pardon both");
+    await forms.getByRole("button", { name: "Add the party" }).click();
+    await poll(() => page.getByTestId("table-count").textContent()).toBe("6 states");
+    expect(await forms.getByRole("group", { name: /The judge/ }).count()).toBe(1);
+    // One undo per form edit.
+    await page.locator("#undo-btn").click();
+    await poll(() => page.getByTestId("table-count").textContent()).toBe("3 states");
+    await page.locator("#undo-btn").click();
+    await poll(() => page.getByTestId("table-count").textContent()).toBe("4 states");
+    expect(await words(1)).toBe("prisoner 1 keeps quiet");
+    await page.locator("#undo-btn").click();
+    await poll(() => words(1)).toBe("no option taken");
+    await page.locator("#redo-btn").click();
+    await poll(() => words(1)).toBe("prisoner 1 keeps quiet");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("imports a gmcr-py file as a new scenario, saves it, and exports its graph as SVG", async () => {
+    const { page } = wb;
+    const elmira = loadModel(readFileSync(join(wb.dir, "elmira.yaml"), "utf8"));
+    const upload = join(mkdtempSync(join(tmpdir(), "parley-gmcr-")), "elmira.gmcr");
+    writeFileSync(upload, JSON.stringify(exportGmcrPy(elmira)));
+    await page.locator("#import-file").setInputFiles(upload);
+    await poll(() => page.getByTestId("file-status").textContent()).toMatch(/^Imported elmira.gmcr \(\d+ states\): not saved yet/);
+    await poll(() => page.getByTestId("table-count").textContent()).toBe(`${elmira.states.length} states`);
+    expect(await page.getByTestId("summary").textContent()).toContain(elmira.scenario.name);
+    expect(await page.locator("#file-select").inputValue()).toBe("");
+    // Ctrl+S on a scenario not saved yet asks for a name.
+    await page.keyboard.press("Control+s");
+    const dialog = page.getByRole("dialog", { name: "Save as" });
+    await expect.poll(() => dialog.locator("input").inputValue()).toBe("elmira.yaml");
+    await dialog.locator("input").fill("elmira-imported.yaml");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await poll(() => page.getByTestId("file-status").textContent()).toBe("Saved as elmira-imported.yaml");
+    const saved = readFileSync(join(wb.dir, "elmira-imported.yaml"), "utf8");
+    expect(saved).toMatch(/^# Imported from elmira.gmcr \(gmcr-py\)/);
+    expect(loadModel(saved).states.length).toBe(elmira.states.length);
+    expect(await page.locator("#file-select").inputValue()).toBe("elmira-imported.yaml");
+
+    // The graph (all its states: a small model), as SVG. Its drawing library comes only now, with the view.
+    const loaded = () => page.evaluate(() => performance.getEntriesByType("resource").some((r) => /cytoscape/.test(r.name)));
+    expect(await loaded()).toBe(false);
+    await page.keyboard.press("Alt+2");
+    const info = page.getByTestId("graph-info");
+    await poll(() => info.textContent()).toMatch(new RegExp(`^${elmira.states.length} states; `));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export SVG" }).click()]);
+    expect(download.suggestedFilename()).toBe("elmira-imported-graph.svg");
+    const svg = readFileSync((await download.path())!, "utf8");
+    const parsed = await page.evaluate((text) => {
+      // In the page (DOM types are not in the tests' compiler settings).
+      const d = new (globalThis as any).DOMParser().parseFromString(text, "image/svg+xml");
+      return { error: d.querySelector("parsererror")?.textContent ?? null, states: d.querySelectorAll("g.states > g").length, moves: d.querySelectorAll("g.moves > line").length };
+    }, svg);
+    expect(parsed).toEqual({ error: null, states: elmira.states.length, moves: Number(/; (\d+) moves/.exec((await info.textContent())!)![1]) });
+    expect(svg).toContain(`<title>State 1 (`);
+    expect(await loaded()).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { EditorState, type Extension } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { issueRange } from "./diagnostics.js";
+import { replaceTextSpec } from "./editor-changes.js";
 import type { IssueView } from "./protocol.js";
 
 export interface EditorHooks {
@@ -53,23 +54,10 @@ export class ScenarioEditor {
     this.hooks.onChange(text);
   }
 
-  /** Change the text to `next` by one undoable edit covering only what differs. */
+  /** Change the text to `next` by one undoable edit covering only what differs (one step of the undo history). */
   replaceText(next: string, userEvent = "input.form"): void {
-    const prev = this.text;
-    if (prev === next) return;
-    let start = 0;
-    while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
-    let endPrev = prev.length;
-    let endNext = next.length;
-    while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) {
-      endPrev--;
-      endNext--;
-    }
-    this.view.dispatch({
-      changes: { from: start, to: endPrev, insert: next.slice(start, endNext) },
-      userEvent,
-      scrollIntoView: true,
-    });
+    const spec = replaceTextSpec(this.view.state, next, userEvent);
+    if (spec) this.view.dispatch(spec);
   }
 
   setIssues(issues: IssueView[]): void {

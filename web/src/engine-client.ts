@@ -1,9 +1,10 @@
 /**
  * The page's side of the engine worker: requests as promises, progress as
- * events, and cancel (terminate the worker, start a fresh one). After a
- * restart the last scenario is loaded again before the next request that needs it.
+ * events, stop (a long request ends early with its result so far) and cancel
+ * (terminate the worker, start a fresh one). After a restart the last
+ * scenario is loaded again before the next request that needs it.
  */
-import type { FromWorker, Request, ResultOf, ToWorker } from "./protocol.js";
+import type { FromWorker, Progress, Request, ResultOf, ToWorker } from "./protocol.js";
 
 export class Cancelled extends Error {
   constructor() {
@@ -12,8 +13,8 @@ export class Cancelled extends Error {
   }
 }
 
-export interface Busy {
-  phase: string;
+export interface Busy extends Progress {
+  /** When the engine became busy (ms since the epoch). */
   since: number;
 }
 
@@ -22,6 +23,14 @@ interface Pending {
   reject(e: unknown): void;
   request: Request;
   quiet: boolean;
+  sentAt: number;
+  onProgress?: (p: Progress) => void;
+}
+
+/** A request on its way: its answer, and a way to ask a long one to stop with what it has. */
+export interface Job<T> {
+  readonly promise: Promise<T>;
+  stop(): void;
 }
 
 export class EngineClient {
@@ -51,7 +60,9 @@ export class EngineClient {
     const p = this.pending.get(msg.id);
     if (!p) return;
     if (msg.kind === "progress") {
-      if (!p.quiet) this.onBusy({ phase: msg.phase, since: this.busySince });
+      const progress: Progress = { phase: msg.phase, ...(msg.total !== undefined ? { done: msg.done, total: msg.total } : {}) };
+      p.onProgress?.(progress);
+      if (!p.quiet) this.onBusy({ ...progress, since: this.busySince });
       return;
     }
     this.pending.delete(msg.id);
@@ -66,6 +77,12 @@ export class EngineClient {
 
   /** Send a request; `quiet` ones (the reload after a restart) show no progress. */
   request<R extends Request>(request: R, quiet = false): Promise<ResultOf[R["type"]]> {
+    return this.run(request, { quiet }).promise;
+  }
+
+  /** Send a request, with its own progress callback and a way to stop it early (long requests). */
+  run<R extends Request>(request: R, opts: { quiet?: boolean; onProgress?: (p: Progress) => void } = {}): Job<ResultOf[R["type"]]> {
+    const quiet = opts.quiet ?? false;
     if (request.type === "load") {
       this.lastLoad = request as Extract<Request, { type: "load" }>;
       this.needsReload = false;
@@ -74,16 +91,24 @@ export class EngineClient {
       void this.request(this.lastLoad, true).catch(() => undefined);
     }
     const id = this.nextId++;
-    if (!quiet && ![...this.pending.values()].some((p) => !p.quiet)) this.busySince = Date.now();
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, request, quiet });
+    const now = Date.now();
+    if (!quiet && ![...this.pending.values()].some((p) => !p.quiet)) this.busySince = now;
+    const promise = new Promise<ResultOf[R["type"]]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, request, quiet, sentAt: now, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
       this.worker.postMessage({ id, request } satisfies ToWorker);
     });
+    return {
+      promise,
+      stop: () => {
+        if (this.pending.has(id)) this.worker.postMessage({ stop: id } satisfies ToWorker);
+      },
+    };
   }
 
-  /** Whether a load has been running for longer than `ms` (worth abandoning for a newer text). */
+  /** Whether a load has been waiting for its answer for longer than `ms` (worth abandoning for a newer text). */
   loadRunningLongerThan(ms: number): boolean {
-    return [...this.pending.values()].some((p) => p.request.type === "load") && Date.now() - this.busySince > ms;
+    const now = Date.now();
+    return [...this.pending.values()].some((p) => p.request.type === "load" && now - p.sentAt > ms);
   }
 
   /** Stop whatever the engine is doing: every pending request rejects with Cancelled. */

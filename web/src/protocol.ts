@@ -101,6 +101,8 @@ export interface ModelView {
   whatIfs: { file: string; title: string }[];
   paths: PathsView;
   ms: number;
+  /** Which load of the worker this is (1, 2, …): results of the deeper analyses carry the version they were computed for. */
+  version: number;
 }
 
 export type LoadResult = { ok: true; model: ModelView } | { ok: false; issues: IssueView[] };
@@ -212,6 +214,133 @@ export interface CompareView {
   markdown: string;
 }
 
+// ---------------------------------------------------------------- deeper analyses
+
+export interface ProbabilityView {
+  p: number;
+  /** The 95% interval (equal to p when the profiles were enumerated exactly). */
+  low: number;
+  high: number;
+}
+
+/** A row of the robustness chart: one state, or a family of states with the same probability, described together. */
+export interface RobustRowView {
+  /** The state the row's link explains (the first of the family). */
+  example: number;
+  count: number;
+  words: string;
+  includesToday: boolean;
+  probability: ProbabilityView;
+}
+
+export interface InfluenceView {
+  dm: number;
+  dmName: string;
+  kind: "statement" | "alternative";
+  label: string;
+  /** The largest change of any state's probability of being an equilibrium between "holds" and "does not hold". */
+  shift: number;
+  state: number;
+  words: string;
+  concept: Concept;
+  whenHolds: number;
+  whenNot: number;
+}
+
+export interface RobustnessView {
+  version: number;
+  exact: boolean;
+  /** Profiles enumerated or sampled; fewer than asked when stopped. */
+  done: number;
+  asked: number;
+  interrupted: boolean;
+  distinctProfiles: number;
+  seed: number;
+  uncertainStatements: number;
+  alternatives: number;
+  concepts: Concept[];
+  /** States that are an equilibrium under some concept with a positive probability. */
+  positive: number;
+  /** Per concept: the most probable states, most probable first, families of states with equal probability in one row. */
+  top: Partial<Record<Concept, RobustRowView[]>>;
+  /** The uncertain preferences that move some probability by half a point or more, most first. */
+  influence: InfluenceView[];
+  markdown: string;
+  ms: number;
+}
+
+export interface InverseView {
+  version: number;
+  target: number;
+  pattern: string;
+  words: string;
+  concept: Concept;
+  /** States the target text selects (1 for a state number or pattern). */
+  candidates: number;
+  found: boolean;
+  exhaustive: boolean;
+  /** Stopped before every candidate was searched. */
+  interrupted: boolean;
+  evaluated: number;
+  totalDistance: number;
+  /** The nearest change, one sentence per edit (as `parley inverse` says it). */
+  changes: string[];
+  /** Parties whose priorities need not change. */
+  unchanged: string[];
+}
+
+export interface CoalitionStepView {
+  dm: number;
+  dmName: string;
+  action: string;
+  to: number;
+}
+
+export interface CoalitionSanctionView {
+  concepts: Concept[];
+  /** Null: nothing deters the joint move under these concepts. */
+  how: string | null;
+}
+
+export interface CoalitionView {
+  members: number[];
+  name: string;
+  /** Concepts under which this coalition breaks the state, and those under which its moves are deterred. */
+  breaks: Concept[];
+  deterred: Concept[];
+  moves: number;
+  /** The joint move shown: the hardest to deter, then the most attractive to every member. */
+  example: {
+    to: number;
+    words: string;
+    steps: CoalitionStepView[];
+    /** Members who need not move. */
+    idle: string[];
+    gains: { dm: number; name: string; from: number; to: number }[];
+    sanctions: CoalitionSanctionView[];
+  };
+  /** The other states the coalition can reach and all its members prefer. */
+  alsoTo: number[];
+}
+
+export interface CoalitionsView {
+  version: number;
+  state: number;
+  pattern: string;
+  words: string;
+  isStatusQuo: boolean;
+  /** The coalition concepts examined: those under which the state is an equilibrium, or all when it is none. */
+  concepts: Concept[];
+  equilibriumUnder: Concept[];
+  /** Per concept examined: whether the state holds against every coalition. */
+  holds: Partial<Record<Concept, boolean>>;
+  maxSize: number;
+  coalitionCount: number;
+  coalitions: CoalitionView[];
+}
+
+export type ImportResult = { ok: true; yaml: string; states: number } | { ok: false; issues: IssueView[] };
+
 /** Requests the page sends; each gets one reply with the same id. */
 export type Request =
   | { type: "load"; text: string; file: string }
@@ -219,7 +348,14 @@ export type Request =
   | { type: "explain"; state: number }
   | { type: "report"; related: { file: string; text: string }[] }
   | { type: "compare"; text: string; file: string }
-  | { type: "csv" };
+  | { type: "csv" }
+  | { type: "import"; text: string; name: string }
+  | { type: "robustness"; samples: number; seed: number; exactLimit: number; top: number }
+  | { type: "inverse"; target: string; concept: Concept; maxEvaluations: number }
+  | { type: "coalitions"; state: number; maxSize?: number };
+
+/** Requests that run a long time: the worker runs them in slices, answering other requests in between. */
+export const LONG_REQUESTS: readonly Request["type"][] = ["robustness", "inverse"];
 
 export interface ResultOf {
   load: LoadResult;
@@ -228,11 +364,22 @@ export interface ResultOf {
   report: ReportView;
   compare: CompareView | { issues: IssueView[] };
   csv: string;
+  import: ImportResult;
+  robustness: RobustnessView;
+  inverse: InverseView | { issues: IssueView[] };
+  coalitions: CoalitionsView;
 }
 
-export type ToWorker = { id: number; request: Request };
+export interface Progress {
+  phase: string;
+  done?: number;
+  total?: number;
+}
+
+/** A request, or a request to stop a long one early and answer with what it has so far. */
+export type ToWorker = { id: number; request: Request } | { stop: number };
 
 export type FromWorker =
-  | { id: number; kind: "progress"; phase: string }
+  | ({ id: number; kind: "progress" } & Progress)
   | { id: number; kind: "done"; result: unknown }
   | { id: number; kind: "failed"; message: string };

@@ -1,20 +1,28 @@
 /**
- * The engine in a Web Worker, so a long analysis never freezes the page. One
- * request at a time, in order; each gets progress messages and one reply.
- * The page cancels a request by terminating this worker and starting another.
+ * The engine in a Web Worker, so a long analysis never freezes the page.
+ * Requests are answered in order; each gets progress messages and one reply.
+ * A long request (robustness, inverse GMCR) runs in slices of a few dozen
+ * milliseconds in the background: between slices the worker answers the
+ * requests that came in meanwhile (a new load as the user types, a click on a
+ * state) and reads `stop` messages, which end the long request early with the
+ * result so far. The page cancels everything by terminating this worker.
  */
 import { EngineSession } from "./engine/session.js";
+import { Scheduler } from "./engine/scheduler.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
 
-const session = new EngineSession();
 const scope = self as unknown as { postMessage(message: FromWorker): void };
 
-self.onmessage = (event: MessageEvent<ToWorker>) => {
-  const { id, request } = event.data;
-  try {
-    const result = session.handle(request, (phase) => scope.postMessage({ id, kind: "progress", phase }));
-    scope.postMessage({ id, kind: "done", result });
-  } catch (e) {
-    scope.postMessage({ id, kind: "failed", message: e instanceof Error ? e.message : String(e) });
-  }
-};
+// A turn of the event loop without setTimeout's clamping: a message to ourselves queues behind the page's messages.
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+const pause = () =>
+  new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+
+const scheduler = new Scheduler(new EngineSession(), (msg) => scope.postMessage(msg), pause);
+
+self.onmessage = (event: MessageEvent<ToWorker>) => scheduler.receive(event.data);

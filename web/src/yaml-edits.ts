@@ -6,6 +6,7 @@
  * them, and the editor's undo history sees one ordinary change.
  */
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type YAMLMap } from "yaml";
+import { ExprSyntaxError, exprVars, parseExpr } from "../../src/model/expr.js";
 
 export class EditError extends Error {
   constructor(message: string) {
@@ -20,6 +21,9 @@ export interface OutlineOption {
   id: string;
   label: string;
   irreversible: Irreversible;
+  /** How a description of a state says the option is taken / not taken (empty when the file gives no phrase). */
+  whenTaken: string;
+  whenNotTaken: string;
 }
 
 export interface OutlineStatement {
@@ -53,9 +57,35 @@ export function outline(text: string): OutlineDm[] {
         id: String(o?.id ?? ""),
         label: typeof o?.label === "string" ? o.label : "",
         irreversible: o?.irreversible === true || o?.irreversible === "taking" ? true : o?.irreversible === "withdrawal" ? "withdrawal" : false,
+        whenTaken: typeof o?.whenTaken === "string" ? o.whenTaken : "",
+        whenNotTaken: typeof o?.whenNotTaken === "string" ? o.whenNotTaken : "",
       })),
       statements: statementsOf(prefs[id]),
     };
+  });
+}
+
+export interface OutlineConstraint {
+  /** The constraint in one line: "at most one of: a, b", "us_walk_away & us_guarantee", … */
+  text: string;
+  note?: string;
+}
+
+/** What the scenario rules out (its `infeasible` list), as written. */
+export function constraintsOf(text: string): OutlineConstraint[] {
+  const js = parse(text).toJS() as Record<string, unknown> | null;
+  const list = Array.isArray(js?.infeasible) ? (js!.infeasible as unknown[]) : [];
+  return list.map((item) => {
+    if (!isObject(item)) return { text: String(item) };
+    const note = typeof item.note === "string" ? { note: item.note } : {};
+    const ids = (x: unknown) => (Array.isArray(x) ? x.map(String).join(", ") : String(x));
+    if (item.condition !== undefined) return { text: String(item.condition), ...note };
+    if (item.mutuallyExclusive !== undefined) return { text: `at most one of: ${ids(item.mutuallyExclusive)}`, ...note };
+    if (item.atLeastOneOf !== undefined) return { text: `at least one of: ${ids(item.atLeastOneOf)}`, ...note };
+    if (typeof item.pattern === "string") return { text: `the pattern ${item.pattern}`, ...note };
+    if (isObject(item.pattern))
+      return { text: `the pattern ${Object.entries(item.pattern).map(([k, v]) => `${k}: ${String(v)}`).join(", ")}`, ...note };
+    return { text: JSON.stringify(item), ...note };
   });
 }
 
@@ -142,16 +172,22 @@ export function addOption(text: string, dm: number, id: string, label: string): 
     throw new EditError("this decision maker's options are not written as a list of lines; add the option in the editor");
   const first = seq.items[0] as Node;
   const last = seq.items[seq.items.length - 1] as Node;
-  const dash = dashOf(text, first.range![0]);
-  const pad = " ".repeat(dash - lineStart(text, dash));
+  const pad = " ".repeat(columnOf(text, dashOf(text, first.range![0])));
   const at = endOfContentLine(text, last.range![1]);
   const entry = `${pad}- id: ${id}\n${pad}  label: ${scalar(oneLine(label, "the label"))}\n`;
   const edits: Splice[] = [{ from: at, to: at, insert: (at > 0 && text[at - 1] !== "\n" ? "\n" : "") + entry }];
-
   // Where the new option falls among all options (declaration order).
   const js = doc.toJS() as { decisionMakers?: { options?: unknown[] }[] };
   const position = (js.decisionMakers ?? []).slice(0, dm + 1).reduce((n, d) => n + (d.options?.length ?? 0), 0);
+  edits.push(...patternEdits(doc, position));
+  return applySplices(text, edits);
+}
+
+/** Give every Y/N pattern that lists all the options a letter for a new option at `position`: N in the status quo, '-' elsewhere. */
+function patternEdits(doc: Document, position: number): Splice[] {
+  const js = doc.toJS() as { decisionMakers?: { options?: unknown[] }[] };
   const total = (js.decisionMakers ?? []).reduce((n, d) => n + (d.options?.length ?? 0), 0);
+  const edits: Splice[] = [];
   const patch = (node: unknown, letter: string) => {
     if (!isScalar(node) || typeof node.value !== "string" || !node.range) return;
     const value = node.value;
@@ -174,7 +210,165 @@ export function addOption(text: string, dm: number, id: string, label: string): 
         else patch(item, "-");
       }
     }
+  return edits;
+}
+
+/** Why a decision maker id cannot be used, or undefined when it can. */
+export function badDmId(text: string, id: string): string | undefined {
+  if (!ID.test(id)) return "an id starts with a letter or '_' and has only letters, digits and '_'";
+  if (RESERVED.has(id.toLowerCase())) return `'${id}' is a word of the statement language`;
+  return outline(text).some((d) => d.id === id) ? `a party '${id}' exists already` : undefined;
+}
+
+export interface NewDecisionMaker {
+  id: string;
+  name: string;
+  /** Every party has at least one option: its first. */
+  optionId: string;
+  optionLabel: string;
+}
+
+/**
+ * Add a decision maker at the end of the list, with its first option (not
+ * taken today: patterns get a letter for it, as for addOption) and, since
+ * every party needs preferences, a placeholder statement (it would rather
+ * take its option) for the author to replace.
+ */
+export function addDecisionMaker(text: string, dm: NewDecisionMaker): string {
+  const why = badDmId(text, dm.id) ?? badOptionId(text, dm.optionId);
+  if (why) throw new EditError(why);
+  const name = oneLine(dm.name, "the name");
+  const label = oneLine(dm.optionLabel, "the option's label");
+  const doc = parse(text);
+  const seq = doc.get("decisionMakers", true);
+  if (!isSeq(seq) || seq.flow || seq.items.length === 0 || !isMap(seq.items[0]) || !(seq.items[0] as Node).range)
+    throw new EditError("the decision makers are not written as a list of lines; add the party in the editor");
+  // Indent as the first party is indented.
+  const first = seq.items[0] as YAMLMap;
+  const dash = columnOf(text, dashOf(text, first.range![0]));
+  const firstKey = first.items[0]?.key;
+  const keys = isScalar(firstKey) && firstKey.range ? columnOf(text, firstKey.range[0]) : dash + 2;
+  const firstOptions = first.get("options", true);
+  const firstOption = isSeq(firstOptions) && !firstOptions.flow ? (firstOptions.items[0] as Node | undefined) : undefined;
+  const optionDash = firstOption?.range ? columnOf(text, dashOf(text, firstOption.range[0])) : keys + 2;
+  const sp = (n: number) => " ".repeat(n);
+  const last = seq.items[seq.items.length - 1] as Node;
+  const at = endOfContentLine(text, last.range![1]);
+  const entry =
+    `${sp(dash)}- id: ${dm.id}\n${sp(keys)}name: ${scalar(name)}\n${sp(keys)}options:\n` +
+    `${sp(optionDash)}- id: ${dm.optionId}\n${sp(optionDash + 2)}label: ${scalar(label)}\n`;
+  const edits: Splice[] = [{ from: at, to: at, insert: (at > 0 && text[at - 1] !== "\n" ? "\n" : "") + entry }];
+  const js = doc.toJS() as { decisionMakers?: { options?: unknown[] }[] };
+  edits.push(...patternEdits(doc, (js.decisionMakers ?? []).reduce((n, d) => n + (d.options?.length ?? 0), 0)));
+
+  // Preferences: a placeholder statement, written as the others are.
+  const note = scalar(`A placeholder: write what ${name} wants, most important first.`);
+  const prefs = doc.get("preferences", true);
+  if (prefs === undefined || prefs === null) {
+    const end = text.length;
+    edits.push({ from: end, to: end, insert: `${end > 0 && text[end - 1] !== "\n" ? "\n" : ""}\npreferences:\n  ${dm.id}:\n    - statement: ${dm.optionId}\n      note: ${note}\n` });
+  } else {
+    if (!isMap(prefs) || prefs.flow || prefs.items.length === 0) throw new EditError("the preferences are not written as a block of lines; add the party in the editor");
+    const k = prefs.items[0].key;
+    const col = isScalar(k) && k.range ? columnOf(text, k.range[0]) : 2;
+    const lastPair = prefs.items[prefs.items.length - 1];
+    const lastEnd = (lastPair.value as Node | null)?.range?.[1] ?? (lastPair.key as Node).range![1];
+    const pAt = endOfContentLine(text, lastEnd);
+    edits.push({
+      from: pAt,
+      to: pAt,
+      insert: `${pAt > 0 && text[pAt - 1] !== "\n" ? "\n" : ""}${sp(col)}${dm.id}:\n${sp(col + 2)}- statement: ${dm.optionId}\n${sp(col + 4)}note: ${note}\n`,
+    });
+  }
   return applySplices(text, edits);
+}
+
+/** Set or clear the phrases that describe a state where the option is taken / not taken (empty: no phrase). */
+export function setOptionPhrases(text: string, dm: number, option: number, phrases: { whenTaken: string; whenNotTaken: string }): string {
+  const path = ["decisionMakers", dm, "options", option];
+  const set = (t: string, key: string, value: string, after: string): string => {
+    const v = value.replace(/\s+/g, " ").trim();
+    const map = blockMap(parse(t), path);
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+    if (v) {
+      if (pair && isScalar(pair.value) && pair.value.value === v) return t;
+      return setScalar(t, path, key, v, after);
+    }
+    if (!pair) return t;
+    const removed = removePairLine(t, map, pair);
+    if (removed === undefined) throw new EditError(`the ${key} phrase shares a line with other keys; clear it in the editor`);
+    return removed;
+  };
+  const withTaken = set(text, "whenTaken", phrases.whenTaken, "label");
+  const hasTaken = blockMap(parse(withTaken), path).items.some((p) => isScalar(p.key) && p.key.value === "whenTaken");
+  return set(withTaken, "whenNotTaken", phrases.whenNotTaken, hasTaken ? "whenTaken" : "label");
+}
+
+export type NewConstraint =
+  | { kind: "condition"; condition: string; note?: string }
+  | { kind: "mutuallyExclusive" | "atLeastOneOf"; options: string[]; note?: string };
+
+/** Why a constraint cannot be added as given, or undefined when it can. */
+export function badConstraint(text: string, c: NewConstraint): string | undefined {
+  const known = new Set(outline(text).flatMap((d) => d.options.map((o) => o.id)));
+  if (c.kind === "condition") {
+    const cond = c.condition.trim();
+    if (!cond) return "write the condition that cannot hold, e.g. a_strikes & b_strikes";
+    try {
+      const unknown = exprVars(parseExpr(cond)).find((v) => !known.has(v.id));
+      if (unknown) return `there is no option '${unknown.id}'`;
+    } catch (e) {
+      if (e instanceof ExprSyntaxError) return `cannot read '${cond}': ${e.message}`;
+      throw e;
+    }
+    return undefined;
+  }
+  if (c.options.length < 2) return "choose at least two options";
+  if (new Set(c.options).size !== c.options.length) return "an option is chosen twice";
+  const unknown = c.options.find((id) => !known.has(id));
+  return unknown ? `there is no option '${unknown}'` : undefined;
+}
+
+/** Add a constraint at the end of `infeasible` (which is created after the decision makers when missing). */
+export function addConstraint(text: string, c: NewConstraint): string {
+  const why = badConstraint(text, c);
+  if (why) throw new EditError(why);
+  const note = c.note?.trim() ? scalar(oneLine(c.note, "the note")) : undefined;
+  const lines = (pad: string): string => {
+    const noteLine = note ? `${pad}  note: ${note}\n` : "";
+    if (c.kind === "condition") {
+      const cond = scalar(c.condition.replace(/\s+/g, " ").trim());
+      return note ? `${pad}- condition: ${cond}\n${noteLine}` : `${pad}- ${cond}\n`;
+    }
+    return `${pad}- ${c.kind}: [${c.options.join(", ")}]\n${noteLine}`;
+  };
+  const doc = parse(text);
+  const root = doc.contents;
+  if (!isMap(root)) throw new EditError("the scenario is not a mapping of keys");
+  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === "infeasible");
+  if (pair) {
+    const key = pair.key as Node;
+    const value = pair.value as Node | null;
+    if (isSeq(value) && !value.flow && value.items.length > 0) {
+      const first = value.items[0] as Node;
+      const last = value.items[value.items.length - 1] as Node;
+      const pad = " ".repeat(columnOf(text, dashOf(text, first.range![0])));
+      const at = endOfContentLine(text, last.range![1]);
+      return text.slice(0, at) + (at > 0 && text[at - 1] !== "\n" ? "\n" : "") + lines(pad) + text.slice(at);
+    }
+    const empty = value === null || (isScalar(value) && (value.value === null || value.value === "")) || (isSeq(value) && value.items.length === 0);
+    if (!empty) throw new EditError("the constraints are written inline; add this one in the editor");
+    const pad = " ".repeat(columnOf(text, key.range![0]) + 2);
+    // `infeasible: []` or `infeasible:` becomes a block list; a comment on the key's line stays there.
+    let t = text;
+    if (isSeq(value) && value.range) t = text.slice(0, key.range![1]) + ":" + text.slice(value.range[1]);
+    const at = endOfContentLine(t, key.range![1] + 1);
+    return t.slice(0, at) + (at > 0 && t[at - 1] !== "\n" ? "\n" : "") + lines(pad) + t.slice(at);
+  }
+  const dms = root.items.find((p) => isScalar(p.key) && p.key.value === "decisionMakers");
+  const end = (dms?.value as Node | null)?.range?.[1];
+  const at = end !== undefined ? endOfContentLine(text, end) : text.length;
+  return text.slice(0, at) + (at > 0 && text[at - 1] !== "\n" ? "\n" : "") + "\ninfeasible:\n" + lines("  ") + text.slice(at);
 }
 
 /** Move a decision maker's preference statement from one place in its list to another (0-based; most important first). */
@@ -280,6 +474,10 @@ function removePairLine(text: string, map: YAMLMap, pair: YAMLMap["items"][numbe
   if (text.slice(start, pair.key.range[0]).trim() !== "" || map.items[0] === pair) return undefined;
   const end = endOfContentLine(text, (pair.value as Node | null)?.range?.[1] ?? pair.key.range[1]);
   return text.slice(0, start) + text.slice(end);
+}
+
+function columnOf(text: string, pos: number): number {
+  return pos - lineStart(text, pos);
 }
 
 function lineStart(text: string, pos: number): number {

@@ -3,30 +3,57 @@
  * its analysis, so clicking a state or drawing the graph does not analyse
  * again. Requests after a failed load use the last good version (the views
  * keep showing it, marked out of date).
+ *
+ * Every request is a generator that yields progress and returns its result:
+ * short ones yield once, long ones (robustness, inverse GMCR) after every
+ * slice of work, so the worker can answer other requests in between and stop
+ * them early with the result so far. A long request works on the version that
+ * was current when it started, whatever loads meanwhile.
  */
 import { analyze, buildReport, loadModel, renderCsv, renderReportHtml, renderReportMarkdown, stateTable, type Analysis, type Model } from "./engine.js";
+import { coalitionsView, importScenario, inverseJob, NEVER_STOP, robustnessJob, type Control } from "./deeper.js";
 import { graphView } from "./graph.js";
 import { compareView, explainView, issuesOf, modelView } from "./views.js";
-import type { Request, ResultOf } from "../protocol.js";
+import type { Progress, Request, ResultOf } from "../protocol.js";
 
-export type Progress = (phase: string) => void;
+export type { Control };
+
+interface Current {
+  text: string;
+  file: string;
+  model: Model;
+  analysis: Analysis;
+  version: number;
+}
 
 export class EngineSession {
-  private current?: { text: string; file: string; model: Model; analysis: Analysis };
+  private current?: Current;
+  private loads = 0;
 
-  handle<R extends Request>(request: R, progress: Progress): ResultOf[R["type"]] {
-    return this.dispatch(request, progress) as ResultOf[R["type"]];
+  /** Run a request to the end, reporting each phase. */
+  handle<R extends Request>(request: R, progress: (phase: string) => void, control: Control = NEVER_STOP): ResultOf[R["type"]] {
+    const run = this.steps(request, control);
+    for (;;) {
+      const step = run.next();
+      if (step.done) return step.value;
+      progress(step.value.phase);
+    }
   }
 
-  private dispatch(request: Request, progress: Progress): ResultOf[Request["type"]] {
+  /** A request as a generator: progress as it goes, the result at the end. */
+  steps<R extends Request>(request: R, control: Control = NEVER_STOP): Generator<Progress, ResultOf[R["type"]]> {
+    return this.dispatch(request, control) as Generator<Progress, ResultOf[R["type"]]>;
+  }
+
+  private *dispatch(request: Request, control: Control): Generator<Progress, ResultOf[Request["type"]]> {
     switch (request.type) {
       case "load":
-        return this.load(request.text, request.file, progress);
+        return yield* this.load(request.text, request.file);
       case "graph":
-        progress("laying out the states");
+        yield { phase: "laying out the states" };
         return graphView(this.need().analysis, request.graph);
       case "explain":
-        progress(`explaining state ${request.state}`);
+        yield { phase: `explaining state ${request.state}` };
         return explainView(this.need().analysis, request.state);
       case "report": {
         const cur = this.need();
@@ -44,46 +71,64 @@ export class EngineSession {
             skipped.push(w.file);
           }
         }
-        progress(`writing the report${whatIfs.length ? ` (with ${whatIfs.length} what-if${whatIfs.length > 1 ? "s" : ""})` : ""}`);
+        yield { phase: `writing the report${whatIfs.length ? ` (with ${whatIfs.length} what-if${whatIfs.length > 1 ? "s" : ""})` : ""}` };
         const data = buildReport(cur.model, whatIfs);
         return { html: renderReportHtml(data), markdown: renderReportMarkdown(data), skipped };
       }
       case "compare": {
         const cur = this.need();
-        progress(`reading ${request.file}`);
+        yield { phase: `reading ${request.file}` };
         let other: Model;
         try {
           other = loadModel(request.text, request.file);
         } catch (e) {
           return { issues: issuesOf(e) };
         }
-        progress(`comparing ${cur.file} with ${request.file}`);
+        yield { phase: `comparing ${cur.file} with ${request.file}` };
         return compareView(cur.model, cur.file, other, request.file);
       }
       case "csv": {
         const cur = this.need();
         return renderCsv(stateTable(cur.model, cur.analysis, "csv"));
       }
+      case "import":
+        yield { phase: `importing ${request.name}` };
+        return importScenario(request.text, request.name);
+      case "robustness": {
+        const cur = this.need();
+        yield { phase: "weighing preference profiles" };
+        return yield* robustnessJob(cur.analysis, request, cur.version, control);
+      }
+      case "inverse": {
+        const cur = this.need();
+        return yield* inverseJob(cur.analysis, request, cur.version, control);
+      }
+      case "coalitions": {
+        const cur = this.need();
+        yield { phase: `looking for coalitions at state ${request.state}` };
+        return coalitionsView(cur.analysis, request.state, cur.version, request.maxSize);
+      }
     }
   }
 
-  private load(text: string, file: string, progress: Progress): ResultOf["load"] {
+  private *load(text: string, file: string): Generator<Progress, ResultOf["load"]> {
     const t0 = Date.now();
-    progress("reading the scenario");
+    yield { phase: "reading the scenario" };
     let model: Model;
     try {
       model = loadModel(text, file);
     } catch (e) {
       return { ok: false, issues: issuesOf(e) };
     }
-    progress(`analysing ${model.states.length.toLocaleString("en")} states`);
+    yield { phase: `analysing ${model.states.length.toLocaleString("en")} states` };
     const analysis = analyze(model);
-    progress("describing the results");
-    this.current = { text, file, model, analysis };
-    return { ok: true, model: modelView(file, analysis, Date.now() - t0) };
+    yield { phase: "describing the results" };
+    const version = ++this.loads;
+    this.current = { text, file, model, analysis, version };
+    return { ok: true, model: modelView(file, analysis, Date.now() - t0, version) };
   }
 
-  private need(): NonNullable<EngineSession["current"]> {
+  private need(): Current {
     if (!this.current) throw new Error("no scenario has been analysed yet");
     return this.current;
   }

@@ -49,7 +49,7 @@ export function issuesOf(e: unknown): IssueView[] {
   throw e;
 }
 
-export function modelView(file: string, analysis: Analysis, ms: number): ModelView {
+export function modelView(file: string, analysis: Analysis, ms: number, version = 0): ModelView {
   const m = analysis.model;
   const sc = m.scenario;
   const n = m.states.length;
@@ -94,6 +94,7 @@ export function modelView(file: string, analysis: Analysis, ms: number): ModelVi
     whatIfs: (sc.whatIfs ?? []).map((w) => ({ file: w.file, title: w.title ?? w.file })),
     paths: pathsView(analysis),
     ms,
+    version,
   };
 }
 

@@ -13,7 +13,7 @@ export class ExplainPanel {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly hooks: { select(id: number): void; centre(id: number): void; close(): void },
+    private readonly hooks: { select(id: number): void; centre(id: number): void; close(): void; coalitions(id: number): void; inverse(id: number): void },
   ) {
     this.title = h("h2", { id: "explain-title" }, "Explanation");
     this.body = h("div", { class: "explain-body" });
@@ -107,6 +107,12 @@ export class ExplainPanel {
       this.body,
       h("p", { class: "words" }, x.words),
       h("p", { class: "muted" }, `Pattern ${x.pattern}. `, h("button", { type: "button", class: "link", onclick: () => this.hooks.centre(x.id) }, "Show it in the graph")),
+      h(
+        "p",
+        { class: "muted explain-more" },
+        h("button", { type: "button", class: "link", onclick: () => this.hooks.coalitions(x.id) }, "Groups that could leave it"),
+        h("button", { type: "button", class: "link", onclick: () => this.hooks.inverse(x.id) }, "Priorities that would make it stable"),
+      ),
       verdict,
       ...dms,
     );

@@ -5,11 +5,32 @@
  * diamond, equilibria under the chosen concept have a thick green ring. The
  * whole graph is drawn up to a few hundred states; beyond that, a view: the
  * neighbourhood of a state, where play goes from today, or the equilibria.
+ *
+ * cytoscape is loaded when the view first draws (a separate file of the
+ * build), so the page opens without it. Export as PNG (cytoscape's picture)
+ * or SVG (written from the laid-out positions, graph-svg.ts).
  */
-import cytoscape from "cytoscape";
+import type cytoscape from "cytoscape";
 import { dmColor } from "../colors.js";
 import { baseName, clear, download, h, plural } from "../dom.js";
+import { cytoscapeStyle } from "../graph-style.js";
+import { graphSvg } from "../graph-svg.js";
 import type { Concept, GraphMode, GraphRequest, GraphView, ModelView } from "../protocol.js";
+
+type Cytoscape = typeof cytoscape;
+let loading: Promise<Cytoscape> | null = null;
+
+/** cytoscape, fetched on first use (a dynamic import: a script of the same origin, as the CSP allows). */
+export function loadCytoscape(): Promise<Cytoscape> {
+  loading ??= import("cytoscape").then(
+    (m) => m.default,
+    (e: unknown) => {
+      loading = null;
+      throw e;
+    },
+  );
+  return loading;
+}
 
 type LayoutName = "rings" | "layered" | "force" | "grid";
 const CAP = 300;
@@ -31,6 +52,9 @@ export class GraphPanel {
   private readonly hover: HTMLElement;
   private readonly legend: HTMLElement;
   private readonly canvas: HTMLElement;
+  private readonly pngButton: HTMLButtonElement;
+  private readonly svgButton: HTMLButtonElement;
+  private lastView: { view: GraphView; req: GraphRequest } | null = null;
 
   constructor(
     root: HTMLElement,
@@ -74,6 +98,8 @@ export class GraphPanel {
     this.hover = h("div", { class: "graph-hover", "aria-live": "polite" });
     this.legend = h("div", { class: "legend" });
     this.canvas = h("div", { class: "graph-canvas", role: "img", "aria-label": "Graph of moves between states" });
+    this.pngButton = h("button", { type: "button", disabled: true, title: "The drawing as a picture (PNG)", onclick: () => this.exportPng() }, "Export PNG");
+    this.svgButton = h("button", { type: "button", disabled: true, title: "The drawing as a scalable vector graphic (SVG), with the legend", onclick: () => this.exportSvg() }, "Export SVG");
     root.append(
       h(
         "div",
@@ -83,7 +109,8 @@ export class GraphPanel {
         h("span", { class: "ctl" }, h("label", { for: "graph-concept" }, "Ring equilibria under"), this.concept),
         h("span", { class: "ctl" }, h("label", { for: "graph-layout" }, "Layout"), this.layout),
         h("span", { class: "spacer" }),
-        h("button", { type: "button", onclick: () => this.exportPng() }, "Export PNG"),
+        this.pngButton,
+        this.svgButton,
       ),
       h("div", { class: "graph-area" }, this.canvas, this.hover),
       h("div", { class: "graph-foot" }, this.legend, this.info),
@@ -199,27 +226,41 @@ export class GraphPanel {
       return;
     }
     if (this.model !== m) return;
+    if (!this.cy) {
+      this.info.textContent = "Loading the drawing…";
+      let cy: Cytoscape;
+      try {
+        cy = await loadCytoscape();
+      } catch (e) {
+        this.info.textContent = `Could not load the drawing: ${(e as Error).message}`;
+        this.dirty = true;
+        return;
+      }
+      if (this.model !== m) return;
+      if (!this.cy) {
+        this.cy = this.createCy(cy);
+        this.watchSize();
+      }
+    }
     this.draw(view, req);
   }
 
   private draw(view: GraphView, req: GraphRequest): void {
     const m = this.model!;
+    this.lastView = { view, req };
     const elements: cytoscape.ElementDefinition[] = [
       ...view.nodes.map((n) => ({
         data: { id: String(n.id), label: String(n.id), words: n.words, pattern: n.pattern },
         classes: [n.eq ? "eq" : "", n.sq ? "sq" : "", n.focus ? "focus" : "", n.id === this.selected ? "selected" : ""].join(" "),
       })),
       ...view.edges.map((e, k) => ({
-        data: { id: `e${k}`, source: String(e.source), target: String(e.target), color: dmColor(e.dm), dm: m.dms[e.dm].name },
+        data: { id: `e${k}`, source: String(e.source), target: String(e.target), color: dmColor(e.dm), dm: m.dms[e.dm].name, mover: e.dm },
         classes: e.improving ? "imp" : "move",
       })),
     ];
-    if (!this.cy) {
-      this.cy = this.createCy();
-      this.watchSize();
-    }
-    this.cy.elements().remove();
-    this.cy.add(elements);
+    const cy = this.cy!;
+    cy.elements().remove();
+    cy.add(elements);
     this.runLayout();
     const improving = view.edges.filter((e) => e.improving).length;
     const what =
@@ -234,59 +275,17 @@ export class GraphPanel {
       `${plural(view.nodes.length, "state")}${what && !what.startsWith(":") ? " " : ""}${what}${view.truncated ? ` (the nearest ${view.nodes.length} of ${view.total.toLocaleString("en")})` : ""}; ` +
       `${plural(view.edges.length, "move")}, ${improving.toLocaleString("en")} improving. Click a state to explain it, double-click to centre on it.`;
     this.canvas.setAttribute("aria-label", `Graph of moves: ${this.info.textContent}`);
+    this.pngButton.disabled = false;
+    this.svgButton.disabled = false;
   }
 
-  private createCy(): cytoscape.Core {
-    const cy = cytoscape({
+  private createCy(make: Cytoscape): cytoscape.Core {
+    const cy = make({
       container: this.canvas,
       minZoom: 0.1,
       maxZoom: 4,
       boxSelectionEnabled: false,
-      style: [
-        {
-          selector: "node",
-          style: {
-            label: "data(label)",
-            "font-size": 10,
-            "text-valign": "center",
-            "text-halign": "center",
-            color: "#1d232b",
-            width: 28,
-            height: 28,
-            "background-color": "#e8edf3",
-            "border-width": 1,
-            "border-color": "#8a96a3",
-          },
-        },
-        { selector: "node.eq", style: { "background-color": "#d6f0df", "border-width": 4, "border-color": "#1b7f46" } },
-        { selector: "node.sq", style: { shape: "diamond", width: 40, height: 40, "background-color": "#fff0b8", "border-width": 3, "border-color": "#1d232b" } },
-        { selector: "node.sq.eq", style: { "border-color": "#1b7f46", "border-width": 4 } },
-        { selector: "node.focus", style: { "font-weight": "bold" } },
-        { selector: "node.selected", style: { "underlay-color": "#c2185b", "underlay-padding": 6, "underlay-opacity": 0.35 } },
-        {
-          selector: "edge",
-          style: {
-            width: 1.2,
-            "line-color": "data(color)",
-            "curve-style": "bezier",
-            "line-style": "dashed",
-            "line-dash-pattern": [4, 4],
-            opacity: 0.5,
-          },
-        },
-        {
-          selector: "edge.imp",
-          style: {
-            width: 2.6,
-            "line-style": "solid",
-            opacity: 0.95,
-            "target-arrow-shape": "triangle",
-            "target-arrow-color": "data(color)",
-            "arrow-scale": 1.1,
-          },
-        },
-        { selector: "node.faded, edge.faded", style: { opacity: 0.12 } },
-      ],
+      style: cytoscapeStyle(),
     });
     cy.on("tap", "node", (e) => this.hooks.select(Number(e.target.id())));
     cy.on("dbltap", "node", (e) => this.centreOn(Number(e.target.id())));
@@ -348,5 +347,45 @@ export class GraphPanel {
     if (!this.cy) return;
     const blob = this.cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" });
     download(`${this.file}-graph.png`, blob);
+  }
+
+  /** The drawing as SVG: the states where the layout put them, in the same looks, with a title and a legend. */
+  svg(): string | null {
+    const cy = this.cy;
+    const m = this.model;
+    if (!cy || !m || !this.lastView) return null;
+    const { req } = this.lastView;
+    return graphSvg({
+      title: m.name,
+      subtitle: `Graph of moves: ${this.info.textContent?.replace(/ Click a state.*$/, "") ?? ""}`,
+      concept: req.concept,
+      movers: m.dms.map((d, i) => ({ name: d.name, color: dmColor(i) })),
+      nodes: cy.nodes().map((n) => {
+        const p = n.position();
+        return {
+          id: Number(n.id()),
+          x: p.x,
+          y: p.y,
+          eq: n.hasClass("eq"),
+          sq: n.hasClass("sq"),
+          focus: n.hasClass("focus"),
+          selected: n.hasClass("selected"),
+          pattern: String(n.data("pattern")),
+          words: String(n.data("words")),
+        };
+      }),
+      edges: cy.edges().map((e) => ({
+        source: Number(e.source().id()),
+        target: Number(e.target().id()),
+        color: dmColor(Number(e.data("mover"))),
+        improving: e.hasClass("imp"),
+        dm: String(e.data("dm")),
+      })),
+    });
+  }
+
+  private exportSvg(): void {
+    const svg = this.svg();
+    if (svg) download(`${this.file}-graph.svg`, svg, "image/svg+xml;charset=utf-8");
   }
 }
