@@ -2,7 +2,7 @@
  * Bad input: every case gets a clear message naming where and what, exit
  * code 2 and no stack trace.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -195,5 +195,21 @@ describe("reserved ids", () => {
 describe("goals", () => {
   it("reports a goal whose condition names an unknown option, at its place", async () => {
     await fails(GOOD + "goals:\n  - title: Peace\n    condition: x & peace\n", /:16:20: unknown option 'peace' in 'x & peace'/);
+  });
+});
+
+describe("memory", () => {
+  it("refuses a model whose analysis would not fit, with the figure, before analysing it", async () => {
+    const { loadModel } = await import("../src/index.js");
+    const { analysisMemoryEstimate } = await import("../src/model/compile.js");
+    const text = readFileSync("scenarios/ukraine-2025.yaml", "utf8");
+    const need = analysisMemoryEstimate(576, [3, 3, 2, 2], 1024);
+    expect(need).toBeGreaterThan(100_000);
+    expect(() => loadModel(text, "u.yaml", { maxMemoryBytes: need - 1 })).toThrow(
+      /analysing this model would need about \d+ KiB of memory \(576 feasible states\), more than the \d+ KiB this machine allows; reduce the options or add constraints/,
+    );
+    expect(loadModel(text, "u.yaml", { maxMemoryBytes: need }).states.length).toBe(576);
+    // The estimate grows linearly with the states and with the moves per state.
+    expect(analysisMemoryEstimate(2000, [3, 3], 0)).toBe(2 * analysisMemoryEstimate(1000, [3, 3], 0));
   });
 });

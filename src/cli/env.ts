@@ -8,6 +8,7 @@ import { DEFAULT_MAX_STATES, statePattern, type Model } from "../model/compile.j
 import { ParleyError } from "../model/errors.js";
 import { loadModel } from "../model/load.js";
 import { readSource } from "../model/source.js";
+import { totalmem } from "node:os";
 import { CONCEPTS, type Concept } from "../stability/analyze.js";
 import type { CliIO } from "./io.js";
 
@@ -22,7 +23,7 @@ export interface CommandEnv {
 export function createEnv(io: CliIO): CommandEnv {
   return {
     io,
-    load: (file, maxStates) => loadModel(io.readText(file), file, { maxStates }),
+    load: (file, maxStates) => loadModel(io.readText(file), file, { maxStates, maxMemoryBytes: memoryLimit() }),
     writeResult(text, o) {
       if (!o.output) return io.stdout(text);
       io.writeText(o.output, text, Boolean(o.force));
@@ -108,4 +109,9 @@ export function withLocations<T>(env: CommandEnv, file: string, run: () => T): T
       file,
     );
   }
+}
+
+/** Models whose analysis would need more than three quarters of this machine's memory are refused up front. */
+export function memoryLimit(): number {
+  return Math.floor(totalmem() * 0.75);
 }

@@ -37,6 +37,8 @@ export interface Model {
 export interface CompileOptions {
   /** Largest candidate state space (2^options) to enumerate. */
   maxStates?: number;
+  /** Refuse a model whose analysis would need more memory than this (bytes; default: no limit). */
+  maxMemoryBytes?: number;
 }
 
 export const DEFAULT_MAX_STATES = 2 ** 24;
@@ -109,6 +111,15 @@ export function compileScenario(scenario: Scenario, opts: CompileOptions = {}): 
     });
   }
 
+  if (opts.maxMemoryBytes !== undefined) {
+    const need = analysisMemoryEstimate(states.length, Array.from(dmMask, popcount), candidates);
+    if (need > opts.maxMemoryBytes)
+      throw new ParleyError({
+        code: "memory-limit",
+        message: `analysing this model would need about ${size(need)} of memory (${states.length.toLocaleString("en-US")} feasible states), more than the ${size(opts.maxMemoryBytes)} this machine allows; reduce the options or add constraints`,
+      });
+  }
+
   const pref = scenario.decisionMakers.map((dm, d) => preferenceLevels(scenario.preferences[d], states, n, dm.id));
   const perceivedPref = scenario.decisionMakers.map((dm) => perceivedPreferenceLevels(scenario, dm, states, n));
   return { scenario, nOptions: n, nDMs, dmMask, fwdMask, backMask, moveMasks, states, indexOf, statusQuo, pref, perceivedPref };
@@ -124,4 +135,32 @@ export function submasks(mask: number): Int32Array {
 /** Y/N pattern of state index s. */
 export function statePattern(model: Model, s: number): string {
   return maskToPattern(model.states[s], model.nOptions);
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (let v = x; v !== 0; v &= v - 1) c++;
+  return c;
+}
+
+/** 1.5 GiB, 230 MiB, 117 KiB. */
+function size(bytes: number): string {
+  if (bytes >= 2 ** 30) return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+  if (bytes >= 2 ** 20) return `${Math.ceil(bytes / 2 ** 20)} MiB`;
+  return `${Math.ceil(bytes / 2 ** 10)} KiB`;
+}
+
+/**
+ * An estimate of the memory a full analysis takes, in bytes, from the number
+ * of feasible and candidate states and each DM's number of options: the
+ * stored moves (4 bytes each, at most 2^k - 1 per state for a DM with k
+ * options), the opponents' union graphs of moves and of improvements (GMR,
+ * SMR, SEQ), preference levels, the per-state arrays of the reachability pass
+ * (about 40 bytes per state) and the mask index (4 bytes per candidate).
+ */
+export function analysisMemoryEstimate(states: number, optionsPerDM: number[], candidates = 0): number {
+  const movesPerState = optionsPerDM.map((k) => Math.min(2 ** k - 1, states));
+  const all = movesPerState.reduce((a, b) => a + b, 0);
+  const largestUnion = Math.max(0, ...movesPerState.map((m) => all - m));
+  return states * (4 * all + 8 * largestUnion + 4 * optionsPerDM.length + 44) + 4 * candidates;
 }
