@@ -9,7 +9,7 @@ export { compileScenario, statePattern, DEFAULT_MAX_STATES, type Model, type Com
 export { loadModel } from "./model/load.js";
 export { displayRanks, preferenceLevels } from "./preferences/ranks.js";
 export { allMoves, unilateralMoves, improvementsOf, type Adjacency } from "./stability/moves.js";
-export { analyze, createContext, CONCEPTS, CONCEPT_NAMES, type Analysis, type Concept } from "./stability/analyze.js";
+export { analyze, analyzeSteps, createContext, CONCEPTS, CONCEPT_NAMES, type Analysis, type AnalysisProgress, type Concept } from "./stability/analyze.js";
 export { reachMin } from "./stability/reach.js";
 export { coalitionReach, type CoalitionReach } from "./stability/coalition.js";
 export { explainState, type StateExplanation, type Sanction, type MoveStep } from "./stability/explain.js";

@@ -115,3 +115,35 @@ export function withLocations<T>(env: CommandEnv, file: string, run: () => T): T
 export function memoryLimit(): number {
   return Math.floor(totalmem() * 0.75);
 }
+
+/**
+ * Drain a step generator from the engine, showing progress on a terminal
+ * (models of at least `minStates` states) and stopping on Ctrl-C with exit
+ * code 130; the event loop runs between steps so the signal gets through.
+ */
+export async function runSteps<R>(
+  env: CommandEnv,
+  steps: Generator<{ done: number; total: number; label?: string }, R>,
+  showProgress: boolean,
+): Promise<R> {
+  let stop = false;
+  const release = env.io.onInterrupt?.(() => (stop = true));
+  try {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (showProgress && env.io.isTTY) {
+        const { done, total, label } = step.value;
+        env.io.stderr(`\r\x1b[K${Math.floor((done / Math.max(1, total)) * 100)}% ${label ?? ""} (Ctrl-C stops)`);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stop) {
+        env.io.stderr(`${env.io.isTTY ? "\r\x1b[K" : ""}parley: interrupted\n`);
+        throw new Exit(130);
+      }
+    }
+  } finally {
+    release?.();
+    if (showProgress && env.io.isTTY) env.io.stderr("\r\x1b[K");
+  }
+}

@@ -5,7 +5,7 @@
 import type { Model } from "../model/compile.js";
 import type { StabilityContext } from "./context.js";
 import { gmrStable } from "./gmr.js";
-import { allMoves } from "./moves.js";
+import { allMoves, unilateralMoves } from "./moves.js";
 import { nashStable } from "./nash.js";
 import { seqStable } from "./seq.js";
 import { simStable } from "./sim.js";
@@ -45,10 +45,57 @@ export function createContext(model: Model): StabilityContext {
   return { model, moves: allMoves(model) };
 }
 
+export interface AnalysisProgress {
+  done: number;
+  total: number;
+  /** What was just finished, e.g. "SEQ for Russia". */
+  label: string;
+}
+
 export function analyze(model: Model, opts: { concepts?: readonly Concept[]; context?: StabilityContext } = {}): Analysis {
+  const run = analyzeSteps(model, opts);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same analysis as a generator that pauses after each DM's moves and each
+ * (concept, DM) pass, so an adapter can show progress and stop a long run
+ * between steps; the engine itself stays free of timers and signals.
+ */
+export function* analyzeSteps(
+  model: Model,
+  opts: { concepts?: readonly Concept[]; context?: StabilityContext } = {},
+): Generator<AnalysisProgress, Analysis> {
   const concepts = [...(opts.concepts ?? CONCEPTS)];
-  const context = opts.context ?? createContext(model);
-  const stable = solveConcepts(concepts, model.nDMs, (c, i) => SOLVERS[c](context, i));
+  const base = (["Nash", "GMR", "SMR", "SEQ", "SIM"] as const).filter(
+    (c) => concepts.includes(c) || (concepts.includes("SEQ+SIM") && (c === "SEQ" || c === "SIM")),
+  );
+  const n = model.nDMs;
+  const name = (i: number) => model.scenario.decisionMakers[i].name;
+  const total = (opts.context ? 0 : n) + base.length * n;
+  let done = 0;
+  let context = opts.context;
+  if (!context) {
+    const moves = [];
+    for (let d = 0; d < n; d++) {
+      moves.push(unilateralMoves(model, d));
+      yield { done: ++done, total, label: `moves of ${name(d)}` };
+    }
+    context = { model, moves };
+  }
+  const solved: Partial<Record<Exclude<Concept, "SEQ+SIM">, Uint8Array[]>> = {};
+  for (const c of base) {
+    const perDM: Uint8Array[] = [];
+    for (let i = 0; i < n; i++) {
+      perDM.push(SOLVERS[c](context, i));
+      yield { done: ++done, total, label: `${c} for ${name(i)}` };
+    }
+    solved[c] = perDM;
+  }
+  const stable = solveConcepts(concepts, n, (c, i) => solved[c]![i]);
   const equilibria: Partial<Record<Concept, number[]>> = {};
   for (const c of concepts) equilibria[c] = equilibriaOf(stable[c]!);
   return { model, context, concepts, stable, equilibria };

@@ -1,9 +1,9 @@
 /** `parley analyze`. */
 import type { Command } from "commander";
-import { analyze, CONCEPTS, type Concept } from "../../stability/analyze.js";
+import { analyzeSteps, CONCEPTS, type Concept } from "../../stability/analyze.js";
 import { analysisToJson, renderAnalysis, type TableFormat } from "../../io/analysis-output.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
-import { conceptOption, maxStatesOption, formatOption, type CommandEnv } from "../env.js";
+import { conceptOption, maxStatesOption, formatOption, runSteps, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -23,9 +23,10 @@ Examples:
   parley analyze model.yaml --format json > results.json
   parley analyze model.yaml -f csv -e             equilibria only, as CSV`,
     )
-    .action((file: string | undefined, o: { concept?: Concept[]; format: TableFormat | "json"; equilibriaOnly?: boolean; maxStates: number }) => {
+    .action(async (file: string | undefined, o: { concept?: Concept[]; format: TableFormat | "json"; equilibriaOnly?: boolean; maxStates: number }) => {
       const model = env.load(file ?? DEFAULT_SCENARIO, o.maxStates);
-      const analysis = analyze(model, { concepts: o.concept ?? CONCEPTS });
+      // Large models show progress on a terminal and stop cleanly on Ctrl-C.
+      const analysis = await runSteps(env, analyzeSteps(model, { concepts: o.concept ?? CONCEPTS }), model.states.length >= 20_000);
       if (o.format === "json") env.io.stdout(JSON.stringify(analysisToJson(analysis), null, 2) + "\n");
       else env.io.stdout(renderAnalysis(analysis, o.format, { equilibriaOnly: o.equilibriaOnly }));
     });
