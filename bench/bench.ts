@@ -47,6 +47,8 @@ interface Row {
   options: number;
   candidates: number;
   states: number;
+  /** Unilateral moves per state, all DMs together. */
+  movesPerState: number;
   movesMs: number;
   conceptMs: Record<string, number>;
   totalMs: number;
@@ -73,6 +75,7 @@ for (const [dms, options] of SIZES) {
     options,
     candidates: 2 ** options,
     states: model.states.length,
+    movesPerState: ctx.moves.reduce((a, m) => a + m.targets.length, 0) / model.states.length,
     movesMs,
     conceptMs,
     totalMs,
@@ -103,8 +106,26 @@ const robustnessRow = {
   profilesPerSecond: rob.done / (rob.elapsedMs / 1000),
 };
 
+// Growth: least-squares slope of log(time) against log(states × moves per state),
+// over the rows large enough for timer noise not to dominate (1 means linear).
+const big = rows.filter((r) => r.states >= 1000);
+const growth = (() => {
+  if (big.length < 2) return undefined;
+  const xs = big.map((r) => Math.log(r.states * r.movesPerState));
+  const ys = big.map((r) => Math.log(r.totalMs));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  xs.forEach((x, k) => {
+    num += (x - mx) * (ys[k] - my);
+    den += (x - mx) ** 2;
+  });
+  return den > 0 ? num / den : undefined;
+})();
+
 if (asJson) {
-  console.log(JSON.stringify({ machine: machine(), rows, robustness: robustnessRow }, null, 2));
+  console.log(JSON.stringify({ machine: machine(), rows, robustness: robustnessRow, growthExponent: growth ?? null }, null, 2));
 } else {
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
   const header = ["DMs", "options", "feasible", "moves ms", ...CONCEPTS.map((c) => `${c} ms`), "all ms", "states/s", "reference ms", "speed-up", "heap MiB"];
@@ -128,6 +149,8 @@ if (asJson) {
   const target = rows.find((r) => r.dms === 4 && r.options === 16);
   if (target) console.log(`\nTarget (issue 2): every concept for 4 DMs x 16 options in under 1 s on one core: ${ms(target.totalMs)} ms.`);
   console.log("speed-up = reference time / engine time, both measured in this run.");
+  if (growth !== undefined)
+    console.log(`Growth: time ∝ (states × moves per state)^${growth.toFixed(2)} over the rows with at least 1,000 states (1 = linear).`);
   console.log(
     `\nRobustness sampling on ${robustnessRow.scenario}, every concept: ${robustnessRow.samples.toLocaleString("en-US")} profiles (${robustnessRow.distinctProfiles} distinct) in ${ms(robustnessRow.ms)} ms: ${Math.round(robustnessRow.profilesPerSecond).toLocaleString("en-US")} profiles/s.`,
   );

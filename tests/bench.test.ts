@@ -4,7 +4,9 @@ import { expect, it } from "vitest";
 
 it("npm run bench -- --smoke --json measures the engine and the reference", () => {
   const out = execFileSync(process.execPath, ["--import", "tsx", "bench/bench.ts", "--smoke", "--json"], { encoding: "utf8" });
-  const { machine, rows, robustness } = JSON.parse(out);
+  const { machine, rows, robustness, growthExponent } = JSON.parse(out);
+  // The smoke sizes are below the 1,000 states the growth fit needs.
+  expect(growthExponent).toBeNull();
   expect(robustness).toMatchObject({ scenario: "ukraine-2025.yaml", samples: 1000 });
   expect(robustness.distinctProfiles).toBeGreaterThan(1);
   expect(robustness.profilesPerSecond).toBeGreaterThan(0);
@@ -16,6 +18,7 @@ it("npm run bench -- --smoke --json measures the engine and the reference", () =
   for (const r of rows) {
     expect(r.states).toBeGreaterThan(0);
     expect(r.states).toBeLessThanOrEqual(r.candidates);
+    expect(r.movesPerState).toBeGreaterThan(0);
     expect(Object.keys(r.conceptMs)).toEqual(["Nash", "GMR", "SMR", "SEQ", "SIM", "SEQ+SIM"]);
     expect(r.referenceMs).toBeGreaterThan(0);
     expect(r.ratio).toBeGreaterThan(0);
