@@ -6,7 +6,8 @@
  * only (CI), `--json` prints machine-readable rows.
  */
 import os from "node:os";
-import { analyze, createContext, CONCEPTS, type Concept } from "../src/index.js";
+import { allMoves, analyze, analyzeSteps, createContext, CONCEPTS, type Concept, type Model } from "../src/index.js";
+import type { StabilityContext } from "../src/stability/context.js";
 import { reference } from "../tests/helpers/reference.js";
 import { generateModel } from "./generate.js";
 import { readFileSync } from "node:fs";
@@ -32,6 +33,7 @@ const SIZES: [number, number][] = smoke
       [5, 16],
       [4, 18],
       [5, 20],
+      [4, 20],
     ];
 /** The reference searches per state and move; beyond this it takes minutes. */
 const REFERENCE_MAX_STATES = smoke ? 600 : 5000;
@@ -65,7 +67,10 @@ const rows: Row[] = [];
 for (const [dms, options] of SIZES) {
   const model = generateModel(dms, options, 7);
   (globalThis as { gc?: () => void }).gc?.();
-  const [ctx, movesMs] = time(() => createContext(model));
+  // analyze() enumerates moves on the fly; "moves" times building the stored
+  // lists the other modules (explanations, coalitions, graph view) read.
+  const [stored, movesMs] = time(() => allMoves(model));
+  const ctx = createContext(model);
   const conceptMs: Record<string, number> = {};
   for (const c of CONCEPTS) conceptMs[c] = time(() => analyze(model, { concepts: [c as Concept], context: ctx }))[1];
   // Every concept in one analysis (SEQ+SIM reuses SEQ and SIM there), moves included.
@@ -75,7 +80,7 @@ for (const [dms, options] of SIZES) {
     options,
     candidates: 2 ** options,
     states: model.states.length,
-    movesPerState: ctx.moves.reduce((a, m) => a + m.targets.length, 0) / model.states.length,
+    movesPerState: stored.reduce((a, m) => a + m.targets.length, 0) / model.states.length,
     movesMs,
     conceptMs,
     totalMs,
@@ -92,6 +97,61 @@ for (const [dms, options] of SIZES) {
   }
   rows.push(row);
   if (!asJson) process.stderr.write(`  measured ${dms} DMs x ${options} options\n`);
+}
+
+/**
+ * Memory of one full analysis (every concept): peak growth of ArrayBuffer
+ * memory (typed arrays) and of resident memory over the model already built,
+ * sampled after every step of analyzeSteps (the arrays of a pass are still
+ * counted at its end, collected or not), per feasible state. "implicit" is
+ * analyze() itself; "stored" hands it a context of stored move lists without
+ * the implicit flag, i.e. the previous engine (lists, union graphs, CSR reachMin).
+ */
+interface MemoryRow {
+  dms: number;
+  options: number;
+  states: number;
+  path: "implicit" | "stored";
+  ms: number;
+  arrayBufferBytesPerState: number;
+  rssBytesPerState: number;
+}
+function measureMemory(model: Model, dms: number, options: number, path: MemoryRow["path"]): MemoryRow {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  gc?.();
+  const base = process.memoryUsage();
+  let peakAB = 0;
+  let peakRss = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakAB = Math.max(peakAB, m.arrayBuffers - base.arrayBuffers);
+    peakRss = Math.max(peakRss, m.rss - base.rss);
+  };
+  const t0 = performance.now();
+  let context: StabilityContext | undefined;
+  if (path === "stored") {
+    context = { model, moves: allMoves(model) };
+    sample();
+  }
+  const run = analyzeSteps(model, { concepts: CONCEPTS, context });
+  for (;;) {
+    const step = run.next();
+    sample();
+    if (step.done) break;
+  }
+  const ms = performance.now() - t0;
+  context = undefined;
+  gc?.();
+  const S = model.states.length;
+  return { dms, options, states: S, path, ms, arrayBufferBytesPerState: peakAB / S, rssBytesPerState: peakRss / S };
+}
+const memoryRows: MemoryRow[] = [];
+{
+  const [dms, options] = smoke ? [3, 10] : [4, 20];
+  const model = generateModel(dms, options, 7);
+  memoryRows.push(measureMemory(model, dms, options, "implicit"));
+  memoryRows.push(measureMemory(model, dms, options, "stored"));
 }
 
 // Robustness sampling on the default scenario: profiles per second, sampled (not enumerated).
@@ -125,7 +185,7 @@ const growth = (() => {
 })();
 
 if (asJson) {
-  console.log(JSON.stringify({ machine: machine(), rows, robustness: robustnessRow, growthExponent: growth ?? null }, null, 2));
+  console.log(JSON.stringify({ machine: machine(), rows, memory: memoryRows, robustness: robustnessRow, growthExponent: growth ?? null }, null, 2));
 } else {
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
   const header = ["DMs", "options", "feasible", "moves ms", ...CONCEPTS.map((c) => `${c} ms`), "all ms", "states/s", "reference ms", "speed-up", "heap MiB"];
@@ -151,6 +211,10 @@ if (asJson) {
   console.log("speed-up = reference time / engine time, both measured in this run.");
   if (growth !== undefined)
     console.log(`Growth: time ∝ (states × moves per state)^${growth.toFixed(2)} over the rows with at least 1,000 states (1 = linear).`);
+  for (const m of memoryRows)
+    console.log(
+      `${m === memoryRows[0] ? "\n" : ""}Memory, every concept, ${m.dms} DMs x ${m.options} options (${m.states.toLocaleString("en-US")} states), ${m.path === "implicit" ? "implicit adjacency (analyze)" : "stored move lists (previous engine)"}: ${Math.round(m.arrayBufferBytesPerState)} bytes/state of typed arrays, ${Math.round(m.rssBytesPerState)} bytes/state resident (peak growth), ${ms(m.ms)} ms.`,
+    );
   console.log(
     `\nRobustness sampling on ${robustnessRow.scenario}, every concept: ${robustnessRow.samples.toLocaleString("en-US")} profiles (${robustnessRow.distinctProfiles} distinct) in ${ms(robustnessRow.ms)} ms: ${Math.round(robustnessRow.profilesPerSecond).toLocaleString("en-US")} profiles/s.`,
   );

@@ -8,7 +8,7 @@ export { parseScenario, parseScenarioSource, validateData, MAX_OPTIONS } from ".
 export { compileScenario, statePattern, DEFAULT_MAX_STATES, type Model, type CompileOptions } from "./model/compile.js";
 export { loadModel } from "./model/load.js";
 export { displayRanks, preferenceLevels } from "./preferences/ranks.js";
-export { allMoves, unilateralMoves, improvementsOf, type Adjacency } from "./stability/moves.js";
+export { allMoves, unilateralMoves, improvementsOf, moveListsBuilt, type Adjacency } from "./stability/moves.js";
 export { analyze, analyzeSteps, createContext, CONCEPTS, CONCEPT_NAMES, type Analysis, type AnalysisProgress, type Concept } from "./stability/analyze.js";
 export { reachMin } from "./stability/reach.js";
 export { coalitionReach, type CoalitionReach } from "./stability/coalition.js";

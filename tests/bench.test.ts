@@ -4,7 +4,14 @@ import { expect, it } from "vitest";
 
 it("npm run bench -- --smoke --json measures the engine and the reference", () => {
   const out = execFileSync(process.execPath, ["--import", "tsx", "bench/bench.ts", "--smoke", "--json"], { encoding: "utf8" });
-  const { machine, rows, robustness, growthExponent } = JSON.parse(out);
+  const { machine, rows, memory, robustness, growthExponent } = JSON.parse(out);
+  // Memory of a full analysis, implicit adjacency and stored lists (figures only, no thresholds).
+  expect(memory.map((m: { path: string }) => m.path)).toEqual(["implicit", "stored"]);
+  for (const m of memory) {
+    expect(m.states).toBeGreaterThan(0);
+    expect(Number.isFinite(m.arrayBufferBytesPerState)).toBe(true);
+    expect(Number.isFinite(m.rssBytesPerState)).toBe(true);
+  }
   // The smoke sizes are below the 1,000 states the growth fit needs.
   expect(growthExponent).toBeNull();
   expect(robustness).toMatchObject({ scenario: "ukraine-2025.yaml", samples: 1000 });

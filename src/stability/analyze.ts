@@ -5,7 +5,7 @@
 import type { Model } from "../model/compile.js";
 import type { StabilityContext } from "./context.js";
 import { gmrStable } from "./gmr.js";
-import { allMoves, unilateralMoves } from "./moves.js";
+import { allMoves, type Adjacency } from "./moves.js";
 import { nashStable } from "./nash.js";
 import { seqStable } from "./seq.js";
 import { simStable } from "./sim.js";
@@ -41,8 +41,20 @@ export const SOLVERS: Record<Exclude<Concept, "SEQ+SIM">, (ctx: StabilityContext
   SIM: simStable,
 };
 
+/**
+ * The context of a model's own moves: the solvers enumerate them implicitly;
+ * the stored lists (`moves`) are built on first access, for the modules that
+ * walk them (explanations, coalitions, paths, the workbench graph...).
+ */
 export function createContext(model: Model): StabilityContext {
-  return { model, moves: allMoves(model) };
+  let moves: Adjacency[] | undefined;
+  return {
+    model,
+    implicit: true,
+    get moves(): Adjacency[] {
+      return (moves ??= allMoves(model));
+    },
+  };
 }
 
 export interface AnalysisProgress {
@@ -79,12 +91,10 @@ export function* analyzeSteps(
   let done = 0;
   let context = opts.context;
   if (!context) {
-    const moves = [];
-    for (let d = 0; d < n; d++) {
-      moves.push(unilateralMoves(model, d));
-      yield { done: ++done, total, label: `moves of ${name(d)}` };
-    }
-    context = { model, moves };
+    // Moves are enumerated on the fly (implicit adjacency); the stored lists are
+    // built only if a caller reads context.moves. One pause per DM is kept.
+    context = createContext(model);
+    for (let d = 0; d < n; d++) yield { done: ++done, total, label: `moves of ${name(d)}` };
   }
   const solved: Partial<Record<Exclude<Concept, "SEQ+SIM">, Uint8Array[]>> = {};
   for (const c of base) {

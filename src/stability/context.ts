@@ -4,7 +4,14 @@ import type { Adjacency } from "./moves.js";
 
 export interface StabilityContext {
   model: Model;
+  /** Each DM's moves as stored lists; createContext builds them lazily, on first use. */
   moves: Adjacency[];
+  /**
+   * True when `moves` are exactly the model's unilateral moves (createContext),
+   * so the solvers compute them on the fly from the submasks instead of reading
+   * (and building) the stored lists; absent for restricted moves (hypergames).
+   */
+  implicit?: boolean;
 }
 
 /** Decision makers other than i: the opponents who may sanction i. */

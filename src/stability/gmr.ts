@@ -5,10 +5,12 @@
  * (Fang, Hipel & Kilgour 1993; n-DM form in Kilgour & Hipel 2005.)
  */
 import { coalitionMoves, deterredEverywhere, opponents, type StabilityContext } from "./context.js";
+import { deterredImplicit, reachMinImplicit } from "./implicit.js";
 import { reachMin } from "./reach.js";
 
 export function gmrStable(ctx: StabilityContext, i: number): Uint8Array {
   const pref = ctx.model.pref[i];
+  if (ctx.implicit) return deterredImplicit(ctx.model, i, reachMinImplicit(ctx.model, opponents(ctx, i), false, pref));
   const worst = reachMin(coalitionMoves(ctx, opponents(ctx, i)), pref);
   return deterredEverywhere(ctx, i, worst);
 }

@@ -2,7 +2,9 @@
  * Unilateral moves R_d(s): the feasible states decision maker d reaches from s
  * by changing any non-empty combination of its own options, where no option
  * moves against its allowed direction (an irreversible option cannot be undone).
- * Built once per model as compact adjacency (offsets + targets) per DM.
+ * Stored as compact adjacency (offsets + targets) per DM for the modules that
+ * walk move lists; analyze() enumerates moves on the fly instead (implicit.ts),
+ * and createContext builds these lists only on first access to `moves`.
  */
 import type { Model } from "../model/compile.js";
 
@@ -17,7 +19,14 @@ export function moveAllowed(model: Model, s: number, m: number): boolean {
   return (m & model.fwdMask & s) === 0 && (m & model.backMask & ~s) === 0;
 }
 
+let built = 0;
+/** How many DM move lists unilateralMoves has built in this process (tests check analyze() builds none). */
+export function moveListsBuilt(): number {
+  return built;
+}
+
 export function unilateralMoves(model: Model, d: number): Adjacency {
+  built++;
   const { states, indexOf } = model;
   const masks = model.moveMasks[d];
   const fwd = model.fwdMask;

@@ -3,8 +3,10 @@
  * unilateral improvement from s, R_i^+(s) = ∅. (Fang, Hipel & Kilgour 1993, Def. 3.1.)
  */
 import type { StabilityContext } from "./context.js";
+import { deterredImplicit } from "./implicit.js";
 
 export function nashStable(ctx: StabilityContext, i: number): Uint8Array {
+  if (ctx.implicit) return deterredImplicit(ctx.model, i);
   const pref = ctx.model.pref[i];
   const { offsets, targets } = ctx.moves[i];
   const stable = new Uint8Array(pref.length);

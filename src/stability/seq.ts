@@ -5,10 +5,12 @@
  * (Fraser & Hipel 1984; graph form in Fang, Hipel & Kilgour 1993.)
  */
 import { coalitionImprovements, deterredEverywhere, opponents, type StabilityContext } from "./context.js";
+import { deterredImplicit, reachMinImplicit } from "./implicit.js";
 import { reachMin } from "./reach.js";
 
 export function seqStable(ctx: StabilityContext, i: number): Uint8Array {
   const pref = ctx.model.pref[i];
+  if (ctx.implicit) return deterredImplicit(ctx.model, i, reachMinImplicit(ctx.model, opponents(ctx, i), true, pref));
   const worst = reachMin(coalitionImprovements(ctx, opponents(ctx, i)), pref);
   return deterredEverywhere(ctx, i, worst);
 }

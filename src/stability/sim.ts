@@ -7,10 +7,12 @@
  * changes at once. (Fang, Hipel & Kilgour 1993, simultaneous sanctioning.)
  */
 import { opponents, type StabilityContext } from "./context.js";
+import { simultaneousResponsesImplicit } from "./implicit.js";
 
 /** The opponents' joint improvements from s, as XOR masks over their options (each non-empty). */
 export function simultaneousResponses(ctx: StabilityContext, i: number, s: number): number[] {
   const { model } = ctx;
+  if (ctx.implicit) return simultaneousResponsesImplicit(model, opponents(ctx, i), s);
   const x = model.states[s];
   let combos = [0];
   for (const j of opponents(ctx, i)) {
@@ -28,6 +30,7 @@ export function simultaneousResponses(ctx: StabilityContext, i: number, s: numbe
 
 export function simStable(ctx: StabilityContext, i: number): Uint8Array {
   const { model } = ctx;
+  if (ctx.implicit) return simStableImplicit(ctx, i);
   const pref = model.pref[i];
   const { offsets, targets } = ctx.moves[i];
   const stable = new Uint8Array(pref.length);
@@ -42,6 +45,40 @@ export function simStable(ctx: StabilityContext, i: number): Uint8Array {
       let deterred = false;
       for (const r of responses) {
         const q = model.indexOf[moved ^ r];
+        if (q >= 0 && pref[q] <= pref[s]) {
+          deterred = true;
+          break;
+        }
+      }
+      if (!deterred) ok = 0;
+    }
+    stable[s] = ok;
+  }
+  return stable;
+}
+
+/** simStable over i's moves enumerated from its submasks (implicit adjacency). */
+function simStableImplicit(ctx: StabilityContext, i: number): Uint8Array {
+  const { model } = ctx;
+  const { indexOf, states, fwdMask: fwd, backMask: back } = model;
+  const pref = model.pref[i];
+  const masks = model.moveMasks[i];
+  const others = opponents(ctx, i);
+  const stable = new Uint8Array(pref.length);
+  for (let s = 0; s < pref.length; s++) {
+    const x = states[s];
+    let responses: number[] | undefined;
+    let ok = 1;
+    for (let k = 0; k < masks.length && ok; k++) {
+      const mv = masks[k];
+      if ((mv & fwd & x) !== 0 || (mv & back & ~x) !== 0) continue;
+      const t = indexOf[x ^ mv];
+      if (t < 0 || pref[t] <= pref[s]) continue;
+      responses ??= simultaneousResponsesImplicit(model, others, s);
+      const moved = x ^ mv;
+      let deterred = false;
+      for (const r of responses) {
+        const q = indexOf[moved ^ r];
         if (q >= 0 && pref[q] <= pref[s]) {
           deterred = true;
           break;

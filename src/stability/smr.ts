@@ -5,10 +5,15 @@
  * The value of s2 as a sanction is max(pref_i(s2), max over R_i(s2)).
  */
 import { coalitionMoves, deterredEverywhere, opponents, type StabilityContext } from "./context.js";
+import { bestOverMoves, deterredImplicit, reachMinImplicit } from "./implicit.js";
 import { reachMin } from "./reach.js";
 
 export function smrStable(ctx: StabilityContext, i: number): Uint8Array {
   const pref = ctx.model.pref[i];
+  if (ctx.implicit) {
+    const escape = bestOverMoves(ctx.model, i, pref);
+    return deterredImplicit(ctx.model, i, reachMinImplicit(ctx.model, opponents(ctx, i), false, escape));
+  }
   const { offsets, targets } = ctx.moves[i];
   const afterEscape = new Int32Array(pref.length);
   for (let s = 0; s < pref.length; s++) {
