@@ -41,16 +41,7 @@ export function simStable(ctx: StabilityContext, i: number): Uint8Array {
       const t = targets[e];
       if (pref[t] <= pref[s]) continue;
       responses ??= simultaneousResponses(ctx, i, s);
-      const moved = model.states[t];
-      let deterred = false;
-      for (const r of responses) {
-        const q = model.indexOf[moved ^ r];
-        if (q >= 0 && pref[q] <= pref[s]) {
-          deterred = true;
-          break;
-        }
-      }
-      if (!deterred) ok = 0;
+      if (!deterredAtOnce(model.indexOf, pref, responses, model.states[t], pref[s])) ok = 0;
     }
     stable[s] = ok;
   }
@@ -75,18 +66,18 @@ function simStableImplicit(ctx: StabilityContext, i: number): Uint8Array {
       const t = indexOf[x ^ mv];
       if (t < 0 || pref[t] <= pref[s]) continue;
       responses ??= simultaneousResponsesImplicit(model, others, s);
-      const moved = x ^ mv;
-      let deterred = false;
-      for (const r of responses) {
-        const q = indexOf[moved ^ r];
-        if (q >= 0 && pref[q] <= pref[s]) {
-          deterred = true;
-          break;
-        }
-      }
-      if (!deterred) ok = 0;
+      if (!deterredAtOnce(indexOf, pref, responses, x ^ mv, pref[s])) ok = 0;
     }
     stable[s] = ok;
   }
   return stable;
+}
+
+/** Whether some joint response, applied together with the move to `moved`, lands on a feasible state the DM ranks no higher than `bar`. */
+function deterredAtOnce(indexOf: Int32Array, pref: Int32Array, responses: readonly number[], moved: number, bar: number): boolean {
+  for (const r of responses) {
+    const q = indexOf[moved ^ r];
+    if (q >= 0 && pref[q] <= bar) return true;
+  }
+  return false;
 }
