@@ -13,6 +13,8 @@ import { generateModel } from "./generate.js";
 import { readFileSync } from "node:fs";
 import { loadModel } from "../src/index.js";
 import { robustness, uncertaintyOf } from "../src/analysis/robustness.js";
+import { defaultThreads, startNodePool } from "../src/parallel/node-pool.js";
+import { analyzeParallel, robustnessParallel } from "../src/parallel/parallel.js";
 
 const args = new Set(process.argv.slice(2));
 const smoke = args.has("--smoke");
@@ -57,8 +59,17 @@ interface Row {
   statesPerSecond: number;
   referenceMs?: number;
   ratio?: number;
+  /** The previous engine (0.1.0: stored move lists, union graphs), lists included. */
+  previousMs: number;
+  /** Every concept on a pool of worker threads (warm: the pool is started once). */
+  parallelMs?: number;
   heapMiB: number;
 }
+
+const THREADS = defaultThreads();
+const pool = startNodePool(THREADS);
+/** Below this, a pass takes less than the messages; parallel rows only from here. */
+const PARALLEL_MIN_STATES = smoke ? 0 : 20_000;
 
 // Warm up the JIT so the first row is not penalised.
 for (let k = 0; k < 3; k++) analyze(generateModel(3, 10, 100 + k));
@@ -66,6 +77,7 @@ for (let k = 0; k < 3; k++) analyze(generateModel(3, 10, 100 + k));
 const rows: Row[] = [];
 for (const [dms, options] of SIZES) {
   const model = generateModel(dms, options, 7);
+  if (!asJson) process.stderr.write(`  measuring ${dms} DMs x ${options} options...\n`);
   (globalThis as { gc?: () => void }).gc?.();
   // analyze() enumerates moves on the fly; "moves" times building the stored
   // lists the other modules (explanations, coalitions, graph view) read.
@@ -75,6 +87,14 @@ for (const [dms, options] of SIZES) {
   for (const c of CONCEPTS) conceptMs[c] = time(() => analyze(model, { concepts: [c as Concept], context: ctx }))[1];
   // Every concept in one analysis (SEQ+SIM reuses SEQ and SIM there), moves included.
   const totalMs = time(() => analyze(model))[1];
+  const previousMs = time(() => analyze(model, { context: { model, moves: allMoves(model) } }))[1];
+  let parallelMs: number | undefined;
+  if (model.states.length >= PARALLEL_MIN_STATES) {
+    await pool.load(model);
+    const t0 = performance.now();
+    await analyzeParallel(model, pool);
+    parallelMs = performance.now() - t0;
+  }
   const row: Row = {
     dms,
     options,
@@ -85,6 +105,8 @@ for (const [dms, options] of SIZES) {
     conceptMs,
     totalMs,
     statesPerSecond: model.states.length / (totalMs / 1000),
+    previousMs,
+    parallelMs,
     heapMiB: process.memoryUsage().heapUsed / 2 ** 20,
   };
   if (model.states.length <= REFERENCE_MAX_STATES) {
@@ -96,7 +118,6 @@ for (const [dms, options] of SIZES) {
     row.ratio = refMs / totalMs;
   }
   rows.push(row);
-  if (!asJson) process.stderr.write(`  measured ${dms} DMs x ${options} options\n`);
 }
 
 /**
@@ -158,12 +179,17 @@ const memoryRows: MemoryRow[] = [];
 const ukraine = loadModel(readFileSync(new URL("../scenarios/ukraine-2025.yaml", import.meta.url), "utf8"));
 const samples = smoke ? 1000 : 10_000;
 const rob = robustness(createContext(ukraine), uncertaintyOf(ukraine), { concepts: CONCEPTS, samples, seed: 1, exactLimit: 1 });
+const robPar = await robustnessParallel(ukraine, uncertaintyOf(ukraine), pool, { concepts: CONCEPTS, samples, seed: 1, exactLimit: 1 });
+pool.close();
 const robustnessRow = {
   scenario: "ukraine-2025.yaml",
   samples: rob.done,
   distinctProfiles: rob.distinctProfiles,
   ms: rob.elapsedMs,
   profilesPerSecond: rob.done / (rob.elapsedMs / 1000),
+  threads: THREADS,
+  parallelMs: robPar.elapsedMs,
+  parallelProfilesPerSecond: robPar.done / (robPar.elapsedMs / 1000),
 };
 
 // Growth: least-squares slope of log(time) against log(states × moves per state),
@@ -185,10 +211,10 @@ const growth = (() => {
 })();
 
 if (asJson) {
-  console.log(JSON.stringify({ machine: machine(), rows, memory: memoryRows, robustness: robustnessRow, growthExponent: growth ?? null }, null, 2));
+  console.log(JSON.stringify({ machine: machine(), threads: THREADS, rows, memory: memoryRows, robustness: robustnessRow, growthExponent: growth ?? null }, null, 2));
 } else {
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
-  const header = ["DMs", "options", "feasible", "moves ms", ...CONCEPTS.map((c) => `${c} ms`), "all ms", "states/s", "reference ms", "speed-up", "heap MiB"];
+  const header = ["DMs", "options", "feasible", "moves ms", ...CONCEPTS.map((c) => `${c} ms`), "all ms", "states/s", "reference ms", "speed-up", "previous ms", "vs previous", `${THREADS} threads ms`, "parallel speed-up", "heap MiB"];
   const body = rows.map((r) => [
     String(r.dms),
     String(r.options),
@@ -199,6 +225,10 @@ if (asJson) {
     Math.round(r.statesPerSecond).toLocaleString("en-US"),
     r.referenceMs === undefined ? "—" : ms(r.referenceMs),
     r.ratio === undefined ? "—" : `${r.ratio.toFixed(0)}x`,
+    ms(r.previousMs),
+    `${(r.previousMs / r.totalMs).toFixed(2)}x`,
+    r.parallelMs === undefined ? "—" : ms(r.parallelMs),
+    r.parallelMs === undefined ? "—" : `${(r.totalMs / r.parallelMs).toFixed(2)}x`,
     r.heapMiB.toFixed(0),
   ]);
   const w = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
@@ -208,7 +238,9 @@ if (asJson) {
   for (const b of body) console.log(line(b));
   const target = rows.find((r) => r.dms === 4 && r.options === 16);
   if (target) console.log(`\nTarget (issue 2): every concept for 4 DMs x 16 options in under 1 s on one core: ${ms(target.totalMs)} ms.`);
-  console.log("speed-up = reference time / engine time, both measured in this run.");
+  const t420 = rows.find((r) => r.dms === 4 && r.options === 20);
+  if (t420) console.log(`Target (issue 6): every concept for 4 DMs x 20 options in under 10 s on one core: ${ms(t420.totalMs)} ms; on ${THREADS} threads: ${t420.parallelMs === undefined ? "—" : ms(t420.parallelMs)} ms.`);
+  console.log("speed-up = reference time / engine time; vs previous = previous engine (stored move lists) / engine; parallel speed-up = one thread / worker pool; all measured in this run.");
   if (growth !== undefined)
     console.log(`Growth: time ∝ (states × moves per state)^${growth.toFixed(2)} over the rows with at least 1,000 states (1 = linear).`);
   for (const m of memoryRows)
@@ -216,7 +248,7 @@ if (asJson) {
       `${m === memoryRows[0] ? "\n" : ""}Memory, every concept, ${m.dms} DMs x ${m.options} options (${m.states.toLocaleString("en-US")} states), ${m.path === "implicit" ? "implicit adjacency (analyze)" : "stored move lists (previous engine)"}: ${Math.round(m.arrayBufferBytesPerState)} bytes/state of typed arrays, ${Math.round(m.rssBytesPerState)} bytes/state resident (peak growth), ${ms(m.ms)} ms.`,
     );
   console.log(
-    `\nRobustness sampling on ${robustnessRow.scenario}, every concept: ${robustnessRow.samples.toLocaleString("en-US")} profiles (${robustnessRow.distinctProfiles} distinct) in ${ms(robustnessRow.ms)} ms: ${Math.round(robustnessRow.profilesPerSecond).toLocaleString("en-US")} profiles/s.`,
+    `\nRobustness sampling on ${robustnessRow.scenario}, every concept: ${robustnessRow.samples.toLocaleString("en-US")} profiles (${robustnessRow.distinctProfiles} distinct) in ${ms(robustnessRow.ms)} ms: ${Math.round(robustnessRow.profilesPerSecond).toLocaleString("en-US")} profiles/s on one thread; ${ms(robustnessRow.parallelMs)} ms, ${Math.round(robustnessRow.parallelProfilesPerSecond).toLocaleString("en-US")} profiles/s on ${robustnessRow.threads} threads.`,
   );
 }
 

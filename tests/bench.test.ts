@@ -17,6 +17,9 @@ it("npm run bench -- --smoke --json measures the engine and the reference", () =
   expect(robustness).toMatchObject({ scenario: "ukraine-2025.yaml", samples: 1000 });
   expect(robustness.distinctProfiles).toBeGreaterThan(1);
   expect(robustness.profilesPerSecond).toBeGreaterThan(0);
+  // The worker pool's figures are there too (one thread or more).
+  expect(robustness.threads).toBeGreaterThanOrEqual(1);
+  expect(robustness.parallelProfilesPerSecond).toBeGreaterThan(0);
   expect(machine).toMatch(/cores, Node v\d+/);
   expect(rows.map((r: { dms: number; options: number }) => [r.dms, r.options])).toEqual([
     [2, 8],
@@ -29,5 +32,7 @@ it("npm run bench -- --smoke --json measures the engine and the reference", () =
     expect(Object.keys(r.conceptMs)).toEqual(["Nash", "GMR", "SMR", "SEQ", "SIM", "SEQ+SIM"]);
     expect(r.referenceMs).toBeGreaterThan(0);
     expect(r.ratio).toBeGreaterThan(0);
+    expect(r.previousMs).toBeGreaterThan(0);
+    expect(r.parallelMs).toBeGreaterThan(0);
   }
 });

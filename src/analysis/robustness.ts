@@ -102,7 +102,7 @@ export function noUncertainty(model: Model): PreferenceUncertainty {
 
 
 /** One DM's drawn preference: which alternative (-1 = base) and which uncertain statements hold. */
-interface DMDraw {
+export interface DMDraw {
   alternative: number;
   /** Bit j set: the j-th uncertain statement of that alternative holds. */
   holds: number;
@@ -129,8 +129,8 @@ export function robustness(ctx: StabilityContext, u: PreferenceUncertainty, opts
 }
 
 /**
- * The same, as a generator that pauses after every chunk of work (yielding
- * progress), so an adapter can keep its event loop running between chunks
+ * The same, as a generator that pauses after every analysed profile (yielding
+ * progress), so an adapter can keep its event loop running between steps
  * (progress bars, Ctrl-C) without the engine knowing about either.
  */
 export function* robustnessSteps(
@@ -139,13 +139,63 @@ export function* robustnessSteps(
   opts: RobustnessOptions,
 ): Generator<{ done: number; total: number }, RobustnessResult> {
   const t0 = performance.now();
-  const { model } = ctx;
+  const plan = planRobustness(ctx.model, u, opts);
+  const results: Uint8Array[][] = [];
+  let interrupted = false;
+  for (let k = 0; k < plan.profiles.length; k++) {
+    results.push(profileEquilibria(ctx, plan.concepts, plan.levels(k)));
+    const done = plan.coveredBy(k + 1);
+    opts.onProgress?.(done, plan.asked);
+    yield { done, total: plan.asked };
+    if (k + 1 < plan.profiles.length && opts.shouldStop?.()) {
+      interrupted = true;
+      break;
+    }
+  }
+  return summariseRobustness(plan, results, interrupted, performance.now() - t0);
+}
+
+/** A drawn choice of one DM: an alternative (or the base) with its weight and its still-uncertain statements. */
+interface Choice {
+  alternative: number;
+  weight: number;
+  preference: PreferenceSpec;
+  uncertain: { index: number; original: number; probability: number }[];
+}
+
+/**
+ * What a robustness run will analyse, fixed before any analysis: the distinct
+ * joint profiles in the order they are first needed, with their weights
+ * (exact) or the profile of every draw (sampling). Splitting the run this way
+ * lets an adapter analyse the profiles anywhere (worker threads) and still get
+ * the single-threaded result, bit for bit: the summary adds them in this order.
+ */
+export interface RobustnessPlan {
+  model: Model;
+  concepts: Concept[];
+  exact: boolean;
+  /** Profiles enumerated (exact) or samples asked. */
+  asked: number;
+  /** Distinct joint profiles: one draw per DM. */
+  profiles: DMDraw[][];
+  /** Exact: each profile's probability. */
+  probability: Float64Array;
+  /** Sampling: the profile index of every draw. */
+  drawProfile: Int32Array;
+  /** How many enumerated profiles or draws are covered once the first k profiles are analysed. */
+  coveredBy(k: number): number;
+  /** Each DM's preference levels in profile k (cached per DM and draw). */
+  levels(k: number): Int32Array[];
+  elements: UncertainElement[];
+  holdsElement(draws: DMDraw[], e: UncertainElement): boolean;
+}
+
+export function planRobustness(model: Model, u: PreferenceUncertainty, opts: RobustnessOptions): RobustnessPlan {
   const nDMs = model.nDMs;
   const concepts = [...opts.concepts];
-  const S = model.states.length;
 
   // Per DM: the alternatives (index -1 = base) with weights, and each one's uncertain statements.
-  const choices = Array.from({ length: nDMs }, (_, d) => {
+  const choices: Choice[][] = Array.from({ length: nDMs }, (_, d) => {
     const alts = u.alternatives[d] ?? [];
     const altWeight = alts.reduce((a, x) => a + x.weight, 0);
     const options = [
@@ -159,7 +209,7 @@ export function* robustnessSteps(
       const never = new Set(mine.filter((s) => s.probability <= 0).map((s) => s.index));
       // Statement indices shift once the never-holding ones are gone.
       const shift = (index: number) => index - [...never].filter((k) => k < index).length;
-      const uncertain = mine.filter((s) => s.probability > 0 && s.probability < 1).map((s) => ({ ...s, index: shift(s.index), original: s.index }));
+      const uncertain = mine.filter((s) => s.probability > 0 && s.probability < 1).map((s) => ({ index: shift(s.index), original: s.index, probability: s.probability }));
       return { ...o, preference, uncertain };
     });
   });
@@ -180,7 +230,6 @@ export function* robustnessSteps(
     return (dr.holds & (1 << j)) !== 0;
   };
 
-  // Levels per (DM, draw), and equilibria per joint profile, each computed once.
   const levelCache = new Map<string, Int32Array>();
   const levelsOf = (d: number, dr: DMDraw): Int32Array => {
     const key = `${d}:${dr.alternative}:${dr.holds}`;
@@ -192,22 +241,120 @@ export function* robustnessSteps(
     }
     return lv;
   };
-  const profileCache = new Map<string, Uint8Array[]>();
-  const equilibriaOf = (draws: DMDraw[]): Uint8Array[] => {
-    const key = draws.map((dr) => `${dr.alternative}.${dr.holds}`).join("|");
-    let eq = profileCache.get(key);
-    if (!eq) {
-      const variant: Model = { ...model, pref: draws.map((dr, d) => levelsOf(d, dr)) };
-      const a = analyze(variant, { concepts, context: { model: variant, moves: ctx.moves } });
-      eq = concepts.map((c) => {
-        const mark = new Uint8Array(S);
-        for (const s of a.equilibria[c]!) mark[s] = 1;
-        return mark;
-      });
-      profileCache.set(key, eq);
+
+  // Exact when the joint profiles are few.
+  const perDM = choices.map((o) => o.reduce((a, x) => a + 2 ** x.uncertain.length, 0));
+  const joint = perDM.reduce((a, x) => a * x, 1);
+  const exact = joint <= (opts.exactLimit ?? 4096);
+  const asked = exact ? joint : (opts.samples ?? 10_000);
+  const profiles: DMDraw[][] = [];
+  const firstUse: number[] = [];
+  const probability: number[] = [];
+  let drawProfile = new Int32Array(0);
+
+  if (exact) {
+    const lists = choices.map((o) =>
+      o.flatMap((x) =>
+        Array.from({ length: 2 ** x.uncertain.length }, (_, holds) => {
+          let p = x.weight;
+          x.uncertain.forEach((y, j) => (p *= holds & (1 << j) ? y.probability : 1 - y.probability));
+          return { draw: { alternative: x.alternative, holds }, p };
+        }),
+      ),
+    );
+    const idx = new Array(nDMs).fill(0);
+    for (let t = 0; ; t++) {
+      let p = 1;
+      for (let d = 0; d < nDMs; d++) p *= lists[d][idx[d]].p;
+      if (p > 0) {
+        profiles.push(idx.map((i, d) => lists[d][i].draw));
+        probability.push(p);
+        firstUse.push(t);
+      }
+      let d = 0;
+      while (d < nDMs && ++idx[d] === lists[d].length) idx[d++] = 0;
+      if (d === nDMs) break;
     }
-    return eq;
+  } else {
+    // Every draw first (cheap); each distinct profile is analysed once, in order of first appearance.
+    drawProfile = new Int32Array(asked);
+    const seen = new Map<string, number>();
+    const rand = seededRandom(opts.seed ?? 1);
+    for (let t = 0; t < asked; t++) {
+      const draws = choices.map((o): DMDraw => {
+        let r = rand() * o.reduce((a, x) => a + x.weight, 0);
+        let c = o[o.length - 1];
+        for (const x of o) {
+          if (r < x.weight) {
+            c = x;
+            break;
+          }
+          r -= x.weight;
+        }
+        let holds = 0;
+        c.uncertain.forEach((x, j) => {
+          if (rand() < x.probability) holds |= 1 << j;
+        });
+        return { alternative: c.alternative, holds };
+      });
+      const key = draws.map((dr) => `${dr.alternative}.${dr.holds}`).join("|");
+      let k = seen.get(key);
+      if (k === undefined) {
+        k = profiles.length;
+        seen.set(key, k);
+        profiles.push(draws);
+        firstUse.push(t);
+      }
+      drawProfile[t] = k;
+    }
+  }
+
+  return {
+    model,
+    concepts,
+    exact,
+    asked,
+    profiles,
+    probability: Float64Array.from(probability),
+    drawProfile,
+    coveredBy: (k) => (k >= profiles.length ? asked : firstUse[k]),
+    levels: (k) => profiles[k].map((dr, d) => levelsOf(d, dr)),
+    elements,
+    holdsElement,
   };
+}
+
+/**
+ * The equilibria of one profile (each DM's levels), one mark array per
+ * concept. Moves do not depend on preferences: a small model shares the
+ * stored lists (and their cached union graphs) across profiles, a large one
+ * enumerates them on the fly.
+ */
+export function profileEquilibria(ctx: StabilityContext, concepts: readonly Concept[], levels: Int32Array[]): Uint8Array[] {
+  const S = ctx.model.states.length;
+  const variant: Model = { ...ctx.model, pref: levels };
+  const context: StabilityContext =
+    ctx.implicit && S > STORED_MOVES_UP_TO ? { model: variant, implicit: true, get moves() { return ctx.moves; } } : { model: variant, moves: ctx.moves };
+  const a = analyze(variant, { concepts, context });
+  return concepts.map((c) => {
+    const mark = new Uint8Array(S);
+    for (const s of a.equilibria[c]!) mark[s] = 1;
+    return mark;
+  });
+}
+
+/** Up to this many states, profiles share stored move lists; beyond, moves are enumerated (less memory). */
+const STORED_MOVES_UP_TO = 50_000;
+
+/**
+ * The result from a plan and the equilibria of its first `results.length`
+ * profiles: the enumerated profiles or draws they cover, added in plan order.
+ */
+export function summariseRobustness(plan: RobustnessPlan, results: Uint8Array[][], interrupted: boolean, elapsedMs: number): RobustnessResult {
+  const { exact, concepts, elements } = plan;
+  const S = plan.model.states.length;
+  const analysed = results.length;
+  const done = plan.coveredBy(analysed);
 
   // Accumulators: weight of equilibrium per (concept, state), overall and conditional on each element.
   const C = concepts.length;
@@ -215,10 +362,11 @@ export function* robustnessSteps(
   const withE = elements.map(() => new Float64Array(C * S));
   const massWith = new Float64Array(elements.length);
   let mass = 0;
-  const add = (draws: DMDraw[], w: number) => {
-    const eq = equilibriaOf(draws);
+  const add = (k: number, w: number) => {
+    const eq = results[k];
+    const draws = plan.profiles[k];
     mass += w;
-    const inE = elements.map((e) => holdsElement(draws, e));
+    const inE = elements.map((e) => plan.holdsElement(draws, e));
     for (let c = 0; c < C; c++) {
       const mark = eq[c];
       for (let s = 0; s < S; s++) {
@@ -229,85 +377,12 @@ export function* robustnessSteps(
     }
     for (let e = 0; e < elements.length; e++) if (inE[e]) massWith[e] += w;
   };
-
-  // Exact when the joint profiles are few.
-  const perDM = choices.map((opts) => opts.reduce((a, o) => a + 2 ** o.uncertain.length, 0));
-  const joint = perDM.reduce((a, x) => a * x, 1);
-  const exact = joint <= (opts.exactLimit ?? 4096);
-  const asked = exact ? joint : (opts.samples ?? 10_000);
-  let done = 0;
-  let interrupted = false;
-  const CHUNK = 256;
-
-  if (exact) {
-    const lists = choices.map((opts) =>
-      opts.flatMap((o) =>
-        Array.from({ length: 2 ** o.uncertain.length }, (_, holds) => {
-          let p = o.weight;
-          o.uncertain.forEach((x, j) => (p *= holds & (1 << j) ? x.probability : 1 - x.probability));
-          return { draw: { alternative: o.alternative, holds }, p };
-        }),
-      ),
-    );
-    const idx = new Array(nDMs).fill(0);
-    for (;;) {
-      let p = 1;
-      for (let d = 0; d < nDMs; d++) p *= lists[d][idx[d]].p;
-      if (p > 0) add(idx.map((i, d) => lists[d][i].draw), p);
-      done++;
-      if (done % CHUNK === 0) {
-        opts.onProgress?.(done, asked);
-        yield { done, total: asked };
-        if (opts.shouldStop?.()) {
-          interrupted = true;
-          break;
-        }
-      }
-      let d = 0;
-      while (d < nDMs && ++idx[d] === lists[d].length) idx[d++] = 0;
-      if (d === nDMs) break;
-    }
-  } else {
-    // Tally the draws by profile first; each distinct profile is then added once with its count.
-    const tally = new Map<string, { draws: DMDraw[]; count: number }>();
-    const rand = seededRandom(opts.seed ?? 1);
-    for (; done < asked; ) {
-      const draws = choices.map((opts): DMDraw => {
-        let r = rand() * opts.reduce((a, o) => a + o.weight, 0);
-        let o = opts[opts.length - 1];
-        for (const x of opts) {
-          if (r < x.weight) {
-            o = x;
-            break;
-          }
-          r -= x.weight;
-        }
-        let holds = 0;
-        o.uncertain.forEach((x, j) => {
-          if (rand() < x.probability) holds |= 1 << j;
-        });
-        return { alternative: o.alternative, holds };
-      });
-      const key = draws.map((dr) => `${dr.alternative}.${dr.holds}`).join("|");
-      const t = tally.get(key);
-      if (t) t.count++;
-      else {
-        tally.set(key, { draws, count: 1 });
-        equilibriaOf(draws); // analyse new profiles as they appear, so progress reflects the work
-      }
-      done++;
-      if (done % CHUNK === 0) {
-        opts.onProgress?.(done, asked);
-        yield { done, total: asked };
-        if (done < asked && opts.shouldStop?.()) {
-          interrupted = true;
-          break;
-        }
-      }
-    }
-    for (const { draws, count } of tally.values()) add(draws, count);
+  if (exact) for (let k = 0; k < analysed; k++) add(k, plan.probability[k]);
+  else {
+    const count = new Float64Array(analysed);
+    for (let t = 0; t < done; t++) count[plan.drawProfile[t]]++;
+    for (let k = 0; k < analysed; k++) add(k, count[k]);
   }
-  opts.onProgress?.(done, asked);
 
   const n = exact ? 1 : done;
   const norm = exact ? mass : done;
@@ -343,7 +418,7 @@ export function* robustnessSteps(
     })
     .sort((a, b) => b.shift - a.shift);
 
-  return { exact, done, asked, interrupted, distinctProfiles: profileCache.size, states, influence, elapsedMs: performance.now() - t0 };
+  return { exact, done, asked: plan.asked, interrupted, distinctProfiles: analysed, states, influence, elapsedMs };
 }
 
 /** The preference with only the uncertain statements that hold in this draw. */

@@ -9,6 +9,8 @@ import { ParleyError } from "../model/errors.js";
 import { loadModel } from "../model/load.js";
 import { readSource } from "../model/source.js";
 import { totalmem } from "node:os";
+import { defaultThreads, startNodePool } from "../parallel/node-pool.js";
+import type { WorkerPool } from "../parallel/pool.js";
 import { CONCEPTS, type Concept } from "../stability/analyze.js";
 import type { CliIO } from "./io.js";
 
@@ -57,6 +59,19 @@ export function parseCount(value: string): number {
 
 export const maxStatesOption = () =>
   new Option("--max-states <n>", "refuse models with more candidate states (2^options) than this").argParser(parseCount).default(DEFAULT_MAX_STATES, "16777216");
+
+/** `--threads N` or `auto` (0): all cores for large work, one thread for small work. */
+export function parseThreads(value: string): number {
+  return value.trim().toLowerCase() === "auto" ? 0 : parseCount(value);
+}
+
+export const threadsOption = (auto: string) =>
+  new Option("-j, --threads <n>", `worker threads, or auto (${auto}); the result is the same for any number`).argParser(parseThreads).default(0, "auto");
+
+/** The threads to use: the user's number, else all cores (at most 8) when the work is large. */
+export function chooseThreads(asked: number, large: boolean): number {
+  return asked > 0 ? asked : large ? defaultThreads() : 1;
+}
 
 export const conceptOption = () =>
   new Option("-c, --concept <names>", `stability concepts, comma-separated: ${CONCEPTS.join(", ")} (default: all)`).argParser(parseConcepts);
@@ -143,6 +158,38 @@ export async function runSteps<R>(
       }
     }
   } finally {
+    release?.();
+    if (showProgress && env.io.isTTY) env.io.stderr("\r\x1b[K");
+  }
+}
+
+/**
+ * Run work on a pool of worker threads, with the same progress line and
+ * Ctrl-C handling as `runSteps`: `work` gets a progress callback and a stop
+ * flag, and returns undefined when it stopped; the pool is always closed.
+ */
+export async function runOnPool<R>(
+  env: CommandEnv,
+  threads: number,
+  showProgress: boolean,
+  work: (pool: WorkerPool, progress: (done: number, total: number, label?: string) => void, shouldStop: () => boolean) => Promise<R | undefined>,
+): Promise<R> {
+  let stop = false;
+  const release = env.io.onInterrupt?.(() => (stop = true));
+  const pool = startNodePool(threads);
+  try {
+    const progress = (done: number, total: number, label?: string) => {
+      if (showProgress && env.io.isTTY)
+        env.io.stderr(`\r\x1b[K${Math.floor((done / Math.max(1, total)) * 100)}% ${label ?? ""} (${threads} threads; Ctrl-C stops)`);
+    };
+    const result = await work(pool, progress, () => stop);
+    if (result === undefined || stop) {
+      env.io.stderr(`${env.io.isTTY ? "\r\x1b[K" : ""}parley: interrupted\n`);
+      throw new Exit(130);
+    }
+    return result;
+  } finally {
+    pool.close();
     release?.();
     if (showProgress && env.io.isTTY) env.io.stderr("\r\x1b[K");
   }

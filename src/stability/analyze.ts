@@ -33,7 +33,7 @@ export interface Analysis {
   equilibria: Partial<Record<Concept, number[]>>;
 }
 
-export const SOLVERS: Record<Exclude<Concept, "SEQ+SIM">, (ctx: StabilityContext, i: number) => Uint8Array> = {
+export const SOLVERS: Record<BaseConcept, (ctx: StabilityContext, i: number) => Uint8Array> = {
   Nash: nashStable,
   GMR: gmrStable,
   SMR: smrStable,
@@ -82,9 +82,7 @@ export function* analyzeSteps(
   opts: { concepts?: readonly Concept[]; context?: StabilityContext } = {},
 ): Generator<AnalysisProgress, Analysis> {
   const concepts = [...(opts.concepts ?? CONCEPTS)];
-  const base = (["Nash", "GMR", "SMR", "SEQ", "SIM"] as const).filter(
-    (c) => concepts.includes(c) || (concepts.includes("SEQ+SIM") && (c === "SEQ" || c === "SIM")),
-  );
+  const base = baseConcepts(concepts);
   const n = model.nDMs;
   const name = (i: number) => model.scenario.decisionMakers[i].name;
   const total = (opts.context ? 0 : n) + base.length * n;
@@ -96,7 +94,7 @@ export function* analyzeSteps(
     context = createContext(model);
     for (let d = 0; d < n; d++) yield { done: ++done, total, label: `moves of ${name(d)}` };
   }
-  const solved: Partial<Record<Exclude<Concept, "SEQ+SIM">, Uint8Array[]>> = {};
+  const solved: Partial<Record<BaseConcept, Uint8Array[]>> = {};
   for (const c of base) {
     const perDM: Uint8Array[] = [];
     for (let i = 0; i < n; i++) {
@@ -105,10 +103,32 @@ export function* analyzeSteps(
     }
     solved[c] = perDM;
   }
-  const stable = solveConcepts(concepts, n, (c, i) => solved[c]![i]);
+  return assembleAnalysis(model, context, concepts, (c, i) => solved[c]![i]);
+}
+
+export type BaseConcept = Exclude<Concept, "SEQ+SIM">;
+
+/** The concepts solved per DM for those asked: SEQ+SIM needs SEQ and SIM. */
+export function baseConcepts(concepts: readonly Concept[]): BaseConcept[] {
+  return (["Nash", "GMR", "SMR", "SEQ", "SIM"] as const).filter(
+    (c) => concepts.includes(c) || (concepts.includes("SEQ+SIM") && (c === "SEQ" || c === "SIM")),
+  );
+}
+
+/**
+ * The analysis from each (base concept, DM) pass, however they were computed
+ * (here, or in worker threads: every pass is independent of the others).
+ */
+export function assembleAnalysis(
+  model: Model,
+  context: StabilityContext,
+  concepts: readonly Concept[],
+  solved: (c: BaseConcept, i: number) => Uint8Array,
+): Analysis {
+  const stable = solveConcepts(concepts, model.nDMs, solved);
   const equilibria: Partial<Record<Concept, number[]>> = {};
   for (const c of concepts) equilibria[c] = equilibriaOf(stable[c]!);
-  return { model, context, concepts, stable, equilibria };
+  return { model, context, concepts: [...concepts], stable, equilibria };
 }
 
 /**

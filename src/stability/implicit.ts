@@ -107,9 +107,12 @@ export function deterredImplicit(model: Model, i: number, sanction?: Int32Array)
  * coalition's mask table; a node's running minimum folds in the value of every
  * finished component it points to as the edge is met (or the child returns), so
  * the component's minimum is known when it is popped without a second edge pass.
- * Memory: 25 bytes per state (six Int32Arrays and one byte flag).
+ * Memory: 25 bytes per state (six Int32Arrays and one byte flag). With
+ * `reuse`, they are the model's scratch arrays, shared by every pass (so an
+ * analysis allocates them once), and the result is valid only until the next
+ * such call: the solvers consume it at once.
  */
-export function reachMinImplicit(model: Model, coalition: readonly number[], improving: boolean, value: Int32Array): Int32Array {
+export function reachMinImplicit(model: Model, coalition: readonly number[], improving: boolean, value: Int32Array, reuse = false): Int32Array {
   const { indexOf, states, fwdMask: fwd, backMask: back } = model;
   const { masks, owner } = maskTable(model, coalition);
   const prefs = model.pref;
@@ -118,14 +121,9 @@ export function reachMinImplicit(model: Model, coalition: readonly number[], imp
   for (let k = masks.length - 1; k >= 0; k--) segEnd[k] = k + 1 < masks.length && owner[k + 1] === owner[k] ? segEnd[k + 1] : k + 1;
   const nMasks = masks.length;
   const n = states.length;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  /** Running minimum while open; the component's minimum once finished. */
-  const out = new Int32Array(n);
-  const sccStack = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const frameNode = new Int32Array(n);
-  const framePos = new Int32Array(n);
+  /** out: running minimum while open; the component's minimum once finished. */
+  const { index, low, out, sccStack, onStack, frameNode, framePos } = reuse ? scratchOf(states) : newScratch(n);
+  index.fill(-1);
   let sccTop = 0;
   let counter = 0;
 
@@ -197,6 +195,30 @@ export function reachMinImplicit(model: Model, coalition: readonly number[], imp
     }
   }
   return out;
+}
+
+interface TarjanScratch {
+  index: Int32Array;
+  low: Int32Array;
+  out: Int32Array;
+  sccStack: Int32Array;
+  onStack: Uint8Array;
+  frameNode: Int32Array;
+  framePos: Int32Array;
+}
+
+function newScratch(n: number): TarjanScratch {
+  const i32 = () => new Int32Array(n);
+  return { index: i32(), low: i32(), out: i32(), sccStack: i32(), onStack: new Uint8Array(n), frameNode: i32(), framePos: i32() };
+}
+
+/** Keyed by the model's state array, which its preference variants share; freed with the model. */
+const scratches = new WeakMap<Int32Array, TarjanScratch>();
+
+function scratchOf(states: Int32Array): TarjanScratch {
+  let s = scratches.get(states);
+  if (!s) scratches.set(states, (s = newScratch(states.length)));
+  return s;
 }
 
 /** The opponents' joint improvements from s as XOR masks (each non-empty), computed from the masks. */

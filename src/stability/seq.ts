@@ -10,7 +10,7 @@ import { reachMin } from "./reach.js";
 
 export function seqStable(ctx: StabilityContext, i: number): Uint8Array {
   const pref = ctx.model.pref[i];
-  if (ctx.implicit) return deterredImplicit(ctx.model, i, reachMinImplicit(ctx.model, opponents(ctx, i), true, pref));
+  if (ctx.implicit) return deterredImplicit(ctx.model, i, reachMinImplicit(ctx.model, opponents(ctx, i), true, pref, true));
   const worst = reachMin(coalitionImprovements(ctx, opponents(ctx, i)), pref);
   return deterredEverywhere(ctx, i, worst);
 }

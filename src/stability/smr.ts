@@ -12,7 +12,7 @@ export function smrStable(ctx: StabilityContext, i: number): Uint8Array {
   const pref = ctx.model.pref[i];
   if (ctx.implicit) {
     const escape = bestOverMoves(ctx.model, i, pref);
-    return deterredImplicit(ctx.model, i, reachMinImplicit(ctx.model, opponents(ctx, i), false, escape));
+    return deterredImplicit(ctx.model, i, reachMinImplicit(ctx.model, opponents(ctx, i), false, escape, true));
   }
   const { offsets, targets } = ctx.moves[i];
   const afterEscape = new Int32Array(pref.length);

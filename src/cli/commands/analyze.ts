@@ -3,7 +3,11 @@ import type { Command } from "commander";
 import { analyzeSteps, CONCEPTS, type Concept } from "../../stability/analyze.js";
 import { analysisToJson, renderAnalysis, type TableFormat } from "../../io/analysis-output.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
-import { conceptOption, maxStatesOption, formatOption, runSteps, type CommandEnv } from "../env.js";
+import { analyzeParallel } from "../../parallel/parallel.js";
+import { chooseThreads, conceptOption, maxStatesOption, formatOption, runOnPool, runSteps, threadsOption, type CommandEnv } from "../env.js";
+
+/** From this many states, `--threads auto` uses every core. */
+const PARALLEL_FROM_STATES = 100_000;
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -14,6 +18,7 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
     .option("-e, --equilibria-only", "list only states that are an equilibrium under some concept")
     .addOption(maxStatesOption())
+    .addOption(threadsOption(`all cores from ${PARALLEL_FROM_STATES.toLocaleString("en-US")} states`))
     .addHelpText(
       "after",
       `
@@ -21,12 +26,19 @@ Examples:
   parley analyze                                  the default scenario, every concept
   parley analyze scenarios/prisoners-dilemma.yaml -c Nash,GMR
   parley analyze model.yaml --format json > results.json
-  parley analyze model.yaml -f csv -e             equilibria only, as CSV`,
+  parley analyze model.yaml -f csv -e             equilibria only, as CSV
+  parley analyze big.yaml --threads 4             four worker threads`,
     )
-    .action(async (file: string | undefined, o: { concept?: Concept[]; format: TableFormat | "json"; equilibriaOnly?: boolean; maxStates: number }) => {
+    .action(async (file: string | undefined, o: { concept?: Concept[]; format: TableFormat | "json"; equilibriaOnly?: boolean; maxStates: number; threads: number }) => {
       const model = env.load(file ?? DEFAULT_SCENARIO, o.maxStates);
+      const concepts = o.concept ?? CONCEPTS;
+      const threads = chooseThreads(o.threads, model.states.length >= PARALLEL_FROM_STATES);
       // Large models show progress on a terminal and stop cleanly on Ctrl-C.
-      const analysis = await runSteps(env, analyzeSteps(model, { concepts: o.concept ?? CONCEPTS }), model.states.length >= 20_000);
+      const showProgress = model.states.length >= 20_000;
+      const analysis =
+        threads > 1
+          ? await runOnPool(env, threads, showProgress, (pool, onProgress, shouldStop) => analyzeParallel(model, pool, { concepts, onProgress, shouldStop }))
+          : await runSteps(env, analyzeSteps(model, { concepts }), showProgress);
       if (o.format === "json") env.io.stdout(JSON.stringify(analysisToJson(analysis), null, 2) + "\n");
       else env.io.stdout(renderAnalysis(analysis, o.format, { equilibriaOnly: o.equilibriaOnly }));
     });

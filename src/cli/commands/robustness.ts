@@ -3,7 +3,12 @@ import type { Command } from "commander";
 import { robustnessSteps, uncertaintyOf, type RobustnessResult } from "../../analysis/robustness.js";
 import { renderRobustness, robustnessJson } from "../../io/robustness-output.js";
 import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
-import { conceptOption, formatOption, maxStatesOption, parseCount, type CommandEnv } from "../env.js";
+import { startNodePool } from "../../parallel/node-pool.js";
+import { robustnessParallel } from "../../parallel/parallel.js";
+import { chooseThreads, conceptOption, formatOption, maxStatesOption, parseCount, threadsOption, type CommandEnv } from "../env.js";
+
+/** `--threads auto` uses every core when states × samples reach this (worker start-up costs tens of ms). */
+const PARALLEL_FROM_WORK = 20_000_000;
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -17,6 +22,7 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(conceptOption())
     .addOption(formatOption(["text", "md", "json"], "text"))
     .addOption(maxStatesOption())
+    .addOption(threadsOption("all cores when states × samples reach 20 million"))
     .addHelpText(
       "after",
       `
@@ -27,24 +33,36 @@ Examples:
   parley robustness scenarios/ukraine-2025.yaml
   parley robustness scenarios/ukraine-2025.yaml --samples 50000 --seed 7 -c Nash,SEQ -f json`,
     )
-    .action(async (file: string, o: { samples: number; seed: number; exactLimit: number; top: number; concept?: Concept[]; format: "text" | "md" | "json"; maxStates: number }) => {
+    .action(async (file: string, o: { samples: number; seed: number; exactLimit: number; top: number; concept?: Concept[]; format: "text" | "md" | "json"; maxStates: number; threads: number }) => {
       const model = env.load(file, o.maxStates);
       const concepts = o.concept ?? [...CONCEPTS];
       const u = uncertaintyOf(model);
       let stop = false;
       const release = env.io.onInterrupt?.(() => (stop = true));
-      const steps = robustnessSteps(createContext(model), u, { concepts, samples: o.samples, seed: o.seed, exactLimit: o.exactLimit, shouldStop: () => stop });
+      const opts = { concepts, samples: o.samples, seed: o.seed, exactLimit: o.exactLimit, shouldStop: () => stop };
+      const threads = chooseThreads(o.threads, model.states.length * o.samples >= PARALLEL_FROM_WORK);
+      const progress = (done: number, total: number) => env.io.isTTY && env.io.stderr(progressBar(done, total));
       let result: RobustnessResult;
       try {
-        for (;;) {
-          const step = steps.next();
-          if (step.done) {
-            result = step.value;
-            break;
+        if (threads > 1) {
+          const pool = startNodePool(threads);
+          try {
+            result = await robustnessParallel(model, u, pool, { ...opts, onProgress: progress });
+          } finally {
+            pool.close();
           }
-          if (env.io.isTTY) env.io.stderr(progressBar(step.value.done, step.value.total));
-          // Let Ctrl-C and output through between chunks.
-          await new Promise((resolve) => setImmediate(resolve));
+        } else {
+          const steps = robustnessSteps(createContext(model), u, opts);
+          for (;;) {
+            const step = steps.next();
+            if (step.done) {
+              result = step.value;
+              break;
+            }
+            progress(step.value.done, step.value.total);
+            // Let Ctrl-C and output through between steps.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
         }
       } finally {
         release?.();

@@ -1,0 +1,59 @@
+/**
+ * Analyses spread over a pool of workers, with results identical to the
+ * single-threaded run: every (concept, DM) pass and every robustness profile
+ * is independent, and the results are assembled in the same order as there.
+ */
+import { planRobustness, summariseRobustness, type PreferenceUncertainty, type RobustnessOptions, type RobustnessResult } from "../analysis/robustness.js";
+import type { Model } from "../model/compile.js";
+import { assembleAnalysis, baseConcepts, createContext, CONCEPTS, type Analysis, type BaseConcept, type Concept } from "../stability/analyze.js";
+import type { WorkerPool } from "./pool.js";
+import { solveTasks, type Task } from "./work.js";
+
+export interface ParallelAnalysisOptions {
+  concepts?: readonly Concept[];
+  onProgress?: (done: number, total: number, label: string) => void;
+  /** Polled after each pass: true stops the run, which then returns undefined. */
+  shouldStop?: () => boolean;
+}
+
+export async function analyzeParallel(model: Model, pool: WorkerPool, opts: ParallelAnalysisOptions = {}): Promise<Analysis | undefined> {
+  const concepts = [...(opts.concepts ?? CONCEPTS)];
+  await pool.load(model);
+  const tasks = solveTasks(model.nDMs, baseConcepts(concepts));
+  let done = 0;
+  const results = await pool.run(tasks, {
+    onResult: (i) => {
+      const t = tasks[i] as Extract<Task, { kind: "solve" }>;
+      opts.onProgress?.(++done, tasks.length, `${t.concept} for ${model.scenario.decisionMakers[t.dm].name}`);
+    },
+    shouldStop: opts.shouldStop,
+  });
+  if (results.includes(undefined)) return undefined; // stopped (holes count as undefined here)
+  const byKey = new Map<string, Uint8Array>();
+  tasks.forEach((t, i) => t.kind === "solve" && byKey.set(`${t.concept}:${t.dm}`, results[i] as Uint8Array));
+  return assembleAnalysis(model, createContext(model), concepts, (c: BaseConcept, i) => byKey.get(`${c}:${i}`)!);
+}
+
+/**
+ * Robustness with the profiles analysed by the pool. Interrupted, it keeps the
+ * longest run of profiles analysed in plan order, as the sequential run does.
+ */
+export async function robustnessParallel(model: Model, u: PreferenceUncertainty, pool: WorkerPool, opts: RobustnessOptions): Promise<RobustnessResult> {
+  const t0 = performance.now();
+  const plan = planRobustness(model, u, opts);
+  await pool.load(model);
+  const tasks: Task[] = plan.profiles.map((_, k) => ({ kind: "profile", concepts: plan.concepts, levels: plan.levels(k) }));
+  let prefix = 0;
+  const finished = new Uint8Array(tasks.length);
+  let stop = false;
+  const results = await pool.run(tasks, {
+    onResult: (k) => {
+      finished[k] = 1;
+      while (prefix < tasks.length && finished[prefix]) prefix++;
+      opts.onProgress?.(plan.coveredBy(prefix), plan.asked);
+    },
+    shouldStop: () => (stop ||= opts.shouldStop?.() ?? false),
+  });
+  const analysed = results.slice(0, prefix) as Uint8Array[][];
+  return summariseRobustness(plan, analysed, prefix < tasks.length, performance.now() - t0);
+}
