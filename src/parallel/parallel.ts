@@ -35,12 +35,23 @@ export async function analyzeParallel(model: Model, pool: WorkerPool, opts: Para
 }
 
 /**
+ * Worker threads pay for their start and for copying each profile's levels:
+ * worth it once states × profiles (samples, or enumerated profiles) reach this.
+ */
+export const ROBUSTNESS_THREADS_FROM = 20_000_000;
+
+export function robustnessWorthThreads(model: Model, opts: { samples?: number; exactLimit?: number }): boolean {
+  return model.states.length * Math.max(opts.samples ?? 10_000, opts.exactLimit ?? 4096) >= ROBUSTNESS_THREADS_FROM;
+}
+
+/**
  * Robustness with the profiles analysed by the pool. Interrupted, it keeps the
  * longest run of profiles analysed in plan order, as the sequential run does.
  */
 export async function robustnessParallel(model: Model, u: PreferenceUncertainty, pool: WorkerPool, opts: RobustnessOptions): Promise<RobustnessResult> {
   const t0 = performance.now();
   const plan = planRobustness(model, u, opts);
+  opts.onProgress?.(0, plan.asked);
   await pool.load(model);
   const tasks: Task[] = plan.profiles.map((_, k) => ({ kind: "profile", concepts: plan.concepts, levels: plan.levels(k) }));
   let prefix = 0;

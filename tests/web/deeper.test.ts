@@ -10,6 +10,8 @@ import { coalitionsView, importScenario, inverseJob, robustnessJob, targetStates
 import { EngineSession } from "../../web/src/engine/session.js";
 import { Scheduler } from "../../web/src/engine/scheduler.js";
 import type { FromWorker, InverseView, Progress, RobustnessView } from "../../web/src/protocol.js";
+import { WorkerPool, type WorkerPort } from "../../src/parallel/pool.js";
+import { runTask, type ResultMessage, type WorkState } from "../../src/parallel/work.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const read = (f: string) => readFileSync(resolve(root, "scenarios", f), "utf8");
@@ -213,6 +215,38 @@ describe("the worker's scheduling", () => {
     expect(r.result.interrupted).toBe(true);
     expect(r.result.done).toBeLessThan(1_000_000);
     expect(posted.some((m) => m.kind === "progress" && m.id === 2 && m.total === 1_000_000)).toBe(true);
+  });
+
+  it("spreads a large robustness run over a pool of workers, with the same result, sleeping while it waits", async () => {
+    // In-process workers: each answers on a later turn of the event loop, as a Web Worker would.
+    const inProcess = (): WorkerPort => {
+      const state: WorkState = {};
+      let handler: (m: ResultMessage) => void = () => {};
+      return {
+        post: (m) => setTimeout(() => handler({ id: m.id, result: runTask(state, m.task).result })),
+        onMessage: (h) => void (handler = h),
+        onError: () => {},
+        terminate: () => {},
+      };
+    };
+    let started = 0;
+    const session = new EngineSession(() => (started++, new WorkerPool([inProcess(), inProcess()])));
+    const posted: FromWorker[] = [];
+    let pauses = 0;
+    const scheduler = new Scheduler(session, (m) => posted.push(m), async () => void pauses++);
+    // 576 states x 40,000 samples: past the threshold for workers.
+    const params = { samples: 40_000, seed: 2, exactLimit: 1, top: 6 };
+    scheduler.receive({ id: 1, request: { type: "load", text: read("ukraine-2025.yaml"), file: "ukraine-2025.yaml" } });
+    scheduler.receive({ id: 2, request: { type: "robustness", ...params } });
+    await scheduler.pump();
+    expect(started).toBe(1);
+    const r = (posted.find((m) => m.kind === "done" && m.id === 2) as { result: RobustnessView }).result;
+    const alone = drive(robustnessJob(ukraine, params, r.version));
+    expect({ ...r, ms: 0 }).toEqual({ ...alone, ms: 0 });
+    const phases = posted.filter((m) => m.kind === "progress" && m.id === 2).map((m) => (m as Progress).phase);
+    expect(phases.some((p) => p.endsWith("on 2 workers"))).toBe(true);
+    // It slept on the workers' answers rather than spinning through slices.
+    expect(pauses).toBeLessThanOrEqual(r.distinctProfiles + 3); // about one turn per answer
   });
 
   it("reports a failing request and goes on", async () => {

@@ -10,6 +10,8 @@
 import { EngineSession } from "./engine/session.js";
 import { Scheduler } from "./engine/scheduler.js";
 import type { FromWorker, ToWorker } from "./protocol.js";
+import { WorkerPool, type WorkerPort } from "../../src/parallel/pool.js";
+import type { ResultMessage } from "../../src/parallel/work.js";
 
 const scope = self as unknown as { postMessage(message: FromWorker): void };
 
@@ -23,6 +25,22 @@ const pause = () =>
     channel.port2.postMessage(null);
   });
 
-const scheduler = new Scheduler(new EngineSession(), (msg) => scope.postMessage(msg), pause);
+/** Large robustness runs spread over Web Workers: one per core, at most four; none where workers cannot nest. */
+function startPool(): WorkerPool | undefined {
+  if (typeof Worker === "undefined") return undefined;
+  const size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+  const ports = Array.from({ length: size }, (): WorkerPort => {
+    const worker = new Worker(new URL("./pool-worker.ts", import.meta.url), { type: "module" });
+    return {
+      post: (m) => worker.postMessage(m),
+      onMessage: (h) => worker.addEventListener("message", (e: MessageEvent<ResultMessage>) => h(e.data)),
+      onError: (h) => worker.addEventListener("error", (e) => h(new Error(e.message || "a pool worker failed"))),
+      terminate: () => worker.terminate(),
+    };
+  });
+  return new WorkerPool(ports);
+}
+
+const scheduler = new Scheduler(new EngineSession(startPool), (msg) => scope.postMessage(msg), pause);
 
 self.onmessage = (event: MessageEvent<ToWorker>) => scheduler.receive(event.data);

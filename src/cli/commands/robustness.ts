@@ -4,11 +4,9 @@ import { robustnessSteps, uncertaintyOf, type RobustnessResult } from "../../ana
 import { renderRobustness, robustnessJson } from "../../io/robustness-output.js";
 import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
 import { startNodePool } from "../../parallel/node-pool.js";
-import { robustnessParallel } from "../../parallel/parallel.js";
+import { robustnessParallel, robustnessWorthThreads } from "../../parallel/parallel.js";
 import { chooseThreads, conceptOption, formatOption, maxStatesOption, parseCount, threadsOption, type CommandEnv } from "../env.js";
 
-/** `--threads auto` uses every core when states × samples reach this (worker start-up costs tens of ms). */
-const PARALLEL_FROM_WORK = 20_000_000;
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -40,7 +38,7 @@ Examples:
       let stop = false;
       const release = env.io.onInterrupt?.(() => (stop = true));
       const opts = { concepts, samples: o.samples, seed: o.seed, exactLimit: o.exactLimit, shouldStop: () => stop };
-      const threads = chooseThreads(o.threads, model.states.length * o.samples >= PARALLEL_FROM_WORK);
+      const threads = chooseThreads(o.threads, robustnessWorthThreads(model, opts));
       const progress = (done: number, total: number) => env.io.isTTY && env.io.stderr(progressBar(done, total));
       let result: RobustnessResult;
       try {

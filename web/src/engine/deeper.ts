@@ -37,6 +37,9 @@ import {
   type RobustnessResult,
   type StateRobustness,
 } from "./engine.js";
+import { robustnessParallel, robustnessWorthThreads } from "../../../src/parallel/parallel.js";
+import type { WorkerPool } from "../../../src/parallel/pool.js";
+import type { PreferenceUncertainty, RobustnessOptions } from "../../../src/analysis/robustness.js";
 import { issuesOf } from "./views.js";
 import type {
   CoalitionSanctionView,
@@ -67,58 +70,115 @@ export interface RobustnessParams {
   top: number;
 }
 
-/** How likely each state is an equilibrium when some preferences are uncertain, and which uncertainty matters most. */
-export function* robustnessJob(analysis: Analysis, params: RobustnessParams, version: number, control: Control = NEVER_STOP): Generator<Progress, RobustnessView> {
+/**
+ * How likely each state is an equilibrium when some preferences are uncertain,
+ * and which uncertainty matters most. Given a pool of workers, large runs
+ * spread their profiles over it (same result as here); the job then yields a
+ * `wait` promise for the scheduler to sleep on instead of spinning.
+ */
+export function* robustnessJob(
+  analysis: Analysis,
+  params: RobustnessParams,
+  version: number,
+  control: Control = NEVER_STOP,
+  pool?: () => WorkerPool | undefined,
+): Generator<Step, RobustnessView> {
   const m = analysis.model;
   const concepts = analysis.concepts;
   const u = uncertaintyOf(m);
-  const run = robustnessSteps(analysis.context, u, {
-    concepts,
-    samples: params.samples,
-    seed: params.seed,
-    exactLimit: params.exactLimit,
-    shouldStop: () => control.shouldStop(),
-  });
-  for (;;) {
-    const step = run.next();
-    if (step.done) {
-      const r = step.value;
-      const top: RobustnessView["top"] = {};
-      for (const c of concepts) top[c] = chartRows(m, r, c, params.top);
-      const influence: InfluenceView[] = r.influence
-        .filter((i) => i.shift >= 0.005)
-        .map((i) => ({
-          dm: i.element.dm,
-          dmName: m.scenario.decisionMakers[i.element.dm].name,
-          kind: i.element.kind,
-          label: i.element.label,
-          shift: i.shift,
-          state: i.state + 1,
-          words: describeState(m, i.state),
-          concept: i.concept,
-          whenHolds: i.whenHolds,
-          whenNot: i.whenNot,
-        }));
-      return {
-        version,
-        exact: r.exact,
-        done: r.done,
-        asked: r.asked,
-        interrupted: r.interrupted,
-        distinctProfiles: r.distinctProfiles,
-        seed: params.seed,
-        uncertainStatements: u.statements.length,
-        alternatives: u.alternatives.reduce((a, x) => a + x.length, 0),
-        concepts: [...concepts],
-        positive: r.states.length,
-        top,
-        influence,
-        markdown: renderRobustness(m, u, r, concepts, true, 15, params.seed),
-        ms: Math.round(r.elapsedMs),
-      };
+  const opts = { concepts, samples: params.samples, seed: params.seed, exactLimit: params.exactLimit, shouldStop: () => control.shouldStop() };
+  const phase = (done: number, total: number) =>
+    `${total === params.samples && total !== done ? "sampling" : "weighing"} preference profiles: ${done.toLocaleString("en")} of ${total.toLocaleString("en")}`;
+  const workers = robustnessWorthThreads(m, opts) ? pool?.() : undefined;
+  let r: RobustnessResult;
+  if (workers) r = yield* robustnessOnPool(m, u, opts, workers, phase);
+  else {
+    const run = robustnessSteps(analysis.context, u, opts);
+    for (;;) {
+      const step = run.next();
+      if (step.done) {
+        r = step.value;
+        break;
+      }
+      const { done, total } = step.value;
+      yield { phase: phase(done, total), done, total };
     }
-    const { done, total } = step.value;
-    yield { phase: `${total === params.samples && total !== done ? "sampling" : "weighing"} preference profiles: ${done.toLocaleString("en")} of ${total.toLocaleString("en")}`, done, total };
+  }
+  const top: RobustnessView["top"] = {};
+  for (const c of concepts) top[c] = chartRows(m, r, c, params.top);
+  const influence: InfluenceView[] = r.influence
+    .filter((i) => i.shift >= 0.005)
+    .map((i) => ({
+      dm: i.element.dm,
+      dmName: m.scenario.decisionMakers[i.element.dm].name,
+      kind: i.element.kind,
+      label: i.element.label,
+      shift: i.shift,
+      state: i.state + 1,
+      words: describeState(m, i.state),
+      concept: i.concept,
+      whenHolds: i.whenHolds,
+      whenNot: i.whenNot,
+    }));
+  return {
+    version,
+    exact: r.exact,
+    done: r.done,
+    asked: r.asked,
+    interrupted: r.interrupted,
+    distinctProfiles: r.distinctProfiles,
+    seed: params.seed,
+    uncertainStatements: u.statements.length,
+    alternatives: u.alternatives.reduce((a, x) => a + x.length, 0),
+    concepts: [...concepts],
+    positive: r.states.length,
+    top,
+    influence,
+    markdown: renderRobustness(m, u, r, concepts, true, 15, params.seed),
+    ms: Math.round(r.elapsedMs),
+  };
+}
+
+/** Progress, and optionally a promise the scheduler sleeps on until there is more to do. */
+export interface Step extends Progress {
+  wait?: Promise<void>;
+}
+
+/** The run on the pool, as a generator: each step waits for the next profile to come back. */
+function* robustnessOnPool(
+  m: Model,
+  u: PreferenceUncertainty,
+  opts: RobustnessOptions,
+  pool: WorkerPool,
+  phase: (done: number, total: number) => string,
+): Generator<Step, RobustnessResult> {
+  let outcome: RobustnessResult | undefined;
+  let failure: unknown;
+  let done = 0;
+  let total = 0;
+  let wake = () => {};
+  robustnessParallel(m, u, pool, {
+    ...opts,
+    onProgress: (d, t) => {
+      done = d;
+      total = t;
+      wake();
+    },
+  }).then(
+    (r) => {
+      outcome = r;
+      wake();
+    },
+    (e: unknown) => {
+      failure = e ?? new Error("a worker failed");
+      wake();
+    },
+  );
+  for (;;) {
+    if (failure) throw failure;
+    if (outcome) return outcome;
+    const wait = new Promise<void>((resolve) => (wake = resolve));
+    yield { phase: `${phase(done, total)} on ${pool.size} workers`, done, total, wait };
   }
 }
 

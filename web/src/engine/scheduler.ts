@@ -4,17 +4,22 @@
  * slices of SLICE_MS, and the requests that arrive meanwhile are answered
  * between its slices (one long request at a time: the next waits for it).
  * A `stop` message makes the running long request finish with what it has.
+ * A long request whose work runs elsewhere (a pool of workers) yields a `wait`
+ * promise: the loop then sleeps until it settles or a message arrives.
  */
 import { LONG_REQUESTS, type FromWorker, type Progress, type Request, type ToWorker } from "../protocol.js";
+import type { Step } from "./deeper.js";
 import type { EngineSession } from "./session.js";
 
 const SLICE_MS = 40;
 
 interface Job {
   id: number;
-  run: Generator<Progress, unknown>;
+  run: Generator<Step, unknown>;
   stop: boolean;
   lastProgress: number;
+  /** Set while the job waits for work done elsewhere. */
+  waiting: Promise<void> | null;
 }
 
 export class Scheduler {
@@ -24,6 +29,8 @@ export class Scheduler {
   private readonly stopped = new Set<number>();
   private looping = false;
   private running: Promise<void> | null = null;
+  /** Wakes the sleeping loop (a message came in, or a waiting job can go on). */
+  private wakeUp: (() => void) | null = null;
 
   constructor(
     private readonly session: EngineSession,
@@ -37,10 +44,18 @@ export class Scheduler {
     if ("stop" in msg) {
       if (this.background?.id === msg.stop) this.background.stop = true;
       else this.stopped.add(msg.stop);
+      this.wake();
       return;
     }
     this.queue.push(msg);
+    this.wake();
     void this.pump();
+  }
+
+  private wake(): void {
+    const w = this.wakeUp;
+    this.wakeUp = null;
+    w?.();
   }
 
   /** Work through the queue; resolves when there is nothing left to do. */
@@ -63,6 +78,10 @@ export class Scheduler {
           else this.finish(job, Infinity);
           continue;
         }
+        if (this.background?.waiting) {
+          await new Promise<void>((resolve) => (this.wakeUp = resolve));
+          continue;
+        }
         if (this.background && this.finish(this.background, SLICE_MS)) this.background = null;
         await this.pause();
       }
@@ -73,7 +92,7 @@ export class Scheduler {
   }
 
   private start(id: number, request: Request): Job {
-    const job: Job = { id, run: undefined as unknown as Job["run"], stop: this.stopped.delete(id), lastProgress: 0 };
+    const job: Job = { id, run: undefined as unknown as Job["run"], stop: this.stopped.delete(id), lastProgress: 0, waiting: null };
     job.run = this.session.steps(request, { shouldStop: () => job.stop });
     return job;
   }
@@ -89,10 +108,19 @@ export class Scheduler {
           return true;
         }
         // Progress at most every 100 ms: the page needs no more.
+        const { wait, ...progress } = step.value;
         const t = this.now();
-        if (job.lastProgress === 0 || t - job.lastProgress >= 100 || step.value.done === undefined) {
+        if (job.lastProgress === 0 || t - job.lastProgress >= 100 || progress.done === undefined) {
           job.lastProgress = t;
-          this.post({ id: job.id, kind: "progress", ...step.value });
+          this.post({ id: job.id, kind: "progress", ...progress });
+        }
+        if (wait) {
+          job.waiting = wait;
+          void wait.then(() => {
+            if (job.waiting === wait) job.waiting = null;
+            this.wake();
+          });
+          return false;
         }
         if (t >= until) return false;
       }

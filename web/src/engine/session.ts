@@ -11,7 +11,8 @@
  * was current when it started, whatever loads meanwhile.
  */
 import { analyze, buildReport, loadModel, renderCsv, renderReportHtml, renderReportMarkdown, stateTable, type Analysis, type Model } from "./engine.js";
-import { coalitionsView, importScenario, inverseJob, NEVER_STOP, robustnessJob, type Control } from "./deeper.js";
+import { coalitionsView, importScenario, inverseJob, NEVER_STOP, robustnessJob, type Control, type Step } from "./deeper.js";
+import type { WorkerPool } from "../../../src/parallel/pool.js";
 import { graphView } from "./graph.js";
 import { compareView, explainView, issuesOf, modelView } from "./views.js";
 import type { Progress, Request, ResultOf } from "../protocol.js";
@@ -29,6 +30,12 @@ interface Current {
 export class EngineSession {
   private current?: Current;
   private loads = 0;
+  private workers?: WorkerPool;
+
+  /** `makePool` starts the pool of workers that large robustness runs use (once, when first needed). */
+  constructor(private readonly makePool?: () => WorkerPool | undefined) {}
+
+  private pool = (): WorkerPool | undefined => (this.workers ??= this.makePool?.());
 
   /** Run a request to the end, reporting each phase. */
   handle<R extends Request>(request: R, progress: (phase: string) => void, control: Control = NEVER_STOP): ResultOf[R["type"]] {
@@ -41,11 +48,11 @@ export class EngineSession {
   }
 
   /** A request as a generator: progress as it goes, the result at the end. */
-  steps<R extends Request>(request: R, control: Control = NEVER_STOP): Generator<Progress, ResultOf[R["type"]]> {
-    return this.dispatch(request, control) as Generator<Progress, ResultOf[R["type"]]>;
+  steps<R extends Request>(request: R, control: Control = NEVER_STOP): Generator<Step, ResultOf[R["type"]]> {
+    return this.dispatch(request, control) as Generator<Step, ResultOf[R["type"]]>;
   }
 
-  private *dispatch(request: Request, control: Control): Generator<Progress, ResultOf[Request["type"]]> {
+  private *dispatch(request: Request, control: Control): Generator<Step, ResultOf[Request["type"]]> {
     switch (request.type) {
       case "load":
         return yield* this.load(request.text, request.file);
@@ -97,7 +104,7 @@ export class EngineSession {
       case "robustness": {
         const cur = this.need();
         yield { phase: "weighing preference profiles" };
-        return yield* robustnessJob(cur.analysis, request, cur.version, control);
+        return yield* robustnessJob(cur.analysis, request, cur.version, control, this.pool);
       }
       case "inverse": {
         const cur = this.need();
