@@ -14,6 +14,7 @@ import type { WorkerPool } from "../src/parallel/pool.js";
 import { generateModel } from "../bench/generate.js";
 import { fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
 import { readFileSync } from "node:fs";
+import { parley } from "./helpers/cli.js";
 
 let pool: WorkerPool;
 beforeAll(() => void (pool = startNodePool(2)));
@@ -81,5 +82,28 @@ describe("robustness on worker threads", () => {
     expect(r.done).toBeLessThan(20_000);
     const shorter = robustness(createContext(model), u, { ...opts, concepts: [...opts.concepts], samples: r.done });
     expect({ ...strip(shorter), interrupted: true, asked: 20_000 }).toEqual(strip(r));
+  });
+});
+
+describe("--threads in the CLI", () => {
+  it("prints the same analysis, comparison and robustness with two threads as with one", async () => {
+    for (const args of [
+      ["analyze", "scenarios/elmira.yaml", "-f", "json"],
+      ["compare", "scenarios/ukraine-2025.yaml", "scenarios/ukraine-2025-us-walks-away.yaml", "scenarios/ukraine-2025-us-air-guarantee.yaml", "-c", "Nash,SEQ"],
+      ["compare", "scenarios/ukraine-2025.yaml", "scenarios/ukraine-2025-us-walks-away.yaml", "-f", "json"],
+      ["robustness", "scenarios/ukraine-2025.yaml", "-c", "Nash,GMR", "--exact-limit", "1", "-n", "800", "--seed", "4", "-f", "json"],
+    ]) {
+      const one = await parley(...args, "--threads", "1");
+      const two = await parley(...args, "-j", "2");
+      expect(one.code, args.join(" ")).toBe(0);
+      expect(two.code).toBe(0);
+      expect(two.stdout.replace(/"elapsedMs": [\d.]+/g, "")).toBe(one.stdout.replace(/"elapsedMs": [\d.]+/g, ""));
+    }
+  });
+
+  it("refuses a thread count that is not a positive number", async () => {
+    const r = await parley("analyze", "scenarios/elmira.yaml", "--threads", "0");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/'0' is not a positive whole number/);
   });
 });

@@ -50,9 +50,10 @@ function keysOf(model: Model, shared: string[]): SharedKey[] {
   return Array.from(model.states, (x) => bits.map((k) => (x & (1 << k) ? "Y" : "N")).join(""));
 }
 
-export function compareModels(a: Model, b: Model, concepts?: readonly Concept[]): Comparison {
-  const A = analyze(a, concepts ? { concepts } : {});
-  const B = analyze(b, concepts ? { concepts } : {});
+/** `analyses`: the two models' analyses when already computed (e.g. on worker threads), with the same concepts. */
+export function compareModels(a: Model, b: Model, concepts?: readonly Concept[], analyses?: readonly [Analysis, Analysis]): Comparison {
+  const A = analyses?.[0] ?? analyze(a, concepts ? { concepts } : {});
+  const B = analyses?.[1] ?? analyze(b, concepts ? { concepts } : {});
   const idsB = new Set(b.scenario.options.map((o) => o.id));
   const shared = a.scenario.options.map((o) => o.id).filter((id) => idsB.has(id));
   const sameOptions = shared.length === a.nOptions && shared.length === b.nOptions;
@@ -138,10 +139,10 @@ export interface Survival {
  * one of them (matched on the options all versions share), in how many
  * versions it is an equilibrium under each concept; most robust first.
  */
-export function equilibriumSurvival(models: readonly Model[], concepts?: readonly Concept[]): { sharedOptions: string[]; rows: Survival[] } {
+export function equilibriumSurvival(models: readonly Model[], concepts?: readonly Concept[], precomputed?: readonly Analysis[]): { sharedOptions: string[]; rows: Survival[] } {
   const shared = models[0].scenario.options.map((o) => o.id).filter((id) => models.every((m) => m.scenario.options.some((o) => o.id === id)));
   const counts = new Map<SharedKey, Partial<Record<Concept, number>>>();
-  const analyses = models.map((m) => analyze(m, concepts ? { concepts } : {}));
+  const analyses = precomputed ?? models.map((m) => analyze(m, concepts ? { concepts } : {}));
   analyses.forEach((an) => {
     const keys = keysOf(an.model, shared);
     for (const c of an.concepts) {

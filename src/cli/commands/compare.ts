@@ -3,8 +3,12 @@ import type { Command } from "commander";
 import { compareModels, equilibriumSurvival, type Comparison } from "../../analysis/compare.js";
 import { renderComparison, renderSurvival } from "../../io/compare-output.js";
 import { ParleyError } from "../../model/errors.js";
-import { CONCEPTS, type Concept } from "../../stability/analyze.js";
-import { conceptOption, formatOption, maxStatesOption, parseCount, type CommandEnv } from "../env.js";
+import { analyzeParallel } from "../../parallel/parallel.js";
+import { CONCEPTS, type Analysis, type Concept } from "../../stability/analyze.js";
+import { chooseThreads, conceptOption, formatOption, maxStatesOption, parseCount, runOnPool, threadsOption, type CommandEnv } from "../env.js";
+
+/** From this many states in all the versions together, `--threads auto` uses every core. */
+const PARALLEL_FROM_STATES = 100_000;
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -15,6 +19,7 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(formatOption(["text", "md", "json"], "text"))
     .option("--limit <n>", "rows of the survival table (three or more files)", parseCount, 30)
     .addOption(maxStatesOption())
+    .addOption(threadsOption(`all cores from ${PARALLEL_FROM_STATES.toLocaleString("en-US")} states in all versions`))
     .addHelpText(
       "after",
       `
@@ -26,17 +31,32 @@ Examples:
   parley compare scenarios/ukraine-2025.yaml scenarios/ukraine-2025-us-walks-away.yaml
   parley compare scenarios/ukraine-2025*.yaml -c Nash,SEQ`,
     )
-    .action((files: string[], o: { concept?: Concept[]; format: "text" | "md" | "json"; limit: number; maxStates: number }) => {
+    .action(async (files: string[], o: { concept?: Concept[]; format: "text" | "md" | "json"; limit: number; maxStates: number; threads: number }) => {
       if (files.length < 2) throw new ParleyError({ code: "usage", message: "compare needs at least two scenario files" });
       const models = files.map((f) => env.load(f, o.maxStates));
       const concepts = o.concept ?? [...CONCEPTS];
+      const states = models.reduce((a, m) => a + m.states.length, 0);
+      const threads = chooseThreads(o.threads, states >= PARALLEL_FROM_STATES);
+      // Large versions: each one's (concept, DM) passes spread over worker threads, one version after another.
+      const analyses =
+        threads > 1
+          ? await runOnPool(env, threads, states >= 20_000, async (pool, progress, shouldStop) => {
+              const out: Analysis[] = [];
+              for (const [k, model] of models.entries()) {
+                const a = await analyzeParallel(model, pool, { concepts, shouldStop, onProgress: (d, t, label) => progress(d, t, `${files[k]}: ${label}`) });
+                if (!a) return undefined;
+                out.push(a);
+              }
+              return out;
+            })
+          : undefined;
       if (models.length === 2) {
-        const cmp = compareModels(models[0], models[1], concepts);
+        const cmp = compareModels(models[0], models[1], concepts, analyses && [analyses[0], analyses[1]]);
         if (o.format === "json") env.io.stdout(JSON.stringify(comparisonJson(cmp), null, 2) + "\n");
         else env.io.stdout(renderComparison(models[0], models[1], files[0], files[1], cmp, o.format === "md"));
         return;
       }
-      const { sharedOptions, rows } = equilibriumSurvival(models, concepts);
+      const { sharedOptions, rows } = equilibriumSurvival(models, concepts, analyses);
       if (o.format === "json") env.io.stdout(JSON.stringify({ files, sharedOptions, concepts, rows }, null, 2) + "\n");
       else env.io.stdout(renderSurvival(models, files, sharedOptions, rows, concepts, o.format === "md", o.limit));
     });
