@@ -310,10 +310,12 @@ describe("coalition stability on the oracle fixtures", () => {
 //
 // Published results: Kilgour, Hipel, Fang & Peng (2001) and Inohara & Hipel
 // (2008, Systems Engineering 11(4)) analyse coalitions in classic cases, the
-// latter in the Elmira dispute. Their tables could not be consulted while
-// writing this (only abstracts were available), so no published table is
-// asserted here; the Elmira result below is worked by hand from the ranking in
-// scenarios/elmira.yaml instead.
+// latter in the Elmira dispute. Their tables could not be read (a search of
+// stored web pages, code, documentation and issues found abstracts and first
+// pages only; the record is in docs/coalitions.md, "Published cases"), so no
+// published table is asserted here; the Elmira result below is worked by hand
+// from the ranking in scenarios/elmira.yaml, whose plain results equal the
+// published case as shipped with gmcr-py (tests/scenarios.test.ts).
 
 const load = (f: string) => loadModel(readFileSync(`scenarios/${f}`, "utf8"), f);
 const byPattern = (m: Model, p: string) => Array.from(m.states, (_, s) => s).find((s) => statePattern(m, s) === p)!;

@@ -15,8 +15,10 @@
  *    (the published interrelationship theorems of Li et al. 2004 could not be
  *    read; see docs/unknown-preferences.md).
  * 4. A hand-worked example (Chicken with one doubt), every variant worked out
- *    in the comments. No published example could be verified: the full text
- *    of Li et al. (2004) and of its restatements was not reachable.
+ *    in the comments. No published example could be verified: the stored
+ *    copies of Li et al. (2004) and of its restatements give abstracts and
+ *    first pages only (the search is recorded in docs/unknown-preferences.md,
+ *    "Published cases").
  * 5. Format errors (file:line:column, exit code 2), CLI text and JSON output,
  *    and the time on the 576-state Ukraine scenario.
  */
