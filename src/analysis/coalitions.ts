@@ -294,6 +294,19 @@ export class CoalitionChecker {
  *    equilibrium under it and stable for every coalition examined.
  */
 export function coalitionAnalysis(analysis: Analysis, opts: CoalitionOptions = {}): CoalitionAnalysis {
+  const run = coalitionAnalysisSteps(analysis, opts);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same, pausing after each state examined, so an adapter can show
+ * progress and stop: the work grows with the states examined times the
+ * coalitions times the size of the graph (docs/performance.md).
+ */
+export function* coalitionAnalysisSteps(analysis: Analysis, opts: CoalitionOptions = {}): Generator<{ done: number; total: number; label: string }, CoalitionAnalysis> {
   const { model, context } = analysis;
   const concepts = [...(opts.concepts ?? COALITION_CONCEPTS.filter((c) => analysis.concepts.includes(c)))];
   for (const c of concepts) if (!analysis.equilibria[c]) throw new Error(`coalitionAnalysis: the analysis has no ${c} results`);
@@ -307,7 +320,13 @@ export function coalitionAnalysis(analysis: Analysis, opts: CoalitionOptions = {
     : [...new Set(concepts.flatMap((c) => analysis.equilibria[c]!))].sort((a, b) => a - b);
   const checkers = coalitions.map((H) => new CoalitionChecker(context, H));
 
-  const out: StateCoalitions[] = states.map((s) => {
+  const out: StateCoalitions[] = [];
+  for (const s of states) {
+    out.push(examine(s));
+    yield { done: out.length, total: states.length, label: `coalitions at state ${s + 1}` };
+  }
+
+  function examine(s: number): StateCoalitions {
     const equilibriumUnder = concepts.filter((c) => eqSets.get(c)!.has(s));
     const found: CoalitionAtState[] = [];
     for (const checker of checkers) {
@@ -332,7 +351,7 @@ export function coalitionAnalysis(analysis: Analysis, opts: CoalitionOptions = {
     const stable: StateCoalitions["stable"] = {};
     for (const c of concepts) stable[c] = equilibriumUnder.includes(c) && found.every((f) => f.stable[c]);
     return { state: s, equilibriumUnder, coalitions: found, stable };
-  });
+  }
 
   const equilibria: CoalitionAnalysis["equilibria"] = {};
   for (const c of concepts) equilibria[c] = out.filter((x) => x.stable[c]).map((x) => x.state);
@@ -360,31 +379,39 @@ function reverse(g: Adjacency): Adjacency {
 
 /**
  * In a reversed graph: every state with a path to some seed, of one or more
- * steps (or zero or more when `includeSeeds`).
+ * steps (or zero or more when `includeSeeds`). The queue and the "queued"
+ * stamps are kept per graph: this runs once or twice per state and coalition,
+ * and allocating them each time cost more than the search on large models.
  */
 function predecessors(back: Adjacency, seeds: readonly number[], includeSeeds: boolean): Uint8Array {
   const n = back.offsets.length - 1;
+  let scratch = predecessorScratch.get(back);
+  if (!scratch) predecessorScratch.set(back, (scratch = { queue: new Int32Array(n), stamp: new Uint32Array(n), generation: 0 }));
+  const gen = ++scratch.generation;
+  const { queue, stamp } = scratch;
   const mark = new Uint8Array(n);
-  const queued = new Uint8Array(n);
-  const queue: number[] = [];
+  let tail = 0;
   for (const t of seeds) {
-    queued[t] = 1;
-    queue.push(t);
+    if (stamp[t] === gen) continue;
+    stamp[t] = gen;
+    queue[tail++] = t;
     if (includeSeeds) mark[t] = 1;
   }
-  for (let q = 0; q < queue.length; q++) {
+  const { offsets, targets } = back;
+  for (let q = 0; q < tail; q++) {
     const v = queue[q];
-    for (let e = back.offsets[v]; e < back.offsets[v + 1]; e++) {
-      const u = back.targets[e];
+    for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      const u = targets[e];
       mark[u] = 1;
-      if (!queued[u]) {
-        queued[u] = 1;
-        queue.push(u);
+      if (stamp[u] !== gen) {
+        stamp[u] = gen;
+        queue[tail++] = u;
       }
     }
   }
   return mark;
 }
+const predecessorScratch = new WeakMap<Adjacency, { queue: Int32Array; stamp: Uint32Array; generation: number }>();
 
 /** Breadth-first from `start` (excluded) to the nearest state where `ok` holds; the steps to it. */
 function shortestPath(g: Adjacency, start: number, ok: (t: number) => boolean): { steps: { from: number; to: number }[]; result: number } | null {

@@ -1,11 +1,22 @@
 /**
- * Coalition reachability, exactly as defined: R_H(s) is the set of states a
- * coalition H reaches from s by a sequence of one or more unilateral moves of
- * its members in which no DM moves twice in a row; R_H^+(s) the same where each
- * step is a unilateral improvement for the DM making it (Kilgour & Hipel 2005).
- * A breadth-first search over (state, last mover) pairs: O(|H| · (S + E)).
+ * Coalition reachability: R_H(s) is the set of states a coalition H reaches
+ * from s by a sequence of one or more unilateral moves of its members in which
+ * no DM moves twice in a row; R_H^+(s) the same where each step is a
+ * unilateral improvement for the DM making it (Kilgour & Hipel 2005).
+ *
+ * Computed as plain breadth-first reachability over the union of the members'
+ * moves, which gives the same states and legal shortest paths: two moves of one
+ * DM in a row, x → a → b, are one move x → b of that DM (the options it
+ * changes twice return to their values, the others keep their direction, so
+ * irreversibility holds; for R_H^+ the merged move is an improvement too), and
+ * a shortest path repeats no state, so it never has two moves of one DM in a
+ * row. The one difference, s itself (reachable back only through other DMs),
+ * is dropped: no caller counts s as reached from itself.
+ * O(S + E) per call in the worst case, O(reached) in time and no allocation
+ * of the model's size: the search arrays are kept per union graph.
  */
-import type { StabilityContext } from "./context.js";
+import { coalitionImprovements, coalitionMoves, type StabilityContext } from "./context.js";
+import type { Adjacency } from "./moves.js";
 
 export interface CoalitionReach {
   /** Reachable state indices, ascending. */
@@ -14,56 +25,83 @@ export interface CoalitionReach {
   pathTo(t: number): { dm: number; from: number; to: number }[];
 }
 
+interface Search {
+  /** Generation at which each state was last reached (0 = never). */
+  stamp: Uint32Array;
+  parent: Int32Array;
+  generation: number;
+}
+const searches = new WeakMap<Adjacency, Search>();
+
+/** Improvement unions depend on the preferences, so each context keeps its own. */
+const improvementUnions = new WeakMap<StabilityContext, Map<string, Adjacency>>();
+
+function improvementUnion(ctx: StabilityContext, coalition: readonly number[]): Adjacency {
+  let cache = improvementUnions.get(ctx);
+  if (!cache) improvementUnions.set(ctx, (cache = new Map()));
+  const key = coalition.join(",");
+  let g = cache.get(key);
+  if (!g) cache.set(key, (g = coalitionImprovements(ctx, coalition)));
+  return g;
+}
+
 export function coalitionReach(ctx: StabilityContext, coalition: readonly number[], s: number, improving = false): CoalitionReach {
-  const { model, moves } = ctx;
-  const h = coalition.length;
+  const { model } = ctx;
+  const graph = improving ? improvementUnion(ctx, coalition) : coalitionMoves(ctx, coalition);
   const n = model.states.length;
-  // Node (t, k): at state t, last moved by coalition[k]; parents for path recovery.
-  const parent = new Int32Array(n * h).fill(-1);
-  const seen = new Uint8Array(n * h);
-  const reached = new Uint8Array(n);
-  const queue: number[] = [];
-  const expand = (t: number, lastK: number, from: number) => {
-    for (let k = 0; k < h; k++) {
-      if (k === lastK) continue;
-      const d = coalition[k];
-      const { offsets, targets } = moves[d];
-      const pref = model.pref[d];
-      for (let e = offsets[t]; e < offsets[t + 1]; e++) {
-        const u = targets[e];
-        if (improving && pref[u] <= pref[t]) continue;
-        const node = u * h + k;
-        if (seen[node]) continue;
-        seen[node] = 1;
-        parent[node] = from;
-        reached[u] = 1;
-        queue.push(node);
-      }
+  let search = searches.get(graph);
+  if (!search) searches.set(graph, (search = { stamp: new Uint32Array(n), parent: new Int32Array(n), generation: 0 }));
+  const gen = ++search.generation;
+  const { stamp, parent } = search;
+  const { offsets, targets } = graph;
+  stamp[s] = gen;
+  parent[s] = -1;
+  const order: number[] = [s];
+  for (let q = 0; q < order.length; q++) {
+    const v = order[q];
+    for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      const t = targets[e];
+      if (stamp[t] === gen) continue;
+      stamp[t] = gen;
+      parent[t] = v;
+      order.push(t);
     }
-  };
-  expand(s, -1, -1);
-  for (let q = 0; q < queue.length; q++) expand(Math.floor(queue[q] / h), queue[q] % h, queue[q]);
-  const states: number[] = [];
-  for (let t = 0; t < n; t++) if (reached[t]) states.push(t);
-  // The first node reached for each state lies on a shortest path.
-  const firstNode = new Map<number, number>();
-  for (const node of queue) {
-    const t = Math.floor(node / h);
-    if (!firstNode.has(t)) firstNode.set(t, node);
   }
+  // Ascending: a scan of the stamps when much was reached, else a numeric sort.
+  let states: number[];
+  if (order.length * 8 > n) {
+    states = [];
+    for (let t = 0; t < n; t++) if (stamp[t] === gen && t !== s) states.push(t);
+  } else states = Array.from(Int32Array.from(order.slice(1)).sort());
+  // The parents live in arrays shared by the next search: pathTo keeps a copy.
+  const parentOf = parent.slice();
+  const moverOf = (from: number, to: number) => {
+    const changed = model.states[from] ^ model.states[to];
+    return coalition.find((d) => (model.dmMask[d] & changed) === changed)!;
+  };
   return {
     states,
     pathTo(t) {
       const out: { dm: number; from: number; to: number }[] = [];
-      let node = firstNode.get(t);
-      if (node === undefined) return out;
-      while (node !== -1) {
-        const p: number = parent[node];
-        const to = Math.floor(node / h);
-        out.unshift({ dm: coalition[node % h], from: p === -1 ? s : Math.floor(p / h), to });
-        node = p;
+      if (!isReached(states, t)) return out;
+      for (let x = t; x !== s; x = parentOf[x]) {
+        const from = parentOf[x];
+        out.unshift({ dm: moverOf(from, x), from, to: x });
       }
       return out;
     },
   };
+}
+
+/** Binary search in the ascending reached states. */
+function isReached(states: readonly number[], t: number): boolean {
+  let lo = 0;
+  let hi = states.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (states[mid] === t) return true;
+    if (states[mid] < t) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

@@ -2,9 +2,9 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { ParleyError } from "../../model/errors.js";
 import { analyze } from "../../stability/analyze.js";
-import { coalitionAnalysis, coalitionCount, COALITION_CONCEPTS, MAX_COALITIONS, type CoalitionConcept } from "../../analysis/coalitions.js";
+import { coalitionAnalysisSteps, coalitionCount, COALITION_CONCEPTS, MAX_COALITIONS, type CoalitionConcept } from "../../analysis/coalitions.js";
 import { coalitionsJson, renderCoalitions, stringifyCoalitionsJson } from "../../io/coalitions-output.js";
-import { conceptOption, maxStatesOption, parseConcepts, parseCount, resolveState, formatOption, type CommandEnv } from "../env.js";
+import { conceptOption, maxStatesOption, parseConcepts, parseCount, resolveState, formatOption, runSteps, type CommandEnv } from "../env.js";
 
 const DEFAULT_LIMIT = 10;
 
@@ -34,7 +34,7 @@ Examples:
   parley coalitions scenarios/ukraine-2025.yaml -c SEQ --max-size 2 --limit 0
   parley coalitions scenarios/prisoners-dilemma.yaml -f json > coalitions.json`,
     )
-    .action((file: string, o: { state?: string; concept?: CoalitionConcept[]; maxSize?: number; limit?: number; format: "text" | "json" | "md"; maxStates: number }) => {
+    .action(async (file: string, o: { state?: string; concept?: CoalitionConcept[]; maxSize?: number; limit?: number; format: "text" | "json" | "md"; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const state = o.state !== undefined ? resolveState(model, o.state) : undefined;
       const concepts = o.concept ?? [...COALITION_CONCEPTS];
@@ -48,7 +48,8 @@ Examples:
           message: `${model.nDMs} decision makers make ${count.toLocaleString("en-US")} coalitions of 2 to ${maxSize} members, over the limit of ${MAX_COALITIONS.toLocaleString("en-US")}; examine smaller ones with --max-size`,
         });
       const analysis = analyze(model, { concepts });
-      const result = coalitionAnalysis(analysis, { concepts, maxSize, ...(state !== undefined ? { states: [state] } : {}) });
+      // Many equilibria on a large model take a while: progress on a terminal, Ctrl-C stops.
+      const result = await runSteps(env, coalitionAnalysisSteps(analysis, { concepts, maxSize, ...(state !== undefined ? { states: [state] } : {}) }), model.states.length >= 2_000);
       if (o.format === "json") {
         env.io.stdout(stringifyCoalitionsJson(coalitionsJson(model, analysis, result)));
         return;
