@@ -6,6 +6,7 @@
 import { InvalidArgumentError, Option } from "commander";
 import { DEFAULT_MAX_STATES, statePattern, type Model } from "../model/compile.js";
 import { ParleyError } from "../model/errors.js";
+import { parseLimits, type InputLimits } from "../model/limits.js";
 import { loadModel } from "../model/load.js";
 import { readSource } from "../model/source.js";
 import { totalmem } from "node:os";
@@ -17,7 +18,8 @@ import type { CliIO } from "./io.js";
 export interface CommandEnv {
   io: CliIO;
   /** Read, validate and compile a scenario file. */
-  load(file: string, maxStates: number): Model;
+  /** `implicitOnly`: the command only runs `analyze`, which stores no move lists (a smaller memory estimate). */
+  load(file: string, maxStates: number, opts?: { implicitOnly?: boolean }): Model;
   /** To the -o file (never replacing one without --force), else to standard output. */
   writeResult(text: string, o: { output?: string; force?: boolean }): void;
 }
@@ -25,7 +27,8 @@ export interface CommandEnv {
 export function createEnv(io: CliIO): CommandEnv {
   return {
     io,
-    load: (file, maxStates) => loadModel(io.readText(file), file, { maxStates, maxMemoryBytes: memoryLimit() }),
+    load: (file, maxStates, opts) =>
+      loadModel(io.readText(file), file, { maxStates, maxMemoryBytes: memoryLimit(), limits: inputLimits(), implicitOnly: opts?.implicitOnly }),
     writeResult(text, o) {
       if (!o.output) return io.stdout(text);
       io.writeText(o.output, text, Boolean(o.force));
@@ -124,6 +127,11 @@ export function withLocations<T>(env: CommandEnv, file: string, run: () => T): T
       file,
     );
   }
+}
+
+/** The input limits of this run: the defaults, with any raised through PARLEY_LIMITS (docs/reliability.md). */
+export function inputLimits(): InputLimits {
+  return parseLimits(process.env.PARLEY_LIMITS);
 }
 
 /** Models whose analysis would need more than three quarters of this machine's memory are refused up front. */

@@ -13,14 +13,16 @@
  * in the form of `infeasibles`, for the states it does not know exist; import
  * also reads them as Y/N/- patterns over the file's options. A DM's view of
  * others' preferences (`perceivedPreferences`) has no gmcr-py form and travels
- * under the `parley` key.
+ * under the `parley` key, and so does the spatial bargaining section.
  */
 import { compileScenario, type Model } from "../model/compile.js";
 import { maskToPattern, type Cube } from "../model/cubes.js";
 import { ParleyError, type Issue } from "../model/errors.js";
+import type { InputLimits } from "../model/limits.js";
 import type { PreferenceSpec } from "../model/scenario.js";
 import { FORMAT } from "../model/schema.js";
 import { validateData } from "../model/validate.js";
+import { bargainingToFile } from "./bargaining-file.js";
 import { preferenceToFile } from "./preference-file.js";
 
 type Condition = [number, "Y" | "N"][];
@@ -54,6 +56,8 @@ export interface GmcrPyFile {
     assumption?: string;
     decisionMakers: { id: string; note?: string; sources?: string[]; assumption?: string; perceivedPreferences?: Record<string, unknown> }[];
     options: { id: string; whenTaken?: string; whenNotTaken?: string; note?: string; sources?: string[]; assumption?: string }[];
+    /** The scenario's spatial bargaining section, as a scenario file writes it. */
+    bargaining?: Record<string, unknown>;
   };
 }
 
@@ -107,6 +111,7 @@ export function exportGmcrPy(model: Model): GmcrPyFile {
         ...(o.whenNotTaken !== undefined ? { whenNotTaken: o.whenNotTaken } : {}),
         ...provenance(o),
       })),
+      ...(sc.bargaining ? { bargaining: bargainingToFile(sc.bargaining, sc.options.map((o) => o.id)) } : {}),
     },
   };
 }
@@ -156,7 +161,7 @@ function rankingOf(model: Model, d: number): (number | number[])[] {
 // import
 
 /** A gmcr-py JSON object -> a parley/1 scenario object (ready to write as YAML). */
-export function importGmcrPy(raw: unknown, name = "Imported from gmcr-py"): Record<string, unknown> {
+export function importGmcrPy(raw: unknown, name = "Imported from gmcr-py", opts: { maxStates?: number; limits?: InputLimits } = {}): Record<string, unknown> {
   const issues: Issue[] = [];
   const fail = (message: string, path: (string | number)[] = []): never => {
     issues.push({ code: "bad-gmcr-py", message, path });
@@ -187,8 +192,10 @@ export function importGmcrPy(raw: unknown, name = "Imported from gmcr-py"): Reco
   });
   const position = new Map(order.map((k, pos) => [k, pos]));
 
-  const optionIds = uniqueIds(order.map((k, pos) => meta?.options?.[pos]?.id ?? optionName(options[k])));
-  const dmIds = uniqueIds(dms.map((dm, d) => meta?.decisionMakers?.[d]?.id ?? (isObject(dm) && typeof dm.name === "string" ? dm.name : `dm${d + 1}`)));
+  // Ids under the `parley` key are used only when they are text (a hand-edited file may hold anything).
+  const text = (x: unknown): string | undefined => (typeof x === "string" ? x : undefined);
+  const optionIds = uniqueIds(order.map((k, pos) => text(meta?.options?.[pos]?.id) ?? optionName(options[k])));
+  const dmIds = uniqueIds(dms.map((dm, d) => text(meta?.decisionMakers?.[d]?.id) ?? (isObject(dm) && typeof dm.name === "string" ? dm.name : `dm${d + 1}`)));
 
   const condition = (c: unknown, path: (string | number)[]): string => {
     if (!Array.isArray(c)) return fail("a condition must be a list of [optionIndex, \"Y\" or \"N\"] pairs", path);
@@ -215,7 +222,7 @@ export function importGmcrPy(raw: unknown, name = "Imported from gmcr-py"): Reco
     format: FORMAT,
     name: meta?.name ?? name,
     ...(meta?.description ? { description: meta.description } : {}),
-    ...(meta ? pick(meta as unknown as Record<string, unknown>, ["asOf", "limitations", "whatIfs", "goals", "note", "sources", "assumption"]) : {}),
+    ...(meta ? pick(meta as unknown as Record<string, unknown>, ["asOf", "limitations", "whatIfs", "goals", "note", "sources", "assumption", "bargaining"]) : {}),
     decisionMakers: dms.map((dm, d) => {
       const o = dm as { name?: unknown; options: number[] };
       return {
@@ -224,7 +231,7 @@ export function importGmcrPy(raw: unknown, name = "Imported from gmcr-py"): Reco
         ...stripId(meta?.decisionMakers?.[d]),
         options: o.options.map((k) => {
           const pos = position.get(k)!;
-          const dir = (options[k] as { permittedDirection?: unknown }).permittedDirection;
+          const dir = isObject(options[k]) ? options[k].permittedDirection : undefined;
           return {
             id: optionIds[pos],
             label: optionName(options[k]),
@@ -260,9 +267,9 @@ export function importGmcrPy(raw: unknown, name = "Imported from gmcr-py"): Reco
   });
 
   // Feasible states are known only now; they fix the status quo and decode rankings.
-  const { scenario, issues: vIssues } = validateData(data);
+  const { scenario, issues: vIssues } = validateData(data, undefined, opts.limits);
   if (!scenario) throw new ParleyError(vIssues);
-  const model = compileScenario(scenario);
+  const model = compileScenario(scenario, { maxStates: opts.maxStates });
   if (!meta?.statusQuo) data.statusQuo = maskToPattern(model.states[0], order.length);
   if (manual) {
     dms.forEach((dm, d) => {

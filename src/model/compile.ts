@@ -39,6 +39,12 @@ export interface CompileOptions {
   maxStates?: number;
   /** Refuse a model whose analysis would need more memory than this (bytes; default: no limit). */
   maxMemoryBytes?: number;
+  /**
+   * The caller only runs `analyze` (moves enumerated on the fly, no stored
+   * lists), so the estimate leaves the lists out; default: it counts them, for
+   * the analyses that walk them (explanations, coalitions, paths, reports).
+   */
+  implicitOnly?: boolean;
 }
 
 export const DEFAULT_MAX_STATES = 2 ** 24;
@@ -112,7 +118,7 @@ export function compileScenario(scenario: Scenario, opts: CompileOptions = {}): 
   }
 
   if (opts.maxMemoryBytes !== undefined) {
-    const need = analysisMemoryEstimate(states.length, Array.from(dmMask, popcount), candidates);
+    const need = analysisMemoryEstimate(states.length, Array.from(dmMask, popcount), candidates, opts.implicitOnly);
     if (need > opts.maxMemoryBytes)
       throw new ParleyError({
         code: "memory-limit",
@@ -157,8 +163,13 @@ function size(bytes: number): string {
  * options), the opponents' union graphs of moves and of improvements (GMR,
  * SMR, SEQ), preference levels, the per-state arrays of the reachability pass
  * (about 40 bytes per state) and the mask index (4 bytes per candidate).
+ * With `implicitOnly`, no stored moves: the preference levels, the states, the
+ * reachability pass's arrays and SMR's escape values (33 bytes per state, kept
+ * across passes), one byte per state, DM and concept for the results, and the
+ * mask index (measured: 57 bytes per state for 4 DMs, docs/performance.md).
  */
-export function analysisMemoryEstimate(states: number, optionsPerDM: number[], candidates = 0): number {
+export function analysisMemoryEstimate(states: number, optionsPerDM: number[], candidates = 0, implicitOnly = false): number {
+  if (implicitOnly) return states * (4 * optionsPerDM.length + 4 + 33 + 6 * optionsPerDM.length) + 4 * candidates;
   const movesPerState = optionsPerDM.map((k) => Math.min(2 ** k - 1, states));
   const all = movesPerState.reduce((a, b) => a + b, 0);
   const largestUnion = Math.max(0, ...movesPerState.map((m) => all - m));

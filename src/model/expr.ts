@@ -79,10 +79,22 @@ const DESCRIBE: Record<Token["t"], string> = {
   end: "the end of the statement",
 };
 
+/**
+ * Deepest nesting of parentheses and negations a statement may have. Real
+ * statements nest a few levels; the limit keeps the recursive parser (and
+ * the recursive passes over its tree) far from the call-stack limit.
+ */
+export const MAX_EXPR_DEPTH = 100;
+
 /** Parse a statement; throws ExprSyntaxError with the offset of the fault. */
 export function parseExpr(text: string): Expr {
   const toks = tokenize(text);
   let p = 0;
+  let depth = 0;
+  const deeper = (at: number) => {
+    if (++depth > MAX_EXPR_DEPTH)
+      throw new ExprSyntaxError(`the statement nests parentheses and negations more than ${MAX_EXPR_DEPTH} levels deep; write it flatter or split it into several statements`, at);
+  };
   const peek = () => toks[p];
   const fail = (want: string): never => {
     const tok = toks[p];
@@ -112,13 +124,18 @@ export function parseExpr(text: string): Expr {
     const tok = peek();
     if (tok.t === "not") {
       p++;
-      return { kind: "not", arg: parseUnary(), at: tok.at };
+      deeper(tok.at);
+      const arg = parseUnary();
+      depth--;
+      return { kind: "not", arg, at: tok.at };
     }
     if (tok.t === "lp") {
       p++;
+      deeper(tok.at);
       const inner = parseOr();
       if (peek().t !== "rp") fail("')'");
       p++;
+      depth--;
       return inner;
     }
     if (tok.t === "id") {

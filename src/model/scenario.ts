@@ -4,6 +4,7 @@
  */
 import type { Cube } from "./cubes.js";
 import type { Expr } from "./expr.js";
+import type { BargainingSpec } from "./bargaining-spec.js";
 
 export interface Provenance {
   note?: string;
@@ -126,4 +127,6 @@ export interface Scenario extends Provenance {
   whatIfs?: { file: string; title?: string; note?: string }[];
   /** Outcomes the reader cares about; reports say what it would take for each to hold. */
   goals?: { title: string; condition: string; note?: string }[];
+  /** Spatial bargaining issues (parley bargain); the graph model ignores them. */
+  bargaining?: BargainingSpec;
 }

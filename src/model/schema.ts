@@ -223,6 +223,92 @@ export const StatusQuoSchema = z
   ])
   .meta({ description: "Today's state: a Y/N pattern, or option id -> Y/N (options left out are N)." });
 
+/** A number, or a number with an uncertainty range and provenance (spatial bargaining). */
+const RangedNumberSchema = z
+  .union([
+    z.number(),
+    z
+      .strictObject({
+        value: z.number().meta({ description: "The best estimate." }),
+        min: z.number().optional().meta({ description: "Lowest plausible value (Monte Carlo sensitivity draws between min and max)." }),
+        max: z.number().optional().meta({ description: "Highest plausible value." }),
+        ...provenance,
+      })
+      .meta({ title: "RangedNumber" }),
+  ])
+  .meta({ description: "A number, or { value, min, max } with provenance: the range is sampled by the sensitivity analysis." });
+
+/** Spatial bargaining: issues on a numeric scale, and each actor's position, salience and capability. */
+export const BargainingSchema = z
+  .strictObject({
+    actors: z
+      .array(
+        z
+          .strictObject({
+            id: id.meta({ description: "Actor id, distinct from the decision makers' ids." }),
+            name: z.string().optional(),
+            ...provenance,
+          })
+          .meta({ title: "BargainingActor" }),
+      )
+      .optional()
+      .meta({ description: "Actors besides the decision makers (who take part under their own ids)." }),
+    issues: z
+      .array(
+        z
+          .strictObject({
+            id: id.meta({ description: "Issue id." }),
+            title: z.string().optional().meta({ description: "The question in words, e.g. 'How much occupied territory Ukraine cedes'." }),
+            scale: z
+              .strictObject({
+                min: z.number().meta({ description: "Low end of the scale." }),
+                max: z.number().meta({ description: "High end of the scale." }),
+                minLabel: text("a label").meta({ description: "What the low end means, e.g. 'no territory ceded'." }),
+                maxLabel: text("a label").meta({ description: "What the high end means, e.g. 'all occupied territory ceded'." }),
+                unit: z.string().optional().meta({ description: "Unit shown after numbers, e.g. '%'." }),
+              })
+              .meta({ title: "IssueScale" }),
+            statusQuo: RangedNumberSchema.optional().meta({
+              description: "Today's value on the scale; the Nash bargaining solution's disagreement point when set.",
+            }),
+            positions: z
+              .record(
+                z.string(),
+                z
+                  .strictObject({
+                    position: RangedNumberSchema.meta({ description: "The outcome the actor wants, on the issue's scale." }),
+                    salience: RangedNumberSchema.meta({ description: "How much the issue matters to the actor, from 0 to 1." }),
+                    capability: RangedNumberSchema.meta({ description: "The actor's clout on the issue, at least 0; only ratios between actors matter." }),
+                    ...provenance,
+                  })
+                  .meta({ title: "IssuePosition" }),
+              )
+              .meta({ description: "Actor id (a decision maker or a bargaining actor) -> its position, salience and capability." }),
+            onTable: z
+              .array(
+                z
+                  .strictObject({
+                    option: id.meta({ description: "An option of the graph model." }),
+                    atLeast: z.number().optional().meta({ description: "On the table only when the forecast is at least this." }),
+                    atMost: z.number().optional().meta({ description: "On the table only when the forecast is at most this." }),
+                    ...provenance,
+                  })
+                  .meta({ title: "IssueLink" }),
+              )
+              .optional()
+              .meta({ description: "Link to the graph model: options that are on the table only when the issue's forecast settlement lies in a range." }),
+            ...provenance,
+          })
+          .meta({ title: "BargainingIssue" }),
+      )
+      .meta({ description: "The issues, each on its own numeric scale." }),
+    ...provenance,
+  })
+  .meta({
+    title: "Bargaining",
+    description: "Spatial bargaining (parley bargain): where continuous issues may settle, from each actor's position, salience and capability.",
+  });
+
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -263,6 +349,7 @@ export const ScenarioSchema = z
     preferences: z
       .record(z.string(), PreferenceSchema)
       .meta({ description: "Decision maker id -> its preferences." }),
+    bargaining: BargainingSchema.optional(),
     ...provenance,
   })
   .meta({
@@ -279,6 +366,8 @@ export type PreferenceEntry = z.infer<typeof PreferenceSchema>;
 export type StateSetEntry = z.infer<typeof StateSetSchema>;
 export type UnknownPreferenceEntry = z.infer<typeof UnknownPreferenceSchema>;
 export type StatusQuoEntry = z.infer<typeof StatusQuoSchema>;
+export type BargainingEntry = z.infer<typeof BargainingSchema>;
+export type RangedNumberEntry = z.infer<typeof RangedNumberSchema>;
 
 /** The JSON Schema that editors use (draft 2020-12). */
 export function scenarioJsonSchema(): Record<string, unknown> {

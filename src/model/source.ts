@@ -3,8 +3,9 @@
  * while keeping a map back to line and column, so every later check can say
  * where in the file the problem is.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Issue } from "./errors.js";
+import { DEFAULT_LIMITS, overLimit, type InputLimits } from "./limits.js";
 
 export interface SourceText {
   data: unknown;
@@ -15,10 +16,13 @@ export interface SourceText {
   position(offset: number): { line: number; column: number };
 }
 
-/** Hard limit on YAML aliases, so an alias bomb cannot expand to billions of nodes. */
-const MAX_ALIASES = 1000;
-
-export function readSource(text: string): { source?: SourceText; issues: Issue[] } {
+export function readSource(text: string, limits: InputLimits = DEFAULT_LIMITS): { source?: SourceText; issues: Issue[] } {
+  if (text.length > limits.fileSize)
+    return {
+      issues: [
+        { code: "file-too-large", message: `the file has ${text.length.toLocaleString("en-US")} characters, ${overLimit("fileSize", limits.fileSize, text.length)}` },
+      ],
+    };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const position = (offset: number) => {
@@ -28,21 +32,34 @@ export function readSource(text: string): { source?: SourceText; issues: Issue[]
   if (doc.errors.length > 0) {
     return {
       issues: doc.errors.map((e) => ({
-        code: e.code === "DUPLICATE_KEY" ? "duplicate-key" : "syntax",
-        message: syntaxMessage(e.code, e.message, text, e.pos[0]),
+        code: e.code === "DUPLICATE_KEY" ? "duplicate-key" : /call stack/i.test(e.message) ? "too-deep" : "syntax",
+        message: /call stack/i.test(e.message)
+          ? `lists and mappings are nested too deeply to read (a scenario needs only a few levels; at most ${limits.depth})`
+          : syntaxMessage(e.code, e.message, text, e.pos[0]),
         ...position(e.pos[0]),
       })),
     };
   }
+  const deep = tooDeep(doc.contents, limits.depth);
+  if (deep)
+    return {
+      issues: [
+        {
+          code: "too-deep",
+          message: `lists and mappings nested more than ${limits.depth} levels deep; ${overLimit("depth", limits.depth, limits.depth * 2)}`,
+          ...(deep.range ? position(deep.range[0]) : {}),
+        },
+      ],
+    };
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    data = doc.toJS({ maxAliasCount: limits.aliases });
   } catch (err) {
     return {
       issues: [
         {
           code: "alias-limit",
-          message: `the file uses YAML aliases too heavily (more than ${MAX_ALIASES} expansions): ${(err as Error).message}`,
+          message: `the file's YAML aliases expand too much (${(err as Error).message.replace(/\.$/, "")}): ${overLimit("aliases", limits.aliases, limits.aliases * 10)}`,
         },
       ],
     };
@@ -79,6 +96,22 @@ export function readSource(text: string): { source?: SourceText; issues: Issue[]
       },
     },
   };
+}
+
+/** The first list or mapping nested deeper than `max` (walked without recursion; aliases are not followed). */
+function tooDeep(root: unknown, max: number): Node | undefined {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isMap(node) || isSeq(node)) {
+      if (depth >= max) return node;
+      for (const item of node.items as unknown[]) {
+        if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+        else stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 function findNode(doc: Document, path: readonly (string | number)[]): Node | undefined {

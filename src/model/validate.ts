@@ -35,6 +35,8 @@ import type {
   StatementSpec,
 } from "./scenario.js";
 import { readSource, type SourceText } from "./source.js";
+import { DEFAULT_LIMITS, overLimit, type InputLimits } from "./limits.js";
+import { validateBargaining } from "./bargaining-validate.js";
 
 /** Words of the statement language (any case): they cannot name options. */
 const KEYWORDS = new Set(["not", "and", "or", "if", "then", "true", "false"]);
@@ -47,21 +49,21 @@ export const MAX_OPTIONS = 30;
 type Path = (string | number)[];
 
 /** Parse and validate scenario text. Throws ParleyError listing every problem. */
-export function parseScenario(text: string, file?: string): Scenario {
-  return parseScenarioSource(text, file).scenario;
+export function parseScenario(text: string, file?: string, limits: InputLimits = DEFAULT_LIMITS): Scenario {
+  return parseScenarioSource(text, file, limits).scenario;
 }
 
 /** Like parseScenario, also returning the source map for locating later issues. */
-export function parseScenarioSource(text: string, file?: string): { scenario: Scenario; source: SourceText } {
-  const { source, issues } = readSource(text);
+export function parseScenarioSource(text: string, file?: string, limits: InputLimits = DEFAULT_LIMITS): { scenario: Scenario; source: SourceText } {
+  const { source, issues } = readSource(text, limits);
   if (!source) throw new ParleyError(issues, file);
-  const result = validateData(source.data, source);
+  const result = validateData(source.data, source, limits);
   if (result.issues.length > 0) throw new ParleyError(sortIssues(result.issues), file);
   return { scenario: result.scenario!, source };
 }
 
 /** Validate already-parsed data (for example from the workbench); `source` adds positions. */
-export function validateData(data: unknown, source?: SourceText): { scenario?: Scenario; issues: Issue[] } {
+export function validateData(data: unknown, source?: SourceText, limits: InputLimits = DEFAULT_LIMITS): { scenario?: Scenario; issues: Issue[] } {
   const issues: Issue[] = [];
   const at = (path: Path, key?: string) => (source ? source.locate(path, key) : undefined);
   const report: Report = (code, message, path, key) => {
@@ -80,7 +82,7 @@ export function validateData(data: unknown, source?: SourceText): { scenario?: S
     return { issues };
   }
   if (format !== FORMAT) {
-    report("unsupported-format", `unsupported format '${String(format)}': this version of Parley reads '${FORMAT}'`, ["format"]);
+    report("unsupported-format", `unsupported format '${clip(String(format), 40)}': this version of Parley reads '${FORMAT}'`, ["format"]);
     return { issues };
   }
   const parsed = ScenarioSchema.safeParse(data);
@@ -88,7 +90,7 @@ export function validateData(data: unknown, source?: SourceText): { scenario?: S
     for (const zi of parsed.error.issues) issues.push(...zodIssue(zi as ZodIssueLike, data, at));
     return { issues };
   }
-  const scenario = buildScenario(parsed.data, report, source);
+  const scenario = buildScenario(parsed.data, report, limits, source);
   return { scenario: issues.length === 0 ? scenario : undefined, issues };
 }
 
@@ -169,7 +171,7 @@ function typeName(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
-  if (typeof v === "string") return `the text ${JSON.stringify(v)}`;
+  if (typeof v === "string") return `the text ${JSON.stringify(clip(v, 80))}`;
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 
@@ -179,7 +181,8 @@ function article(t: string): string {
 }
 
 const FIELDS: Record<string, string[]> = {
-  top: ["format", "name", "description", "decisionMakers", "infeasible", "statusQuo", "preferences", "asOf", "limitations", "whatIfs", "goals", "note", "sources", "assumption"],
+  top: ["format", "name", "description", "decisionMakers", "infeasible", "statusQuo", "preferences", "asOf", "limitations", "whatIfs", "goals", "bargaining", "note", "sources", "assumption"],
+  bargaining: ["actors", "issues", "id", "name", "title", "scale", "statusQuo", "positions", "onTable", "position", "salience", "capability", "value", "min", "max", "option", "atLeast", "atMost", "note", "sources", "assumption"],
   decisionMakers: ["id", "name", "options", "misperceives", "perceivedPreferences", "note", "sources", "assumption"],
   options: ["id", "label", "whenTaken", "whenNotTaken", "irreversible", "note", "sources", "assumption"],
   infeasible: ["condition", "pattern", "mutuallyExclusive", "atLeastOneOf", "note", "sources", "assumption"],
@@ -197,7 +200,8 @@ function knownFields(path: Path): string[] {
   if (!last) return FIELDS.top;
   if (last === "options") return FIELDS.options;
   if (named.includes("perceivedPreferences")) return FIELDS.preferences;
-  return FIELDS[last] ?? FIELDS[named[0]] ?? [];
+  // Own keys only: a field named 'toString' must not find Object.prototype.toString.
+  return (Object.hasOwn(FIELDS, last) ? FIELDS[last] : Object.hasOwn(FIELDS, named[0]) ? FIELDS[named[0]] : undefined) ?? [];
 }
 
 /** ", did you mean 'x'?" for a near miss. */
@@ -226,6 +230,11 @@ function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/** A user's text in a message: long texts shortened, so a message stays readable. */
+function clip(text: string, max = 120): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length.toLocaleString("en-US")} characters)` : text;
+}
+
 function sortIssues(list: Issue[]): Issue[] {
   return [...list].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
@@ -245,7 +254,7 @@ function provenanceOf(x: Provenance | string | undefined): Provenance {
   return out;
 }
 
-function buildScenario(file: ScenarioFile, report: Report, source?: SourceText): Scenario {
+function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, source?: SourceText): Scenario {
   const options: OptionSpec[] = [];
   const decisionMakers: DecisionMakerSpec[] = [];
   const optionIndex = new Map<string, number>();
@@ -289,7 +298,7 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
   });
   if (file.decisionMakers.length === 0) report("no-decision-makers", "the scenario has no decision makers", ["decisionMakers"]);
   if (options.length > MAX_OPTIONS)
-    report("too-many-options", `the scenario has ${options.length} options; Parley handles at most ${MAX_OPTIONS}`, ["decisionMakers"]);
+    report("too-many-options", `the scenario has ${options.length} options; Parley handles at most ${MAX_OPTIONS} (a fixed limit: a state is one bit per option in a 32-bit number), and --max-states sets how many of the 2^options states it will enumerate`, ["decisionMakers"]);
 
   const n = options.length;
   const ids = [...optionIndex.keys()];
@@ -301,20 +310,27 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
       const start = source?.scalarStart(path);
       return start ? source!.position(start.offset + offset) : source?.locate(path);
     };
+    if (text.length > limits.statementLength) {
+      report("statement-too-long", `the statement '${clip(text)}' has ${text.length.toLocaleString("en-US")} characters, ${overLimit("statementLength", limits.statementLength, text.length)}`, path);
+      return undefined;
+    }
     let expr: Expr;
     try {
       expr = parseExpr(text);
     } catch (e) {
       if (!(e instanceof ExprSyntaxError)) throw e;
-      const issue = report("statement-syntax", `cannot read '${text}': ${e.message} (character ${e.offset + 1})`, path);
+      const issue = report("statement-syntax", `cannot read '${clip(text)}': ${e.message} (character ${e.offset + 1})`, path);
       Object.assign(issue, pointAt(e.offset));
       return undefined;
     }
     let ok = true;
+    const reported = new Set<string>();
     for (const v of exprVars(expr)) {
       if (!optionIndex.has(v.id)) {
         ok = false;
-        const issue = report("unknown-option", `unknown option '${v.id}' in '${text}'${suggest(v.id, ids)}`, path);
+        if (reported.has(v.id)) continue; // once per statement is enough
+        reported.add(v.id);
+        const issue = report("unknown-option", `unknown option '${clip(v.id)}' in '${clip(text)}'${suggest(v.id, ids)}`, path);
         Object.assign(issue, pointAt(v.at));
       }
     }
@@ -323,7 +339,7 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
       return { expr, cubes: toCubes(expr, bitOf) };
     } catch (e) {
       if (!(e instanceof TooComplexError)) throw e;
-      report("statement-too-complex", `'${text}': ${e.message}`, path);
+      report("statement-too-complex", `'${clip(text)}': ${e.message}`, path);
       return undefined;
     }
   };
@@ -373,6 +389,8 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
 
   // Infeasibility
   const constraints: ConstraintSpec[] = [];
+  if ((file.infeasible?.length ?? 0) > limits.conditions)
+    report("too-many-conditions", `${file.infeasible!.length.toLocaleString("en-US")} infeasibility entries, ${overLimit("conditions", limits.conditions, file.infeasible!.length)}`, ["infeasible"]);
   (file.infeasible ?? []).forEach((entry: InfeasibleEntry, k) => {
     const path: Path = ["infeasible", k];
     if (typeof entry === "string") {
@@ -504,6 +522,9 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
     return list.map((g) => ({ title: g.title, condition: g.condition, ...(g.note !== undefined ? { note: g.note } : {}) }));
   }
 
+  // Spatial bargaining (parley bargain): checked here, ignored by the graph model.
+  const bargaining = file.bargaining !== undefined ? validateBargaining(file.bargaining, decisionMakers, optionIndex, report, suggest) : undefined;
+
   return {
     name: file.name,
     ...(file.description !== undefined ? { description: file.description } : {}),
@@ -518,6 +539,7 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
     ...(file.limitations !== undefined ? { limitations: file.limitations } : {}),
     ...(file.whatIfs !== undefined ? { whatIfs: file.whatIfs } : {}),
     ...(file.goals !== undefined ? { goals: goals(file.goals) } : {}),
+    ...(bargaining ? { bargaining } : {}),
   };
 
   /**
@@ -527,7 +549,7 @@ function buildScenario(file: ScenarioFile, report: Report, source?: SourceText):
   /** A DM's `unknown` list: each entry's two sides; at most 31 entries (one bit each in the engine). */
   function unknownPreferences(list: UnknownPreferenceEntry[], path: Path): UnknownPreferenceSpec[] | undefined {
     if (list.length > 31) {
-      report("too-many-unknown", `${list.length} unknown-preference entries; at most 31 per decision maker (merge some with 'or' in a condition)`, path);
+      report("too-many-unknown", `${list.length} unknown-preference entries; at most 31 per decision maker (a fixed limit: one bit each in the engine); merge some with 'or' in a condition`, path);
       return undefined;
     }
     const out: UnknownPreferenceSpec[] = [];
@@ -691,7 +713,7 @@ function basePreference(
     return undefined;
   }
   if (statementsList.length > 52) {
-    report("too-many-statements", `${statementsList.length} statements; at most 52 per decision maker`, spath);
+    report("too-many-statements", `${statementsList.length} statements; at most 52 per decision maker (a fixed limit: each statement is one bit of a whole number's 53-bit precision); join some with anyOf or 'or'`, spath);
     return undefined;
   }
   statementsList.forEach((st: StatementEntry, k) => {

@@ -14,6 +14,7 @@ import { statusQuoAnalysis } from "../analysis/paths.js";
 import { preferenceSensitivity, type PreferenceChange } from "../analysis/sensitivity.js";
 import { scenarioChanges } from "../analysis/diff.js";
 import { describeChange, describeFamily, describeMove, describeState, rankOf } from "../io/describe.js";
+import { bargainingReport, type BargainingReport } from "./bargaining.js";
 import { coalitionsThatMatter, goalReport, robustnessReport, whatIfComparison, type CoalitionReport, type GoalReport, type RobustnessReport } from "./deeper.js";
 
 export const REPORT_FORMAT = "parley-report/1";
@@ -133,6 +134,8 @@ export interface ReportData {
   robustness?: RobustnessReport;
   assumptions: { tried: number; leaveOutlook: number; decisive: AssumptionReport[] };
   limitations: string[];
+  /** Where the scenario's continuous issues may settle (its `bargaining` section), when it has one. */
+  bargaining?: BargainingReport;
 }
 
 export interface ReportOptions {
@@ -240,6 +243,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     ...(credibleFamily ? [{ state: credibleFamily.example - 1, label: "an outcome held by credible threats" }] : []),
   ]);
 
+  const bargaining = bargainingReport(sc);
   return {
     format: REPORT_FORMAT,
     scenario: {
@@ -298,6 +302,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     ...(robust ? { robustness: robust } : {}),
     assumptions: { tried: sensitivity.tried, leaveOutlook, decisive },
     limitations: sc.limitations ?? [],
+    ...(bargaining ? { bargaining } : {}),
   };
 }
 

@@ -12,7 +12,9 @@ type Block =
   | { kind: "p"; level: number; text: string }
   | { kind: "li"; level: number; text: string }
   | { kind: "step"; level: number; n: number; text: string }
-  | { kind: "hr" };
+  | { kind: "hr" }
+  /** A figure (SVG made by Parley, not scenario text): shown in HTML only. */
+  | { kind: "svg"; svg: string };
 
 /** Inline markup: escaping of scenario text and emphasis. */
 interface Inline {
@@ -241,6 +243,26 @@ function blocks(r: ReportData, s: Inline): Block[] {
     out.push(next("Limits of the model"));
     for (const l of r.limitations) out.push(item(s.esc(l), 1));
   }
+  if (r.bargaining?.issues.length) {
+    out.push(next("Where the open issues may settle"));
+    out.push(
+      para(
+        "Spatial bargaining models forecast where each continuous issue settles, from each party's position, salience and capability (parley bargain; docs/bargaining.md). The forecasts decide which options of the graph model are on the table:",
+      ),
+    );
+    for (const is of r.bargaining.issues) {
+      out.push(heading(3, s.esc(is.title)));
+      out.push(para(`Scale: ${s.esc(is.scale)}.`, 1));
+      for (const f of is.forecasts) out.push(item(`${s.esc(f.title)}: ${f.forecast}`, 1));
+      if (is.path.length > 1) out.push(para(`The expected utility model, round by round: ${is.path.join(" → ")}.`, 1));
+      for (const l of is.links) {
+        const on = l.onUnder.length ? `on the table under ${l.onUnder.length === is.forecasts.length ? "every model" : s.esc(l.onUnder.join(", "))}` : "";
+        const off = l.offUnder.length ? `off under ${l.offUnder.length === is.forecasts.length ? "every model" : s.esc(l.offUnder.join(", "))}` : "";
+        out.push(item(`${s.strong(s.esc(l.label))} (when the forecast is ${s.esc(l.range)}): ${[on, off].filter(Boolean).join("; ")}.`, 1));
+      }
+      out.push({ kind: "svg", svg: is.chart });
+    }
+  }
   out.push({ kind: "hr" });
   out.push(para("Made with Parley (Graph Model for Conflict Resolution). `parley explain FILE STATE` tells why any state is stable or not."));
   return out;
@@ -254,7 +276,7 @@ export function renderReportText(r: ReportData): string {
     else if (b.kind === "p") out.push(wrap(b.text, WIDTH, "  ".repeat(b.level)));
     else if (b.kind === "li") out.push(hang(`${"  ".repeat(Math.max(0, b.level - 1))}• `, b.text));
     else if (b.kind === "step") out.push(hang(`${"  ".repeat(Math.max(0, b.level - 1))}${b.n}. `, b.text));
-    else out.push("");
+    else if (b.kind === "hr") out.push("");
   }
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
 }
@@ -265,6 +287,7 @@ export function renderReportMarkdown(r: ReportData): string {
   const out: string[] = [];
   let prev: Block["kind"] | undefined;
   for (const b of blocks(r, { esc: mdEsc, strong: (x) => `**${x}**` })) {
+    if (b.kind === "svg") continue;
     const listy = b.kind === "li" || b.kind === "step";
     if (!(listy && (prev === "li" || prev === "step"))) out.push("");
     if (b.kind === "h") out.push(`${"#".repeat(b.level)} ${b.text}`);
@@ -305,6 +328,8 @@ export function renderReportHtml(r: ReportData): string {
     flush();
     if (b.kind === "h") body.push(`<h${b.level}>${b.text}</h${b.level}>`);
     else if (b.kind === "p") body.push(`<p class="l${b.level}">${b.text}</p>`);
+    // Inline SVG in HTML needs no namespace; without it the page names no external address at all.
+    else if (b.kind === "svg") body.push(`<figure class="chart">${b.svg.replace(' xmlns="http://www.w3.org/2000/svg"', "")}</figure>`);
     else body.push("<hr>");
   }
   flush();
@@ -328,6 +353,7 @@ li.step { list-style: none; }
 .n { color: #1d4e89; font-weight: 600; }
 p.l1 { margin-left: 1.2rem; } p.l2 { margin-left: 2.6rem; color: #3b4450; }
 hr { margin-top: 2rem; border: 0; border-top: 1px solid #ccd; }
+figure.chart { margin: .6rem 0 1rem 1.2rem; } figure.chart svg { max-width: 100%; height: auto; }
 </style>
 </head>
 <body>

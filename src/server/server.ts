@@ -14,11 +14,12 @@ import { promises as fs } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, normalize, relative, resolve, isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
-import { MAX_FILE_BYTES, Workspace, WorkspaceError } from "./workspace.js";
+import { MAX_FILE_BYTES, Workspace, WorkspaceError, type WriteHooks } from "./workspace.js";
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../dist/web/", import.meta.url));
-/** A JSON request body may hold a scenario of MAX_FILE_BYTES plus escaping. */
-export const MAX_BODY_BYTES = 2 * MAX_FILE_BYTES + 4096;
+/** A JSON request body may hold a scenario of the largest file size plus escaping. */
+export const bodyLimit = (maxFileBytes: number) => 2 * maxFileBytes + 4096;
+export const MAX_BODY_BYTES = bodyLimit(MAX_FILE_BYTES);
 
 export interface ServerOptions {
   dir: string;
@@ -27,6 +28,10 @@ export interface ServerOptions {
   webRoot?: string;
   /** The file the workbench opens first (default: ukraine-2025.yaml if present, else the first file). */
   defaultFile?: string;
+  /** Largest scenario file read or saved, in bytes (default MAX_FILE_BYTES; `--max-file-size`). */
+  maxFileBytes?: number;
+  /** Fault injection for tests (a full disk, a crash before the rename). */
+  writeHooks?: WriteHooks;
 }
 
 export interface RunningServer {
@@ -52,7 +57,8 @@ const TYPES: Record<string, string> = {
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? "127.0.0.1";
   if (!["127.0.0.1", "localhost", "::1"].includes(host)) throw new Error(`the workbench listens on loopback only, not on ${host}`);
-  const workspace = new Workspace(opts.dir);
+  const workspace = new Workspace(opts.dir, opts.maxFileBytes ?? MAX_FILE_BYTES);
+  const maxBody = bodyLimit(workspace.maxFileBytes);
   try {
     if (!(await fs.stat(workspace.root)).isDirectory()) throw new Error();
   } catch {
@@ -90,7 +96,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         if (req.headers["x-parley-token"] !== token) return sendJson(res, 403, { error: "missing or wrong session token", code: "bad-token" });
         if (!/^application\/json\b/.test(req.headers["content-type"] ?? ""))
           return sendJson(res, 415, { error: "send the file as JSON: { text, baseEtag?, overwrite? }", code: "bad-content-type" });
-        const body = await readBody(req);
+        const body = await readBody(req, maxBody, workspace.maxFileBytes);
         let parsed: unknown;
         try {
           parsed = JSON.parse(body);
@@ -100,7 +106,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         const { text, baseEtag, overwrite } = (parsed ?? {}) as { text?: unknown; baseEtag?: unknown; overwrite?: unknown };
         if (typeof text !== "string") return sendJson(res, 400, { error: "'text' must be the file's content as a string", code: "bad-body" });
         if (baseEtag !== undefined && typeof baseEtag !== "string") return sendJson(res, 400, { error: "'baseEtag' must be a string", code: "bad-body" });
-        const saved = await workspace.write(path, text, { ...(typeof baseEtag === "string" ? { baseEtag } : {}), overwrite: overwrite === true });
+        const saved = await workspace.write(path, text, { ...(typeof baseEtag === "string" ? { baseEtag } : {}), overwrite: overwrite === true }, opts.writeHooks);
         return sendJson(res, 200, saved);
       }
       return sendJson(res, 405, { error: "method not allowed", code: "method" });
@@ -155,19 +161,29 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url: `http://${shown}:${port}/`,
     port,
     token,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections?.();
-        server.close(() => ok());
-      }),
+    // Stop taking requests, let the saves under way finish (so none is cut between its
+    // temporary file and the rename), then drop the remaining connections.
+    close: async () => {
+      const closed = new Promise<void>((ok) => server.close(() => ok()));
+      server.closeIdleConnections();
+      await workspace.settled();
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, maxBody: number, maxFile: number): Promise<string> {
+  const tooLarge = () =>
+    new WorkspaceError(
+      413,
+      "too-large",
+      `the request body is larger than ${maxBody.toLocaleString("en-US")} bytes (room for a file of ${maxFile.toLocaleString("en-US")} bytes, the limit per file); start the server with parley serve --max-file-size BYTES to raise it`,
+    );
   return new Promise((ok, fail) => {
     const declared = Number(req.headers["content-length"] ?? "0");
-    if (declared > MAX_BODY_BYTES) {
-      fail(new WorkspaceError(413, "too-large", `the request body is larger than ${MAX_BODY_BYTES} bytes`));
+    if (declared > maxBody) {
+      fail(tooLarge());
       req.resume();
       return;
     }
@@ -177,16 +193,20 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on("data", (c: Buffer) => {
       if (over) return; // keep draining; the answer goes out with Connection: close
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBody) {
         over = true;
         chunks.length = 0;
-        fail(new WorkspaceError(413, "too-large", `the request body is larger than ${MAX_BODY_BYTES} bytes`));
+        fail(tooLarge());
         return;
       }
       chunks.push(c);
     });
     req.on("end", () => ok(Buffer.concat(chunks).toString("utf8")));
     req.on("error", fail);
+    // A client that goes away mid-body: nothing is saved, and the request ends here.
+    req.on("close", () => {
+      if (!req.complete) fail(new WorkspaceError(400, "aborted", "the client closed the connection before the whole body arrived; nothing was saved"));
+    });
   });
 }
 

@@ -23,6 +23,11 @@ export class WorkspaceError extends Error {
   }
 }
 
+/** The words of a size refusal: the limit and how to raise it. */
+export function fileLimit(max: number): string {
+  return `over the limit of ${max.toLocaleString("en-US")} bytes per file; start the server with parley serve --max-file-size BYTES to raise it`;
+}
+
 export function etagOf(text: string): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 32);
 }
@@ -38,8 +43,20 @@ export class Workspace {
   /** Saves to one path run one after another, so a check-then-write is never interleaved. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(dir: string) {
+  constructor(
+    dir: string,
+    /** Largest file read or saved (`parley serve --max-file-size`). */
+    readonly maxFileBytes = MAX_FILE_BYTES,
+  ) {
     this.root = resolve(dir);
+  }
+
+  /** Saves from their first step (checking the path) to their end. */
+  private readonly inflight = new Set<Promise<unknown>>();
+
+  /** Resolves once every save under way has finished (a server stopping waits for it). */
+  async settled(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
   }
 
   /**
@@ -88,15 +105,22 @@ export class Workspace {
       } catch {
         return;
       }
-      for (const e of entries) {
-        if (e.name.startsWith(".") || e.name === "node_modules") continue;
-        const full = join(dir, e.name);
-        if (e.isDirectory()) await walk(full, depth + 1);
-        else if (e.isFile() && SCENARIO_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
-          const st = await fs.stat(full);
-          out.push({ path: relative(this.root, full).split(sep).join("/"), size: st.size, mtimeMs: st.mtimeMs });
-        }
-      }
+      // Stat the files of a folder together: a folder of thousands of files lists in one round.
+      await Promise.all(
+        entries.map(async (e) => {
+          if (e.name.startsWith(".") || e.name === "node_modules") return;
+          const full = join(dir, e.name);
+          if (e.isDirectory()) await walk(full, depth + 1);
+          else if (e.isFile() && SCENARIO_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
+            try {
+              const st = await fs.stat(full);
+              out.push({ path: relative(this.root, full).split(sep).join("/"), size: st.size, mtimeMs: st.mtimeMs });
+            } catch {
+              // deleted between the listing and the stat: leave it out
+            }
+          }
+        }),
+      );
     };
     await walk(this.root, 0);
     return out.sort((a, b) => a.path.localeCompare(b.path));
@@ -111,7 +135,7 @@ export class Workspace {
       throw new WorkspaceError(404, "not-found", `'${userPath}' does not exist`);
     }
     if (!st.isFile()) throw new WorkspaceError(400, "not-a-file", `'${userPath}' is not a file`);
-    if (st.size > MAX_FILE_BYTES) throw new WorkspaceError(413, "too-large", `'${userPath}' is larger than ${MAX_FILE_BYTES} bytes`);
+    if (st.size > this.maxFileBytes) throw new WorkspaceError(413, "too-large", `'${userPath}' has ${st.size.toLocaleString("en-US")} bytes, ${fileLimit(this.maxFileBytes)}`);
     const text = await fs.readFile(full, "utf8");
     return { path: userPath, text, etag: etagOf(text) };
   }
@@ -122,8 +146,18 @@ export class Workspace {
    * unless `overwrite`. Saves to the same path are queued.
    */
   async write(userPath: string, text: string, opts: { baseEtag?: string; overwrite?: boolean } = {}, hooks: WriteHooks = {}): Promise<{ path: string; etag: string }> {
+    const save = this.save(userPath, text, opts, hooks);
+    this.inflight.add(save);
+    try {
+      return await save;
+    } finally {
+      this.inflight.delete(save);
+    }
+  }
+
+  private async save(userPath: string, text: string, opts: { baseEtag?: string; overwrite?: boolean }, hooks: WriteHooks): Promise<{ path: string; etag: string }> {
     const full = await this.resolvePath(userPath);
-    if (Buffer.byteLength(text) > MAX_FILE_BYTES) throw new WorkspaceError(413, "too-large", `the file would be larger than ${MAX_FILE_BYTES} bytes`);
+    if (Buffer.byteLength(text) > this.maxFileBytes) throw new WorkspaceError(413, "too-large", `the file would have ${Buffer.byteLength(text).toLocaleString("en-US")} bytes, ${fileLimit(this.maxFileBytes)}`);
     const previous = this.queues.get(full) ?? Promise.resolve();
     const job = previous.catch(() => undefined).then(async () => {
       let current: string | undefined;

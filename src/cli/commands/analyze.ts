@@ -30,7 +30,7 @@ Examples:
   parley analyze big.yaml --threads 4             four worker threads`,
     )
     .action(async (file: string | undefined, o: { concept?: Concept[]; format: TableFormat | "json"; equilibriaOnly?: boolean; maxStates: number; threads: number }) => {
-      const model = env.load(file ?? DEFAULT_SCENARIO, o.maxStates);
+      const model = env.load(file ?? DEFAULT_SCENARIO, o.maxStates, { implicitOnly: true });
       const concepts = o.concept ?? CONCEPTS;
       const threads = chooseThreads(o.threads, model.states.length >= PARALLEL_FROM_STATES);
       // Large models show progress on a terminal and stop cleanly on Ctrl-C.

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { stringify } from "yaml";
 import { ParleyError } from "../../model/errors.js";
 import { importGmcrPy } from "../../io/gmcrpy.js";
-import { type CommandEnv } from "../env.js";
+import { inputLimits, maxStatesOption, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -12,11 +12,12 @@ export function register(program: Command, env: CommandEnv): void {
     .argument("<file>", "gmcr-py file (.gmcr or .json)")
     .option("-o, --output <file>", "write the scenario here instead of standard output")
     .option("--force", "overwrite the output file if it exists")
+    .addOption(maxStatesOption())
     .addHelpText("after", `
 Examples:
   parley import model.gmcr -o model.yaml
   parley import model.gmcr | less`)
-    .action((file: string, o: { output?: string; force?: boolean }) => {
+    .action((file: string, o: { output?: string; force?: boolean; maxStates: number }) => {
       let raw: unknown;
       const text = env.io.readText(file);
       try {
@@ -26,7 +27,7 @@ Examples:
       }
       let data: Record<string, unknown>;
       try {
-        data = importGmcrPy(raw, file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""));
+        data = importGmcrPy(raw, file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""), { maxStates: o.maxStates, limits: inputLimits() });
       } catch (e) {
         if (e instanceof ParleyError) throw new ParleyError(e.issues, file);
         throw e;

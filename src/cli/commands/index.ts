@@ -13,11 +13,13 @@ import { register as robustnessCommand } from "./robustness.js";
 import { register as unknownCommand } from "./unknown.js";
 import { register as coalitionsCommand } from "./coalitions.js";
 import { register as hypergameCommand } from "./hypergame.js";
+import { register as bargainCommand } from "./bargain.js";
 import { register as statesCommand } from "./states.js";
 import { register as validateCommand } from "./validate.js";
 import { register as importCommand } from "./import.js";
 import { register as exportCommand } from "./export.js";
 import { register as schemaCommand } from "./schema.js";
+import { register as ingestCommand } from "./ingest.js";
 
 export const COMMANDS: ((program: Command, env: CommandEnv) => void)[] = [
   reportCommand,
@@ -32,9 +34,11 @@ export const COMMANDS: ((program: Command, env: CommandEnv) => void)[] = [
   unknownCommand,
   coalitionsCommand,
   hypergameCommand,
+  bargainCommand,
   statesCommand,
   validateCommand,
   importCommand,
   exportCommand,
   schemaCommand,
+  ingestCommand,
 ];

@@ -5,7 +5,9 @@ import { renderRobustness, robustnessJson } from "../../io/robustness-output.js"
 import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
 import { startNodePool } from "../../parallel/node-pool.js";
 import { robustnessParallel, robustnessWorthThreads } from "../../parallel/parallel.js";
-import { chooseThreads, conceptOption, formatOption, maxStatesOption, parseCount, threadsOption, type CommandEnv } from "../env.js";
+import { ParleyError } from "../../model/errors.js";
+import { overLimit } from "../../model/limits.js";
+import { chooseThreads, conceptOption, formatOption, inputLimits, maxStatesOption, parseCount, threadsOption, type CommandEnv } from "../env.js";
 
 
 export function register(program: Command, env: CommandEnv): void {
@@ -32,6 +34,10 @@ Examples:
   parley robustness scenarios/ukraine-2025.yaml --samples 50000 --seed 7 -c Nash,SEQ -f json`,
     )
     .action(async (file: string, o: { samples: number; seed: number; exactLimit: number; top: number; concept?: Concept[]; format: "text" | "md" | "json"; maxStates: number; threads: number }) => {
+      const limits = inputLimits();
+      for (const [flag, value] of [["--samples", o.samples], ["--exact-limit", o.exactLimit]] as const)
+        if (value > limits.samples)
+          throw new ParleyError({ code: "samples-limit", message: `${flag} ${value.toLocaleString("en-US")} asks for more profiles than Parley keeps in memory by default, ${overLimit("samples", limits.samples, value)}` });
       const model = env.load(file, o.maxStates);
       const concepts = o.concept ?? [...CONCEPTS];
       const u = uncertaintyOf(model);

@@ -13,6 +13,7 @@ export function register(program: Command, env: CommandEnv): void {
     .argument("[dir]", "folder of scenario files to open and save (default: the shipped scenarios)")
     .option("-p, --port <n>", "port to listen on (default: a free one)", parseCount)
     .option("--open <file>", "the scenario to open first (relative to the folder)")
+    .option("--max-file-size <bytes>", "largest scenario file read or saved (default 2 MiB)", parseCount)
     .addHelpText(
       "after",
       `
@@ -24,10 +25,10 @@ Examples:
   parley serve                         the shipped scenarios
   parley serve ~/conflicts --port 8080`,
     )
-    .action(async (dir: string | undefined, o: { port?: number; open?: string }) => {
+    .action(async (dir: string | undefined, o: { port?: number; open?: string; maxFileSize?: number }) => {
       let server;
       try {
-        server = await startServer({ dir: dir ?? SCENARIOS_DIR, ...(o.port ? { port: o.port } : {}), ...(o.open ? { defaultFile: o.open } : {}) });
+        server = await startServer({ dir: dir ?? SCENARIOS_DIR, ...(o.port ? { port: o.port } : {}), ...(o.open ? { defaultFile: o.open } : {}), ...(o.maxFileSize ? { maxFileBytes: o.maxFileSize } : {}) });
       } catch (e) {
         if (e instanceof WorkspaceError) throw new ParleyError({ code: e.code, message: e.message });
         const code = (e as NodeJS.ErrnoException).code;

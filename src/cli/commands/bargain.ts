@@ -1,0 +1,142 @@
+/** `parley bargain`. */
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { graphLink } from "../../bargaining/link.js";
+import { runBargaining, type BargainingRun } from "../../bargaining/scenario.js";
+import { MODELS, MODEL_TITLES, type BargainingModel } from "../../bargaining/types.js";
+import { bargainJson, renderBargain, SHORT } from "../../io/bargain-output.js";
+import { describeState } from "../../io/describe.js";
+import type { Model } from "../../model/compile.js";
+import { ParleyError } from "../../model/errors.js";
+import { analyze } from "../../stability/analyze.js";
+import { DEFAULT_SCENARIO } from "../paths.js";
+import { formatOption, maxStatesOption, parseCount, type CommandEnv } from "../env.js";
+
+function parseModels(value: string, previous: BargainingModel[] | undefined): BargainingModel[] {
+  const out = [...(previous ?? [])];
+  for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const found = MODELS.find((m) => m === part.toLowerCase() || (part.toLowerCase() === "eu" && m === "expected-utility"));
+    if (!found) throw new InvalidArgumentError(`unknown model '${part}'; choose from ${MODELS.join(", ")}`);
+    if (!out.includes(found)) out.push(found);
+  }
+  return out;
+}
+
+function parseProbability(value: string): number {
+  const x = Number(value);
+  if (!Number.isFinite(x) || x < 0 || x > 1) throw new InvalidArgumentError(`'${value}' is not a probability between 0 and 1`);
+  return x;
+}
+
+interface Opts {
+  model?: BargainingModel[];
+  rounds?: number;
+  samples?: number;
+  seed: number;
+  format: "table" | "md" | "csv" | "json";
+  linkModel: BargainingModel;
+  maxStates: number;
+  // Switches of the models.
+  nashLoss: "linear" | "quadratic";
+  nashDisagreement: "worst" | "status-quo";
+  nashWeights: "capability-salience" | "capability" | "equal";
+  euMedian: "weighted-median" | "weighted-mean";
+  euQ: number;
+  euT: string;
+  euProbability: "supporters" | "net" | "all-pairs";
+  euRisk: "scholz" | "neutral";
+  euOffer: "least" | "highest-eu" | "by-kind";
+  euPerspective: "receiver" | "own";
+  euDistance: "scale" | "positions";
+  smpPce: "markov" | "conditional";
+  smpVictory: "quadratic" | "linear";
+  smpGrid: number;
+}
+
+export function register(program: Command, env: CommandEnv): void {
+  program
+    .command("bargain")
+    .description("where continuous issues may settle: weighted mean and median, Nash bargaining, expected utility (Bueno de Mesquita / Scholz et al.), SMP")
+    .argument("[file]", "scenario file with a `bargaining` section (default: the embedded default scenario)")
+    .option("-m, --model <names>", `models, comma-separated: ${MODELS.join(", ")} (default: all)`, parseModels)
+    .option("-r, --rounds <n>", "rounds of the dynamic models (expected-utility, smp)", parseCount, 10)
+    .option("-n, --samples <n>", "Monte Carlo draws over the input ranges (sensitivity)", parseCount)
+    .option("--seed <n>", "seed of the draws (same seed, same result)", parseCount, 1)
+    .addOption(formatOption(["table", "md", "csv", "json"], "table"))
+    .addOption(new Option("--link-model <name>", "the model whose forecast decides which graph-model options are on the table").choices([...MODELS]).default("expected-utility"))
+    .addOption(new Option("--nash-loss <form>", "Nash: utility 1 − distance (linear) or 1 − distance² (quadratic)").choices(["linear", "quadratic"]).default("linear"))
+    .addOption(new Option("--nash-disagreement <point>", "Nash: no deal = each actor's worst end of the scale, or the issue's status quo").choices(["worst", "status-quo"]).default("worst"))
+    .addOption(new Option("--nash-weights <w>", "Nash: bargaining weights").choices(["capability-salience", "capability", "equal"]).default("capability-salience"))
+    .addOption(new Option("--eu-median <m>", "expected utility: μ is the weighted median (median voter) or the weighted mean").choices(["weighted-median", "weighted-mean"]).default("weighted-median"))
+    .addOption(new Option("--eu-q <p>", "expected utility: Q, the chance nothing changes without a challenge").argParser(parseProbability).default(1))
+    .addOption(new Option("--eu-t <rule>", "expected utility: T, 'closer-to-median' or a fixed probability").default("closer-to-median"))
+    .addOption(new Option("--eu-probability <rule>", "expected utility: P_ij from the supporters' votes on the pair, the net vote, or over the votes on every pair").choices(["supporters", "net", "all-pairs"]).default("supporters"))
+    .addOption(new Option("--eu-risk <rule>", "expected utility: risk exponents after Scholz et al. §5, or neutral (r = 1)").choices(["scholz", "neutral"]).default("scholz"))
+    .addOption(new Option("--eu-offer <rule>", "expected utility: of several offers, accept the least move, the highest-EU sender's, or by kind (conflict, compromise, capitulation)").choices(["least", "highest-eu", "by-kind"]).default("least"))
+    .addOption(new Option("--eu-perspective <who>", "expected utility: judge an offer with the receiver's risk exponent for both sides, or each side's own").choices(["receiver", "own"]).default("receiver"))
+    .addOption(new Option("--eu-distance <rule>", "expected utility: distances as shares of the scale or of the positions' span").choices(["scale", "positions"]).default("scale"))
+    .addOption(new Option("--smp-pce <rule>", "SMP: probabilistic Condorcet election by Markov chain or by conditional products").choices(["markov", "conditional"]).default("markov"))
+    .addOption(new Option("--smp-victory <rule>", "SMP: victory probability from squared (quadratic) or plain (linear) strengths").choices(["quadratic", "linear"]).default("quadratic"))
+    .option("--smp-grid <n>", "SMP: grid points searched for each best response", parseCount, 41)
+    .addOption(maxStatesOption())
+    .addHelpText(
+      "after",
+      `
+Every choice the published models leave open is a switch (--nash-*, --eu-*,
+--smp-*); the defaults follow Scholz, Calbert & Smith (2011) for the expected
+utility model. docs/bargaining.md gives each model's equations and sources.
+
+Examples:
+  parley bargain                                   the default scenario, every model
+  parley bargain scenarios/ukraine-2025.yaml -m eu,median --rounds 5
+  parley bargain scenarios/ukraine-2025.yaml --samples 500 --seed 7
+  parley bargain scenarios/ukraine-2025.yaml --eu-q 0.5 --eu-perspective own -f json`,
+    )
+    .action((file: string | undefined, o: Opts) => {
+      const model = env.load(file ?? DEFAULT_SCENARIO, o.maxStates);
+      const t = o.euT === "closer-to-median" ? "closer-to-median" : Number(o.euT);
+      if (typeof t === "number" && !(Number.isFinite(t) && t >= 0 && t <= 1))
+        throw new ParleyError({ code: "bad-option", message: `--eu-t must be 'closer-to-median' or a probability between 0 and 1, not '${o.euT}'` });
+      const run = runBargaining(model.scenario, {
+        ...(o.model ? { models: o.model } : {}),
+        rounds: o.rounds,
+        ...(o.samples ? { samples: o.samples, seed: o.seed } : {}),
+        nash: { loss: o.nashLoss, disagreement: o.nashDisagreement, weights: o.nashWeights },
+        expectedUtility: { median: o.euMedian, q: o.euQ, t, probability: o.euProbability, risk: o.euRisk, offer: o.euOffer, perspective: o.euPerspective, distance: o.euDistance },
+        smp: { pce: o.smpPce, victory: o.smpVictory, grid: o.smpGrid },
+      });
+      const linkModel = run.models.includes(o.linkModel) ? o.linkModel : run.models[0];
+      const link = linkText(model, run, linkModel, o.format === "md");
+      if (o.format === "json") {
+        const json = { ...bargainJson(run), graphLink: link.json };
+        env.io.stdout(JSON.stringify(json, null, 2) + "\n");
+      } else if (o.format === "csv") env.io.stdout(renderBargain(run, "csv", model.scenario.name));
+      else env.io.stdout(renderBargain(run, o.format, model.scenario.name) + link.text);
+    });
+}
+
+/** What the forecast leaves of the graph model's SEQ equilibria. */
+function linkText(model: Model, run: BargainingRun, reference: BargainingModel, md: boolean): { text: string; json?: object } {
+  if (!run.issues.some((r) => r.links.length)) return { text: "" };
+  const eq = analyze(model, { concepts: ["SEQ"] }).equilibria.SEQ ?? [];
+  const link = graphLink(model, run, reference, eq);
+  const name = (o: number) => `"${model.scenario.options[o].label}"`;
+  const lines: string[] = [];
+  lines.push("", md ? `## What the forecast leaves of the graph model` : "What the forecast leaves of the graph model:");
+  lines.push(
+    `Under the ${MODEL_TITLES[reference]} forecasts, ${link.offTable.length ? `off the table: ${link.offTable.map(name).join(", ")}` : "every linked option stays on the table"}. ` +
+      `${link.consistent.length} of the ${link.equilibria.length} SEQ equilibria take no option off the table${link.consistent.length ? ", for example" : "."}`,
+  );
+  for (const s of link.consistent.slice(0, 3)) lines.push(`${md ? "- " : "  • "}state ${s + 1}: ${describeState(model, s)}`);
+  return {
+    text: lines.join("\n") + "\n",
+    json: {
+      model: reference,
+      modelName: SHORT[reference],
+      offTable: link.offTable.map((o) => model.scenario.options[o].id),
+      onTable: link.onTable.map((o) => model.scenario.options[o].id),
+      concept: "SEQ",
+      equilibria: link.equilibria.length,
+      consistent: link.consistent.map((s) => s + 1),
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/** `parley ingest`: a news article -> a draft scenario, or what it changes in an existing one. */
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { parseDocument } from "yaml";
+import { extractHtmlWithReadability } from "../../ingest/html.js";
+import { ingestArticle, loadGazetteer } from "../../ingest/ingest.js";
+import { DEFAULT_MAX_CHARS } from "../../ingest/guard.js";
+import { applyUpdate, planUpdate } from "../../ingest/update.js";
+import { ingestJson, ingestMarkdown, ingestYaml, renderUpdate } from "../../io/ingest-output.js";
+import { ParleyError } from "../../model/errors.js";
+import type { ScenarioFile } from "../../model/schema.js";
+import { parseScenario, validateData } from "../../model/validate.js";
+import { formatOption, parseCount, type CommandEnv } from "../env.js";
+
+/** The built-in gazetteer, found relative to this module (works from src/ and dist/). */
+export const GAZETTEER_FILE = fileURLToPath(new URL("../../../data/gazetteer.yaml", import.meta.url));
+
+interface Options {
+  out?: string;
+  force?: boolean;
+  gazetteer: string[];
+  format?: "yaml" | "json" | "md" | "text";
+  maxChars: number;
+  update?: string;
+  write?: boolean;
+}
+
+export function register(program: Command, env: CommandEnv): void {
+  program
+    .command("ingest")
+    .description("draft a scenario from a news article (text, Markdown or HTML), each element traced to its sentences")
+    .argument("<article>", "the article: a .txt, .md or .html file")
+    .option("-o, --out <file>", "write the draft here instead of standard output (never replacing a file without --force)")
+    .option("--force", "replace the --out file if it exists")
+    .option("--gazetteer <file>", "add actors, people and topics from this gazetteer file (repeatable)", (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .addOption(formatOption(["yaml", "json", "md", "text"], "yaml").default(undefined, "yaml; text with --update"))
+    .option("--max-chars <n>", "refuse articles longer than this many characters", parseCount, DEFAULT_MAX_CHARS)
+    .option("--update <scenario>", "show what the article changes in this scenario, as a diff")
+    .option("--write", "with --update: apply the changes to the scenario file")
+    .addHelpText(
+      "after",
+      `
+The draft is a parley/1 scenario: actors become decision makers, what they
+propose, offer, threaten or refuse becomes their options, demands and
+conditions become preference statements. Every element's sources give the
+character offsets of its sentences in the article and a confidence.
+With --update nothing is written unless you add --write.
+
+Examples:
+  parley ingest corpus/ingest/ukraine-talks.txt -o draft.yaml
+  parley ingest corpus/ingest/ukraine-talks.txt -f md
+  parley ingest --update scenarios/ukraine-2025.yaml corpus/ingest/ukraine-talks.txt
+  parley ingest page.html --gazetteer my-actors.yaml -f json
+
+How it works, the gazetteer format and the event codes: docs/ingest.md.`,
+    )
+    .action((article: string, o: Options) => {
+      const extra = o.gazetteer.map((file) => ({ file, text: env.io.readText(file) }));
+      const gazetteer = loadGazetteer(env.io.readText(GAZETTEER_FILE), extra);
+      const text = env.io.readText(article);
+      const name = article.split(/[\\/]/).pop() ?? article;
+      const result = ingestArticle(text, { name, gazetteer, extractHtml: extractHtmlWithReadability, maxChars: o.maxChars });
+      const { issues } = validateData(result.draft.scenario);
+      if (issues.length) throw new Error(`the draft does not validate: ${issues.map((i) => i.message).join("; ")}`);
+
+      if (!o.update) {
+        if (o.write) throw new ParleyError({ code: "bad-usage", message: "--write applies only with --update SCENARIO" });
+        const format = o.format ?? "yaml";
+        const out = format === "json" ? JSON.stringify(ingestJson(result), null, 2) + "\n" : format === "md" || format === "text" ? ingestMarkdown(result) : ingestYaml(result);
+        env.writeResult(out, { output: o.out, force: o.force });
+        return;
+      }
+
+      const scenarioText = env.io.readText(o.update);
+      parseScenario(scenarioText, o.update); // a scenario with problems is reported as such, not updated
+      const doc = parseDocument(scenarioText);
+      const data = doc.toJS() as ScenarioFile;
+      const plan = planUpdate(data, result.draft, gazetteer);
+      const format = o.format ?? "text";
+      const wanted = plan.changes.some((c) => c.kind !== "confirmed-stance");
+      if (o.write || format === "yaml") {
+        applyUpdate(doc, data, result.draft, plan);
+        const updated = doc.toString({ flowCollectionPadding: false });
+        try {
+          parseScenario(updated, o.update);
+        } catch (e) {
+          if (!(e instanceof ParleyError)) throw e;
+          throw new ParleyError({
+            code: "update-breaks-scenario",
+            message: `applying the changes would make ${o.update} invalid (${e.issues[0]?.message ?? "see parley validate"}); apply them by hand`,
+          });
+        }
+        if (format === "yaml" && !o.write) return env.io.stdout(updated);
+        if (o.write) {
+          if (!wanted) {
+            env.io.stderr(`${o.update}: nothing to change\n`);
+          } else {
+            env.io.writeText(o.update, updated, true);
+            env.io.stderr(`updated ${o.update}\n`);
+          }
+        }
+      }
+      if (format === "json")
+        env.io.stdout(JSON.stringify({ scenario: o.update, article: name, written: Boolean(o.write && wanted), changes: plan.changes }, null, 2) + "\n");
+      else if (format !== "yaml") env.io.stdout(renderUpdate(o.update, name, plan, format === "md") + (o.write ? "" : wanted ? "Nothing written: add --write to apply these changes.\n" : ""));
+    });
+}

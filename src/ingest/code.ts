@@ -1,0 +1,488 @@
+/**
+ * Code: events and stances, sentence by sentence.
+ *
+ * For each verb of the lexicon below (the trigger), in reading order:
+ * 1. the source: the nearest actor mention before it in the sentence that is
+ *    not the object of a preposition ("sanctions on Russia"); in the passive,
+ *    the "by" agent; inside a quotation with no such mention, the speaker;
+ * 2. the object: the words after it up to a clause boundary; its topic is the
+ *    leftmost, longest topic cue of the gazetteer (else its first noun
+ *    phrase), its target the first other actor mentioned in it; words such as
+ *    "lift" or "end to" before the cue turn the topic around;
+ * 3. a condition introduced by before / until / after / once / if / unless;
+ * 4. negation (not, n't, never, no longer just before the verb) and modality
+ *    from hedges in the clause (hinted, announced, insisted, on hold, unlikely).
+ * Words of the object and condition are not read again as triggers, so
+ * "demanded that Russia agree to a ceasefire" is one demand, not an agreement.
+ *
+ * The kinds map to PLOVER event categories (Halterman et al. 2023, "PLOVER
+ * and POLECAT: A new political event ontology and dataset") and CAMEO root
+ * codes (Schrodt 2012, "CAMEO Conflict and Mediation Event Observations Event
+ * and Actor Codebook", v1.1b3); docs/ingest.md has the table and its reasons.
+ */
+import type { Gazetteer, TopicEntry } from "./gazetteer.js";
+import type { Understood } from "./understand.js";
+import type { CodedEvent, Condition, EventKind, Mention, Modality, Token } from "./types.js";
+
+interface Trigger {
+  /** Lemmas of the trigger; "*" stands for the object ("put * on hold"). */
+  words: string[];
+  kind: EventKind;
+  /** CAMEO root when it differs from the kind's default. */
+  cameo?: string;
+  modality?: Modality;
+}
+
+const T = (words: string, kind: EventKind, extra: Partial<Trigger> = {}): Trigger => ({ words: words.split(" "), kind, ...extra });
+
+/** Longest first, so "put * on hold" wins over "put". */
+export const TRIGGERS: Trigger[] = [
+  T("put * on hold", "hold"), T("put * in abeyance", "hold"), T("put * on ice", "hold"),
+  T("hold off on", "hold"), T("hold off", "hold"), T("hold back", "hold"), T("suspend", "hold"), T("pause", "hold"),
+  T("postpone", "hold"), T("delay", "hold"), T("shelve", "hold"), T("withhold", "hold"), T("freeze", "hold"),
+  T("put forward", "propose"), T("propose", "propose"), T("float", "propose", { modality: "hinted" }), T("suggest", "propose", { modality: "hinted" }),
+  T("call for", "demand", { cameo: "02" }), T("press for", "demand"), T("push for", "demand"), T("urge", "demand", { cameo: "02" }),
+  T("appeal for", "demand", { cameo: "02" }), T("ask for", "demand", { cameo: "02" }), T("demand", "demand"),
+  T("insist on", "demand", { modality: "insisted" }), T("insist", "demand", { modality: "insisted" }), T("require", "demand"),
+  T("stress the need for", "demand", { modality: "insisted" }),
+  T("threaten", "threaten"), T("warn of", "threaten"), T("warn", "threaten"),
+  T("offer", "offer"), T("pledge", "offer"), T("promise", "offer"), T("commit to", "offer"),
+  T("rule out", "refuse"), T("refuse", "refuse"), T("reject", "refuse"), T("dismiss", "refuse"), T("decline", "refuse"),
+  T("rebuff", "refuse"), T("oppose", "refuse"), T("veto", "refuse"),
+  T("agree to", "agree"), T("agree", "agree"), T("accept", "agree"), T("sign", "agree"), T("endorse", "agree"), T("approve", "agree"),
+  T("want", "aim"), T("seek", "aim"), T("aim", "aim"), T("hope for", "aim"), T("hope", "aim"), T("intend", "aim"), T("wish", "aim"),
+  T("step up", "act"), T("carry on", "act"), T("press on with", "act"), T("press ahead with", "act"), T("continue", "act"),
+  T("keep", "act"), T("press", "act"), T("pursue", "act"), T("launch", "act"), T("resume", "act"), T("impose", "act"),
+  T("deploy", "act"), T("send", "act"), T("maintain", "act"), T("intensify", "act"), T("begin", "act"),
+].sort((a, b) => b.words.length - a.words.length);
+
+export const CAMEO_ROOTS: Record<string, string> = {
+  "01": "Make public statement",
+  "02": "Appeal",
+  "03": "Express intent to cooperate",
+  "04": "Consult",
+  "05": "Engage in diplomatic cooperation",
+  "07": "Provide aid",
+  "08": "Yield",
+  "10": "Demand",
+  "12": "Reject",
+  "13": "Threaten",
+  "15": "Exhibit force posture",
+  "16": "Reduce relations",
+  "17": "Coerce",
+  "19": "Fight",
+};
+
+/** kind (and whether the topic is coercive) -> PLOVER category and CAMEO root; docs/ingest.md explains each row. */
+export function categorise(kind: EventKind, hostile: boolean, cameo?: string, topic?: string): { plover?: string; cameo: string } {
+  switch (kind) {
+    case "propose":
+    case "offer":
+      return { plover: "AGREE", cameo: "03" };
+    case "demand":
+      return { plover: "REQUEST", cameo: cameo ?? "10" };
+    case "threaten":
+      return { plover: "THREATEN", cameo: "13" };
+    case "refuse":
+      return { plover: "REJECT", cameo: "12" };
+    case "agree":
+      return { plover: "AGREE", cameo: "05" };
+    case "hold":
+      // Holding back a coercive step yields (CAMEO 08); holding back cooperation reduces relations (16).
+      return hostile ? { plover: "CONCEDE", cameo: "08" } : { plover: "SANCTION", cameo: "16" };
+    case "aim":
+      return { cameo: "01" };
+    case "act":
+      return ACT_CATEGORY[topic ?? ""] ?? (hostile ? { plover: "COERCE", cameo: "17" } : { plover: "COOPERATE", cameo: "05" });
+  }
+}
+
+/** Taking or keeping up an action: the category depends on the action (built-in topics; others by `hostile`). */
+const ACT_CATEGORY: Record<string, { plover: string; cameo: string }> = {
+  offensive: { plover: "ASSAULT", cameo: "19" },
+  sanctions: { plover: "SANCTION", cameo: "16" },
+  tariffs: { plover: "SANCTION", cameo: "16" },
+  blockade: { plover: "COERCE", cameo: "17" },
+  exercises: { plover: "MOBILIZE", cameo: "15" },
+  troops: { plover: "MOBILIZE", cameo: "15" },
+  withdrawal: { plover: "RETREAT", cameo: "08" },
+  ceasefire: { plover: "RETREAT", cameo: "08" },
+  territory: { plover: "CONCEDE", cameo: "08" },
+  hostages: { plover: "CONCEDE", cameo: "08" },
+  talks: { plover: "CONSULT", cameo: "04" },
+  summit: { plover: "CONSULT", cameo: "04" },
+  aid: { plover: "AID", cameo: "07" },
+  humanitarian_access: { plover: "AID", cameo: "07" },
+  peace_deal: { plover: "AGREE", cameo: "05" },
+};
+
+const NEGATIONS = new Set(["not", "n't", "never", "no"]);
+const PREPOSITIONS = new Set(["on", "to", "with", "from", "against", "for", "of", "in", "at", "toward", "towards", "into", "over", "about", "between", "by", "among"]);
+const CONDITION_MARKERS: Record<string, Condition["kind"]> = {
+  before: "before",
+  until: "after",
+  after: "after",
+  once: "after",
+  unless: "unless",
+  if: "if",
+  provided: "if",
+};
+const CLAUSE_BREAKS = new Set(["but", "while", "whereas", "because", "although", "though", "as", "so", "which", "who", "where"]);
+/** Words that turn the topic around: "an end to sanctions", "lift the blockade". */
+const INVERSE = new Set(["lift", "lifting", "end", "ease", "easing", "drop", "remove", "removal", "halt", "stop", "scrap", "cancel", "without", "no", "roll", "relief", "exemption"]);
+
+const HEDGES: [Modality, Set<string>][] = [
+  ["unlikely", new Set(["unlikely", "doubt", "doubtful", "improbable", "remote", "skeptical", "sceptical"])],
+  ["on-hold", new Set(["on hold", "abeyance", "suspend", "pause", "postpone", "freeze", "shelve"])],
+  ["hinted", new Set(["hint", "signal", "might", "may", "could", "possibly", "possible", "float", "suggest", "open", "consider", "perhaps", "reportedly"])],
+  ["insisted", new Set(["insist", "must", "stress", "firmly", "demand", "adamant"])],
+  ["announced", new Set(["announce", "declare", "confirm", "will", "pledge", "vow", "commit"])],
+];
+
+interface Cue {
+  topic: TopicEntry;
+  words: string[];
+}
+
+/** Split a cue like words are split by the tokenizer: hyphens and slashes on their own. */
+export function cueWords(cue: string): string[] {
+  return cue.toLowerCase().split(/\s+/).flatMap((w) => w.split(/([-/])/)).filter(Boolean);
+}
+
+export function codeEvents(u: Understood, g: Gazetteer): CodedEvent[] {
+  const cues: Cue[] = g.topics.flatMap((topic) => topic.cues.map((c) => ({ topic, words: cueWords(c) }))).sort((a, b) => b.words.length - a.words.length);
+  const topicVerbs = new Map<string, TopicEntry>();
+  for (const c of cues) if (c.words.length === 1) topicVerbs.set(c.words[0], c.topic);
+  const mentionAt = new Map<number, Mention>();
+  for (const m of u.mentions) for (let t = m.first; t <= m.last; t++) if (!mentionAt.has(t) || m.kind !== "adjective") mentionAt.set(t, m);
+  const byFirst = [...u.mentions].sort((a, b) => a.first - b.first);
+
+  const events: CodedEvent[] = [];
+  const heads: Heads = new Map();
+  const tokens = u.tokens;
+  let sFirst = 0;
+  while (sFirst < tokens.length) {
+    let sLast = sFirst;
+    while (sLast + 1 < tokens.length && tokens[sLast + 1].sentence === tokens[sFirst].sentence) sLast++;
+    const consumed = new Uint8Array(sLast - sFirst + 1);
+    for (let i = sFirst; i <= sLast; i++) {
+      if (consumed[i - sFirst] || mentionAt.has(i)) continue;
+      const hit = matchTrigger(tokens, i, sLast) ?? topicVerb(tokens, i, topicVerbs);
+      if (!hit) continue;
+      events.push(...codeOne(u, g, cues, mentionAt, byFirst, hit, sFirst, sLast, consumed, heads));
+    }
+    sFirst = sLast + 1;
+  }
+  // A name the gazetteer does not know is an actor only if it acts; as a target it is more often a place ("from Gaza").
+  const acting = new Set(events.map((e) => e.source));
+  for (const e of events) {
+    if (e.target && u.unknownNames.has(e.target) && !acting.has(e.target)) delete e.target;
+    if (e.condition?.actor && u.unknownNames.has(e.condition.actor) && !acting.has(e.condition.actor)) delete e.condition.actor;
+  }
+  return events;
+}
+
+interface Hit {
+  trigger: Trigger;
+  /** First and last token of the trigger; for "put * on hold", the object lies between gapStart and gapEnd. */
+  first: number;
+  last: number;
+  gap?: [number, number];
+  /** The trigger is itself a topic cue ("withdraw", "meet"). */
+  ownTopic?: TopicEntry;
+}
+
+function matchTrigger(tokens: Token[], i: number, sLast: number): Hit | undefined {
+  if (tokens[i].pos !== "VERB" && tokens[i].pos !== "AUX" && !(tokens[i].pos === "NOUN" && i > 0 && tokens[i - 1].lower === "to")) {
+    // wink tags some verbs as nouns after a subject ("Russia demands"); accept a noun only right after a mention or "to".
+    if (!(tokens[i].pos === "NOUN" && /s$/.test(tokens[i].lower) && i > 0 && tokens[i - 1].pos === "PROPN")) return undefined;
+  }
+  for (const tr of TRIGGERS) {
+    if (tokens[i].lemma !== tr.words[0]) continue;
+    const star = tr.words.indexOf("*");
+    if (star < 0) {
+      if (tr.words.every((w, k) => i + k <= sLast && tokens[i + k].lemma === w)) return { trigger: tr, first: i, last: i + tr.words.length - 1 };
+      continue;
+    }
+    const tail = tr.words.slice(star + 1);
+    for (let k = i + 1; k <= Math.min(sLast, i + 12); k++) {
+      if (tail.every((w, j) => k + j <= sLast && tokens[k + j].lemma === w))
+        return { trigger: tr, first: i, last: k + tail.length - 1, gap: [i + 1, k - 1] };
+    }
+  }
+  return undefined;
+}
+
+function topicVerb(tokens: Token[], i: number, topicVerbs: Map<string, TopicEntry>): Hit | undefined {
+  if (tokens[i].pos !== "VERB") return undefined;
+  const topic = topicVerbs.get(tokens[i].lemma) ?? topicVerbs.get(tokens[i].lower);
+  if (!topic) return undefined;
+  return { trigger: { words: [tokens[i].lemma], kind: "act" }, first: i, last: i, ownTopic: topic };
+}
+
+function codeOne(
+  u: Understood,
+  g: Gazetteer,
+  cues: Cue[],
+  mentionAt: Map<number, Mention>,
+  byFirst: Mention[],
+  hit: Hit,
+  sFirst: number,
+  sLast: number,
+  consumed: Uint8Array,
+  heads: Heads,
+): CodedEvent[] {
+  const tokens = u.tokens;
+  const { trigger } = hit;
+  // 2. the object and the condition.
+  const [objFirst, objLast] = hit.gap ?? [hit.last + 1, clauseEnd(tokens, hit.last + 1, sLast, mentionAt)];
+  let condition: Condition | undefined;
+  let condRange: [number, number] | undefined;
+  const scanFrom = hit.gap ? hit.last + 1 : objLast + 1;
+  if (scanFrom <= sLast) {
+    let k = scanFrom;
+    if (tokens[k]?.value === ",") k++;
+    if (tokens[k]?.lower === "only") k++;
+    const marker = tokens[k] && CONDITION_MARKERS[tokens[k].lower];
+    if (marker) {
+      const cEnd = clauseEnd(tokens, k + 1, sLast, mentionAt);
+      condRange = [k, cEnd];
+      const topic = findTopic(tokens, cues, k + 1, cEnd, heads);
+      if (topic) {
+        const actor = firstMention(byFirst, k + 1, cEnd, undefined);
+        // "if Russia does not agree" is "unless Russia agrees".
+        const denied = tokens.slice(k + 1, cEnd + 1).some((t) => NEGATIONS.has(t.lemma) || NEGATIONS.has(t.lower));
+        // "unless construction stops", "if Corland drops its lawsuit": the condition is the topic's opposite.
+        const cInverse = tokens.slice(k + 1, cEnd + 1).some((t, j) => k + 1 + j !== topic.first && (INVERSE.has(t.lemma) || INVERSE.has(t.lower)));
+        // "keeps fighting until X" holds while X has not happened; "no talks until X" waits for X.
+        const until = tokens[k].lower === "until" ? (negatedBefore(tokens, mentionAt, hit.first, sFirst) ? "after" : "unless") : marker;
+        const kind0 = until;
+        condition = {
+          kind: denied && kind0 === "if" ? "unless" : denied && kind0 === "unless" ? "if" : kind0,
+          ...(cInverse ? { inverse: true } : {}),
+          topic: topic.topic.id,
+          ...(actor ? { actor: actor.actor } : {}),
+          text: textOf(tokens, k, cEnd),
+        };
+      }
+    }
+  }
+  for (let k = objFirst; k <= objLast; k++) consumed[k - sFirst] = 1;
+  if (condRange) for (let k = condRange[0]; k <= condRange[1]; k++) consumed[k - sFirst] = 1;
+  for (let k = hit.first; k <= hit.last; k++) consumed[k - sFirst] = 1;
+
+  const topicHit = hit.ownTopic ? { topic: hit.ownTopic, first: hit.first, last: hit.first } : findTopic(tokens, cues, objFirst, objLast, heads) ?? anaphoricTopic(tokens, objFirst, objLast, heads);
+  const knownTopic = Boolean(topicHit);
+  let fallback: { id: string; label: string } | undefined;
+  if (!topicHit) {
+    fallback = nounPhraseTopic(tokens, mentionAt, objFirst, objLast, trigger.words.filter((w) => w !== "*").join(" "));
+    if (!fallback) return [];
+  }
+  const inverse = topicHit ? tokens.slice(objFirst, topicHit.first).some((t) => INVERSE.has(t.lemma) || INVERSE.has(t.lower)) : false;
+
+  // 1. the source.
+  const quoted = tokens[hit.first].quoted;
+  let source = sourceOf(tokens, mentionAt, byFirst, hit.first, sFirst);
+  if (!source && /^(be|been|being|was|were|is|are)$/.test(tokens[hit.first - 1]?.lemma ?? "")) source = passiveAgent(tokens, byFirst, hit.last + 1, sLast);
+  if (!source && quoted) source = quoteSpeaker(tokens, byFirst, hit.first);
+  if (!source) return [];
+  // A threat "unless Moscow agrees" is aimed at Moscow when the object names no one.
+  const target = firstMention(byFirst, objFirst, objLast, source.actor) ?? (trigger.kind === "threaten" && condition?.actor && condition.actor !== source.actor ? { actor: condition.actor } : undefined);
+
+  // 4. negation and modality.
+  const negated = negatedBefore(tokens, mentionAt, hit.first, sFirst);
+  const modality: Modality = trigger.kind === "hold" ? "on-hold" : hedge(tokens, sFirst, sLast, hit.first) ?? trigger.modality ?? "stated";
+
+  const topic = topicHit?.topic;
+  const { plover, cameo } = categorise(trigger.kind, Boolean(topic?.hostile), trigger.cameo, topic?.id);
+  const sentence = u.sentences[tokens[hit.first].sentence];
+  const weight = hit.ownTopic ? 0.75 : trigger.kind === "aim" ? 0.8 : 0.9;
+  const event = {
+    sentence: sentence.index,
+    kind: trigger.kind,
+    ...(plover ? { plover } : {}),
+    cameo: { code: cameo, name: CAMEO_ROOTS[cameo] },
+    source: source.actor,
+    ...(target ? { target: target.actor } : {}),
+    topic: topic?.id ?? fallback!.id,
+    topicLabel: topic?.label ?? fallback!.label,
+    knownTopic,
+    ...(inverse ? { inverse } : {}),
+    modality,
+    negated,
+    quoted,
+    ...(condition ? { condition } : {}),
+    trigger: textOf(tokens, hit.first, hit.last),
+    span: sentence.span,
+    at: { start: tokens[hit.first].start, end: tokens[hit.last].end },
+    confidence: round(source.confidence * weight * (knownTopic ? 1 : 0.75)),
+  } as CodedEvent;
+  // "Qatari and Egyptian mediators proposed": both act.
+  const partner = coordinated(tokens, mentionAt, source, sFirst);
+  return partner && partner.actor !== source.actor ? [event, { ...event, source: partner.actor, confidence: round(event.confidence * 0.9) }] : [event];
+}
+
+/** The mention joined to `m` by "and" right before it ("Qatari and Egyptian mediators", "Saudi Arabia and the United States"). */
+function coordinated(tokens: Token[], mentionAt: Map<number, Mention>, m: Mention, sFirst: number): Mention | undefined {
+  let k = m.first - 1;
+  if (k <= sFirst || tokens[k].lower !== "and") return undefined;
+  k--;
+  if (tokens[k].lower === "the") k--;
+  const other = mentionAt.get(k);
+  if (!other || other.last !== k) return undefined;
+  const before = tokens[other.first - 1];
+  if (before && PREPOSITIONS.has(before.lower)) return undefined;
+  return other;
+}
+
+/** not / n't / never / no (longer) in the few words before the trigger, within its clause. */
+function negatedBefore(tokens: Token[], mentionAt: Map<number, Mention>, first: number, sFirst: number): boolean {
+  for (let k = first - 1; k >= Math.max(sFirst, first - 4); k--) {
+    if (mentionAt.has(k) || tokens[k].pos === "PUNCT") break;
+    if (NEGATIONS.has(tokens[k].lemma) || NEGATIONS.has(tokens[k].lower)) return true;
+  }
+  return false;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function textOf(tokens: Token[], a: number, b: number): string {
+  let s = "";
+  for (let k = a; k <= b; k++) s += (k > a && tokens[k].start > tokens[k - 1].end ? " " : "") + tokens[k].value;
+  return s;
+}
+
+/** Last token of the clause that starts at `from`. */
+function clauseEnd(tokens: Token[], from: number, sLast: number, mentionAt: Map<number, Mention>): number {
+  let k = from;
+  for (; k <= Math.min(sLast, from + 25); k++) {
+    const t = tokens[k];
+    if ([".", ";", ":", "!", "?", "—", "–", "(", ")"].includes(t.value)) break;
+    if ((t.value === '"' || t.value === "”" || t.value === "“") && k > from) break;
+    if (CONDITION_MARKERS[t.lower] !== undefined && k > from) break;
+    if (t.lower === "only" && CONDITION_MARKERS[tokens[k + 1]?.lower ?? ""] !== undefined) break;
+    if (CLAUSE_BREAKS.has(t.lower) && k > from && t.pos !== "ADP") break;
+    if (t.value === "," && k > from) {
+      const next = tokens[k + 1];
+      if (!next || mentionAt.has(k + 1) || next.quoted !== t.quoted || CONDITION_MARKERS[next.lower] !== undefined || CLAUSE_BREAKS.has(next.lower) || next.pos === "PRON") break;
+    }
+    if ((t.lower === "and" || t.lower === "but") && k > from) {
+      const next = tokens[k + 1];
+      if (next && (next.pos === "VERB" || next.pos === "AUX" || mentionAt.has(k + 1) || next.pos === "PRON" || next.pos === "ADV")) break;
+    }
+  }
+  return Math.max(from - 1, k - 1);
+}
+
+type Heads = Map<string, TopicEntry>;
+
+/** The leftmost, longest cue in tokens [a, b]; its last word is remembered as a head noun for later "the <noun>". */
+function findTopic(tokens: Token[], cues: Cue[], a: number, b: number, heads: Heads): { topic: TopicEntry; first: number; last: number } | undefined {
+  for (let k = a; k <= b; k++)
+    for (const c of cues) {
+      if (k + c.words.length - 1 > b) continue;
+      if (c.words.every((w, j) => tokens[k + j].lower === w || tokens[k + j].lemma === w)) {
+        const last = k + c.words.length - 1;
+        if (tokens[last].pos === "NOUN" || tokens[last].pos === "PROPN") heads.set(tokens[last].lemma, c.topic);
+        return { topic: c.topic, first: k, last };
+      }
+    }
+  return undefined;
+}
+
+/** A definite noun phrase naming a topic met before ("the treaty" after "the Indus Waters Treaty"). */
+function anaphoricTopic(tokens: Token[], a: number, b: number, heads: Heads): { topic: TopicEntry; first: number; last: number } | undefined {
+  for (let k = a + 1; k <= b; k++) {
+    const t = tokens[k];
+    if (t.pos !== "NOUN" || !heads.has(t.lemma)) continue;
+    if (["the", "this", "that", "its", "their"].includes(tokens[k - 1].lower)) return { topic: heads.get(t.lemma)!, first: k, last: k };
+  }
+  return undefined;
+}
+
+/** No known topic: the first noun phrase of the object ("a prisoner exchange" -> prisoner_exchange). */
+function nounPhraseTopic(tokens: Token[], mentionAt: Map<number, Mention>, a: number, b: number, verb: string): { id: string; label: string } | undefined {
+  let k = a;
+  while (k <= b && (mentionAt.has(k) || !(tokens[k].pos === "NOUN" || (tokens[k].pos === "ADJ" && tokens[k + 1]?.pos === "NOUN")))) k++;
+  if (k > b) return undefined;
+  const words: Token[] = [];
+  while (k <= b && words.length < 3 && (tokens[k].pos === "NOUN" || tokens[k].pos === "ADJ") && !mentionAt.has(k)) words.push(tokens[k++]);
+  const nouns = words.filter((w) => w.pos === "NOUN");
+  if (nouns.length === 0) return undefined;
+  const id = words.map((w) => (w.pos === "NOUN" ? w.lemma : w.lower)).join("_").replace(/[^a-z0-9_]/g, "");
+  if (!/^[a-z]/.test(id)) return undefined;
+  const phrase = words.map((w) => w.value).join(" ");
+  return { id, label: `${verb[0].toUpperCase()}${verb.slice(1)} ${phrase}` };
+}
+
+function firstMention(byFirst: Mention[], a: number, b: number, not: string | undefined): Mention | undefined {
+  for (const m of byFirst) {
+    if (m.first < a) continue;
+    if (m.first > b) break;
+    if (m.actor !== not && m.kind !== "adjective") return m;
+  }
+  for (const m of byFirst) {
+    if (m.first < a) continue;
+    if (m.first > b) break;
+    if (m.actor !== not) return m;
+  }
+  return undefined;
+}
+
+/** The nearest mention before the trigger in the sentence that is not the object of a preposition. */
+function sourceOf(tokens: Token[], mentionAt: Map<number, Mention>, byFirst: Mention[], trigger: number, sFirst: number): Mention | undefined {
+  const quoted = tokens[trigger].quoted;
+  for (let k = trigger - 1; k >= sFirst; k--) {
+    const m = mentionAt.get(k);
+    if (!m) continue;
+    k = m.first;
+    if (m.kind === "adjective") continue;
+    if (tokens[m.first].quoted !== quoted && !(quoted && m.kind === "speaker")) continue;
+    const before = tokens[m.first - 1];
+    if (before && m.first - 1 >= sFirst && (PREPOSITIONS.has(before.lower) || before.value === "'s" || before.value === "’s")) continue;
+    // "Russia's foreign minister" is one title mention; a bare possessor ("Russia's demand") is not a subject.
+    if (tokens[m.last + 1]?.value === "'s" || tokens[m.last + 1]?.value === "’s") continue;
+    return byFirst.find((x) => x.first === m.first && x.kind !== "adjective") ?? m;
+  }
+  return undefined;
+}
+
+function passiveAgent(tokens: Token[], byFirst: Mention[], from: number, sLast: number): Mention | undefined {
+  for (let k = from; k <= sLast; k++) {
+    if (tokens[k].lower !== "by") continue;
+    return byFirst.find((m) => m.first === k + 1);
+  }
+  return undefined;
+}
+
+/** The speaker of the quotation around token `t`: a mention right after its closing mark, or right before its opening one. */
+function quoteSpeaker(tokens: Token[], byFirst: Mention[], t: number): Mention | undefined {
+  let end = t;
+  while (end + 1 < tokens.length && tokens[end + 1].quoted) end++;
+  const after = byFirst.find((m) => m.first > end && m.first <= end + 6 && !tokens[m.first].quoted);
+  if (after) return after;
+  let start = t;
+  while (start - 1 >= 0 && tokens[start - 1].quoted) start--;
+  for (let i = byFirst.length - 1; i >= 0; i--) {
+    const m = byFirst[i];
+    if (m.last < start && m.last >= start - 8 && !tokens[m.first].quoted) return m;
+  }
+  return undefined;
+}
+
+/** Hedges in the trigger's clause: back to the previous comma or clause break, forward a few words. */
+function hedge(tokens: Token[], sFirst: number, sLast: number, trigger: number): Modality | undefined {
+  const words = new Set<string>();
+  let from = trigger;
+  while (from - 1 >= sFirst && ![",", ";", "but", "and", "while", "whereas"].includes(tokens[from - 1].lower)) from--;
+  for (let k = from; k <= Math.min(sLast, trigger + 3); k++) {
+    if (k > trigger && [",", ";", ".", "but", "and"].includes(tokens[k].lower)) break;
+    words.add(tokens[k].lemma);
+    words.add(tokens[k].lower);
+    if (k > from) words.add(`${tokens[k - 1].lower} ${tokens[k].lower}`);
+  }
+  for (const [m, set] of HEDGES) for (const w of set) if (words.has(w)) return m;
+  return undefined;
+}
