@@ -4,19 +4,34 @@
  * shrunk input. Exit code 1 when a case failed. The same paths run briefly in
  * tests/fuzz.test.ts.
  */
+import { parseArgs } from "node:util";
 import { fuzzPath, showCase } from "../tests/fuzz/runner.js";
 import { PATHS } from "../tests/fuzz/targets.js";
 
-function arg(name: string): string | undefined {
-  const k = process.argv.indexOf(`--${name}`);
-  return k >= 0 ? process.argv[k + 1] : undefined;
-}
+const USAGE = `usage: npm run fuzz -- [--runs N] [--seed S] [--path NAME]
+  --runs N     cases per input path (default 10,000)
+  --seed S     seed of the generators (default: from the clock; printed, so a run can be replayed)
+  --path NAME  one input path: ${PATHS.map((p) => p.name).join(", ")}`;
 
-const runs = Number(arg("runs") ?? 10_000);
-const seed = Number(arg("seed") ?? Date.now() % 2 ** 31);
-const only = arg("path");
+let parsed: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({ options: { runs: { type: "string" }, seed: { type: "string" }, path: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true }).values;
+}
+try {
+  parsed = parse();
+} catch (e) {
+  console.error(`fuzz: ${(e as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (parsed.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const runs = Number(parsed.runs ?? 10_000);
+const seed = Number(parsed.seed ?? Date.now() % 2 ** 31);
+const only = parsed.path;
 if (!Number.isSafeInteger(runs) || runs < 1 || !Number.isSafeInteger(seed)) {
-  console.error("usage: npm run fuzz -- --runs N [--seed S] [--path NAME]");
+  console.error(USAGE);
   process.exit(2);
 }
 const chosen = PATHS.filter((p) => !only || p.name === only);

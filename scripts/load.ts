@@ -5,13 +5,33 @@
  * anything was lost, corrupted or refused.
  */
 import { cpus } from "node:os";
+import { parseArgs } from "node:util";
 import { runLoad, type Figures } from "../tests/load/load.js";
 
+const USAGE = `usage: npm run load -- [--seconds S] [--readers N] [--creators N] [--overwriters N]
+  --seconds S       how long (default 30)
+  --readers N       connections listing and reading files (default 20)
+  --creators N      connections saving new files (default 5)
+  --overwriters N   connections saving over shared files (default 5)`;
+
+let values: Record<string, string | boolean | undefined>;
+try {
+  const names = ["seconds", "readers", "creators", "overwriters"] as const;
+  values = parseArgs({ options: { ...Object.fromEntries(names.map((n) => [n, { type: "string" as const }])), help: { type: "boolean", short: "h" } }, strict: true }).values;
+} catch (e) {
+  console.error(`load: ${(e as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
 function arg(name: string, fallback: number): number {
-  const k = process.argv.indexOf(`--${name}`);
-  const v = k >= 0 ? Number(process.argv[k + 1]) : fallback;
+  const raw = values[name];
+  const v = typeof raw === "string" ? Number(raw) : fallback;
   if (!Number.isSafeInteger(v) || v < 1) {
-    console.error(`--${name} needs a positive whole number`);
+    console.error(`load: --${name} needs a positive whole number\n${USAGE}`);
     process.exit(2);
   }
   return v;
