@@ -71,8 +71,9 @@ const pool = startNodePool(THREADS);
 /** Below this, a pass takes less than the messages; parallel rows only from here. */
 const PARALLEL_MIN_STATES = smoke ? 0 : 20_000;
 
-// Warm up the JIT so the first row is not penalised.
+// Warm up the JIT so the first row is not penalised (the workers' too).
 for (let k = 0; k < 3; k++) analyze(generateModel(3, 10, 100 + k));
+for (let k = 0; k < 3; k++) await analyzeParallel(generateModel(4, 14, 100 + k), pool);
 
 const rows: Row[] = [];
 for (const [dms, options] of SIZES) {

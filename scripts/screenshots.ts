@@ -4,7 +4,7 @@
  * docs/screenshots/*.png (shown in docs/workbench.md). Needs the built app
  * (`npm run build`) and /usr/bin/chromium (or PARLEY_CHROMIUM).
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { openWorkbench, ROOT } from "../tests/helpers/workbench.js";
@@ -123,6 +123,25 @@ async function main(): Promise<void> {
     await page.getByTestId("explain").getByRole("button", { name: "Groups that could leave it" }).click();
     await page.getByTestId("coalitions-list").waitFor();
     await shot(page, "coalitions");
+
+    // 12. Bargaining: where the continuous issues settle, round 1 of the expected utility model opened.
+    await page.keyboard.press("Escape");
+    await tab(/Bargaining/);
+    await page.getByTestId("bargain-territory").locator('circle[data-model="expected-utility"][data-round="1"]').click();
+    await shot(page, "bargaining");
+
+    // 13. Ingest: an article with its actors and events, an event's codes on hover, an accepted element's sentences marked.
+    await page.keyboard.press("Alt+8");
+    await page.locator("#ingest-input").fill(readFileSync(join(ROOT, "corpus/ingest/ukraine-talks.txt"), "utf8"));
+    await page.locator("#ingest-name").fill("ukraine-talks.txt");
+    await page.getByRole("button", { name: "Read the article" }).click();
+    const talks = page.locator('[data-key="pref:eu:if ru_talks then ru_ceasefire"]');
+    await talks.getByRole("button", { name: /^Accept/ }).click();
+    await talks.locator("button.ing-el-text").click();
+    await page.getByTestId("ingest-event").filter({ hasText: /^rejected$/ }).hover();
+    await page.getByTestId("ingest-tip").waitFor();
+    await page.screenshot({ path: join(OUT, "ingest.png") });
+    console.log("docs/screenshots/ingest.png");
   } finally {
     await wb.close();
   }

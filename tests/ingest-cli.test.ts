@@ -132,13 +132,14 @@ describe("evaluation against the gold files (npm run eval:ingest)", () => {
     expect(recall(t.draft)).toBeGreaterThanOrEqual(0.95);
   });
 
+  // Raised after the second round (5 articles, measured 100/100, 89.7/87.5, 88.2/86.2): docs/ingest.md#evaluation.
   it("held-out corpus", () => {
     const t = evaluateCorpus(HELDOUT_DIR).total;
-    expect(precision(t.actors)).toBeGreaterThanOrEqual(0.85);
-    expect(recall(t.actors)).toBeGreaterThanOrEqual(0.85);
-    expect(precision(t.events)).toBeGreaterThanOrEqual(0.62);
-    expect(recall(t.events)).toBeGreaterThanOrEqual(0.62);
-    expect(precision(t.draft)).toBeGreaterThanOrEqual(0.69);
-    expect(recall(t.draft)).toBeGreaterThanOrEqual(0.71);
+    expect(precision(t.actors)).toBeGreaterThanOrEqual(1);
+    expect(recall(t.actors)).toBeGreaterThanOrEqual(1);
+    expect(precision(t.events)).toBeGreaterThanOrEqual(0.89);
+    expect(recall(t.events)).toBeGreaterThanOrEqual(0.87);
+    expect(precision(t.draft)).toBeGreaterThanOrEqual(0.88);
+    expect(recall(t.draft)).toBeGreaterThanOrEqual(0.86);
   });
 });

@@ -41,7 +41,7 @@ export const TRIGGERS: Trigger[] = [
   T("hold off on", "hold"), T("hold off", "hold"), T("hold back", "hold"), T("suspend", "hold"), T("pause", "hold"),
   T("postpone", "hold"), T("delay", "hold"), T("shelve", "hold"), T("withhold", "hold"), T("freeze", "hold"),
   T("put forward", "propose"), T("propose", "propose"), T("float", "propose", { modality: "hinted" }), T("suggest", "propose", { modality: "hinted" }),
-  T("call for", "demand", { cameo: "02" }), T("press for", "demand"), T("push for", "demand"), T("urge", "demand", { cameo: "02" }),
+  T("call for", "demand", { cameo: "02" }), T("call on", "demand", { cameo: "02" }), T("press for", "demand"), T("push for", "demand"), T("urge", "demand", { cameo: "02" }),
   T("appeal for", "demand", { cameo: "02" }), T("ask for", "demand", { cameo: "02" }), T("demand", "demand"),
   T("insist on", "demand", { modality: "insisted" }), T("insist", "demand", { modality: "insisted" }), T("require", "demand"),
   T("stress the need for", "demand", { modality: "insisted" }),
@@ -54,6 +54,7 @@ export const TRIGGERS: Trigger[] = [
   T("step up", "act"), T("carry on", "act"), T("press on with", "act"), T("press ahead with", "act"), T("continue", "act"),
   T("keep", "act"), T("press", "act"), T("pursue", "act"), T("launch", "act"), T("resume", "act"), T("impose", "act"),
   T("deploy", "act"), T("send", "act"), T("maintain", "act"), T("intensify", "act"), T("begin", "act"),
+  T("return to", "act"), T("join", "act"),
 ].sort((a, b) => b.words.length - a.words.length);
 
 export const CAMEO_ROOTS: Record<string, string> = {
@@ -159,6 +160,7 @@ export function codeEvents(u: Understood, g: Gazetteer): CodedEvent[] {
 
   const events: CodedEvent[] = [];
   const heads: Heads = new Map();
+  const fallbacks: Fallbacks = new Map();
   const tokens = u.tokens;
   let sFirst = 0;
   while (sFirst < tokens.length) {
@@ -167,9 +169,14 @@ export function codeEvents(u: Understood, g: Gazetteer): CodedEvent[] {
     const consumed = new Uint8Array(sLast - sFirst + 1);
     for (let i = sFirst; i <= sLast; i++) {
       if (consumed[i - sFirst] || mentionAt.has(i)) continue;
+      // "…, according to state media": an attribution, not an agreement ("accord") or any other move.
+      if (isAttribution(tokens, i)) {
+        for (let k = i; k <= clauseEnd(tokens, i + 2, sLast, mentionAt) && k <= sLast; k++) consumed[k - sFirst] = 1;
+        continue;
+      }
       const hit = matchTrigger(tokens, i, sLast) ?? topicVerb(tokens, i, topicVerbs);
       if (!hit) continue;
-      events.push(...codeOne(u, g, cues, mentionAt, byFirst, hit, sFirst, sLast, consumed, heads));
+      events.push(...codeOne(u, g, cues, mentionAt, byFirst, hit, sFirst, sLast, consumed, heads, fallbacks));
     }
     sFirst = sLast + 1;
   }
@@ -215,6 +222,9 @@ function matchTrigger(tokens: Token[], i: number, sLast: number): Hit | undefine
 
 function topicVerb(tokens: Token[], i: number, topicVerbs: Map<string, TopicEntry>): Hit | undefined {
   if (tokens[i].pos !== "VERB") return undefined;
+  // "a week of shelling", "the fighting": a gerund after a preposition or determiner names the action, nobody takes it here.
+  const before = tokens[i - 1];
+  if (before && (before.pos === "DET" || (before.pos === "ADP" && before.lower !== "to") || PREPOSITIONS.has(before.lower) && before.lower !== "to")) return undefined;
   const topic = topicVerbs.get(tokens[i].lemma) ?? topicVerbs.get(tokens[i].lower);
   if (!topic) return undefined;
   return { trigger: { words: [tokens[i].lemma], kind: "act" }, first: i, last: i, ownTopic: topic };
@@ -231,6 +241,7 @@ function codeOne(
   sLast: number,
   consumed: Uint8Array,
   heads: Heads,
+  fallbacks: Fallbacks,
 ): CodedEvent[] {
   const tokens = u.tokens;
   const { trigger } = hit;
@@ -273,12 +284,13 @@ function codeOne(
 
   const topicHit = hit.ownTopic ? { topic: hit.ownTopic, first: hit.first, last: hit.first } : findTopic(tokens, cues, objFirst, objLast, heads) ?? anaphoricTopic(tokens, objFirst, objLast, heads);
   const knownTopic = Boolean(topicHit);
-  let fallback: { id: string; label: string } | undefined;
+  let fallback: { id: string; label: string; first: number } | undefined;
   if (!topicHit) {
-    fallback = nounPhraseTopic(tokens, mentionAt, objFirst, objLast, trigger.words.filter((w) => w !== "*").join(" "));
+    fallback = nounPhraseTopic(tokens, mentionAt, objFirst, objLast, trigger.words.filter((w) => w !== "*").join(" "), trigger.kind, fallbacks);
     if (!fallback) return [];
   }
-  const inverse = topicHit ? tokens.slice(objFirst, topicHit.first).some((t) => INVERSE.has(t.lemma) || INVERSE.has(t.lower)) : false;
+  const inverseBefore = (at: number) => tokens.slice(objFirst, at).some((t) => INVERSE.has(t.lemma) || INVERSE.has(t.lower));
+  const inverse = topicHit ? inverseBefore(topicHit.first) : inverseBefore(fallback!.first);
 
   // 1. the source.
   const quoted = tokens[hit.first].quoted;
@@ -287,7 +299,7 @@ function codeOne(
   if (!source && quoted) source = quoteSpeaker(tokens, byFirst, hit.first);
   if (!source) return [];
   // A threat "unless Moscow agrees" is aimed at Moscow when the object names no one.
-  const target = firstMention(byFirst, objFirst, objLast, source.actor) ?? (trigger.kind === "threaten" && condition?.actor && condition.actor !== source.actor ? { actor: condition.actor } : undefined);
+  const target = firstMention(byFirst, objFirst, objLast, source.actor, tokens) ?? (trigger.kind === "threaten" && condition?.actor && condition.actor !== source.actor ? { actor: condition.actor } : undefined);
 
   // 4. negation and modality.
   const negated = negatedBefore(tokens, mentionAt, hit.first, sFirst);
@@ -354,6 +366,11 @@ function textOf(tokens: Token[], a: number, b: number): string {
   return s;
 }
 
+/** "according to": the start of an attribution ("…, according to a government spokesman"). */
+function isAttribution(tokens: Token[], k: number): boolean {
+  return tokens[k]?.lower === "according" && tokens[k + 1]?.lower === "to";
+}
+
 /** Last token of the clause that starts at `from`. */
 function clauseEnd(tokens: Token[], from: number, sLast: number, mentionAt: Map<number, Mention>): number {
   let k = from;
@@ -362,6 +379,7 @@ function clauseEnd(tokens: Token[], from: number, sLast: number, mentionAt: Map<
     if ([".", ";", ":", "!", "?", "—", "–", "(", ")"].includes(t.value)) break;
     if ((t.value === '"' || t.value === "”" || t.value === "“") && k > from) break;
     if (CONDITION_MARKERS[t.lower] !== undefined && k > from) break;
+    if (isAttribution(tokens, k) && k > from) break;
     if (t.lower === "only" && CONDITION_MARKERS[tokens[k + 1]?.lower ?? ""] !== undefined) break;
     if (CLAUSE_BREAKS.has(t.lower) && k > from && t.pos !== "ADP") break;
     if (t.value === "," && k > from) {
@@ -377,18 +395,37 @@ function clauseEnd(tokens: Token[], from: number, sLast: number, mentionAt: Map<
 }
 
 type Heads = Map<string, TopicEntry>;
+/** Topics named after noun phrases so far, by head noun. */
+type Fallbacks = Map<string, { id: string; label: string }>;
 
 /** The leftmost, longest cue in tokens [a, b]; its last word is remembered as a head noun for later "the <noun>". */
 function findTopic(tokens: Token[], cues: Cue[], a: number, b: number, heads: Heads): { topic: TopicEntry; first: number; last: number } | undefined {
   for (let k = a; k <= b; k++)
     for (const c of cues) {
       if (k + c.words.length - 1 > b) continue;
-      if (c.words.every((w, j) => tokens[k + j].lower === w || tokens[k + j].lemma === w)) {
+      if (c.words.every((w, j) => sameWord(tokens[k + j], w))) {
         const last = k + c.words.length - 1;
         if (tokens[last].pos === "NOUN" || tokens[last].pos === "PROPN") heads.set(tokens[last].lemma, c.topic);
         return { topic: c.topic, first: k, last };
       }
+      const gapEnd = gappedCue(tokens, c, k, b);
+      if (gapEnd !== undefined) return { topic: c.topic, first: k, last: gapEnd };
     }
+  return undefined;
+}
+
+/** A token is a cue word: as written, its lemma, or the lemma of a plural cue ("troop movements" for "troops"). */
+function sameWord(t: Token, w: string): boolean {
+  return t.lower === w || t.lemma === w || (w.length > 3 && w.endsWith("s") && t.lemma === w.slice(0, -1));
+}
+
+/** Particles of phrasal verbs, which may come after the object: "pull the police back". */
+const PARTICLES = new Set(["back", "out", "off", "down", "up", "over"]);
+
+/** A two-word cue "<verb> <particle>" with up to three words between ("pull the police back" for "pull back"), from token k. */
+function gappedCue(tokens: Token[], c: Cue, k: number, b: number): number | undefined {
+  if (c.words.length !== 2 || !PARTICLES.has(c.words[1]) || !sameWord(tokens[k], c.words[0]) || tokens[k].pos !== "VERB") return undefined;
+  for (let j = k + 2; j <= Math.min(b, k + 4); j++) if (tokens[j].lower === c.words[1]) return j;
   return undefined;
 }
 
@@ -402,32 +439,90 @@ function anaphoricTopic(tokens: Token[], a: number, b: number, heads: Heads): { 
   return undefined;
 }
 
-/** No known topic: the first noun phrase of the object ("a prisoner exchange" -> prisoner_exchange). */
-function nounPhraseTopic(tokens: Token[], mentionAt: Map<number, Mention>, a: number, b: number, verb: string): { id: string; label: string } | undefined {
-  let k = a;
-  while (k <= b && (mentionAt.has(k) || !(tokens[k].pos === "NOUN" || (tokens[k].pos === "ADJ" && tokens[k + 1]?.pos === "NOUN")))) k++;
-  if (k > b) return undefined;
-  const words: Token[] = [];
-  while (k <= b && words.length < 3 && (tokens[k].pos === "NOUN" || tokens[k].pos === "ADJ") && !mentionAt.has(k)) words.push(tokens[k++]);
-  const nouns = words.filter((w) => w.pos === "NOUN");
-  if (nouns.length === 0) return undefined;
-  const id = words.map((w) => (w.pos === "NOUN" ? w.lemma : w.lower)).join("_").replace(/[^a-z0-9_]/g, "");
+/** Nouns that report a move rather than name its topic: "the demand to halt enrichment" is about enrichment. */
+const SPEECH_NOUNS = new Set(["demand", "call", "request", "appeal", "idea", "suggestion", "notion", "plea", "proposal", "insistence"]);
+/** Adjectives that describe a move without naming what it is ("a new plan" is the plan); classifying ones stay ("a joint patrol"). */
+const PASSING_ADJECTIVES = new Set(
+  "new fresh further possible immediate full renewed latest final first second third last other more any broader wider major minor formal informal direct indirect urgent quick swift early late".split(" "),
+);
+
+/**
+ * No known topic: the first noun phrase of the object, without passing
+ * adjectives ("a new plan" -> plan, "a joint patrol" -> joint_patrol); a
+ * leading "the demand to / call for" is skipped. A later phrase with the same
+ * head noun is the same topic ("halt enrichment" after "uranium enrichment").
+ */
+function nounPhraseTopic(
+  tokens: Token[],
+  mentionAt: Map<number, Mention>,
+  a: number,
+  b: number,
+  verb: string,
+  kind: EventKind,
+  fallbacks: Map<string, { id: string; label: string }>,
+): { id: string; label: string; first: number } | undefined {
+  const phraseAt = (from: number): { words: Token[]; first: number; next: number } | undefined => {
+    let k = from;
+    const starts = (t: Token, next: Token | undefined) => t.pos === "NOUN" || (t.pos === "ADJ" && next?.pos === "NOUN");
+    while (k <= b && (mentionAt.has(k) || !starts(tokens[k], tokens[k + 1]) || INVERSE.has(tokens[k].lower))) k++;
+    if (k > b) return undefined;
+    const first = k;
+    const words: Token[] = [];
+    while (k <= b && words.length < 3 && (tokens[k].pos === "NOUN" || tokens[k].pos === "ADJ") && !mentionAt.has(k)) words.push(tokens[k++]);
+    return { words, first, next: k };
+  };
+  const head = (w: Token[]) => [...w].reverse().find((x) => x.pos === "NOUN");
+  let np = phraseAt(a);
+  if (np && SPEECH_NOUNS.has(head(np.words)?.lemma ?? "") && ["to", "for", "of", "that"].includes(tokens[np.next]?.lower ?? "")) np = phraseAt(np.next + 1) ?? np;
+  if (!np) return undefined;
+  const h = head(np.words);
+  if (!h) return undefined;
+  const kept = np.words.slice(0, np.words.indexOf(h) + 1).filter((w) => !(w.pos === "ADJ" && PASSING_ADJECTIVES.has(w.lower)));
+  const id = kept.map((w) => (w.pos === "NOUN" ? w.lemma : w.lower)).join("_").toLowerCase().replace(/[^a-z0-9_]/g, "");
   if (!/^[a-z]/.test(id)) return undefined;
-  const phrase = words.map((w) => w.value).join(" ");
-  return { id, label: `${verb[0].toUpperCase()}${verb.slice(1)} ${phrase}` };
+  const earlier = fallbacks.get(h.lemma.toLowerCase());
+  if (earlier) return { ...earlier, first: np.first };
+  const found = { id, label: fallbackLabel(tokens, mentionAt, a, np.first, np.words.slice(0, np.words.indexOf(h) + 1), verb, kind) };
+  fallbacks.set(h.lemma.toLowerCase(), found);
+  return { ...found, first: np.first };
 }
 
-function firstMention(byFirst: Mention[], a: number, b: number, not: string | undefined): Mention | undefined {
-  for (const m of byFirst) {
-    if (m.first < a) continue;
-    if (m.first > b) break;
-    if (m.actor !== not && m.kind !== "adjective") return m;
+/** The first mention of another actor in tokens [a, b]; a place after "in" / "at" ("talks in Doha") is where, not whom. */
+/**
+ * The label of an option named after a noun phrase: what its controller would
+ * do. The object's own verb says it ("demanded that Kosovo withdraw …",
+ * "called on Iran to restore full access" -> "Restore full access"); a verb
+ * that turns the topic around ("halt enrichment") leaves the thing itself.
+ * Without one, the trigger's verb for what the source offers, proposes,
+ * accepts or does ("Propose a new plan"), "Accept …" for what it refuses, and
+ * the thing itself for what it demands, wants, threatens or holds back; never
+ * the verb of the demander's clause.
+ */
+function fallbackLabel(tokens: Token[], mentionAt: Map<number, Mention>, a: number, npFirst: number, words: Token[], verb: string, kind: EventKind): string {
+  const det = npFirst > a && ["a", "an", "the"].includes(tokens[npFirst - 1].lower) ? `${tokens[npFirst - 1].lower} ` : "";
+  const phrase = det + words.map((w) => w.value).join(" ");
+  const cap = (x: string) => x[0].toUpperCase() + x.slice(1);
+  let v: string | undefined;
+  for (let k = a; k < npFirst; k++) {
+    if (tokens[k].pos !== "VERB" || mentionAt.has(k)) continue;
+    if (INVERSE.has(tokens[k].lower) || INVERSE.has(tokens[k].lemma)) return cap(words.map((w) => w.value).join(" "));
+    v = tokens[k].lemma + (PARTICLES.has(tokens[k + 1]?.lower ?? "") && k + 1 < npFirst ? ` ${tokens[k + 1].lower}` : "");
   }
-  for (const m of byFirst) {
-    if (m.first < a) continue;
-    if (m.first > b) break;
-    if (m.actor !== not) return m;
-  }
+  if (v) return `${cap(v)} ${phrase}`;
+  if (kind === "refuse") return `Accept ${phrase}`;
+  // What is demanded, wanted, threatened or held back is the thing itself ("Retaliation", "Trade").
+  if (kind === "demand" || kind === "aim" || kind === "threaten" || kind === "hold") return cap(words.map((w) => w.value).join(" "));
+  return `${cap(verb)} ${phrase}`;
+}
+
+function firstMention(byFirst: Mention[], a: number, b: number, not: string | undefined, tokens?: Token[]): Mention | undefined {
+  const where = (m: Mention) => tokens !== undefined && m.first > a && (tokens[m.first - 1].lower === "in" || tokens[m.first - 1].lower === "at");
+  for (const adjectives of [false, true])
+    for (const m of byFirst) {
+      if (m.first < a) continue;
+      if (m.first > b) break;
+      if (m.actor !== not && (adjectives || m.kind !== "adjective") && !where(m)) return m;
+    }
   return undefined;
 }
 

@@ -119,7 +119,10 @@ export function draftScenario(
   for (const e of events)
     if (OWN_MOVES.has(e.kind)) {
       const o = optionFor(e.source, e.topic, e.topicLabel, e);
-      if (e.kind === "act" && !e.negated && !e.inverse && (e.modality === "stated" || e.modality === "announced" || e.modality === "insisted")) o.taken = true;
+      // Under way: an action stated, not denied, hedged or made to wait for something ("would resume talks once …", "… if …");
+      // "continue the offensive until …" is under way.
+      const waits = e.condition?.kind === "if" || e.condition?.kind === "after";
+      if (e.kind === "act" && !e.negated && !e.inverse && !waits && (e.modality === "stated" || e.modality === "announced" || e.modality === "insisted")) o.taken = true;
     }
   const controllers = new Map<CodedEvent, string | undefined>();
   for (const e of events) {

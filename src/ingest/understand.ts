@@ -211,10 +211,11 @@ function explicitMentions(text: string, tokens: Token[], g: Gazetteer, unknown: 
   const titleAfter = (t: number): { last: number; title: string } | undefined => {
     let k = t + 1;
     if (tokens[k]?.value === "'s" || tokens[k]?.value === "’s" || tokens[k]?.value === "'") k++;
-    const rest = tokens.slice(k, k + 4).map((x) => x.lower);
+    // "governments" is the title "government": words or their lemmas.
+    const fits = (x: string, i: number) => tokens[k + i] !== undefined && (tokens[k + i].lower === x || tokens[k + i].lemma === x);
     for (const title of titles) {
       const w = title.toLowerCase().split(/\s+/);
-      if (w.every((x, i) => rest[i] === x)) return { last: k + w.length - 1, title };
+      if (w.every(fits)) return { last: k + w.length - 1, title };
     }
     return undefined;
   };
@@ -242,6 +243,17 @@ function explicitMentions(text: string, tokens: Token[], g: Gazetteer, unknown: 
       } else if (claim(first, last)) out.push(mention(tokens, text, p.actor, "adjective", first, last));
     });
 
+  // "Officials in Asmara", "diplomats from Kigali": people with a title, placed in an actor's capital, act for it.
+  for (const m of out) {
+    const at = m.first - 1;
+    if (m.kind !== "name" && m.kind !== "alias") continue;
+    if (!["in", "from"].includes(tokens[at]?.lower ?? "") || at < 1 || taken[at - 1] || tokens[at - 1].sentence !== m.sentence) continue;
+    const t = tokens[at - 1];
+    const title = g.titles.find((x) => !x.includes(" ") && (x === t.lower || x === t.lemma.toLowerCase()));
+    if (!title) continue;
+    taken[at - 1] = taken[at] = 1;
+    Object.assign(m, { kind: "title", first: at - 1, person: title, confidence: CONFIDENCE.title, text: text.slice(t.start, tokens[m.last].end) });
+  }
   // A name right after a title mention is that person's ("Valdoria's prime minister Ostrava"): part of the mention.
   for (const m of out) {
     if (m.kind !== "title") continue;
@@ -253,11 +265,20 @@ function explicitMentions(text: string, tokens: Token[], g: Gazetteer, unknown: 
     m.last = e;
     m.text = text.slice(tokens[m.first].start, tokens[e].end);
   }
-  // Capitalised names the gazetteer does not know (a run of proper nouns).
+  // Capitalised names the gazetteer does not know: a run of capitalised words with a proper noun among them
+  // ("African Union"), joined by "of" / "for" ("Association of Southeast Asian Nations").
   for (let t = 0; t < tokens.length; t++) {
-    if (taken[t] || !isCapitalisedName(tokens[t], titleWords)) continue;
-    let e = t;
-    while (e + 1 < tokens.length && !taken[e + 1] && isCapitalisedName(tokens[e + 1], titleWords) && tokens[e + 1].sentence === tokens[t].sentence) e++;
+    if (taken[t] || !isCapitalisedWord(tokens[t], titleWords)) continue;
+    const e = nameRunEnd(tokens, t, taken, titleWords);
+    // "Thai officials", "the Cambodian army": the adjective of a country already met, as the gazetteer's adjectives are read.
+    const demonymOf = t === e ? demonym(tokens[t].value, unknown) : undefined;
+    if (demonymOf) {
+      const title = titleAfter(t);
+      if (title && claim(t, title.last)) out.push(mention(tokens, text, demonymOf, "title", t, title.last, title.title));
+      else if (claim(t, t)) out.push(mention(tokens, text, demonymOf, "adjective", t, t));
+      continue;
+    }
+    if (!tokens.slice(t, e + 1).some((x) => isCapitalisedName(x, titleWords))) continue;
     const written = tokens.slice(t, e + 1).map((x) => x.value).join(" ");
     if (cueTexts.has(written.toLowerCase())) {
       t = e;
@@ -268,8 +289,15 @@ function explicitMentions(text: string, tokens: Token[], g: Gazetteer, unknown: 
       t = e;
       continue;
     }
-    claim(t, e);
     unknown.set(id, unknown.get(id) ?? written);
+    // "Cambodia's defence minister": one mention, as for the gazetteer's names.
+    const title = titleAfter(e);
+    if (title && claim(t, title.last)) {
+      out.push(mention(tokens, text, id, "title", t, title.last, title.title));
+      t = title.last;
+      continue;
+    }
+    claim(t, e);
     out.push(mention(tokens, text, id, "unknown-name", t, e));
     t = e;
   }
@@ -278,6 +306,42 @@ function explicitMentions(text: string, tokens: Token[], g: Gazetteer, unknown: 
 
 /** Words of office that are capitalised before a name but are not names ("President", "Prime Minister"). */
 const TITLE_WORDS = ["president", "prime", "minister", "secretary", "general", "chancellor", "king", "queen", "sheikh", "envoy", "foreign", "defence", "defense", "vice", "state", "senator", "ambassador", "commander", "spokesman", "spokeswoman"];
+
+/** A capitalised word that may be part of a name (an adjective or noun like "African", "Union", as well as a proper noun). */
+function isCapitalisedWord(t: Token, titleWords: Set<string>): boolean {
+  return (t.pos === "PROPN" || t.pos === "ADJ" || t.pos === "NOUN") && /^\p{Lu}/u.test(t.value) && !NOT_NAMES.has(t.lower) && !titleWords.has(t.lower);
+}
+
+/** The last token of the name starting at `t`: capitalised words, and "of" / "for" (with "the") between two of them. */
+function nameRunEnd(tokens: Token[], t: number, taken: Uint8Array, titleWords: Set<string>): number {
+  const sentence = tokens[t].sentence;
+  const ok = (k: number) => k < tokens.length && !taken[k] && tokens[k].sentence === sentence && isCapitalisedWord(tokens[k], titleWords);
+  let e = t;
+  for (;;) {
+    if (ok(e + 1)) {
+      e++;
+      continue;
+    }
+    const link = tokens[e + 1]?.lower === "of" || tokens[e + 1]?.lower === "for" ? e + 1 : -1;
+    if (link < 0 || taken[link]) break;
+    const next = tokens[link + 1]?.lower === "the" ? link + 2 : link + 1;
+    if (!ok(next)) break;
+    e = next;
+  }
+  return e;
+}
+
+/** The unknown actor an adjective names ("Thai" -> Thailand, "Cambodian" -> Cambodia), by the adjective's stem; at least four letters in common. */
+function demonym(word: string, unknown: Map<string, string>): string | undefined {
+  const w = word.toLowerCase();
+  const stems = [w, ...["ian", "ese", "ish", "an", "i", "n"].filter((x) => w.endsWith(x)).map((x) => w.slice(0, -x.length))];
+  for (const [id, written] of unknown) {
+    const name = written.toLowerCase();
+    if (name.includes(" ") || name === w) continue;
+    if (stems.some((st) => st.length >= 4 && name.startsWith(st))) return id;
+  }
+  return undefined;
+}
 
 function isCapitalisedName(t: Token, titleWords: Set<string>): boolean {
   return t.pos === "PROPN" && /^\p{Lu}/u.test(t.value) && !NOT_NAMES.has(t.lower) && !titleWords.has(t.lower);

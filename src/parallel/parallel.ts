@@ -9,6 +9,9 @@ import { assembleAnalysis, baseConcepts, createContext, CONCEPTS, type Analysis,
 import type { WorkerPool } from "./pool.js";
 import { solveTasks, type Task } from "./work.js";
 
+/** From this many states an analysis is worth spreading over workers (their start and the model's copy cost tens of ms). */
+export const ANALYSIS_THREADS_FROM = 100_000;
+
 export interface ParallelAnalysisOptions {
   concepts?: readonly Concept[];
   onProgress?: (done: number, total: number, label: string) => void;

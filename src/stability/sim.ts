@@ -48,25 +48,65 @@ export function simStable(ctx: StabilityContext, i: number): Uint8Array {
   return stable;
 }
 
-/** simStable over i's moves enumerated from its submasks (implicit adjacency). */
+/**
+ * simStable over i's moves enumerated from its submasks (implicit adjacency).
+ * The joint responses are never listed: for each improvement a depth-first
+ * walk over the opponents (each: no move, or one of its improvements from s)
+ * stops at the first deterring combination, so a state costs the opponents'
+ * improvement lists (found once per state) and no allocation per response.
+ */
 function simStableImplicit(ctx: StabilityContext, i: number): Uint8Array {
   const { model } = ctx;
   const { indexOf, states, fwdMask: fwd, backMask: back } = model;
   const pref = model.pref[i];
   const masks = model.moveMasks[i];
   const others = opponents(ctx, i);
+  const nO = others.length;
   const stable = new Uint8Array(pref.length);
+  // Per opponent: its improvements from the current state, as XOR masks.
+  const own = others.map((j) => new Int32Array(model.moveMasks[j].length));
+  const count = new Int32Array(nO);
+  let moved = 0;
+  let bar = 0;
+  const deters = (level: number, acc: number, any: boolean): boolean => {
+    if (level === nO) {
+      if (!any) return false;
+      const q = indexOf[moved ^ acc];
+      return q >= 0 && pref[q] <= bar;
+    }
+    if (deters(level + 1, acc, any)) return true;
+    const list = own[level];
+    for (let k = 0; k < count[level]; k++) if (deters(level + 1, acc ^ list[k], true)) return true;
+    return false;
+  };
   for (let s = 0; s < pref.length; s++) {
     const x = states[s];
-    let responses: number[] | undefined;
+    let listed = false;
     let ok = 1;
     for (let k = 0; k < masks.length && ok; k++) {
       const mv = masks[k];
       if ((mv & fwd & x) !== 0 || (mv & back & ~x) !== 0) continue;
       const t = indexOf[x ^ mv];
       if (t < 0 || pref[t] <= pref[s]) continue;
-      responses ??= simultaneousResponsesImplicit(model, others, s);
-      if (!deterredAtOnce(indexOf, pref, responses, x ^ mv, pref[s])) ok = 0;
+      if (!listed) {
+        listed = true;
+        for (let o = 0; o < nO; o++) {
+          const j = others[o];
+          const pj = model.pref[j];
+          const jm = model.moveMasks[j];
+          let c = 0;
+          for (let h = 0; h < jm.length; h++) {
+            const m = jm[h];
+            if ((m & fwd & x) !== 0 || (m & back & ~x) !== 0) continue;
+            const u = indexOf[x ^ m];
+            if (u >= 0 && pj[u] > pj[s]) own[o][c++] = m;
+          }
+          count[o] = c;
+        }
+      }
+      moved = x ^ mv;
+      bar = pref[s];
+      if (!deters(0, 0, false)) ok = 0;
     }
     stable[s] = ok;
   }

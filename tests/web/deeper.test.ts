@@ -249,6 +249,34 @@ describe("the worker's scheduling", () => {
     expect(pauses).toBeLessThanOrEqual(r.distinctProfiles + 3); // about one turn per answer
   });
 
+  it("analyses a large model on the pool and answers the requests after the load only once it is done", async () => {
+    const inProcess = (): WorkerPort => {
+      const state: WorkState = {};
+      let handler: (m: ResultMessage) => void = () => {};
+      return {
+        post: (m) => setTimeout(() => handler({ id: m.id, result: runTask(state, m.task).result })),
+        onMessage: (h) => void (handler = h),
+        onError: () => {},
+        terminate: () => {},
+      };
+    };
+    // Every model counts as large here, so the default scenario goes to the pool.
+    const pooled = new EngineSession(() => new WorkerPool([inProcess(), inProcess()]), 1);
+    const posted: FromWorker[] = [];
+    const scheduler = new Scheduler(pooled, (m) => posted.push(m), async () => {});
+    const text = read("ukraine-2025.yaml");
+    scheduler.receive({ id: 1, request: { type: "load", text, file: "ukraine-2025.yaml" } });
+    scheduler.receive({ id: 2, request: { type: "explain", state: 305 } });
+    await scheduler.pump();
+    expect(posted.filter((m) => m.kind === "done").map((m) => m.id)).toEqual([1, 2]);
+    expect(posted.some((m) => m.kind === "progress" && m.id === 1 && /on 2 workers/.test(m.phase))).toBe(true);
+    const alone = new EngineSession();
+    const strip = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x) => (k === "ms" ? 0 : x)));
+    const done = (id: number) => (posted.find((m) => m.kind === "done" && m.id === id) as { result: unknown }).result;
+    expect(strip(done(1))).toEqual(strip(alone.handle({ type: "load", text, file: "ukraine-2025.yaml" }, () => {})));
+    expect(strip(done(2))).toEqual(strip(alone.handle({ type: "explain", state: 305 }, () => {})));
+  });
+
   it("reports a failing request and goes on", async () => {
     const posted: FromWorker[] = [];
     const scheduler = new Scheduler(new EngineSession(), (m) => posted.push(m), async () => {});

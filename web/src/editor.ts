@@ -71,6 +71,11 @@ export class ScenarioEditor {
     this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
   }
 
+  /** Scroll the text at `pos` (a character offset) into the middle of the view, leaving the focus where it is. */
+  reveal(pos: number): void {
+    this.view.dispatch({ effects: EditorView.scrollIntoView(Math.min(pos, this.view.state.doc.length), { y: "center" }) });
+  }
+
   /** Put the cursor at a 1-based line and column and show it. */
   goTo(line: number, column: number): void {
     const doc = this.view.state.doc;

@@ -22,6 +22,10 @@ import { ScenarioEditor } from "./editor.js";
 import { Cancelled, EngineClient } from "./engine-client.js";
 import type { ModelView } from "./protocol.js";
 import { Tabs } from "./tabs.js";
+import { BargainPanel } from "./views/bargain-view.js";
+import { IngestPanel } from "./views/ingest-view.js";
+import { IngestClient } from "./ingest-client.js";
+import { readHtml } from "./html-reader.js";
 import { ComparePanel } from "./views/compare-view.js";
 import { DeeperPanel } from "./views/deeper-view.js";
 import { ExplainPanel } from "./views/explain-view.js";
@@ -31,7 +35,7 @@ import { PathsPanel } from "./views/paths-view.js";
 import { ReportPanel } from "./views/report-view.js";
 import { StateTable } from "./views/state-table.js";
 
-const VIEWS = ["states", "graph", "paths", "report", "compare", "deeper"];
+const VIEWS = ["states", "graph", "paths", "report", "compare", "deeper", "bargain", "ingest"];
 
 const api = new Api();
 const engine = new EngineClient(() => new Worker(new URL("./worker.ts", import.meta.url), { type: "module" }));
@@ -45,6 +49,7 @@ const editor = new ScenarioEditor(byId("editor"), {
   onChange: (text) => {
     files.textChanged();
     forms.setText(text);
+    ingest.scenarioChanged();
     analyser.schedule();
   },
   onSave: () => void files.save(),
@@ -85,8 +90,26 @@ const deeper = new DeeperPanel(byId("panel-deeper"), {
   select,
   selected: () => doc.selected,
 });
+const bargain = new BargainPanel(byId("panel-bargain"), { request: (r) => engine.request(r) });
+// The article reader has a worker of its own, started on first use (its language model is large).
+const ingestClient = new IngestClient(() => new Worker(new URL("./ingest-worker.ts", import.meta.url), { type: "module" }));
+const ingest = new IngestPanel(byId("panel-ingest"), {
+  ingest: (req) => ingestClient.ingest(req),
+  readHtml,
+  scenario: () => ({ text: editor.text, file: doc.path ?? doc.untitled ?? "the scenario" }),
+  edit: (next) => {
+    const before = editor.text;
+    editor.replaceText(next, "input.ingest");
+    // Show where the element went: the end of the change (a statement comes after the options it needed).
+    let tail = 0;
+    while (tail < before.length && tail < next.length && before[before.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+    editor.reveal(Math.max(0, next.length - tail - 1));
+  },
+  openNew: (name, yaml, note) => files.openNew(name, yaml, note),
+});
 const viewTabs = new Tabs(byId("view-tabs"), (name, previous) => {
-  const part = (n: string) => (n === "graph" ? graph : n === "report" ? report : n === "deeper" ? deeper : null);
+  const part = (n: string) =>
+    n === "graph" ? graph : n === "report" ? report : n === "deeper" ? deeper : n === "bargain" ? bargain : n === "ingest" ? ingest : null;
   part(previous)?.hide();
   part(name)?.show();
 });
@@ -131,6 +154,7 @@ const analyser = new Analyser(engine, doc, () => editor.text, {
     paths.setModel(m);
     report.setModel(m);
     deeper.setModel(m);
+    bargain.setModel(m);
     compare.setFiles(
       files.files.map((f) => f.path),
       doc.path,

@@ -4,6 +4,7 @@
  * prints them), ready to render; the page never sees the engine's objects.
  */
 import type { Concept } from "../../src/index.js";
+import type { BargainJson } from "../../src/io/bargain-output.js";
 
 export type { Concept };
 
@@ -339,6 +340,9 @@ export interface CoalitionsView {
   coalitions: CoalitionView[];
 }
 
+/** The spatial bargaining forecasts of the loaded scenario (the JSON of `parley bargain`), for the version analysed. */
+export type BargainView = BargainJson & { version: number };
+
 export type ImportResult = { ok: true; yaml: string; states: number } | { ok: false; issues: IssueView[] };
 
 /** Requests the page sends; each gets one reply with the same id. */
@@ -352,7 +356,8 @@ export type Request =
   | { type: "import"; text: string; name: string }
   | { type: "robustness"; samples: number; seed: number; exactLimit: number; top: number }
   | { type: "inverse"; target: string; concept: Concept; maxEvaluations: number }
-  | { type: "coalitions"; state: number; maxSize?: number };
+  | { type: "coalitions"; state: number; maxSize?: number }
+  | { type: "bargain"; samples: number; seed: number };
 
 /** Requests that run a long time: the worker runs them in slices, answering other requests in between. */
 export const LONG_REQUESTS: readonly Request["type"][] = ["robustness", "inverse"];
@@ -368,6 +373,7 @@ export interface ResultOf {
   robustness: RobustnessView;
   inverse: InverseView | { issues: IssueView[] };
   coalitions: CoalitionsView;
+  bargain: BargainView;
 }
 
 export interface Progress {

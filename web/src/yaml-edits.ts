@@ -115,7 +115,7 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 
-function parse(text: string): Document {
+export function parse(text: string): Document {
   const doc = parseDocument(text);
   if (doc.errors.length) throw new EditError("the YAML has a syntax error: fix it in the editor first");
   return doc;
@@ -184,7 +184,7 @@ export function addOption(text: string, dm: number, id: string, label: string): 
 }
 
 /** Give every Y/N pattern that lists all the options a letter for a new option at `position`: N in the status quo, '-' elsewhere. */
-function patternEdits(doc: Document, position: number): Splice[] {
+export function patternEdits(doc: Document, position: number): Splice[] {
   const js = doc.toJS() as { decisionMakers?: { options?: unknown[] }[] };
   const total = (js.decisionMakers ?? []).reduce((n, d) => n + (d.options?.length ?? 0), 0);
   const edits: Splice[] = [];
@@ -412,13 +412,13 @@ function swapStatements(text: string, dmId: string, i: number): string {
 
 // ---------------------------------------------------------------- text helpers
 
-interface Splice {
+export interface Splice {
   from: number;
   to: number;
   insert: string;
 }
 
-function applySplices(text: string, edits: Splice[]): string {
+export function applySplices(text: string, edits: Splice[]): string {
   let out = text;
   for (const e of [...edits].sort((x, y) => y.from - x.from)) out = out.slice(0, e.from) + e.insert + out.slice(e.to);
   return out;
@@ -476,11 +476,11 @@ function removePairLine(text: string, map: YAMLMap, pair: YAMLMap["items"][numbe
   return text.slice(0, start) + text.slice(end);
 }
 
-function columnOf(text: string, pos: number): number {
+export function columnOf(text: string, pos: number): number {
   return pos - lineStart(text, pos);
 }
 
-function lineStart(text: string, pos: number): number {
+export function lineStart(text: string, pos: number): number {
   return text.lastIndexOf("\n", pos - 1) + 1;
 }
 
@@ -492,14 +492,14 @@ function endOfContent(text: string, pos: number): number {
 }
 
 /** The start of the line after the one holding the content that ends before `pos` (the text's end when there is none). */
-function endOfContentLine(text: string, pos: number): number {
+export function endOfContentLine(text: string, pos: number): number {
   const p = endOfContent(text, pos);
   const nl = text.indexOf("\n", p);
   return nl < 0 ? text.length : nl + 1;
 }
 
 /** The '-' of the block list item whose value starts at `pos`. */
-function dashOf(text: string, pos: number): number {
+export function dashOf(text: string, pos: number): number {
   let p = pos - 1;
   while (p >= 0 && /\s/.test(text[p])) p--;
   if (text[p] !== "-") throw new EditError("cannot find the list item in the text");

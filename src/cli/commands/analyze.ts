@@ -3,11 +3,11 @@ import type { Command } from "commander";
 import { analyzeSteps, CONCEPTS, type Concept } from "../../stability/analyze.js";
 import { analysisToJson, renderAnalysis, type TableFormat } from "../../io/analysis-output.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
-import { analyzeParallel } from "../../parallel/parallel.js";
+import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
 import { chooseThreads, conceptOption, maxStatesOption, formatOption, runOnPool, runSteps, threadsOption, type CommandEnv } from "../env.js";
 
 /** From this many states, `--threads auto` uses every core. */
-const PARALLEL_FROM_STATES = 100_000;
+const PARALLEL_FROM_STATES = ANALYSIS_THREADS_FROM;
 
 export function register(program: Command, env: CommandEnv): void {
   program

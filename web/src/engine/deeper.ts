@@ -145,28 +145,42 @@ export interface Step extends Progress {
 }
 
 /** The run on the pool, as a generator: each step waits for the next profile to come back. */
-function* robustnessOnPool(
+function robustnessOnPool(
   m: Model,
   u: PreferenceUncertainty,
   opts: RobustnessOptions,
   pool: WorkerPool,
   phase: (done: number, total: number) => string,
 ): Generator<Step, RobustnessResult> {
-  let outcome: RobustnessResult | undefined;
+  return awaitWork(
+    (onProgress) => robustnessParallel(m, u, pool, { ...opts, onProgress }),
+    (done, total) => `${phase(done, total)} on ${pool.size} workers`,
+  );
+}
+
+/**
+ * Work that runs elsewhere (a pool of workers), as a generator for the
+ * scheduler: each step carries a promise that settles at the next progress
+ * report or at the end, so the scheduler sleeps instead of spinning.
+ */
+export function* awaitWork<T>(
+  start: (progress: (done: number, total: number, label?: string) => void) => Promise<T>,
+  phase: (done: number, total: number, label?: string) => string,
+): Generator<Step, T> {
+  let outcome: { value: T } | undefined;
   let failure: unknown;
   let done = 0;
   let total = 0;
+  let label: string | undefined;
   let wake = () => {};
-  robustnessParallel(m, u, pool, {
-    ...opts,
-    onProgress: (d, t) => {
-      done = d;
-      total = t;
-      wake();
-    },
+  start((d, t, l) => {
+    done = d;
+    total = t;
+    label = l;
+    wake();
   }).then(
-    (r) => {
-      outcome = r;
+    (value) => {
+      outcome = { value };
       wake();
     },
     (e: unknown) => {
@@ -176,9 +190,9 @@ function* robustnessOnPool(
   );
   for (;;) {
     if (failure) throw failure;
-    if (outcome) return outcome;
+    if (outcome) return outcome.value;
     const wait = new Promise<void>((resolve) => (wake = resolve));
-    yield { phase: `${phase(done, total)} on ${pool.size} workers`, done, total, wait };
+    yield { phase: phase(done, total, label), ...(total > 0 ? { done, total } : {}), wait };
   }
 }
 

@@ -1,21 +1,18 @@
-/** The parts of Parley's engine the workbench uses, in one place (the engine is pure: it runs in the worker). */
-export {
-  analyze,
-  buildReport,
-  compareModels,
-  explainState,
-  loadModel,
-  ParleyError,
-  renderReportHtml,
-  renderReportMarkdown,
-  statePattern,
-  stateFamilies,
-  statusQuoAnalysis,
-  type Analysis,
-  type Concept,
-  type Model,
-  type Sanction,
-} from "../../../src/index.js";
+/**
+ * The parts of Parley's engine the workbench uses, in one place (the engine is pure: it runs in the worker).
+ * Imported module by module, not from src/index.ts: that also exports `parley ingest`, whose language model
+ * (4 MB) belongs in the ingest worker only.
+ */
+export { analyze, type Analysis, type Concept } from "../../../src/stability/analyze.js";
+export { buildReport } from "../../../src/report/build.js";
+export { compareModels } from "../../../src/analysis/compare.js";
+export { explainState, type Sanction } from "../../../src/stability/explain.js";
+export { loadModel } from "../../../src/model/load.js";
+export { ParleyError } from "../../../src/model/errors.js";
+export { renderReportHtml, renderReportMarkdown } from "../../../src/report/render.js";
+export { statePattern, type Model } from "../../../src/model/compile.js";
+export { stateFamilies } from "../../../src/analysis/families.js";
+export { statusQuoAnalysis } from "../../../src/analysis/paths.js";
 export { describeChange, describeFamily, describeMove, describeState, rankCount, rankOf } from "../../../src/io/describe.js";
 export { renderComparison } from "../../../src/io/compare-output.js";
 export { stateTable } from "../../../src/io/analysis-output.js";

@@ -4,8 +4,9 @@
  * slices of SLICE_MS, and the requests that arrive meanwhile are answered
  * between its slices (one long request at a time: the next waits for it).
  * A `stop` message makes the running long request finish with what it has.
- * A long request whose work runs elsewhere (a pool of workers) yields a `wait`
- * promise: the loop then sleeps until it settles or a message arrives.
+ * A request whose work runs elsewhere (a pool of workers) yields a `wait`
+ * promise: the loop then sleeps until it settles or a message arrives; a
+ * short one (the load of a large model) holds back the requests after it.
  */
 import { LONG_REQUESTS, type FromWorker, type Progress, type Request, type ToWorker } from "../protocol.js";
 import type { Step } from "./deeper.js";
@@ -25,6 +26,8 @@ interface Job {
 export class Scheduler {
   private readonly queue: { id: number; request: Request }[] = [];
   private background: Job | null = null;
+  /** A short request waiting for work done elsewhere (a large load on the pool): later requests wait for it. */
+  private foreground: Job | null = null;
   /** Stop requests for jobs not started yet. */
   private readonly stopped = new Set<number>();
   private looping = false;
@@ -69,13 +72,18 @@ export class Scheduler {
   private async loop(): Promise<void> {
     this.looping = true;
     try {
-      while (this.queue.length || this.background) {
+      while (this.queue.length || this.background || this.foreground) {
+        if (this.foreground) {
+          if (this.foreground.waiting) await new Promise<void>((resolve) => (this.wakeUp = resolve));
+          else if (this.finish(this.foreground, Infinity)) this.foreground = null;
+          continue;
+        }
         const next = this.queue[0];
         if (next && !(this.background && LONG_REQUESTS.includes(next.request.type))) {
           this.queue.shift();
           const job = this.start(next.id, next.request);
           if (LONG_REQUESTS.includes(next.request.type)) this.background = job;
-          else this.finish(job, Infinity);
+          else if (!this.finish(job, Infinity)) this.foreground = job; // it waits: answer it before the next
           continue;
         }
         if (this.background?.waiting) {

@@ -11,9 +11,12 @@
  * was current when it started, whatever loads meanwhile.
  */
 import { analyze, buildReport, loadModel, renderCsv, renderReportHtml, renderReportMarkdown, stateTable, type Analysis, type Model } from "./engine.js";
-import { coalitionsView, importScenario, inverseJob, NEVER_STOP, robustnessJob, type Control, type Step } from "./deeper.js";
+import { awaitWork, coalitionsView, importScenario, inverseJob, NEVER_STOP, robustnessJob, type Control, type Step } from "./deeper.js";
+import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../../src/parallel/parallel.js";
 import type { WorkerPool } from "../../../src/parallel/pool.js";
 import { graphView } from "./graph.js";
+import { runBargaining } from "../../../src/bargaining/scenario.js";
+import { bargainJson } from "../../../src/io/bargain-output.js";
 import { compareView, explainView, issuesOf, modelView } from "./views.js";
 import type { Progress, Request, ResultOf } from "../protocol.js";
 
@@ -32,8 +35,15 @@ export class EngineSession {
   private loads = 0;
   private workers?: WorkerPool;
 
-  /** `makePool` starts the pool of workers that large robustness runs use (once, when first needed). */
-  constructor(private readonly makePool?: () => WorkerPool | undefined) {}
+  /**
+   * `makePool` starts the pool of workers that large analyses and robustness
+   * runs use (once, when first needed); `analysisThreadsFrom`: the model size
+   * from which an analysis goes to the pool.
+   */
+  constructor(
+    private readonly makePool?: () => WorkerPool | undefined,
+    private readonly analysisThreadsFrom = ANALYSIS_THREADS_FROM,
+  ) {}
 
   private pool = (): WorkerPool | undefined => (this.workers ??= this.makePool?.());
 
@@ -115,6 +125,12 @@ export class EngineSession {
         yield { phase: `looking for coalitions at state ${request.state}` };
         return coalitionsView(cur.analysis, request.state, cur.version, request.maxSize);
       }
+      case "bargain": {
+        const cur = this.need();
+        yield { phase: "forecasting the bargaining issues" };
+        const run = runBargaining(cur.model.scenario, request.samples > 0 ? { samples: request.samples, seed: request.seed } : {});
+        return { ...bargainJson(run), version: cur.version };
+      }
     }
   }
 
@@ -127,8 +143,16 @@ export class EngineSession {
     } catch (e) {
       return { ok: false, issues: issuesOf(e) };
     }
-    yield { phase: `analysing ${model.states.length.toLocaleString("en")} states` };
-    const analysis = analyze(model);
+    const states = model.states.length.toLocaleString("en");
+    yield { phase: `analysing ${states} states` };
+    // A large model's (concept, DM) passes go to the pool of workers, when there is one.
+    const pool = model.states.length >= this.analysisThreadsFrom ? this.pool() : undefined;
+    const analysis = pool
+      ? yield* awaitWork(
+          (progress) => analyzeParallel(model, pool, { onProgress: progress }).then((a) => a!),
+          (_done, _total, label) => `analysing ${states} states on ${pool.size} workers${label ? `: ${label} done` : ""}`,
+        )
+      : analyze(model);
     yield { phase: "describing the results" };
     const version = ++this.loads;
     this.current = { text, file, model, analysis, version };
