@@ -14,7 +14,7 @@ import { ingestArticle, loadGazetteer } from "../src/ingest/ingest.js";
 
 /** Articles the rules were developed on. */
 export const CORPUS_DIR = fileURLToPath(new URL("../corpus/ingest/", import.meta.url));
-/** Articles written after the rules were frozen, never used to tune them: the honest measure. */
+/** Articles not used to write the rules (the second round of rule changes looked at their misses: docs/ingest.md). */
 export const HELDOUT_DIR = fileURLToPath(new URL("../corpus/ingest-heldout/", import.meta.url));
 
 export interface CorpusScore {
@@ -65,7 +65,7 @@ function printTable(title: string, s: CorpusScore, verbose: boolean): void {
 function main(): void {
   const verbose = process.argv.includes("--verbose");
   printTable("Development corpus (corpus/ingest/: the rules were built on these)", evaluateCorpus(CORPUS_DIR), verbose);
-  printTable("Held-out corpus (corpus/ingest-heldout/: written after the rules were frozen)", evaluateCorpus(HELDOUT_DIR), verbose);
+  printTable("Held-out corpus (corpus/ingest-heldout/: not used to write the rules; the last round looked at their misses)", evaluateCorpus(HELDOUT_DIR), verbose);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
