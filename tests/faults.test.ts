@@ -12,6 +12,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawRequest } from "./helpers/http.js";
 import { startServer, type RunningServer } from "../src/server/server.js";
 import { etagOf } from "../src/server/workspace.js";
 
@@ -20,20 +21,11 @@ let dir: string;
 let server: RunningServer;
 let diskFull = false;
 
-function http(port: number, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; json: any }> {
-  return new Promise((ok, fail) => {
-    const req = request(
-      { host: "127.0.0.1", port, method, path, headers: { "Content-Type": "application/json", ...(token ? { "X-Parley-Token": token } : {}) } },
-      (res) => {
-        let t = "";
-        res.on("data", (c) => (t += c));
-        res.on("end", () => ok({ status: res.statusCode ?? 0, json: t ? JSON.parse(t) : undefined }));
-      },
-    );
-    req.on("error", fail);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
+const http = (port: number, method: string, path: string, body?: unknown, token?: string) =>
+  rawRequest(port, method, path, {
+    headers: { "Content-Type": "application/json", ...(token ? { "X-Parley-Token": token } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
-}
 const put = (path: string, body: unknown) => http(server.port, "PUT", `/api/file?path=${encodeURIComponent(path)}`, body, server.token);
 const temporaries = (d: string) => readdirSync(d).filter((f) => f.endsWith(".tmp"));
 

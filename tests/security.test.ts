@@ -5,10 +5,10 @@
  * readable or writable; scenario text is never rendered as HTML unescaped.
  */
 import { mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawRequest } from "./helpers/http.js";
 import { startServer, type RunningServer } from "../src/server/server.js";
 import { parleyOn } from "./fuzz/targets.js";
 
@@ -17,17 +17,7 @@ let base: string;
 let dir: string;
 let server: RunningServer;
 
-function http(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; text: string; headers: Record<string, unknown> }> {
-  return new Promise((ok, fail) => {
-    const req = request({ host: "127.0.0.1", port: server.port, method, path, headers: { Host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
-      let text = "";
-      res.on("data", (c) => (text += c));
-      res.on("end", () => ok({ status: res.statusCode ?? 0, text, headers: res.headers }));
-    });
-    req.on("error", fail);
-    req.end(body);
-  });
-}
+const http = (method: string, path: string, headers: Record<string, string> = {}, body?: string) => rawRequest(server.port, method, path, { headers, body });
 
 beforeAll(async () => {
   base = mkdtempSync(join(tmpdir(), "parley-sec-"));

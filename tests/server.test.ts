@@ -9,9 +9,9 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFi
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawRequest } from "./helpers/http.js";
 import { startServer, MAX_BODY_BYTES, type RunningServer } from "../src/server/server.js";
 import { etagOf, Workspace, WorkspaceError } from "../src/server/workspace.js";
-import { request } from "node:http";
 
 const root = resolve(import.meta.dirname, "..");
 let dir: string;
@@ -19,30 +19,7 @@ let web: string;
 let server: RunningServer;
 
 /** Raw HTTP, so Host and path are sent exactly as written. */
-function http(method: string, path: string, opts: { body?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; json: any; text: string }> {
-  return new Promise((ok, fail) => {
-    const req = request(
-      { host: "127.0.0.1", port: server.port, method, path, headers: { Host: `127.0.0.1:${server.port}`, ...opts.headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c) => chunks.push(c));
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          ok({ status: res.statusCode ?? 0, json, text });
-        });
-      },
-    );
-    req.on("error", fail);
-    if (opts.body !== undefined) req.write(opts.body);
-    req.end();
-  });
-}
+const http = (method: string, path: string, opts: { body?: string; headers?: Record<string, string> } = {}) => rawRequest(server.port, method, path, opts);
 
 const put = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   http("PUT", `/api/file?path=${encodeURIComponent(path)}`, {

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadModel } from "../../src/index.js";
-import { CHROMIUM, openWorkbench, ROOT, type Workbench } from "../helpers/workbench.js";
+import { CHROMIUM, openWorkbench, ROOT, watchPage, type Workbench } from "../helpers/workbench.js";
 
 const haveChromium = existsSync(CHROMIUM) || !!process.env.CI;
 const FILE = "ukraine-2025.yaml";
@@ -20,15 +20,14 @@ const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000, int
 
 describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
   let wb: Workbench;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
+  let cspViolations: () => Promise<string[]>;
   const disk = () => readFileSync(join(wb.dir, FILE), "utf8");
 
   beforeAll(async () => {
     wb = await openWorkbench({ width: 1400, height: 900 });
-    wb.page.on("pageerror", (e) => pageErrors.push(e.message));
-    await wb.context.addInitScript({
-      content: "window.cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));",
-    });
+    // Uncaught errors and anything the server's Content-Security-Policy blocks are failures.
+    ({ pageErrors, cspViolations } = await watchPage(wb));
   }, 60_000);
   afterAll(async () => {
     await wb?.close();
@@ -124,6 +123,6 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
 
   it("raised no page errors and no CSP violations", async () => {
     expect(pageErrors).toEqual([]);
-    expect(await wb.page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(await cspViolations()).toEqual([]);
   });
 });

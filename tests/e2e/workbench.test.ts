@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/index.js";
 import { exportGmcrPy } from "../../src/io/gmcrpy.js";
 import { outline } from "../../web/src/yaml-edits.js";
-import { CHROMIUM, openWorkbench, type Workbench } from "../helpers/workbench.js";
+import { CHROMIUM, openWorkbench, watchPage, type Workbench } from "../helpers/workbench.js";
 
 // CI installs Debian's chromium (.ci/run); elsewhere the suite is skipped, and says so, when it is missing.
 const haveChromium = existsSync(CHROMIUM) || !!process.env.CI;
@@ -25,18 +25,16 @@ const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000, int
 
 describe.skipIf(!haveChromium)("the workbench in a browser", () => {
   let wb: Workbench;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
+  let cspViolations: () => Promise<string[]>;
   const disk = () => readFileSync(join(wb.dir, FILE), "utf8");
   const count = (concept: string) => wb.page.getByTestId(`eq-count-${concept}`).textContent();
   const line = (n: number) => wb.page.locator(".cm-content .cm-line").nth(n - 1);
 
   beforeAll(async () => {
     wb = await openWorkbench();
-    wb.page.on("pageerror", (e) => pageErrors.push(e.message));
-    // Anything the server's Content-Security-Policy blocks is an error too.
-    await wb.context.addInitScript({
-      content: "window.cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));",
-    });
+    // Uncaught errors and anything the server's Content-Security-Policy blocks are failures.
+    ({ pageErrors, cspViolations } = await watchPage(wb));
   }, 60_000);
   afterAll(async () => {
     await wb?.close();
@@ -254,7 +252,7 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     expect(parsed).toEqual({ error: null, states: elmira.states.length, moves: Number(/; (\d+) moves/.exec((await info.textContent())!)![1]) });
     expect(svg).toContain(`<title>State 1 (`);
     expect(await loaded()).toBe(true);
-    expect(await page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(await cspViolations()).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

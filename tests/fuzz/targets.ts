@@ -8,7 +8,6 @@
  * scripts/fuzz.ts (`npm run fuzz`, long runs).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
@@ -22,6 +21,7 @@ import { ExprSyntaxError, parseExpr } from "../../src/model/expr.js";
 import { loadModel } from "../../src/model/load.js";
 import { analyze, CONCEPTS } from "../../src/stability/analyze.js";
 import { validateData } from "../../src/model/validate.js";
+import { rawRequest } from "../helpers/http.js";
 import { startServer, type RunningServer } from "../../src/server/server.js";
 import { GAZETTEER_FILE } from "../../src/cli/commands/ingest.js";
 import { DEFAULT_MAX_CHARS } from "../../src/ingest/guard.js";
@@ -322,34 +322,7 @@ const apiCaseArb: fc.Arbitrary<ApiCase> = fc.record({
   ),
 });
 
-interface Reply {
-  status: number;
-  text: string;
-  json: unknown;
-}
-
-function send(port: number, method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
-  return new Promise((ok, fail) => {
-    const req = request({ host: "127.0.0.1", port, method, path, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        ok({ status: res.statusCode ?? 0, text, json });
-      });
-      res.on("error", fail);
-    });
-    req.on("error", fail);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
+const send = (port: number, method: string, path: string, headers: Record<string, string>, body?: string) => rawRequest(port, method, path, { headers, body });
 
 /** Bytes outside printable ASCII as %XX (lone surrogates too, as U+FFFD), printable ASCII as it is: `..`, `/` and `\\` reach the server raw. */
 function percentEncode(s: string): string {

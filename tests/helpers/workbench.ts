@@ -65,3 +65,16 @@ export async function openWorkbench(opts: { width?: number; height?: number } = 
     },
   };
 }
+
+/**
+ * Collect the page's uncaught errors, and (from the next page load) whatever
+ * the server's Content-Security-Policy blocks: both are test failures.
+ */
+export async function watchPage(wb: Workbench): Promise<{ pageErrors: string[]; cspViolations: () => Promise<string[]> }> {
+  const pageErrors: string[] = [];
+  wb.page.on("pageerror", (e) => pageErrors.push(e.message));
+  await wb.context.addInitScript({
+    content: "window.cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));",
+  });
+  return { pageErrors, cspViolations: () => wb.page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations) };
+}

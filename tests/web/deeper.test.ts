@@ -10,8 +10,7 @@ import { coalitionsView, importScenario, inverseJob, robustnessJob, targetStates
 import { EngineSession } from "../../web/src/engine/session.js";
 import { Scheduler } from "../../web/src/engine/scheduler.js";
 import type { FromWorker, InverseView, Progress, RobustnessView } from "../../web/src/protocol.js";
-import { WorkerPool, type WorkerPort } from "../../src/parallel/pool.js";
-import { runTask, type ResultMessage, type WorkState } from "../../src/parallel/work.js";
+import { inProcessPool } from "../helpers/pool.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const read = (f: string) => readFileSync(resolve(root, "scenarios", f), "utf8");
@@ -218,19 +217,8 @@ describe("the worker's scheduling", () => {
   });
 
   it("spreads a large robustness run over a pool of workers, with the same result, sleeping while it waits", async () => {
-    // In-process workers: each answers on a later turn of the event loop, as a Web Worker would.
-    const inProcess = (): WorkerPort => {
-      const state: WorkState = {};
-      let handler: (m: ResultMessage) => void = () => {};
-      return {
-        post: (m) => setTimeout(() => handler({ id: m.id, result: runTask(state, m.task).result })),
-        onMessage: (h) => void (handler = h),
-        onError: () => {},
-        terminate: () => {},
-      };
-    };
     let started = 0;
-    const session = new EngineSession(() => (started++, new WorkerPool([inProcess(), inProcess()])));
+    const session = new EngineSession(() => (started++, inProcessPool(2)));
     const posted: FromWorker[] = [];
     let pauses = 0;
     const scheduler = new Scheduler(session, (m) => posted.push(m), async () => void pauses++);
@@ -250,18 +238,8 @@ describe("the worker's scheduling", () => {
   });
 
   it("analyses a large model on the pool and answers the requests after the load only once it is done", async () => {
-    const inProcess = (): WorkerPort => {
-      const state: WorkState = {};
-      let handler: (m: ResultMessage) => void = () => {};
-      return {
-        post: (m) => setTimeout(() => handler({ id: m.id, result: runTask(state, m.task).result })),
-        onMessage: (h) => void (handler = h),
-        onError: () => {},
-        terminate: () => {},
-      };
-    };
     // Every model counts as large here, so the default scenario goes to the pool.
-    const pooled = new EngineSession(() => new WorkerPool([inProcess(), inProcess()]), 1);
+    const pooled = new EngineSession(() => inProcessPool(2), 1);
     const posted: FromWorker[] = [];
     const scheduler = new Scheduler(pooled, (m) => posted.push(m), async () => {});
     const text = read("ukraine-2025.yaml");
