@@ -3,13 +3,19 @@
  * concept timed separately, against the definition-by-definition reference
  * implementation (tests/helpers/reference.ts) in the same run where it
  * finishes in reasonable time. Prints a table; `--smoke` runs the small sizes
- * only (CI), `--json` prints machine-readable rows.
+ * only (CI), `--json` prints machine-readable rows, `--release DIR` also times
+ * an earlier release of the engine built in DIR (a checkout with its dist/,
+ * e.g. `git worktree add ../parley-prev REF && cd ../parley-prev && npm ci`)
+ * on the same scenarios.
  */
 import os from "node:os";
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { allMoves, analyze, analyzeSteps, createContext, CONCEPTS, type Concept, type Model } from "../src/index.js";
 import type { StabilityContext } from "../src/stability/context.js";
 import { reference } from "../tests/helpers/reference.js";
-import { generateModel } from "./generate.js";
+import { generateModel, generateModelAndData } from "./generate.js";
 import { readFileSync } from "node:fs";
 import { loadModel } from "../src/index.js";
 import { robustness, uncertaintyOf } from "../src/analysis/robustness.js";
@@ -19,6 +25,19 @@ import { analyzeParallel, robustnessParallel } from "../src/parallel/parallel.js
 const args = new Set(process.argv.slice(2));
 const smoke = args.has("--smoke");
 const asJson = args.has("--json");
+const releaseArg = process.argv.indexOf("--release");
+const releaseDir = releaseArg >= 0 ? process.argv[releaseArg + 1] : undefined;
+
+/** The parts of an engine release the bench calls: parse, compile, analyse every concept. */
+interface ReleaseEngine {
+  validateData(data: unknown): { scenario?: unknown; issues: { message: string }[] };
+  compileScenario(scenario: unknown): unknown;
+  analyze(model: unknown): unknown;
+}
+const release: ReleaseEngine | undefined = releaseDir
+  ? ((await import(pathToFileURL(resolve(releaseDir, "dist/index.js")).href)) as ReleaseEngine)
+  : undefined;
+const releaseName = releaseDir ? releaseLabel(releaseDir) : undefined;
 
 const SIZES: [number, number][] = smoke
   ? [
@@ -63,6 +82,8 @@ interface Row {
   previousMs: number;
   /** Every concept on a pool of worker threads (warm: the pool is started once). */
   parallelMs?: number;
+  /** Every concept with the release given by --release, on the same scenario. */
+  releaseMs?: number;
   heapMiB: number;
 }
 
@@ -77,7 +98,7 @@ for (let k = 0; k < 3; k++) await analyzeParallel(generateModel(4, 14, 100 + k),
 
 const rows: Row[] = [];
 for (const [dms, options] of SIZES) {
-  const model = generateModel(dms, options, 7);
+  const { model, data } = generateModelAndData(dms, options, 7);
   if (!asJson) process.stderr.write(`  measuring ${dms} DMs x ${options} options...\n`);
   (globalThis as { gc?: () => void }).gc?.();
   // analyze() enumerates moves on the fly; "moves" times building the stored
@@ -89,6 +110,14 @@ for (const [dms, options] of SIZES) {
   // Every concept in one analysis (SEQ+SIM reuses SEQ and SIM there), moves included.
   const totalMs = time(() => analyze(model))[1];
   const previousMs = time(() => analyze(model, { context: { model, moves: allMoves(model) } }))[1];
+  let releaseMs: number | undefined;
+  if (release) {
+    const { scenario, issues } = release.validateData(data);
+    if (!scenario) throw new Error(`the release refuses the scenario: ${issues.map((i) => i.message).join("; ")}`);
+    const old = release.compileScenario(scenario);
+    release.analyze(old); // warm
+    releaseMs = time(() => release.analyze(old))[1];
+  }
   let parallelMs: number | undefined;
   if (model.states.length >= PARALLEL_MIN_STATES) {
     await pool.load(model);
@@ -108,6 +137,7 @@ for (const [dms, options] of SIZES) {
     statesPerSecond: model.states.length / (totalMs / 1000),
     previousMs,
     parallelMs,
+    releaseMs,
     heapMiB: process.memoryUsage().heapUsed / 2 ** 20,
   };
   if (model.states.length <= REFERENCE_MAX_STATES) {
@@ -212,10 +242,10 @@ const growth = (() => {
 })();
 
 if (asJson) {
-  console.log(JSON.stringify({ machine: machine(), threads: THREADS, rows, memory: memoryRows, robustness: robustnessRow, growthExponent: growth ?? null }, null, 2));
+  console.log(JSON.stringify({ machine: machine(), threads: THREADS, release: releaseName ?? null, rows, memory: memoryRows, robustness: robustnessRow, growthExponent: growth ?? null }, null, 2));
 } else {
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
-  const header = ["DMs", "options", "feasible", "moves ms", ...CONCEPTS.map((c) => `${c} ms`), "all ms", "states/s", "reference ms", "speed-up", "previous ms", "vs previous", `${THREADS} threads ms`, "parallel speed-up", "heap MiB"];
+  const header = ["DMs", "options", "feasible", "moves ms", ...CONCEPTS.map((c) => `${c} ms`), "all ms", "states/s", "reference ms", "speed-up", "previous ms", "vs previous", `${THREADS} threads ms`, "parallel speed-up", ...(release ? ["release ms", "vs release"] : []), "heap MiB"];
   const body = rows.map((r) => [
     String(r.dms),
     String(r.options),
@@ -230,6 +260,7 @@ if (asJson) {
     `${(r.previousMs / r.totalMs).toFixed(2)}x`,
     r.parallelMs === undefined ? "—" : ms(r.parallelMs),
     r.parallelMs === undefined ? "—" : `${(r.totalMs / r.parallelMs).toFixed(2)}x`,
+    ...(release ? [ms(r.releaseMs!), `${(r.releaseMs! / r.totalMs).toFixed(2)}x`] : []),
     r.heapMiB.toFixed(0),
   ]);
   const w = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
@@ -242,6 +273,7 @@ if (asJson) {
   const t420 = rows.find((r) => r.dms === 4 && r.options === 20);
   if (t420) console.log(`Target (issue 6): every concept for 4 DMs x 20 options in under 10 s on one core: ${ms(t420.totalMs)} ms; on ${THREADS} threads: ${t420.parallelMs === undefined ? "—" : ms(t420.parallelMs)} ms.`);
   console.log("speed-up = reference time / engine time; vs previous = previous engine (stored move lists) / engine; parallel speed-up = one thread / worker pool; all measured in this run.");
+  if (releaseName) console.log(`vs release = the release in ${releaseDir} (${releaseName}), every concept on the same scenarios, after one warm-up run / this engine.`);
   if (growth !== undefined)
     console.log(`Growth: time ∝ (states × moves per state)^${growth.toFixed(2)} over the rows with at least 1,000 states (1 = linear).`);
   for (const m of memoryRows)
@@ -256,4 +288,13 @@ if (asJson) {
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   return `${cpu}, ${os.cpus().length} cores, Node ${process.version}`;
+}
+
+/** Which release a checkout is: its git description, or its folder. */
+function releaseLabel(dir: string): string {
+  try {
+    return execFileSync("git", ["-C", dir, "log", "-1", "--format=%h %cs %s"], { encoding: "utf8" }).trim().slice(0, 100);
+  } catch {
+    return dir;
+  }
 }

@@ -35,11 +35,17 @@ export function generateScenarioData(dms: number, options: number, seed = 1): Re
 
 /** Compile a generated model; retries the next seed when the all-N status quo is infeasible. */
 export function generateModel(dms: number, options: number, seed = 1): Model {
+  return generateModelAndData(dms, options, seed).model;
+}
+
+/** The same, with the scenario data it was compiled from (for another engine to read). */
+export function generateModelAndData(dms: number, options: number, seed = 1): { model: Model; data: Record<string, unknown> } {
   for (let s = seed; ; s++) {
-    const { scenario, issues } = validateData(generateScenarioData(dms, options, s));
+    const data = generateScenarioData(dms, options, s);
+    const { scenario, issues } = validateData(data);
     if (!scenario) throw new Error(issues.map((i) => i.message).join("\n"));
     try {
-      return compileScenario(scenario);
+      return { model: compileScenario(scenario), data };
     } catch {
       continue;
     }
