@@ -213,6 +213,25 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("forecasts the bargaining issues with a chart per issue, and shows a round's moves on click", async () => {
+    const { page } = wb;
+    await page.locator("#file-select").selectOption("ukraine-2025.yaml");
+    await poll(() => page.getByTestId("table-count").textContent()).toBe("576 states");
+    await page.keyboard.press("Alt+7");
+    await page.locator("#bargain-samples").fill("50");
+    await page.locator("#bargain-run").click();
+    await poll(() => page.getByTestId("bargain-summary").textContent()).toBe("3 issues; bands from 50 Monte Carlo draws (seed 1).");
+    const territory = page.getByTestId("bargain-territory");
+    expect(await territory.locator("h3").textContent()).toBe("Occupied territory Ukraine cedes");
+    expect(await territory.textContent()).toMatch(/Median voter: 50\.0%/);
+    // Each round of the expected utility model is a point; a click lists every actor's position that round.
+    await territory.locator('circle.point[data-model="expected-utility"][data-round="1"]').click();
+    await poll(() => territory.locator(".bargain-detail").textContent()).toMatch(/^Expected utility \(BDM\), round 1: forecast [\d.]+%/);
+    expect(await territory.locator(".bargain-detail tbody tr").count()).toBe(4);
+    expect(await cspViolations()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
   it("imports a gmcr-py file as a new scenario, saves it, and exports its graph as SVG", async () => {
     const { page } = wb;
     const elmira = loadModel(readFileSync(join(wb.dir, "elmira.yaml"), "utf8"));

@@ -23,6 +23,7 @@ export class BargainPanel {
   private readonly seed: HTMLInputElement;
   private readonly stale = h("p", { class: "stale", hidden: true });
   private readonly out = h("div", { class: "bargain-result" });
+  private again = false;
 
   constructor(
     root: HTMLElement,
@@ -68,7 +69,12 @@ export class BargainPanel {
   }
 
   async run(): Promise<void> {
-    if (!this.model || this.running) return;
+    if (!this.model) return;
+    // Asked again while a forecast runs (new draws, a new seed): run once more when it ends.
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     this.running = true;
     const samples = Math.min(5000, Math.max(0, Math.round(Number(this.samples.value) || 0)));
     const seed = Math.max(0, Math.round(Number(this.seed.value) || 0));
@@ -82,6 +88,10 @@ export class BargainPanel {
       clear(this.out, h("p", { class: "error" }, `Could not forecast: ${(e as Error).message}`));
     } finally {
       this.running = false;
+    }
+    if (this.again) {
+      this.again = false;
+      await this.run();
     }
   }
 
