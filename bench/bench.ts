@@ -84,7 +84,8 @@ interface Row {
   parallelMs?: number;
   /** Every concept with the release given by --release, on the same scenario. */
   releaseMs?: number;
-  heapMiB: number;
+  /** Peak growth of heap plus typed arrays during one full analysis (sampled after every step), MiB. */
+  peakMiB: number;
 }
 
 const THREADS = defaultThreads();
@@ -138,7 +139,7 @@ for (const [dms, options] of SIZES) {
     previousMs,
     parallelMs,
     releaseMs,
-    heapMiB: process.memoryUsage().heapUsed / 2 ** 20,
+    peakMiB: peakAnalysisMiB(model),
   };
   if (model.states.length <= REFERENCE_MAX_STATES) {
     const [, refMs] = time(() => {
@@ -245,7 +246,7 @@ if (asJson) {
   console.log(JSON.stringify({ machine: machine(), threads: THREADS, release: releaseName ?? null, rows, memory: memoryRows, robustness: robustnessRow, growthExponent: growth ?? null }, null, 2));
 } else {
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
-  const header = ["DMs", "options", "feasible", "moves ms", ...CONCEPTS.map((c) => `${c} ms`), "all ms", "states/s", "reference ms", "speed-up", "previous ms", "vs previous", `${THREADS} threads ms`, "parallel speed-up", ...(release ? ["release ms", "vs release"] : []), "heap MiB"];
+  const header = ["DMs", "options", "feasible", "moves ms", ...CONCEPTS.map((c) => `${c} ms`), "all ms", "states/s", "reference ms", "speed-up", "previous ms", "vs previous", `${THREADS} threads ms`, "parallel speed-up", ...(release ? ["release ms", "vs release"] : []), "peak MiB"];
   const body = rows.map((r) => [
     String(r.dms),
     String(r.options),
@@ -261,7 +262,7 @@ if (asJson) {
     r.parallelMs === undefined ? "—" : ms(r.parallelMs),
     r.parallelMs === undefined ? "—" : `${(r.totalMs / r.parallelMs).toFixed(2)}x`,
     ...(release ? [ms(r.releaseMs!), `${(r.releaseMs! / r.totalMs).toFixed(2)}x`] : []),
-    r.heapMiB.toFixed(0),
+    r.peakMiB < 10 ? r.peakMiB.toFixed(1) : r.peakMiB.toFixed(0),
   ]);
   const w = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
   const line = (cells: string[]) => cells.map((x, c) => x.padStart(w[c])).join("  ");
@@ -297,4 +298,23 @@ function releaseLabel(dir: string): string {
   } catch {
     return dir;
   }
+}
+
+/** Peak growth of heap and typed-array memory over one full analysis, sampled after each step (after a collection). */
+function peakAnalysisMiB(model: Model): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  const base = used();
+  let peak = 0;
+  const run = analyzeSteps(model, { concepts: CONCEPTS });
+  for (;;) {
+    const step = run.next();
+    peak = Math.max(peak, used() - base);
+    if (step.done) break;
+  }
+  return peak / 2 ** 20;
 }

@@ -33,6 +33,7 @@ it("npm run bench -- --smoke --json measures the engine and the reference", () =
     expect(r.referenceMs).toBeGreaterThan(0);
     expect(r.ratio).toBeGreaterThan(0);
     expect(r.previousMs).toBeGreaterThan(0);
+    expect(Number.isFinite(r.peakMiB) && r.peakMiB >= 0).toBe(true);
     expect(r.parallelMs).toBeGreaterThan(0);
   }
 });
