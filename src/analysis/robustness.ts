@@ -14,7 +14,7 @@
 import type { Model } from "../model/compile.js";
 import type { PreferenceSpec } from "../model/scenario.js";
 import { preferenceLevels } from "../preferences/ranks.js";
-import { analyze, type Concept } from "../stability/analyze.js";
+import { analyze, variantContext, type Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
 import { seededRandom } from "./random.js";
 
@@ -326,25 +326,19 @@ export function planRobustness(model: Model, u: PreferenceUncertainty, opts: Rob
 
 /**
  * The equilibria of one profile (each DM's levels), one mark array per
- * concept. Moves do not depend on preferences: a small model shares the
- * stored lists (and their cached union graphs) across profiles, a large one
- * enumerates them on the fly.
+ * concept. Moves do not depend on preferences: the profiles share the base's
+ * moves (`variantContext`).
  */
 export function profileEquilibria(ctx: StabilityContext, concepts: readonly Concept[], levels: Int32Array[]): Uint8Array[] {
   const S = ctx.model.states.length;
   const variant: Model = { ...ctx.model, pref: levels };
-  const context: StabilityContext =
-    ctx.implicit && S > STORED_MOVES_UP_TO ? { model: variant, implicit: true, get moves() { return ctx.moves; } } : { model: variant, moves: ctx.moves };
-  const a = analyze(variant, { concepts, context });
+  const a = analyze(variant, { concepts, context: variantContext(ctx, variant) });
   return concepts.map((c) => {
     const mark = new Uint8Array(S);
     for (const s of a.equilibria[c]!) mark[s] = 1;
     return mark;
   });
 }
-
-/** Up to this many states, profiles share stored move lists; beyond, moves are enumerated (less memory). */
-const STORED_MOVES_UP_TO = 50_000;
 
 /**
  * The result from a plan and the equilibria of its first `results.length`

@@ -8,7 +8,7 @@
 import type { Model } from "../model/compile.js";
 import type { PreferenceSpec } from "../model/scenario.js";
 import { preferenceLevels } from "../preferences/ranks.js";
-import { analyze, type Analysis, type Concept } from "../stability/analyze.js";
+import { analyze, variantContext, type Analysis, type Concept } from "../stability/analyze.js";
 import { statusQuoAnalysis } from "./paths.js";
 
 export type PreferenceChange =
@@ -44,7 +44,7 @@ export function preferenceSensitivity(base: Analysis): Sensitivity {
     for (const change of candidateChanges(pref, dm)) {
       const variant = withPreference(model, dm, applyChange(pref, change));
       tried++;
-      const a = analyze(variant, { concepts: base.concepts, context: { model: variant, moves: base.context.moves } });
+      const a = analyze(variant, { concepts: base.concepts, context: variantContext(base.context, variant) });
       const effects: ChangeEffect["effects"] = {};
       let weight = 0;
       for (const c of base.concepts) {

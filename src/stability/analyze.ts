@@ -57,6 +57,28 @@ export function createContext(model: Model): StabilityContext {
   };
 }
 
+/** Up to this many states, preference variants share stored move lists (and their cached union graphs); beyond, moves are enumerated. */
+export const STORED_MOVES_UP_TO = 50_000;
+
+/**
+ * The context of a variant of a model with other preferences (same states and
+ * moves: robustness profiles, sensitivity changes): it shares the base's
+ * stored lists; on a large model it solves with implicit adjacency, which
+ * needs less memory and no union graphs, reading the lists only if a module
+ * that walks them asks.
+ */
+export function variantContext(base: StabilityContext, variant: Model): StabilityContext {
+  if (base.implicit && variant.states.length > STORED_MOVES_UP_TO)
+    return {
+      model: variant,
+      implicit: true,
+      get moves() {
+        return base.moves;
+      },
+    };
+  return { model: variant, moves: base.moves };
+}
+
 export interface AnalysisProgress {
   done: number;
   total: number;

@@ -34,6 +34,10 @@ Examples:
         ...(w.note ? { note: w.note } : {}),
         model: env.load(join(dirname(path), w.file), o.maxStates),
       }));
+      // A large model takes a while (every single change of the priorities is analysed): say so on a terminal.
+      const states = model.states.length + whatIfs.reduce((a, w) => a + w.model.states.length, 0);
+      if (states >= 20_000 && env.io.isTTY)
+        env.io.stderr(`parley: analysing ${model.states.length.toLocaleString("en-US")} states, every single change of the priorities${whatIfs.length ? ` and ${whatIfs.length} what-if${whatIfs.length > 1 ? "s" : ""}` : ""}: this takes a while\n`);
       const data = buildReport(model, whatIfs);
       const text =
         o.format === "json"
