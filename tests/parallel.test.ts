@@ -86,12 +86,14 @@ describe("robustness on worker threads", () => {
 });
 
 describe("--threads in the CLI", () => {
-  it("prints the same analysis, comparison and robustness with two threads as with one", async () => {
+  it("prints the same analysis, comparison, robustness and report with two threads as with one", async () => {
     for (const args of [
       ["analyze", "scenarios/elmira.yaml", "-f", "json"],
       ["compare", "scenarios/ukraine-2025.yaml", "scenarios/ukraine-2025-us-walks-away.yaml", "scenarios/ukraine-2025-us-air-guarantee.yaml", "-c", "Nash,SEQ"],
       ["compare", "scenarios/ukraine-2025.yaml", "scenarios/ukraine-2025-us-walks-away.yaml", "-f", "json"],
       ["robustness", "scenarios/ukraine-2025.yaml", "-c", "Nash,GMR", "--exact-limit", "1", "-n", "800", "--seed", "4", "-f", "json"],
+      // The report: the model's analysis and every single change of the priorities on the pool.
+      ["report", "scenarios/elmira.yaml", "-f", "json"],
     ]) {
       const one = await parley(...args, "--threads", "1");
       const two = await parley(...args, "-j", "2");

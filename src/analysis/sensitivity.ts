@@ -34,35 +34,55 @@ export interface Sensitivity {
 
 /** Every single change to the preferences, with its effect; those that move the answer first. */
 export function preferenceSensitivity(base: Analysis): Sensitivity {
+  const variants = sensitivityVariants(base);
+  return sensitivityOf(
+    base,
+    variants,
+    variants.map(({ model }) => analyze(model, { concepts: base.concepts, context: variantContext(base.context, model) }).equilibria),
+  );
+}
+
+/** The single changes tried, each with its variant of the model (same states and moves). */
+export function sensitivityVariants(base: Analysis): { change: PreferenceChange; model: Model }[] {
   const { model } = base;
+  return model.scenario.preferences.flatMap((pref, dm) =>
+    candidateChanges(pref, dm).map((change) => ({ change, model: withPreference(model, dm, applyChange(pref, change)) })),
+  );
+}
+
+/**
+ * The effects of the changes from each variant's equilibria, however they
+ * were computed (here, or on worker threads: each variant is independent).
+ */
+export function sensitivityOf(
+  base: Analysis,
+  variants: readonly { change: PreferenceChange; model: Model }[],
+  equilibria: readonly Partial<Record<Concept, number[]>>[],
+): Sensitivity {
   const changes: ChangeEffect[] = [];
   const survive = new Map(base.concepts.map((c) => [c, new Set(base.equilibria[c])]));
-  let tried = 0;
   const reachedFrom = (a: Analysis) => new Set(statusQuoAnalysis(a).equilibria.map((e) => e.state));
   const baseReached = reachedFrom(base);
-  model.scenario.preferences.forEach((pref, dm) => {
-    for (const change of candidateChanges(pref, dm)) {
-      const variant = withPreference(model, dm, applyChange(pref, change));
-      tried++;
-      const a = analyze(variant, { concepts: base.concepts, context: variantContext(base.context, variant) });
-      const effects: ChangeEffect["effects"] = {};
-      let weight = 0;
-      for (const c of base.concepts) {
-        const before = new Set(base.equilibria[c]);
-        const after = new Set(a.equilibria[c]);
-        const gained = [...after].filter((s) => !before.has(s));
-        const lost = [...before].filter((s) => !after.has(s));
-        for (const s of lost) survive.get(c)!.delete(s);
-        if (gained.length || lost.length) effects[c] = { gained, lost };
-        weight += gained.length + lost.length;
-      }
-      const reached = reachedFrom(a);
-      const fromStatusQuo = {
-        gained: [...reached].filter((x) => !baseReached.has(x)).sort((x, y) => x - y),
-        lost: [...baseReached].filter((x) => !reached.has(x)).sort((x, y) => x - y),
-      };
-      changes.push({ change, effects, weight, fromStatusQuo });
+  const tried = variants.length;
+  variants.forEach(({ change, model: variant }, k) => {
+    const a: Analysis = { model: variant, context: variantContext(base.context, variant), concepts: base.concepts, stable: {}, equilibria: equilibria[k] };
+    const effects: ChangeEffect["effects"] = {};
+    let weight = 0;
+    for (const c of base.concepts) {
+      const before = new Set(base.equilibria[c]);
+      const after = new Set(a.equilibria[c]);
+      const gained = [...after].filter((s) => !before.has(s));
+      const lost = [...before].filter((s) => !after.has(s));
+      for (const s of lost) survive.get(c)!.delete(s);
+      if (gained.length || lost.length) effects[c] = { gained, lost };
+      weight += gained.length + lost.length;
     }
+    const reached = reachedFrom(a);
+    const fromStatusQuo = {
+      gained: [...reached].filter((x) => !baseReached.has(x)).sort((x, y) => x - y),
+      lost: [...baseReached].filter((x) => !reached.has(x)).sort((x, y) => x - y),
+    };
+    changes.push({ change, effects, weight, fromStatusQuo });
   });
   // What changes the outlook from today first, then what moves the most equilibria.
   const today = (c: ChangeEffect) => c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length;

@@ -71,3 +71,30 @@ export async function robustnessParallel(model: Model, u: PreferenceUncertainty,
   const analysed = results.slice(0, prefix) as Uint8Array[][];
   return summariseRobustness(plan, analysed, prefix < tasks.length, performance.now() - t0);
 }
+
+/**
+ * The equilibria of variants of a model that differ only in preferences
+ * (sensitivity changes), one task per variant; in variant order.
+ */
+export async function variantEquilibriaParallel(
+  model: Model,
+  pool: WorkerPool,
+  concepts: readonly Concept[],
+  variantLevels: readonly Int32Array[][],
+  onProgress?: (done: number, total: number) => void,
+): Promise<Partial<Record<Concept, number[]>>[]> {
+  await pool.load(model);
+  const tasks: Task[] = variantLevels.map((levels) => ({ kind: "profile", concepts: [...concepts], levels }));
+  let done = 0;
+  const results = await pool.run(tasks, { onResult: () => onProgress?.(++done, tasks.length) });
+  return results.map((marks) => {
+    const out: Partial<Record<Concept, number[]>> = {};
+    concepts.forEach((c, k) => {
+      const list: number[] = [];
+      const mark = (marks as Uint8Array[])[k];
+      for (let s = 0; s < mark.length; s++) if (mark[s]) list.push(s);
+      out[c] = list;
+    });
+    return out;
+  });
+}

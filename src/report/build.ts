@@ -11,7 +11,7 @@ import { explainState } from "../stability/explain.js";
 import { preferenceReason } from "../preferences/why.js";
 import { stateFamilies } from "../analysis/families.js";
 import { statusQuoAnalysis } from "../analysis/paths.js";
-import { preferenceSensitivity, type PreferenceChange } from "../analysis/sensitivity.js";
+import { preferenceSensitivity, sensitivityOf, sensitivityVariants, type PreferenceChange } from "../analysis/sensitivity.js";
 import { scenarioChanges } from "../analysis/diff.js";
 import { describeChange, describeFamily, describeMove, describeState, rankOf } from "../io/describe.js";
 import { bargainingReport, type BargainingReport } from "./bargaining.js";
@@ -147,6 +147,10 @@ export interface ReportOptions {
   maxPaths?: number;
   /** Decisive assumptions shown. */
   maxAssumptions?: number;
+  /** The model's analysis (every concept), when already computed (e.g. on worker threads). */
+  analysis?: Analysis;
+  /** The equilibria of each variant of `sensitivityVariants(analysis)`, in order, when already computed. */
+  sensitivityEquilibria?: Partial<Record<Concept, number[]>>[];
 }
 
 const TIERS: { key: TierReport["key"]; concept: Concept; title: string; explanation: string }[] = [
@@ -179,7 +183,7 @@ const TIERS: { key: TierReport["key"]; concept: Concept; title: string; explanat
 ];
 
 export function buildReport(model: Model, whatIfs: { title: string; file: string; note?: string; model: Model }[] = [], opts: ReportOptions = {}): ReportData {
-  const analysis = analyze(model);
+  const analysis = opts.analysis ?? analyze(model);
   const sc = model.scenario;
   const outlook = outlookOf(analysis, opts.maxPaths ?? 6);
   const reachable = new Set(outlook.paths.map((p) => p.state));
@@ -222,7 +226,9 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     });
   }
 
-  const sensitivity = preferenceSensitivity(analysis);
+  const sensitivity = opts.sensitivityEquilibria
+    ? sensitivityOf(analysis, sensitivityVariants(analysis), opts.sensitivityEquilibria)
+    : preferenceSensitivity(analysis);
   const decisive = sensitivity.changes
     .filter((c) => c.weight > 0 || c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length > 0)
     .slice(0, opts.maxAssumptions ?? 6)

@@ -1,10 +1,15 @@
 /** `parley report`. */
 import type { Command } from "commander";
 import { dirname, join } from "node:path";
-import { buildReport } from "../../report/build.js";
+import { sensitivityVariants } from "../../analysis/sensitivity.js";
+import { analyzeParallel, variantEquilibriaParallel } from "../../parallel/parallel.js";
+import { buildReport, type ReportOptions } from "../../report/build.js";
 import { renderReportHtml, renderReportMarkdown, renderReportText } from "../../report/render.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
-import { maxStatesOption, formatOption, type CommandEnv } from "../env.js";
+import { chooseThreads, maxStatesOption, formatOption, runOnPool, threadsOption, type CommandEnv } from "../env.js";
+
+/** From this many states the analyses behind a report (the model, each single change of the priorities) go to worker threads. */
+const PARALLEL_FROM_STATES = 20_000;
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -15,6 +20,7 @@ export function register(program: Command, env: CommandEnv): void {
     .option("-o, --output <file>", "write the report here instead of standard output")
     .option("--force", "overwrite the output file if it exists")
     .addOption(maxStatesOption())
+    .addOption(threadsOption(`all cores from ${PARALLEL_FROM_STATES.toLocaleString("en-US")} states`))
     .addHelpText(
       "after",
       `
@@ -25,7 +31,7 @@ Examples:
   parley report scenarios/ukraine-2025.yaml -f html -o report.html
   parley report my-conflict.yaml -f md > report.md`,
     )
-    .action((file: string | undefined, o: { format: "text" | "md" | "html" | "json"; output?: string; force?: boolean; maxStates: number }) => {
+    .action(async (file: string | undefined, o: { format: "text" | "md" | "html" | "json"; output?: string; force?: boolean; maxStates: number; threads: number }) => {
       const path = file ?? DEFAULT_SCENARIO;
       const model = env.load(path, o.maxStates);
       const whatIfs = (model.scenario.whatIfs ?? []).map((w) => ({
@@ -38,7 +44,21 @@ Examples:
       const states = model.states.length + whatIfs.reduce((a, w) => a + w.model.states.length, 0);
       if (states >= 20_000 && env.io.isTTY)
         env.io.stderr(`parley: analysing ${model.states.length.toLocaleString("en-US")} states, every single change of the priorities${whatIfs.length ? ` and ${whatIfs.length} what-if${whatIfs.length > 1 ? "s" : ""}` : ""}: this takes a while\n`);
-      const data = buildReport(model, whatIfs);
+      const threads = chooseThreads(o.threads, model.states.length >= PARALLEL_FROM_STATES);
+      // On worker threads: the model's analysis and each single change's, the same results as in one thread.
+      const precomputed: ReportOptions =
+        threads > 1
+          ? await runOnPool(env, threads, true, async (pool, progress, shouldStop) => {
+              const analysis = await analyzeParallel(model, pool, { shouldStop, onProgress: (d, t, label) => progress(d, t, label) });
+              if (!analysis) return undefined;
+              const variants = sensitivityVariants(analysis);
+              const sensitivityEquilibria = await variantEquilibriaParallel(model, pool, analysis.concepts, variants.map((v) => v.model.pref), (d, t) =>
+                progress(d, t, "single changes of the priorities"),
+              );
+              return { analysis, sensitivityEquilibria };
+            })
+          : {};
+      const data = buildReport(model, whatIfs, precomputed);
       const text =
         o.format === "json"
           ? JSON.stringify(data, null, 2) + "\n"
