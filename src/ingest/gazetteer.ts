@@ -4,9 +4,9 @@
  * Kept as data (data/gazetteer.yaml) so users extend it with their own file;
  * an entry with the same id as a built-in one replaces it.
  */
-import { parse as parseYaml, YAMLParseError } from "yaml";
 import { z } from "zod";
 import { ParleyError, type Issue } from "../model/errors.js";
+import { readSource } from "../model/source.js";
 
 export const GAZETTEER_FORMAT = "parley-gazetteer/1";
 
@@ -49,45 +49,56 @@ export interface Gazetteer {
   topics: TopicEntry[];
 }
 
-/** Read a gazetteer file's text; errors name the file and the entry. */
+/** Where an element of a gazetteer file is (1-based line and column), by its path. */
+export type Locate = (path: readonly (string | number)[]) => { line: number; column: number } | undefined;
+
+/** Read a gazetteer file's text; errors name the file, the line and column, and the entry. */
 export function parseGazetteer(text: string, file = "gazetteer"): Gazetteer {
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (e) {
-    if (e instanceof YAMLParseError) {
-      const pos = e.linePos?.[0];
-      throw new ParleyError({ code: "yaml-syntax", message: `YAML syntax error: ${e.message.split("\n")[0]}`, line: pos?.line, column: pos?.col }, file);
-    }
-    throw e;
-  }
-  const r = GazetteerSchema.safeParse(data);
+  return readGazetteer(text, file).gazetteer;
+}
+
+/** The gazetteer and a way back to the place of each of its entries (for errors found later, when it is merged). */
+export function readGazetteer(text: string, file = "gazetteer"): { gazetteer: Gazetteer; locate: Locate } {
+  const { source, issues: syntax } = readSource(text);
+  if (!source) throw new ParleyError(syntax.map((i) => (i.code === "syntax" ? { ...i, code: "yaml-syntax" } : i)), file);
+  const locate: Locate = (path) => source.locate(path);
+  const r = GazetteerSchema.safeParse(source.data);
   if (!r.success) {
-    const issues: Issue[] = r.error.issues.map((i) => ({ code: "invalid-gazetteer", message: i.message, path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)) }));
+    const issues: Issue[] = r.error.issues.map((i) => at(locate, { code: "invalid-gazetteer", message: i.message, path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)) }));
     throw new ParleyError(issues, file);
   }
   const g = { titles: r.data.titles ?? [], actors: r.data.actors ?? [], topics: r.data.topics ?? [] };
-  checkReferences(g, file);
-  return g;
+  checkReferences(g, file, locate);
+  return { gazetteer: g, locate };
 }
 
-function checkReferences(g: Gazetteer, file: string): void {
+/** The issue with its line and column, when the file has the element. */
+function at(locate: Locate | undefined, issue: Issue): Issue {
+  const pos = issue.path && locate ? locate(issue.path) : undefined;
+  return pos ? { ...issue, ...pos } : issue;
+}
+
+function checkReferences(g: Gazetteer, file: string, locate: Locate): void {
   const issues: Issue[] = [];
   const seen = new Set<string>();
   g.actors.forEach((a, i) => {
-    if (seen.has(a.id)) issues.push({ code: "duplicate-id", message: `duplicate actor id '${a.id}'`, path: ["actors", i, "id"] });
+    if (seen.has(a.id)) issues.push(at(locate, { code: "duplicate-id", message: `duplicate actor id '${a.id}'`, path: ["actors", i, "id"] }));
     seen.add(a.id);
   });
   const topics = new Set<string>();
   g.topics.forEach((t, i) => {
-    if (topics.has(t.id)) issues.push({ code: "duplicate-id", message: `duplicate topic id '${t.id}'`, path: ["topics", i, "id"] });
+    if (topics.has(t.id)) issues.push(at(locate, { code: "duplicate-id", message: `duplicate topic id '${t.id}'`, path: ["topics", i, "id"] }));
     topics.add(t.id);
   });
   if (issues.length) throw new ParleyError(issues, file);
 }
 
-/** The built-in gazetteer with the user's on top: same id replaces, new ids add; titles add. */
-export function mergeGazetteers(base: Gazetteer, extra: Gazetteer): Gazetteer {
+/**
+ * The built-in gazetteer with the user's on top: same id replaces, new ids
+ * add; titles add. An unknown `actsFor` in the user's file is reported at its
+ * place there (`where`: the file's name and how to find its entries).
+ */
+export function mergeGazetteers(base: Gazetteer, extra: Gazetteer, where: { file: string; locate?: Locate } = { file: "gazetteer" }): Gazetteer {
   const actors = new Map(base.actors.map((a) => [a.id, a]));
   for (const a of extra.actors) actors.set(a.id, a);
   const topics = new Map(base.topics.map((t) => [t.id, t]));
@@ -96,10 +107,12 @@ export function mergeGazetteers(base: Gazetteer, extra: Gazetteer): Gazetteer {
   const ids = new Set(merged.actors.map((a) => a.id));
   const issues: Issue[] = [];
   merged.actors.forEach((a, i) => {
-    if (a.actsFor !== undefined && !ids.has(a.actsFor))
-      issues.push({ code: "unknown-actor", message: `actor '${a.id}' acts for '${a.actsFor}', which is not in the gazetteer`, path: ["actors", i, "actsFor"] });
+    if (a.actsFor === undefined || ids.has(a.actsFor)) return;
+    const j = extra.actors.indexOf(a);
+    const path = j >= 0 ? ["actors", j, "actsFor"] : ["actors", i, "actsFor"];
+    issues.push(at(j >= 0 ? where.locate : undefined, { code: "unknown-actor", message: `actor '${a.id}' acts for '${a.actsFor}', which is not in the gazetteer`, path }));
   });
-  if (issues.length) throw new ParleyError(issues, "gazetteer");
+  if (issues.length) throw new ParleyError(issues, where.file);
   return merged;
 }
 

@@ -10,7 +10,7 @@ import { ParleyError } from "../model/errors.js";
 import { cleanArticle, detectFormat, type HtmlExtractor, type InputFormat } from "./clean.js";
 import { codeEvents } from "./code.js";
 import { draftScenario, type Draft } from "./draft.js";
-import { mergeGazetteers, parseGazetteer, type Gazetteer } from "./gazetteer.js";
+import { mergeGazetteers, parseGazetteer, readGazetteer, type Gazetteer } from "./gazetteer.js";
 import { checkBinary, checkEnglish, checkNotEmpty, checkSize, DEFAULT_MAX_CHARS } from "./guard.js";
 import type { ActorSummary, CleanText, CodedEvent, Mention, Sentence, Token } from "./types.js";
 import { understand } from "./understand.js";
@@ -43,7 +43,10 @@ export interface IngestResult {
 /** The built-in gazetteer text plus any user files, merged (a user entry replaces a built-in one with the same id). */
 export function loadGazetteer(builtIn: string, extra: { text: string; file: string }[] = []): Gazetteer {
   let g = parseGazetteer(builtIn, "data/gazetteer.yaml");
-  for (const x of extra) g = mergeGazetteers(g, parseGazetteer(x.text, x.file));
+  for (const x of extra) {
+    const { gazetteer, locate } = readGazetteer(x.text, x.file);
+    g = mergeGazetteers(g, gazetteer, { file: x.file, locate });
+  }
   return g;
 }
 

@@ -5,9 +5,12 @@
  * event for its codes), click an element to mark its sentences, accept two
  * elements and find them in the editor and, after Save, on disk with their
  * sources; then an HTML page opened from a file (read with the browser's
- * DOMParser) into a new scenario.
+ * DOMParser) into a new scenario; the river-dispute article read with the
+ * river-dispute gazetteer chosen from the workspace (and a broken gazetteer
+ * from disk refused with its line and column); a status-quo element accepted
+ * into a new scenario, and undone in one step.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -26,6 +29,8 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
 
   beforeAll(async () => {
     wb = await openWorkbench({ width: 1400, height: 900 });
+    // The river dispute's article and gazetteer in the workspace, as a user would keep them.
+    for (const f of ["river-dispute.gazetteer.yaml", "river-dispute.txt"]) copyFileSync(join(ROOT, "corpus/ingest", f), join(wb.dir, f));
     // Uncaught errors and anything the server's Content-Security-Policy blocks are failures.
     ({ pageErrors, cspViolations } = await watchPage(wb));
   }, 60_000);
@@ -105,7 +110,7 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
 
   it("reads an HTML page from a file with the browser's DOM, into a new scenario", async () => {
     const { page } = wb;
-    await page.locator('#panel-ingest input[type="file"]').setInputFiles(join(ROOT, "corpus/ingest/india-pakistan.html"));
+    await page.locator('#panel-ingest input[aria-label="Article file"]').setInputFiles(join(ROOT, "corpus/ingest/india-pakistan.html"));
     await poll(() => page.locator("#ingest-name").inputValue()).toBe("india-pakistan.html");
     await page.getByRole("button", { name: "Read the article" }).click();
     await poll(() => page.locator(".ing-facts").textContent()).toMatch(/\(html\)/);
@@ -119,6 +124,75 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
     await poll(() => page.getByTestId("eq-count-Nash").isVisible()).toBe(true);
     expect(await page.getByTestId("problems").isVisible()).toBe(false);
     await page.screenshot({ path: join(wb.dir, "ingest.png") });
+  });
+
+  it("reads the river-dispute article with the river-dispute gazetteer chosen from the workspace", async () => {
+    const { page } = wb;
+    const status = page.getByTestId("ingest-gazetteer");
+    expect(await status.textContent()).toBe("In use: the built-in gazetteer");
+    // Gazetteer files of the workspace are offered by name; scenarios are not.
+    const choices = await page.locator("#ingest-gazetteer option").allTextContents();
+    expect(choices).toEqual(["built-in only", "river-dispute.gazetteer.yaml"]);
+    await page.locator("#ingest-gazetteer").selectOption("river-dispute.gazetteer.yaml");
+    await poll(() => status.textContent()).toBe("In use: built-in + river-dispute.gazetteer.yaml (adds Valdoria, Corland; 2 new topics)");
+    await page.locator('#panel-ingest input[aria-label="Article file"]').setInputFiles(join(wb.dir, "river-dispute.txt"));
+    await poll(() => page.locator("#ingest-name").inputValue()).toBe("river-dispute.txt");
+    await page.getByRole("button", { name: "Read the article" }).click();
+    await poll(() => page.locator(".ing-facts").textContent()).toMatch(/^“Valdoria and Corland agree to talks on disputed river”: .*Gazetteer: built-in \+ river-dispute\.gazetteer\.yaml\./);
+    // The parties have the gazetteer's ids; without it they were named after the words used (valdoria, corland).
+    expect(await page.locator('[data-key="dm:vd"]').count()).toBe(1);
+    expect(await page.locator('[data-key="dm:co"]').count()).toBe(1);
+    expect(await page.locator('[data-key="option:vd_dam"]').count()).toBe(1);
+    expect(await page.getByTestId("ingest-actor").filter({ hasText: /^Marlow$/ }).count()).toBe(1);
+  });
+
+  it("refuses a broken gazetteer opened from disk, naming the line and column, and keeps the one in use", async () => {
+    const { page } = wb;
+    const bad = join(wb.dir, "broken.gazetteer.yaml");
+    writeFileSync(bad, "format: parley-gazetteer/1\nactors:\n  - id: vd_pm\n    name: Valdoria's prime minister\n    actsFor: valdoria\n");
+    await page.locator('#panel-ingest input[aria-label="Gazetteer file"]').setInputFiles(bad);
+    const status = page.getByTestId("ingest-gazetteer");
+    await poll(() => status.textContent()).toMatch(/broken\.gazetteer\.yaml is not used: 1 problem/);
+    const text = await status.textContent();
+    expect(text).toContain("Line 5, column 14: actor 'vd_pm' acts for 'valdoria', which is not in the gazetteer (at actors[0].actsFor)");
+    expect(text).toContain("In use: built-in + river-dispute.gazetteer.yaml");
+    expect(await page.locator("#ingest-gazetteer").inputValue()).toBe("river-dispute.gazetteer.yaml");
+    await page.screenshot({ path: join(process.env.PARLEY_SHOT_DIR ?? wb.dir, "ingest-gazetteer.png") });
+  });
+
+  it("accepts a status-quo element into a new scenario, as one undo step", async () => {
+    const { page } = wb;
+    await page.locator("#ingest-gazetteer").selectOption("");
+    await poll(() => page.getByTestId("ingest-gazetteer").textContent()).toBe("In use: the built-in gazetteer");
+    await page.getByRole("button", { name: "Edit the text" }).click();
+    await page.locator("#ingest-input").fill(readFileSync(join(ROOT, "corpus/ingest/ukraine-talks.txt"), "utf8"));
+    await page.locator("#ingest-name").fill("ukraine-talks.txt");
+    await page.getByRole("button", { name: "Read the article" }).click();
+    const today = page.locator('[data-key="statusquo:ru_offensive"]');
+    await poll(() => today.count()).toBe(1);
+    expect(await page.locator(".ing-facts").textContent()).toMatch(/Gazetteer: built-in\./);
+    // The india-pakistan scenario of the test before is not saved: leave it.
+    await page.getByRole("button", { name: "New scenario" }).click();
+    await page.getByRole("button", { name: "Discard it" }).click();
+    await poll(() => page.locator("#file-select option:checked").textContent()).toMatch(/ukraine-talks\.yaml \(not saved yet\)/);
+    expect(await today.textContent()).toMatch(/^Today: Russia/);
+    await today.getByRole("button", { name: /^Accept/ }).click();
+    await poll(() => page.getByTestId("ingest-message").textContent()).toBe("Added to ukraine-talks.yaml: party Russia (ru); option ru_offensive; status quo: ru_offensive taken today.");
+    await poll(() => page.locator(".cm-content").textContent()).toMatch(/statusQuo: \{ ru_offensive: Y \}/);
+    await poll(() => today.textContent()).toMatch(/in the scenario/);
+    await poll(() => page.getByTestId("eq-count-Nash").isVisible()).toBe(true);
+    // One undo takes the whole element out again (party, option and status quo).
+    await page.locator(".cm-content").click();
+    await page.keyboard.press("Control+z");
+    await poll(() => page.locator(".cm-content").textContent()).toMatch(/statusQuo: \{\}/);
+    expect(await page.locator(".cm-content").textContent()).not.toMatch(/ru_offensive/);
+    await page.keyboard.press("Alt+8");
+    await poll(() => today.textContent()).not.toMatch(/in the scenario/);
+    await today.getByRole("button", { name: /^Accept/ }).click();
+    await poll(() => today.textContent()).toMatch(/in the scenario/);
+    await today.locator("button.ing-el-text").click();
+    await poll(() => page.locator(".ing-sent.prov").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(process.env.PARLEY_SHOT_DIR ?? wb.dir, "ingest-status-quo.png") });
   });
 
   it("raised no page errors and no CSP violations", async () => {

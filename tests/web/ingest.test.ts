@@ -14,10 +14,11 @@ import { loadModel } from "../../src/index.js";
 import { extractHtmlWithReadability } from "../../src/ingest/html.js";
 import { ingestArticle } from "../../src/ingest/ingest.js";
 import { readArticle } from "../../src/ingest/readability.js";
-import { ingestFailure, ingestView, loadGazetteer } from "../../web/src/engine/ingest.js";
+import { ingestFailure, ingestView, loadGazetteer, userGazetteer } from "../../web/src/engine/ingest.js";
+import { gazetteerSummary, isGazetteerFile } from "../../web/src/ingest-gazetteer.js";
 import { acceptElement, isPresent, PLACEHOLDER_NOTE, type AcceptContext } from "../../web/src/ingest-edits.js";
 import type { ElementView, IngestView } from "../../web/src/ingest-protocol.js";
-import { EditError } from "../../web/src/yaml-edits.js";
+import { EditError, setStatusQuo } from "../../web/src/yaml-edits.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const read = (p: string) => readFileSync(resolve(root, p), "utf8");
@@ -65,7 +66,7 @@ describe("the article as the page shows it", () => {
 
   it("lists parties, options, statements and constraints, each with its sentences and YAML", () => {
     const kinds = new Set(v.elements.map((e) => e.kind));
-    expect([...kinds].sort()).toEqual(["constraint", "decisionMaker", "option", "preference"]);
+    expect([...kinds].sort()).toEqual(["constraint", "decisionMaker", "option", "preference", "statusQuo"]);
     for (const e of v.elements) {
       expect(e.sentences.length).toBeGreaterThan(0);
       for (const s of e.sentences) expect(s).toBeLessThan(v.sentences.length);
@@ -90,7 +91,7 @@ describe("the article as the page shows it", () => {
     const cli = ingestArticle(html, { name: "india-pakistan.html", gazetteer, extractHtml: extractHtmlWithReadability });
     expect(w.format).toBe("html");
     expect(w.text).toBe(cli.clean.text);
-    expect(w.elements.map((e) => e.key)).toEqual(cli.draft.elements.filter((e) => e.kind !== "statusQuo").map((e) => e.key));
+    expect(w.elements.map((e) => e.key)).toEqual(cli.draft.elements.map((e) => e.key));
   });
 
   it("says why an article cannot be read", () => {
@@ -182,5 +183,125 @@ describe("accepting elements into the scenario", () => {
       }),
       { numRuns: 25, seed: 7 },
     );
+  });
+});
+
+describe("a user gazetteer (as parley ingest --gazetteer FILE)", () => {
+  const river = read("corpus/ingest/river-dispute.txt");
+  const user = { text: read("corpus/ingest/river-dispute.gazetteer.yaml"), file: "river-dispute.gazetteer.yaml" };
+  /** The failure of a gazetteer file, as the page shows it. */
+  const failure = (text: string) => {
+    try {
+      userGazetteer(gazetteer, { text, file: "mine.gazetteer.yaml" });
+    } catch (e) {
+      return ingestFailure(e);
+    }
+    throw new Error("no error");
+  };
+
+  it("reads the article with its actors and topics, and says what it adds", () => {
+    const { gazetteer: g, info } = userGazetteer(gazetteer, user);
+    expect(info).toEqual({ file: "river-dispute.gazetteer.yaml", added: ["Valdoria", "Corland"], replaced: [], topicsAdded: ["Build the Sarn dam", "Pursue the case in court"], topicsReplaced: [], titles: 0 });
+    expect(gazetteerSummary(info)).toBe("built-in + river-dispute.gazetteer.yaml (adds Valdoria, Corland; 2 new topics)");
+    const without = ingestView({ text: river, name: "river-dispute.txt" }, gazetteer);
+    const withIt = ingestView({ text: river, name: "river-dispute.txt" }, g, undefined, "built-in + river-dispute.gazetteer.yaml");
+    expect(without.gazetteer).toBe("built-in");
+    expect(withIt.gazetteer).toBe("built-in + river-dispute.gazetteer.yaml");
+    // Without it, the parties are named after the words used; with it, by the gazetteer's ids, and
+    // "Marlow" (the foreign minister) speaks for Corland.
+    expect(without.dms.map((d) => d.id)).toEqual(["valdoria", "corland", "lake_union"]);
+    expect(withIt.dms.map((d) => d.id)).toEqual(["vd", "co", "lake_union"]);
+    expect(withIt.dms[0].options.map((o) => o.id)).toContain("vd_dam");
+    expect(withIt.mentions.find((m) => withIt.text.slice(m.start, m.end) === "Marlow")?.actor).toBe("co");
+  });
+
+  it("replaces a built-in entry with the same id", () => {
+    const { gazetteer: g, info } = userGazetteer(gazetteer, { text: "format: parley-gazetteer/1\nactors:\n  - { id: ru, name: Muscovy, names: [Muscovy] }\n", file: "m.gazetteer.yaml" });
+    expect(info.replaced).toEqual(["Muscovy"]);
+    expect(g.actors.find((a) => a.id === "ru")?.name).toBe("Muscovy");
+  });
+
+  it("names each problem of a bad file with its line and column", () => {
+    expect(failure("format: parley-gazetteer/1\nactors:\n  - id: 9lives\n    name: Cats\n")).toMatchObject({
+      code: "invalid-gazetteer",
+      file: "mine.gazetteer.yaml",
+      issues: [{ line: 3, column: 9, at: "actors[0].id", message: expect.stringMatching(/must start with a letter/) }],
+    });
+    const actsFor = failure("format: parley-gazetteer/1\nactors:\n  - id: a\n    name: A\n  - id: b\n    name: B\n    actsFor: nowhere\n");
+    expect(actsFor).toMatchObject({ code: "unknown-actor", issues: [{ line: 7, column: 14, at: "actors[1].actsFor" }] });
+    expect(actsFor.message).toBe("mine.gazetteer.yaml:7:14: actor 'b' acts for 'nowhere', which is not in the gazetteer (at actors[1].actsFor)");
+    expect(failure("format: parley-gazetteer/1\nactors:\n  - id: a\n    name: A\n  - id: a\n    name: A2\n").issues).toEqual([
+      { message: "duplicate actor id 'a'", line: 5, column: 9, at: "actors[1].id" },
+    ]);
+    expect(failure("format: parley-gazetteer/1\nactors: [\n").issues?.[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number), message: expect.stringMatching(/^YAML syntax error/) });
+    expect(failure("format: parley/1\n").issues?.[0]).toMatchObject({ line: 1, column: 9, at: "format" });
+  });
+
+  it("is found in the workspace by its name", () => {
+    for (const p of ["river-dispute.gazetteer.yaml", "ingest/mine.gazetteer.yml", "gazetteer.yaml", "a/Gazetteer.YAML"]) expect(isGazetteerFile(p)).toBe(true);
+    for (const p of ["ukraine-2025.yaml", "my-gazetteer.yaml", "gazetteer.yaml.bak", "gazetteer.json"]) expect(isGazetteerFile(p)).toBe(false);
+  });
+});
+
+describe("status-quo elements", () => {
+  const v = view(talks, "ukraine-talks.txt", ukraine);
+  const today = el(v, "statusquo:ru_offensive");
+
+  it("offers each option the article says is taken today", () => {
+    expect(v.elements.filter((e) => e.kind === "statusQuo").map((e) => e.key)).toEqual(["statusquo:ru_offensive"]);
+    expect(today).toMatchObject({ dm: "ru", options: ["ru_offensive"], item: "ru_offensive", text: expect.stringMatching(/^Today: Russia/) });
+    // ukraine-2025.yaml has the offensive under way already (statusQuo.state).
+    expect(isPresent(ukraine, ctx(v), today)).toBe(true);
+    expect(acceptElement(ukraine, ctx(v), today)).toEqual({ text: ukraine, added: [] });
+  });
+
+  it("sets the option in the status quo, bringing the option and its party when they are new", () => {
+    const r = acceptElement(EMPTY, ctx(v), today);
+    expect(r.added).toEqual(["party Russia (ru)", "option ru_offensive", "status quo: ru_offensive taken today"]);
+    expect(r.text).toContain("statusQuo: { ru_offensive: Y }\n");
+    expect(isPresent(r.text, ctx(v), today)).toBe(true);
+    loadModel(r.text, "n.yaml");
+  });
+
+  it("writes only the option's letter or pair, whatever the form of the status quo", () => {
+    const withRu = acceptElement(acceptElement(EMPTY, ctx(v), el(v, "option:ru_ceasefire")).text, ctx(v), el(v, "option:ru_offensive")).text;
+    const pattern = withRu.replace("statusQuo: {}", "statusQuo: NN");
+    const r = acceptElement(pattern, ctx(v), today);
+    expect(r.added).toEqual(["status quo: ru_offensive taken today"]);
+    expect(lineDiff(pattern, r.text)).toEqual({ added: ["statusQuo: NY"], removed: ["statusQuo: NN"] });
+    const block = withRu.replace("statusQuo: {}", "statusQuo:\n  state:\n    ru_ceasefire: N # not yet\n  note: as of the article");
+    const b = acceptElement(block, ctx(v), today);
+    expect(lineDiff(block, b.text)).toEqual({ added: ["    ru_offensive: Y"], removed: [] });
+    expect(parse(b.text).statusQuo).toEqual({ state: { ru_ceasefire: "N", ru_offensive: "Y" }, note: "as of the article" });
+  });
+
+  it("setStatusQuo: any form, any option, any value reads back as set, the other options unchanged", () => {
+    const ids = ["a", "b", "c", "d"];
+    const dms = `format: parley/1\nname: t\ndecisionMakers:\n  - id: x\n    options:\n${ids.map((i) => `      - id: ${i}\n`).join("")}`;
+    const taken = (text: string): string => {
+      const data = parse(text);
+      const raw = data.statusQuo?.state ?? data.statusQuo ?? {};
+      if (typeof raw === "string") return raw;
+      return ids.map((i) => (raw[i] === true || String(raw[i]).toUpperCase() === "Y" ? "Y" : "N")).join("");
+    };
+    const forms = [
+      (p: string) => `statusQuo: ${p}\n`,
+      (p: string) => `statusQuo: { ${ids.filter((_, i) => p[i] === "Y").map((i) => `${i}: Y`).join(", ")} }\n`,
+      (p: string) => `statusQuo:\n${ids.map((i, k) => `  ${i}: ${p[k] === "Y"}\n`).join("")}`,
+      (p: string) => `statusQuo:\n  state: { ${ids.map((i, k) => `${i}: ${p[k]}`).join(", ")} }\n  note: n\n`,
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("Y", "N"), { minLength: 4, maxLength: 4 }), fc.nat(forms.length - 1), fc.nat(3), fc.boolean(), (letters, f, k, on) => {
+        const before = letters.join("");
+        const text = dms + forms[f](before) + "preferences: {}\n";
+        const after = setStatusQuo(text, ids[k], on);
+        const want = before.slice(0, k) + (on ? "Y" : "N") + before.slice(k + 1);
+        expect(taken(after)).toBe(want);
+        if (want === before) expect(after).toBe(text);
+      }),
+      { numRuns: 200, seed: 11 },
+    );
+    expect(() => setStatusQuo(dms + "statusQuo: today\n", "a", true)).toThrow(/not a Y\/N pattern/);
+    expect(() => setStatusQuo(dms + "statusQuo: {}\n", "zz", true)).toThrow(/there is no option 'zz'/);
   });
 });

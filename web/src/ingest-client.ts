@@ -3,12 +3,15 @@
  * a time as a promise. An error in the worker (it could not load the language
  * model) fails the waiting requests and the next request starts a new worker.
  */
-import type { IngestReply, IngestRequest, IngestView } from "./ingest-protocol.js";
+import type { GazetteerCheck, GazetteerInfo, IngestReply, IngestRequest, IngestView, PlacedIssue, UserGazetteer } from "./ingest-protocol.js";
 
 export class IngestFailed extends Error {
   constructor(
     message: string,
     readonly code?: string,
+    /** The file at fault (a gazetteer) and its problems with their places. */
+    readonly file?: string,
+    readonly issues?: PlacedIssue[],
   ) {
     super(message);
     this.name = "IngestFailed";
@@ -18,7 +21,7 @@ export class IngestFailed extends Error {
 export class IngestClient {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve(v: IngestView): void; reject(e: Error): void }>();
+  private readonly pending = new Map<number, { resolve(v: IngestReply & { ok: true }): void; reject(e: Error): void }>();
 
   constructor(private readonly create: () => Worker) {}
 
@@ -27,12 +30,25 @@ export class IngestClient {
     return this.worker !== null;
   }
 
-  ingest(req: Omit<IngestRequest, "id">): Promise<IngestView> {
+  async ingest(req: Omit<IngestRequest, "id">): Promise<IngestView> {
+    const reply = await this.send((id) => ({ id, ...req }) satisfies IngestRequest);
+    if (!("view" in reply)) throw new IngestFailed("the article reader answered something else");
+    return reply.view;
+  }
+
+  /** Read a user gazetteer (on top of the built-in one): what it adds, or an IngestFailed with its problems. */
+  async checkGazetteer(check: UserGazetteer): Promise<GazetteerInfo> {
+    const reply = await this.send((id) => ({ id, check }) satisfies GazetteerCheck);
+    if (!("gazetteer" in reply)) throw new IngestFailed("the article reader answered something else");
+    return reply.gazetteer;
+  }
+
+  private send(message: (id: number) => IngestRequest | GazetteerCheck): Promise<IngestReply & { ok: true }> {
     const worker = this.start();
     const id = this.nextId++;
-    return new Promise<IngestView>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, ...req } satisfies IngestRequest);
+      worker.postMessage(message(id));
     });
   }
 
@@ -44,8 +60,8 @@ export class IngestClient {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
-      if (msg.ok) p.resolve(msg.view);
-      else p.reject(new IngestFailed(msg.message, msg.code));
+      if (msg.ok) p.resolve(msg);
+      else p.reject(new IngestFailed(msg.message, msg.code, msg.file, msg.issues));
     };
     w.onerror = (e) => {
       e.preventDefault();

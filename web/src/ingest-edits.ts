@@ -9,7 +9,9 @@
  * first. Parties and options the scenario has already are reused: the
  * worker matched them by id, by the gazetteer's names and by topic
  * (`dmMap`, `optionMap`, as `parley ingest --update` does), and ids in
- * accepted statements are renamed to the scenario's.
+ * accepted statements are renamed to the scenario's. A status-quo element
+ * (an option the article says is taken today) sets that option in the
+ * scenario's `statusQuo`, adding the option first when it is new.
  */
 import { isMap, isScalar, isSeq, stringify, type Document, type Node, type YAMLMap } from "yaml";
 import type { DraftDmView, ElementView } from "./ingest-protocol.js";
@@ -24,6 +26,7 @@ import {
   lineStart,
   parse,
   patternEdits,
+  setStatusQuo,
   type Splice,
 } from "./yaml-edits.js";
 
@@ -50,6 +53,8 @@ interface Scan {
   /** Each party's statements in one line each (null: a ranking or none). */
   statements: Map<string, string[] | null>;
   conditions: Set<string>;
+  /** Options taken in the status quo. */
+  taken: Set<string>;
 }
 
 function scan(text: string): Scan {
@@ -74,7 +79,16 @@ function scan(text: string): Scan {
     const cond = typeof c === "string" ? c : c && typeof c === "object" ? (c as { condition?: unknown }).condition : undefined;
     if (typeof cond === "string") conditions.add(squeeze(cond));
   }
-  return { doc, dmIds: dms.map((d) => String(d?.id)), optionIds, optionCount, statements, conditions };
+  return { doc, dmIds: dms.map((d) => String(d?.id)), optionIds, optionCount, statements, conditions, taken: takenToday(js, [...optionIds]) };
+}
+
+/** The options the status quo takes: from a Y/N pattern over all options, or a map (either under `state`). */
+function takenToday(js: Record<string, unknown>, ids: string[]): Set<string> {
+  const sq = js.statusQuo;
+  const raw = sq && typeof sq === "object" && "state" in sq ? (sq as { state: unknown }).state : sq;
+  if (typeof raw === "string") return new Set(ids.filter((_, i) => raw[i]?.toUpperCase() === "Y"));
+  if (!raw || typeof raw !== "object") return new Set();
+  return new Set(Object.entries(raw).filter(([, v]) => v === true || String(v).toUpperCase() === "Y").map(([k]) => k));
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, " ").trim();
@@ -134,6 +148,10 @@ export function isPresent(text: string, ctx: AcceptContext, el: ElementView): bo
     }
     case "constraint":
       return s.conditions.has(squeeze(rename(s, ctx, String((el.item as { condition?: string }).condition ?? ""))));
+    case "statusQuo": {
+      const id = optionIdIn(s, ctx, el.options[0]);
+      return id !== undefined && s.taken.has(id);
+    }
   }
 }
 
@@ -148,6 +166,12 @@ export function acceptElement(text: string, ctx: AcceptContext, el: ElementView)
   }
   for (const o of el.options) t = ensureOption(t, ctx, o, added);
   if (el.kind === "option") return { text: t, added };
+  if (el.kind === "statusQuo") {
+    const id = optionIdIn(scan(t), ctx, el.options[0])!;
+    const next = setStatusQuo(t, id, true);
+    if (next !== t) added.push(`status quo: ${id} taken today`);
+    return { text: next, added };
+  }
   // A statement about others' options ("not their sanctions") still needs its own party.
   if (el.kind === "preference" && !dmIdIn(scan(t), ctx, el.dm!)) {
     const first = ctx.dms.find((d) => d.id === el.dm)?.options[0];

@@ -16,9 +16,55 @@ export interface IngestRequest {
   html?: { title?: string; blocks: string[] } | null;
   /** The scenario in the editor, to match the draft's parties and options to its own. */
   scenario?: { text: string; file: string };
+  /** A user gazetteer on top of the built-in one (as `parley ingest --gazetteer FILE`). */
+  gazetteer?: UserGazetteer;
 }
 
-export type IngestReply = { id: number; ok: true; view: IngestView } | { id: number; ok: false; message: string; code?: string };
+/** A gazetteer file's text and its name (a workspace path or a file name from disk). */
+export interface UserGazetteer {
+  text: string;
+  file: string;
+}
+
+/** Check a user gazetteer before it is used: read and merge it, say what it adds. */
+export interface GazetteerCheck {
+  id: number;
+  check: UserGazetteer;
+}
+
+/** A user gazetteer as read: what it adds to the built-in one and what it replaces. */
+export interface GazetteerInfo {
+  file: string;
+  /** Names of actors new to the built-in gazetteer, and of those it replaces (same id). */
+  added: string[];
+  replaced: string[];
+  /** Topic labels, likewise. */
+  topicsAdded: string[];
+  topicsReplaced: string[];
+  titles: number;
+}
+
+/** A problem at a place (1-based line and column, when known), as the scenario's problems are shown. */
+export interface PlacedIssue {
+  message: string;
+  line?: number;
+  column?: number;
+  /** The element's path in words ("actors[0].actsFor"). */
+  at?: string;
+}
+
+export interface Failure {
+  message: string;
+  code?: string;
+  /** The file at fault (a gazetteer) and its problems, each with its place. */
+  file?: string;
+  issues?: PlacedIssue[];
+}
+
+export type IngestReply =
+  | { id: number; ok: true; view: IngestView }
+  | { id: number; ok: true; gazetteer: GazetteerInfo }
+  | ({ id: number; ok: false } & Failure);
 
 export interface SentenceView {
   start: number;
@@ -61,7 +107,7 @@ export interface EventView {
   confidence: number;
 }
 
-export type ElementKind = "decisionMaker" | "option" | "preference" | "constraint";
+export type ElementKind = "decisionMaker" | "option" | "preference" | "constraint" | "statusQuo";
 
 /** A proposed element of the draft, with the YAML it becomes. */
 export interface ElementView {
@@ -75,7 +121,7 @@ export interface ElementView {
   dm?: string;
   /** The draft's option ids it mentions. */
   options: string[];
-  /** The element as it goes into the scenario (draft ids): a decision maker without options, an option, a statement or a constraint. */
+  /** The element as it goes into the scenario (draft ids): a decision maker without options, an option, a statement, a constraint, or (status quo) the option taken today. */
   item: Record<string, unknown> | string;
 }
 
@@ -102,6 +148,8 @@ export interface IngestView {
   /** The whole draft as a scenario file (YAML). */
   yaml: string;
   warnings: string[];
+  /** The gazetteer used: "built-in", or "built-in + FILE". */
+  gazetteer: string;
   /** Draft id -> the id in the editor's scenario, for parties and options it has already. */
   dmMap: Record<string, string>;
   optionMap: Record<string, string>;

@@ -106,6 +106,9 @@ const ingest = new IngestPanel(byId("panel-ingest"), {
     editor.reveal(Math.max(0, next.length - tail - 1));
   },
   openNew: (name, yaml, note) => files.openNew(name, yaml, note),
+  gazetteerFiles: async () => (await api.files()).map((f) => f.path),
+  readFile: async (path) => (await api.read(path)).text,
+  checkGazetteer: (g) => ingestClient.checkGazetteer(g),
 });
 const viewTabs = new Tabs(byId("view-tabs"), (name, previous) => {
   const part = (n: string) =>

@@ -371,6 +371,74 @@ export function addConstraint(text: string, c: NewConstraint): string {
   return text.slice(0, at) + (at > 0 && text[at - 1] !== "\n" ? "\n" : "") + "\ninfeasible:\n" + lines("  ") + text.slice(at);
 }
 
+/**
+ * Say whether an option is taken today, in whichever form the file gives the
+ * status quo: a Y/N pattern (its letter changes), a map of option -> Y/N (its
+ * value changes, or a pair is added: options left out are N), either under
+ * `state`. Only that letter or pair is written.
+ */
+export function setStatusQuo(text: string, optionId: string, taken: boolean): string {
+  const doc = parse(text);
+  const js = doc.toJS() as { decisionMakers?: { options?: { id?: unknown }[] }[] } | null;
+  const ids = (js?.decisionMakers ?? []).flatMap((d) => (Array.isArray(d?.options) ? d.options : []).map((o) => String(o?.id)));
+  const position = ids.indexOf(optionId);
+  if (position < 0) throw new EditError(`there is no option '${optionId}'`);
+  const letter = taken ? "Y" : "N";
+  const root = doc.contents;
+  if (!isMap(root)) throw new EditError("the scenario is not a mapping of keys");
+  let owner: YAMLMap = root;
+  let key = "statusQuo";
+  const top = root.get("statusQuo", true);
+  if (isMap(top) && top.has("state")) {
+    owner = top;
+    key = "state";
+  }
+  const pair = owner.items.find((p) => isScalar(p.key) && p.key.value === key);
+  if (!pair) {
+    if (!taken) return text;
+    const end = text.length;
+    return `${text}${end > 0 && text[end - 1] !== "\n" ? "\n" : ""}statusQuo: { ${optionId}: Y }\n`;
+  }
+  const node = pair.value as Node | null;
+  if (node === null || (isScalar(node) && (node.value === null || node.value === ""))) {
+    if (!taken) return text;
+    // `statusQuo:` with nothing after it: the pair goes on the key's line.
+    const colon = text.indexOf(":", (pair.key as Node).range![1]);
+    return text.slice(0, colon + 1) + ` { ${optionId}: Y }` + text.slice(node?.range ? node.range[1] : colon + 1);
+  }
+  if (isScalar(node)) {
+    const value = String(node.value);
+    if (value.length !== ids.length || !/^[YNyn]+$/.test(value) || !node.range)
+      throw new EditError("the status quo is not a Y/N pattern over all the options; change it in the editor");
+    if (value[position].toUpperCase() === letter) return text;
+    return text.slice(0, node.range[0]) + scalar(value.slice(0, position) + letter + value.slice(position + 1)) + text.slice(node.range[1]);
+  }
+  if (!isMap(node) || !node.range) throw new EditError("the status quo is neither a Y/N pattern nor a map of options; change it in the editor");
+  const own = node.items.find((p) => isScalar(p.key) && String(p.key.value) === optionId);
+  if (own) {
+    const v = own.value as Node | null;
+    if (!isScalar(v) || !v.range) throw new EditError(`cannot find ${optionId} in the status quo`);
+    const now = v.value === true || String(v.value).toUpperCase() === "Y";
+    if (now === taken) return text;
+    const word = typeof v.value === "boolean" ? String(taken) : letter;
+    return text.slice(0, v.range[0]) + word + text.slice(v.range[1]);
+  }
+  if (!taken) return text;
+  if (node.flow) {
+    if (node.items.length === 0) {
+      const close = text.lastIndexOf("}", node.range[1]);
+      return text.slice(0, node.range[0]) + `{ ${optionId}: Y }` + text.slice(close + 1);
+    }
+    const last = node.items[node.items.length - 1];
+    const end = ((last.value as Node | null)?.range ?? (last.key as Node).range)![1];
+    return text.slice(0, end) + `, ${optionId}: Y` + text.slice(end);
+  }
+  const first = node.items[0].key as Node;
+  const last = node.items[node.items.length - 1];
+  const at = endOfContentLine(text, ((last.value as Node | null)?.range ?? (last.key as Node).range)![1]);
+  return text.slice(0, at) + (at > 0 && text[at - 1] !== "\n" ? "\n" : "") + `${" ".repeat(columnOf(text, first.range![0]))}${optionId}: Y\n` + text.slice(at);
+}
+
 /** Move a decision maker's preference statement from one place in its list to another (0-based; most important first). */
 export function moveStatement(text: string, dmId: string, from: number, to: number): string {
   let out = text;

@@ -9,12 +9,12 @@
 import { parse as parseYaml } from "yaml";
 import { ingestArticle, loadGazetteer, type IngestResult } from "../../../src/ingest/ingest.js";
 import { planUpdate } from "../../../src/ingest/update.js";
-import type { Gazetteer } from "../../../src/ingest/gazetteer.js";
+import { mergeGazetteers, readGazetteer, type Gazetteer } from "../../../src/ingest/gazetteer.js";
 import type { HtmlExtractor } from "../../../src/ingest/clean.js";
 import { ingestYaml } from "../../../src/io/ingest-output.js";
-import { ParleyError } from "../../../src/model/errors.js";
+import { formatPath, ParleyError } from "../../../src/model/errors.js";
 import type { ScenarioFile } from "../../../src/model/schema.js";
-import type { DraftDmView, ElementView, IngestRequest, IngestView } from "../ingest-protocol.js";
+import type { DraftDmView, ElementView, Failure, GazetteerInfo, IngestRequest, IngestView, UserGazetteer } from "../ingest-protocol.js";
 
 export { loadGazetteer, type Gazetteer };
 
@@ -27,7 +27,7 @@ export function idsIn(text: string): string[] {
 }
 
 /** The article read and described; a ParleyError for bad input (empty, binary, not English, no article, nothing found). */
-export function ingestView(req: Omit<IngestRequest, "id">, gazetteer: Gazetteer, now: () => number = () => Date.now()): IngestView {
+export function ingestView(req: Omit<IngestRequest, "id">, gazetteer: Gazetteer, now: () => number = () => Date.now(), gazetteerName = "built-in"): IngestView {
   const t0 = now();
   const pre = req.html;
   const extractHtml: HtmlExtractor | undefined = pre === undefined ? undefined : () => pre;
@@ -85,6 +85,7 @@ export function ingestView(req: Omit<IngestRequest, "id">, gazetteer: Gazetteer,
       }),
     ),
     yaml: ingestYaml(r),
+    gazetteer: gazetteerName,
     warnings: r.draft.warnings,
     dmMap: Object.fromEntries(dmMap),
     optionMap: Object.fromEntries(optionMap),
@@ -100,7 +101,7 @@ function keyOf(s: Statement): string {
   return `if ${s.if} then ${s.then}`;
 }
 
-/** The draft's elements a reviewer accepts one by one (the status quo is left to the editor). */
+/** The draft's elements a reviewer accepts one by one; the status quo as one element per option the article says is taken today. */
 function elementsOf(r: IngestResult): ElementView[] {
   const sc = r.draft.scenario;
   const out: ElementView[] = [];
@@ -124,6 +125,10 @@ function elementsOf(r: IngestResult): ElementView[] {
       const cond = el.key.slice("constraint:".length);
       const c = (sc.infeasible ?? []).find((x) => typeof x !== "string" && x.condition === cond);
       if (c) out.push({ ...base, kind: "constraint", options: idsIn(cond), item: { ...(c as object) } });
+    } else if (el.kind === "statusQuo") {
+      const id = el.key.slice("statusquo:".length);
+      const d = sc.decisionMakers.find((x) => x.options.some((o) => o.id === id));
+      if (d) out.push({ ...base, kind: "statusQuo", dm: d.id, options: [id], item: id });
     }
   }
   return out;
@@ -154,8 +159,42 @@ function matchScenario(r: IngestResult, g: Gazetteer, text: string | undefined):
   }
 }
 
-/** A failure as the page shows it. */
-export function ingestFailure(e: unknown): { message: string; code?: string } {
-  if (e instanceof ParleyError) return { message: e.message, ...(e.issues[0]?.code ? { code: e.issues[0].code } : {}) };
+/** A failure as the page shows it: for a file (a gazetteer), each problem with its line and column. */
+export function ingestFailure(e: unknown): Failure {
+  if (e instanceof ParleyError)
+    return {
+      message: e.message,
+      ...(e.issues[0]?.code ? { code: e.issues[0].code } : {}),
+      ...(e.file
+        ? {
+            file: e.file,
+            issues: e.issues.map((i) => ({
+              message: i.message,
+              ...(i.line !== undefined ? { line: i.line, column: i.column ?? 1 } : {}),
+              ...(i.path?.length ? { at: formatPath(i.path) } : {}),
+            })),
+          }
+        : {}),
+    };
   return { message: e instanceof Error ? e.message : String(e) };
+}
+
+/** The built-in gazetteer with a user's file on top (its errors: a ParleyError naming the file, line and column). */
+export function userGazetteer(builtIn: Gazetteer, user: UserGazetteer): { gazetteer: Gazetteer; info: GazetteerInfo } {
+  const { gazetteer: extra, locate } = readGazetteer(user.text, user.file);
+  const merged = mergeGazetteers(builtIn, extra, { file: user.file, locate });
+  const actorIds = new Set(builtIn.actors.map((a) => a.id));
+  const topicIds = new Set(builtIn.topics.map((t) => t.id));
+  const titles = new Set(builtIn.titles);
+  return {
+    gazetteer: merged,
+    info: {
+      file: user.file,
+      added: extra.actors.filter((a) => !actorIds.has(a.id)).map((a) => a.name),
+      replaced: extra.actors.filter((a) => actorIds.has(a.id)).map((a) => a.name),
+      topicsAdded: extra.topics.filter((t) => !topicIds.has(t.id)).map((t) => t.label),
+      topicsReplaced: extra.topics.filter((t) => topicIds.has(t.id)).map((t) => t.label),
+      titles: extra.titles.filter((t) => !titles.has(t)).length,
+    },
+  };
 }

@@ -8,10 +8,16 @@
  * of a draft: parties, options, preference statements, constraints. Each can
  * be accepted into the scenario in the editor (one undoable edit, with its
  * sources) or rejected; clicking an element marks the sentences it came from.
+ * Options the article says are taken today are offered as status-quo
+ * elements. A user gazetteer (a `*.gazetteer.yaml` of the workspace, or a
+ * file opened from disk) goes on top of the built-in one, as `parley ingest
+ * --gazetteer FILE` does; its errors are listed with their line and column.
  */
 import { clear, h, plural } from "../dom.js";
+import { IngestFailed } from "../ingest-client.js";
+import { gazetteerSummary, isGazetteerFile } from "../ingest-gazetteer.js";
 import { acceptElement, isPresent, type AcceptContext } from "../ingest-edits.js";
-import type { ElementKind, ElementView, EventView, IngestRequest, IngestView, MentionView } from "../ingest-protocol.js";
+import type { ElementKind, ElementView, EventView, GazetteerInfo, IngestRequest, IngestView, MentionView, UserGazetteer } from "../ingest-protocol.js";
 import { DM_COLORS } from "../colors.js";
 import { detectFormat } from "../../../src/ingest/clean.js";
 
@@ -24,6 +30,11 @@ export interface IngestHooks {
   edit(next: string): void;
   /** Open a scenario that is not saved yet. */
   openNew(name: string, yaml: string, note: string): Promise<boolean>;
+  /** The workspace's gazetteer files (paths), and reading one. */
+  gazetteerFiles(): Promise<string[]>;
+  readFile(path: string): Promise<string>;
+  /** Read a user gazetteer on top of the built-in one: what it adds, or an IngestFailed with its problems. */
+  checkGazetteer(g: UserGazetteer): Promise<GazetteerInfo>;
 }
 
 /** Files larger than this are refused before reading (a long news page is well under 1 MB). */
@@ -34,7 +45,13 @@ const GROUPS: { kind: ElementKind; title: string }[] = [
   { kind: "option", title: "Options" },
   { kind: "preference", title: "Preference statements" },
   { kind: "constraint", title: "Constraints" },
+  { kind: "statusQuo", title: "Today (status quo)" },
 ];
+
+/** The choice of "no user gazetteer" in the list. */
+const BUILT_IN = "";
+/** Values of gazetteers opened from disk in the list (their text is kept in the page). */
+const FROM_DISK = "disk:";
 
 type Mark = { start: number; end: number; mention?: MentionView; events?: EventView[] };
 
@@ -43,6 +60,7 @@ export class IngestPanel {
   private readonly rejected = new Set<string>();
   private selected: string | null = null;
   private reading = false;
+  private readAgain = false;
   private visible = false;
   private readonly input: HTMLTextAreaElement;
   private readonly name: HTMLInputElement;
@@ -55,6 +73,13 @@ export class IngestPanel {
   private readonly tip = h("div", { class: "ing-tip", role: "tooltip", id: "ingest-tip", hidden: true, "data-testid": "ingest-tip" });
   private readonly inputBox: HTMLElement;
   private readonly editArticle: HTMLButtonElement;
+  /** The user gazetteer in use (none: the built-in one alone), and those opened from disk this session. */
+  private gazetteer: (UserGazetteer & { value: string; info: GazetteerInfo }) | null = null;
+  private readonly fromDisk = new Map<string, string>();
+  private workspaceGazetteers: string[] = [];
+  private readonly gazSelect: HTMLSelectElement;
+  private readonly gazFile: HTMLInputElement;
+  private readonly gazStatus = h("div", { class: "ing-gaz-status muted", role: "status", "aria-live": "polite", "data-testid": "ingest-gazetteer" });
 
   constructor(
     private readonly root: HTMLElement,
@@ -76,6 +101,14 @@ export class IngestPanel {
       if (f) void this.loadFile(f);
     });
     this.editArticle = h("button", { type: "button", hidden: true, onclick: () => this.showInput(true) }, "Edit the text");
+    this.gazSelect = h("select", { id: "ingest-gazetteer", "aria-label": "The gazetteer", onchange: () => void this.chooseGazetteer(this.gazSelect.value) });
+    this.gazFile = h("input", { type: "file", hidden: true, accept: ".yaml,.yml,application/yaml,text/yaml", "aria-label": "Gazetteer file" });
+    this.gazFile.addEventListener("change", () => {
+      const f = this.gazFile.files?.[0];
+      this.gazFile.value = "";
+      if (f) void this.openGazetteerFile(f);
+    });
+    this.renderGazetteers();
     this.inputBox = h("div", { class: "ing-input-box" }, this.input);
     root.append(
       h(
@@ -89,6 +122,15 @@ export class IngestPanel {
         h("span", { class: "spacer" }),
         h("button", { type: "button", id: "ingest-new", onclick: () => void this.newScenario(false), title: "Accept elements into a new, empty scenario" }, "New scenario"),
         h("button", { type: "button", id: "ingest-whole", onclick: () => void this.newScenario(true), title: "Open the whole draft as a new scenario" }, "Whole draft"),
+      ),
+      h(
+        "div",
+        { class: "toolbar ing-gaz" },
+        h("label", { for: "ingest-gazetteer", title: "Actors, people and topics the reader knows: the built-in gazetteer, or a file of yours on top of it (as parley ingest --gazetteer)" }, "Gazetteer"),
+        this.gazSelect,
+        h("button", { type: "button", onclick: () => this.gazFile.click(), title: "Open a gazetteer file (YAML, format parley-gazetteer/1) from this computer" }, "Open a gazetteer…"),
+        this.gazFile,
+        this.gazStatus,
       ),
       this.inputBox,
       this.message,
@@ -129,6 +171,7 @@ export class IngestPanel {
   show(): void {
     this.visible = true;
     this.refresh();
+    void this.listGazetteers();
   }
 
   hide(): void {
@@ -166,14 +209,19 @@ export class IngestPanel {
   }
 
   async read(): Promise<void> {
-    if (this.reading) return;
+    // A reading asked for while one is under way (a new gazetteer, then Read) comes after it, with what is there then.
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
     const text = this.input.value;
     const name = this.name.value.trim() || "article.txt";
     this.reading = true;
     this.setMessage("Reading the article…");
     try {
       const html = detectFormat(text, name) === "html" ? { html: this.hooks.readHtml(text) } : {};
-      const view = await this.hooks.ingest({ text, name, ...html, scenario: this.hooks.scenario() });
+      const gaz = this.gazetteer ? { gazetteer: { text: this.gazetteer.text, file: this.gazetteer.file } } : {};
+      const view = await this.hooks.ingest({ text, name, ...html, scenario: this.hooks.scenario(), ...gaz });
       this.view = view;
       this.rejected.clear();
       this.selected = null;
@@ -181,10 +229,106 @@ export class IngestPanel {
       this.render();
       this.showInput(false);
     } catch (e) {
+      if (e instanceof IngestFailed && e.issues?.length && this.gazetteer && e.file === this.gazetteer.file) {
+        this.gazetteer = null;
+        this.gazetteerFailed(e);
+        this.renderGazetteers();
+      }
       this.setMessage(`Not read: ${(e as Error).message}`, "error");
     } finally {
       this.reading = false;
     }
+    if (this.readAgain) {
+      this.readAgain = false;
+      await this.read();
+    }
+  }
+
+  // ---------------------------------------------------------------- the gazetteer
+
+  /** The workspace's gazetteer files, for the list (a server that does not answer leaves the list as it was). */
+  private async listGazetteers(): Promise<void> {
+    try {
+      this.workspaceGazetteers = (await this.hooks.gazetteerFiles()).filter(isGazetteerFile);
+    } catch {
+      return;
+    }
+    this.renderGazetteers();
+  }
+
+  private renderGazetteers(): void {
+    const value = this.gazetteer?.value ?? BUILT_IN;
+    const paths = [...this.workspaceGazetteers];
+    if (this.gazetteer && !this.gazetteer.value.startsWith(FROM_DISK) && !paths.includes(this.gazetteer.value)) paths.push(this.gazetteer.value);
+    clear(
+      this.gazSelect,
+      h("option", { value: BUILT_IN }, "built-in only"),
+      ...paths.map((p) => h("option", { value: p }, p)),
+      ...[...this.fromDisk.keys()].map((name) => h("option", { value: FROM_DISK + name }, `${name} (from disk)`)),
+    );
+    this.gazSelect.value = value;
+    if (!this.gazStatus.classList.contains("error"))
+      this.gazStatus.textContent = this.gazetteer ? `In use: ${gazetteerSummary(this.gazetteer.info)}` : "In use: the built-in gazetteer";
+  }
+
+  private async openGazetteerFile(f: File): Promise<void> {
+    if (f.size > MAX_BYTES) {
+      this.gazetteerError(`Not used: ${f.name} is larger than 5 MB.`);
+      return;
+    }
+    this.fromDisk.set(f.name, await f.text());
+    await this.chooseGazetteer(FROM_DISK + f.name);
+  }
+
+  /** Use a gazetteer (a workspace path, a file from disk, or none); read again an article already read. */
+  async chooseGazetteer(value: string): Promise<void> {
+    if (value === (this.gazetteer?.value ?? BUILT_IN)) {
+      this.renderGazetteers();
+      return;
+    }
+    if (value === BUILT_IN) this.gazetteer = null;
+    else {
+      const disk = value.startsWith(FROM_DISK);
+      const file = disk ? value.slice(FROM_DISK.length) : value;
+      this.gazStatus.className = "ing-gaz-status muted";
+      this.gazStatus.textContent = `Reading ${file}…`;
+      try {
+        const text = disk ? this.fromDisk.get(file)! : await this.hooks.readFile(file);
+        const info = await this.hooks.checkGazetteer({ text, file });
+        this.gazetteer = { value, text, file, info };
+      } catch (e) {
+        if (e instanceof IngestFailed && e.issues?.length) this.gazetteerFailed(e);
+        else this.gazetteerError(`${file} is not used: ${(e as Error).message}`);
+        this.renderGazetteers();
+        return;
+      }
+    }
+    this.gazStatus.className = "ing-gaz-status muted";
+    this.renderGazetteers();
+    if (this.view) await this.read();
+  }
+
+  /** A gazetteer's problems, each with its line and column, as the scenario's problems are listed. */
+  private gazetteerFailed(e: IngestFailed): void {
+    const issues = e.issues!;
+    this.gazStatus.className = "ing-gaz-status error";
+    clear(
+      this.gazStatus,
+      h("strong", {}, `${e.file} is not used: ${plural(issues.length, "problem")}`),
+      h(
+        "ul",
+        { class: "ing-gaz-issues" },
+        ...issues.map((i) =>
+          h("li", {}, i.line !== undefined ? `Line ${i.line}, column ${i.column ?? 1}` : (e.file ?? "The file"), `: ${i.message}`, i.at ? h("span", { class: "muted" }, ` (at ${i.at})`) : null),
+        ),
+      ),
+      h("div", { class: "muted" }, `In use: ${this.gazetteer ? gazetteerSummary(this.gazetteer.info) : "the built-in gazetteer"}`),
+    );
+  }
+
+  private gazetteerError(text: string): void {
+    this.gazStatus.className = "ing-gaz-status error";
+    this.gazStatus.textContent = text;
   }
 
   private async newScenario(whole: boolean): Promise<void> {
@@ -219,7 +363,7 @@ export class IngestPanel {
       this.facts,
       `${v.title ? `“${v.title}”: ` : ""}${plural(v.sentences.length, "sentence")} (${v.format}), ${plural(v.actors.length, "actor")}, ${plural(events, "event")} coded`,
       v.dropped ? `; ${plural(v.dropped, "repeated block")} left out` : "",
-      `. Read in ${v.ms} ms.`,
+      `. Gazetteer: ${v.gazetteer}. Read in ${v.ms} ms.`,
     );
     this.renderArticle();
     this.renderElements();
