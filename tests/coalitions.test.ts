@@ -19,6 +19,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  CoalitionChecker,
   coalitionAnalysis,
   coalitionStable,
   COALITION_CONCEPTS,
@@ -27,6 +28,8 @@ import {
   type CoalitionConcept,
 } from "../src/analysis/coalitions.js";
 import { analyze, compileScenario, createContext, loadModel, statePattern, validateData, type Model } from "../src/index.js";
+import { coalitionVerdicts } from "../src/stability/coalition-verdicts.js";
+import { condense, reachDominates } from "../src/stability/dominance.js";
 import { parley } from "./helpers/cli.js";
 import { fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
 import { Reference, referenceMoves } from "./helpers/reference.js";
@@ -306,6 +309,107 @@ describe("coalition stability on the oracle fixtures", () => {
 });
 
 // ---------------------------------------------------------------------------
+// Whole-graph verdicts (src/stability/coalition-verdicts.ts, dominance.ts)
+// against the per-state checker they replace in the analysis.
+
+/** Whole-graph and per-state verdicts, every coalition, concept and state; the first disagreement, if any. */
+function wholeGraphDisagreement(model: Model): string | undefined {
+  const ctx = createContext(model);
+  for (const H of allCoalitions(model.nDMs)) {
+    const whole = coalitionVerdicts(ctx, H, ["Nash", "GMR", "SEQ"]);
+    const checker = new CoalitionChecker(ctx, H);
+    for (const c of COALITION_CONCEPTS) {
+      const fast = c === "SMR" ? coalitionStable(ctx, H, c) : whole[c]!;
+      for (let s = 0; s < model.states.length; s++)
+        if ((fast[s] === 1) !== checker.stableAt(c, s))
+          return `${c} for coalition {${H.join(",")}} at ${statePattern(model, s)}: whole graph ${fast[s] === 1}, per state ${!fast[s]}`;
+    }
+  }
+  return undefined;
+}
+
+/** Every state's reach set, by breadth-first search from each state (zero or more steps). */
+function bruteDominates(offsets: Int32Array, targets: Int32Array, value: Int32Array[], bar: Int32Array[]): number[] {
+  const n = offsets.length - 1;
+  return Array.from({ length: n }, (_, s) => {
+    const seen = new Set([s]);
+    const queue = [s];
+    for (let q = 0; q < queue.length; q++)
+      for (let e = offsets[queue[q]]; e < offsets[queue[q] + 1]; e++) if (!seen.has(targets[e])) seen.add(targets[e]), queue.push(targets[e]);
+    return [...seen].some((t) => value.every((v, k) => v[t] > bar[k][s])) ? 1 : 0;
+  });
+}
+
+describe("whole-graph coalition verdicts", () => {
+  it("reachDominates equals a search from every state, for 1 to 4 criteria (staircase and list)", () => {
+    const graphs = fc.integer({ min: 1, max: 14 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 3 * n }),
+        k: fc.integer({ min: 1, max: 4 }),
+        values: fc.array(fc.nat(4), { minLength: 8 * n, maxLength: 8 * n }),
+      }),
+    );
+    fc.assert(
+      fc.property(graphs, ({ n, edges, k, values }) => {
+        const sorted = [...edges].sort((a, b) => a[0] - b[0]);
+        const offsets = new Int32Array(n + 1);
+        for (const [u] of sorted) offsets[u + 1]++;
+        for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
+        const graph = { offsets, targets: Int32Array.from(sorted.map(([, v]) => v)) };
+        const value = Array.from({ length: k }, (_, h) => Int32Array.from({ length: n }, (_, v) => values[h * n + v]));
+        const bar = Array.from({ length: k }, (_, h) => Int32Array.from({ length: n }, (_, v) => values[(4 + h) * n + v]));
+        const fast = reachDominates(graph, condense(graph), value, bar);
+        expect([...fast]).toEqual(bruteDominates(graph.offsets, graph.targets, value, bar));
+      }),
+      runs(300),
+    );
+  });
+
+  it.each(plainFixtures())("$file: equal the per-state checker for every coalition, concept and state", ({ fixture: fx }) => {
+    const { scenario, issues } = validateData(fixtureToScenarioData(fx));
+    expect(issues).toEqual([]);
+    expect(wholeGraphDisagreement(compileScenario(scenario!))).toBeUndefined();
+  });
+
+  it("equal the per-state checker on random models", () => {
+    fc.assert(
+      fc.property(models, (model) => {
+        expect(wholeGraphDisagreement(model)).toBeUndefined();
+      }),
+      runs(100),
+    );
+  });
+
+  it("equal the per-state checker on the shipped scenarios", () => {
+    for (const f of ["elmira.yaml", "prisoners-dilemma.yaml", "chicken.yaml"]) expect(wholeGraphDisagreement(load(f)), f).toBeUndefined();
+  });
+
+  it("give the same verdicts whether or not a state is detailed; undetailed states carry no joint moves", () => {
+    fc.assert(
+      fc.property(models, fc.nat(), (model, pick) => {
+        const a = analyze(model, { concepts: [...COALITION_CONCEPTS] });
+        const full = coalitionAnalysis(a);
+        const chosen = full.states.length ? [full.states[pick % full.states.length].state] : [];
+        const part = coalitionAnalysis(a, { detail: () => chosen });
+        expect(part.equilibria).toEqual(full.equilibria);
+        part.states.forEach((st, k) => {
+          const want = full.states[k];
+          expect(st.detailed).toBe(chosen.includes(st.state));
+          expect(st.stable).toEqual(want.stable);
+          expect(st.coalitions.map((co) => [co.coalition, co.stable])).toEqual(want.coalitions.map((co) => [co.coalition, co.stable]));
+          if (st.detailed) expect(st.coalitions).toEqual(want.coalitions);
+          else expect(st.coalitions.every((co) => co.moves.length === 0)).toBe(true);
+          // A listed coalition has a joint move: exactly those the details find.
+          expect(want.coalitions.every((co) => co.moves.length > 0)).toBe(true);
+        });
+      }),
+      runs(60),
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------
 // Hand-worked cases.
 //
 // Published results: Kilgour, Hipel, Fang & Peng (2001) and Inohara & Hipel
@@ -428,6 +532,17 @@ describe("parley coalitions", () => {
     const limited = await parley("coalitions", "scenarios/elmira.yaml", "--limit", "2");
     expect([...limited.stdout.matchAll(/^State (\d+) /gm)].map((x) => Number(x[1]))).toEqual([1, 5]);
     expect(limited.stdout).toContain("6 more equilibria not shown: --limit 0 shows all");
+    // Only the states shown are detailed; the summary and the states shown are the same as with every state detailed.
+    const summary = (x: string) => x.slice(0, x.indexOf("The equilibria one by one"));
+    const states = (x: string) => x.split(/^(?=(?:### )?State \d+ )/m).slice(1).map((b) => b.replace(/\n\d+ more equilibri[\s\S]*$/, "").trimEnd());
+    expect(summary(limited.stdout)).toBe(summary(t));
+    expect(states(t)).toHaveLength(8);
+    expect(states(limited.stdout)).toEqual(states(t).slice(0, 2));
+    const ukraine = await parley("coalitions", "scenarios/ukraine-2025.yaml", "--max-size", "2", "-l", "1", "-f", "md");
+    const all = await parley("coalitions", "scenarios/ukraine-2025.yaml", "--max-size", "2", "-l", "0", "-f", "md");
+    expect(summary(ukraine.stdout)).toContain("Coalitions that break the most equilibria");
+    expect(summary(ukraine.stdout)).toBe(summary(all.stdout));
+    expect(states(ukraine.stdout)).toEqual(states(all.stdout).slice(0, 1));
   });
 
   it("says when no one is left to answer (the grand coalition), and writes Markdown", async () => {

@@ -34,16 +34,23 @@
  * ones, which only matters for SEQ), and sanctions required to leave every
  * member no better off.
  *
- * Computation: R_H^{++}(s) by `coalitionReach`; for CGMR and CSEQ, one
- * `reachMin` per member over the others' move (improvement) graph decides every
- * joint move with |H| comparisons; CSMR depends on s through "better for H", so
- * each state gets two breadth-first passes over reversed graphs. As in the plain
- * concepts, plain reachability stands in for "no DM twice in a row": they differ
- * at most at the start s1, which is better for H and so never a sanction.
+ * Computation. Verdicts: CNash, CGMR and CSEQ for every state at once, per
+ * coalition (`coalitionVerdicts`: components of H's union graph and a skyline
+ * of the members' worst sanction values over each reach set, O(C · (S + E) · K),
+ * K a skyline's size); CSMR depends on s through "better for H", so it stays per
+ * state, two breadth-first passes over reversed graphs, and only where CNash
+ * (stable) and CGMR (unstable) do not already decide it. Details, only for the
+ * states asked for (CoalitionOptions.detail): R_H^{++}(s) by `coalitionReach`;
+ * for CGMR and CSEQ, one `reachMin` per member over the others' move
+ * (improvement) graph decides every joint move with |H| comparisons, and each
+ * deterred one gets a breadth-first search for a shortest sanction. As in the
+ * plain concepts, plain reachability stands in for "no DM twice in a row": they
+ * differ at most at the start s1, which is better for H and so never a sanction.
  */
 import { ParleyError } from "../model/errors.js";
 import type { Analysis } from "../stability/analyze.js";
 import { coalitionReach } from "../stability/coalition.js";
+import { coalitionVerdicts } from "../stability/coalition-verdicts.js";
 import { coalitionImprovements, coalitionMoves, type StabilityContext } from "../stability/context.js";
 import type { MoveStep } from "../stability/explain.js";
 import type { Adjacency } from "../stability/moves.js";
@@ -78,7 +85,7 @@ export interface JointMoveCheck extends JointMove {
 export interface CoalitionAtState {
   /** DM indices, ascending. */
   coalition: number[];
-  /** Its coalition improvements from the state: deterred under the fewest concepts first, then the most attractive to all members. */
+  /** Its coalition improvements from the state: deterred under the fewest concepts first, then the most attractive to all members (empty when the state is not detailed). */
   moves: JointMoveCheck[];
   /** Whether the state is stable for this coalition under each concept. */
   stable: Partial<Record<CoalitionConcept, boolean>>;
@@ -86,6 +93,8 @@ export interface CoalitionAtState {
 
 export interface StateCoalitions {
   state: number;
+  /** Whether the coalitions' joint moves and sanctions were computed (CoalitionOptions.detail); if not, their `moves` are empty. */
+  detailed: boolean;
   /** Concepts (of those analysed) under which the state is a plain equilibrium. */
   equilibriumUnder: CoalitionConcept[];
   /** Coalitions (of the sizes examined) that have a coalition improvement from the state. */
@@ -113,6 +122,13 @@ export interface CoalitionOptions {
   maxSize?: number;
   /** States to examine (default: every equilibrium under some concept analysed). */
   states?: readonly number[];
+  /**
+   * Which of the examined states (given with the concepts under which each is
+   * an equilibrium) to explain joint move by joint move, with sanctions
+   * (default: all). The others get their verdicts only: each coalition's
+   * stability, with `moves` left empty, at a fraction of the cost.
+   */
+  detail?: (examined: readonly { state: number; equilibriumUnder: CoalitionConcept[] }[]) => Iterable<number>;
 }
 
 /** Number of coalitions with between minSize and maxSize of n DMs. */
@@ -285,12 +301,14 @@ export class CoalitionChecker {
 /**
  * Coalition analysis of the equilibria (or of chosen states):
  * 1. Enumerate the coalitions of 2 to maxSize DMs (refused beyond MAX_COALITIONS).
- * 2. For each state and coalition, its coalition improvements R_H^{++}(s), each
- *    with a shortest legal path of member moves.
- * 3. For each joint move and concept, decide deterrence (`deterred`) and, when
- *    deterred, find a shortest sanction (`sanction`).
- * 4. A coalition is stable at the state when all its joint moves are deterred;
- *    the state holds against coalitions under a concept when it is a plain
+ * 2. Per coalition, the verdicts for every state at once (`coalitionVerdicts`):
+ *    CNash (which also says whether the coalition has a joint move at all),
+ *    CGMR and CSEQ. CSMR per examined state, and only where CNash and CGMR
+ *    leave it open (CNash ⊆ CSMR ⊆ CGMR).
+ * 3. For the states to detail only: the coalition improvements R_H^{++}(s),
+ *    each with a shortest legal path of member moves; per joint move and
+ *    concept, deterrence (`deterred`) and, when deterred, a shortest sanction.
+ * 4. The state holds against coalitions under a concept when it is a plain
  *    equilibrium under it and stable for every coalition examined.
  */
 export function coalitionAnalysis(analysis: Analysis, opts: CoalitionOptions = {}): CoalitionAnalysis {
@@ -302,9 +320,13 @@ export function coalitionAnalysis(analysis: Analysis, opts: CoalitionOptions = {
 }
 
 /**
- * The same, pausing after each state examined, so an adapter can show
- * progress and stop: the work grows with the states examined times the
- * coalitions times the size of the graph (docs/performance.md).
+ * The same, pausing after each coalition's verdicts and each state detailed,
+ * so an adapter can show progress and stop. With S states, E moves, C
+ * coalitions, Q states examined and D detailed: O(C · (S + E) · K) for the
+ * verdicts (K the size of a skyline, src/stability/dominance.ts), plus CSMR's
+ * O(S + E) per (state, coalition) that CNash and CGMR leave open, plus the
+ * details, O(S + E) per joint move and concept, for the D states
+ * (docs/performance.md).
  */
 export function* coalitionAnalysisSteps(analysis: Analysis, opts: CoalitionOptions = {}): Generator<{ done: number; total: number; label: string }, CoalitionAnalysis> {
   const { model, context } = analysis;
@@ -318,39 +340,57 @@ export function* coalitionAnalysisSteps(analysis: Analysis, opts: CoalitionOptio
   const states = opts.states
     ? [...new Set(opts.states)].sort((a, b) => a - b)
     : [...new Set(concepts.flatMap((c) => analysis.equilibria[c]!))].sort((a, b) => a - b);
+  const examined = states.map((s) => ({ state: s, equilibriumUnder: concepts.filter((c) => eqSets.get(c)!.has(s)) }));
+  const detailed = new Set(opts.detail ? opts.detail(examined) : states);
   const checkers = coalitions.map((H) => new CoalitionChecker(context, H));
+  const total = coalitions.length + examined.filter((x) => detailed.has(x.state)).length;
+  let done = 0;
 
-  const out: StateCoalitions[] = [];
-  for (const s of states) {
-    out.push(examine(s));
-    yield { done: out.length, total: states.length, label: `coalitions at state ${s + 1}` };
+  // Verdicts: per coalition and concept, per state (only the examined states matter).
+  const verdicts: Record<CoalitionConcept, Uint8Array>[] = [];
+  const whole = (["Nash", "GMR", "SEQ"] as const).filter((c) => c === "Nash" || concepts.includes(c) || (c === "GMR" && concepts.includes("SMR")));
+  for (const checker of checkers) {
+    const v = coalitionVerdicts(context, checker.coalition, whole) as Record<CoalitionConcept, Uint8Array>;
+    if (concepts.includes("SMR")) {
+      const smr = new Uint8Array(model.states.length);
+      for (const s of states) smr[s] = v.Nash[s] === 1 ? 1 : v.GMR[s] === 0 ? 0 : checker.stableAt("SMR", s) ? 1 : 0;
+      v.SMR = smr;
+    }
+    verdicts.push(v);
+    yield { done: ++done, total, label: `coalition ${checker.coalition.map((d) => model.scenario.decisionMakers[d].id).join(" + ")}` };
   }
 
-  function examine(s: number): StateCoalitions {
-    const equilibriumUnder = concepts.filter((c) => eqSets.get(c)!.has(s));
+  const out: StateCoalitions[] = [];
+  for (const { state: s, equilibriumUnder } of examined) {
     const found: CoalitionAtState[] = [];
-    for (const checker of checkers) {
-      const joint = checker.improvements(s);
-      if (joint.length === 0) continue;
-      const targets = joint.map((m) => m.to);
-      const verdicts = new Map(concepts.map((c) => [c, checker.deterred(c, s, targets)]));
-      const moves: JointMoveCheck[] = joint.map((m, k) => {
-        const sanctions: JointMoveCheck["sanctions"] = {};
-        for (const c of concepts) sanctions[c] = verdicts.get(c)![k] ? checker.sanction(c, s, m.to) : null;
-        return { ...m, sanctions };
-      });
-      // Those deterred under the fewest concepts first; then the one whose least-gaining member
-      // gains the most preference levels (the most attractive for all), the shortest, the lowest state.
-      const open = (m: JointMoveCheck) => concepts.filter((c) => m.sanctions[c] === null).length;
-      const gain = (m: JointMoveCheck) => Math.min(...checker.coalition.map((i) => model.pref[i][m.to] - model.pref[i][s]));
-      moves.sort((a, b) => open(b) - open(a) || gain(b) - gain(a) || a.path.length - b.path.length || a.to - b.to);
+    checkers.forEach((checker, k) => {
+      if (verdicts[k].Nash[s] === 1) return; // no joint move from s
       const stable: CoalitionAtState["stable"] = {};
-      for (const c of concepts) stable[c] = verdicts.get(c)!.every(Boolean);
-      found.push({ coalition: [...checker.coalition], moves, stable });
-    }
+      for (const c of concepts) stable[c] = verdicts[k][c][s] === 1;
+      found.push({ coalition: [...checker.coalition], moves: detailed.has(s) ? jointMoves(checker, s) : [], stable });
+    });
     const stable: StateCoalitions["stable"] = {};
     for (const c of concepts) stable[c] = equilibriumUnder.includes(c) && found.every((f) => f.stable[c]);
-    return { state: s, equilibriumUnder, coalitions: found, stable };
+    out.push({ state: s, detailed: detailed.has(s), equilibriumUnder, coalitions: found, stable });
+    if (detailed.has(s)) yield { done: ++done, total, label: `coalitions at state ${s + 1}` };
+  }
+
+  /** The coalition's joint moves from s with their sanctions, in the order shown. */
+  function jointMoves(checker: CoalitionChecker, s: number): JointMoveCheck[] {
+    const joint = checker.improvements(s);
+    const targets = joint.map((m) => m.to);
+    const deterred = new Map(concepts.map((c) => [c, checker.deterred(c, s, targets)]));
+    const moves: JointMoveCheck[] = joint.map((m, k) => {
+      const sanctions: JointMoveCheck["sanctions"] = {};
+      for (const c of concepts) sanctions[c] = deterred.get(c)![k] ? checker.sanction(c, s, m.to) : null;
+      return { ...m, sanctions };
+    });
+    // Those deterred under the fewest concepts first; then the one whose least-gaining member
+    // gains the most preference levels (the most attractive for all), the shortest, the lowest state.
+    const open = (m: JointMoveCheck) => concepts.filter((c) => m.sanctions[c] === null).length;
+    const gain = (m: JointMoveCheck) => Math.min(...checker.coalition.map((i) => model.pref[i][m.to] - model.pref[i][s]));
+    moves.sort((a, b) => open(b) - open(a) || gain(b) - gain(a) || a.path.length - b.path.length || a.to - b.to);
+    return moves;
   }
 
   const equilibria: CoalitionAnalysis["equilibria"] = {};
@@ -358,9 +398,16 @@ export function* coalitionAnalysisSteps(analysis: Analysis, opts: CoalitionOptio
   return { concepts, minSize, maxSize, coalitionCount: coalitions.length, states: out, equilibria };
 }
 
-/** Per state: stable for coalition H under the concept. For H = {i} this equals the plain concept. */
+/**
+ * Per state: stable for coalition H under the concept. For H = {i} this equals
+ * the plain concept. Whole-graph verdicts for CNash, CGMR, CSEQ; CSMR per
+ * state where those two leave it open.
+ */
 export function coalitionStable(ctx: StabilityContext, coalition: readonly number[], concept: CoalitionConcept): Uint8Array {
-  return new CoalitionChecker(ctx, coalition).stableEverywhere(concept);
+  if (concept !== "SMR") return coalitionVerdicts(ctx, coalition, [concept])[concept]!;
+  const { Nash, GMR } = coalitionVerdicts(ctx, coalition, ["Nash", "GMR"]);
+  const checker = new CoalitionChecker(ctx, coalition);
+  return Nash!.map((nash, s) => (nash === 1 ? 1 : GMR![s] === 0 ? 0 : checker.stableAt("SMR", s) ? 1 : 0));
 }
 
 // ---------------------------------------------------------------------------

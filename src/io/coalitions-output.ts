@@ -141,13 +141,10 @@ export function renderCoalitions(model: Model, analysis: Analysis, ca: Coalition
   }
 
   // One by one, strongest first.
-  const order = [...ca.states].sort(
-    (a, b) =>
-      Number(b.state === model.statusQuo) - Number(a.state === model.statusQuo) ||
-      b.equilibriumUnder.length - a.equilibriumUnder.length ||
-      a.state - b.state,
-  );
+  const order = strongestFirst(model, ca.states);
   const shown = opts.limit > 0 ? order.slice(0, opts.limit) : order;
+  const missing = shown.find((st) => !st.detailed);
+  if (missing) throw new Error(`renderCoalitions: state ${missing.state + 1} is shown but was not detailed (CoalitionOptions.detail)`);
   if (ca.states.length > 1)
     out.push(
       `${md ? "## " : ""}The equilibria one by one, strongest first${shown.length < order.length ? ` (${shown.length} of ${order.length})` : ""}`,
@@ -161,6 +158,22 @@ export function renderCoalitions(model: Model, analysis: Analysis, ca: Coalition
     );
   while (out[out.length - 1] === "") out.pop();
   return out.join("\n") + "\n";
+}
+
+/** The examined states in the order shown: the status quo, then those equilibria under the most concepts, then by number. */
+export function strongestFirst<T extends { state: number; equilibriumUnder: readonly CoalitionConcept[] }>(model: Model, states: readonly T[]): T[] {
+  return [...states].sort(
+    (a, b) =>
+      Number(b.state === model.statusQuo) - Number(a.state === model.statusQuo) ||
+      b.equilibriumUnder.length - a.equilibriumUnder.length ||
+      a.state - b.state,
+  );
+}
+
+/** The states renderCoalitions shows in detail with this limit (0: all): only those need joint moves and sanctions. */
+export function shownStates(model: Model, examined: readonly { state: number; equilibriumUnder: readonly CoalitionConcept[] }[], limit: number): number[] {
+  const order = strongestFirst(model, examined);
+  return (limit > 0 ? order.slice(0, limit) : order).map((x) => x.state);
 }
 
 interface Ctx {

@@ -3,7 +3,7 @@ import { InvalidArgumentError, type Command } from "commander";
 import { ParleyError } from "../../model/errors.js";
 import { analyze } from "../../stability/analyze.js";
 import { coalitionAnalysisSteps, coalitionCount, COALITION_CONCEPTS, MAX_COALITIONS, type CoalitionConcept } from "../../analysis/coalitions.js";
-import { coalitionsJson, renderCoalitions, stringifyCoalitionsJson } from "../../io/coalitions-output.js";
+import { coalitionsJson, renderCoalitions, shownStates, stringifyCoalitionsJson } from "../../io/coalitions-output.js";
 import { conceptOption, maxStatesOption, parseConcepts, parseCount, resolveState, formatOption, runSteps, type CommandEnv } from "../env.js";
 
 const DEFAULT_LIMIT = 10;
@@ -49,12 +49,16 @@ Examples:
         });
       const analysis = analyze(model, { concepts });
       // Many equilibria on a large model take a while: progress on a terminal, Ctrl-C stops.
-      const result = await runSteps(env, coalitionAnalysisSteps(analysis, { concepts, maxSize, ...(state !== undefined ? { states: [state] } : {}) }), model.states.length >= 2_000);
+      const limit = o.limit ?? DEFAULT_LIMIT;
+      // JSON lists every joint move; text and md explain only the states they show (verdicts for all).
+      const detail = o.format === "json" ? undefined : (examined: Parameters<typeof shownStates>[1]) => shownStates(model, examined, limit);
+      const steps = coalitionAnalysisSteps(analysis, { concepts, maxSize, ...(state !== undefined ? { states: [state] } : {}), ...(detail ? { detail } : {}) });
+      const result = await runSteps(env, steps, model.states.length >= 2_000);
       if (o.format === "json") {
         env.io.stdout(stringifyCoalitionsJson(coalitionsJson(model, analysis, result)));
         return;
       }
-      env.io.stdout(renderCoalitions(model, analysis, result, { md: o.format === "md", limit: o.limit ?? DEFAULT_LIMIT }));
+      env.io.stdout(renderCoalitions(model, analysis, result, { md: o.format === "md", limit }));
     });
 }
 

@@ -1,0 +1,289 @@
+/**
+ * "Does some state reachable from s beat s on every one of k criteria?" for
+ * all states s at once: out[s] = 1 iff some t reachable from s in zero or more
+ * steps has value_k(t) > bar_k(s) for every k. Coalition stability asks this
+ * with one criterion per member of the coalition (src/stability/coalition-verdicts.ts).
+ *
+ * Method: condense the graph into strongly connected components (Tarjan,
+ * iterative; components come out sinks first). Every state of a component
+ * reaches the same set: the component and everything its successor components
+ * reach. For each component, in that order, keep the Pareto-maximal value
+ * vectors ("skyline": no kept vector is ≤ another componentwise, no duplicates)
+ * of its reach set, built from its own states' vectors and its successors'
+ * skylines; some reachable t beats bar(s) iff some skyline vector does, since
+ * every vector is ≤ a skyline one. For k = 2 the skyline is a staircase (first
+ * value descending, second ascending): a check is a binary search. For k > 2
+ * it is a plain list, checked in full.
+ *
+ * Cost: O(S + E) for the components, plus, per component, one dominance check
+ * per own state and per vector of each distinct successor's skyline: O((S + E')
+ * · K) for K the largest skyline (times log K for k = 2, times k·K for k > 2),
+ * with E' the edges between components. K is at most the number of distinct
+ * value vectors, and for k = 2 at most the number of distinct first values.
+ * Memory: a skyline is dropped once every predecessor component has used it,
+ * and a component that adds nothing to its only successor's skyline shares it.
+ */
+import type { Adjacency } from "./moves.js";
+
+/** Strongly connected components: comp[v] in 0..count-1, numbered so that every edge goes to a component numbered no higher. */
+export interface Condensation {
+  comp: Int32Array;
+  count: number;
+}
+
+export function condense(graph: Adjacency): Condensation {
+  const { offsets, targets } = graph;
+  const n = offsets.length - 1;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const comp = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  let top = 0;
+  const onStack = new Uint8Array(n);
+  const frameNode = new Int32Array(n);
+  const framePos = new Int32Array(n);
+  let counter = 0;
+  let count = 0;
+  for (let root = 0; root < n; root++) {
+    if (index[root] >= 0) continue;
+    index[root] = low[root] = counter++;
+    stack[top++] = root;
+    onStack[root] = 1;
+    frameNode[0] = root;
+    framePos[0] = offsets[root];
+    let depth = 1;
+    while (depth > 0) {
+      const v = frameNode[depth - 1];
+      const pos = framePos[depth - 1];
+      if (pos < offsets[v + 1]) {
+        framePos[depth - 1] = pos + 1;
+        const w = targets[pos];
+        if (index[w] < 0) {
+          index[w] = low[w] = counter++;
+          stack[top++] = w;
+          onStack[w] = 1;
+          frameNode[depth] = w;
+          framePos[depth] = offsets[w];
+          depth++;
+        } else if (onStack[w] === 1 && index[w] < low[v]) low[v] = index[w];
+        continue;
+      }
+      depth--;
+      if (low[v] === index[v]) {
+        const c = count++;
+        let w: number;
+        do {
+          w = stack[--top];
+          onStack[w] = 0;
+          comp[w] = c;
+        } while (w !== v);
+      }
+      if (depth > 0) {
+        const parent = frameNode[depth - 1];
+        if (low[v] < low[parent]) low[parent] = low[v];
+      }
+    }
+  }
+  return { comp, count };
+}
+
+/**
+ * out[s] = 1 iff some t reachable from s (zero or more steps of `graph`,
+ * condensed as `cond`) has value[k][t] > bar[k][s] for every k.
+ */
+export function reachDominates(graph: Adjacency, cond: Condensation, value: readonly Int32Array[], bar: readonly Int32Array[]): Uint8Array {
+  const { offsets, targets } = graph;
+  const { comp, count } = cond;
+  const n = offsets.length - 1;
+  const k = value.length;
+  const out = new Uint8Array(n);
+  if (k === 0 || n === 0) return out;
+
+  // States by component (counting sort).
+  const start = new Int32Array(count + 1);
+  for (let v = 0; v < n; v++) start[comp[v] + 1]++;
+  for (let c = 0; c < count; c++) start[c + 1] += start[c];
+  const members = new Int32Array(n);
+  const fill = start.slice(0, count);
+  for (let v = 0; v < n; v++) members[fill[comp[v]]++] = v;
+
+  // Distinct successor components of c, via a stamp per component.
+  const stamp = new Int32Array(count).fill(-1);
+  const succ: number[] = [];
+  const successors = (c: number) => {
+    succ.length = 0;
+    for (let x = start[c]; x < start[c + 1]; x++) {
+      const v = members[x];
+      for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+        const d = comp[targets[e]];
+        if (d !== c && stamp[d] !== c) {
+          stamp[d] = c;
+          succ.push(d);
+        }
+      }
+    }
+    return succ;
+  };
+  // How many predecessor components still need each skyline.
+  const users = new Int32Array(count);
+  for (let c = 0; c < count; c++) for (const d of successors(c)) users[d]++;
+  stamp.fill(-1);
+
+  const sky: (Skyline | null)[] = new Array(count).fill(null);
+  const vec = new Int32Array(k);
+  for (let c = 0; c < count; c++) {
+    const next = successors(c);
+    // Start from the largest successor skyline; add the others' vectors and the component's own.
+    let base: Skyline | null = null;
+    for (const d of next) if (!base || sky[d]!.size > base.size) base = sky[d]!;
+    let own: Skyline | null = base;
+    const grow = (x: Int32Array) => {
+      if (own && own.dominatesWeakly(x)) return;
+      if (own === base) own = base ? base.copy() : k === 2 ? new Staircase() : new VectorList(k);
+      own!.insert(x);
+    };
+    for (let x = start[c]; x < start[c + 1]; x++) {
+      const v = members[x];
+      for (let h = 0; h < k; h++) vec[h] = value[h][v];
+      grow(vec);
+    }
+    for (const d of next) {
+      const other = sky[d]!;
+      if (other !== base) other.forEach(grow);
+    }
+    sky[c] = own;
+    for (let x = start[c]; x < start[c + 1]; x++) {
+      const v = members[x];
+      for (let h = 0; h < k; h++) vec[h] = bar[h][v];
+      out[v] = own!.dominatesStrictly(vec) ? 1 : 0;
+    }
+    for (const d of next) if (--users[d] === 0) sky[d] = null;
+    if (users[c] === 0) sky[c] = null;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+
+interface Skyline {
+  readonly size: number;
+  /** Some kept vector ≥ x componentwise. */
+  dominatesWeakly(x: Int32Array): boolean;
+  /** Some kept vector > x componentwise. */
+  dominatesStrictly(x: Int32Array): boolean;
+  /** Add x, which no kept vector dominates weakly, and drop those it dominates. */
+  insert(x: Int32Array): void;
+  copy(): Skyline;
+  forEach(f: (x: Int32Array) => void): void;
+}
+
+/** Two criteria: a[j] strictly descending, b[j] strictly ascending. */
+class Staircase implements Skyline {
+  constructor(
+    private a: number[] = [],
+    private b: number[] = [],
+  ) {}
+
+  get size() {
+    return this.a.length;
+  }
+
+  /** Number of steps with a > x (or a ≥ x when `orEqual`). */
+  private countAbove(x: number, orEqual: boolean): number {
+    let lo = 0;
+    let hi = this.a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.a[mid] > x || (orEqual && this.a[mid] === x)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  dominatesWeakly(x: Int32Array): boolean {
+    const j = this.countAbove(x[0], true) - 1;
+    return j >= 0 && this.b[j] >= x[1];
+  }
+
+  dominatesStrictly(x: Int32Array): boolean {
+    const j = this.countAbove(x[0], false) - 1;
+    return j >= 0 && this.b[j] > x[1];
+  }
+
+  insert(x: Int32Array): void {
+    // Steps from i on have a ≤ x[0]; those with b ≤ x[1] (a run, as b ascends) are dominated by x.
+    const i = this.countAbove(x[0], false);
+    let r = i;
+    while (r < this.a.length && this.b[r] <= x[1]) r++;
+    this.a.splice(i, r - i, x[0]);
+    this.b.splice(i, r - i, x[1]);
+  }
+
+  copy(): Skyline {
+    return new Staircase(this.a.slice(), this.b.slice());
+  }
+
+  forEach(f: (x: Int32Array) => void): void {
+    const x = new Int32Array(2);
+    for (let j = 0; j < this.a.length; j++) {
+      x[0] = this.a[j];
+      x[1] = this.b[j];
+      f(x);
+    }
+  }
+}
+
+/** Any number of criteria: the vectors one after another in a flat list. */
+class VectorList implements Skyline {
+  constructor(
+    private readonly k: number,
+    private flat: number[] = [],
+  ) {}
+
+  get size() {
+    return this.flat.length / this.k;
+  }
+
+  private some(x: Int32Array, strict: boolean): boolean {
+    const { k, flat } = this;
+    outer: for (let o = 0; o < flat.length; o += k) {
+      for (let h = 0; h < k; h++) if (strict ? flat[o + h] <= x[h] : flat[o + h] < x[h]) continue outer;
+      return true;
+    }
+    return false;
+  }
+
+  dominatesWeakly(x: Int32Array): boolean {
+    return this.some(x, false);
+  }
+
+  dominatesStrictly(x: Int32Array): boolean {
+    return this.some(x, true);
+  }
+
+  insert(x: Int32Array): void {
+    const { k, flat } = this;
+    const kept: number[] = [];
+    outer: for (let o = 0; o < flat.length; o += k) {
+      let below = true;
+      for (let h = 0; h < k && below; h++) if (flat[o + h] > x[h]) below = false;
+      if (below) continue outer;
+      for (let h = 0; h < k; h++) kept.push(flat[o + h]);
+    }
+    for (let h = 0; h < k; h++) kept.push(x[h]);
+    this.flat = kept;
+  }
+
+  copy(): Skyline {
+    return new VectorList(this.k, this.flat.slice());
+  }
+
+  forEach(f: (x: Int32Array) => void): void {
+    const { k, flat } = this;
+    const x = new Int32Array(k);
+    for (let o = 0; o < flat.length; o += k) {
+      for (let h = 0; h < k; h++) x[h] = flat[o + h];
+      f(x);
+    }
+  }
+}
