@@ -133,6 +133,8 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
     // Gazetteer files of the workspace are offered by name; scenarios are not.
     const choices = await page.locator("#ingest-gazetteer option").allTextContents();
     expect(choices).toEqual(["built-in only", "river-dispute.gazetteer.yaml"]);
+    // ... and the scenario list leaves gazetteers out.
+    expect(await page.locator("#file-select option").allTextContents()).not.toContain("river-dispute.gazetteer.yaml");
     await page.locator("#ingest-gazetteer").selectOption("river-dispute.gazetteer.yaml");
     await poll(() => status.textContent()).toBe("In use: built-in + river-dispute.gazetteer.yaml (adds Valdoria, Corland; 2 new topics)");
     await page.locator('#panel-ingest input[aria-label="Article file"]').setInputFiles(join(wb.dir, "river-dispute.txt"));

@@ -11,6 +11,7 @@ import { Drafts } from "../drafts.js";
 import type { ScenarioEditor } from "../editor.js";
 import type { DocState } from "./doc.js";
 import type { StatusLine } from "./status.js";
+import { isGazetteerFile } from "../ingest-gazetteer.js";
 
 export interface FileHooks {
   /** Another scenario is in the editor: forget what belonged to the last one. */
@@ -82,7 +83,8 @@ export class FileController {
   }
 
   async refresh(): Promise<void> {
-    this.files = await this.api.files();
+    // Gazetteers (for the Ingest view) are YAML too, but not scenarios.
+    this.files = (await this.api.files()).filter((f) => !isGazetteerFile(f.path));
     this.renderList();
   }
 
