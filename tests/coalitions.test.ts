@@ -10,6 +10,9 @@
  *   concepts of analyze(); the inclusions CNash ⊆ CSMR ⊆ CGMR and
  *   CNash ⊆ CSEQ ⊆ CGMR hold; for the grand coalition all four coincide; every
  *   joint move and sanction reported is legal and does what it claims.
+ * - The whole-graph verdicts (all four concepts, CSMR included) equal the
+ *   per-state CoalitionChecker for every coalition and state; the dominance
+ *   passes behind them equal brute-force searches on random graphs.
  * - Hand-worked cases (Prisoner's Dilemma, Elmira), with the working.
  * - The CLI: text, JSON shape, errors.
  */
@@ -29,7 +32,7 @@ import {
 } from "../src/analysis/coalitions.js";
 import { analyze, compileScenario, createContext, loadModel, statePattern, validateData, type Model } from "../src/index.js";
 import { coalitionVerdicts } from "../src/stability/coalition-verdicts.js";
-import { condense, reachDominates } from "../src/stability/dominance.js";
+import { condense, reachDominates, reachDominatesUnanswered } from "../src/stability/dominance.js";
 import { parley } from "./helpers/cli.js";
 import { fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
 import { Reference, referenceMoves } from "./helpers/reference.js";
@@ -316,10 +319,10 @@ describe("coalition stability on the oracle fixtures", () => {
 function wholeGraphDisagreement(model: Model): string | undefined {
   const ctx = createContext(model);
   for (const H of allCoalitions(model.nDMs)) {
-    const whole = coalitionVerdicts(ctx, H, ["Nash", "GMR", "SEQ"]);
+    const whole = coalitionVerdicts(ctx, H, COALITION_CONCEPTS);
     const checker = new CoalitionChecker(ctx, H);
     for (const c of COALITION_CONCEPTS) {
-      const fast = c === "SMR" ? coalitionStable(ctx, H, c) : whole[c]!;
+      const fast = whole[c]!;
       for (let s = 0; s < model.states.length; s++)
         if ((fast[s] === 1) !== checker.stableAt(c, s))
           return `${c} for coalition {${H.join(",")}} at ${statePattern(model, s)}: whole graph ${fast[s] === 1}, per state ${!fast[s]}`;
@@ -340,7 +343,55 @@ function bruteDominates(offsets: Int32Array, targets: Int32Array, value: Int32Ar
   });
 }
 
+/** Every state's reach set (zero or more steps, or one or more when `proper`). */
+function bruteReach(g: { offsets: Int32Array; targets: Int32Array }, s: number, proper: boolean): number[] {
+  const seen = new Set<number>();
+  const queue = [s];
+  if (!proper) seen.add(s);
+  for (let q = 0; q < queue.length; q++)
+    for (let e = g.offsets[queue[q]]; e < g.offsets[queue[q] + 1]; e++) {
+      const t = g.targets[e];
+      if (!seen.has(t)) seen.add(t), queue.push(t);
+    }
+  return [...seen];
+}
+
+/** A random graph on n states from (from, to) pairs, as an adjacency. */
+function adjacency(n: number, edges: readonly [number, number][]) {
+  const sorted = [...edges].sort((a, b) => a[0] - b[0]);
+  const offsets = new Int32Array(n + 1);
+  for (const [u] of sorted) offsets[u + 1]++;
+  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
+  return { offsets, targets: Int32Array.from(sorted.map(([, v]) => v)) };
+}
+
 describe("whole-graph coalition verdicts", () => {
+  it("reachDominatesUnanswered equals the CSMR condition searched from every state, for 1 to 4 criteria", () => {
+    const graphs = fc.integer({ min: 1, max: 12 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        own: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 2 * n }),
+        answers: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 2 * n }),
+        k: fc.integer({ min: 1, max: 4 }),
+        values: fc.array(fc.nat(3), { minLength: 4 * n, maxLength: 4 * n }),
+      }),
+    );
+    fc.assert(
+      fc.property(graphs, ({ n, own, answers, k, values }) => {
+        const g = adjacency(n, own);
+        const o = adjacency(n, answers);
+        const value = Array.from({ length: k }, (_, h) => Int32Array.from({ length: n }, (_, v) => values[h * n + v]));
+        const above = (t: number, s: number) => value.every((v) => v[t] > v[s]);
+        // s is broken iff some t ∈ R*(s) above s has every x ∈ R⁺_answers(t) leading (zero or more own steps) above s.
+        const brute = Array.from({ length: n }, (_, s) =>
+          bruteReach(g, s, false).some((t) => above(t, s) && bruteReach(o, t, true).every((x) => bruteReach(g, x, false).some((u) => above(u, s)))) ? 1 : 0,
+        );
+        expect([...reachDominatesUnanswered(g, condense(g), o, value)]).toEqual(brute);
+      }),
+      runs(300),
+    );
+  });
+
   it("reachDominates equals a search from every state, for 1 to 4 criteria (staircase and list)", () => {
     const graphs = fc.integer({ min: 1, max: 14 }).chain((n) =>
       fc.record({
@@ -352,11 +403,7 @@ describe("whole-graph coalition verdicts", () => {
     );
     fc.assert(
       fc.property(graphs, ({ n, edges, k, values }) => {
-        const sorted = [...edges].sort((a, b) => a[0] - b[0]);
-        const offsets = new Int32Array(n + 1);
-        for (const [u] of sorted) offsets[u + 1]++;
-        for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
-        const graph = { offsets, targets: Int32Array.from(sorted.map(([, v]) => v)) };
+        const graph = adjacency(n, edges);
         const value = Array.from({ length: k }, (_, h) => Int32Array.from({ length: n }, (_, v) => values[h * n + v]));
         const bar = Array.from({ length: k }, (_, h) => Int32Array.from({ length: n }, (_, v) => values[(4 + h) * n + v]));
         const fast = reachDominates(graph, condense(graph), value, bar);

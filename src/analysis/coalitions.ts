@@ -34,16 +34,17 @@
  * ones, which only matters for SEQ), and sanctions required to leave every
  * member no better off.
  *
- * Computation. Verdicts: CNash, CGMR and CSEQ for every state at once, per
+ * Computation. Verdicts: all four concepts for every state at once, per
  * coalition (`coalitionVerdicts`: components of H's union graph and a skyline
- * of the members' worst sanction values over each reach set, O(C · (S + E) · K),
- * K a skyline's size); CSMR depends on s through "better for H", so it stays per
- * state, two breadth-first passes over reversed graphs, and only where CNash
- * (stable) and CGMR (unstable) do not already decide it. Details, only for the
+ * of member value vectors over each reach set, O(C · (S + E) · K), K a
+ * skyline's size; for CSMR the skylines are also met over the others' reach
+ * sets, src/stability/coalition-verdicts.ts). Details, only for the
  * states asked for (CoalitionOptions.detail): R_H^{++}(s) by `coalitionReach`;
  * for CGMR and CSEQ, one `reachMin` per member over the others' move
- * (improvement) graph decides every joint move with |H| comparisons, and each
- * deterred one gets a breadth-first search for a shortest sanction. As in the
+ * (improvement) graph decides every joint move with |H| comparisons; for CSMR,
+ * which depends on s through "better for H", two breadth-first passes over
+ * reversed graphs per detailed state; each deterred move gets a breadth-first
+ * search for a shortest sanction. As in the
  * plain concepts, plain reachability stands in for "no DM twice in a row": they
  * differ at most at the start s1, which is better for H and so never a sanction.
  */
@@ -303,8 +304,7 @@ export class CoalitionChecker {
  * 1. Enumerate the coalitions of 2 to maxSize DMs (refused beyond MAX_COALITIONS).
  * 2. Per coalition, the verdicts for every state at once (`coalitionVerdicts`):
  *    CNash (which also says whether the coalition has a joint move at all),
- *    CGMR and CSEQ. CSMR per examined state, and only where CNash and CGMR
- *    leave it open (CNash ⊆ CSMR ⊆ CGMR).
+ *    and each concept asked for.
  * 3. For the states to detail only: the coalition improvements R_H^{++}(s),
  *    each with a shortest legal path of member moves; per joint move and
  *    concept, deterrence (`deterred`) and, when deterred, a shortest sanction.
@@ -323,8 +323,8 @@ export function coalitionAnalysis(analysis: Analysis, opts: CoalitionOptions = {
  * The same, pausing after each coalition's verdicts and each state detailed,
  * so an adapter can show progress and stop. With S states, E moves, C
  * coalitions, Q states examined and D detailed: O(C · (S + E) · K) for the
- * verdicts (K the size of a skyline, src/stability/dominance.ts), plus CSMR's
- * O(S + E) per (state, coalition) that CNash and CGMR leave open, plus the
+ * verdicts (K the size of a skyline, src/stability/dominance.ts; CSMR's meets
+ * add O(K²) per state and per edge between the others' components), plus the
  * details, O(S + E) per joint move and concept, for the D states
  * (docs/performance.md).
  */
@@ -346,17 +346,11 @@ export function* coalitionAnalysisSteps(analysis: Analysis, opts: CoalitionOptio
   const total = coalitions.length + examined.filter((x) => detailed.has(x.state)).length;
   let done = 0;
 
-  // Verdicts: per coalition and concept, per state (only the examined states matter).
+  // Verdicts: per coalition and concept, for every state at once (only the examined states are used).
   const verdicts: Record<CoalitionConcept, Uint8Array>[] = [];
-  const whole = (["Nash", "GMR", "SEQ"] as const).filter((c) => c === "Nash" || concepts.includes(c) || (c === "GMR" && concepts.includes("SMR")));
+  const whole = COALITION_CONCEPTS.filter((c) => c === "Nash" || concepts.includes(c));
   for (const checker of checkers) {
-    const v = coalitionVerdicts(context, checker.coalition, whole) as Record<CoalitionConcept, Uint8Array>;
-    if (concepts.includes("SMR")) {
-      const smr = new Uint8Array(model.states.length);
-      for (const s of states) smr[s] = v.Nash[s] === 1 ? 1 : v.GMR[s] === 0 ? 0 : checker.stableAt("SMR", s) ? 1 : 0;
-      v.SMR = smr;
-    }
-    verdicts.push(v);
+    verdicts.push(coalitionVerdicts(context, checker.coalition, whole) as Record<CoalitionConcept, Uint8Array>);
     yield { done: ++done, total, label: `coalition ${checker.coalition.map((d) => model.scenario.decisionMakers[d].id).join(" + ")}` };
   }
 
@@ -399,15 +393,11 @@ export function* coalitionAnalysisSteps(analysis: Analysis, opts: CoalitionOptio
 }
 
 /**
- * Per state: stable for coalition H under the concept. For H = {i} this equals
- * the plain concept. Whole-graph verdicts for CNash, CGMR, CSEQ; CSMR per
- * state where those two leave it open.
+ * Per state: stable for coalition H under the concept (whole-graph verdicts).
+ * For H = {i} this equals the plain concept.
  */
 export function coalitionStable(ctx: StabilityContext, coalition: readonly number[], concept: CoalitionConcept): Uint8Array {
-  if (concept !== "SMR") return coalitionVerdicts(ctx, coalition, [concept])[concept]!;
-  const { Nash, GMR } = coalitionVerdicts(ctx, coalition, ["Nash", "GMR"]);
-  const checker = new CoalitionChecker(ctx, coalition);
-  return Nash!.map((nash, s) => (nash === 1 ? 1 : GMR![s] === 0 ? 0 : checker.stableAt("SMR", s) ? 1 : 0));
+  return coalitionVerdicts(ctx, coalition, [concept])[concept]!;
 }
 
 // ---------------------------------------------------------------------------
@@ -427,7 +417,7 @@ function reverse(g: Adjacency): Adjacency {
 /**
  * In a reversed graph: every state with a path to some seed, of one or more
  * steps (or zero or more when `includeSeeds`). The queue and the "queued"
- * stamps are kept per graph: this runs once or twice per state and coalition,
+ * stamps are kept per graph: this runs twice per detailed state and coalition,
  * and allocating them each time cost more than the search on large models.
  */
 function predecessors(back: Adjacency, seeds: readonly number[], includeSeeds: boolean): Uint8Array {

@@ -18,16 +18,22 @@
  * s itself; `reachDominates` reaches in zero or more steps, so it also looks
  * at t = s, harmlessly: V(s) ≤ pref(s), never above it.
  * CSMR is not of this form (whether s2 is a sanction depends on s through the
- * coalition's counter-moves), so it stays per state (CoalitionChecker).
+ * coalition's counter-moves), but it is one of the same kind: s2 ∈ R_{N∖H}(s1)
+ * is a CSMR sanction iff no t ∈ {s2} ∪ R_H(s2) has pref(t) > pref(s) on every
+ * member, so s → s1 is undeterred iff every state the others reach from s1
+ * (one or more moves; none: undeterred) leads H, in zero or more joint moves,
+ * to some state above pref(s). `reachDominatesUnanswered` decides that for
+ * every s at once with down-sets of member vectors (src/stability/dominance.ts).
  *
  * Cost per coalition: the components of H's union graph once, then per concept
- * one `reachMin` per member and one `reachDominates` pass (src/stability/dominance.ts).
+ * one `reachMin` per member and one `reachDominates` pass; for CSMR two sweeps
+ * of H's graph and one of the others' graph, meeting skylines.
  */
 import { coalitionImprovements, coalitionMoves, type StabilityContext } from "./context.js";
-import { condense, reachDominates } from "./dominance.js";
+import { condense, reachDominates, reachDominatesUnanswered } from "./dominance.js";
 import { reachMin } from "./reach.js";
 
-export type WholeGraphConcept = "Nash" | "GMR" | "SEQ";
+export type WholeGraphConcept = "Nash" | "GMR" | "SMR" | "SEQ";
 
 /** concept -> per state: stable for the coalition (1) or not (0). */
 export function coalitionVerdicts(
@@ -42,13 +48,14 @@ export function coalitionVerdicts(
   const bar = coalition.map((i) => model.pref[i]);
   const out: Partial<Record<WholeGraphConcept, Uint8Array>> = {};
   for (const c of concepts) {
-    let value = bar;
+    let broken: Uint8Array;
     // With no one left to answer, every concept is CNash.
-    if (c !== "Nash" && others.length > 0) {
+    if (c === "Nash" || others.length === 0) broken = reachDominates(own, cond, bar, bar);
+    else if (c === "SMR") broken = reachDominatesUnanswered(own, cond, coalitionMoves(ctx, others), bar);
+    else {
       const answers = c === "GMR" ? coalitionMoves(ctx, others) : coalitionImprovements(ctx, others);
-      value = bar.map((p) => reachMin(answers, p));
+      broken = reachDominates(own, cond, bar.map((p) => reachMin(answers, p)), bar);
     }
-    const broken = reachDominates(own, cond, value, bar);
     for (let s = 0; s < broken.length; s++) broken[s] ^= 1;
     out[c] = broken;
   }
