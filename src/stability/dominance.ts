@@ -25,67 +25,9 @@
  */
 import type { Adjacency } from "./moves.js";
 
-/** Strongly connected components: comp[v] in 0..count-1, numbered so that every edge goes to a component numbered no higher. */
-export interface Condensation {
-  comp: Int32Array;
-  count: number;
-}
+import { condense, type Condensation } from "./reach.js";
 
-export function condense(graph: Adjacency): Condensation {
-  const { offsets, targets } = graph;
-  const n = offsets.length - 1;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const comp = new Int32Array(n).fill(-1);
-  const stack = new Int32Array(n);
-  let top = 0;
-  const onStack = new Uint8Array(n);
-  const frameNode = new Int32Array(n);
-  const framePos = new Int32Array(n);
-  let counter = 0;
-  let count = 0;
-  for (let root = 0; root < n; root++) {
-    if (index[root] >= 0) continue;
-    index[root] = low[root] = counter++;
-    stack[top++] = root;
-    onStack[root] = 1;
-    frameNode[0] = root;
-    framePos[0] = offsets[root];
-    let depth = 1;
-    while (depth > 0) {
-      const v = frameNode[depth - 1];
-      const pos = framePos[depth - 1];
-      if (pos < offsets[v + 1]) {
-        framePos[depth - 1] = pos + 1;
-        const w = targets[pos];
-        if (index[w] < 0) {
-          index[w] = low[w] = counter++;
-          stack[top++] = w;
-          onStack[w] = 1;
-          frameNode[depth] = w;
-          framePos[depth] = offsets[w];
-          depth++;
-        } else if (onStack[w] === 1 && index[w] < low[v]) low[v] = index[w];
-        continue;
-      }
-      depth--;
-      if (low[v] === index[v]) {
-        const c = count++;
-        let w: number;
-        do {
-          w = stack[--top];
-          onStack[w] = 0;
-          comp[w] = c;
-        } while (w !== v);
-      }
-      if (depth > 0) {
-        const parent = frameNode[depth - 1];
-        if (low[v] < low[parent]) low[parent] = low[v];
-      }
-    }
-  }
-  return { comp, count };
-}
+export { condense, type Condensation };
 
 /**
  * out[s] = 1 iff some t reachable from s (zero or more steps of `graph`,

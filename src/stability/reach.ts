@@ -20,38 +20,69 @@ import type { Adjacency } from "./moves.js";
 export function reachMin(graph: Adjacency, value: Int32Array): Int32Array {
   const { offsets, targets } = graph;
   const n = offsets.length - 1;
+  const { comp, count } = condense(graph);
+  // The states of each component, components in order (counting sort by component).
+  const start = new Int32Array(count + 1);
+  for (let v = 0; v < n; v++) start[comp[v] + 1]++;
+  for (let c = 0; c < count; c++) start[c + 1] += start[c];
+  const fill = start.slice(0, count);
+  const members = new Int32Array(n);
+  for (let v = 0; v < n; v++) members[fill[comp[v]]++] = v;
+  // Sinks first: every edge leaves for a component already done.
+  const compMin = new Int32Array(count);
+  for (let c = 0; c < count; c++) {
+    let m = 0x7fffffff;
+    for (let k = start[c]; k < start[c + 1]; k++) {
+      const w = members[k];
+      if (value[w] < m) m = value[w];
+      for (let e = offsets[w]; e < offsets[w + 1]; e++) {
+        const ct = comp[targets[e]];
+        if (ct !== c && compMin[ct] < m) m = compMin[ct];
+      }
+    }
+    compMin[c] = m;
+  }
+  const out = new Int32Array(n);
+  for (let v = 0; v < n; v++) out[v] = compMin[comp[v]];
+  return out;
+}
+
+/** Strongly connected components: comp[v] in 0..count-1, numbered so that every edge goes to a component numbered no higher. */
+export interface Condensation {
+  comp: Int32Array;
+  count: number;
+}
+
+export function condense(graph: Adjacency): Condensation {
+  const { offsets, targets } = graph;
+  const n = offsets.length - 1;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const comp = new Int32Array(n).fill(-1);
-  const compMin = new Int32Array(n);
-  let nComp = 0;
-  const sccStack = new Int32Array(n);
-  let sccTop = 0;
+  const stack = new Int32Array(n);
+  let top = 0;
   const onStack = new Uint8Array(n);
   const frameNode = new Int32Array(n);
   const framePos = new Int32Array(n);
-  const out = new Int32Array(n);
   let counter = 0;
-
+  let count = 0;
   for (let root = 0; root < n; root++) {
     if (index[root] >= 0) continue;
-    let depth = 0;
     index[root] = low[root] = counter++;
-    sccStack[sccTop++] = root;
+    stack[top++] = root;
     onStack[root] = 1;
     frameNode[0] = root;
     framePos[0] = offsets[root];
-    depth = 1;
+    let depth = 1;
     while (depth > 0) {
-      const f = depth - 1;
-      const v = frameNode[f];
-      const pos = framePos[f];
+      const v = frameNode[depth - 1];
+      const pos = framePos[depth - 1];
       if (pos < offsets[v + 1]) {
-        framePos[f] = pos + 1;
+        framePos[depth - 1] = pos + 1;
         const w = targets[pos];
         if (index[w] < 0) {
           index[w] = low[w] = counter++;
-          sccStack[sccTop++] = w;
+          stack[top++] = w;
           onStack[w] = 1;
           frameNode[depth] = w;
           framePos[depth] = offsets[w];
@@ -61,26 +92,13 @@ export function reachMin(graph: Adjacency, value: Int32Array): Int32Array {
       }
       depth--;
       if (low[v] === index[v]) {
-        // Pop the component; its successors outside it were emitted earlier.
-        const c = nComp++;
-        let m = 0x7fffffff;
-        let top = sccTop;
+        const c = count++;
+        let w: number;
         do {
-          const w = sccStack[--top];
+          w = stack[--top];
           onStack[w] = 0;
           comp[w] = c;
-          if (value[w] < m) m = value[w];
-        } while (sccStack[top] !== v);
-        for (let k = top; k < sccTop; k++) {
-          const w = sccStack[k];
-          for (let e = offsets[w]; e < offsets[w + 1]; e++) {
-            const ct = comp[targets[e]];
-            if (ct !== c && compMin[ct] < m) m = compMin[ct];
-          }
-        }
-        compMin[c] = m;
-        for (let k = top; k < sccTop; k++) out[sccStack[k]] = m;
-        sccTop = top;
+        } while (w !== v);
       }
       if (depth > 0) {
         const parent = frameNode[depth - 1];
@@ -88,5 +106,6 @@ export function reachMin(graph: Adjacency, value: Int32Array): Int32Array {
       }
     }
   }
-  return out;
+  return { comp, count };
 }
+
