@@ -6,7 +6,7 @@
  */
 import { clear, h, plural } from "../dom.js";
 import type { Concept, InverseView, IssueView, ModelView } from "../protocol.js";
-import { RunControl, staleNote, type RunFn } from "./run-control.js";
+import { fillConcepts, RunControl, staleNote, type RunFn } from "./run-control.js";
 
 export class InversePanel {
   private model: ModelView | null = null;
@@ -73,9 +73,7 @@ export class InversePanel {
 
   setModel(m: ModelView): void {
     this.model = m;
-    const prev = this.concept.value as Concept;
-    clear(this.concept, ...m.concepts.map((c) => h("option", { value: c }, c)));
-    this.concept.value = m.concepts.includes(prev) ? prev : m.concepts.includes("SEQ") ? "SEQ" : m.concepts[0];
+    fillConcepts(this.concept, m.concepts);
     clear(
       this.ids,
       h("span", { class: "muted" }, "Option ids (click to add): "),

@@ -10,7 +10,7 @@
 import { dmColor } from "../colors.js";
 import { baseName, clear, download, h, plural } from "../dom.js";
 import type { Concept, ModelView, RobustnessView } from "../protocol.js";
-import { fixed2, RunControl, staleNote, type RunFn } from "./run-control.js";
+import { fillConcepts, fixed2, RunControl, staleNote, type RunFn } from "./run-control.js";
 
 const TOP = 12;
 
@@ -66,9 +66,7 @@ export class RobustnessPanel {
 
   setModel(m: ModelView): void {
     this.model = m;
-    const prev = this.concept.value as Concept;
-    clear(this.concept, ...m.concepts.map((c) => h("option", { value: c }, c)));
-    this.concept.value = m.concepts.includes(prev) ? prev : m.concepts.includes("SEQ") ? "SEQ" : m.concepts[0];
+    fillConcepts(this.concept, m.concepts);
     staleNote(this.stale, this.result !== null && this.result.version !== m.version, () => void this.run());
   }
 

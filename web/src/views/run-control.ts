@@ -6,7 +6,7 @@
  */
 import { Cancelled, type Job } from "../engine-client.js";
 import { clear, h } from "../dom.js";
-import type { Progress, Request, ResultOf } from "../protocol.js";
+import type { Concept, Progress, Request, ResultOf } from "../protocol.js";
 
 export type RunFn = <R extends Request>(request: R, onProgress: (p: Progress) => void) => Job<ResultOf[R["type"]]>;
 
@@ -72,6 +72,13 @@ export function staleNote(box: HTMLElement, stale: boolean, again: () => void): 
   }
   box.hidden = false;
   clear(box, "The scenario has changed since this was computed. ", h("button", { type: "button", class: "link", onclick: again }, "Run it again"));
+}
+
+/** A concept list for a new model: the user's choice if the model still has it, else SEQ, else the first. */
+export function fillConcepts(select: HTMLSelectElement, concepts: readonly Concept[]): void {
+  const prev = select.value as Concept;
+  clear(select, ...concepts.map((c) => h("option", { value: c }, c)));
+  select.value = concepts.includes(prev) ? prev : concepts.includes("SEQ") ? "SEQ" : concepts[0];
 }
 
 /** 0.754 -> "0.75". */
