@@ -49,7 +49,7 @@
  * differ at most at the start s1, which is better for H and so never a sanction.
  */
 import { ParleyError } from "../model/errors.js";
-import type { Analysis } from "../stability/analyze.js";
+import { runToEnd, type Analysis } from "../stability/analyze.js";
 import { coalitionReach } from "../stability/coalition.js";
 import { coalitionVerdicts } from "../stability/coalition-verdicts.js";
 import { coalitionImprovements, coalitionMoves, type StabilityContext } from "../stability/context.js";
@@ -312,11 +312,7 @@ export class CoalitionChecker {
  *    equilibrium under it and stable for every coalition examined.
  */
 export function coalitionAnalysis(analysis: Analysis, opts: CoalitionOptions = {}): CoalitionAnalysis {
-  const run = coalitionAnalysisSteps(analysis, opts);
-  for (;;) {
-    const step = run.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(coalitionAnalysisSteps(analysis, opts));
 }
 
 /**

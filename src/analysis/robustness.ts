@@ -14,7 +14,7 @@
 import type { Model } from "../model/compile.js";
 import type { PreferenceSpec } from "../model/scenario.js";
 import { preferenceLevels } from "../preferences/ranks.js";
-import { analyze, variantContext, type Concept } from "../stability/analyze.js";
+import { analyze, runToEnd, variantContext, type Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
 import { seededRandom } from "./random.js";
 
@@ -121,11 +121,7 @@ export function wilson(k: number, n: number): { low: number; high: number } {
 
 /** Run to the end (or until `shouldStop`), synchronously. */
 export function robustness(ctx: StabilityContext, u: PreferenceUncertainty, opts: RobustnessOptions): RobustnessResult {
-  const run = robustnessSteps(ctx, u, opts);
-  for (;;) {
-    const step = run.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(robustnessSteps(ctx, u, opts));
 }
 
 /**

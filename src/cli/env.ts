@@ -139,6 +139,11 @@ export function memoryLimit(): number {
   return Math.floor(totalmem() * 0.75);
 }
 
+/** One line of progress on a terminal, drawn over the previous one. */
+function progressLine(done: number, total: number, label: string | undefined, note: string): string {
+  return `\r\x1b[K${Math.floor((done / Math.max(1, total)) * 100)}% ${label ?? ""} (${note})`;
+}
+
 /**
  * Drain a step generator from the engine, showing progress on a terminal
  * (models of at least `minStates` states) and stopping on Ctrl-C with exit
@@ -157,7 +162,7 @@ export async function runSteps<R>(
       if (step.done) return step.value;
       if (showProgress && env.io.isTTY) {
         const { done, total, label } = step.value;
-        env.io.stderr(`\r\x1b[K${Math.floor((done / Math.max(1, total)) * 100)}% ${label ?? ""} (Ctrl-C stops)`);
+        env.io.stderr(progressLine(done, total, label, "Ctrl-C stops"));
       }
       await new Promise((resolve) => setImmediate(resolve));
       if (stop) {
@@ -188,7 +193,7 @@ export async function runOnPool<R>(
   try {
     const progress = (done: number, total: number, label?: string) => {
       if (showProgress && env.io.isTTY)
-        env.io.stderr(`\r\x1b[K${Math.floor((done / Math.max(1, total)) * 100)}% ${label ?? ""} (${threads} threads; Ctrl-C stops)`);
+        env.io.stderr(progressLine(done, total, label, `${threads} threads; Ctrl-C stops`));
     };
     const result = await work(pool, progress, () => stop);
     if (result === undefined || stop) {

@@ -87,9 +87,13 @@ export interface AnalysisProgress {
 }
 
 export function analyze(model: Model, opts: { concepts?: readonly Concept[]; context?: StabilityContext } = {}): Analysis {
-  const run = analyzeSteps(model, opts);
+  return runToEnd(analyzeSteps(model, opts));
+}
+
+/** A step generator of the engine (analysis, robustness, coalitions) run to its result, without pauses. */
+export function runToEnd<R>(steps: Generator<unknown, R>): R {
   for (;;) {
-    const step = run.next();
+    const step = steps.next();
     if (step.done) return step.value;
   }
 }

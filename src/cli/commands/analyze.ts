@@ -6,8 +6,6 @@ import { DEFAULT_SCENARIO } from "../paths.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
 import { chooseThreads, conceptOption, maxStatesOption, formatOption, runOnPool, runSteps, threadsOption, type CommandEnv } from "../env.js";
 
-/** From this many states, `--threads auto` uses every core. */
-const PARALLEL_FROM_STATES = ANALYSIS_THREADS_FROM;
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -18,7 +16,7 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
     .option("-e, --equilibria-only", "list only states that are an equilibrium under some concept")
     .addOption(maxStatesOption())
-    .addOption(threadsOption(`all cores from ${PARALLEL_FROM_STATES.toLocaleString("en-US")} states`))
+    .addOption(threadsOption(`all cores from ${ANALYSIS_THREADS_FROM.toLocaleString("en-US")} states`))
     .addHelpText(
       "after",
       `
@@ -32,7 +30,7 @@ Examples:
     .action(async (file: string | undefined, o: { concept?: Concept[]; format: TableFormat | "json"; equilibriaOnly?: boolean; maxStates: number; threads: number }) => {
       const model = env.load(file ?? DEFAULT_SCENARIO, o.maxStates, { implicitOnly: true });
       const concepts = o.concept ?? CONCEPTS;
-      const threads = chooseThreads(o.threads, model.states.length >= PARALLEL_FROM_STATES);
+      const threads = chooseThreads(o.threads, model.states.length >= ANALYSIS_THREADS_FROM);
       // Large models show progress on a terminal and stop cleanly on Ctrl-C.
       const showProgress = model.states.length >= 20_000;
       const analysis =

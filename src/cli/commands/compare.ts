@@ -3,12 +3,10 @@ import type { Command } from "commander";
 import { compareModels, equilibriumSurvival, type Comparison } from "../../analysis/compare.js";
 import { renderComparison, renderSurvival } from "../../io/compare-output.js";
 import { ParleyError } from "../../model/errors.js";
-import { analyzeParallel } from "../../parallel/parallel.js";
+import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
 import { CONCEPTS, type Analysis, type Concept } from "../../stability/analyze.js";
 import { chooseThreads, conceptOption, formatOption, maxStatesOption, parseCount, runOnPool, threadsOption, type CommandEnv } from "../env.js";
 
-/** From this many states in all the versions together, `--threads auto` uses every core. */
-const PARALLEL_FROM_STATES = 100_000;
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -19,7 +17,7 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(formatOption(["text", "md", "json"], "text"))
     .option("--limit <n>", "rows of the survival table (three or more files)", parseCount, 30)
     .addOption(maxStatesOption())
-    .addOption(threadsOption(`all cores from ${PARALLEL_FROM_STATES.toLocaleString("en-US")} states in all versions`))
+    .addOption(threadsOption(`all cores from ${ANALYSIS_THREADS_FROM.toLocaleString("en-US")} states in all versions`))
     .addHelpText(
       "after",
       `
@@ -36,7 +34,7 @@ Examples:
       const models = files.map((f) => env.load(f, o.maxStates));
       const concepts = o.concept ?? [...CONCEPTS];
       const states = models.reduce((a, m) => a + m.states.length, 0);
-      const threads = chooseThreads(o.threads, states >= PARALLEL_FROM_STATES);
+      const threads = chooseThreads(o.threads, states >= ANALYSIS_THREADS_FROM);
       // Large versions: each one's (concept, DM) passes spread over worker threads, one version after another.
       const analyses =
         threads > 1
