@@ -1,13 +1,16 @@
 /**
- * The bin test needs the compiled CLI and the browser tests the built
- * workbench; build both once when either is missing (npm ci builds them too).
+ * The CLI tests run the compiled CLI and the browser tests the built
+ * workbench: build both when either is missing or older than a source it is
+ * built from, so a stale dist/ never tests old code (npm ci builds them too).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import { staleOutputs } from "./helpers/stale.js";
 
 export default function setup(): void {
   const root = resolve(import.meta.dirname, "..");
-  const built = ["dist/cli/main.js", "dist/web/index.html"].every((f) => existsSync(resolve(root, f)));
-  if (!built) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+  const stale = staleOutputs(root);
+  if (stale.length === 0) return;
+  process.stderr.write(`test setup: building, since ${stale.join("; ")}\n`);
+  execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
 }

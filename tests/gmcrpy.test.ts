@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { exportGmcrPy, importGmcrPy } from "../src/io/gmcrpy.js";
 import { analyzeHypergame } from "../src/analysis/hypergame.js";
 import { compileScenario, CONCEPTS, loadModel, statePattern, validateData, type Model } from "../src/index.js";
-import { FIXTURES, fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
+import { fixtureDirs, fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
 
 /** Everything the engine derives from a model, for comparing two of them. */
 function essence(m: Model) {
@@ -124,12 +124,9 @@ describe("gmcr-py import", () => {
 });
 
 describe("gmcr-py misperceptions (GMCR+ hypergames)", () => {
-  const dir = `${FIXTURES}/examples/misperception`;
-  const rdir = `${FIXTURES}/random/misperception`;
-  const files = [
-    ...readdirSync(dir).map((f) => `${dir}/${f}`),
-    ...readdirSync(rdir).map((f) => `${rdir}/${f}`),
-  ].filter((f) => f.endsWith(".json"));
+  const files = fixtureDirs("misperception")
+    .flatMap(({ dir }) => readdirSync(dir).map((f) => `${dir}/${f}`))
+    .filter((f) => f.endsWith(".json"));
 
   /** A misperception oracle model as a Parley model. */
   function mispModel(path: string): Model {

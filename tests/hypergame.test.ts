@@ -14,7 +14,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeHypergame, explainChange, stabilityChanges, HYPERGAME_VIEWS, type Hypergame, type HypergameView } from "../src/analysis/hypergame.js";
 import { analyze, compileScenario, CONCEPTS, statePattern, validateData, type Concept, type Model } from "../src/index.js";
 import { parley } from "./helpers/cli.js";
-import { FIXTURES, fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
+import { EXAMPLES, fixtureDirs, fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
 import { referenceMoves } from "./helpers/reference.js";
 import { seededRandom } from "../src/analysis/random.js";
 
@@ -24,8 +24,7 @@ type MispFixture = Omit<Fixture, "decisionMakers"> & {
 
 function misperceptionFixtures(): { file: string; fixture: MispFixture }[] {
   const out: { file: string; fixture: MispFixture }[] = [];
-  for (const group of ["examples", "random"]) {
-    const dir = join(FIXTURES, group, "misperception");
+  for (const { group, dir } of fixtureDirs("misperception")) {
     for (const f of readdirSync(dir).filter((x) => x.endsWith(".json")).sort())
       out.push({ file: `${group}/${f}`, fixture: JSON.parse(readFileSync(join(dir, f), "utf8")) as MispFixture });
   }
@@ -51,8 +50,8 @@ function build(data: Record<string, unknown>): Model {
 const fixtures = misperceptionFixtures();
 
 describe("the misperception oracle fixtures", () => {
-  it("are all here (1 example, 11 random)", () => {
-    expect(fixtures.map((f) => f.file.split("/")[0])).toEqual(["examples", ...Array(11).fill("random")]);
+  it("are all here (11 random, and gmcr-py's example when present)", () => {
+    expect(fixtures.map((f) => f.file.split("/")[0])).toEqual([...(EXAMPLES ? ["examples"] : []), ...Array(11).fill("random")]);
   });
 });
 

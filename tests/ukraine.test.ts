@@ -13,7 +13,6 @@ import { statusQuoAnalysis } from "../src/analysis/paths.js";
 import { buildReport } from "../src/report/build.js";
 import { renderReportHtml, renderReportMarkdown, renderReportText } from "../src/report/render.js";
 import { analyze, CONCEPTS, loadModel, statePattern, type Model } from "../src/index.js";
-import { FIXTURES } from "./helpers/fixtures.js";
 import { parley } from "./helpers/cli.js";
 
 const FILES = [
@@ -23,8 +22,18 @@ const FILES = [
   "ukraine-2025-europe-drops-ceasefire-first.yaml",
 ];
 const load = (f: string) => loadModel(readFileSync(`scenarios/${f}`, "utf8"), f);
-const BRIEF = readFileSync(`${FIXTURES}/../../design/ukraine-2025-brief.md`, "utf8");
-const FACTS = new Set([...BRIEF.matchAll(/^- (F\d+)\./gm)].map((m) => m[1]));
+// The repository's own fact table (no test reads the brief beside the repository).
+const FACT_TABLE = parse(readFileSync("data/ukraine-2025-facts.yaml", "utf8")) as { facts: { id: string; fact: string }[] };
+const FACTS = new Set(FACT_TABLE.facts.map((f) => f.id));
+
+describe("the fact table", () => {
+  it("numbers F1 to F13, each with a summary, and docs/ukraine-2025.md shows the same numbers", () => {
+    expect(FACT_TABLE.facts.map((f) => f.id)).toEqual(Array.from({ length: 13 }, (_, k) => `F${k + 1}`));
+    for (const f of FACT_TABLE.facts) expect(f.fact.length, f.id).toBeGreaterThan(40);
+    const doc = readFileSync("docs/ukraine-2025.md", "utf8");
+    expect([...doc.matchAll(/^\| (F\d+) \|/gm)].map((m) => m[1])).toEqual(FACT_TABLE.facts.map((f) => f.id));
+  });
+});
 
 describe.each(FILES)("scenarios/%s provenance", (file) => {
   const raw = parse(readFileSync(`scenarios/${file}`, "utf8"));
@@ -49,7 +58,7 @@ describe.each(FILES)("scenarios/%s provenance", (file) => {
       const facts = (el.sources ?? []).filter((s) => /^F\d+$/.test(s));
       const reason = (el.assumption ?? "").trim();
       expect(facts.length > 0 || reason.length > 20, `${what} needs an F-number or an assumption with its reason`).toBe(true);
-      for (const f of facts) expect(FACTS.has(f), `${what} cites ${f}, which is not in the brief`).toBe(true);
+      for (const f of facts) expect(FACTS.has(f), `${what} cites ${f}, which is not in data/ukraine-2025-facts.yaml`).toBe(true);
     }
   });
 

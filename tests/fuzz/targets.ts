@@ -28,7 +28,7 @@ import { DEFAULT_MAX_CHARS } from "../../src/ingest/guard.js";
 import { extractHtmlWithReadability } from "../../src/ingest/html.js";
 import type { Gazetteer } from "../../src/ingest/gazetteer.js";
 import { ingestArticle, loadGazetteer } from "../../src/ingest/ingest.js";
-import { FIXTURES, fixtureToScenarioData, plainFixtures } from "../helpers/fixtures.js";
+import { fixtureDirs, fixtureToScenarioData, plainFixtures } from "../helpers/fixtures.js";
 import {
   byteMutationArb,
   mutateBytes,
@@ -202,9 +202,8 @@ let gmcrSeeds: { name: string; text: string }[] | undefined;
 function gmcrpySeeds(): { name: string; text: string }[] {
   if (gmcrSeeds) return gmcrSeeds;
   const seeds: { name: string; text: string }[] = [];
-  for (const group of ["examples", "random"])
-    for (const kind of ["plain", "misperception"]) {
-      const dir = join(FIXTURES, group, kind);
+  for (const kind of ["plain", "misperception"] as const)
+    for (const { group, dir } of fixtureDirs(kind)) {
       for (const f of readdirSync(dir).filter((x) => x.endsWith(".json")).sort()) seeds.push({ name: `${group}/${kind}/${f}`, text: readFileSync(join(dir, f), "utf8") });
     }
   for (const { file, fixture } of plainFixtures()) {

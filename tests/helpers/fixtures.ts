@@ -1,14 +1,38 @@
-/** Oracle fixtures from ../shared/fixtures/gmcr-py, read in place, turned into Parley scenario data. */
+/**
+ * Oracle fixtures, turned into Parley scenario data. The seeded random models
+ * (tests/fixtures/oracle/, copied from the project's shared fixtures) ship
+ * with the repository; gmcr-py's own example models may not be copied, so
+ * tests that use them run only when they are found beside the repository
+ * (../shared/fixtures/gmcr-py/examples, or PARLEY_GMCRPY_EXAMPLES) and are
+ * skipped with a notice otherwise.
+ */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** The oracle data live beside the repository in ../shared (PARLEY_FIXTURES overrides). */
-export const FIXTURES = process.env.PARLEY_FIXTURES ?? resolve(here, "../../../shared/fixtures/gmcr-py");
+/** The seeded random oracle models, in the repository. */
+export const ORACLE = resolve(here, "../fixtures/oracle");
+/** The published cases (Elmira, Prisoner's Dilemma, Chicken, Cuban missile crisis), in the repository. */
+export const CASES = resolve(here, "../fixtures/cases");
 
-if (!existsSync(FIXTURES))
-  throw new Error(`oracle fixtures not found at ${FIXTURES}: the tests read ../shared/fixtures/gmcr-py beside the repository (or set PARLEY_FIXTURES)`);
+const examplesDir = process.env.PARLEY_GMCRPY_EXAMPLES ?? resolve(here, "../../../shared/fixtures/gmcr-py/examples");
+/** gmcr-py's example models when they are beside the repository, else undefined. */
+export const EXAMPLES: string | undefined = existsSync(examplesDir) ? examplesDir : undefined;
+
+let noticed = false;
+/** Says once per test file that the tests on gmcr-py's examples are skipped. */
+export function noticeMissingExamples(): void {
+  if (EXAMPLES || noticed) return;
+  noticed = true;
+  process.stderr.write(`notice: gmcr-py's example models are not at ${examplesDir} (they may not be copied into the repository); the tests that use them are skipped\n`);
+}
+
+/** The fixture folders of one kind: the repository's random models, and gmcr-py's examples when present (examples first). */
+export function fixtureDirs(kind: "plain" | "misperception"): { group: "examples" | "random"; dir: string }[] {
+  noticeMissingExamples();
+  return [...(EXAMPLES ? [{ group: "examples" as const, dir: join(EXAMPLES, kind) }] : []), { group: "random" as const, dir: join(ORACLE, kind) }];
+}
 
 export interface Fixture {
   name: string;
@@ -31,8 +55,7 @@ export interface Fixture {
 
 export function plainFixtures(): { file: string; fixture: Fixture }[] {
   const out: { file: string; fixture: Fixture }[] = [];
-  for (const group of ["examples", "random"]) {
-    const dir = join(FIXTURES, group, "plain");
+  for (const { group, dir } of fixtureDirs("plain")) {
     for (const f of readdirSync(dir).filter((x) => x.endsWith(".json")).sort()) {
       out.push({ file: `${group}/${f}`, fixture: JSON.parse(readFileSync(join(dir, f), "utf8")) as Fixture });
     }

@@ -1,0 +1,38 @@
+/** Whether the built CLI and workbench (dist/) are older than what they are built from. */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+/** Each output, and the sources (folders walked, or single files) it is built from, relative to the repository. */
+export const BUILDS: { output: string; from: string[] }[] = [
+  { output: "dist/cli/main.js", from: ["src", "tsconfig.json", "tsconfig.build.json", "package.json"] },
+  { output: "dist/web/index.html", from: ["web", "src", "data", "package.json"] },
+];
+
+/** The newest modification time under `path` (a file, or a folder walked without node_modules and dot folders). */
+export function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const e of readdirSync(path, { withFileTypes: true })) {
+    if (e.name === "node_modules" || e.name.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(join(path, e.name)));
+  }
+  return newest;
+}
+
+/** Why a build is needed: one line per missing or stale output (empty when dist/ is up to date). */
+export function staleOutputs(root: string): string[] {
+  const out: string[] = [];
+  for (const { output, from } of BUILDS) {
+    const built = join(root, output);
+    if (!existsSync(built)) {
+      out.push(`${output} is missing`);
+      continue;
+    }
+    const builtAt = statSync(built).mtimeMs;
+    const newer = from.filter((f) => newestMtime(join(root, f)) > builtAt);
+    if (newer.length) out.push(`${output} is older than ${newer.join(", ")}`);
+  }
+  return out;
+}
