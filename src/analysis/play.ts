@@ -98,10 +98,12 @@ export interface PlayResult {
 export interface Step {
   to: number[];
   p: number[];
+  /** The total rate of the decision makers who have a move (0 where play stops). */
+  rate: number;
 }
 
 /** What a trajectory needs to know about one preference profile. */
-interface Profile {
+export interface Profile {
   ctx: StabilityContext;
   stop: Uint8Array;
   /** Per DM: each state's place in its ranking (0 = least preferred; ties share a place). */
@@ -109,7 +111,7 @@ interface Profile {
   cache: Map<number, Step>[];
 }
 
-function profileOf(base: StabilityContext, levels: Int32Array[], concept: Concept): Profile {
+export function profileOf(base: StabilityContext, levels: Int32Array[], concept: Concept): Profile {
   const model: Model = { ...base.model, pref: levels };
   const ctx = variantContext(base, model);
   const stop = new Uint8Array(model.states.length);
@@ -144,11 +146,11 @@ function allowedMoves(p: Profile, concept: Concept, rule: MoveRule, i: number, s
 }
 
 /** The step out of s: first a mover (by rate, among those with an allowed move), then one of its moves (by weight). */
-function stepFrom(p: Profile, concept: Concept, rule: MoveRule, rates: readonly number[], s: number): Step {
+export function stepFrom(p: Profile, concept: Concept, rule: MoveRule, rates: readonly number[], s: number): Step {
   const cache = p.cache[MOVE_RULES.indexOf(rule)];
   const hit = cache.get(s);
   if (hit) return hit;
-  const step: Step = { to: [], p: [] };
+  const step: Step = { to: [], p: [], rate: 0 };
   if (!p.stop[s]) {
     const movers: { rate: number; to: number[]; w: number[] }[] = [];
     for (let i = 0; i < p.ctx.model.nDMs; i++) {
@@ -157,6 +159,7 @@ function stepFrom(p: Profile, concept: Concept, rule: MoveRule, rates: readonly 
       if (m.to.length) movers.push({ rate: rates[i], ...m });
     }
     const totalRate = movers.reduce((a, m) => a + m.rate, 0);
+    step.rate = totalRate;
     const merged = new Map<number, number>();
     for (const m of movers) {
       const totalW = m.w.reduce((a, x) => a + x, 0);
@@ -319,7 +322,7 @@ export function play(base: StabilityContext, u: PreferenceUncertainty, opts: Pla
 }
 
 /** Index drawn with probability proportional to its weight, from a uniform number u in [0, 1). */
-function pick(weights: readonly number[], u: number): number {
+export function pick(weights: readonly number[], u: number): number {
   const total = weights.reduce((a, x) => a + x, 0);
   let acc = 0;
   const target = u * total;
