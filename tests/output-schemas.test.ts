@@ -268,6 +268,29 @@ describe("kinds and schema files", () => {
   });
 });
 
+describe("docs/cli.md", () => {
+  it("lists every command with its formats (as --help gives them) and its JSON kind with a link to the schema", async () => {
+    const text = readFileSync("docs/cli.md", "utf8");
+    const section = text.slice(text.indexOf("## Machine-readable output"), text.indexOf("\n## ", text.indexOf("## Machine-readable output") + 5));
+    const rows = section.split("\n").filter((l) => l.startsWith("| `"));
+    for (const kind of Object.keys(OUTPUT_SCHEMAS))
+      expect(section, kind).toContain(`| \`${kind}\` | [${kindFile(kind)}](../schema/${kindFile(kind)}) |`);
+    const documented = new Set(rows.map((r) => /^\| `([a-z]+)/.exec(r)![1]));
+    for (const cmd of (await commandNames()).filter((c) => c !== "serve")) expect(documented.has(cmd), `${cmd} in the table`).toBe(true);
+    for (const row of rows.filter((r) => r.includes("`parley-"))) {
+      const cells = row.split(" | ");
+      const cmd = /^\| `([a-z]+)/.exec(cells[0])![1];
+      const listed = [...cells[1].matchAll(/`([a-z]+)`/g)].map((m) => m[1]);
+      const h = (await parley(cmd, "--help")).stdout.replace(/\s+/g, " ");
+      const choices = [.../-f, --format <format> .*?\(choices: ([^)]*)\)/.exec(h)![1].matchAll(/"([a-z]+)"/g)].map((m) => m[1]);
+      const synonyms = (xs: string[]) => [...new Set(xs.flatMap((x) => (x === "text" || x === "table" ? ["text", "table"] : [x])))].sort();
+      expect(synonyms(listed), row).toEqual(synonyms(choices));
+      const defaultFormat = /default: "([a-z]+)"/.exec(/-f, --format <format> .*?\(choices: [^)]*\)/.exec(h)![0])?.[1];
+      if (defaultFormat && !cmd.startsWith("ingest")) expect(listed[0], `${cmd}: the default first`).toBe(defaultFormat);
+    }
+  });
+});
+
 describe("particular outputs", () => {
   it("compare: two files give a parley-comparison/1, three or more (or --survival) a parley-survival/1", () => {
     const [walks, drops] = outputs.get("parley-comparison/1") as { files: string[]; concepts: { concept: string; gained: { dms: unknown[] }[]; lost: unknown[] }[] }[];
