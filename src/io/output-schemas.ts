@@ -9,7 +9,12 @@
  * field fails. Adding a field here and in the output is not a breaking
  * change; renaming or removing one is, and needs a new version (/2).
  */
+import { COALITION_CONCEPTS } from "../analysis/coalitions.js";
+import { HYPERGAME_VIEWS } from "../analysis/hypergame.js";
+import { MODELS } from "../bargaining/types.js";
 import { CONCEPTS } from "../stability/analyze.js";
+import { FORESIGHT_VARIANTS } from "../stability/limited-move.js";
+import { UNKNOWN_CONCEPTS, UNKNOWN_VARIANTS } from "../stability/unknown.js";
 
 type Schema = Record<string, unknown>;
 
@@ -176,7 +181,7 @@ const foresight = root(
     scenario: obj({ name: str }),
     decisionMakers: arr(obj({ id: str, name: str })),
     concept: oneOfValues("L_h", "NM"),
-    variant: str,
+    variant: { enum: [...FORESIGHT_VARIANTS] },
     variantSource: str,
     horizon: nullable(int),
     nonMyopic: obj({ preperiod: int, period: int, from: int }),
@@ -197,7 +202,7 @@ const foresight = root(
   ["nonMyopic", "noLimit"],
 );
 
-const coalitionConcept: Schema = { enum: ["Nash", "GMR", "SMR", "SEQ"] };
+const coalitionConcept: Schema = { enum: [...COALITION_CONCEPTS] };
 const coalitions = root("parley-coalitions/1", "parley coalitions --format json", {
   scenario: obj({ name: str }),
   concepts: arr(coalitionConcept),
@@ -230,8 +235,8 @@ const coalitions = root("parley-coalitions/1", "parley coalitions --format json"
   ),
 });
 
-const unknownConcept: Schema = { enum: ["Nash", "GMR", "SMR", "SEQ"] };
-const variant: Schema = { enum: ["a", "b", "c", "d"] };
+const unknownConcept: Schema = { enum: [...UNKNOWN_CONCEPTS] };
+const variant: Schema = { enum: [...UNKNOWN_VARIANTS] };
 const relation: Schema = { enum: ["better", "equal", "worse", "unknown"] };
 const unknownChange = obj({ state: stateId, decisionMakers: arr(str) });
 const unknown = root(
@@ -288,7 +293,7 @@ const unknown = root(
 
 const hypergame = root("parley-hypergame/1", "parley hypergame --format json", {
   scenario: obj({ name: str }),
-  view: oneOfValues("gmcr", "subjective"),
+  view: { enum: [...HYPERGAME_VIEWS] },
   concepts: arr(concept),
   statusQuo: stateId,
   misperception: bool,
@@ -331,7 +336,7 @@ const hypergame = root("parley-hypergame/1", "parley hypergame --format json", {
   ),
 });
 
-const bargainModel: Schema = { enum: ["mean", "median", "nash", "expected-utility", "smp"] };
+const bargainModel: Schema = { enum: [...MODELS] };
 const distribution = obj({ samples: int, mean: num, q05: num, q25: num, q50: num, q75: num, q95: num, min: num, max: num });
 const bargain = root(
   "parley-bargain/1",
