@@ -79,8 +79,33 @@ export function chooseThreads(asked: number, large: boolean): number {
 export const conceptOption = () =>
   new Option("-c, --concept <names>", `stability concepts, comma-separated: ${CONCEPTS.join(", ")} (default: all)`).argParser(parseConcepts);
 
-export const formatOption = (choices: string[], fallback: string) =>
-  new Option("-f, --format <format>", "output format").choices(choices).default(fallback);
+/**
+ * `-f, --format`: the same names everywhere (`table`/`text`, `md`, `csv`,
+ * `json`, `html`). The human-readable format answers to both `text` and
+ * `table`; the command sees the name it lists in `choices`.
+ */
+export const formatOption = (choices: string[], fallback: string) => {
+  const human = choices.includes("table") ? "table" : choices.includes("text") ? "text" : undefined;
+  const alias = human === "table" ? "text" : human === "text" ? "table" : undefined;
+  const all = alias && !choices.includes(alias) ? [...choices, alias] : choices;
+  const option = new Option("-f, --format <format>", `output format${alias ? ` (${alias} is the same as ${human})` : ""}`).choices(all).default(fallback);
+  if (alias && !choices.includes(alias)) {
+    const check = option.parseArg as (value: string, previous: unknown) => string;
+    option.argParser((value: string, previous: unknown) => {
+      const format = check(value, previous);
+      return format === alias ? human : format;
+    });
+  }
+  return option;
+};
+
+/** `-o, --output FILE` and `--force`, for every command that prints a result (see `writeResult`). */
+export const outputOption = () =>
+  new Option("-o, --output <file>", "write the result to this file instead of standard output (never replacing a file without --force)");
+export const forceOption = () => new Option("--force", "replace the --output file if it exists");
+
+/** A JSON result as printed: two-space indentation, a final newline. */
+export const jsonText = (value: unknown): string => JSON.stringify(value, null, 2) + "\n";
 
 /** A state named by its number (1..N) or its Y/N pattern. */
 export function resolveState(model: Model, name: string): number {

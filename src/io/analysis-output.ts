@@ -9,6 +9,7 @@ import { wrap } from "./describe.js";
 import { renderCsv, renderMarkdown, renderText, type Table } from "./table.js";
 
 export const ANALYSIS_FORMAT = "parley-analysis/1";
+export const STATES_FORMAT = "parley-states/1";
 
 export interface AnalysisJson {
   format: typeof ANALYSIS_FORMAT;
@@ -167,6 +168,7 @@ export function renderStates(model: Model, format: TableFormat | "json"): string
     return (
       JSON.stringify(
         {
+          format: STATES_FORMAT,
           statusQuo: model.statusQuo + 1,
           states: Array.from(model.states, (x, s) => ({
             id: s + 1,

@@ -12,10 +12,15 @@ export function ingestYaml(r: IngestResult): string {
   return `${head.join("\n")}\n${stringify(r.draft.scenario, { lineWidth: 0 })}`;
 }
 
+export const INGEST_FORMAT = "parley-ingest/1";
+export const INGEST_UPDATE_FORMAT = "parley-ingest-update/1";
+
+/** Everything `parley ingest` found; `articleType` is how the article was read (text, markdown or html). */
 export function ingestJson(r: IngestResult): unknown {
   return {
+    format: INGEST_FORMAT,
     article: r.name,
-    format: r.clean.format,
+    articleType: r.clean.format,
     title: r.clean.title ?? null,
     dropped: r.clean.dropped,
     sentences: r.sentences.map((s) => ({ index: s.index + 1, start: s.span.start, end: s.span.end, text: s.text })),

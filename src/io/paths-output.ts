@@ -5,9 +5,12 @@ import type { Analysis } from "../stability/analyze.js";
 import { preferenceReason } from "../preferences/why.js";
 import { describeMove, describeState, rankOf } from "./describe.js";
 
+export const PATHS_FORMAT = "parley-paths/1";
+
 export function pathsJson(model: Model, sq: StatusQuoAnalysis) {
   const dm = (d: number) => model.scenario.decisionMakers[d].id;
   return {
+    format: PATHS_FORMAT,
     from: sq.from + 1,
     pattern: statePattern(model, sq.from),
     reachable: sq.reachable.map((s) => s + 1),

@@ -4,7 +4,7 @@ import { analyzeSteps, CONCEPTS, type Concept } from "../../stability/analyze.js
 import { analysisToJson, renderAnalysis, type TableFormat } from "../../io/analysis-output.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
-import { chooseThreads, conceptOption, maxStatesOption, formatOption, runOnPool, runSteps, threadsOption, type CommandEnv } from "../env.js";
+import { chooseThreads, conceptOption, forceOption, maxStatesOption, formatOption, jsonText, outputOption, runOnPool, runSteps, threadsOption, type CommandEnv } from "../env.js";
 
 
 export function register(program: Command, env: CommandEnv): void {
@@ -15,6 +15,8 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(conceptOption())
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
     .option("-e, --equilibria-only", "list only states that are an equilibrium under some concept")
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(maxStatesOption())
     .addOption(threadsOption(`all cores from ${ANALYSIS_THREADS_FROM.toLocaleString("en-US")} states`))
     .addHelpText(
@@ -27,7 +29,7 @@ Examples:
   parley analyze model.yaml -f csv -e             equilibria only, as CSV
   parley analyze big.yaml --threads 4             four worker threads`,
     )
-    .action(async (file: string | undefined, o: { concept?: Concept[]; format: TableFormat | "json"; equilibriaOnly?: boolean; maxStates: number; threads: number }) => {
+    .action(async (file: string | undefined, o: { concept?: Concept[]; format: TableFormat | "json"; equilibriaOnly?: boolean; output?: string; force?: boolean; maxStates: number; threads: number }) => {
       const model = env.load(file ?? DEFAULT_SCENARIO, o.maxStates, { implicitOnly: true });
       const concepts = o.concept ?? CONCEPTS;
       const threads = chooseThreads(o.threads, model.states.length >= ANALYSIS_THREADS_FROM);
@@ -37,7 +39,6 @@ Examples:
         threads > 1
           ? await runOnPool(env, threads, showProgress, (pool, onProgress, shouldStop) => analyzeParallel(model, pool, { concepts, onProgress, shouldStop }))
           : await runSteps(env, analyzeSteps(model, { concepts }), showProgress);
-      if (o.format === "json") env.io.stdout(JSON.stringify(analysisToJson(analysis), null, 2) + "\n");
-      else env.io.stdout(renderAnalysis(analysis, o.format, { equilibriaOnly: o.equilibriaOnly }));
+      env.writeResult(o.format === "json" ? jsonText(analysisToJson(analysis)) : renderAnalysis(analysis, o.format, { equilibriaOnly: o.equilibriaOnly }), o);
     });
 }

@@ -9,7 +9,7 @@ import type { Model } from "../../model/compile.js";
 import { ParleyError } from "../../model/errors.js";
 import { analyze } from "../../stability/analyze.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
-import { formatOption, maxStatesOption, parseCount, type CommandEnv } from "../env.js";
+import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseCount, type CommandEnv } from "../env.js";
 
 function parseModels(value: string, previous: BargainingModel[] | undefined): BargainingModel[] {
   const out = [...(previous ?? [])];
@@ -33,6 +33,8 @@ interface Opts {
   samples?: number;
   seed: number;
   format: "table" | "md" | "csv" | "json";
+  output?: string;
+  force?: boolean;
   linkModel: BargainingModel;
   maxStates: number;
   // Switches of the models.
@@ -62,6 +64,8 @@ export function register(program: Command, env: CommandEnv): void {
     .option("-n, --samples <n>", "Monte Carlo draws over the input ranges (sensitivity)", parseCount)
     .option("--seed <n>", "seed of the draws (same seed, same result)", parseCount, 1)
     .addOption(formatOption(["table", "md", "csv", "json"], "table"))
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(new Option("--link-model <name>", "the model whose forecast decides which graph-model options are on the table").choices([...MODELS]).default("expected-utility"))
     .addOption(new Option("--nash-loss <form>", "Nash: utility 1 − distance (linear) or 1 − distance² (quadratic)").choices(["linear", "quadratic"]).default("linear"))
     .addOption(new Option("--nash-disagreement <point>", "Nash: no deal = each actor's worst end of the scale, or the issue's status quo").choices(["worst", "status-quo"]).default("worst"))
@@ -106,11 +110,13 @@ Examples:
       });
       const linkModel = run.models.includes(o.linkModel) ? o.linkModel : run.models[0];
       const link = linkText(model, run, linkModel, o.format === "md");
-      if (o.format === "json") {
-        const json = { ...bargainJson(run), graphLink: link.json };
-        env.io.stdout(JSON.stringify(json, null, 2) + "\n");
-      } else if (o.format === "csv") env.io.stdout(renderBargain(run, "csv", model.scenario.name));
-      else env.io.stdout(renderBargain(run, o.format, model.scenario.name) + link.text);
+      const text =
+        o.format === "json"
+          ? jsonText({ ...bargainJson(run), graphLink: link.json })
+          : o.format === "csv"
+            ? renderBargain(run, "csv", model.scenario.name)
+            : renderBargain(run, o.format, model.scenario.name) + link.text;
+      env.writeResult(text, o);
     });
 }
 

@@ -4,7 +4,7 @@ import { ParleyError } from "../../model/errors.js";
 import { analyze } from "../../stability/analyze.js";
 import { coalitionAnalysisSteps, coalitionCount, COALITION_CONCEPTS, MAX_COALITIONS, type CoalitionConcept } from "../../analysis/coalitions.js";
 import { coalitionsJson, renderCoalitions, shownStates, stringifyCoalitionsJson } from "../../io/coalitions-output.js";
-import { conceptOption, maxStatesOption, parseConcepts, parseCount, resolveState, formatOption, runSteps, type CommandEnv } from "../env.js";
+import { conceptOption, forceOption, maxStatesOption, outputOption, parseConcepts, parseCount, resolveState, formatOption, runSteps, type CommandEnv } from "../env.js";
 
 const DEFAULT_LIMIT = 10;
 
@@ -18,6 +18,8 @@ export function register(program: Command, env: CommandEnv): void {
     .option("--max-size <n>", "largest coalition to examine (default: all the decision makers together)", parseCount)
     .option("-l, --limit <n>", `text and md: how many equilibria to show in detail, strongest first; 0 for all (default: ${DEFAULT_LIMIT})`, parseLimit)
     .addOption(formatOption(["text", "json", "md"], "text"))
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(maxStatesOption())
     .addHelpText(
       "after",
@@ -34,7 +36,7 @@ Examples:
   parley coalitions scenarios/ukraine-2025.yaml -c SEQ --max-size 2 --limit 0
   parley coalitions scenarios/prisoners-dilemma.yaml -f json > coalitions.json`,
     )
-    .action(async (file: string, o: { state?: string; concept?: CoalitionConcept[]; maxSize?: number; limit?: number; format: "text" | "json" | "md"; maxStates: number }) => {
+    .action(async (file: string, o: { state?: string; concept?: CoalitionConcept[]; maxSize?: number; limit?: number; format: "text" | "json" | "md"; output?: string; force?: boolean; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const state = o.state !== undefined ? resolveState(model, o.state) : undefined;
       const concepts = o.concept ?? [...COALITION_CONCEPTS];
@@ -55,10 +57,10 @@ Examples:
       const steps = coalitionAnalysisSteps(analysis, { concepts, maxSize, ...(state !== undefined ? { states: [state] } : {}), ...(detail ? { detail } : {}) });
       const result = await runSteps(env, steps, model.states.length >= 2_000);
       if (o.format === "json") {
-        env.io.stdout(stringifyCoalitionsJson(coalitionsJson(model, analysis, result)));
+        env.writeResult(stringifyCoalitionsJson(coalitionsJson(model, analysis, result)), o);
         return;
       }
-      env.io.stdout(renderCoalitions(model, analysis, result, { md: o.format === "md", limit }));
+      env.writeResult(renderCoalitions(model, analysis, result, { md: o.format === "md", limit }), o);
     });
 }
 

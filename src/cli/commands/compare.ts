@@ -5,7 +5,12 @@ import { renderComparison, renderSurvival } from "../../io/compare-output.js";
 import { ParleyError } from "../../model/errors.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
 import { CONCEPTS, type Analysis, type Concept } from "../../stability/analyze.js";
-import { chooseThreads, conceptOption, formatOption, maxStatesOption, parseCount, runOnPool, threadsOption, type CommandEnv } from "../env.js";
+import { chooseThreads, conceptOption, forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseCount, runOnPool, threadsOption, type CommandEnv } from "../env.js";
+
+/** Two versions compared in detail. */
+export const COMPARISON_FORMAT = "parley-comparison/1";
+/** Several versions: in how many each equilibrium holds. */
+export const SURVIVAL_FORMAT = "parley-survival/1";
 
 
 export function register(program: Command, env: CommandEnv): void {
@@ -15,7 +20,10 @@ export function register(program: Command, env: CommandEnv): void {
     .argument("<files...>", "two scenario files, or more for a survival table")
     .addOption(conceptOption())
     .addOption(formatOption(["text", "md", "json"], "text"))
-    .option("--limit <n>", "rows of the survival table (three or more files)", parseCount, 30)
+    .option("--survival", "the survival table even for two files")
+    .option("--limit <n>", "rows of the survival table (three or more files, or --survival)", parseCount, 30)
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(maxStatesOption())
     .addOption(threadsOption(`all cores from ${ANALYSIS_THREADS_FROM.toLocaleString("en-US")} states in all versions`))
     .addHelpText(
@@ -23,13 +31,14 @@ export function register(program: Command, env: CommandEnv): void {
       `
 With two files: the model differences, then the states that gained or lost
 stability under each concept, for whom and why. With more: in how many of the
-versions each equilibrium holds, under each concept.
+versions each equilibrium holds, under each concept (also with --survival).
+JSON: parley-comparison/1 for two files, parley-survival/1 for the table.
 
 Examples:
   parley compare scenarios/ukraine-2025.yaml scenarios/ukraine-2025-us-walks-away.yaml
   parley compare scenarios/ukraine-2025*.yaml -c Nash,SEQ`,
     )
-    .action(async (files: string[], o: { concept?: Concept[]; format: "text" | "md" | "json"; limit: number; maxStates: number; threads: number }) => {
+    .action(async (files: string[], o: { concept?: Concept[]; format: "text" | "md" | "json"; survival?: boolean; limit: number; output?: string; force?: boolean; maxStates: number; threads: number }) => {
       if (files.length < 2) throw new ParleyError({ code: "usage", message: "compare needs at least two scenario files" });
       const models = files.map((f) => env.load(f, o.maxStates));
       const concepts = o.concept ?? [...CONCEPTS];
@@ -48,21 +57,29 @@ Examples:
               return out;
             })
           : undefined;
-      if (models.length === 2) {
+      if (models.length === 2 && !o.survival) {
         const cmp = compareModels(models[0], models[1], concepts, analyses && [analyses[0], analyses[1]]);
-        if (o.format === "json") env.io.stdout(JSON.stringify(comparisonJson(cmp), null, 2) + "\n");
-        else env.io.stdout(renderComparison(models[0], models[1], files[0], files[1], cmp, o.format === "md"));
+        env.writeResult(
+          o.format === "json" ? jsonText(comparisonJson(cmp, files)) : renderComparison(models[0], models[1], files[0], files[1], cmp, o.format === "md"),
+          o,
+        );
         return;
       }
       const { sharedOptions, rows } = equilibriumSurvival(models, concepts, analyses);
-      if (o.format === "json") env.io.stdout(JSON.stringify({ files, sharedOptions, concepts, rows }, null, 2) + "\n");
-      else env.io.stdout(renderSurvival(models, files, sharedOptions, rows, concepts, o.format === "md", o.limit));
+      env.writeResult(
+        o.format === "json"
+          ? jsonText({ format: SURVIVAL_FORMAT, files, sharedOptions, concepts, rows })
+          : renderSurvival(models, files, sharedOptions, rows, concepts, o.format === "md", o.limit),
+        o,
+      );
     });
 }
 
 /** State indices become 1-based ids, as everywhere in Parley's JSON. */
-function comparisonJson(cmp: Comparison) {
+function comparisonJson(cmp: Comparison, files: string[]) {
   return {
+    format: COMPARISON_FORMAT,
+    files,
     ...cmp,
     concepts: cmp.concepts.map((c) => ({
       ...c,

@@ -4,7 +4,9 @@ import { statePattern, type Model } from "../../model/compile.js";
 import { analyze, CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
 import { explainState } from "../../stability/explain.js";
 import { renderExplanation } from "../../io/explain-text.js";
-import { conceptOption, maxStatesOption, resolveState, resolveDM, formatOption, type CommandEnv } from "../env.js";
+import { conceptOption, forceOption, jsonText, maxStatesOption, outputOption, resolveState, resolveDM, formatOption, type CommandEnv } from "../env.js";
+
+export const EXPLANATION_FORMAT = "parley-explanation/1";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -15,6 +17,8 @@ export function register(program: Command, env: CommandEnv): void {
     .option("-d, --dm <id>", "only this decision maker (id or name)")
     .addOption(conceptOption())
     .addOption(formatOption(["text", "json"], "text"))
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(maxStatesOption())
     .addHelpText(
       "after",
@@ -23,7 +27,7 @@ Examples:
   parley explain scenarios/elmira.yaml 5
   parley explain scenarios/elmira.yaml NYNNY --dm moe --concept GMR,SEQ`,
     )
-    .action((file: string, stateName: string, o: { dm?: string; concept?: Concept[]; format: "text" | "json"; maxStates: number }) => {
+    .action((file: string, stateName: string, o: { dm?: string; concept?: Concept[]; format: "text" | "json"; output?: string; force?: boolean; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const state = resolveState(model, stateName);
       const dms = o.dm !== undefined ? [resolveDM(model, o.dm)] : model.scenario.decisionMakers.map((_, d) => d);
@@ -31,7 +35,7 @@ Examples:
       const ctx = createContext(model);
       const explanations = dms.map((d) => explainState(ctx, state, d, concepts));
       if (o.format === "json") {
-        env.io.stdout(JSON.stringify(explainJson(model, explanations, concepts), null, 2) + "\n");
+        env.writeResult(jsonText(explainJson(model, explanations, concepts)), o);
         return;
       }
       const analysis = analyze(model, { concepts, context: ctx });
@@ -39,7 +43,7 @@ Examples:
       const head = `State ${state + 1} (${statePattern(model, state)})${state === model.statusQuo ? ", the status quo" : ""}: ${
         eqUnder.length ? `an equilibrium under ${eqUnder.join(", ")}` : "not an equilibrium under any concept analysed"
       }.`;
-      env.io.stdout([head, "", ...explanations.map((ex) => renderExplanation(model, ex, concepts) + "\n")].join("\n"));
+      env.writeResult([head, "", ...explanations.map((ex) => renderExplanation(model, ex, concepts) + "\n")].join("\n"), o);
     });
 }
 
@@ -50,6 +54,7 @@ function explainJson(model: Model, explanations: ReturnType<typeof explainState>
     to: m.to + 1,
   });
   return {
+    format: EXPLANATION_FORMAT,
     state: explanations[0] ? explanations[0].state + 1 : undefined,
     pattern: explanations[0] ? statePattern(model, explanations[0].state) : undefined,
     concepts,

@@ -1,15 +1,15 @@
 /** `parley export`. */
 import type { Command } from "commander";
 import { exportGmcrPy } from "../../io/gmcrpy.js";
-import { maxStatesOption, type CommandEnv } from "../env.js";
+import { forceOption, maxStatesOption, outputOption, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
     .command("export")
     .description("convert a Parley scenario into a gmcr-py / GMCR+ JSON file")
     .argument("<file>", "scenario file")
-    .option("-o, --output <file>", "write the gmcr-py file here instead of standard output")
-    .option("--force", "overwrite the output file if it exists")
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(maxStatesOption())
     .addHelpText("after", `
 Examples:

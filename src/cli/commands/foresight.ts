@@ -3,7 +3,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { foresight, foresightJson, renderForesight } from "../../io/foresight-output.js";
 import { createContext } from "../../stability/analyze.js";
 import { FORESIGHT_VARIANTS, checkVariant, VARIANT_INFO, type ForesightVariant } from "../../stability/limited-move.js";
-import { maxStatesOption, formatOption, parseCount, resolveState, type CommandEnv } from "../env.js";
+import { forceOption, maxStatesOption, formatOption, jsonText, outputOption, parseCount, resolveState, type CommandEnv } from "../env.js";
 
 /** Horizons beyond this are refused: use --nm for the limit. */
 export const MAX_HORIZON = 1000;
@@ -28,6 +28,8 @@ export function register(program: Command, env: CommandEnv): void {
     )
     .option("-s, --state <state>", "show the anticipated play from this state (number or Y/N pattern) instead of the status quo")
     .addOption(formatOption(["text", "json", "md"], "text"))
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(maxStatesOption())
     .addHelpText(
       "after",
@@ -43,12 +45,11 @@ Examples:
 
 Definitions, sources and worked examples: docs/foresight.md.`,
     )
-    .action((file: string, o: { horizon: number; nm?: boolean; variant: ForesightVariant; state?: string; format: "text" | "json" | "md"; maxStates: number }) => {
+    .action((file: string, o: { horizon: number; nm?: boolean; variant: ForesightVariant; state?: string; format: "text" | "json" | "md"; output?: string; force?: boolean; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       checkVariant(model, o.variant);
       const focus = o.state !== undefined ? resolveState(model, o.state) : model.statusQuo;
       const f = foresight(createContext(model), o.variant, { horizon: o.horizon, nm: o.nm, focus });
-      if (o.format === "json") env.io.stdout(JSON.stringify(foresightJson(f), null, 2) + "\n");
-      else env.io.stdout(renderForesight(f, o.format === "md"));
+      env.writeResult(o.format === "json" ? jsonText(foresightJson(f)) : renderForesight(f, o.format === "md"), o);
     });
 }

@@ -3,7 +3,7 @@ import { Option, type Command } from "commander";
 import { analyzeHypergame, HYPERGAME_VIEWS, type Hypergame, type HypergameView } from "../../analysis/hypergame.js";
 import { hypergameToJson, renderHypergame } from "../../io/hypergame-output.js";
 import { CONCEPTS, type Concept } from "../../stability/analyze.js";
-import { conceptOption, formatOption, maxStatesOption, withLocations, type CommandEnv } from "../env.js";
+import { conceptOption, forceOption, formatOption, jsonText, maxStatesOption, outputOption, withLocations, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -17,6 +17,8 @@ export function register(program: Command, env: CommandEnv): void {
         .default("gmcr"),
     )
     .addOption(formatOption(["text", "json", "md"], "text"))
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(maxStatesOption())
     .addHelpText(
       "after",
@@ -30,10 +32,9 @@ Examples:
   parley hypergame model.yaml -c Nash,SEQ --view subjective
   parley hypergame model.yaml --format json > hypergame.json`,
     )
-    .action((file: string, o: { concept?: Concept[]; view: HypergameView; format: "text" | "json" | "md"; maxStates: number }) => {
+    .action((file: string, o: { concept?: Concept[]; view: HypergameView; format: "text" | "json" | "md"; output?: string; force?: boolean; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const h: Hypergame = withLocations(env, file, () => analyzeHypergame(model, { concepts: o.concept ?? CONCEPTS, view: o.view }));
-      if (o.format === "json") env.io.stdout(JSON.stringify(hypergameToJson(h), null, 2) + "\n");
-      else env.io.stdout(renderHypergame(h, o.format));
+      env.writeResult(o.format === "json" ? jsonText(hypergameToJson(h)) : renderHypergame(h, o.format), o);
     });
 }

@@ -3,15 +3,15 @@ import type { Command } from "commander";
 import { stringify } from "yaml";
 import { ParleyError } from "../../model/errors.js";
 import { importGmcrPy } from "../../io/gmcrpy.js";
-import { inputLimits, maxStatesOption, type CommandEnv } from "../env.js";
+import { forceOption, inputLimits, maxStatesOption, outputOption, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
     .command("import")
     .description("convert a gmcr-py / GMCR+ JSON file into a Parley scenario (YAML)")
     .argument("<file>", "gmcr-py file (.gmcr or .json)")
-    .option("-o, --output <file>", "write the scenario here instead of standard output")
-    .option("--force", "overwrite the output file if it exists")
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(maxStatesOption())
     .addHelpText("after", `
 Examples:

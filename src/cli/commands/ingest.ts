@@ -1,21 +1,23 @@
 /** `parley ingest`: a news article -> a draft scenario, or what it changes in an existing one. */
 import { fileURLToPath } from "node:url";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { parseDocument } from "yaml";
 import { extractHtmlWithReadability } from "../../ingest/html.js";
 import { ingestArticle, loadGazetteer } from "../../ingest/ingest.js";
 import { DEFAULT_MAX_CHARS } from "../../ingest/guard.js";
 import { applyUpdate, planUpdate } from "../../ingest/update.js";
-import { ingestJson, ingestMarkdown, ingestYaml, renderUpdate } from "../../io/ingest-output.js";
+import { INGEST_UPDATE_FORMAT, ingestJson, ingestMarkdown, ingestYaml, renderUpdate } from "../../io/ingest-output.js";
 import { ParleyError } from "../../model/errors.js";
 import type { ScenarioFile } from "../../model/schema.js";
 import { parseScenario, validateData } from "../../model/validate.js";
-import { formatOption, parseCount, type CommandEnv } from "../env.js";
+import { forceOption, formatOption, jsonText, outputOption, parseCount, type CommandEnv } from "../env.js";
 
 /** The built-in gazetteer, found relative to this module (works from src/ and dist/). */
 export const GAZETTEER_FILE = fileURLToPath(new URL("../../../data/gazetteer.yaml", import.meta.url));
 
 interface Options {
+  output?: string;
+  /** The old name of --output, still accepted. */
   out?: string;
   force?: boolean;
   gazetteer: string[];
@@ -30,8 +32,9 @@ export function register(program: Command, env: CommandEnv): void {
     .command("ingest")
     .description("draft a scenario from a news article (text, Markdown or HTML), each element traced to its sentences")
     .argument("<article>", "the article: a .txt, .md or .html file")
-    .option("-o, --out <file>", "write the draft here instead of standard output (never replacing a file without --force)")
-    .option("--force", "replace the --out file if it exists")
+    .addOption(outputOption())
+    .addOption(new Option("--out <file>", "the old name of --output").hideHelp())
+    .addOption(forceOption())
     .option("--gazetteer <file>", "add actors, people and topics from this gazetteer file (repeatable)", (v: string, prev: string[]) => [...prev, v], [] as string[])
     .addOption(formatOption(["yaml", "json", "md", "text"], "yaml").default(undefined, "yaml; text with --update"))
     .option("--max-chars <n>", "refuse articles longer than this many characters", parseCount, DEFAULT_MAX_CHARS)
@@ -55,6 +58,7 @@ Examples:
 How it works, the gazetteer format and the event codes: docs/ingest.md.`,
     )
     .action((article: string, o: Options) => {
+      const target = { output: o.output ?? o.out, force: o.force };
       const extra = o.gazetteer.map((file) => ({ file, text: env.io.readText(file) }));
       const gazetteer = loadGazetteer(env.io.readText(GAZETTEER_FILE), extra);
       const text = env.io.readText(article);
@@ -66,8 +70,8 @@ How it works, the gazetteer format and the event codes: docs/ingest.md.`,
       if (!o.update) {
         if (o.write) throw new ParleyError({ code: "bad-usage", message: "--write applies only with --update SCENARIO" });
         const format = o.format ?? "yaml";
-        const out = format === "json" ? JSON.stringify(ingestJson(result), null, 2) + "\n" : format === "md" || format === "text" ? ingestMarkdown(result) : ingestYaml(result);
-        env.writeResult(out, { output: o.out, force: o.force });
+        const out = format === "json" ? jsonText(ingestJson(result)) : format === "md" || format === "text" ? ingestMarkdown(result) : ingestYaml(result);
+        env.writeResult(out, target);
         return;
       }
 
@@ -90,7 +94,7 @@ How it works, the gazetteer format and the event codes: docs/ingest.md.`,
             message: `applying the changes would make ${o.update} invalid (${e.issues[0]?.message ?? "see parley validate"}); apply them by hand`,
           });
         }
-        if (format === "yaml" && !o.write) return env.io.stdout(updated);
+        if (format === "yaml" && !o.write) return env.writeResult(updated, target);
         if (o.write) {
           if (!wanted) {
             env.io.stderr(`${o.update}: nothing to change\n`);
@@ -101,7 +105,8 @@ How it works, the gazetteer format and the event codes: docs/ingest.md.`,
         }
       }
       if (format === "json")
-        env.io.stdout(JSON.stringify({ scenario: o.update, article: name, written: Boolean(o.write && wanted), changes: plan.changes }, null, 2) + "\n");
-      else if (format !== "yaml") env.io.stdout(renderUpdate(o.update, name, plan, format === "md") + (o.write ? "" : wanted ? "Nothing written: add --write to apply these changes.\n" : ""));
+        env.writeResult(jsonText({ format: INGEST_UPDATE_FORMAT, scenario: o.update, article: name, written: Boolean(o.write && wanted), changes: plan.changes }), target);
+      else if (format !== "yaml")
+        env.writeResult(renderUpdate(o.update, name, plan, format === "md") + (o.write ? "" : wanted ? "Nothing written: add --write to apply these changes.\n" : ""), target);
     });
 }

@@ -5,7 +5,9 @@ import { renderInverse } from "../../io/inverse-output.js";
 import { statePattern } from "../../model/compile.js";
 import { ParleyError } from "../../model/errors.js";
 import { createContext, type Concept } from "../../stability/analyze.js";
-import { formatOption, maxStatesOption, parseConcepts, parseCount, resolveState, type CommandEnv } from "../env.js";
+import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseConcepts, parseCount, resolveState, type CommandEnv } from "../env.js";
+
+export const INVERSE_FORMAT = "parley-inverse/1";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -16,6 +18,8 @@ export function register(program: Command, env: CommandEnv): void {
     .option("-c, --concept <name>", "stability concept: Nash, GMR, SMR, SEQ, SIM, SEQ+SIM", "SEQ")
     .option("--max-evaluations <n>", "limit on preference profiles checked", parseCount, 100_000)
     .addOption(formatOption(["text", "md", "json"], "text"))
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(maxStatesOption())
     .addHelpText(
       "after",
@@ -28,7 +32,7 @@ Examples:
   parley inverse scenarios/ukraine-2025.yaml --target "ru_ceasefire & us_guarantee & eu_force" --concept Nash
   parley inverse scenarios/elmira.yaml --target 4 --concept SEQ -f json`,
     )
-    .action((file: string, o: { target: string; concept: string; maxEvaluations: number; format: "text" | "md" | "json"; maxStates: number }) => {
+    .action((file: string, o: { target: string; concept: string; maxEvaluations: number; format: "text" | "md" | "json"; output?: string; force?: boolean; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const concepts = parseConcepts(o.concept, undefined);
       if (concepts.length !== 1) throw new ParleyError({ code: "usage", message: "--concept takes one concept" });
@@ -36,34 +40,32 @@ Examples:
       const asState = /^\d+$/.test(o.target.trim()) || /^[YNyn]+$/.test(o.target.trim()) ? [resolveState(model, o.target)] : statesMatching(model, o.target);
       const r = inverseForTargets(createContext(model), asState, concept, { maxEvaluations: o.maxEvaluations });
       if (o.format === "json") {
-        env.io.stdout(
-          JSON.stringify(
-            {
-              target: r.target + 1,
-              pattern: statePattern(model, r.target),
-              concept: r.concept,
-              found: r.found,
-              exhaustive: r.exhaustive,
-              evaluated: r.evaluated,
-              totalDistance: r.totalDistance,
-              changes: r.changes.map((c) => {
-                const p = c.preference;
-                return {
-                  decisionMaker: model.scenario.decisionMakers[c.dm].id,
-                  distance: c.distance,
-                  ...(p.kind === "statements" ? { statements: p.statements.map((st) => st.text) } : { ranking: p.items.map((it) => it.patterns) }),
-                  reversed: c.reversed,
-                  dropped: c.dropped,
-                  ...(c.raised !== undefined ? { raised: c.raised } : {}),
-                };
-              }),
-            },
-            null,
-            2,
-          ) + "\n",
+        env.writeResult(
+          jsonText({
+            format: INVERSE_FORMAT,
+            target: r.target + 1,
+            pattern: statePattern(model, r.target),
+            concept: r.concept,
+            found: r.found,
+            exhaustive: r.exhaustive,
+            evaluated: r.evaluated,
+            totalDistance: r.totalDistance,
+            changes: r.changes.map((c) => {
+              const p = c.preference;
+              return {
+                decisionMaker: model.scenario.decisionMakers[c.dm].id,
+                distance: c.distance,
+                ...(p.kind === "statements" ? { statements: p.statements.map((st) => st.text) } : { ranking: p.items.map((it) => it.patterns) }),
+                reversed: c.reversed,
+                dropped: c.dropped,
+                ...(c.raised !== undefined ? { raised: c.raised } : {}),
+              };
+            }),
+          }),
+          o,
         );
         return;
       }
-      env.io.stdout(renderInverse(model, r, o.format === "md"));
+      env.writeResult(renderInverse(model, r, o.format === "md"), o);
     });
 }

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { analyze, CONCEPTS, type Concept } from "../../stability/analyze.js";
 import { statusQuoAnalysis } from "../../analysis/paths.js";
 import { pathsJson, renderPaths } from "../../io/paths-output.js";
-import { conceptOption, maxStatesOption, resolveState, formatOption, type CommandEnv } from "../env.js";
+import { conceptOption, forceOption, jsonText, maxStatesOption, outputOption, resolveState, formatOption, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -13,6 +13,8 @@ export function register(program: Command, env: CommandEnv): void {
     .option("--from <state>", "start here instead of the status quo (number or Y/N pattern)")
     .addOption(conceptOption())
     .addOption(formatOption(["text", "json", "md"], "text"))
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(maxStatesOption())
     .addHelpText(
       "after",
@@ -21,15 +23,11 @@ Examples:
   parley paths scenarios/elmira.yaml
   parley paths scenarios/ukraine-2025.yaml --from 295 -c Nash,SEQ -f json`,
     )
-    .action((file: string, o: { from?: string; concept?: Concept[]; format: "text" | "json" | "md"; maxStates: number }) => {
+    .action((file: string, o: { from?: string; concept?: Concept[]; format: "text" | "json" | "md"; output?: string; force?: boolean; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const from = o.from !== undefined ? resolveState(model, o.from) : model.statusQuo;
       const analysis = analyze(model, { concepts: o.concept ?? CONCEPTS });
       const sq = statusQuoAnalysis(analysis, from);
-      if (o.format === "json") {
-        env.io.stdout(JSON.stringify(pathsJson(model, sq), null, 2) + "\n");
-        return;
-      }
-      env.io.stdout(renderPaths(model, analysis, sq, o.format === "md"));
+      env.writeResult(o.format === "json" ? jsonText(pathsJson(model, sq)) : renderPaths(model, analysis, sq, o.format === "md"), o);
     });
 }

@@ -6,7 +6,7 @@ import { analyzeParallel, variantEquilibriaParallel } from "../../parallel/paral
 import { buildReport, type ReportOptions } from "../../report/build.js";
 import { renderReportHtml, renderReportMarkdown, renderReportText } from "../../report/render.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
-import { chooseThreads, maxStatesOption, formatOption, runOnPool, threadsOption, type CommandEnv } from "../env.js";
+import { chooseThreads, forceOption, formatOption, maxStatesOption, outputOption, runOnPool, threadsOption, type CommandEnv } from "../env.js";
 
 /** From this many states the analyses behind a report (the model, each single change of the priorities) go to worker threads. */
 const PARALLEL_FROM_STATES = 20_000;
@@ -17,8 +17,8 @@ export function register(program: Command, env: CommandEnv): void {
     .description("a report a reader without GMCR training can follow: the model, stable outcomes in words, paths from today, what-ifs, decisive assumptions")
     .argument("[file]", "scenario file (default: the embedded default scenario)")
     .addOption(formatOption(["text", "md", "html", "json"], "text"))
-    .option("-o, --output <file>", "write the report here instead of standard output")
-    .option("--force", "overwrite the output file if it exists")
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(maxStatesOption())
     .addOption(threadsOption(`all cores from ${PARALLEL_FROM_STATES.toLocaleString("en-US")} states`))
     .addHelpText(

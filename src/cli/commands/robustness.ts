@@ -7,7 +7,7 @@ import { startNodePool } from "../../parallel/node-pool.js";
 import { robustnessParallel, robustnessWorthThreads } from "../../parallel/parallel.js";
 import { ParleyError } from "../../model/errors.js";
 import { overLimit } from "../../model/limits.js";
-import { chooseThreads, conceptOption, formatOption, inputLimits, maxStatesOption, parseCount, threadsOption, type CommandEnv } from "../env.js";
+import { chooseThreads, conceptOption, forceOption, formatOption, inputLimits, jsonText, maxStatesOption, outputOption, parseCount, threadsOption, type CommandEnv } from "../env.js";
 
 
 export function register(program: Command, env: CommandEnv): void {
@@ -21,6 +21,8 @@ export function register(program: Command, env: CommandEnv): void {
     .option("--top <n>", "states listed", parseCount, 15)
     .addOption(conceptOption())
     .addOption(formatOption(["text", "md", "json"], "text"))
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(maxStatesOption())
     .addOption(threadsOption("all cores when states × samples reach 20 million"))
     .addHelpText(
@@ -33,7 +35,7 @@ Examples:
   parley robustness scenarios/ukraine-2025.yaml
   parley robustness scenarios/ukraine-2025.yaml --samples 50000 --seed 7 -c Nash,SEQ -f json`,
     )
-    .action(async (file: string, o: { samples: number; seed: number; exactLimit: number; top: number; concept?: Concept[]; format: "text" | "md" | "json"; maxStates: number; threads: number }) => {
+    .action(async (file: string, o: { samples: number; seed: number; exactLimit: number; top: number; concept?: Concept[]; format: "text" | "md" | "json"; output?: string; force?: boolean; maxStates: number; threads: number }) => {
       const limits = inputLimits();
       for (const [flag, value] of [["--samples", o.samples], ["--exact-limit", o.exactLimit]] as const)
         if (value > limits.samples)
@@ -72,8 +74,10 @@ Examples:
         release?.();
         if (env.io.isTTY) env.io.stderr("\r\x1b[K");
       }
-      if (o.format === "json") env.io.stdout(JSON.stringify(robustnessJson(model, result, concepts), null, 2) + "\n");
-      else env.io.stdout(renderRobustness(model, u, result, concepts, o.format === "md", o.top, o.seed));
+      env.writeResult(
+        o.format === "json" ? jsonText(robustnessJson(model, result, concepts)) : renderRobustness(model, u, result, concepts, o.format === "md", o.top, o.seed),
+        o,
+      );
     });
 }
 

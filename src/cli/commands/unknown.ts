@@ -10,7 +10,7 @@ import {
   type UnknownConcept,
   type UnknownVariant,
 } from "../../stability/unknown.js";
-import { formatOption, maxStatesOption, resolveState, withLocations, type CommandEnv } from "../env.js";
+import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, resolveState, withLocations, type CommandEnv } from "../env.js";
 
 function parseUnknownConcepts(value: string, previous: UnknownConcept[] | undefined): UnknownConcept[] {
   const out = [...(previous ?? [])];
@@ -44,6 +44,8 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(new Option("--variant <ids>", "variants, comma-separated: a, b, c, d (default: all)").argParser(parseVariants))
     .option("-s, --state <state>", "also explain why this state (number or Y/N pattern) is or is not stable")
     .addOption(formatOption(["text", "json", "md"], "text"))
+    .addOption(outputOption())
+    .addOption(forceOption())
     .addOption(maxStatesOption())
     .addHelpText(
       "after",
@@ -69,11 +71,10 @@ Examples:
 
 Definitions, sources and a worked example: docs/unknown-preferences.md.`,
     )
-    .action((file: string, o: { concept?: UnknownConcept[]; variant?: UnknownVariant[]; state?: string; format: "text" | "json" | "md"; maxStates: number }) => {
+    .action((file: string, o: { concept?: UnknownConcept[]; variant?: UnknownVariant[]; state?: string; format: "text" | "json" | "md"; output?: string; force?: boolean; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const focus = o.state !== undefined ? resolveState(model, o.state) : undefined;
       const a: UnknownAnalysis = withLocations(env, file, () => analyzeUnknown(model, { concepts: o.concept ?? UNKNOWN_CONCEPTS, variants: o.variant ?? UNKNOWN_VARIANTS }));
-      if (o.format === "json") env.io.stdout(JSON.stringify(unknownToJson(a, focus), null, 2) + "\n");
-      else env.io.stdout(renderUnknown(a, o.format, focus));
+      env.writeResult(o.format === "json" ? jsonText(unknownToJson(a, focus)) : renderUnknown(a, o.format, focus), o);
     });
 }
