@@ -77,6 +77,11 @@ export function validateData(data: unknown, source?: SourceText, limits: InputLi
   }
   const format = (data as Record<string, unknown>).format;
   if (format === undefined) {
+    const d = data as Record<string, unknown>;
+    if (d.program === "gmcr-py" || (Array.isArray(d.options) && Array.isArray(d.decisionMakers) && ("infeasibles" in d || "useManualPreferenceRanking" in d))) {
+      report("gmcr-py-file", "this is a gmcr-py / GMCR+ file, not a Parley scenario: convert it first with parley import (e.g. parley import model.gmcr -o model.yaml), or with Import in the workbench", []);
+      return { issues };
+    }
     report("missing-format", `missing 'format: ${FORMAT}' at the top of the file`, []);
     return { issues };
   }
