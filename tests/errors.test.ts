@@ -216,6 +216,8 @@ describe("files that are not UTF-8 text, and YAML tags", () => {
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).not.toContain("must not be empty");
     expect(stderr).not.toContain("Anchor");
+    // A deliberate tag of another kind gets no talk of negation.
+    await fails(GOOD.replace("name: Two options", "name: !!js/function f"), /case\d+\.yaml:2:7: '!!js\/function' is a YAML tag, which Parley does not read: remove it \(or, if the value is text, quote it: '!!js\/function f'\)\n$/);
   });
 });
 

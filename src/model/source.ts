@@ -166,7 +166,10 @@ function tagMessage(text: string, start: number, end: number): string {
   const tag = text.slice(start, end);
   // The value as the user meant it: to the end of the line, or of the flow entry; without a comment.
   const value = text.slice(start).split("\n")[0].replace(/\s+#.*$/, "").replace(/\s*[,\]}].*$/, "").trim();
-  return `'${tag}' is read as a YAML tag, not as 'not ${tag.slice(1)}': a value that starts with '!' must be quoted; write '${value.replace(/'/g, "''")}'`;
+  const quoted = `'${value.replace(/'/g, "''")}'`;
+  // `!!type` and `!<uri>` are deliberate tags (none means anything in a scenario); `!x` is a negation gone wrong.
+  if (/^!(!|<)/.test(tag)) return `'${tag}' is a YAML tag, which Parley does not read: remove it (or, if the value is text, quote it: ${quoted})`;
+  return `'${tag}' is read as a YAML tag, not as 'not ${tag.slice(1)}': a value that starts with '!' must be quoted; write ${quoted}`;
 }
 
 function syntaxMessage(code: string, message: string, text: string, offset: number): string {
