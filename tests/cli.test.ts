@@ -1,10 +1,12 @@
 /** The `parley` command line, run in-process, and once as the built bin. */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { parley } from "./helpers/cli.js";
+import { rawRequest } from "./helpers/http.js";
 
 const ELMIRA = "scenarios/elmira.yaml";
 const root = resolve(import.meta.dirname, "..");
@@ -144,7 +146,116 @@ describe("import and export", () => {
     writeFileSync(bad, "{ not json");
     const r = await parley("import", bad);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bad\.gmcr: not valid JSON/);
+    expect(r.stderr).toMatch(/bad\.gmcr: not valid JSON \(.+\): a gmcr-py \/ GMCR\+ file is a JSON object/);
+  });
+
+  it("refuses a Parley scenario, UTF-16 and binary files with what they are", async () => {
+    const yaml = await parley("import", ELMIRA);
+    expect(yaml.code).toBe(2);
+    expect(yaml.stderr).toBe(
+      `parley: ${ELMIRA}: this is a Parley scenario, not a gmcr-py JSON file: there is nothing to import; use it directly, as in parley analyze ${ELMIRA}\n`,
+    );
+    const dir = mkdtempSync(join(tmpdir(), "parley-cli-"));
+    const asJson = join(dir, "elmira.json");
+    writeFileSync(asJson, JSON.stringify(parse(readFileSync(ELMIRA, "utf8"))));
+    expect((await parley("import", asJson)).stderr).toContain(`parley: ${asJson}: this is a Parley scenario, not a gmcr-py JSON file: there is nothing to import`);
+    const json = JSON.stringify({ options: [{ name: "x" }], decisionMakers: [{ name: "A", options: [0], preferences: [] }], infeasibles: [] });
+    writeFileSync(join(dir, "u16.gmcr"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")]));
+    writeFileSync(join(dir, "bin.gmcr"), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]));
+    expect((await parley("import", join(dir, "u16.gmcr"))).stderr).toBe(`parley: ${join(dir, "u16.gmcr")}: the file is UTF-16 encoded; save it as UTF-8 (Parley reads UTF-8 text)\n`);
+    expect((await parley("import", join(dir, "bin.gmcr"))).stderr).toBe(
+      `parley: ${join(dir, "bin.gmcr")}: the file is not a text file (it holds NUL bytes): Parley reads YAML or JSON text in UTF-8\n`,
+    );
+  });
+
+  it("points another command given a gmcr-py file to parley import", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parley-cli-"));
+    const gmcr = join(dir, "elmira.gmcr");
+    expect((await parley("export", ELMIRA, "-o", gmcr)).code).toBe(0);
+    const r = await parley("analyze", gmcr);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `parley: ${gmcr}:1:1: this is a gmcr-py / GMCR+ file, not a Parley scenario: convert it first with parley import (e.g. parley import model.gmcr -o model.yaml), or with Import in the workbench\n`,
+    );
+  });
+
+  // A gmcr-py file as gmcr-py saves it: no status quo, and the all-N state ruled out (as in its Elmira example).
+  const noStatusQuo = {
+    program: "gmcr-py",
+    version: "0.4.1",
+    useManualPreferenceRanking: false,
+    options: [{ name: "Delay", permittedDirection: "back" }, { name: "Accept", permittedDirection: "both" }, { name: "Insist", permittedDirection: "both" }],
+    decisionMakers: [
+      { name: "Firm", options: [0, 1], preferences: [[[1, "N"]]] },
+      { name: "Town", options: [2], preferences: [[[1, "Y"]], [[2, "Y"]]] },
+    ],
+    infeasibles: [[[0, "N"], [1, "N"]], [[0, "Y"], [1, "Y"]]],
+  };
+
+  it("takes state 1 as the status quo of a gmcr-py file, says so in one line, and --status-quo chooses another", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parley-cli-"));
+    const gmcr = join(dir, "firm.gmcr");
+    writeFileSync(gmcr, JSON.stringify(noStatusQuo));
+    const r = await parley("import", gmcr);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `parley: ${gmcr}: gmcr-py files record no status quo: took state 1 (YNN), the first feasible state; choose another with --status-quo PATTERN (one Y/N per option, in the scenario's order)\n`,
+    );
+    expect(r.stdout).toContain("statusQuo: YNN\n");
+    const yaml = join(dir, "firm.yaml");
+    const chosen = await parley("import", gmcr, "--status-quo", "nyy", "-o", yaml);
+    expect(chosen).toMatchObject({ code: 0, stderr: `wrote ${yaml}\n` });
+    expect(JSON.parse((await parley("analyze", yaml, "-f", "json")).stdout).statusQuo).toBe(4);
+
+    const wrongLength = await parley("import", gmcr, "--status-quo", "NY");
+    expect(wrongLength.code).toBe(2);
+    expect(wrongLength.stderr).toBe(
+      `parley: ${gmcr}: --status-quo 'NY' is not a state: give a Y/N pattern of 3 letters, one per option in the order of the imported scenario (delay, accept, insist), or a state number from 1 to 4\n`,
+    );
+    const infeasible = await parley("import", gmcr, "--status-quo", "NNY");
+    expect(infeasible.code).toBe(2);
+    expect(infeasible.stderr).toBe(`parley: ${gmcr}: --status-quo NNY is not a feasible state: it breaks '!delay & !accept'; the first feasible state is YNN (state 1)\n`);
+  });
+
+  it.each(readdirSync("scenarios").filter((f) => f.endsWith(".yaml")))("export then import of scenarios/%s: parley compare finds no change", async (f) => {
+    const dir = mkdtempSync(join(tmpdir(), "parley-cli-"));
+    const gmcr = join(dir, "model.gmcr");
+    const back = join(dir, "roundtrip.yaml");
+    expect((await parley("export", `scenarios/${f}`, "-o", gmcr)).code).toBe(0);
+    const imported = await parley("import", gmcr, "-o", back);
+    expect(imported).toMatchObject({ code: 0, stderr: `wrote ${back}\n` });
+    const r = await parley("compare", `scenarios/${f}`, back);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("What changed in the model\n  nothing\n");
+    expect(r.stdout).toContain("No equilibrium changed under any concept.");
+  });
+});
+
+describe("parley serve", () => {
+  it("serves the current folder when no folder is given, not the package's scenarios", async () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), "parley-serve-")));
+    const child = spawn(process.execPath, [join(root, "dist/cli/main.js"), "serve"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      let out = "";
+      child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+      await expect.poll(() => out, { timeout: 15_000 }).toMatch(/Serving .* — press Ctrl-C to stop/);
+      expect(out).toContain(`Serving ${dir} — press Ctrl-C to stop.`);
+      const port = Number(/127\.0\.0\.1:(\d+)/.exec(out)![1]);
+      const session = await rawRequest(port, "GET", "/api/session");
+      // An empty folder: no default file (the page then opens a new, unsaved scenario).
+      expect(session.json).toMatchObject({ dir, defaultFile: null });
+      expect((await rawRequest(port, "GET", "/api/files")).json.files).toEqual([]);
+    } finally {
+      child.kill("SIGINT");
+      await new Promise((done) => child.once("exit", done));
+    }
+  });
+
+  it("says so in its help", async () => {
+    const help = (await parley("serve", "--help")).stdout.replace(/\s+/g, " ");
+    expect(help).toContain("folder of scenario files to open and save (default: the current folder)");
+    expect(help).toContain("parley serve the current folder");
+    expect(help).not.toContain("shipped scenarios");
   });
 });
 

@@ -180,6 +180,47 @@ describe("bad input", () => {
   });
 });
 
+describe("files that are not UTF-8 text, and YAML tags", () => {
+  /** Bytes written as they are (fails() writes text). */
+  async function failsBytes(bytes: Buffer, expected: string) {
+    const path = join(dir, `case${++counter}.yaml`);
+    writeFileSync(path, bytes);
+    const r = await parley("validate", path);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`parley: ${path}: ${expected}\n`);
+  }
+  const UTF16 = "the file is UTF-16 encoded; save it as UTF-8 (Parley reads UTF-8 text)";
+
+  it("says a UTF-16 file is UTF-16, with either byte order mark or none, instead of 'must be a mapping'", async () => {
+    await failsBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(GOOD, "utf16le")]), UTF16);
+    await failsBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(GOOD, "utf16le").swap16()]), UTF16);
+    await failsBytes(Buffer.from(GOOD, "utf16le"), UTF16);
+  });
+
+  it("says a binary file is not a text file", async () => {
+    await failsBytes(Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4b, 0x4c, 0x4a, 0x06, 0x00]), "the file is not a text file (it holds NUL bytes): Parley reads YAML or JSON text in UTF-8");
+  });
+
+  it("reads UTF-8 with a byte order mark", async () => {
+    const path = file("\ufeff" + GOOD);
+    expect((await parley("validate", path)).code).toBe(0);
+  });
+
+  it("explains an unquoted !x as a YAML tag at its place, instead of 'must not be empty'", async () => {
+    await fails(
+      GOOD.replace('a: [x, "!y"]', "a: [x, !y]"),
+      /case\d+\.yaml:12:10: '!y' is read as a YAML tag, not as 'not y': a value that starts with '!' must be quoted; write '!y'\n$/,
+    );
+    // A block list entry with more after the tag; YAML then also fails on the '&', which is the same mistake.
+    const stderr = await fails(GOOD.replace('  a: [x, "!y"]', "  a:\n    - !y & x # comment\n    - x"), /case\d+\.yaml:13:7: '!y' is read as a YAML tag, not as 'not y': a value that starts with '!' must be quoted; write '!y & x'/);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).not.toContain("must not be empty");
+    expect(stderr).not.toContain("Anchor");
+    // A deliberate tag of another kind gets no talk of negation.
+    await fails(GOOD.replace("name: Two options", "name: !!js/function f"), /case\d+\.yaml:2:7: '!!js\/function' is a YAML tag, which Parley does not read: remove it \(or, if the value is text, quote it: '!!js\/function f'\)\n$/);
+  });
+});
+
 describe("reserved ids", () => {
   it("refuses option ids that are words of the statement language, in any case", async () => {
     await fails(GOOD.replace("      - id: x", '      - id: "True"').replace('a: [x, "!y"]', 'a: ["!y"]'), /:6:13: 'True' cannot be an option id: it is a word of the statement language/);

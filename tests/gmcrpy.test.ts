@@ -1,7 +1,7 @@
 /** gmcr-py / GMCR+ JSON import and export. */
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { exportGmcrPy, importGmcrPy } from "../src/io/gmcrpy.js";
+import { exportGmcrPy, importGmcrPy, readGmcrPy } from "../src/io/gmcrpy.js";
 import { analyzeHypergame } from "../src/analysis/hypergame.js";
 import { compileScenario, CONCEPTS, loadModel, statePattern, validateData, type Model } from "../src/index.js";
 import { fixtureDirs, fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
@@ -213,5 +213,189 @@ preferences:
     expect(() => importGmcrPy({ ...file, decisionMakers: [{ ...file.decisionMakers[0], misperceptions: ["YY"] }, file.decisionMakers[1]] })).toThrow(
       "misperception 'YY' must be a condition or a pattern of Y, N or - with one letter per option (3)",
     );
+  });
+});
+
+/** An oracle fixture written the way gmcr-py saves a model (conditions as [index, "Y"|"N"] pairs; no status quo). */
+function asGmcrPyFile(fx: Fixture): Record<string, unknown> {
+  const cond = (p: string) => [...p].flatMap((c, k) => (c === "-" ? [] : [[k, c]]));
+  return {
+    program: "gmcr-py",
+    version: "0.4.1",
+    useManualPreferenceRanking: fx.useManualPreferenceRanking,
+    options: fx.options.map((o) => ({ name: o.name, permittedDirection: o.direction })),
+    decisionMakers: fx.decisionMakers.map((dm) => ({
+      name: dm.name,
+      options: dm.options,
+      preferences: dm.preferenceStatements.map((st) => (typeof st === "string" ? cond(st) : { compound: true, members: st.anyOf.map(cond) })),
+      ...(dm.preferenceRanking ? { preferenceRanking: dm.preferenceRanking } : {}),
+    })),
+    infeasibles: fx.infeasible.map(cond),
+  };
+}
+
+describe("gmcr-py files without a usable all-N state", () => {
+  const examples = plainFixtures().filter((f) => f.file === "examples/Elmira.json" || f.file === "examples/Garrison.json");
+
+  it("finds gmcr-py's Elmira and Garrison examples", () => {
+    expect(examples.map((f) => f.file)).toEqual(["examples/Elmira.json", "examples/Garrison.json"]);
+  });
+
+  it.each(examples)("imports $file with state 1 as the status quo, and the oracle's states and preferences", ({ fixture }) => {
+    const file = asGmcrPyFile(fixture);
+    const n = fixture.options.length;
+    // The all-N state is infeasible in both: this used to fail with "the status quo NNNNN is infeasible".
+    expect(fixture.states.some((s) => s.pattern === "N".repeat(n))).toBe(false);
+    const r = readGmcrPy(file, fixture.name);
+    expect(r.statusQuo).toEqual({ from: "first-feasible", state: 1, pattern: fixture.states[0].pattern });
+    expect(r.data.statusQuo).toBe(fixture.states[0].pattern);
+    const { scenario, issues } = validateData(r.data);
+    expect(issues).toEqual([]);
+    const m = compileScenario(scenario!);
+    expect(m.statusQuo).toBe(0);
+    expect(Array.from(m.states, (_, s) => statePattern(m, s))).toEqual(fixture.states.map((s) => s.pattern));
+    fixture.decisionMakers.forEach((dm, d) => {
+      const theirs = fixture.payoffs[dm.name];
+      for (let a = 0; a < theirs.length; a++)
+        for (let b = 0; b < theirs.length; b++) expect(Math.sign(m.pref[d][a] - m.pref[d][b])).toBe(Math.sign(theirs[a] - theirs[b]));
+    });
+  });
+
+  it.each(examples)("takes another status quo with the statusQuo option, as a pattern or a state number: $file", ({ fixture }) => {
+    const file = asGmcrPyFile(fixture);
+    const third = fixture.states[2].pattern;
+    expect(readGmcrPy(file, "x", { statusQuo: third.toLowerCase() })).toMatchObject({ statusQuo: { from: "option", state: 3, pattern: third }, data: { statusQuo: third } });
+    expect(readGmcrPy(file, "x", { statusQuo: "3" }).data.statusQuo).toBe(third);
+  });
+
+  it("refuses a status quo of the wrong length, not Y/N, out of range or infeasible, saying why", () => {
+    const elmira = asGmcrPyFile(examples[0].fixture);
+    expect(() => readGmcrPy(elmira, "x", { statusQuo: "NNN" })).toThrow(
+      "--status-quo 'NNN' is not a state: give a Y/N pattern of 5 letters, one per option in the order of the imported scenario (modify, delay, accept, abandon, insist), or a state number from 1 to 12",
+    );
+    expect(() => readGmcrPy(elmira, "x", { statusQuo: "NYN-N" })).toThrow("--status-quo 'NYN-N' is not a state");
+    expect(() => readGmcrPy(elmira, "x", { statusQuo: "13" })).toThrow("--status-quo 13: there is no state 13; the feasible states are numbered 1 to 12");
+    expect(() => readGmcrPy(elmira, "x", { statusQuo: "NNNNN" })).toThrow(
+      "--status-quo NNNNN is not a feasible state: it breaks '!delay & !accept & !abandon'; the first feasible state is NYNNN (state 1)",
+    );
+  });
+
+  it("keeps the status quo of a file Parley exported, unless the option overrides it", () => {
+    const m = loadModel(readFileSync("scenarios/elmira.yaml", "utf8"));
+    const file = JSON.parse(JSON.stringify(exportGmcrPy(m)));
+    expect(readGmcrPy(file).statusQuo).toEqual({ from: "file", state: m.statusQuo + 1, pattern: statePattern(m, m.statusQuo) });
+    expect(readGmcrPy(file, "x", { statusQuo: "4" }).statusQuo).toEqual({ from: "option", state: 4, pattern: statePattern(m, 3) });
+    file.parley.statusQuo = "NNNNN";
+    expect(() => readGmcrPy(file)).toThrow(
+      "the status quo NNNNN recorded under the file's 'parley' key is infeasible: it breaks 'at least one of delay, accept, abandon'; choose another with --status-quo PATTERN (at parley.statusQuo)",
+    );
+  });
+});
+
+describe("older gmcr-py files with preference vectors", () => {
+  const base = {
+    program: "gmcr-py",
+    options: [{ name: "Build", permittedDirection: "both" }, { name: "Protest", permittedDirection: "both" }],
+    decisionMakers: [
+      { name: "Government", options: [0], preferences: [] as unknown[], preferenceVector: [4, 3, 2, 1] },
+      { name: "Villagers", options: [1], preferences: [] as unknown[], preferenceVector: [1, 2, 3, 4] },
+    ],
+    infeasibles: [],
+  };
+
+  it("refuses useManualPreferenceVectors instead of importing every preference as 'true'", () => {
+    const file = { ...base, useManualPreferenceRanking: false, useManualPreferenceVectors: true };
+    expect(() => importGmcrPy(file)).toThrow(
+      "decision maker 1 (Government) gives its preferences as a preferenceVector (useManualPreferenceVectors), a form of older gmcr-py files that Parley does not read",
+    );
+    expect(() => importGmcrPy(file)).toThrow("Open the file in gmcr-py and enter the preferences as a ranking or as preference statements");
+    // Even with statements beside them: which of the two gmcr-py used is the vectors.
+    const withStatements = { ...file, decisionMakers: base.decisionMakers.map((d) => ({ ...d, preferences: [[[0, "Y"]]] })) };
+    expect(() => importGmcrPy(withStatements)).toThrow("(Government) gives its preferences as a preferenceVector");
+  });
+
+  it("refuses a preferenceVector that is a DM's only preferences", () => {
+    const file = { ...base, useManualPreferenceRanking: false };
+    expect(() => importGmcrPy(file)).toThrow("decision maker 1 (Government) gives its preferences as a preferenceVector, a form of older gmcr-py files");
+  });
+
+  it("reads the statements or the manual ranking when the file uses those", () => {
+    const statements = { ...base, useManualPreferenceRanking: false, decisionMakers: base.decisionMakers.map((d, i) => ({ ...d, preferences: [[[i, "Y"]]] })) };
+    expect(importGmcrPy(statements).preferences).toEqual({ government: ["build"], villagers: ["protest"] });
+    const ranked = { ...base, useManualPreferenceRanking: true, decisionMakers: base.decisionMakers.map((d) => ({ ...d, preferenceRanking: [4, 3, [2, 1]] })) };
+    expect(importGmcrPy(ranked).preferences).toEqual({ government: { ranking: ["YY", "NY", ["YN", "NN"]] }, villagers: { ranking: ["YY", "NY", ["YN", "NN"]] } });
+  });
+
+  it("says so when a DM has no preferences at all (every state ties for it)", () => {
+    const file = { ...base, useManualPreferenceRanking: false, decisionMakers: [{ ...base.decisionMakers[0], preferenceVector: undefined }, { ...base.decisionMakers[1], preferences: [[[1, "Y"]]] }] };
+    const r = readGmcrPy(file);
+    expect(r.data.preferences).toEqual({ government: ["true"], villagers: ["protest"] });
+    expect(r.notes).toEqual(["decision maker 1 (Government) has no preference statements: every state ties for it until you write its preferences"]);
+  });
+});
+
+describe("gmcr-py export then import keeps the whole scenario", () => {
+  // Statement positions (`at`) differ where a structured statement comes back as its text.
+  const strip = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v) => (k === "at" ? undefined : v)));
+
+  it.each(readdirSync("scenarios").filter((f) => f.endsWith(".yaml")))("scenarios/%s: the same scenario, with constraints as written and all provenance", (f) => {
+    const m = loadModel(readFileSync(`scenarios/${f}`, "utf8"), f);
+    const { scenario, issues } = validateData(importGmcrPy(JSON.parse(JSON.stringify(exportGmcrPy(m)))));
+    expect(issues).toEqual([]);
+    expect(strip(scenario)).toEqual(strip(m.scenario));
+  });
+
+  it("keeps the Ukraine scenario's constraint notes and sources and the status quo's sources", () => {
+    const m = loadModel(readFileSync("scenarios/ukraine-2025.yaml", "utf8"));
+    const back = roundTrip(m);
+    expect(back.scenario.constraints.map((c) => [c.text, c.note, c.sources])).toEqual([
+      ["us_walk_away & us_guarantee", "The US cannot walk away from the talks and guarantee the settlement at the same time.", ["F3", "F13"]],
+      ["ru_ceasefire & ru_offensive", "Agreeing to a ceasefire means halting the offensive.", ["F8"]],
+    ]);
+    expect(back.scenario.statusQuoProvenance?.sources).toEqual(["F1", "F6", "F8", "F9", "F11"]);
+  });
+
+  it("keeps every kind of constraint: condition, pattern (string and mapping), mutuallyExclusive, atLeastOneOf", () => {
+    const text = `format: parley/1
+name: Kinds
+decisionMakers:
+  - id: a
+    options: [{ id: x }, { id: y }, { id: z }]
+  - id: b
+    options: [{ id: w }]
+infeasible:
+  - "x & w"
+  - { pattern: "YY-Y", note: a pattern }
+  - { pattern: { y: Y, x: N, w: Y } }
+  - { mutuallyExclusive: [z, y], sources: [S1] }
+  - { atLeastOneOf: [w, x, z], assumption: guessed }
+statusQuo: { state: NNYY, note: today, sources: [S2], assumption: roughly }
+preferences:
+  a: [x]
+  b: [w]
+`;
+    const m = loadModel(text, "kinds.yaml");
+    const file = JSON.parse(JSON.stringify(exportGmcrPy(m)));
+    expect(file.parley.statusQuo).toEqual({ state: "NNYY", note: "today", sources: ["S2"], assumption: "roughly" });
+    expect(file.parley.infeasible).toEqual([
+      "x & w",
+      { pattern: "YY-Y", note: "a pattern" },
+      { condition: "y & !x & w" },
+      { mutuallyExclusive: ["z", "y"], sources: ["S1"] },
+      { atLeastOneOf: ["w", "x", "z"], assumption: "guessed" },
+    ]);
+    const back = roundTrip(m);
+    expect(back.scenario.constraints.map((c) => [c.text, c.note, c.sources, c.assumption])).toEqual(m.scenario.constraints.map((c) => [c.text, c.note, c.sources, c.assumption]));
+    expect(back.scenario.statusQuoProvenance).toEqual(m.scenario.statusQuoProvenance);
+    expect(Array.from(back.states)).toEqual(Array.from(m.states));
+  });
+
+  it("uses the file's infeasibles, and says so, when they no longer match the entries under the parley key", () => {
+    const m = loadModel(readFileSync("scenarios/ukraine-2025.yaml", "utf8"));
+    const file = JSON.parse(JSON.stringify(exportGmcrPy(m)));
+    file.infeasibles.pop(); // edited in gmcr-py: the ceasefire constraint is gone
+    const r = readGmcrPy(file);
+    expect(r.data.infeasible).toEqual(["us_guarantee & us_walk_away"]);
+    expect(r.notes).toEqual(["the infeasibility entries under the file's 'parley' key no longer match its infeasibles (was it edited in gmcr-py?): the infeasibles are used"]);
   });
 });

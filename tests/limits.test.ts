@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS, parseLimits } from "../src/model/limits.js";
+import { compileScenario, parseScenario } from "../src/index.js";
 import { startServer } from "../src/server/server.js";
 import { checkCli, parleyOn, type CliRun } from "./fuzz/targets.js";
 
@@ -97,11 +98,16 @@ describe("limits on scenario files, raised with PARLEY_LIMITS", () => {
 
 describe("fixed limits of the engine say so", () => {
   it("options, statements per decision maker and unknown pairs", async () => {
-    const options = Array.from({ length: 31 }, (_, k) => ({ id: `o${k}` }));
-    refused(
-      await cli(JSON.stringify({ format: "parley/1", name: "wide", decisionMakers: [{ id: "a", options }], statusQuo: "N".repeat(31), preferences: { a: ["o0"] } })),
-      "the scenario has 31 options; Parley handles at most 30 (a fixed limit",
+    const wide = (n: number) =>
+      JSON.stringify({ format: "parley/1", name: "wide", decisionMakers: [{ id: "a", options: Array.from({ length: n }, (_, k) => ({ id: `o${k}` })) }], statusQuo: "N".repeat(n), preferences: { a: ["o0"] } });
+    // One limit, stated the same way by validation and compilation: 28 options (29 used to pass validation and fail on 2^28 later).
+    const message = "Parley handles at most 28 (a fixed limit: 2^28 = 268,435,456 candidate states is the most it enumerates); join options or split the conflict";
+    refused(await cli(wide(31)), `the scenario has 31 options; ${message}`);
+    refused(await cli(wide(29), ["validate", "--max-states", String(2 ** 29)]), `the scenario has 29 options; ${message}`);
+    expect(() => compileScenario({ ...parseScenario(wide(2)), options: Array.from({ length: 29 }, (_, k) => ({ id: `o${k}`, label: `o${k}`, dm: 0, direction: "both" as const })) })).toThrow(
+      `the scenario has 29 options; ${message}`,
     );
+    refused(await cli(wide(28)), "28 options, so 268,435,456 candidate states: over the limit of 16,777,216; raise it with --max-states 268435456");
     refused(await cli(scenario({}, Array.from({ length: 53 }, () => "x"))), "53 statements; at most 52 per decision maker (a fixed limit");
     const unknown = Array.from({ length: 32 }, () => ({ between: "x", and: "y" }));
     refused(await cli(JSON.stringify({ ...JSON.parse(scenario()), preferences: { a: { statements: ["x"], unknown } } })), "32 unknown-preference entries; at most 31 per decision maker (a fixed limit");

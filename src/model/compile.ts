@@ -9,6 +9,7 @@ import { perceivedPreferenceLevels } from "../preferences/perceived.js";
 import { preferenceLevels } from "../preferences/ranks.js";
 import { ParleyError } from "./errors.js";
 import { maskToPattern } from "./cubes.js";
+import { MAX_OPTIONS, tooManyOptions } from "./limits.js";
 import type { Scenario } from "./scenario.js";
 
 export interface Model {
@@ -48,23 +49,18 @@ export interface CompileOptions {
 }
 
 export const DEFAULT_MAX_STATES = 2 ** 24;
-/** The dense mask index needs 4 bytes per candidate state. */
-export const HARD_MAX_OPTIONS = 28;
 
 export function compileScenario(scenario: Scenario, opts: CompileOptions = {}): Model {
   const n = scenario.options.length;
   const maxStates = opts.maxStates ?? DEFAULT_MAX_STATES;
   const candidates = 2 ** n;
-  if (candidates > maxStates || n > HARD_MAX_OPTIONS) {
-    const over =
-      n > HARD_MAX_OPTIONS
-        ? `Parley enumerates at most 2^${HARD_MAX_OPTIONS} candidate states`
-        : `over the limit of ${maxStates.toLocaleString("en-US")}; raise it with --max-states ${candidates} (needs about ${Math.ceil((candidates * 5) / 2 ** 20)} MiB)`;
+  // Validation refuses these first; a scenario built in code gets the same message.
+  if (n > MAX_OPTIONS) throw new ParleyError({ code: "too-many-options", message: tooManyOptions(n) });
+  if (candidates > maxStates)
     throw new ParleyError({
       code: "state-space-limit",
-      message: `the scenario has ${n} options, so ${candidates.toLocaleString("en-US")} candidate states: ${over}`,
+      message: `the scenario has ${n} options, so ${candidates.toLocaleString("en-US")} candidate states: over the limit of ${maxStates.toLocaleString("en-US")}; raise it with --max-states ${candidates} (needs about ${Math.ceil((candidates * 5) / 2 ** 20)} MiB)`,
     });
-  }
 
   const nDMs = scenario.decisionMakers.length;
   const dmMask = new Int32Array(nDMs);

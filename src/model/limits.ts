@@ -33,6 +33,19 @@ export const DEFAULT_LIMITS: Readonly<InputLimits> = {
   samples: 10_000_000,
 };
 
+/**
+ * Options in a scenario: a fixed limit. A state is a bit mask over the options
+ * and the engine indexes every candidate state (2^options of them, 4 bytes
+ * each), so 2^28 = 268,435,456 candidate states is the most it enumerates;
+ * `--max-states` (default 2^24) sets how many a run may enumerate below that.
+ */
+export const MAX_OPTIONS = 28;
+
+/** The one message for a scenario with more options than Parley handles (validation and compilation say the same). */
+export function tooManyOptions(n: number): string {
+  return `the scenario has ${n} options; Parley handles at most ${MAX_OPTIONS} (a fixed limit: 2^${MAX_OPTIONS} = ${(2 ** MAX_OPTIONS).toLocaleString("en-US")} candidate states is the most it enumerates); join options or split the conflict`;
+}
+
 /** How every refusal ends: which limit, its value, and how to raise it. */
 export function overLimit(name: keyof InputLimits, limit: number, needed: number): string {
   return `over the limit ${name}=${limit.toLocaleString("en-US")}; raise it with PARLEY_LIMITS=${name}=${Math.ceil(needed)} if the input is genuine`;

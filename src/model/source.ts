@@ -17,6 +17,8 @@ export interface SourceText {
 }
 
 export function readSource(text: string, limits: InputLimits = DEFAULT_LIMITS): { source?: SourceText; issues: Issue[] } {
+  const notText = textProblem(text);
+  if (notText) return { issues: [notText] };
   if (text.length > limits.fileSize)
     return {
       issues: [
@@ -29,6 +31,19 @@ export function readSource(text: string, limits: InputLimits = DEFAULT_LIMITS): 
     const p = lines.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  // An unquoted `!x` is a YAML tag, not a negation: say so where it is, before what it breaks.
+  const tags = doc.warnings.filter((w) => w.code === "TAG_RESOLVE_FAILED");
+  if (tags.length > 0) {
+    const tagLines = new Set(tags.map((w) => position(w.pos[0]).line));
+    return {
+      issues: [
+        ...tags.map((w) => ({ code: "yaml-tag", message: tagMessage(text, w.pos[0], w.pos[1]), ...position(w.pos[0]) })),
+        ...doc.errors
+          .filter((e) => !tagLines.has(position(e.pos[0]).line))
+          .map((e) => ({ code: "syntax", message: syntaxMessage(e.code, e.message, text, e.pos[0]), ...position(e.pos[0]) })),
+      ],
+    };
+  }
   if (doc.errors.length > 0) {
     return {
       issues: doc.errors.map((e) => ({
@@ -122,6 +137,39 @@ function findNode(doc: Document, path: readonly (string | number)[]): Node | und
     else return undefined;
   }
   return (node ?? undefined) as Node | undefined;
+}
+
+/**
+ * Text that is not UTF-8 YAML or JSON at all, read as UTF-8: UTF-16 (its byte
+ * order mark, or a NUL beside every ASCII character) or a binary file (NULs).
+ */
+export function textProblem(text: string): Issue | undefined {
+  const sample = text.slice(0, 4096);
+  let nuls = 0;
+  let even = 0;
+  for (let i = 0; i < sample.length; i++)
+    if (sample.charCodeAt(i) === 0) {
+      nuls++;
+      if (i % 2 === 0) even++;
+    }
+  // FF FE / FE FF are not UTF-8: each byte of the byte order mark reads as U+FFFD.
+  const bom = sample.startsWith("\uFFFD\uFFFD");
+  const alternating = nuls >= sample.length / 4 && Math.max(even, nuls - even) >= nuls * 0.9;
+  if ((bom && (nuls > 0 || sample.length === 2)) || alternating)
+    return { code: "utf-16", message: "the file is UTF-16 encoded; save it as UTF-8 (Parley reads UTF-8 text)" };
+  if (nuls > 0) return { code: "not-text", message: "the file is not a text file (it holds NUL bytes): Parley reads YAML or JSON text in UTF-8" };
+  return undefined;
+}
+
+/** `!x` read as a YAML tag: what happened and the quoted value to write instead. */
+function tagMessage(text: string, start: number, end: number): string {
+  const tag = text.slice(start, end);
+  // The value as the user meant it: to the end of the line, or of the flow entry; without a comment.
+  const value = text.slice(start).split("\n")[0].replace(/\s+#.*$/, "").replace(/\s*[,\]}].*$/, "").trim();
+  const quoted = `'${value.replace(/'/g, "''")}'`;
+  // `!!type` and `!<uri>` are deliberate tags (none means anything in a scenario); `!x` is a negation gone wrong.
+  if (/^!(!|<)/.test(tag)) return `'${tag}' is a YAML tag, which Parley does not read: remove it (or, if the value is text, quote it: ${quoted})`;
+  return `'${tag}' is read as a YAML tag, not as 'not ${tag.slice(1)}': a value that starts with '!' must be quoted; write ${quoted}`;
 }
 
 function syntaxMessage(code: string, message: string, text: string, offset: number): string {

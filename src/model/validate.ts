@@ -35,7 +35,7 @@ import type {
   StatementSpec,
 } from "./scenario.js";
 import { readSource, type SourceText } from "./source.js";
-import { DEFAULT_LIMITS, overLimit, type InputLimits } from "./limits.js";
+import { DEFAULT_LIMITS, MAX_OPTIONS, overLimit, tooManyOptions, type InputLimits } from "./limits.js";
 import { validateBargaining } from "./bargaining-validate.js";
 
 /** Words of the statement language (any case): they cannot name options. */
@@ -43,8 +43,7 @@ const KEYWORDS = new Set(["not", "and", "or", "if", "then", "true", "false"]);
 /** Names that collide with JavaScript object internals. */
 const RESERVED_IDS = new Set(["__proto__", "constructor", "prototype"]);
 
-/** Options are bits of a 32-bit integer state mask. */
-export const MAX_OPTIONS = 30;
+export { MAX_OPTIONS } from "./limits.js";
 
 type Path = (string | number)[];
 
@@ -78,6 +77,11 @@ export function validateData(data: unknown, source?: SourceText, limits: InputLi
   }
   const format = (data as Record<string, unknown>).format;
   if (format === undefined) {
+    const d = data as Record<string, unknown>;
+    if (d.program === "gmcr-py" || (Array.isArray(d.options) && Array.isArray(d.decisionMakers) && ("infeasibles" in d || "useManualPreferenceRanking" in d))) {
+      report("gmcr-py-file", "this is a gmcr-py / GMCR+ file, not a Parley scenario: convert it first with parley import (e.g. parley import model.gmcr -o model.yaml), or with Import in the workbench", []);
+      return { issues };
+    }
     report("missing-format", `missing 'format: ${FORMAT}' at the top of the file`, []);
     return { issues };
   }
@@ -298,7 +302,7 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
   });
   if (file.decisionMakers.length === 0) report("no-decision-makers", "the scenario has no decision makers", ["decisionMakers"]);
   if (options.length > MAX_OPTIONS)
-    report("too-many-options", `the scenario has ${options.length} options; Parley handles at most ${MAX_OPTIONS} (a fixed limit: a state is one bit per option in a 32-bit number), and --max-states sets how many of the 2^options states it will enumerate`, ["decisionMakers"]);
+    report("too-many-options", tooManyOptions(options.length), ["decisionMakers"]);
 
   const n = options.length;
   const ids = [...optionIndex.keys()];

@@ -7,6 +7,8 @@
  * comparison of two scenarios; the deeper analyses (inverse GMCR, coalitions,
  * robustness with Stop); the forms for phrases, constraints and parties, each
  * one undo step; importing a gmcr-py file and saving it; the graph as SVG.
+ * Then an empty folder: a new scenario, a gmcr-py import that says which
+ * status quo it took, saved into the folder.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -271,6 +273,51 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     expect(parsed).toEqual({ error: null, states: elmira.states.length, moves: Number(/; (\d+) moves/.exec((await info.textContent())!)![1]) });
     expect(svg).toContain(`<title>State 1 (`);
     expect(await loaded()).toBe(true);
+    expect(await cspViolations()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe.skipIf(!haveChromium)("the workbench on an empty folder (parley serve in a new folder)", () => {
+  let wb: Workbench;
+  let pageErrors: string[] = [];
+  let cspViolations: () => Promise<string[]>;
+
+  beforeAll(async () => {
+    wb = await openWorkbench({ empty: true });
+    ({ pageErrors, cspViolations } = await watchPage(wb));
+  }, 60_000);
+  afterAll(async () => {
+    await wb?.close();
+  });
+
+  it("opens a new, unsaved scenario, imports a gmcr-py file saying which status quo it took, and saves it in the folder", async () => {
+    const { page } = wb;
+    await page.goto(wb.url);
+    await poll(() => page.getByTestId("file-status").textContent()).toMatch(/has no scenario files \(\.yaml, \.yml, \.json\)\. Write one in the editor and use Save as\./);
+    expect(await page.locator("#file-select").inputValue()).toBe("");
+    // A gmcr-py file as gmcr-py saves it: no status quo, the all-N state ruled out.
+    const upload = join(mkdtempSync(join(tmpdir(), "parley-gmcr-")), "firm.gmcr");
+    writeFileSync(
+      upload,
+      JSON.stringify({
+        options: [{ name: "Delay" }, { name: "Accept" }],
+        decisionMakers: [{ name: "Firm", options: [0, 1], preferences: [[[1, "Y"]]] }],
+        infeasibles: [[[0, "N"], [1, "N"]]],
+      }),
+    );
+    await page.locator("#import-file").setInputFiles(upload);
+    // The unsaved scenario of the empty folder is replaced only after asking.
+    await page.getByRole("button", { name: "Discard it" }).click();
+    await poll(() => page.getByTestId("file-status").textContent()).toMatch(
+      /^Imported firm\.gmcr \(3 states\): not saved yet .* gmcr-py files record no status quo: today's state is state 1 \(YN\), the first feasible one; change statusQuo in the editor to choose another\.$/,
+    );
+    await poll(() => page.getByTestId("table-count").textContent()).toBe("3 states");
+    await page.keyboard.press("Control+s");
+    const dialog = page.getByRole("dialog", { name: "Save as" });
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await poll(() => page.getByTestId("file-status").textContent()).toBe("Saved as firm.yaml");
+    expect(loadModel(readFileSync(join(wb.dir, "firm.yaml"), "utf8")).statusQuo).toBe(0);
     expect(await cspViolations()).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

@@ -15,7 +15,7 @@ export const CHROMIUM = process.env.PARLEY_CHROMIUM ?? "/usr/bin/chromium";
 export const WEB_ROOT = join(ROOT, "dist/web");
 
 export interface Workbench {
-  /** The temporary folder the server works on (a copy of scenarios/). */
+  /** The temporary folder the server works on (a copy of scenarios/, or empty). */
   dir: string;
   url: string;
   context: BrowserContext;
@@ -23,11 +23,12 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(opts: { width?: number; height?: number } = {}): Promise<Workbench> {
+/** `empty`: serve an empty folder instead of a copy of scenarios/ (what `parley serve` in a new folder shows). */
+export async function openWorkbench(opts: { width?: number; height?: number; empty?: boolean } = {}): Promise<Workbench> {
   if (!existsSync(join(WEB_ROOT, "index.html"))) throw new Error("the workbench is not built: run `npm run build`");
   const dir = mkdtempSync(join(tmpdir(), "parley-e2e-"));
   const profile = mkdtempSync(join(tmpdir(), "parley-chromium-"));
-  cpSync(join(ROOT, "scenarios"), dir, { recursive: true });
+  if (!opts.empty) cpSync(join(ROOT, "scenarios"), dir, { recursive: true });
   const server = await startServer({ dir, port: 0, host: "127.0.0.1", webRoot: WEB_ROOT });
   let context: BrowserContext | undefined;
   try {

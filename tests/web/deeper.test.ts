@@ -180,8 +180,26 @@ describe("gmcr-py import", () => {
     expect(analyze(loadModel(r.yaml)).equilibria.SEQ).toEqual(analyze(loadModel(read("elmira.yaml"))).equilibria.SEQ);
   });
   it("says what is wrong with a file that is not one", () => {
-    expect(importScenario("{ nope", "x.gmcr")).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/^x.gmcr is not valid JSON/) }] });
+    expect(importScenario("{ nope", "x.gmcr")).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/^not valid JSON \(.+\): a gmcr-py \/ GMCR\+ file is a JSON object/) }] });
     expect(importScenario('{"options": []}', "x.gmcr")).toMatchObject({ ok: false, issues: [{ message: "'options' must be a non-empty list" }] });
+    expect(importScenario(read("elmira.yaml"), "elmira.yaml")).toMatchObject({
+      ok: false,
+      issues: [{ message: "this is a Parley scenario, not a gmcr-py JSON file: there is nothing to import; save it in the folder and open it from the file list" }],
+    });
+  });
+  it("takes the first feasible state as today's when the file records none, and says so", () => {
+    const gmcr = {
+      options: [{ name: "Delay" }, { name: "Accept" }],
+      decisionMakers: [{ name: "Firm", options: [0, 1], preferences: [[[1, "Y"]]] }],
+      infeasibles: [[[0, "N"], [1, "N"]]],
+    };
+    const r = importScenario(JSON.stringify(gmcr), "firm.gmcr");
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(loadModel(r.yaml).statusQuo).toBe(0);
+    expect(r.yaml).toContain("statusQuo: YN\n");
+    expect(r.notes).toEqual(["gmcr-py files record no status quo: today's state is state 1 (YN), the first feasible one; change statusQuo in the editor to choose another"]);
+    const exported = importScenario(JSON.stringify(exportGmcrPy(loadModel(read("elmira.yaml")))), "elmira.gmcr");
+    expect(exported).toMatchObject({ ok: true, notes: [] });
   });
 });
 

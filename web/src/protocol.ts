@@ -343,7 +343,8 @@ export interface CoalitionsView {
 /** The spatial bargaining forecasts of the loaded scenario (the JSON of `parley bargain`), for the version analysed. */
 export type BargainView = BargainJson & { version: number };
 
-export type ImportResult = { ok: true; yaml: string; states: number } | { ok: false; issues: IssueView[] };
+/** `notes`: what the conversion decided that the file did not say (the status quo it took), as sentences. */
+export type ImportResult = { ok: true; yaml: string; states: number; notes: string[] } | { ok: false; issues: IssueView[] };
 
 /** Requests the page sends; each gets one reply with the same id. */
 export type Request =

@@ -50,6 +50,8 @@ export class GmcrImport {
       return;
     }
     const name = `${file.name.replace(/\.[^.]+$/, "") || "imported"}.yaml`;
-    await this.files.openNew(name, result.yaml, `Imported ${file.name} (${result.states.toLocaleString("en")} states): not saved yet — use Save as… to keep it in the folder`);
+    // What the conversion decided (the status quo it took), as sentences; gmcr-py stays lower-case.
+    const notes = result.notes.map((n) => ` ${n}.`).join("");
+    await this.files.openNew(name, result.yaml, `Imported ${file.name} (${result.states.toLocaleString("en")} states): not saved yet — use Save as… to keep it in the folder.${notes}`);
   }
 }

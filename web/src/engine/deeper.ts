@@ -16,12 +16,13 @@ import {
   describeFamily,
   describeMove,
   describeState,
-  importGmcrPy,
   inverseForTargets,
   loadModel,
   MAX_COALITIONS,
+  parseGmcrPyText,
   ParleyError,
   rankOf,
+  readGmcrPy,
   renderRobustness,
   robustnessSteps,
   statePattern,
@@ -387,17 +388,16 @@ function sanctionWords(m: Model, sn: CoalitionSanction, s: number): string {
 export function importScenario(text: string, fileName: string): ImportResult {
   const base = fileName.replace(/^.*[\\/]/, "");
   const fail = (message: string): ImportResult => ({ ok: false, issues: [{ line: 1, column: 1, message, code: "bad-gmcr-py", located: false }] });
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return fail(`${base} is not valid JSON: ${(e as Error).message}`);
-  }
-  try {
-    const data = importGmcrPy(raw, base.replace(/\.[^.]+$/, "") || "Imported from gmcr-py");
+    const { data, statusQuo, notes } = readGmcrPy(parseGmcrPyText(text, "save it in the folder and open it from the file list"), base.replace(/\.[^.]+$/, "") || "Imported from gmcr-py");
     const yaml = `# Imported from ${base} (gmcr-py) in the Parley workbench.\n` + stringify(data, { lineWidth: 0 });
     const model = loadModel(yaml, base);
-    return { ok: true, yaml, states: model.states.length };
+    // gmcr-py files record no status quo: say which state was taken, as `parley import` does.
+    const chosen =
+      statusQuo.from === "first-feasible"
+        ? [`gmcr-py files record no status quo: today's state is state 1 (${statusQuo.pattern}), the first feasible one; change statusQuo in the editor to choose another`]
+        : [];
+    return { ok: true, yaml, states: model.states.length, notes: [...chosen, ...notes] };
   } catch (e) {
     if (e instanceof ParleyError) return { ok: false, issues: issuesOf(e).map((i) => ({ ...i, located: false, line: 1, column: 1 })) };
     return fail(`${base} could not be read as a gmcr-py file: ${(e as Error).message}`);

@@ -30,4 +30,4 @@ export {
   type CoalitionConcept,
   type CoalitionSanction,
 } from "../../../src/analysis/coalitions.js";
-export { importGmcrPy } from "../../../src/io/gmcrpy.js";
+export { importGmcrPy, parseGmcrPyText, readGmcrPy } from "../../../src/io/gmcrpy.js";
