@@ -35,6 +35,37 @@ export interface DecisionMakerSpec extends Provenance {
   misperceives?: MisperceptionSpec[];
   /** First-level hypergames: what this DM believes other DMs prefer (absent: their true preferences). */
   perceivedPreferences?: PerceivedPreferenceSpec[];
+  /** Forecasts by date: how often it makes a decisive move (absent: once a month). */
+  rate?: { perMonth: number } & Provenance;
+}
+
+/** A fact the scenario cites by id. */
+export interface FactSpec {
+  id: string;
+  fact: string;
+  quote?: string;
+  source?: string;
+  date?: string;
+}
+
+/** A forecast question: the states where it is answered yes, and its date. */
+export interface QuestionSpec extends Provenance {
+  id: string;
+  question: string;
+  /** The condition as written. */
+  condition: string;
+  /** YYYY-MM-DD. */
+  by: string;
+  resolution?: string;
+  /** A state answers yes when it matches any cube. */
+  cubes: Cube[];
+}
+
+/** How parley forecast models play. */
+export interface ForecastSpec extends Provenance {
+  concept?: "Nash" | "GMR" | "SMR" | "SEQ" | "SIM" | "SEQ+SIM";
+  rules?: ({ rule: "uniform" | "gain" | "undeterred"; weight: number } & Provenance)[];
+  horizon?: number;
 }
 
 /** One `misperceives` entry: a state matching any cube is unknown to the DM. */
@@ -129,4 +160,7 @@ export interface Scenario extends Provenance {
   goals?: { title: string; condition: string; note?: string }[];
   /** Spatial bargaining issues (parley bargain); the graph model ignores them. */
   bargaining?: BargainingSpec;
+  facts?: FactSpec[];
+  questions?: QuestionSpec[];
+  forecast?: ForecastSpec;
 }

@@ -206,9 +206,25 @@ export const DecisionMakerSchema = z
         description:
           "First-level hypergames: decision maker id -> the preferences this decision maker believes that other decision maker has (default: its true preferences).",
       }),
+    rate: z
+      .strictObject({
+        perMonth: z.number().positive().max(1000).meta({ description: "Decisive moves a month, on average (for example 1, or 0.25 for one a season)." }),
+        ...provenance,
+      })
+      .optional()
+      .meta({
+        description:
+          "How often this decision maker makes a decisive move, for forecasts by a date (parley forecast); an assumption, so give its reason. Absent: one a month.",
+      }),
     ...provenance,
   })
   .meta({ title: "DecisionMaker" });
+
+/** A calendar date, YYYY-MM-DD. */
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .meta({ description: "A date, YYYY-MM-DD." });
 
 export const StatusQuoSchema = z
   .union([
@@ -349,6 +365,52 @@ export const ScenarioSchema = z
     preferences: z
       .record(z.string(), PreferenceSchema)
       .meta({ description: "Decision maker id -> its preferences." }),
+    facts: z
+      .array(
+        z.strictObject({
+          id: text("an id").meta({ description: "The id sources cite, e.g. F3." }),
+          fact: text("the fact").meta({ description: "The fact in the modeller's words." }),
+          quote: z.string().optional().meta({ description: "The sentence of the source it rests on, as published." }),
+          source: z.string().optional().meta({ description: "Where it was published (title, outlet, date, address)." }),
+          date: IsoDate.optional().meta({ description: "When it was published or became known (YYYY-MM-DD)." }),
+        }),
+      )
+      .optional()
+      .meta({ description: "The facts the scenario cites by id in its sources; parley lint checks every cited id is here." }),
+    questions: z
+      .array(
+        z.strictObject({
+          id: id.meta({ description: "Unique question id (the key of its resolution in parley score)." }),
+          question: text("the question").meta({ description: "The question in plain words, e.g. 'Will Russia agree to a ceasefire by 31 December 2025?'" }),
+          condition: text("a condition").meta({ description: "The states where the answer is yes: a condition over option ids." }),
+          by: IsoDate.meta({ description: "The date by which it resolves (YYYY-MM-DD): yes when the condition has held at some moment by then." }),
+          resolution: z.string().optional().meta({ description: "How to tell, in words, whether it resolved yes." }),
+          ...provenance,
+        }),
+      )
+      .optional()
+      .meta({ description: "Forecast questions: parley forecast gives each one's probability by its date." }),
+    forecast: z
+      .strictObject({
+        concept: z.enum(["Nash", "GMR", "SMR", "SEQ", "SIM", "SEQ+SIM"]).optional().meta({ description: "Play stops at equilibria of this concept (default SEQ)." }),
+        rules: z
+          .array(
+            z.strictObject({
+              rule: z.enum(["uniform", "gain", "undeterred"]).meta({
+                description: "uniform: any improvement; gain: improvements weighted by how far they climb the mover's ranking; undeterred: only improvements no credible sanction deters.",
+              }),
+              weight: z.number().min(0).meta({ description: "Relative weight of this rule (how sure you are that the parties behave so)." }),
+              ...provenance,
+            }),
+          )
+          .min(1)
+          .optional()
+          .meta({ description: "Behaviour rules and their weights (default: undeterred 2, uniform 1)." }),
+        horizon: z.number().int().min(1).max(1000).optional().meta({ description: "At most this many moves (default 30)." }),
+        ...provenance,
+      })
+      .optional()
+      .meta({ description: "How parley forecast models play; every setting has a default." }),
     bargaining: BargainingSchema.optional(),
     ...provenance,
   })

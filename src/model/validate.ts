@@ -185,9 +185,32 @@ function article(t: string): string {
 }
 
 const FIELDS: Record<string, string[]> = {
-  top: ["format", "name", "description", "decisionMakers", "infeasible", "statusQuo", "preferences", "asOf", "limitations", "whatIfs", "goals", "bargaining", "note", "sources", "assumption"],
+  top: [
+    "format",
+    "name",
+    "description",
+    "decisionMakers",
+    "infeasible",
+    "statusQuo",
+    "preferences",
+    "asOf",
+    "limitations",
+    "whatIfs",
+    "goals",
+    "facts",
+    "questions",
+    "forecast",
+    "bargaining",
+    "note",
+    "sources",
+    "assumption",
+  ],
+  facts: ["id", "fact", "quote", "source", "date"],
+  questions: ["id", "question", "condition", "by", "resolution", "note", "sources", "assumption"],
+  forecast: ["concept", "rules", "horizon", "rule", "weight", "note", "sources", "assumption"],
+  rate: ["perMonth", "note", "sources", "assumption"],
   bargaining: ["actors", "issues", "id", "name", "title", "scale", "statusQuo", "positions", "onTable", "position", "salience", "capability", "value", "min", "max", "option", "atLeast", "atMost", "note", "sources", "assumption"],
-  decisionMakers: ["id", "name", "options", "misperceives", "perceivedPreferences", "note", "sources", "assumption"],
+  decisionMakers: ["id", "name", "options", "misperceives", "perceivedPreferences", "rate", "note", "sources", "assumption"],
   options: ["id", "label", "whenTaken", "whenNotTaken", "irreversible", "note", "sources", "assumption"],
   infeasible: ["condition", "pattern", "mutuallyExclusive", "atLeastOneOf", "note", "sources", "assumption"],
   preferences: ["statements", "ranking", "alternatives", "unknown", "statement", "if", "then", "anyOf", "probability", "weight", "label", "note", "sources", "assumption"],
@@ -298,7 +321,13 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
         ...provenanceOf(o),
       });
     });
-    decisionMakers.push({ id: dm.id, name: dm.name ?? dm.id, options: indices, ...provenanceOf(dm) });
+    decisionMakers.push({
+      id: dm.id,
+      name: dm.name ?? dm.id,
+      options: indices,
+      ...provenanceOf(dm),
+      ...(dm.rate !== undefined ? { rate: { perMonth: dm.rate.perMonth, ...provenanceOf(dm.rate) } } : {}),
+    });
   });
   if (file.decisionMakers.length === 0) report("no-decision-makers", "the scenario has no decision makers", ["decisionMakers"]);
   if (options.length > MAX_OPTIONS)
@@ -526,6 +555,38 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
     return list.map((g) => ({ title: g.title, condition: g.condition, ...(g.note !== undefined ? { note: g.note } : {}) }));
   }
 
+  function facts(list: NonNullable<ScenarioFile["facts"]>): NonNullable<Scenario["facts"]> {
+    const seen = new Set<string>();
+    list.forEach((f, k) => {
+      if (seen.has(f.id)) report("duplicate-id", `duplicate fact id '${f.id}'`, ["facts", k, "id"]);
+      seen.add(f.id);
+    });
+    return list.map((f) => ({ ...f }));
+  }
+
+  function questions(list: NonNullable<ScenarioFile["questions"]>): NonNullable<Scenario["questions"]> {
+    const seen = new Set<string>();
+    const out: NonNullable<Scenario["questions"]> = [];
+    list.forEach((q, k) => {
+      if (seen.has(q.id)) report("duplicate-id", `duplicate question id '${q.id}'`, ["questions", k, "id"]);
+      seen.add(q.id);
+      if (Number.isNaN(Date.parse(`${q.by}T00:00:00Z`)) || new Date(`${q.by}T00:00:00Z`).toISOString().slice(0, 10) !== q.by)
+        report("bad-date", `'${q.by}' is not a calendar date; write it as YYYY-MM-DD`, ["questions", k, "by"]);
+      const compiled = statement(q.condition, ["questions", k, "condition"]);
+      if (compiled)
+        out.push({
+          id: q.id,
+          question: q.question,
+          condition: q.condition,
+          by: q.by,
+          ...(q.resolution !== undefined ? { resolution: q.resolution } : {}),
+          cubes: compiled.cubes,
+          ...provenanceOf(q),
+        });
+    });
+    return out;
+  }
+
   // Spatial bargaining (parley bargain): checked here, ignored by the graph model.
   const bargaining = file.bargaining !== undefined ? validateBargaining(file.bargaining, decisionMakers, optionIndex, report, suggest) : undefined;
 
@@ -543,6 +604,18 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
     ...(file.limitations !== undefined ? { limitations: file.limitations } : {}),
     ...(file.whatIfs !== undefined ? { whatIfs: file.whatIfs } : {}),
     ...(file.goals !== undefined ? { goals: goals(file.goals) } : {}),
+    ...(file.facts !== undefined ? { facts: facts(file.facts) } : {}),
+    ...(file.questions !== undefined ? { questions: questions(file.questions) } : {}),
+    ...(file.forecast !== undefined
+      ? {
+          forecast: {
+            ...(file.forecast.concept !== undefined ? { concept: file.forecast.concept } : {}),
+            ...(file.forecast.rules !== undefined ? { rules: file.forecast.rules.map((r) => ({ rule: r.rule, weight: r.weight, ...provenanceOf(r) })) } : {}),
+            ...(file.forecast.horizon !== undefined ? { horizon: file.forecast.horizon } : {}),
+            ...provenanceOf(file.forecast),
+          },
+        }
+      : {}),
     ...(bargaining ? { bargaining } : {}),
   };
 
