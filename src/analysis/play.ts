@@ -35,7 +35,7 @@ import { analyze, variantContext, type Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
 import { explainState } from "../stability/explain.js";
 import { seededRandom } from "./random.js";
-import { planRobustness, type PreferenceUncertainty } from "./robustness.js";
+import { planRobustness, type PreferenceUncertainty, type RobustnessPlan } from "./robustness.js";
 
 export const MOVE_RULES = ["uniform", "gain", "undeterred"] as const;
 export type MoveRule = (typeof MOVE_RULES)[number];
@@ -66,6 +66,8 @@ export interface PlayOptions {
   /** Trajectories when sampling (default 20,000). */
   samples?: number;
   seed?: number;
+  /** Profiles prepared by `preparePlay` for the same concept (shared between calls). */
+  prepared?: PreparedPlay;
 }
 
 export interface Outcome {
@@ -233,6 +235,36 @@ function iterate(p: Profile, concept: Concept, rule: MoveRule, rates: readonly n
   }
 }
 
+/**
+ * The preference profiles of a run (as robustness plans them) with their
+ * equilibria and step caches, built on first use: one preparation serves
+ * every `play` and `questionTimeline` call on the same scenario and concept
+ * (a forecast and its signposts).
+ */
+export interface PreparedPlay {
+  concept: Concept;
+  plan: RobustnessPlan;
+  profile(k: number): Profile;
+}
+
+export function preparePlay(
+  base: StabilityContext,
+  u: PreferenceUncertainty,
+  opts: { concept: Concept; exactProfiles?: number; samples?: number; seed?: number },
+): PreparedPlay {
+  const plan = planRobustness(base.model, u, { concepts: [opts.concept], exactLimit: opts.exactProfiles ?? 4096, samples: opts.samples ?? 20_000, seed: opts.seed });
+  const profiles = new Map<number, Profile>();
+  return {
+    concept: opts.concept,
+    plan,
+    profile(k: number) {
+      let p = profiles.get(k);
+      if (!p) profiles.set(k, (p = profileOf(base, plan.levels(k), opts.concept)));
+      return p;
+    },
+  };
+}
+
 /** Probabilities of the outcomes of play from today (or `opts.from`). */
 export function play(base: StabilityContext, u: PreferenceUncertainty, opts: PlayOptions): PlayResult {
   const { model } = base;
@@ -244,13 +276,7 @@ export function play(base: StabilityContext, u: PreferenceUncertainty, opts: Pla
   if (!(ruleWeight > 0)) throw new Error("play: the behaviour rules need a positive total weight");
   const rules = opts.rules.filter((r) => r.weight > 0).map((r) => ({ rule: r.rule, weight: r.weight / ruleWeight }));
 
-  const plan = planRobustness(model, u, { concepts: [concept], exactLimit: opts.exactProfiles ?? 4096, samples: opts.samples ?? 20_000, seed: opts.seed });
-  const profiles = new Map<number, Profile>();
-  const profile = (k: number) => {
-    let p = profiles.get(k);
-    if (!p) profiles.set(k, (p = profileOf(base, plan.levels(k), concept)));
-    return p;
-  };
+  const { plan, profile } = opts.prepared ?? preparePlay(base, u, { concept, exactProfiles: opts.exactProfiles, samples: opts.samples, seed: opts.seed });
 
   const tally = new Tally(horizon);
   const exactStates = opts.exactStates ?? 20_000;

@@ -19,9 +19,9 @@
  */
 import type { Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
-import { pick, profileOf, stepFrom, type MoveRule, type Profile, type Step } from "./play.js";
+import { pick, preparePlay, stepFrom, type MoveRule, type PreparedPlay, type Profile, type Step } from "./play.js";
 import { seededRandom } from "./random.js";
-import { planRobustness, type PreferenceUncertainty } from "./robustness.js";
+import type { PreferenceUncertainty } from "./robustness.js";
 
 export interface TimelineQuestion {
   id: string;
@@ -42,6 +42,10 @@ export interface TimelineOptions {
   method?: "auto" | "sample";
   samples?: number;
   seed?: number;
+  /** Profiles prepared by `preparePlay` for the same concept (shared between calls). */
+  prepared?: PreparedPlay;
+  /** Also compute the chance of having settled by each time (default true). */
+  settled?: boolean;
 }
 
 export interface QuestionTimeline {
@@ -73,13 +77,7 @@ export function questionTimeline(base: StabilityContext, u: PreferenceUncertaint
   const rates = opts.rates;
   const stepAt = (p: Profile, rule: MoveRule, s: number) => stepFrom(p, concept, rule, rates, s);
 
-  const plan = planRobustness(model, u, { concepts: [concept], exactLimit: opts.exactProfiles ?? 4096, samples: opts.samples ?? 20_000, seed: opts.seed });
-  const profiles = new Map<number, Profile>();
-  const profile = (k: number) => {
-    let p = profiles.get(k);
-    if (!p) profiles.set(k, (p = profileOf(base, plan.levels(k), concept)));
-    return p;
-  };
+  const { plan, profile } = opts.prepared ?? preparePlay(base, u, { concept, exactProfiles: opts.exactProfiles, samples: opts.samples, seed: opts.seed });
 
   const hit = questions.map(() => new Float64Array(times.length));
   const settled = new Float64Array(times.length);
@@ -93,10 +91,10 @@ export function questionTimeline(base: StabilityContext, u: PreferenceUncertaint
       const p = profile(k);
       return rules.every((r) => {
         const w = plan.probability[k] * r.weight;
-        const curves = [...questions.map((q) => q.holds), p.stop].map((target) => absorbedBy((s) => stepAt(p, r.rule, s), from, times, target, exactStates));
+        const curves = [...questions.map((q) => q.holds), ...(opts.settled === false ? [] : [p.stop])].map((target) => absorbedBy((s) => stepAt(p, r.rule, s), from, times, target, exactStates));
         if (curves.some((c) => c === undefined)) return false;
         questions.forEach((_, j) => curves[j]!.forEach((x, t) => (hit[j][t] += w * x)));
-        curves[questions.length]!.forEach((x, t) => (settled[t] += w * x));
+        if (opts.settled !== false) curves[questions.length]!.forEach((x, t) => (settled[t] += w * x));
         return true;
       });
     });
