@@ -1,0 +1,184 @@
+/** `parley forecast` as text, Markdown, CSV or JSON (parley-forecast/1). */
+import type { Forecast } from "../analysis/forecast.js";
+import { MOVE_RULE_NAMES } from "../analysis/play.js";
+import { statePattern, type Model } from "../model/compile.js";
+import { CONCEPT_NAMES } from "../stability/analyze.js";
+import { describeFamily, describeState, wrap } from "./describe.js";
+import { renderCsv, renderMarkdown, renderText, type Table } from "./table.js";
+
+const pct = (p: number | null) => (p === null ? "—" : p < 0.005 && p > 0 ? "<1%" : p > 0.995 && p < 1 ? ">99%" : `${Math.round(p * 100)}%`);
+const signed = (d: number | null) => (d === null ? "—" : `${d >= 0 ? "+" : "−"}${Math.round(Math.abs(d) * 100)} pts`);
+
+/** A family of states as a Y/N/- pattern over the options. */
+function familyPattern(model: Model, care: number, value: number): string {
+  return Array.from({ length: model.nOptions }, (_, k) => (care & (1 << k) ? (value & (1 << k) ? "Y" : "N") : "-")).join("");
+}
+
+/** The move of a signpost in words: "United States: offer security guarantees …" or "…: withdraw …". */
+function signpostWords(model: Model, s: Forecast["signposts"][number]): string {
+  const o = model.scenario.options[s.option];
+  const dm = model.scenario.decisionMakers[s.dm].name;
+  const label = o.label.length > 1 && o.label[1] === o.label[1].toLowerCase() ? o.label[0].toLowerCase() + o.label.slice(1) : o.label;
+  return s.taken ? `${dm}: ${label}` : `${dm}: no longer ${label}`;
+}
+
+export function forecastJson(model: Model, f: Forecast, scenario: { name: string; hash: string }) {
+  return {
+    format: "parley-forecast/1",
+    made: f.made,
+    asOf: f.asOf,
+    scenario,
+    model: {
+      concept: f.concept,
+      rules: f.rules,
+      horizon: f.horizon,
+      rates: Object.fromEntries(model.scenario.decisionMakers.map((dm, d) => [dm.id, f.rates[d]])),
+    },
+    exact: f.exact,
+    samples: f.samples,
+    settled: f.settled,
+    outcomes: f.outcomes.map((o) => ({
+      state: o.state + 1,
+      pattern: statePattern(model, o.state),
+      words: describeState(model, o.state),
+      probability: o.probability,
+      stderr: o.stderr,
+      settledProbability: o.settledProbability,
+    })),
+    families: f.families.map((x) => ({
+      pattern: familyPattern(model, x.care, x.value),
+      words: describeFamily(model, x.states, x.care),
+      states: x.states.map((s) => s + 1),
+      probability: x.probability,
+      settledProbability: x.settledProbability,
+    })),
+    questions: f.questions.map((q) => ({
+      id: q.id,
+      question: q.question,
+      condition: q.condition,
+      by: q.by,
+      ...(q.resolution !== undefined ? { resolution: q.resolution } : {}),
+      probability: q.probability,
+      stderr: q.stderr,
+      retrodiction: q.retrodiction,
+      holdsToday: q.holdsToday,
+      curve: q.curve,
+    })),
+    signposts: f.signposts.map((s) => ({
+      decisionMaker: model.scenario.decisionMakers[s.dm].id,
+      option: model.scenario.options[s.option].id,
+      taken: s.taken,
+      to: s.to + 1,
+      words: signpostWords(model, s),
+      nextMove: s.nextMove,
+      impact: s.impact,
+      questions: s.questions,
+    })),
+  };
+}
+
+/** The forecast's tables: outcomes (by family), questions, signposts. */
+function tables(model: Model, f: Forecast, top: number): { outcomes: Table; questions: Table; signposts: Table } {
+  const outcomes: Table = {
+    header: ["probability", "outcome", "states"],
+    right: [true, false, false],
+    rows: f.families.map((x) => [pct(x.probability), describeFamily(model, x.states, x.care), x.states.map((s) => s + 1).join(", ")]),
+  };
+  const questions: Table = {
+    header: ["probability", "by", "question", "note"],
+    right: [true, false, false, false],
+    rows: f.questions.map((q) => [
+      pct(q.probability),
+      q.by,
+      q.question,
+      q.retrodiction ? (q.probability === null ? "date passed; no as-of date to retrodict from" : `retrodiction from ${f.asOf} (date passed; not scored)`) : q.holdsToday ? "already yes today" : "",
+    ]),
+  };
+  const signposts: Table = {
+    header: ["if next", "chance it is next", ...f.questions.map((q) => q.id)],
+    right: [false, true, ...f.questions.map(() => true)],
+    rows: f.signposts
+      .filter((s) => s.impact > 0.005 || s.nextMove >= 0.05)
+      .slice(0, top)
+      .map((s) => [signpostWords(model, s), pct(s.nextMove), ...s.questions.map((q) => (q.answers ? "yes" : `${pct(q.probability)} (${signed(q.change)})`))]),
+  };
+  return { outcomes, questions, signposts };
+}
+
+function assumptions(model: Model, f: Forecast): string[] {
+  const total = f.rules.reduce((a, r) => a + r.weight, 0);
+  const rules = f.rules.map((r) => `${MOVE_RULE_NAMES[r.rule]} (${r.rule}, ${pct(r.weight / total)})`).join("; ");
+  const rates = model.scenario.decisionMakers.map((dm, d) => `${dm.name} ${f.rates[d]}`).join(", ");
+  return [
+    `Play stops at an equilibrium under ${CONCEPT_NAMES[f.concept]} (${f.concept}), or after ${f.horizon} moves.`,
+    `Behaviour rules, one per course of play, by weight: ${rules}.`,
+    `Decisive moves a month: ${rates}${model.scenario.decisionMakers.some((dm) => dm.rate) ? "" : " (the default: none set in the scenario)"}.`,
+    f.exact ? "Probabilities are exact for this model." : `Probabilities are estimated from ${f.samples.toLocaleString("en-US")} simulated courses of play (standard errors in the JSON).`,
+  ];
+}
+
+export function renderForecast(model: Model, f: Forecast, format: "text" | "md" | "csv", top = 8): string {
+  const t = tables(model, f, top);
+  if (format === "csv") {
+    // One table per section, each headed by its name: outcomes, questions, signposts.
+    return ["# outcomes", renderCsv(t.outcomes), "# questions", renderCsv(t.questions), "# signposts", renderCsv(t.signposts)].join("\n") + "\n";
+  }
+  const md = format === "md";
+  const esc = (x: string) => (md ? x.replace(/([\\`*_[\]<>|#])/g, "\\$1") : x);
+  const h = (text: string) => (md ? `## ${text}` : `${text}\n${"─".repeat(text.length)}`);
+  const para = (text: string) => (md ? text : wrap(text, 80));
+  // A bullet with a hanging indent in text, a list item in Markdown.
+  const item = (lead: string, text: string) => (md ? `- **${lead}** ${text}` : hang(`${lead.padStart(5)}  `, text));
+  const lines: string[] = [];
+  const title = `Forecast: ${model.scenario.name}`;
+  lines.push(md ? `# ${esc(title)}` : title, "");
+  lines.push(
+    para(
+      `Made ${f.made}${model.scenario.asOf ? `, from the scenario as of ${esc(model.scenario.asOf)}` : ""}. These are probabilities that each outcome is where the conflict ends up if the parties keep making moves that leave them better off; they are not the probability that a state is stable (parley robustness gives that).`,
+    ),
+    "",
+  );
+  lines.push(h(`Where play settles (within ${f.horizon} moves)`), "");
+  for (const x of f.families) lines.push(item(pct(x.probability), `${esc(describeFamily(model, x.states, x.care))} (state${x.states.length > 1 ? "s" : ""} ${x.states.map((s) => s + 1).join(", ")})`));
+  lines.push("");
+  if (f.settled < 0.995) lines.push(para(`Play is still moving after ${f.horizon} moves with probability ${pct(1 - f.settled)}.`), "");
+  if (f.questions.length) {
+    lines.push(h("Questions"), "");
+    for (const q of f.questions) {
+      const note = q.retrodiction
+        ? q.probability === null
+          ? " [date passed; the scenario gives no as-of date to retrodict from]"
+          : ` [retrodiction: the date has passed; computed from ${f.asOf}, never scored]`
+        : q.holdsToday
+          ? " [already yes today]"
+          : "";
+      lines.push(item(pct(q.probability), `${esc(q.question)}${note}`));
+    }
+    lines.push("");
+  }
+  // The moves that change a question, and the likely next moves even when they only answer one.
+  const posts = f.signposts.filter((s) => s.impact > 0.005 || s.nextMove >= 0.05).slice(0, top);
+  if (posts.length) {
+    lines.push(h("Signposts: news that would change the forecast"), "");
+    lines.push(para("Moves that could be seen next, with what each would do to the questions."), "");
+    for (const s of posts) {
+      const effects = s.questions
+        .map((q, j) => ({ q, was: f.questions[j].probability }))
+        .filter(({ q, was }) => q.answers || pct(was) !== pct(q.probability))
+        .map(({ q, was }) => (q.answers ? `${q.id}: yes` : `${q.id} ${pct(was)} → ${pct(q.probability)}`));
+      lines.push(item("if", `${esc(signpostWords(model, s))} [chance it is the next move: ${pct(s.nextMove)}]: ${effects.join("; ") || "no question changes"}`));
+    }
+    lines.push("");
+  }
+  lines.push(h("Assumptions"), "");
+  for (const a of assumptions(model, f)) lines.push(md ? `- ${esc(a)}` : hang("• ", a));
+  return lines.join("\n") + "\n";
+}
+
+/** Hanging indent: the first line after the lead, the rest under its text. */
+function hang(lead: string, text: string): string {
+  return wrap(text, 80 - lead.length)
+    .split("\n")
+    .map((l, k) => (k === 0 ? lead : " ".repeat(lead.length)) + l)
+    .join("\n");
+}
