@@ -13,24 +13,32 @@ import { totalmem } from "node:os";
 import { defaultThreads, startNodePool } from "../parallel/node-pool.js";
 import type { WorkerPool } from "../parallel/pool.js";
 import { CONCEPTS, type Concept } from "../stability/analyze.js";
-import type { CliIO } from "./io.js";
+import { inBlocks } from "../node/atomic-write.js";
+import { inputName, STDOUT_ALIASES, type CliIO } from "./io.js";
 
 export interface CommandEnv {
   io: CliIO;
   /** Read, validate and compile a scenario file. */
   /** `implicitOnly`: the command only runs `analyze`, which stores no move lists (a smaller memory estimate). */
   load(file: string, maxStates: number, opts?: { implicitOnly?: boolean }): Model;
-  /** To the -o file (never replacing one without --force), else to standard output. */
-  writeResult(text: string, o: { output?: string; force?: boolean }): void;
+  /**
+   * To the -o file (never replacing one without --force), else to standard
+   * output: one string, or a sequence of chunks written as they come (a large
+   * output is never held whole in memory).
+   */
+  writeResult(text: string | Iterable<string>, o: { output?: string; force?: boolean }): void;
 }
 
 export function createEnv(io: CliIO): CommandEnv {
   return {
     io,
     load: (file, maxStates, opts) =>
-      loadModel(io.readText(file), file, { maxStates, maxMemoryBytes: memoryLimit(), limits: inputLimits(), implicitOnly: opts?.implicitOnly }),
+      loadModel(io.readText(file), inputName(file), { maxStates, maxMemoryBytes: memoryLimit(), limits: inputLimits(), implicitOnly: opts?.implicitOnly }),
     writeResult(text, o) {
-      if (!o.output) return io.stdout(text);
+      if (!o.output || STDOUT_ALIASES.includes(o.output)) {
+        for (const block of inBlocks(text)) io.stdout(block);
+        return;
+      }
       io.writeText(o.output, text, Boolean(o.force));
       io.stderr(`wrote ${o.output}\n`);
     },
@@ -124,7 +132,7 @@ export function withLocations<T>(env: CommandEnv, file: string, run: () => T): T
     const { source } = readSource(env.io.readText(file));
     throw new ParleyError(
       e.issues.map((i) => (i.path && i.line === undefined && source ? { ...i, ...source.locate(i.path) } : i)),
-      file,
+      inputName(file),
     );
   }
 }

@@ -1,10 +1,10 @@
 /** `parley analyze`. */
 import type { Command } from "commander";
 import { analyzeSteps, CONCEPTS, type Concept } from "../../stability/analyze.js";
-import { analysisToJson, renderAnalysis, type TableFormat } from "../../io/analysis-output.js";
+import { analysisJsonChunks, DEFAULT_TABLE_LIMIT, renderAnalysis, type TableFormat } from "../../io/analysis-output.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
-import { chooseThreads, conceptOption, maxStatesOption, formatOption, runOnPool, runSteps, threadsOption, type CommandEnv } from "../env.js";
+import { chooseThreads, conceptOption, maxStatesOption, formatOption, parseCount, runOnPool, runSteps, threadsOption, type CommandEnv } from "../env.js";
 
 
 export function register(program: Command, env: CommandEnv): void {
@@ -14,7 +14,11 @@ export function register(program: Command, env: CommandEnv): void {
     .argument("[file]", "scenario file (default: the embedded default scenario)")
     .addOption(conceptOption())
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
-    .option("-e, --equilibria-only", "list only states that are an equilibrium under some concept")
+    .option("-e, --equilibria-only", "list only states that are an equilibrium under some concept (also in JSON)")
+    .option("--limit <n>", `rows of the table (table and md formats; default ${DEFAULT_TABLE_LIMIT})`, parseCount, DEFAULT_TABLE_LIMIT)
+    .option("--all", "every row in the table (table and md formats)")
+    .option("-o, --output <file>", "write the result here instead of standard output (written as it is produced)")
+    .option("--force", "overwrite the output file if it exists")
     .addOption(maxStatesOption())
     .addOption(threadsOption(`all cores from ${ANALYSIS_THREADS_FROM.toLocaleString("en-US")} states`))
     .addHelpText(
@@ -25,9 +29,11 @@ Examples:
   parley analyze scenarios/prisoners-dilemma.yaml -c Nash,GMR
   parley analyze model.yaml --format json > results.json
   parley analyze model.yaml -f csv -e             equilibria only, as CSV
+  parley analyze big.yaml -f csv -o states.csv    every state of a large model, as data
+  cat model.yaml | parley analyze -               the scenario from standard input
   parley analyze big.yaml --threads 4             four worker threads`,
     )
-    .action(async (file: string | undefined, o: { concept?: Concept[]; format: TableFormat | "json"; equilibriaOnly?: boolean; maxStates: number; threads: number }) => {
+    .action(async (file: string | undefined, o: { concept?: Concept[]; format: TableFormat | "json"; equilibriaOnly?: boolean; limit: number; all?: boolean; output?: string; force?: boolean; maxStates: number; threads: number }) => {
       const model = env.load(file ?? DEFAULT_SCENARIO, o.maxStates, { implicitOnly: true });
       const concepts = o.concept ?? CONCEPTS;
       const threads = chooseThreads(o.threads, model.states.length >= ANALYSIS_THREADS_FROM);
@@ -37,7 +43,12 @@ Examples:
         threads > 1
           ? await runOnPool(env, threads, showProgress, (pool, onProgress, shouldStop) => analyzeParallel(model, pool, { concepts, onProgress, shouldStop }))
           : await runSteps(env, analyzeSteps(model, { concepts }), showProgress);
-      if (o.format === "json") env.io.stdout(JSON.stringify(analysisToJson(analysis), null, 2) + "\n");
-      else env.io.stdout(renderAnalysis(analysis, o.format, { equilibriaOnly: o.equilibriaOnly }));
+      // Written as it is rendered, a row at a time: a model of millions of states is never held whole as text.
+      env.writeResult(
+        o.format === "json"
+          ? analysisJsonChunks(analysis, { equilibriaOnly: o.equilibriaOnly })
+          : renderAnalysis(analysis, o.format, { equilibriaOnly: o.equilibriaOnly, limit: o.all ? undefined : o.limit }),
+        o,
+      );
     });
 }

@@ -4,6 +4,7 @@ import { stringify } from "yaml";
 import { ParleyError } from "../../model/errors.js";
 import { importGmcrPy } from "../../io/gmcrpy.js";
 import { inputLimits, maxStatesOption, type CommandEnv } from "../env.js";
+import { inputName } from "../io.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -20,19 +21,21 @@ Examples:
     .action((file: string, o: { output?: string; force?: boolean; maxStates: number }) => {
       let raw: unknown;
       const text = env.io.readText(file);
+      const shown = inputName(file);
+      const base = file === "-" ? "imported" : file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
       try {
         raw = JSON.parse(text);
       } catch (e) {
-        throw new ParleyError({ code: "syntax", message: `not valid JSON: ${(e as Error).message}` }, file);
+        throw new ParleyError({ code: "syntax", message: `not valid JSON: ${(e as Error).message}` }, shown);
       }
       let data: Record<string, unknown>;
       try {
-        data = importGmcrPy(raw, file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""), { maxStates: o.maxStates, limits: inputLimits() });
+        data = importGmcrPy(raw, base, { maxStates: o.maxStates, limits: inputLimits() });
       } catch (e) {
-        if (e instanceof ParleyError) throw new ParleyError(e.issues, file);
+        if (e instanceof ParleyError) throw new ParleyError(e.issues, shown);
         throw e;
       }
-      const yaml = `# Imported from ${file.replace(/^.*[\\/]/, "")} (gmcr-py) by parley import.\n` + stringify(data, { lineWidth: 0 });
+      const yaml = `# Imported from ${file === "-" ? "standard input" : file.replace(/^.*[\\/]/, "")} (gmcr-py) by parley import.\n` + stringify(data, { lineWidth: 0 });
       env.writeResult(yaml, o);
     });
 }

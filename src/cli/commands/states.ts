@@ -1,7 +1,7 @@
 /** `parley states`. */
 import type { Command } from "commander";
-import { renderStates, type TableFormat } from "../../io/analysis-output.js";
-import { maxStatesOption, formatOption, type CommandEnv } from "../env.js";
+import { DEFAULT_TABLE_LIMIT, renderStates, type TableFormat } from "../../io/analysis-output.js";
+import { maxStatesOption, formatOption, parseCount, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -9,12 +9,16 @@ export function register(program: Command, env: CommandEnv): void {
     .description("list the feasible states: number, Y/N per option, each decision maker's rank")
     .argument("<file>", "scenario file")
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
+    .option("--limit <n>", `rows of the table (table and md formats; default ${DEFAULT_TABLE_LIMIT})`, parseCount, DEFAULT_TABLE_LIMIT)
+    .option("--all", "every row in the table (table and md formats)")
+    .option("-o, --output <file>", "write the list here instead of standard output (written as it is produced)")
+    .option("--force", "overwrite the output file if it exists")
     .addOption(maxStatesOption())
     .addHelpText("after", `
 Examples:
   parley states scenarios/elmira.yaml
   parley states scenarios/elmira.yaml -f csv > states.csv`)
-    .action((file: string, o: { format: TableFormat | "json"; maxStates: number }) => {
-      env.io.stdout(renderStates(env.load(file, o.maxStates), o.format));
+    .action((file: string, o: { format: TableFormat | "json"; limit: number; all?: boolean; output?: string; force?: boolean; maxStates: number }) => {
+      env.writeResult(renderStates(env.load(file, o.maxStates), o.format, { limit: o.all ? undefined : o.limit }), o);
     });
 }

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { ParleyError } from "../../model/errors.js";
 import { printError } from "../print.js";
+import { inputName } from "../io.js";
 import { maxStatesOption, Exit, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
@@ -19,7 +20,7 @@ Examples:
         try {
           const m = env.load(file, o.maxStates);
           env.io.stdout(
-            `ok  ${file}: ${m.nDMs} decision makers, ${m.nOptions} options, ${m.states.length} feasible states, status quo state ${m.statusQuo + 1}\n`,
+            `ok  ${inputName(file)}: ${m.nDMs} decision makers, ${m.nOptions} options, ${m.states.length} feasible states, status quo state ${m.statusQuo + 1}\n`,
           );
         } catch (e) {
           if (!(e instanceof ParleyError)) throw e;
