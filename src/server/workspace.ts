@@ -202,7 +202,8 @@ export async function writeAtomic(full: string, text: string, hooks: WriteHooks 
     await writeFileAtomic(full, text, hooks);
   } catch (e) {
     if (e instanceof WorkspaceError) throw e;
-    if (e instanceof TargetError) throw new WorkspaceError(400, "not-a-file", `could not save: ${e.message}`);
+    // The message names the file as the workbench does (inside the workspace), not by its absolute path.
+    if (e instanceof TargetError) throw new WorkspaceError(400, "not-a-file", `could not save: ${e.message.split(full).join(`'${basename(full)}'`)}`);
     const code = (e as NodeJS.ErrnoException).code;
     throw new WorkspaceError(code === "ENOSPC" ? 507 : 500, code === "ENOSPC" ? "disk-full" : "write-failed", `could not save: ${(e as Error).message}; the file on disk is unchanged`);
   }
