@@ -187,7 +187,9 @@ export async function runSteps<R>(
 /**
  * Run work on a pool of worker threads, with the same progress line and
  * Ctrl-C handling as `runSteps`: `work` gets a progress callback and a stop
- * flag, and returns undefined when it stopped; the pool is always closed.
+ * flag, and returns undefined when it stopped; on Ctrl-C or SIGTERM the run
+ * ends at once (exit code 130) without waiting for the running tasks; the
+ * pool is always closed.
  */
 export async function runOnPool<R>(
   env: CommandEnv,
@@ -196,14 +198,20 @@ export async function runOnPool<R>(
   work: (pool: WorkerPool, progress: (done: number, total: number, label?: string) => void, shouldStop: () => boolean) => Promise<R | undefined>,
 ): Promise<R> {
   let stop = false;
-  const release = env.io.onInterrupt?.(() => (stop = true));
+  // On the signal, stop at once: the tasks running on the workers are not waited for (closing the pool ends them).
+  let interrupt = () => undefined as void;
+  const interrupted = new Promise<undefined>((resolve) => (interrupt = () => resolve(undefined)));
+  const release = env.io.onInterrupt?.(() => {
+    stop = true;
+    interrupt();
+  });
   const pool = startNodePool(threads);
   try {
     const progress = (done: number, total: number, label?: string) => {
-      if (showProgress && env.io.isTTY)
+      if (showProgress && env.io.isTTY && !stop)
         env.io.stderr(progressLine(done, total, label, `${threads} threads; Ctrl-C stops`));
     };
-    const result = await work(pool, progress, () => stop);
+    const result = await Promise.race([work(pool, progress, () => stop), interrupted]);
     if (result === undefined || stop) {
       env.io.stderr(`${env.io.isTTY ? "\r\x1b[K" : ""}parley: interrupted\n`);
       throw new Exit(130);

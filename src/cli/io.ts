@@ -73,6 +73,20 @@ function onInterrupt(handler: () => void): () => void {
   };
 }
 
+/** Stopped by Ctrl-C or SIGTERM while reading input: the command ends with 130 and `parley: interrupted`. */
+export class Interrupted extends Error {
+  constructor() {
+    super("interrupted");
+  }
+}
+
+/** On the command's thread: a flag the main thread sets on the signal, readable while this thread is busy. */
+let interruptFlag: Int32Array | undefined;
+export function setInterruptFlag(flag: Int32Array): void {
+  interruptFlag = flag;
+}
+const interruptRequested = () => (interruptFlag ? Atomics.load(interruptFlag, 0) === 1 : false);
+
 /** Told of each temporary file the CLI creates and removes (main.ts removes one left by an interrupted run). */
 let temporaryListener: ((tmp: string | undefined) => void) | undefined;
 export function onTemporaryFile(listener: (tmp: string | undefined) => void): void {
@@ -105,7 +119,8 @@ export function readStdin(): string {
       n = readSync(0, buf, 0, buf.length, null);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EAGAIN") {
+      if (code === "EAGAIN" || code === "EINTR") {
+        if (interruptRequested()) throw new Interrupted();
         Atomics.wait(pause, 0, 0, 10);
         continue;
       }
@@ -113,6 +128,7 @@ export function readStdin(): string {
       const why = code === "EBADF" ? "it is closed" : code === "EISDIR" ? "it is a directory" : (e as Error).message;
       throw new ParleyError({ code: "cannot-read", message: `cannot read standard input: ${why}` });
     }
+    if (interruptRequested()) throw new Interrupted(); // Ctrl-C on a terminal ends the read
     if (n === 0) break;
     chunks.push(Buffer.from(buf.subarray(0, n)));
   }

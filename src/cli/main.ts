@@ -4,10 +4,11 @@
  * thread watches for Ctrl-C (SIGINT) and SIGTERM, so that every command stops
  * within about a second, even in the middle of a long synchronous
  * computation: the signal goes to the command, which stops at its next step
- * if it can (`robustness` then prints the result so far); if it has not ended
- * a second later (two seconds when it is stopping at its next step), or when
- * the signal comes twice, this thread removes any temporary file of an
- * unfinished `-o` write, prints `parley: interrupted` and exits with 130.
+ * if it is between steps (`robustness` then prints the result so far); if it
+ * has not ended a second later (a second and a half when it said it is
+ * stopping), or when the signal comes twice, this thread removes the
+ * temporary file of an unfinished `-o` write, prints `parley: interrupted`
+ * and exits with 130 (which ends the command's thread and its workers).
  *
  * `parley serve` runs on this thread: it is a server that stops itself on
  * the signal.
@@ -27,9 +28,12 @@ function supervise(argv: string[]): void {
   // From the sources (`node --import tsx src/cli/main.ts`) the thread's module is TypeScript and needs the same loader.
   const fromSource = import.meta.url.endsWith(".ts");
   const entry = new URL(fromSource ? "./thread.ts" : "./thread.js", import.meta.url);
+  // Set on the signal: the command's thread can see it even while it runs synchronously (reading standard input).
+  const interrupted = new Int32Array(new SharedArrayBuffer(4));
+  const workerData = { argv, interrupted };
   const worker = fromSource
-    ? new Worker(`import("tsx/esm/api").then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true, workerData: { argv } })
-    : new Worker(entry, { workerData: { argv } });
+    ? new Worker(`import("tsx/esm/api").then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true, workerData })
+    : new Worker(entry, { workerData });
   let temporary: string | undefined;
   let signalled = 0;
   let deadline: NodeJS.Timeout | undefined;
@@ -43,6 +47,7 @@ function supervise(argv: string[]): void {
     process.exit(130);
   };
   const onSignal = () => {
+    Atomics.store(interrupted, 0, 1);
     if (signalled++) return stopNow();
     worker.postMessage({ t: "signal" });
     deadline = setTimeout(stopNow, 1000);
@@ -51,12 +56,13 @@ function supervise(argv: string[]): void {
   process.on("SIGTERM", onSignal);
   worker.on("message", (m: { t: string; tmp?: string; code?: number; handlers?: number }) => {
     if (m.t === "temp") temporary = m.tmp;
-    else if (m.t === "done") process.exit(m.code ?? 1);
+    // A command that failed after the signal failed because of it (its input cut short): say so.
+    else if (m.t === "done") return signalled && m.code !== 0 && m.code !== 130 ? stopNow() : process.exit(m.code ?? 1);
     else if (m.t === "ack") {
       // The command was between two steps: it stops at its next one (or has nothing to stop: then now).
       if (!m.handlers) return stopNow();
       clearTimeout(deadline);
-      deadline = setTimeout(stopNow, 2000);
+      deadline = setTimeout(stopNow, 1500);
     }
   });
   worker.on("error", (e) => {
