@@ -109,7 +109,7 @@ let stdinText: string | undefined;
 /** All of standard input (once; later calls get the same text). */
 export function readStdin(): string {
   if (stdinText !== undefined) return stdinText;
-  if (isatty(0)) writeTo(2, "parley: reading the scenario from standard input (the terminal); end it with Ctrl-D\n");
+  if (isatty(0)) writeTo(2, "parley: reading standard input from the terminal; end it with Ctrl-D (Ctrl-C stops)\n");
   const chunks: Buffer[] = [];
   const buf = Buffer.alloc(1 << 16);
   const pause = new Int32Array(new SharedArrayBuffer(4));

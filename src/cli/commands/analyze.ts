@@ -11,11 +11,11 @@ export function register(program: Command, env: CommandEnv): void {
   program
     .command("analyze")
     .description("stability of every feasible state for every decision maker, and the equilibria")
-    .argument("[file]", "scenario file (default: the embedded default scenario)")
+    .argument("[file]", "scenario file, - for standard input (default: the embedded default scenario)")
     .addOption(conceptOption())
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
     .option("-e, --equilibria-only", "list only states that are an equilibrium under some concept (also in JSON)")
-    .option("--limit <n>", `rows of the table (table and md formats; default ${DEFAULT_TABLE_LIMIT})`, parseCount, DEFAULT_TABLE_LIMIT)
+    .option("--limit <n>", "rows of the table (table and md formats)", parseCount, DEFAULT_TABLE_LIMIT)
     .option("--all", "every row in the table (table and md formats)")
     .option("-o, --output <file>", "write the result here instead of standard output (written as it is produced)")
     .option("--force", "overwrite the output file if it exists")

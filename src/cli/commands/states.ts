@@ -7,9 +7,9 @@ export function register(program: Command, env: CommandEnv): void {
   program
     .command("states")
     .description("list the feasible states: number, Y/N per option, each decision maker's rank")
-    .argument("<file>", "scenario file")
+    .argument("<file>", "scenario file, - for standard input")
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
-    .option("--limit <n>", `rows of the table (table and md formats; default ${DEFAULT_TABLE_LIMIT})`, parseCount, DEFAULT_TABLE_LIMIT)
+    .option("--limit <n>", "rows of the table (table and md formats)", parseCount, DEFAULT_TABLE_LIMIT)
     .option("--all", "every row in the table (table and md formats)")
     .option("-o, --output <file>", "write the list here instead of standard output (written as it is produced)")
     .option("--force", "overwrite the output file if it exists")
