@@ -3,7 +3,7 @@
  * workbench's saves: what it does with symbolic links, devices, folders and
  * missing folders (issue 13), through the CLI and directly.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -41,6 +41,21 @@ describe("parley … -o FILE", () => {
     expect(lstatSync(join(dir, "null")).isSymbolicLink()).toBe(true);
     expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
     expect(readdirSync(dir)).toEqual(["null"]);
+  });
+
+  it("-o /dev/stdout --force is standard output, and /dev/stdout stays what it was", async () => {
+    const before = lstatSync("/dev/stdout");
+    const r = await parley("analyze", chicken, "-f", "csv", "-o", "/dev/stdout", "--force");
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    expect(r.stdout).toMatch(/^state,pattern,a_swerves/);
+    const after = lstatSync("/dev/stdout");
+    expect([after.isSymbolicLink(), after.ino]).toEqual([before.isSymbolicLink(), before.ino]);
+  });
+
+  it("-o /dev/stderr writes into standard error when it is a pipe (a link to a path that is not a file)", () => {
+    const r = spawnSync(process.execPath, [join(root, "dist/cli/main.js"), "analyze", chicken, "-f", "csv", "-c", "Nash", "-o", "/dev/stderr"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^state,pattern,a_swerves,b_swerves,rank_a,rank_b,Nash_a,Nash_b,Nash_equilibrium\n(.*\n){4}wrote \/dev\/stderr\n$/);
   });
 
   it("refuses a folder, a missing folder and a dangling link, naming the path, with no temporary file", async () => {

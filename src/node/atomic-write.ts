@@ -80,24 +80,25 @@ export function inspectTarget(path: string, opts: InspectOptions = {}): Target {
     if (!st.isDirectory()) throw new TargetError("not-a-folder", `cannot write ${path}: ${folder} is not a folder`, path);
     return { kind: "file", path, exists: false };
   }
-  let real = path;
   let st = link;
   if (link.isSymbolicLink()) {
     try {
-      real = realpathSync(path);
-      st = statSync(real);
+      st = statSync(path);
     } catch {
       throw new TargetError("dangling-link", `cannot write ${path}: it is a symbolic link to a file that does not exist; give the file's own name`, path);
     }
   }
   if (st.isDirectory()) throw new TargetError("is-directory", `${path} is a directory; give a file name`, path);
   if (st.isCharacterDevice() || st.isFIFO()) {
-    if (opts.allowStreams) return { kind: "stream", path: real };
+    // Opened by the name given (/dev/stderr → /proc/self/fd/2 → a pipe has no path of its own).
+    if (opts.allowStreams) return { kind: "stream", path };
     throw new TargetError("not-regular", `${path} is a ${st.isFIFO() ? "FIFO" : "device"}, not a regular file`, path);
   }
   if (!st.isFile()) throw new TargetError("not-regular", `${path} is a ${st.isBlockDevice() ? "block device" : st.isSocket() ? "socket" : "special file"}, not a regular file`, path);
   if (opts.overwrite === false)
     throw new TargetError("exists", `${path} already exists${opts.overwriteHint ? `; ${opts.overwriteHint}` : ""}`, path);
+  // Through a link: the temporary file goes beside the file itself, and the rename replaces the file, not the link.
+  const real = link.isSymbolicLink() ? realpathSync(path) : path;
   return { kind: "file", path: real, exists: true, mode: st.mode & 0o7777 };
 }
 
