@@ -52,7 +52,7 @@ describe("parley … -o FILE", () => {
     expect([after.isSymbolicLink(), after.ino]).toEqual([before.isSymbolicLink(), before.ino]);
   });
 
-  it("-o /dev/stderr writes into standard error when it is a pipe (a link to a path that is not a file)", () => {
+  it("-o /dev/stderr writes into standard error when it is a socket or pipe (which have no path to open)", () => {
     const r = spawnSync(process.execPath, [join(root, "dist/cli/main.js"), "analyze", chicken, "-f", "csv", "-c", "Nash", "-o", "/dev/stderr"], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^state,pattern,a_swerves,b_swerves,rank_a,rank_b,Nash_a,Nash_b,Nash_equilibrium\n(.*\n){4}wrote \/dev\/stderr\n$/);

@@ -3,7 +3,7 @@ import { readFileSync, readSync } from "node:fs";
 import { isatty } from "node:tty";
 import { isMainThread, parentPort } from "node:worker_threads";
 import { ParleyError } from "../model/errors.js";
-import { TargetError, writeAllSync, writeFileAtomicSync } from "../node/atomic-write.js";
+import { inBlocks, TargetError, writeAllSync, writeFileAtomicSync } from "../node/atomic-write.js";
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -149,6 +149,8 @@ export function readTextFile(path: string): string {
 
 /** Names of standard output and error as files: `-o /dev/stdout` is the same as no `-o`. */
 export const STDOUT_ALIASES = ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"];
+/** Written to the descriptor itself: it may be a socket, which has no path to open. */
+const STDERR_ALIASES = ["/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"];
 
 /**
  * Write atomically (src/node/atomic-write.ts): a temporary file beside the
@@ -157,8 +159,9 @@ export const STDOUT_ALIASES = ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"];
  * or a FIFO. Folders, missing folders and other special files are refused.
  */
 export function writeTextFile(path: string, text: string | Iterable<string>, overwrite: boolean): void {
-  if (STDOUT_ALIASES.includes(path)) {
-    for (const chunk of typeof text === "string" ? [text] : text) writeTo(1, chunk);
+  if (STDOUT_ALIASES.includes(path) || STDERR_ALIASES.includes(path)) {
+    const fd = STDOUT_ALIASES.includes(path) ? 1 : 2;
+    for (const block of inBlocks(text)) writeTo(fd, block);
     return;
   }
   try {
