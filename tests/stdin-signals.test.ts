@@ -40,6 +40,8 @@ describe("- reads standard input", () => {
     const file = await parley(["analyze", "scenarios/chicken.yaml", "-f", "json"]);
     expect([piped.code, piped.stderr]).toEqual([0, ""]);
     expect(piped.stdout).toBe(file.stdout);
+    const compared = await parley(["compare", "-", "scenarios/chicken.yaml"], { input: chicken });
+    expect(compared.stdout).toMatch(/^Comparing <stdin> \(Chicken\) with scenarios\/chicken\.yaml \(Chicken\)\n/);
   });
 
   it("names standard input with line and column in errors", async () => {

@@ -6,6 +6,7 @@ import { ParleyError } from "../../model/errors.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
 import { CONCEPTS, type Analysis, type Concept } from "../../stability/analyze.js";
 import { chooseThreads, conceptOption, formatOption, maxStatesOption, parseCount, runOnPool, threadsOption, type CommandEnv } from "../env.js";
+import { inputName } from "../io.js";
 
 
 export function register(program: Command, env: CommandEnv): void {
@@ -32,6 +33,7 @@ Examples:
     .action(async (files: string[], o: { concept?: Concept[]; format: "text" | "md" | "json"; limit: number; maxStates: number; threads: number }) => {
       if (files.length < 2) throw new ParleyError({ code: "usage", message: "compare needs at least two scenario files" });
       const models = files.map((f) => env.load(f, o.maxStates));
+      files = files.map(inputName); // in the output, standard input (-) is <stdin>
       const concepts = o.concept ?? [...CONCEPTS];
       const states = models.reduce((a, m) => a + m.states.length, 0);
       const threads = chooseThreads(o.threads, states >= ANALYSIS_THREADS_FROM);
