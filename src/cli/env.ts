@@ -211,7 +211,9 @@ export async function runOnPool<R>(
       if (showProgress && env.io.isTTY && !stop)
         env.io.stderr(progressLine(done, total, label, `${threads} threads; Ctrl-C stops`));
     };
-    const result = await Promise.race([work(pool, progress, () => stop), interrupted]);
+    const working = work(pool, progress, () => stop);
+    working.catch(() => undefined); // once interrupted, a late failure of the abandoned work is no one's concern
+    const result = await Promise.race([working, interrupted]);
     if (result === undefined || stop) {
       env.io.stderr(`${env.io.isTTY ? "\r\x1b[K" : ""}parley: interrupted\n`);
       throw new Exit(130);
