@@ -13,24 +13,32 @@ import { totalmem } from "node:os";
 import { defaultThreads, startNodePool } from "../parallel/node-pool.js";
 import type { WorkerPool } from "../parallel/pool.js";
 import { CONCEPTS, type Concept } from "../stability/analyze.js";
-import type { CliIO } from "./io.js";
+import { inBlocks } from "../node/atomic-write.js";
+import { inputName, STDOUT_ALIASES, type CliIO } from "./io.js";
 
 export interface CommandEnv {
   io: CliIO;
   /** Read, validate and compile a scenario file. */
   /** `implicitOnly`: the command only runs `analyze`, which stores no move lists (a smaller memory estimate). */
   load(file: string, maxStates: number, opts?: { implicitOnly?: boolean }): Model;
-  /** To the -o file (never replacing one without --force), else to standard output. */
-  writeResult(text: string, o: { output?: string; force?: boolean }): void;
+  /**
+   * To the -o file (never replacing one without --force), else to standard
+   * output: one string, or a sequence of chunks written as they come (a large
+   * output is never held whole in memory).
+   */
+  writeResult(text: string | Iterable<string>, o: { output?: string; force?: boolean }): void;
 }
 
 export function createEnv(io: CliIO): CommandEnv {
   return {
     io,
     load: (file, maxStates, opts) =>
-      loadModel(io.readText(file), file, { maxStates, maxMemoryBytes: memoryLimit(), limits: inputLimits(), implicitOnly: opts?.implicitOnly }),
+      loadModel(io.readText(file), inputName(file), { maxStates, maxMemoryBytes: memoryLimit(), limits: inputLimits(), implicitOnly: opts?.implicitOnly }),
     writeResult(text, o) {
-      if (!o.output) return io.stdout(text);
+      if (!o.output || STDOUT_ALIASES.includes(o.output)) {
+        for (const block of inBlocks(text)) io.stdout(block);
+        return;
+      }
       io.writeText(o.output, text, Boolean(o.force));
       io.stderr(`wrote ${o.output}\n`);
     },
@@ -149,7 +157,7 @@ export function withLocations<T>(env: CommandEnv, file: string, run: () => T): T
     const { source } = readSource(env.io.readText(file));
     throw new ParleyError(
       e.issues.map((i) => (i.path && i.line === undefined && source ? { ...i, ...source.locate(i.path) } : i)),
-      file,
+      inputName(file),
     );
   }
 }
@@ -204,7 +212,9 @@ export async function runSteps<R>(
 /**
  * Run work on a pool of worker threads, with the same progress line and
  * Ctrl-C handling as `runSteps`: `work` gets a progress callback and a stop
- * flag, and returns undefined when it stopped; the pool is always closed.
+ * flag, and returns undefined when it stopped; on Ctrl-C or SIGTERM the run
+ * ends at once (exit code 130) without waiting for the running tasks; the
+ * pool is always closed.
  */
 export async function runOnPool<R>(
   env: CommandEnv,
@@ -213,14 +223,22 @@ export async function runOnPool<R>(
   work: (pool: WorkerPool, progress: (done: number, total: number, label?: string) => void, shouldStop: () => boolean) => Promise<R | undefined>,
 ): Promise<R> {
   let stop = false;
-  const release = env.io.onInterrupt?.(() => (stop = true));
+  // On the signal, stop at once: the tasks running on the workers are not waited for (closing the pool ends them).
+  let interrupt = () => undefined as void;
+  const interrupted = new Promise<undefined>((resolve) => (interrupt = () => resolve(undefined)));
+  const release = env.io.onInterrupt?.(() => {
+    stop = true;
+    interrupt();
+  });
   const pool = startNodePool(threads);
   try {
     const progress = (done: number, total: number, label?: string) => {
-      if (showProgress && env.io.isTTY)
+      if (showProgress && env.io.isTTY && !stop)
         env.io.stderr(progressLine(done, total, label, `${threads} threads; Ctrl-C stops`));
     };
-    const result = await work(pool, progress, () => stop);
+    const working = work(pool, progress, () => stop);
+    working.catch(() => undefined); // once interrupted, a late failure of the abandoned work is no one's concern
+    const result = await Promise.race([working, interrupted]);
     if (result === undefined || stop) {
       env.io.stderr(`${env.io.isTTY ? "\r\x1b[K" : ""}parley: interrupted\n`);
       throw new Exit(130);

@@ -7,7 +7,7 @@ import { Command, CommanderError } from "commander";
 import { ParleyError } from "../model/errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { createEnv, Exit } from "./env.js";
-import { nodeIO, type CliIO } from "./io.js";
+import { Interrupted, nodeIO, OutputClosed, type CliIO } from "./io.js";
 import { printError } from "./print.js";
 
 export { resolveState } from "./env.js";
@@ -17,6 +17,8 @@ const VERSION = "0.1.0";
 export async function run(argv: string[], io: CliIO = nodeIO()): Promise<number> {
   const program = buildProgram(io);
   try {
+    if (argv.filter((a) => a === "-").length > 1)
+      throw new ParleyError({ code: "usage", message: "standard input (-) is given more than once; at most one file argument can read it" });
     await program.parseAsync(argv, { from: "user" });
     return 0;
   } catch (e) {
@@ -25,6 +27,11 @@ export async function run(argv: string[], io: CliIO = nodeIO()): Promise<number>
       return 2; // commander already printed the message
     }
     if (e instanceof Exit) return e.code;
+    if (e instanceof Interrupted) {
+      io.stderr("parley: interrupted\n");
+      return 130;
+    }
+    if (e instanceof OutputClosed) return 0; // the reader stopped early (`parley analyze | head`): not an error
     if (e instanceof ParleyError) {
       printError(io, e);
       return 2;
@@ -52,7 +59,8 @@ Examples:
   parley import model.gmcr -o model.yaml
 
 A FILE is a scenario in YAML or JSON (format parley/1); see docs/scenario-format.md.
-Exit codes: 0 success, 2 bad input or usage, 1 internal error.`,
+A file argument - reads standard input (at most one per command line).
+Exit codes: 0 success, 2 bad input or usage, 1 internal error, 130 stopped by Ctrl-C or SIGTERM.`,
     );
   const env = createEnv(io);
   for (const register of COMMANDS) register(program, env);

@@ -1,12 +1,17 @@
 /**
- * The results of `parley analyze` as JSON (a public interface, documented in
- * docs/cli.md), an aligned text table, Markdown or CSV.
+ * The results of `parley analyze` and `parley states` as JSON (a public
+ * interface, documented in docs/cli.md), an aligned text table, Markdown or
+ * CSV. Each is produced as a sequence of chunks (a row or a few lines at a
+ * time), so that a model of millions of states is written as it is rendered
+ * and never held whole in memory as text; the human tables show at most
+ * `limit` rows and say how many they left out.
  */
 import { statePattern, type Model } from "../model/compile.js";
 import { displayRanks } from "../preferences/ranks.js";
 import type { Analysis, Concept } from "../stability/analyze.js";
 import { wrap } from "./describe.js";
-import { renderCsv, renderMarkdown, renderText, type Table } from "./table.js";
+import { jsonChunks, LazyArray } from "./json-chunks.js";
+import { csvLines, markdownLines, renderMarkdown, renderText, textLines, type RowTable, type Table } from "./table.js";
 
 export const ANALYSIS_FORMAT = "parley-analysis/1";
 export const STATES_FORMAT = "parley-states/1";
@@ -19,6 +24,8 @@ export interface AnalysisJson {
   concepts: Concept[];
   /** State id of the status quo. */
   statusQuo: number;
+  /** Present (true) when `states` and `stable` list only the states that are an equilibrium under some concept analysed (`-e`). */
+  equilibriaOnly?: true;
   /** Feasible states, numbered 1.. in ascending value (sum of 2^k over options taken). */
   states: { id: number; pattern: string; ranks: Record<string, number> }[];
   /** concept -> decision maker id -> ids of the states stable for it. */
@@ -27,17 +34,41 @@ export interface AnalysisJson {
   equilibria: Record<string, number[]>;
 }
 
-export function analysisToJson(a: Analysis): AnalysisJson {
+export interface AnalysisJsonOptions {
+  /** Only the states that are an equilibrium under some concept analysed (in `states` and `stable`). */
+  equilibriaOnly?: boolean;
+}
+
+/** Which states are an equilibrium under at least one of the concepts analysed. */
+function equilibriumUnderSome(a: Analysis): Uint8Array {
+  const mark = new Uint8Array(a.model.states.length);
+  for (const c of a.concepts) for (const s of a.equilibria[c]!) mark[s] = 1;
+  return mark;
+}
+
+/** The JSON document with its long lists lazy: `jsonChunks` writes it as it produces them. */
+function analysisJsonDocument(a: Analysis, opts: AnalysisJsonOptions) {
   const m = a.model;
   const sc = m.scenario;
   const ranks = sc.decisionMakers.map((_, d) => displayRanks(m.pref[d]));
-  const stable: AnalysisJson["stable"] = {};
-  const equilibria: AnalysisJson["equilibria"] = {};
+  const keep = opts.equilibriaOnly ? equilibriumUnderSome(a) : undefined;
+  const n = m.states.length;
+  const stable: Record<string, Record<string, LazyArray<number>>> = {};
+  const equilibria: Record<string, LazyArray<number>> = {};
   for (const c of a.concepts) {
     stable[c] = Object.fromEntries(
-      sc.decisionMakers.map((dm, d) => [dm.id, [...a.stable[c]![d]].flatMap((v, s) => (v ? [s + 1] : []))]),
+      sc.decisionMakers.map((dm, d) => [
+        dm.id,
+        new LazyArray(function* () {
+          const marks = a.stable[c]![d];
+          for (let s = 0; s < n; s++) if (marks[s] && (!keep || keep[s])) yield s + 1;
+        }),
+      ]),
     );
-    equilibria[c] = a.equilibria[c]!.map((s) => s + 1);
+    const eq = a.equilibria[c]!;
+    equilibria[c] = new LazyArray(function* () {
+      for (const s of eq) yield s + 1;
+    });
   }
   return {
     format: ANALYSIS_FORMAT,
@@ -47,33 +78,71 @@ export function analysisToJson(a: Analysis): AnalysisJson {
       id: o.id,
       label: o.label,
       decisionMaker: sc.decisionMakers[o.dm].id,
-      irreversible: o.direction === "fwd" ? "taking" : o.direction === "back" ? "withdrawal" : false,
+      irreversible: o.direction === "fwd" ? ("taking" as const) : o.direction === "back" ? ("withdrawal" as const) : false,
     })),
     concepts: a.concepts,
     statusQuo: m.statusQuo + 1,
-    states: Array.from(m.states, (_, s) => ({
-      id: s + 1,
-      pattern: statePattern(m, s),
-      ranks: Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, ranks[d][s]])),
-    })),
+    ...(keep ? { equilibriaOnly: true as const } : {}),
+    states: new LazyArray(function* () {
+      for (let s = 0; s < n; s++)
+        if (!keep || keep[s])
+          yield { id: s + 1, pattern: statePattern(m, s), ranks: Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, ranks[d][s]])) };
+    }),
     stable,
     equilibria,
   };
 }
 
+/** Lists instead of LazyArrays, everywhere in a value. */
+function materialize(value: unknown): unknown {
+  if (value instanceof LazyArray) return Array.from(value.items(), materialize);
+  if (Array.isArray(value)) return value.map(materialize);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, materialize(v)]));
+  return value;
+}
+
+/** The analysis as one JSON object (for small models and tests; the CLI writes `analysisJsonChunks`). */
+export function analysisToJson(a: Analysis, opts: AnalysisJsonOptions = {}): AnalysisJson {
+  return materialize(analysisJsonDocument(a, opts)) as AnalysisJson;
+}
+
+/** `JSON.stringify(analysisToJson(a, opts), null, 2) + "\n"`, in chunks. */
+export function analysisJsonChunks(a: Analysis, opts: AnalysisJsonOptions = {}): Iterable<string> {
+  return jsonChunks(analysisJsonDocument(a, opts));
+}
+
 export type TableFormat = "table" | "md" | "csv";
+
+/** Rows a human table (`table`, `md`) shows unless told otherwise: more than a person reads. */
+export const DEFAULT_TABLE_LIMIT = 1000;
 
 export interface StateTableOptions {
   /** Only the states that are an equilibrium under some concept analysed. */
   equilibriaOnly?: boolean;
+  /** At most this many rows (the first ones); all when undefined. */
+  limit?: number;
+}
+
+/** A table of states: its rows are produced as they are read; `total` rows match, the first `shown` are listed. */
+export interface StateTable extends RowTable {
+  total: number;
+  shown: number;
 }
 
 /** The feasible states with options, ranks and (when given) stability. */
-export function stateTable(model: Model, analysis: Analysis | undefined, format: TableFormat, opts: StateTableOptions = {}): Table {
+export function stateTable(model: Model, analysis: Analysis | undefined, format: TableFormat, opts: StateTableOptions = {}): StateTable {
   const sc = model.scenario;
   const ranks = sc.decisionMakers.map((_, d) => displayRanks(model.pref[d]));
   const concepts = analysis?.concepts ?? [];
-  const eqSets = new Map(concepts.map((c) => [c, new Set(analysis!.equilibria[c])]));
+  const n = model.states.length;
+  const eqMarks = new Map(
+    concepts.map((c) => {
+      const mark = new Uint8Array(n);
+      for (const s of analysis!.equilibria[c]!) mark[s] = 1;
+      return [c, mark] as const;
+    }),
+  );
+  const any = analysis ? equilibriumUnderSome(analysis) : undefined;
   const csv = format === "csv";
   const header: string[] = ["state"];
   const right: boolean[] = [true];
@@ -89,33 +158,53 @@ export function stateTable(model: Model, analysis: Analysis | undefined, format:
     for (const c of concepts) header.push(c);
     if (concepts.length) header.push("equilibrium under");
   }
-  const rows: string[][] = [];
-  for (let s = 0; s < model.states.length; s++) {
-    const eqUnder = concepts.filter((c) => eqSets.get(c)!.has(s));
-    if (opts.equilibriaOnly && eqUnder.length === 0) continue;
-    const x = model.states[s];
-    const row: string[] = [csv ? String(s + 1) : `${s === model.statusQuo ? "▸" : ""}${s + 1}`];
-    if (csv) row.push(statePattern(model, s));
-    sc.options.forEach((_, k) => row.push(x & (1 << k) ? "Y" : "N"));
-    sc.decisionMakers.forEach((_, d) => row.push(String(ranks[d][s])));
-    if (csv) {
-      for (const c of concepts) for (let d = 0; d < sc.decisionMakers.length; d++) row.push(String(analysis!.stable[c]![d][s]));
-      for (const c of concepts) row.push(eqSets.get(c)!.has(s) ? "1" : "0");
-    } else {
-      for (const c of concepts) row.push(sc.decisionMakers.map((_, d) => (analysis!.stable[c]![d][s] ? "✓" : "·")).join(""));
-      if (concepts.length) row.push(eqUnder.length === concepts.length && concepts.length > 1 ? "all" : eqUnder.join(" "));
-    }
-    rows.push(row);
+  const onlyEq = Boolean(opts.equilibriaOnly && any);
+  let total = n;
+  if (onlyEq) {
+    total = 0;
+    for (let s = 0; s < n; s++) total += any![s];
   }
-  return { header, rows, right };
+  const shown = Math.min(total, opts.limit ?? Infinity);
+  function* rows(): Generator<string[]> {
+    let listed = 0;
+    for (let s = 0; s < n && listed < shown; s++) {
+      if (onlyEq && !any![s]) continue;
+      listed++;
+      const x = model.states[s];
+      const row: string[] = [csv ? String(s + 1) : `${s === model.statusQuo ? "▸" : ""}${s + 1}`];
+      if (csv) row.push(statePattern(model, s));
+      sc.options.forEach((_, k) => row.push(x & (1 << k) ? "Y" : "N"));
+      sc.decisionMakers.forEach((_, d) => row.push(String(ranks[d][s])));
+      if (csv) {
+        for (const c of concepts) for (let d = 0; d < sc.decisionMakers.length; d++) row.push(String(analysis!.stable[c]![d][s]));
+        for (const c of concepts) row.push(eqMarks.get(c)![s] ? "1" : "0");
+      } else {
+        const eqUnder = concepts.filter((c) => eqMarks.get(c)![s]);
+        for (const c of concepts) row.push(sc.decisionMakers.map((_, d) => (analysis!.stable[c]![d][s] ? "✓" : "·")).join(""));
+        if (concepts.length) row.push(eqUnder.length === concepts.length && concepts.length > 1 ? "all" : eqUnder.join(" "));
+      }
+      yield row;
+    }
+  }
+  return { header, rows: { [Symbol.iterator]: rows }, right, total, shown };
 }
 
-/** Full human-readable output of `parley analyze` (text or Markdown). */
-export function renderAnalysis(a: Analysis, format: TableFormat, opts: StateTableOptions = {}): string {
+/** The lines of a human table of states, indented for text, with a note on the rows left out. */
+function* stateTableLines(t: StateTable, md: boolean, indentBy: string, hint: string): Generator<string> {
+  for (const line of md ? markdownLines(t) : textLines(t)) yield indentBy + line;
+  const left = t.total - t.shown;
+  if (left > 0)
+    yield `${md ? "\n" : ""}${indentBy}… and ${left.toLocaleString("en-US")} more state${left === 1 ? "" : "s"} not shown (${t.shown.toLocaleString("en-US")} of ${t.total.toLocaleString("en-US")}): ${hint}\n`;
+}
+
+const MORE_ROWS = "--limit N or --all to show more, --format csv for every row as data";
+
+/** Full output of `parley analyze` as text, Markdown or CSV, in chunks. */
+export function* renderAnalysis(a: Analysis, format: TableFormat, opts: StateTableOptions = {}): Generator<string> {
   const m = a.model;
   const sc = m.scenario;
+  if (format === "csv") return yield* csvLines(stateTable(m, a, format, { equilibriaOnly: opts.equilibriaOnly }));
   const table = stateTable(m, a, format, opts);
-  if (format === "csv") return renderCsv(table);
   const md = format === "md";
   const out: string[] = [];
   const candidates = 2 ** m.nOptions;
@@ -137,20 +226,27 @@ export function renderAnalysis(a: Analysis, format: TableFormat, opts: StateTabl
   const legend: Table = { header: ["#", "option", "meaning", "controlled by", "irreversible"], rows: optRows, right: [true] };
   out.push(md ? renderMarkdown(legend) : indent(renderText(legend)));
   out.push("", md ? "## States and stability" : "States and stability:");
-  out.push(md ? renderMarkdown(table) : indent(renderText(table)));
-  out.push(
+  yield out.join("\n") + "\n";
+  yield* stateTableLines(table, md, md ? "" : "  ", opts.equilibriaOnly ? MORE_ROWS : `${MORE_ROWS}, -e for the equilibria only`);
+  const tail: string[] = [];
+  tail.push(
     "",
     `Ranks: 1 = most preferred, ties share a rank. Stability marks per decision maker in order (${sc.decisionMakers
       .map((d) => d.id)
       .join(", ")}): ✓ stable, · not stable. ▸ marks the status quo.`,
   );
-  out.push("", md ? "## Equilibria" : "Equilibria (stable for every decision maker):");
-  for (const c of a.concepts) {
-    const eq = a.equilibria[c]!;
-    const list = eq.length ? eq.map((s) => `${s + 1}`).join(", ") : "none";
-    out.push(`${md ? "- **" + c + "**:" : "  " + c.padEnd(8)} ${list}`);
-  }
-  return out.join("\n") + "\n";
+  tail.push("", md ? "## Equilibria" : "Equilibria (stable for every decision maker):");
+  yield tail.join("\n") + "\n";
+  for (const c of a.concepts) yield* equilibriumList(c, a.equilibria[c]!, md);
+}
+
+/** One concept's equilibria, `  SEQ      1, 4, 9`, in chunks of a thousand ids. */
+function* equilibriumList(c: Concept, eq: readonly number[], md: boolean): Generator<string> {
+  yield `${md ? "- **" + c + "**:" : "  " + c.padEnd(8)} `;
+  if (!eq.length) yield "none";
+  for (let k = 0; k < eq.length; k += 1000)
+    yield (k ? ", " : "") + eq.slice(k, k + 1000).map((s) => `${s + 1}`).join(", ");
+  yield "\n";
 }
 
 function indent(s: string): string {
@@ -160,30 +256,28 @@ function indent(s: string): string {
     .join("\n");
 }
 
-/** `parley states`: the feasible states with their options and ranks. */
-export function renderStates(model: Model, format: TableFormat | "json"): string {
+/** `parley states`: the feasible states with their options and ranks, in chunks. */
+export function* renderStates(model: Model, format: TableFormat | "json", opts: { limit?: number } = {}): Generator<string> {
   if (format === "json") {
     const sc = model.scenario;
     const ranks = sc.decisionMakers.map((_, d) => displayRanks(model.pref[d]));
-    return (
-      JSON.stringify(
-        {
-          format: STATES_FORMAT,
-          statusQuo: model.statusQuo + 1,
-          states: Array.from(model.states, (x, s) => ({
+    return yield* jsonChunks({
+      format: STATES_FORMAT,
+      statusQuo: model.statusQuo + 1,
+      states: new LazyArray(function* () {
+        for (let s = 0; s < model.states.length; s++) {
+          const x = model.states[s];
+          yield {
             id: s + 1,
             value: x,
             pattern: statePattern(model, s),
             taken: sc.options.filter((_, k) => x & (1 << k)).map((o) => o.id),
             ranks: Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, ranks[d][s]])),
-          })),
-        },
-        null,
-        2,
-      ) + "\n"
-    );
+          };
+        }
+      }),
+    });
   }
-  const t = stateTable(model, undefined, format);
-  if (format === "csv") return renderCsv(t);
-  return (format === "md" ? renderMarkdown(t) : renderText(t)) + "\n";
+  if (format === "csv") return yield* csvLines(stateTable(model, undefined, format));
+  yield* stateTableLines(stateTable(model, undefined, format, opts), format === "md", "", MORE_ROWS);
 }

@@ -1,4 +1,10 @@
-/** Render rows as an aligned text table, a Markdown table, or CSV (RFC 4180 quoting). */
+/**
+ * Render rows as an aligned text table, a Markdown table, or CSV (RFC 4180
+ * quoting): as one string, or line by line (`textLines`, `markdownLines`,
+ * `csvLines`) for tables as large as the model, whose rows are produced as
+ * they are written.
+ */
+import stringWidth from "string-width";
 
 export interface Table {
   header: string[];
@@ -7,33 +13,60 @@ export interface Table {
   right?: boolean[];
 }
 
-/** Display width, counting each code point as one column. */
-function width(s: string): number {
-  return [...s].length;
+/** A table whose rows may be produced lazily; an aligned text table iterates them twice (widths, then lines). */
+export interface RowTable {
+  header: string[];
+  rows: Iterable<string[]>;
+  right?: boolean[];
 }
 
-export function renderText(t: Table): string {
+/** Columns a string takes on a terminal: East Asian wide characters and emoji count 2, combining marks 0. */
+export function displayWidth(s: string): number {
+  return /^[\x20-\x7e]*$/.test(s) ? s.length : stringWidth(s);
+}
+
+/** The lines of an aligned text table, each ending in a newline. */
+export function* textLines(t: RowTable): Generator<string> {
   const cols = t.header.length;
-  const w = Array.from({ length: cols }, (_, c) => Math.max(width(t.header[c]), ...t.rows.map((r) => width(r[c] ?? ""))));
+  const w = t.header.map((h) => displayWidth(h));
+  for (const r of t.rows) for (let c = 0; c < cols; c++) w[c] = Math.max(w[c], displayWidth(r[c] ?? ""));
   const line = (cells: string[]) =>
     cells
       .map((cell, c) => {
-        const pad = " ".repeat(w[c] - width(cell));
+        const pad = " ".repeat(Math.max(0, w[c] - displayWidth(cell)));
         return t.right?.[c] ? pad + cell : cell + pad;
       })
       .join("  ")
-      .trimEnd();
-  return [line(t.header), w.map((x) => "─".repeat(x)).join("  "), ...t.rows.map(line)].join("\n");
+      .trimEnd() + "\n";
+  yield line(t.header);
+  yield w.map((x) => "─".repeat(x)).join("  ") + "\n";
+  for (const r of t.rows) yield line(r);
 }
 
-export function renderMarkdown(t: Table): string {
+export function renderText(t: RowTable): string {
+  return [...textLines(t)].join("").slice(0, -1);
+}
+
+/** The lines of a Markdown table, each ending in a newline. */
+export function* markdownLines(t: RowTable): Generator<string> {
   const esc = (s: string) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
-  const line = (cells: string[]) => `| ${cells.map(esc).join(" | ")} |`;
-  const rule = `|${t.header.map((_, c) => (t.right?.[c] ? " ---: " : " --- ")).join("|")}|`;
-  return [line(t.header), rule, ...t.rows.map(line)].join("\n");
+  const line = (cells: string[]) => `| ${cells.map(esc).join(" | ")} |\n`;
+  yield line(t.header);
+  yield `|${t.header.map((_, c) => (t.right?.[c] ? " ---: " : " --- ")).join("|")}|\n`;
+  for (const r of t.rows) yield line(r);
 }
 
-export function renderCsv(t: Table): string {
+export function renderMarkdown(t: RowTable): string {
+  return [...markdownLines(t)].join("").slice(0, -1);
+}
+
+/** The lines of a CSV file, each ending in a newline. */
+export function* csvLines(t: RowTable): Generator<string> {
   const cell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [t.header, ...t.rows].map((r) => r.map(cell).join(",")).join("\n") + "\n";
+  yield t.header.map(cell).join(",") + "\n";
+  for (const r of t.rows) yield r.map(cell).join(",") + "\n";
+}
+
+export function renderCsv(t: RowTable): string {
+  return [...csvLines(t)].join("");
 }

@@ -74,7 +74,8 @@ export async function robustnessParallel(model: Model, u: PreferenceUncertainty,
 
 /**
  * The equilibria of variants of a model that differ only in preferences
- * (sensitivity changes), one task per variant; in variant order.
+ * (sensitivity changes), one task per variant; in variant order. Undefined
+ * when `shouldStop` stopped it (polled after each variant).
  */
 export async function variantEquilibriaParallel(
   model: Model,
@@ -82,11 +83,13 @@ export async function variantEquilibriaParallel(
   concepts: readonly Concept[],
   variantLevels: readonly Int32Array[][],
   onProgress?: (done: number, total: number) => void,
-): Promise<Partial<Record<Concept, number[]>>[]> {
+  shouldStop?: () => boolean,
+): Promise<Partial<Record<Concept, number[]>>[] | undefined> {
   await pool.load(model);
   const tasks: Task[] = variantLevels.map((levels) => ({ kind: "profile", concepts: [...concepts], levels }));
   let done = 0;
-  const results = await pool.run(tasks, { onResult: () => onProgress?.(++done, tasks.length) });
+  const results = await pool.run(tasks, { onResult: () => onProgress?.(++done, tasks.length), shouldStop });
+  if (shouldStop?.() || results.includes(undefined)) return undefined;
   return results.map((marks) => {
     const out: Partial<Record<Concept, number[]>> = {};
     concepts.forEach((c, k) => {

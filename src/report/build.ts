@@ -200,7 +200,8 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     if (states.length === 0) continue;
     const families = stateFamilies(model, states);
     // Families with a state reachable from today first, then the largest.
-    const near = (f: { states: number[] }) => Math.min(...f.states.map((s) => distance.get(s) ?? Infinity));
+    // A loop, not Math.min(...): a family may hold more states than a call takes arguments.
+    const near = (f: { states: number[] }) => f.states.reduce((m, s) => Math.min(m, distance.get(s) ?? Infinity), Infinity);
     families.sort((a, b) => near(a) - near(b) || b.states.length - a.states.length);
     // Outcomes held only by non-credible threats are many and weak: show fewer.
     const limit = tier.key === "threats" ? Math.min(2, opts.familiesPerTier ?? 4) : (opts.familiesPerTier ?? 4);

@@ -4,9 +4,10 @@
  * (write a temporary file beside the target, flush it, rename it over the
  * target), so a file is either the old one or the new one, never a mixture.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { TargetError, writeFileAtomic } from "../node/atomic-write.js";
 
 export const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
 /** Largest scenario file the workbench reads or writes. */
@@ -191,23 +192,19 @@ export interface WriteHooks {
   beforeRename?: (tmp: string) => Promise<void> | void;
 }
 
-/** Temporary file beside the target, flushed to disk, then renamed over it; the temporary file is removed on failure. */
+/**
+ * Temporary file beside the target, flushed to disk, then renamed over it; the
+ * temporary file is removed on failure (src/node/atomic-write.ts, shared with
+ * the command line). Folders, devices and other special files are refused.
+ */
 export async function writeAtomic(full: string, text: string, hooks: WriteHooks = {}): Promise<void> {
-  const tmp = join(dirname(full), `.${basename(full)}.${randomBytes(6).toString("hex")}.tmp`);
-  let handle;
   try {
-    handle = await fs.open(tmp, "wx", 0o644);
-    await handle.writeFile(text, "utf8");
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await hooks.beforeRename?.(tmp);
-    await fs.rename(tmp, full);
+    await writeFileAtomic(full, text, hooks);
   } catch (e) {
-    await handle?.close().catch(() => undefined);
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    const code = (e as NodeJS.ErrnoException).code;
     if (e instanceof WorkspaceError) throw e;
+    // The message names the file as the workbench does (inside the workspace), not by its absolute path.
+    if (e instanceof TargetError) throw new WorkspaceError(400, "not-a-file", `could not save: ${e.message.split(full).join(`'${basename(full)}'`)}`);
+    const code = (e as NodeJS.ErrnoException).code;
     throw new WorkspaceError(code === "ENOSPC" ? 507 : 500, code === "ENOSPC" ? "disk-full" : "write-failed", `could not save: ${(e as Error).message}; the file on disk is unchanged`);
   }
 }

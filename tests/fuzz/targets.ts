@@ -76,7 +76,7 @@ export async function parleyOn(files: Record<string, string>, argv: string[]): P
     stderr: (t) => void (stderr += t),
     // The case's files from memory; the program's own data (e.g. ingest's gazetteer) from disk.
     readText: (path) => (Object.hasOwn(files, path) ? files[path] : readTextFile(path)),
-    writeText: (path, text) => void written.set(path, text),
+    writeText: (path, text) => void written.set(path, typeof text === "string" ? text : [...text].join("")),
     isTTY: false,
   });
   return { code, stdout, stderr, written };

@@ -1,20 +1,22 @@
 /** `parley analyze`. */
 import type { Command } from "commander";
 import { analyzeSteps, CONCEPTS, type Concept } from "../../stability/analyze.js";
-import { analysisToJson, renderAnalysis, type TableFormat } from "../../io/analysis-output.js";
+import { analysisJsonChunks, DEFAULT_TABLE_LIMIT, renderAnalysis, type TableFormat } from "../../io/analysis-output.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
-import { chooseThreads, conceptOption, forceOption, maxStatesOption, formatOption, jsonText, outputOption, runOnPool, runSteps, threadsOption, type CommandEnv } from "../env.js";
+import { chooseThreads, conceptOption, forceOption, maxStatesOption, formatOption, outputOption, parseCount, runOnPool, runSteps, threadsOption, type CommandEnv } from "../env.js";
 
 
 export function register(program: Command, env: CommandEnv): void {
   program
     .command("analyze")
     .description("stability of every feasible state for every decision maker, and the equilibria")
-    .argument("[file]", "scenario file (default: the embedded default scenario)")
+    .argument("[file]", "scenario file, - for standard input (default: the embedded default scenario)")
     .addOption(conceptOption())
     .addOption(formatOption(["table", "json", "csv", "md"], "table"))
-    .option("-e, --equilibria-only", "list only states that are an equilibrium under some concept")
+    .option("-e, --equilibria-only", "list only states that are an equilibrium under some concept (also in JSON)")
+    .option("--limit <n>", "rows of the table (table and md formats)", parseCount, DEFAULT_TABLE_LIMIT)
+    .option("--all", "every row in the table (table and md formats)")
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
@@ -27,9 +29,11 @@ Examples:
   parley analyze scenarios/prisoners-dilemma.yaml -c Nash,GMR
   parley analyze model.yaml --format json > results.json
   parley analyze model.yaml -f csv -e             equilibria only, as CSV
+  parley analyze big.yaml -f csv -o states.csv    every state of a large model, as data
+  cat model.yaml | parley analyze -               the scenario from standard input
   parley analyze big.yaml --threads 4             four worker threads`,
     )
-    .action(async (file: string | undefined, o: { concept?: Concept[]; format: TableFormat | "json"; equilibriaOnly?: boolean; output?: string; force?: boolean; maxStates: number; threads: number }) => {
+    .action(async (file: string | undefined, o: { concept?: Concept[]; format: TableFormat | "json"; equilibriaOnly?: boolean; limit: number; all?: boolean; output?: string; force?: boolean; maxStates: number; threads: number }) => {
       const model = env.load(file ?? DEFAULT_SCENARIO, o.maxStates, { implicitOnly: true });
       const concepts = o.concept ?? CONCEPTS;
       const threads = chooseThreads(o.threads, model.states.length >= ANALYSIS_THREADS_FROM);
@@ -39,6 +43,12 @@ Examples:
         threads > 1
           ? await runOnPool(env, threads, showProgress, (pool, onProgress, shouldStop) => analyzeParallel(model, pool, { concepts, onProgress, shouldStop }))
           : await runSteps(env, analyzeSteps(model, { concepts }), showProgress);
-      env.writeResult(o.format === "json" ? jsonText(analysisToJson(analysis)) : renderAnalysis(analysis, o.format, { equilibriaOnly: o.equilibriaOnly }), o);
+      // Written as it is rendered, a row at a time: a model of millions of states is never held whole as text.
+      env.writeResult(
+        o.format === "json"
+          ? analysisJsonChunks(analysis, { equilibriaOnly: o.equilibriaOnly })
+          : renderAnalysis(analysis, o.format, { equilibriaOnly: o.equilibriaOnly, limit: o.all ? undefined : o.limit }),
+        o,
+      );
     });
 }

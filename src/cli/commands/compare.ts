@@ -11,6 +11,7 @@ import { chooseThreads, conceptOption, forceOption, formatOption, jsonText, maxS
 export const COMPARISON_FORMAT = "parley-comparison/1";
 /** Several versions: in how many each equilibrium holds. */
 export const SURVIVAL_FORMAT = "parley-survival/1";
+import { inputName } from "../io.js";
 
 
 export function register(program: Command, env: CommandEnv): void {
@@ -41,6 +42,7 @@ Examples:
     .action(async (files: string[], o: { concept?: Concept[]; format: "text" | "md" | "json"; survival?: boolean; limit: number; output?: string; force?: boolean; maxStates: number; threads: number }) => {
       if (files.length < 2) throw new ParleyError({ code: "usage", message: "compare needs at least two scenario files" });
       const models = files.map((f) => env.load(f, o.maxStates));
+      files = files.map(inputName); // in the output, standard input (-) is <stdin>
       const concepts = o.concept ?? [...CONCEPTS];
       const states = models.reduce((a, m) => a + m.states.length, 0);
       const threads = chooseThreads(o.threads, states >= ANALYSIS_THREADS_FROM);

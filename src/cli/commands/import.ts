@@ -4,6 +4,7 @@ import { stringify } from "yaml";
 import { ParleyError } from "../../model/errors.js";
 import { parseGmcrPyText, readGmcrPy, type GmcrPyImport } from "../../io/gmcrpy.js";
 import { forceOption, inputLimits, maxStatesOption, outputOption, type CommandEnv } from "../env.js";
+import { inputName } from "../io.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -27,23 +28,24 @@ Examples:
   parley import model.gmcr --status-quo NYNNN -o model.yaml
   parley import model.gmcr | less`)
     .action((file: string, o: { output?: string; force?: boolean; maxStates: number; statusQuo?: string }) => {
-      const base = file.replace(/^.*[\\/]/, "");
+      const shown = inputName(file);
+      const base = file === "-" ? "imported" : file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
       const text = env.io.readText(file);
       let result: GmcrPyImport;
       try {
         const raw = parseGmcrPyText(text, `use it directly, as in parley analyze ${file}`);
-        result = readGmcrPy(raw, base.replace(/\.[^.]+$/, ""), { maxStates: o.maxStates, limits: inputLimits(), statusQuo: o.statusQuo });
+        result = readGmcrPy(raw, base, { maxStates: o.maxStates, limits: inputLimits(), statusQuo: o.statusQuo });
       } catch (e) {
-        if (e instanceof ParleyError && e.file === undefined) throw new ParleyError(e.issues, file);
+        if (e instanceof ParleyError && e.file === undefined) throw new ParleyError(e.issues, shown);
         throw e;
       }
-      const yaml = `# Imported from ${base} (gmcr-py) by parley import.\n` + stringify(result.data, { lineWidth: 0 });
+      const yaml = `# Imported from ${file === "-" ? "standard input" : file.replace(/^.*[\\/]/, "")} (gmcr-py) by parley import.\n` + stringify(result.data, { lineWidth: 0 });
       const sq = result.statusQuo;
       if (sq.from === "first-feasible")
         env.io.stderr(
-          `parley: ${file}: gmcr-py files record no status quo: took state 1 (${sq.pattern}), the first feasible state; choose another with --status-quo PATTERN (one Y/N per option, in the scenario's order)\n`,
+          `parley: ${shown}: gmcr-py files record no status quo: took state 1 (${sq.pattern}), the first feasible state; choose another with --status-quo PATTERN (one Y/N per option, in the scenario's order)\n`,
         );
-      for (const note of result.notes) env.io.stderr(`parley: ${file}: ${note}\n`);
+      for (const note of result.notes) env.io.stderr(`parley: ${shown}: ${note}\n`);
       // After the notes: a reader that stops early (| head) ends the run quietly.
       env.writeResult(yaml, o);
     });

@@ -11,6 +11,7 @@ import { ParleyError } from "../../model/errors.js";
 import type { ScenarioFile } from "../../model/schema.js";
 import { parseScenario, validateData } from "../../model/validate.js";
 import { forceOption, formatOption, jsonText, outputOption, parseCount, type CommandEnv } from "../env.js";
+import { inputName, STDIN_NAME } from "../io.js";
 
 /** The built-in gazetteer, found relative to this module (works from src/ and dist/). */
 export const GAZETTEER_FILE = fileURLToPath(new URL("../../../data/gazetteer.yaml", import.meta.url));
@@ -59,10 +60,12 @@ How it works, the gazetteer format and the event codes: docs/ingest.md.`,
     )
     .action((article: string, o: Options) => {
       const target = { output: o.output ?? o.out, force: o.force };
-      const extra = o.gazetteer.map((file) => ({ file, text: env.io.readText(file) }));
+      if (o.write && o.update === "-")
+        throw new ParleyError({ code: "bad-usage", message: "--write needs the scenario as a file: standard input (--update -) cannot be updated in place; leave out --write and use -f yaml to print the updated scenario" });
+      const extra = o.gazetteer.map((file) => ({ file: inputName(file), text: env.io.readText(file) }));
       const gazetteer = loadGazetteer(env.io.readText(GAZETTEER_FILE), extra);
       const text = env.io.readText(article);
-      const name = article.split(/[\\/]/).pop() ?? article;
+      const name = article === "-" ? STDIN_NAME : (article.split(/[\\/]/).pop() ?? article);
       const result = ingestArticle(text, { name, gazetteer, extractHtml: extractHtmlWithReadability, maxChars: o.maxChars });
       const { issues } = validateData(result.draft.scenario);
       if (issues.length) throw new Error(`the draft does not validate: ${issues.map((i) => i.message).join("; ")}`);
@@ -76,7 +79,8 @@ How it works, the gazetteer format and the event codes: docs/ingest.md.`,
       }
 
       const scenarioText = env.io.readText(o.update);
-      parseScenario(scenarioText, o.update); // a scenario with problems is reported as such, not updated
+      const scenarioName = inputName(o.update);
+      parseScenario(scenarioText, scenarioName); // a scenario with problems is reported as such, not updated
       const doc = parseDocument(scenarioText);
       const data = doc.toJS() as ScenarioFile;
       const plan = planUpdate(data, result.draft, gazetteer);
@@ -86,12 +90,12 @@ How it works, the gazetteer format and the event codes: docs/ingest.md.`,
         applyUpdate(doc, data, result.draft, plan);
         const updated = doc.toString({ flowCollectionPadding: false });
         try {
-          parseScenario(updated, o.update);
+          parseScenario(updated, scenarioName);
         } catch (e) {
           if (!(e instanceof ParleyError)) throw e;
           throw new ParleyError({
             code: "update-breaks-scenario",
-            message: `applying the changes would make ${o.update} invalid (${e.issues[0]?.message ?? "see parley validate"}); apply them by hand`,
+            message: `applying the changes would make ${scenarioName} invalid (${e.issues[0]?.message ?? "see parley validate"}); apply them by hand`,
           });
         }
         if (format === "yaml" && !o.write) return env.writeResult(updated, target);
@@ -105,8 +109,8 @@ How it works, the gazetteer format and the event codes: docs/ingest.md.`,
         }
       }
       if (format === "json")
-        env.writeResult(jsonText({ format: INGEST_UPDATE_FORMAT, scenario: o.update, article: name, written: Boolean(o.write && wanted), changes: plan.changes }), target);
+        env.writeResult(jsonText({ format: INGEST_UPDATE_FORMAT, scenario: scenarioName, article: name, written: Boolean(o.write && wanted), changes: plan.changes }), target);
       else if (format !== "yaml")
-        env.writeResult(renderUpdate(o.update, name, plan, format === "md") + (o.write ? "" : wanted ? "Nothing written: add --write to apply these changes.\n" : ""), target);
+        env.writeResult(renderUpdate(scenarioName, name, plan, format === "md") + (o.write ? "" : wanted ? "Nothing written: add --write to apply these changes.\n" : ""), target);
     });
 }

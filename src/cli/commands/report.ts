@@ -52,10 +52,15 @@ Examples:
               const analysis = await analyzeParallel(model, pool, { shouldStop, onProgress: (d, t, label) => progress(d, t, label) });
               if (!analysis) return undefined;
               const variants = sensitivityVariants(analysis);
-              const sensitivityEquilibria = await variantEquilibriaParallel(model, pool, analysis.concepts, variants.map((v) => v.model.pref), (d, t) =>
-                progress(d, t, "single changes of the priorities"),
+              const sensitivityEquilibria = await variantEquilibriaParallel(
+                model,
+                pool,
+                analysis.concepts,
+                variants.map((v) => v.model.pref),
+                (d, t) => progress(d, t, "single changes of the priorities"),
+                shouldStop,
               );
-              return { analysis, sensitivityEquilibria };
+              return sensitivityEquilibria && { analysis, sensitivityEquilibria };
             })
           : {};
       const data = buildReport(model, whatIfs, precomputed);

@@ -7,12 +7,13 @@ import { maxStatesOption, Exit, forceOption, formatOption, jsonText, outputOptio
 
 /** The JSON of `parley validate -f json`: every file's problems, as data. */
 export const DIAGNOSTICS_FORMAT = "parley-diagnostics/1";
+import { inputName } from "../io.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
     .command("validate")
     .description("check scenario files and report every problem with its line and column")
-    .argument("<files...>", "scenario files")
+    .argument("<files...>", "scenario files (- for standard input)")
     .addOption(formatOption(["text", "json"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
@@ -28,10 +29,10 @@ Examples:
     .action((files: string[], o: { format: "text" | "json"; output?: string; force?: boolean; maxStates: number }) => {
       const results = files.map((file) => {
         try {
-          return { file, model: env.load(file, o.maxStates), issues: [] as Issue[] };
+          return { file: inputName(file), model: env.load(file, o.maxStates), issues: [] as Issue[] };
         } catch (e) {
           if (!(e instanceof ParleyError)) throw e;
-          return { file, error: e, issues: e.issues };
+          return { file: inputName(file), error: e, issues: e.issues };
         }
       });
       const failed = results.filter((r) => !r.model).length;
