@@ -129,6 +129,8 @@ const CASES: [string, string[], number?][] = [
   ["parley-bargain/1", ["bargain", `${S}/chicken.yaml`, "-f", "json"]],
   ["parley-report/1", ["report", `${S}/elmira.yaml`, "-f", "json"]],
   ["parley-report/1", ["report", UA, "-f", "json"]],
+  ["parley-forecast/1", ["forecast", "-f", "json"]],
+  ["parley-forecast/1", ["forecast", `${S}/chicken.yaml`, "--rules", "uniform", "-c", "Nash", "-f", "json"]],
   ["parley-ingest/1", ["ingest", "corpus/ingest/ukraine-talks.txt", "-f", "json"]],
   ["parley-ingest/1", ["ingest", "corpus/ingest/gaza-hostages.md", "-f", "json"]],
   ["parley-ingest/1", ["ingest", "corpus/ingest/india-pakistan.html", "-f", "json"]],
@@ -175,6 +177,23 @@ describe("every JSON output matches the schema of its kind", () => {
     },
     60_000,
   );
+});
+
+describe("forecast logs", () => {
+  it("every line forecast --record appends matches parley-forecast-record/1", async () => {
+    const log = join(mkdtempSync(join(tmpdir(), "parley-log-")), "forecasts.jsonl");
+    const r = await parley("forecast", "--record", log, "-o", join(log, "..", "out.txt"));
+    expect(r.code, r.stderr).toBe(0);
+    const lines = readFileSync(log, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    const validate = validatorOf("parley-forecast-record/1");
+    for (const line of lines) {
+      expect(Object.keys(line)[0]).toBe("format");
+      expect(validate(line), JSON.stringify(validate.errors)).toBe(true);
+    }
+    validatedKinds.add("parley-forecast-record/1");
+    outputs.set("parley-forecast-record/1", lines);
+  });
 });
 
 describe("the schemas are strict", () => {
@@ -263,7 +282,7 @@ describe("kinds and schema files", () => {
     for (const cmd of withJson) expect(run.has(cmd), `${cmd} has JSON output`).toBe(true);
     // The commands with -f json, as a check on the check.
     expect(withJson.sort()).toEqual(
-      ["analyze", "bargain", "coalitions", "compare", "explain", "foresight", "hypergame", "ingest", "inverse", "paths", "report", "robustness", "states", "unknown", "validate"].sort(),
+      ["analyze", "bargain", "coalitions", "compare", "explain", "forecast", "foresight", "hypergame", "ingest", "inverse", "paths", "report", "robustness", "states", "unknown", "validate"].sort(),
     );
   });
 });

@@ -1,5 +1,5 @@
 /** The CLI's contact with the outside world, injectable so tests run commands in-process. */
-import { readFileSync, readSync } from "node:fs";
+import { appendFileSync, readFileSync, readSync } from "node:fs";
 import { isatty } from "node:tty";
 import { isMainThread, parentPort } from "node:worker_threads";
 import { ParleyError } from "../model/errors.js";
@@ -12,6 +12,8 @@ export interface CliIO {
   readText: (path: string) => string;
   /** Writes atomically, one string or a sequence of chunks; refuses to replace an existing file unless `overwrite`. */
   writeText: (path: string, text: string | Iterable<string>, overwrite: boolean) => void;
+  /** Appends text to a file, creating it if need be; never rewrites what is there (forecast logs). */
+  appendText?: (path: string, text: string) => void;
   /** Whether stderr is a terminal (for progress output). */
   isTTY: boolean;
   /** Calls `handler` on Ctrl-C (SIGINT) or SIGTERM until the returned function is called. */
@@ -99,6 +101,7 @@ export function nodeIO(): CliIO {
     stderr: (t) => writeTo(2, t),
     readText: readTextFile,
     writeText: writeTextFile,
+    appendText: appendTextFile,
     isTTY: isatty(2),
     onInterrupt,
   };
@@ -134,6 +137,17 @@ export function readStdin(): string {
   }
   stdinText = Buffer.concat(chunks).toString("utf8");
   return stdinText;
+}
+
+/** Append to a file (opened with O_APPEND, so concurrent appenders do not overwrite each other's lines). */
+export function appendTextFile(path: string, text: string): void {
+  try {
+    appendFileSync(path, text, { encoding: "utf8", flag: "a" });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "its folder does not exist" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (e as Error).message;
+    throw new ParleyError({ code: "cannot-write", message: `cannot append to ${path}: ${why}` });
+  }
 }
 
 export function readTextFile(path: string): string {

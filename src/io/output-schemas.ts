@@ -620,8 +620,66 @@ const diagnostics = root("parley-diagnostics/1", "parley validate --format json"
   ),
 });
 
+/** A probability. */
+const prob: Schema = { type: "number", minimum: 0, maximum: 1 };
+const isoDate: Schema = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
+const moveRule: Schema = { enum: ["uniform", "gain", "undeterred"] };
+
+const forecastSchema = root("parley-forecast/1", "parley forecast --format json", {
+  made: isoDate,
+  asOf: nullable(isoDate),
+  scenario: obj({ name: str, hash: str }),
+  model: obj({ concept, rules: arr(obj({ rule: moveRule, weight: num })), horizon: int, rates: map(num) }),
+  exact: bool,
+  samples: int,
+  settled: prob,
+  outcomes: arr(obj({ state: stateId, pattern, words: str, probability: prob, stderr: num, settledProbability: prob })),
+  families: arr(obj({ pattern: dashPattern, words: str, states: ids, probability: prob, settledProbability: prob })),
+  questions: arr(
+    obj(
+      {
+        id: str,
+        question: str,
+        condition: str,
+        by: isoDate,
+        resolution: str,
+        probability: nullable(prob),
+        stderr: num,
+        retrodiction: bool,
+        holdsToday: bool,
+        curve: arr(obj({ date: isoDate, probability: prob })),
+      },
+      ["resolution"],
+    ),
+  ),
+  signposts: arr(
+    obj({
+      decisionMaker: str,
+      option: str,
+      taken: bool,
+      to: stateId,
+      words: str,
+      nextMove: prob,
+      impact: num,
+      questions: arr(obj({ id: str, probability: nullable(prob), change: nullable(num), answers: bool })),
+    }),
+  ),
+});
+
+const forecastRecord = root("parley-forecast-record/1", "one line of a forecast log (parley forecast --record; JSON Lines)", {
+  made: isoDate,
+  scenario: obj({ name: str, hash: str }),
+  question: obj({ id: str, text: str }),
+  probability: nullable(prob),
+  by: isoDate,
+  retrodiction: bool,
+  holdsToday: bool,
+});
+
 /** Every kind of JSON the commands print, with the command(s) that print it. */
 export const OUTPUT_SCHEMAS: Record<string, { commands: string; schema: Schema }> = {
+  "parley-forecast/1": { commands: "forecast", schema: forecastSchema },
+  "parley-forecast-record/1": { commands: "forecast --record (each line of the log)", schema: forecastRecord },
   "parley-analysis/1": { commands: "analyze", schema: analysis },
   "parley-states/1": { commands: "states", schema: states },
   "parley-explanation/1": { commands: "explain", schema: explanation },

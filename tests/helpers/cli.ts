@@ -1,6 +1,6 @@
 /** Run `parley` in-process with captured output. */
 import { run } from "../../src/cli/run.js";
-import { readTextFile, writeTextFile } from "../../src/cli/io.js";
+import { appendTextFile, readTextFile, writeTextFile } from "../../src/cli/io.js";
 
 export interface CliResult {
   code: number;
@@ -16,6 +16,7 @@ export async function parley(...argv: string[]): Promise<CliResult> {
     stderr: (t) => void (stderr += t),
     readText: readTextFile,
     writeText: writeTextFile,
+    appendText: appendTextFile,
     isTTY: false,
   });
   return { code, stdout, stderr };

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import type { CommandEnv } from "../env.js";
 import { register as reportCommand } from "./report.js";
+import { register as forecastCommand } from "./forecast.js";
 import { register as serveCommand } from "./serve.js";
 import { register as analyzeCommand } from "./analyze.js";
 import { register as explainCommand } from "./explain.js";
@@ -23,6 +24,7 @@ import { register as ingestCommand } from "./ingest.js";
 
 export const COMMANDS: ((program: Command, env: CommandEnv) => void)[] = [
   reportCommand,
+  forecastCommand,
   serveCommand,
   analyzeCommand,
   explainCommand,

@@ -1,0 +1,139 @@
+/** `parley forecast`: outcome probabilities, each question's probability by its date, signposts; `--record` keeps a track record. */
+import { createHash } from "node:crypto";
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { forecast, isDate, type Forecast } from "../../analysis/forecast.js";
+import { MOVE_RULES, type MoveRule } from "../../analysis/play.js";
+import { uncertaintyOf } from "../../analysis/robustness.js";
+import { forecastJson, renderForecast } from "../../io/forecast-output.js";
+import type { Model } from "../../model/compile.js";
+import { ParleyError } from "../../model/errors.js";
+import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
+import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseCount, type CommandEnv } from "../env.js";
+import { inputName } from "../io.js";
+import { DEFAULT_SCENARIO } from "../paths.js";
+
+/** One line of a forecast log (JSON Lines): what was forecast, when, from which scenario. */
+export const RECORD_FORMAT = "parley-forecast-record/1";
+
+/** The day the forecast is made: today, in UTC (PARLEY_TODAY fixes it for tests; --record then refuses). */
+export function today(): { date: string; fixed: boolean } {
+  const real = new Date().toISOString().slice(0, 10);
+  const fixed = process.env.PARLEY_TODAY;
+  if (fixed === undefined || fixed === "") return { date: real, fixed: false };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || !isDate(fixed))
+    throw new ParleyError({ code: "bad-environment", message: `PARLEY_TODAY='${fixed}' is not a date; write it as YYYY-MM-DD, or unset it` });
+  return { date: fixed, fixed: fixed !== real };
+}
+
+/** "undeterred=2,uniform=1" -> rules with weights. */
+function parseRules(value: string): { rule: MoveRule; weight: number }[] {
+  return value.split(",").map((part) => {
+    const [name, w = "1"] = part.split("=").map((x) => x.trim());
+    const rule = MOVE_RULES.find((r) => r === name.toLowerCase());
+    if (!rule) throw new InvalidArgumentError(`unknown rule '${name}'; choose from ${MOVE_RULES.join(", ")}, each with an optional =weight`);
+    const weight = Number(w);
+    if (!Number.isFinite(weight) || weight < 0) throw new InvalidArgumentError(`the weight of ${rule} must be a number of at least 0, not '${w}'`);
+    return { rule, weight };
+  });
+}
+
+function parseConcept(value: string): Concept {
+  const c = CONCEPTS.find((x) => x.toLowerCase() === value.trim().toLowerCase());
+  if (!c) throw new InvalidArgumentError(`unknown concept '${value}'; choose from ${CONCEPTS.join(", ")}`);
+  return c;
+}
+
+/** The log lines of a forecast: one per question. */
+export function recordLines(model: Model, f: Forecast, hash: string): string {
+  return f.questions
+    .map((q) =>
+      JSON.stringify({
+        format: RECORD_FORMAT,
+        made: f.made,
+        scenario: { name: model.scenario.name, hash },
+        question: { id: q.id, text: q.question },
+        probability: q.probability,
+        by: q.by,
+        retrodiction: q.retrodiction,
+        holdsToday: q.holdsToday,
+      }),
+    )
+    .map((line) => `${line}\n`)
+    .join("");
+}
+
+interface Options {
+  format: "text" | "md" | "csv" | "json";
+  output?: string;
+  force?: boolean;
+  record?: string;
+  concept?: Concept;
+  rules?: { rule: MoveRule; weight: number }[];
+  horizon?: number;
+  samples: number;
+  seed: number;
+  sample?: boolean;
+  signposts: number;
+  maxStates: number;
+}
+
+export function register(program: Command, env: CommandEnv): void {
+  program
+    .command("forecast")
+    .description("what is likely to happen, by when, how sure: outcome probabilities, each question's probability by its date, and the news that would change them")
+    .argument("[file]", "scenario file, - for standard input (default: the embedded default scenario)")
+    .addOption(formatOption(["text", "md", "csv", "json"], "text"))
+    .addOption(outputOption())
+    .addOption(forceOption())
+    .option("--record <log>", "append one line per question to this forecast log (JSON Lines; parley score reads it)")
+    .addOption(new Option("-c, --concept <name>", `play stops at equilibria of this concept: ${CONCEPTS.join(", ")} (default: the scenario's, else SEQ)`).argParser(parseConcept))
+    .addOption(new Option("--rules <list>", `behaviour rules with weights, e.g. undeterred=2,uniform=1 (${MOVE_RULES.join(", ")}; default: the scenario's, else that)`).argParser(parseRules))
+    .option("--horizon <moves>", "at most this many moves (default: the scenario's, else 30)", parseCount)
+    .option("-n, --samples <n>", "courses of play to simulate where the exact method's limits are passed", parseCount, 20_000)
+    .option("--seed <n>", "seed of the simulation (same seed, same result)", parseCount, 1)
+    .option("--sample", "simulate even where the exact method would do (to check it)")
+    .option("--signposts <n>", "signposts listed", parseCount, 8)
+    .addOption(maxStatesOption())
+    .addHelpText(
+      "after",
+      `
+The forecast is dated today. A question whose date has passed is a
+retrodiction: computed from the scenario's as-of date, labelled so, and never
+scored. The model of play and what the numbers mean: docs/forecast.md.
+
+Examples:
+  parley forecast                                    the default scenario
+  parley forecast my-conflict.yaml -f json -o forecast.json
+  parley forecast my-conflict.yaml --rules gain=1,undeterred=1 --horizon 10
+  parley forecast my-conflict.yaml --record forecasts.jsonl   keep a track record (parley score)`,
+    )
+    .action((file: string | undefined, o: Options) => {
+      const path = file ?? DEFAULT_SCENARIO;
+      const when = today();
+      if (o.record && when.fixed)
+        throw new ParleyError({ code: "backdated", message: `--record writes forecasts dated the day they are made; PARLEY_TODAY (${when.date}) is not today: unset it to record` });
+      const text = env.io.readText(path);
+      const model = env.load(path, o.maxStates);
+      const f = forecast(createContext(model), uncertaintyOf(model), {
+        today: when.date,
+        concept: o.concept,
+        rules: o.rules,
+        horizon: o.horizon,
+        samples: o.samples,
+        seed: o.seed,
+        method: o.sample ? "sample" : "auto",
+      });
+      const hash = `sha256:${createHash("sha256").update(text).digest("hex")}`;
+      if (o.record) {
+        if (!env.io.appendText) throw new ParleyError({ code: "cannot-write", message: "this environment cannot append to files" });
+        if (!f.questions.length) throw new ParleyError({ code: "no-questions", message: `${inputName(path)} has no questions to record; add a questions: section (docs/scenario-format.md)` });
+        env.io.appendText(o.record, recordLines(model, f, hash));
+        const counted = f.questions.filter((q) => !q.retrodiction).length;
+        env.io.stderr(
+          `parley: recorded ${f.questions.length} question${f.questions.length === 1 ? "" : "s"} in ${o.record}${counted < f.questions.length ? ` (${f.questions.length - counted} retrodiction${f.questions.length - counted === 1 ? "" : "s"}, never scored)` : ""}\n`,
+        );
+      }
+      const scenario = { name: model.scenario.name, hash };
+      env.writeResult(o.format === "json" ? jsonText(forecastJson(model, f, scenario)) : renderForecast(model, f, o.format, o.signposts), o);
+    });
+}
