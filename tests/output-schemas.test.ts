@@ -130,6 +130,9 @@ const CASES: [string, string[], number?][] = [
   ["parley-report/1", ["report", `${S}/elmira.yaml`, "-f", "json"]],
   ["parley-report/1", ["report", UA, "-f", "json"]],
   ["parley-forecast/1", ["forecast", "-f", "json"]],
+  ["parley-lint/1", ["lint", "-f", "json"]],
+  ["parley-lint/1", ["lint", `${S}/elmira.yaml`, "-f", "json"]],
+  ["parley-score/1", ["score", "tests/fixtures/forecast-log.jsonl", "-r", "tests/fixtures/resolutions.yaml", "-f", "json"]],
   ["parley-forecast/1", ["forecast", `${S}/chicken.yaml`, "--rules", "uniform", "-c", "Nash", "-f", "json"]],
   ["parley-ingest/1", ["ingest", "corpus/ingest/ukraine-talks.txt", "-f", "json"]],
   ["parley-ingest/1", ["ingest", "corpus/ingest/gaza-hostages.md", "-f", "json"]],
@@ -282,7 +285,7 @@ describe("kinds and schema files", () => {
     for (const cmd of withJson) expect(run.has(cmd), `${cmd} has JSON output`).toBe(true);
     // The commands with -f json, as a check on the check.
     expect(withJson.sort()).toEqual(
-      ["analyze", "bargain", "coalitions", "compare", "explain", "forecast", "foresight", "hypergame", "ingest", "inverse", "paths", "report", "robustness", "states", "unknown", "validate"].sort(),
+      ["analyze", "bargain", "coalitions", "compare", "explain", "forecast", "foresight", "hypergame", "ingest", "inverse", "lint", "paths", "report", "robustness", "score", "states", "unknown", "validate"].sort(),
     );
   });
 });

@@ -676,9 +676,52 @@ const forecastRecord = root("parley-forecast-record/1", "one line of a forecast 
   holdsToday: bool,
 });
 
+const scoreSummary = obj({ count: int, brier: nullable(num), log: nullable(num) });
+const scoreSchema = root("parley-score/1", "parley score --format json", {
+  model: scoreSummary,
+  baselines: obj({ fifty: scoreSummary, noChange: nullable(scoreSummary) }),
+  scored: arr(
+    obj({
+      made: isoDate,
+      scenario: obj({ name: str, hash: str }),
+      question: obj({ id: str, text: str }),
+      by: isoDate,
+      probability: prob,
+      outcome: oneOfValues("yes", "no"),
+      brier: num,
+      log: num,
+      clipped: bool,
+    }),
+  ),
+  calibration: arr(obj({ low: num, high: num, count: int, meanForecast: prob, observed: prob })),
+  pending: arr(obj({ made: isoDate, question: obj({ id: str, text: str }), by: isoDate, probability: prob })),
+  retrodictions: int,
+});
+
+const lintSchema = root("parley-lint/1", "parley lint --format json", {
+  file: str,
+  findings: arr(
+    obj(
+      {
+        code: oneOfValues("revealed-preference", "inert-option", "dead-statement", "unsourced", "undefined-fact"),
+        element: str,
+        path: arr({ type: ["string", "integer"] }),
+        line: int,
+        column: int,
+        message: str,
+        why: str,
+        fix: str,
+      },
+      ["line", "column"],
+    ),
+  ),
+});
+
 /** Every kind of JSON the commands print, with the command(s) that print it. */
 export const OUTPUT_SCHEMAS: Record<string, { commands: string; schema: Schema }> = {
   "parley-forecast/1": { commands: "forecast", schema: forecastSchema },
+  "parley-score/1": { commands: "score", schema: scoreSchema },
+  "parley-lint/1": { commands: "lint", schema: lintSchema },
   "parley-forecast-record/1": { commands: "forecast --record (each line of the log)", schema: forecastRecord },
   "parley-analysis/1": { commands: "analyze", schema: analysis },
   "parley-states/1": { commands: "states", schema: states },

@@ -3,6 +3,8 @@ import type { Command } from "commander";
 import type { CommandEnv } from "../env.js";
 import { register as reportCommand } from "./report.js";
 import { register as forecastCommand } from "./forecast.js";
+import { register as scoreCommand } from "./score.js";
+import { register as lintCommand } from "./lint.js";
 import { register as serveCommand } from "./serve.js";
 import { register as analyzeCommand } from "./analyze.js";
 import { register as explainCommand } from "./explain.js";
@@ -25,6 +27,8 @@ import { register as ingestCommand } from "./ingest.js";
 export const COMMANDS: ((program: Command, env: CommandEnv) => void)[] = [
   reportCommand,
   forecastCommand,
+  scoreCommand,
+  lintCommand,
   serveCommand,
   analyzeCommand,
   explainCommand,

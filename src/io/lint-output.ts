@@ -1,0 +1,123 @@
+/** `parley lint`: each finding in words, with where it is in the file, as text, Markdown or JSON (parley-lint/1). */
+import type { LintElement, LintFinding } from "../analysis/lint.js";
+import type { Model } from "../model/compile.js";
+import { CONCEPT_NAMES } from "../stability/analyze.js";
+import { describeChange, stateName } from "./describe.js";
+
+export interface LocatedFinding {
+  code: LintFinding["code"];
+  /** The element in words: "option us_sanctions", "statement 6 of United States". */
+  element: string;
+  /** Its path in the scenario file, and its line and column when known. */
+  path: (string | number)[];
+  line?: number;
+  column?: number;
+  /** What is wrong, why it matters, and what to do. */
+  message: string;
+  why: string;
+  fix: string;
+}
+
+/** The path of a preference statement in the file: the list form (`dm: [...]`) or `statements:` of a mapping. */
+export type StatementPath = (dm: number, statement: number, alternative?: number) => (string | number)[];
+
+function elementName(model: Model, e: LintElement): string {
+  const sc = model.scenario;
+  if (e.kind === "option") return `option ${sc.options[e.option].id}`;
+  if (e.kind === "constraint") return `constraint ${e.constraint + 1} (${sc.constraints[e.constraint].text})`;
+  return statementName(model, e.dm, e.statement, e.alternative);
+}
+
+function statementName(model: Model, dm: number, statement: number, alternative?: number): string {
+  const d = model.scenario.decisionMakers[dm];
+  const pref = model.scenario.preferences[dm];
+  const list = alternative === undefined ? pref : pref.alternatives![alternative].preference;
+  const text = list.kind === "statements" ? list.statements[statement].text : "";
+  return `statement ${statement + 1} of ${d.name}${alternative === undefined ? "" : ` (alternative "${pref.alternatives![alternative].label}")`}: "${text}"`;
+}
+
+function elementPath(model: Model, e: LintElement, statementPath: StatementPath): (string | number)[] {
+  if (e.kind === "option") {
+    const o = model.scenario.options[e.option];
+    const d = o.dm;
+    return ["decisionMakers", d, "options", model.scenario.decisionMakers[d].options.indexOf(e.option)];
+  }
+  if (e.kind === "constraint") return ["infeasible", e.constraint];
+  return statementPath(e.dm, e.statement, e.alternative);
+}
+
+export function describeFindings(model: Model, findings: readonly LintFinding[], statementPath: StatementPath): Omit<LocatedFinding, "line" | "column">[] {
+  const sc = model.scenario;
+  return findings.map((f) => {
+    switch (f.code) {
+      case "revealed-preference": {
+        const dm = sc.decisionMakers[f.dm];
+        const move = describeChange(model, model.statusQuo, f.to);
+        const st = f.statement !== undefined ? statementName(model, f.dm, f.statement) : undefined;
+        return {
+          code: f.code,
+          element: st ?? `the preferences of ${dm.name}`,
+          path: f.statement !== undefined ? statementPath(f.dm, f.statement) : ["preferences", dm.id],
+          message: `Today's state is not stable for ${dm.name} under ${CONCEPT_NAMES[f.concept]}: it would gain by moving to ${stateName(model, f.to)} (${move}), and no credible sanction deters it${st ? `; ${st} is what makes it prefer that` : ""}.`,
+          why: `If ${dm.name} has chosen to stay where things are today, its preferences as written contradict that choice, and every result that starts from today inherits the contradiction.`,
+          fix: `Check the facts: if ${dm.name} could have made this move and did not, move the statement down its list (or mark it uncertain with a probability); if the move is not really open, say why in the model (a constraint or an irreversible option).`,
+        };
+      }
+      case "inert-option": {
+        const o = sc.options[f.option];
+        return {
+          code: f.code,
+          element: `option ${o.id}`,
+          path: elementPath(model, { kind: "option", option: f.option }, statementPath),
+          message: `No party's preferences depend on option ${o.id} ("${o.label}"): taking it or not decides no comparison.`,
+          why: "An option nobody cares about doubles the states without changing any result; it usually means a preference statement about it is missing.",
+          fix: `Add the statement that makes it matter to someone, or remove the option.`,
+        };
+      }
+      case "dead-statement":
+        return {
+          code: f.code,
+          element: statementName(model, f.dm, f.statement, f.alternative),
+          path: statementPath(f.dm, f.statement, f.alternative),
+          message: `${statementName(model, f.dm, f.statement, f.alternative)} never decides which of two states ${sc.decisionMakers[f.dm].name} prefers: the statements above it already decide every pair it could.`,
+          why: "A statement that decides nothing suggests an intended priority that the order of the list does not express.",
+          fix: "Move it above the statement that hides it, or remove it.",
+        };
+      case "unsourced":
+        return {
+          code: f.code,
+          element: elementName(model, f.element),
+          path: elementPath(model, f.element, statementPath),
+          message: `${elementName(model, f.element)} has neither sources nor an assumption.`,
+          why: "A reader cannot tell whether it rests on a fact or on the modeller's judgement.",
+          fix: "Add `sources: [...]` naming the facts it rests on, or `assumption: ...` with the reason.",
+        };
+      case "undefined-fact":
+        return {
+          code: f.code,
+          element: elementName(model, f.element),
+          path: [...elementPath(model, f.element, statementPath), "sources"],
+          message: `${elementName(model, f.element)} cites ${f.fact}, which the scenario's facts do not define.`,
+          why: "A citation that leads nowhere cannot be checked.",
+          fix: `Add ${f.fact} to the facts: section, or correct the citation.`,
+        };
+    }
+  });
+}
+
+export function lintJson(file: string, findings: readonly LocatedFinding[]) {
+  return { format: "parley-lint/1", file, findings };
+}
+
+export function renderLint(file: string, findings: readonly LocatedFinding[], format: "text" | "md"): string {
+  if (!findings.length) return `${file}: no findings\n`;
+  const md = format === "md";
+  const where = (f: LocatedFinding) => (f.line !== undefined ? `${file}:${f.line}:${f.column}` : file);
+  const out: string[] = md ? [`# Model checks: ${file}`, ""] : [];
+  for (const f of findings) {
+    if (md) out.push(`- **${f.code}** (line ${f.line ?? "?"}): ${f.message} ${f.why} *To resolve:* ${f.fix}`);
+    else out.push(`${where(f)}: warning [${f.code}] ${f.message}`, `  why: ${f.why}`, `  fix: ${f.fix}`);
+  }
+  out.push("", `${findings.length} finding${findings.length === 1 ? "" : "s"}.`);
+  return out.join("\n") + "\n";
+}
