@@ -8,57 +8,9 @@
  * states into one, is compared with scenarios/elmira.yaml.
  */
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyze, compileScenario, loadModel, statePattern, validateData, type Concept, type Model } from "../src/index.js";
-import { CASES } from "./helpers/fixtures.js";
-
-interface Case {
-  name: string;
-  decisionMakers: { name: string; options: string[] }[];
-  optionOrder: string[];
-  infeasible: { rules?: string[] };
-  irreversible: { option: string; allowed: "N->Y" | "Y->N" }[];
-  states: { id: number; pattern: string }[];
-  statusQuo: number | null;
-  preferences: Record<string, number[][]>;
-  computed: { standard: Record<"nash" | "gmr" | "smr" | "seq", { equilibria: number[] }> };
-}
-
-const CONCEPT_KEYS: [Concept, "nash" | "gmr" | "smr" | "seq"][] = [
-  ["Nash", "nash"],
-  ["GMR", "gmr"],
-  ["SMR", "smr"],
-  ["SEQ", "seq"],
-];
-
-const readCase = (file: string) => JSON.parse(readFileSync(join(CASES, file), "utf8")) as Case;
-
-/** A case file without explicit moves as a parley/1 scenario: option ids o0.., DM ids d0.., rankings of patterns with ties. */
-function caseModel(c: Case): Model {
-  const id = (name: string) => `o${c.optionOrder.indexOf(name)}`;
-  const patternOf = (n: number) => c.states.find((s) => s.id === n)!.pattern;
-  const data = {
-    format: "parley/1",
-    name: c.name,
-    decisionMakers: c.decisionMakers.map((dm, d) => ({
-      id: `d${d}`,
-      name: dm.name,
-      options: dm.options.map((o) => {
-        const irr = c.irreversible.find((x) => x.option === o);
-        return { id: id(o), label: o, ...(irr ? { irreversible: irr.allowed === "N->Y" ? true : "withdrawal" } : {}) };
-      }),
-    })),
-    infeasible: (c.infeasible.rules ?? []).map((p) => ({ pattern: p })),
-    statusQuo: patternOf(c.statusQuo ?? 1),
-    preferences: Object.fromEntries(
-      c.decisionMakers.map((dm, d) => [`d${d}`, { ranking: c.preferences[dm.name].map((tie) => (tie.length === 1 ? patternOf(tie[0]) : tie.map(patternOf))) }]),
-    ),
-  };
-  const { scenario, issues } = validateData(data);
-  expect(issues).toEqual([]);
-  return compileScenario(scenario!);
-}
+import { analyze, loadModel, statePattern, type Model } from "../src/index.js";
+import { CONCEPT_KEYS, caseModel, readCase } from "./helpers/cases.js";
 
 /** The model's states that match a case pattern ('-' = either). */
 const matching = (m: Model, pattern: string) =>
