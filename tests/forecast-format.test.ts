@@ -51,7 +51,14 @@ describe("forecast sections of the format", () => {
     const q = sc.questions![0];
     expect({ id: q.id, by: q.by, condition: q.condition, sources: q.sources }).toEqual({ id: "both", by: "2025-12-31", condition: "x & y", sources: ["F1"] });
     expect(q.cubes).toHaveLength(1);
-    expect(sc.forecast).toEqual({ concept: "GMR", rules: [{ rule: "undeterred", weight: 2, note: "likelier" }, { rule: "uniform", weight: 1 }], horizon: 12 });
+    expect(sc.forecast).toEqual({
+      concept: "GMR",
+      rules: [
+        { rule: "undeterred", weight: 2, note: "likelier" },
+        { rule: "uniform", weight: 1 },
+      ],
+      horizon: 12,
+    });
   });
 
   it("says where a question is wrong: an unknown option, an impossible date, a duplicate id", () => {
@@ -70,5 +77,20 @@ describe("forecast sections of the format", () => {
     expect(issues(WITH.replace("rule: undeterred", "rule: greedy")).join("\n")).toMatch(/uniform.*gain.*undeterred/);
     expect(issues(BASE.replace("perMonth: 2", "perMonth: 0")).length).toBe(1);
     expect(issues(WITH.replace("horizon: 12", "horzon: 12")).join("\n")).toMatch(/did you mean 'horizon'/);
+  });
+});
+
+describe("through gmcr-py and back", () => {
+  it("keeps facts, questions, forecast settings and rates under the parley key", async () => {
+    const { exportGmcrPy, importGmcrPy } = await import("../src/io/gmcrpy.js");
+    const { validateData } = await import("../src/index.js");
+    const m = loadModel(WITH, "t.yaml");
+    const back = validateData(importGmcrPy(JSON.parse(JSON.stringify(exportGmcrPy(m))), "t"));
+    expect(back.issues).toEqual([]);
+    const sc = back.scenario!;
+    expect(sc.facts).toEqual(m.scenario.facts);
+    expect(sc.questions).toEqual(m.scenario.questions);
+    expect(sc.forecast).toEqual(m.scenario.forecast);
+    expect(sc.decisionMakers.map((d) => d.rate)).toEqual(m.scenario.decisionMakers.map((d) => d.rate));
   });
 });

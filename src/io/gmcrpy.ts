@@ -65,11 +65,22 @@ export interface GmcrPyFile {
     limitations?: string[];
     whatIfs?: { file: string; title?: string; note?: string }[];
     goals?: { title: string; condition: string; note?: string }[];
+    /** Forecasting (parley forecast): facts, questions and settings as a scenario file writes them. */
+    facts?: unknown[];
+    questions?: unknown[];
+    forecast?: Record<string, unknown>;
     preferences?: Record<string, unknown>;
     note?: string;
     sources?: string[];
     assumption?: string;
-    decisionMakers: { id: string; note?: string; sources?: string[]; assumption?: string; perceivedPreferences?: Record<string, unknown> }[];
+    decisionMakers: {
+      id: string;
+      note?: string;
+      sources?: string[];
+      assumption?: string;
+      perceivedPreferences?: Record<string, unknown>;
+      rate?: Record<string, unknown>;
+    }[];
     options: { id: string; whenTaken?: string; whenNotTaken?: string; note?: string; sources?: string[]; assumption?: string }[];
     /** The scenario's spatial bargaining section, as a scenario file writes it. */
     bargaining?: Record<string, unknown>;
@@ -104,14 +115,29 @@ export function exportGmcrPy(model: Model): GmcrPyFile {
       format: FORMAT,
       name: sc.name,
       ...(sc.description !== undefined ? { description: sc.description } : {}),
-      statusQuo: sc.statusQuoProvenance && Object.keys(provenance(sc.statusQuoProvenance)).length
-        ? { state: maskToPattern(sc.statusQuo, n), ...provenance(sc.statusQuoProvenance) }
-        : maskToPattern(sc.statusQuo, n),
+      statusQuo:
+        sc.statusQuoProvenance && Object.keys(provenance(sc.statusQuoProvenance)).length
+          ? { state: maskToPattern(sc.statusQuo, n), ...provenance(sc.statusQuoProvenance) }
+          : maskToPattern(sc.statusQuo, n),
       ...(sc.constraints.length ? { infeasible: sc.constraints.map((c) => constraintToFile(c, n)) } : {}),
       ...(sc.asOf !== undefined ? { asOf: sc.asOf } : {}),
       ...(sc.limitations !== undefined ? { limitations: sc.limitations } : {}),
       ...(sc.whatIfs !== undefined ? { whatIfs: sc.whatIfs } : {}),
       ...(sc.goals !== undefined ? { goals: sc.goals } : {}),
+      ...(sc.facts !== undefined ? { facts: sc.facts } : {}),
+      ...(sc.questions !== undefined
+        ? {
+            questions: sc.questions.map((q) => ({
+              id: q.id,
+              question: q.question,
+              condition: q.condition,
+              by: q.by,
+              ...(q.resolution !== undefined ? { resolution: q.resolution } : {}),
+              ...provenance(q),
+            })),
+          }
+        : {}),
+      ...(sc.forecast !== undefined ? { forecast: { ...sc.forecast } } : {}),
       // The preferences as written (provenance, probabilities, alternatives, unknown pairs),
       // which gmcr-py's statements and rankings cannot hold.
       preferences: Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, preferenceToFile(sc.preferences[d])])),
@@ -119,6 +145,7 @@ export function exportGmcrPy(model: Model): GmcrPyFile {
       decisionMakers: sc.decisionMakers.map((dm) => ({
         id: dm.id,
         ...provenance(dm),
+        ...(dm.rate !== undefined ? { rate: { ...dm.rate } } : {}),
         ...(dm.perceivedPreferences?.length
           ? { perceivedPreferences: Object.fromEntries(dm.perceivedPreferences.map((p) => [sc.decisionMakers[p.dm].id, preferenceEntry(p.preferences)])) }
           : {}),
@@ -129,7 +156,14 @@ export function exportGmcrPy(model: Model): GmcrPyFile {
         ...(o.whenNotTaken !== undefined ? { whenNotTaken: o.whenNotTaken } : {}),
         ...provenance(o),
       })),
-      ...(sc.bargaining ? { bargaining: bargainingToFile(sc.bargaining, sc.options.map((o) => o.id)) } : {}),
+      ...(sc.bargaining
+        ? {
+            bargaining: bargainingToFile(
+              sc.bargaining,
+              sc.options.map((o) => o.id),
+            ),
+          }
+        : {}),
     },
   };
 }
@@ -298,7 +332,7 @@ export function readGmcrPy(raw: unknown, name = "Imported from gmcr-py", opts: G
   };
 
   const condition = (c: unknown, path: (string | number)[]): string => {
-    if (!Array.isArray(c)) return fail("a condition must be a list of [optionIndex, \"Y\" or \"N\"] pairs", path);
+    if (!Array.isArray(c)) return fail('a condition must be a list of [optionIndex, "Y" or "N"] pairs', path);
     const parts = c.map((pair, j) => {
       if (!Array.isArray(pair) || pair.length !== 2 || !position.has(pair[0]) || (pair[1] !== "Y" && pair[1] !== "N"))
         return fail(`condition entry ${JSON.stringify(pair)} must be [optionIndex, "Y" or "N"]`, [...path, j]);
@@ -322,7 +356,9 @@ export function readGmcrPy(raw: unknown, name = "Imported from gmcr-py", opts: G
     format: FORMAT,
     name: meta?.name ?? name,
     ...(meta?.description ? { description: meta.description } : {}),
-    ...(meta ? pick(meta as unknown as Record<string, unknown>, ["asOf", "limitations", "whatIfs", "goals", "note", "sources", "assumption", "bargaining"]) : {}),
+    ...(meta
+      ? pick(meta as unknown as Record<string, unknown>, ["asOf", "limitations", "whatIfs", "goals", "facts", "questions", "forecast", "note", "sources", "assumption", "bargaining"])
+      : {}),
     decisionMakers: dms.map((dm, d) => {
       const o = dm as { name?: unknown; options: number[] };
       return {
@@ -398,7 +434,10 @@ export function readGmcrPy(raw: unknown, name = "Imported from gmcr-py", opts: G
     if (written && sameFeasible(model, written)) {
       data.infeasible = meta.infeasible;
       constraints = written.constraints;
-    } else notes.push("the infeasibility entries under the file's 'parley' key no longer match its infeasibles (was it edited in gmcr-py?): the infeasibles are used");
+    } else
+      notes.push(
+        "the infeasibility entries under the file's 'parley' key no longer match its infeasibles (was it edited in gmcr-py?): the infeasibles are used",
+      );
   }
 
   const broken = (mask: number) =>
@@ -411,13 +450,18 @@ export function readGmcrPy(raw: unknown, name = "Imported from gmcr-py", opts: G
   if (opts.statusQuo !== undefined) {
     const mask = chosenState(opts.statusQuo, model, optionIds);
     if (model.indexOf[mask] < 0)
-      return fail(`--status-quo ${maskToPattern(mask, n)} is not a feasible state: it breaks ${broken(mask)}; the first feasible state is ${firstPattern} (state 1)`);
+      return fail(
+        `--status-quo ${maskToPattern(mask, n)} is not a feasible state: it breaks ${broken(mask)}; the first feasible state is ${firstPattern} (state 1)`,
+      );
     data.statusQuo = maskToPattern(mask, n);
     statusQuo = { from: "option", state: model.indexOf[mask] + 1, pattern: maskToPattern(mask, n) };
   } else if (meta?.statusQuo !== undefined) {
     const mask = scenario.statusQuo;
     if (model.indexOf[mask] < 0)
-      return fail(`the status quo ${maskToPattern(mask, n)} recorded under the file's 'parley' key is infeasible: it breaks ${broken(mask)}; choose another with --status-quo PATTERN`, ["parley", "statusQuo"]);
+      return fail(
+        `the status quo ${maskToPattern(mask, n)} recorded under the file's 'parley' key is infeasible: it breaks ${broken(mask)}; choose another with --status-quo PATTERN`,
+        ["parley", "statusQuo"],
+      );
     statusQuo = { from: "file", state: model.indexOf[mask] + 1, pattern: maskToPattern(mask, n) };
   } else {
     data.statusQuo = firstPattern;
@@ -430,15 +474,18 @@ export function readGmcrPy(raw: unknown, name = "Imported from gmcr-py", opts: G
       if (!Array.isArray(ranking)) fail(`decision maker ${d + 1} has no preferenceRanking although useManualPreferenceRanking is true`, ["decisionMakers", d]);
       const pat = (id: unknown) => {
         if (typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > model.states.length)
-          return fail(`preferenceRanking of decision maker ${d + 1} names state ${String(id)}, but the feasible states are 1..${model.states.length}`, ["decisionMakers", d, "preferenceRanking"]);
+          return fail(`preferenceRanking of decision maker ${d + 1} names state ${String(id)}, but the feasible states are 1..${model.states.length}`, [
+            "decisionMakers",
+            d,
+            "preferenceRanking",
+          ]);
         return maskToPattern(model.states[id - 1], n);
       };
       prefs[dmIds[d]] = { ranking: (ranking as unknown[]).map((x) => (Array.isArray(x) ? x.map(pat) : pat(x))) };
     });
   }
   // A file Parley exported carries the preferences as they were written: prefer those.
-  if (meta?.preferences && isObject(meta.preferences))
-    for (const id of dmIds) if (isObject(meta.preferences[id])) prefs[id] = meta.preferences[id];
+  if (meta?.preferences && isObject(meta.preferences)) for (const id of dmIds) if (isObject(meta.preferences[id])) prefs[id] = meta.preferences[id];
   return { data, statusQuo, notes };
 }
 
@@ -466,7 +513,10 @@ function chosenState(value: string, model: Model, optionIds: string[]): number {
   if (/^\d+$/.test(v)) {
     const id = Number(v);
     if (id >= 1 && id <= model.states.length) return model.states[id - 1];
-    throw new ParleyError({ code: "bad-status-quo", message: `--status-quo ${value}: there is no state ${id}; the feasible states are numbered 1 to ${model.states.length}` });
+    throw new ParleyError({
+      code: "bad-status-quo",
+      message: `--status-quo ${value}: there is no state ${id}; the feasible states are numbered 1 to ${model.states.length}`,
+    });
   }
   if (v.length !== optionIds.length || !/^[YN]+$/.test(v))
     throw new ParleyError({
@@ -512,4 +562,3 @@ function uniqueIds(names: string[]): string[] {
     return count === 0 ? base : `${base}_${count + 1}`;
   });
 }
-
