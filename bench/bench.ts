@@ -34,9 +34,7 @@ interface ReleaseEngine {
   compileScenario(scenario: unknown): unknown;
   analyze(model: unknown): unknown;
 }
-const release: ReleaseEngine | undefined = releaseDir
-  ? ((await import(pathToFileURL(resolve(releaseDir, "dist/index.js")).href)) as ReleaseEngine)
-  : undefined;
+const release: ReleaseEngine | undefined = releaseDir ? ((await import(pathToFileURL(resolve(releaseDir, "dist/index.js")).href)) as ReleaseEngine) : undefined;
 const releaseName = releaseDir ? releaseLabel(releaseDir) : undefined;
 
 const SIZES: [number, number][] = smoke
@@ -243,10 +241,40 @@ const growth = (() => {
 })();
 
 if (asJson) {
-  console.log(JSON.stringify({ machine: machine(), threads: THREADS, release: releaseName ?? null, rows, memory: memoryRows, robustness: robustnessRow, growthExponent: growth ?? null }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        machine: machine(),
+        threads: THREADS,
+        release: releaseName ?? null,
+        rows,
+        memory: memoryRows,
+        robustness: robustnessRow,
+        growthExponent: growth ?? null,
+      },
+      null,
+      2,
+    ),
+  );
 } else {
   const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
-  const header = ["DMs", "options", "feasible", "moves ms", ...CONCEPTS.map((c) => `${c} ms`), "all ms", "states/s", "reference ms", "speed-up", "previous ms", "vs previous", `${THREADS} threads ms`, "parallel speed-up", ...(release ? ["release ms", "vs release"] : []), "peak MiB"];
+  const header = [
+    "DMs",
+    "options",
+    "feasible",
+    "moves ms",
+    ...CONCEPTS.map((c) => `${c} ms`),
+    "all ms",
+    "states/s",
+    "reference ms",
+    "speed-up",
+    "previous ms",
+    "vs previous",
+    `${THREADS} threads ms`,
+    "parallel speed-up",
+    ...(release ? ["release ms", "vs release"] : []),
+    "peak MiB",
+  ];
   const body = rows.map((r) => [
     String(r.dms),
     String(r.options),
@@ -272,9 +300,15 @@ if (asJson) {
   const target = rows.find((r) => r.dms === 4 && r.options === 16);
   if (target) console.log(`\nTarget (issue 2): every concept for 4 DMs x 16 options in under 1 s on one core: ${ms(target.totalMs)} ms.`);
   const t420 = rows.find((r) => r.dms === 4 && r.options === 20);
-  if (t420) console.log(`Target (issue 6): every concept for 4 DMs x 20 options in under 10 s on one core: ${ms(t420.totalMs)} ms; on ${THREADS} threads: ${t420.parallelMs === undefined ? "—" : ms(t420.parallelMs)} ms.`);
-  console.log("speed-up = reference time / engine time; vs previous = previous engine (stored move lists) / engine; parallel speed-up = one thread / worker pool; all measured in this run.");
-  if (releaseName) console.log(`vs release = the release in ${releaseDir} (${releaseName}), every concept on the same scenarios, after one warm-up run / this engine.`);
+  if (t420)
+    console.log(
+      `Target (issue 6): every concept for 4 DMs x 20 options in under 10 s on one core: ${ms(t420.totalMs)} ms; on ${THREADS} threads: ${t420.parallelMs === undefined ? "—" : ms(t420.parallelMs)} ms.`,
+    );
+  console.log(
+    "speed-up = reference time / engine time; vs previous = previous engine (stored move lists) / engine; parallel speed-up = one thread / worker pool; all measured in this run.",
+  );
+  if (releaseName)
+    console.log(`vs release = the release in ${releaseDir} (${releaseName}), every concept on the same scenarios, after one warm-up run / this engine.`);
   if (growth !== undefined)
     console.log(`Growth: time ∝ (states × moves per state)^${growth.toFixed(2)} over the rows with at least 1,000 states (1 = linear).`);
   for (const m of memoryRows)

@@ -27,9 +27,7 @@ export function generateScenarioData(dms: number, options: number, seed = 1): Re
     const parts = Array.from({ length: n }, literal);
     return parts.join(r() < 0.6 ? " & " : " | ");
   };
-  const preferences = Object.fromEntries(
-    decisionMakers.map((dm) => [dm.id, Array.from({ length: 4 + Math.floor(r() * 4) }, statement)]),
-  );
+  const preferences = Object.fromEntries(decisionMakers.map((dm) => [dm.id, Array.from({ length: 4 + Math.floor(r() * 4) }, statement)]));
   return { format: "parley/1", name: `random ${dms}x${options} #${seed}`, decisionMakers, infeasible, statusQuo: {}, preferences };
 }
 
@@ -46,8 +44,6 @@ export function generateModelAndData(dms: number, options: number, seed = 1): { 
     if (!scenario) throw new Error(issues.map((i) => i.message).join("\n"));
     try {
       return { model: compileScenario(scenario), data };
-    } catch {
-      continue;
-    }
+    } catch {}
   }
 }

@@ -31,7 +31,10 @@ export function evaluateCorpus(dir = CORPUS_DIR): CorpusScore {
     if (!/\.(txt|md|html)$/.test(file)) continue;
     const base = file.replace(/\.(txt|md|html)$/, "");
     const gold = parse(readFileSync(join(dir, `${base}.gold.yaml`), "utf8")) as Gold;
-    const gazetteer = loadGazetteer(builtIn, (gold.gazetteer ?? []).map((g) => ({ file: g, text: readFileSync(join(dir, g), "utf8") })));
+    const gazetteer = loadGazetteer(
+      builtIn,
+      (gold.gazetteer ?? []).map((g) => ({ file: g, text: readFileSync(join(dir, g), "utf8") })),
+    );
     const r = ingestArticle(readFileSync(join(dir, file), "utf8"), { name: file, gazetteer, extractHtml: extractHtmlWithReadability });
     const score = scoreArticle(r, gold);
     articles.push({ name: file, score });
@@ -59,13 +62,19 @@ function printTable(title: string, s: CorpusScore, verbose: boolean): void {
   }
   console.log(row("all (micro-average)", s.total));
   const t = s.total;
-  console.log(`matched/found, matched/gold: actors ${t.actors.matched}/${t.actors.found}, ${t.actors.matched}/${t.actors.gold}; events ${t.events.matched}/${t.events.found}, ${t.events.matched}/${t.events.gold}; draft ${t.draft.matched}/${t.draft.found}, ${t.draft.matched}/${t.draft.gold}\n`);
+  console.log(
+    `matched/found, matched/gold: actors ${t.actors.matched}/${t.actors.found}, ${t.actors.matched}/${t.actors.gold}; events ${t.events.matched}/${t.events.found}, ${t.events.matched}/${t.events.gold}; draft ${t.draft.matched}/${t.draft.found}, ${t.draft.matched}/${t.draft.gold}\n`,
+  );
 }
 
 function main(): void {
   const verbose = process.argv.includes("--verbose");
   printTable("Development corpus (corpus/ingest/: the rules were built on these)", evaluateCorpus(CORPUS_DIR), verbose);
-  printTable("Held-out corpus (corpus/ingest-heldout/: not used to write the rules; the last round looked at their misses)", evaluateCorpus(HELDOUT_DIR), verbose);
+  printTable(
+    "Held-out corpus (corpus/ingest-heldout/: not used to write the rules; the last round looked at their misses)",
+    evaluateCorpus(HELDOUT_DIR),
+    verbose,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -15,7 +15,10 @@ const USAGE = `usage: npm run fuzz -- [--runs N] [--seed S] [--path NAME]
 
 let parsed: ReturnType<typeof parse>;
 function parse() {
-  return parseArgs({ options: { runs: { type: "string" }, seed: { type: "string" }, path: { type: "string" }, help: { type: "boolean", short: "h" } }, strict: true }).values;
+  return parseArgs({
+    options: { runs: { type: "string" }, seed: { type: "string" }, path: { type: "string" }, help: { type: "boolean", short: "h" } },
+    strict: true,
+  }).values;
 }
 try {
   parsed = parse();
@@ -50,11 +53,19 @@ for (const p of chosen) {
   clearInterval(timer);
   heap = Math.max(heap, process.memoryUsage().heapUsed);
   console.log(
-    `${r.path.padEnd(16)} ${String(r.runs).padStart(6)} ${String(r.ok).padStart(6)} ${String(r.refused).padStart(8)} ${(r.ms / 1000).toFixed(1).padStart(9)} ${Math.round(r.runs / (r.ms / 1000)).toString().padStart(8)} ${r.slowestMs.toFixed(0).padStart(11)} ${Math.round(heap / 2 ** 20).toString().padStart(13)}`,
+    `${r.path.padEnd(16)} ${String(r.runs).padStart(6)} ${String(r.ok).padStart(6)} ${String(r.refused).padStart(8)} ${(r.ms / 1000).toFixed(1).padStart(9)} ${Math.round(
+      r.runs / (r.ms / 1000),
+    )
+      .toString()
+      .padStart(8)} ${r.slowestMs.toFixed(0).padStart(11)} ${Math.round(heap / 2 ** 20)
+      .toString()
+      .padStart(13)}`,
   );
   if (r.failure) {
     failed++;
-    console.log(`  FAILED: ${r.failure.error}\n  minimal input: ${showCase(r.failure.counterexample)}\n  replay: --seed ${seed} --path ${p.name} (fast-check path ${r.failure.replayPath ?? "?"})`);
+    console.log(
+      `  FAILED: ${r.failure.error}\n  minimal input: ${showCase(r.failure.counterexample)}\n  replay: --seed ${seed} --path ${p.name} (fast-check path ${r.failure.replayPath ?? "?"})`,
+    );
   }
 }
 process.exitCode = failed ? 1 : 0;

@@ -17,7 +17,10 @@ const USAGE = `usage: npm run load -- [--seconds S] [--readers N] [--creators N]
 let values: Record<string, string | boolean | undefined>;
 try {
   const names = ["seconds", "readers", "creators", "overwriters"] as const;
-  values = parseArgs({ options: { ...Object.fromEntries(names.map((n) => [n, { type: "string" as const }])), help: { type: "boolean", short: "h" } }, strict: true }).values;
+  values = parseArgs({
+    options: { ...Object.fromEntries(names.map((n) => [n, { type: "string" as const }])), help: { type: "boolean", short: "h" } },
+    strict: true,
+  }).values;
 } catch (e) {
   console.error(`load: ${(e as Error).message}\n${USAGE}`);
   process.exit(2);
@@ -38,7 +41,9 @@ function arg(name: string, fallback: number): number {
 }
 
 const opts = { seconds: arg("seconds", 30), readers: arg("readers", 20), creators: arg("creators", 5), overwriters: arg("overwriters", 5) };
-console.log(`load: ${opts.seconds} s on loopback; ${opts.readers} reading, ${opts.creators} creating and ${opts.overwriters} overwriting connections; ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}`);
+console.log(
+  `load: ${opts.seconds} s on loopback; ${opts.readers} reading, ${opts.creators} creating and ${opts.overwriters} overwriting connections; ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}`,
+);
 const r = await runLoad(opts);
 const row = (name: string, f: Figures) =>
   `${name.padEnd(11)} ${String(f.requests).padStart(8)} ${String(f.perSecond).padStart(7)} ${String(f.p50).padStart(6)} ${String(f.p90).padStart(6)} ${String(f.p99).padStart(6)} ${String(f.max).padStart(6)} ${String(f.errors + f.timeouts + f.non2xx).padStart(7)}`;

@@ -138,7 +138,10 @@ async function main(): Promise<void> {
     const talks = page.locator('[data-key="pref:eu:if ru_talks then ru_ceasefire"]');
     await talks.getByRole("button", { name: /^Accept/ }).click();
     await talks.locator("button.ing-el-text").click();
-    await page.getByTestId("ingest-event").filter({ hasText: /^rejected$/ }).hover();
+    await page
+      .getByTestId("ingest-event")
+      .filter({ hasText: /^rejected$/ })
+      .hover();
     await page.getByTestId("ingest-tip").waitFor();
     await page.screenshot({ path: join(OUT, "ingest.png") });
     console.log("docs/screenshots/ingest.png");

@@ -21,11 +21,27 @@ export { compareModels, equilibriumSurvival, type Comparison } from "./analysis/
 export { inverseGMCR, inverseForTargets, statesMatching, type InverseResult } from "./analysis/inverse.js";
 export { robustness, noUncertainty, type PreferenceUncertainty, type RobustnessResult } from "./analysis/robustness.js";
 export { coalitionAnalysis, coalitionStable, enumerateCoalitions, COALITION_CONCEPTS, type CoalitionAnalysis } from "./analysis/coalitions.js";
-export { limitedMove, limitedMoveStable, limitedMoveEquilibria, nonMyopicStability, FORESIGHT_VARIANTS, type ForesightVariant } from "./stability/limited-move.js";
+export {
+  limitedMove,
+  limitedMoveStable,
+  limitedMoveEquilibria,
+  nonMyopicStability,
+  FORESIGHT_VARIANTS,
+  type ForesightVariant,
+} from "./stability/limited-move.js";
 export { analyzeHypergame, type Hypergame } from "./analysis/hypergame.js";
 export { buildReport, type ReportData } from "./report/build.js";
 export { renderReportText, renderReportMarkdown, renderReportHtml } from "./report/render.js";
-export { analyzeUnknown, unknownPreferences, UnknownStability, explainUnknown, relationOf, UNKNOWN_CONCEPTS, UNKNOWN_VARIANTS, type UnknownAnalysis } from "./stability/unknown.js";
+export {
+  analyzeUnknown,
+  unknownPreferences,
+  UnknownStability,
+  explainUnknown,
+  relationOf,
+  UNKNOWN_CONCEPTS,
+  UNKNOWN_VARIANTS,
+  type UnknownAnalysis,
+} from "./stability/unknown.js";
 export { ingestArticle, loadGazetteer, type IngestOptions, type IngestResult } from "./ingest/ingest.js";
 export { parseGazetteer, mergeGazetteers, type Gazetteer } from "./ingest/gazetteer.js";
 export { parseSourceString, type Draft, type DraftElement } from "./ingest/draft.js";

@@ -53,7 +53,9 @@ describe("parley … -o FILE", () => {
   });
 
   it("-o /dev/stderr writes into standard error when it is a socket or pipe (which have no path to open)", () => {
-    const r = spawnSync(process.execPath, [join(root, "dist/cli/main.js"), "analyze", chicken, "-f", "csv", "-c", "Nash", "-o", "/dev/stderr"], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [join(root, "dist/cli/main.js"), "analyze", chicken, "-f", "csv", "-c", "Nash", "-o", "/dev/stderr"], {
+      encoding: "utf8",
+    });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^state,pattern,a_swerves,b_swerves,rank_a,rank_b,Nash_a,Nash_b,Nash_equilibrium\n(.*\n){4}wrote \/dev\/stderr\n$/);
   });
@@ -109,7 +111,11 @@ describe("the workbench's saves", () => {
     const dir = mkdtempSync(join(tmpdir(), "parley-aw-ws-"));
     mkdirSync(join(dir, "x.yaml"));
     const ws = new Workspace(dir);
-    await expect(ws.write("x.yaml", "a: 1\n", { overwrite: true })).rejects.toMatchObject({ status: 400, code: "not-a-file", message: "could not save: 'x.yaml' is a directory; give a file name" });
+    await expect(ws.write("x.yaml", "a: 1\n", { overwrite: true })).rejects.toMatchObject({
+      status: 400,
+      code: "not-a-file",
+      message: "could not save: 'x.yaml' is a directory; give a file name",
+    });
     expect(statSync(join(dir, "x.yaml")).isDirectory()).toBe(true);
     expect(temporaries(dir)).toEqual([]);
   });

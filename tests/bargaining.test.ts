@@ -54,9 +54,17 @@ describe("published worked examples", () => {
     // Clout, position, salience as printed there, in the format of The Predictioneer's Game; it prints
     // "mean voter 82" (Σ c·s·x / Σ c·s = 3 700 000 / 45 000 = 82.2) and "weighted mode 100.0" (its weighted median).
     const rows: [string, number, number, number][] = [
-      ["Greece", 100, 40, 100], ["USA", 30, 60, 100], ["IMF", 20, 70, 100], ["Juncker", 10, 80, 100],
-      ["Germany", 100, 100, 80], ["France", 70, 100, 100], ["Dijsselbloem", 70, 100, 40], ["Tusk", 70, 100, 40],
-      ["Italy", 50, 100, 100], ["ECB", 20, 100, 70], ["Spain", 20, 100, 100],
+      ["Greece", 100, 40, 100],
+      ["USA", 30, 60, 100],
+      ["IMF", 20, 70, 100],
+      ["Juncker", 10, 80, 100],
+      ["Germany", 100, 100, 80],
+      ["France", 70, 100, 100],
+      ["Dijsselbloem", 70, 100, 40],
+      ["Tusk", 70, 100, 40],
+      ["Italy", 50, 100, 100],
+      ["ECB", 20, 100, 70],
+      ["Spain", 20, 100, 100],
     ];
     const greece = issue(...rows.map(([id, c, x, s]) => actor(id, x, c, s / 100)));
     expect(Math.floor(weightedMean(greece))).toBe(82);
@@ -68,11 +76,22 @@ describe("published worked examples", () => {
     // Inputs as in dmasad/BDM_DecisionModel_Replication, ExampleActors.csv (capability, position in years, salience/100);
     // its notebook "Comparison with Original.ipynb" finds the median voter position 7.0 by the pairwise vote.
     // By hand: weights c·s total 0.677; at 4 years 0.248, up to 7 years 0.341 > 0.677/2, so μ = 7.
-    const eu = { min: 4, max: 10, actors: [
-      actor("Netherlands", 7, 0.08, 0.4), actor("Belgium", 4, 0.08, 0.8), actor("Luxembourg", 4, 0.03, 0.2),
-      actor("Germany", 4, 0.16, 0.8), actor("France", 10, 0.16, 0.6), actor("Italy", 10, 0.16, 0.6),
-      actor("UK", 10, 0.16, 0.9), actor("Ireland", 7, 0.05, 0.1), actor("Denmark", 4, 0.05, 1), actor("Greece", 7, 0.08, 0.7),
-    ] };
+    const eu = {
+      min: 4,
+      max: 10,
+      actors: [
+        actor("Netherlands", 7, 0.08, 0.4),
+        actor("Belgium", 4, 0.08, 0.8),
+        actor("Luxembourg", 4, 0.03, 0.2),
+        actor("Germany", 4, 0.16, 0.8),
+        actor("France", 10, 0.16, 0.6),
+        actor("Italy", 10, 0.16, 0.6),
+        actor("UK", 10, 0.16, 0.9),
+        actor("Ireland", 7, 0.05, 0.1),
+        actor("Denmark", 4, 0.05, 1),
+        actor("Greece", 7, 0.08, 0.7),
+      ],
+    };
     expect(weightedMedian(eu)).toBe(7);
     expect(expectedUtilityModel(eu, { rounds: 1 }).rounds![0].forecast).toBe(7);
   });
@@ -176,7 +195,14 @@ describe("expected utility model (Bueno de Mesquita, after Scholz, Calbert & Smi
   });
 
   it("accepts the offer that moves the receiver least, or by the other rules", () => {
-    const offer = (towards: number, kind: "conflict" | "compromise" | "capitulation", to: number, eu: number) => ({ actor: 0, towards, kind, from: 50, to, eu });
+    const offer = (towards: number, kind: "conflict" | "compromise" | "capitulation", to: number, eu: number) => ({
+      actor: 0,
+      towards,
+      kind,
+      from: 50,
+      to,
+      eu,
+    });
     const offers = [offer(1, "capitulation", 60, 0.2), offer(2, "compromise", 30, 0.9), offer(3, "conflict", 100, 0.5)];
     expect(chooseOffer(offers, "least")!.towards).toBe(1); // moves 10
     expect(chooseOffer(offers, "highest-eu")!.towards).toBe(2); // sender expects 0.9
@@ -205,16 +231,22 @@ describe("expected utility model (Bueno de Mesquita, after Scholz, Calbert & Smi
 
   it("keeps every risk exponent in [0.5, 2], the most exposed actor at 0.5 and the safest at 2", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 })), { minLength: 2, maxLength: 6 }), (rows) => {
-        const r = expectedUtilityModel(issue(...rows.map(([x, c, s], k) => actor(`a${k}`, x, c / 10, s / 10))), { rounds: 1 });
-        const risk = r.rounds![1]?.risk;
-        if (!risk) return;
-        for (const v of risk) expect(v).toBeGreaterThanOrEqual(0.5 - 1e-12), expect(v).toBeLessThanOrEqual(2 + 1e-12);
-        if (risk.some((v) => v !== 1)) {
-          expect(Math.min(...risk)).toBeCloseTo(0.5, 12);
-          expect(Math.max(...risk)).toBeCloseTo(2, 12);
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 })), { minLength: 2, maxLength: 6 }),
+        (rows) => {
+          const r = expectedUtilityModel(issue(...rows.map(([x, c, s], k) => actor(`a${k}`, x, c / 10, s / 10))), { rounds: 1 });
+          const risk = r.rounds![1]?.risk;
+          if (!risk) return;
+          for (const v of risk) {
+            expect(v).toBeGreaterThanOrEqual(0.5 - 1e-12);
+            expect(v).toBeLessThanOrEqual(2 + 1e-12);
+          }
+          if (risk.some((v) => v !== 1)) {
+            expect(Math.min(...risk)).toBeCloseTo(0.5, 12);
+            expect(Math.max(...risk)).toBeCloseTo(2, 12);
+          }
+        },
+      ),
     );
   });
 
@@ -374,7 +406,11 @@ describe("the bargaining section of a scenario", () => {
 `,
     );
     const b = m.scenario.bargaining!;
-    expect(b.actors.map((a) => [a.id, a.name, a.dm])).toEqual([["gov", "gov", 0], ["reb", "reb", 1], ["un", "United Nations", undefined]]);
+    expect(b.actors.map((a) => [a.id, a.name, a.dm])).toEqual([
+      ["gov", "gov", 0],
+      ["reb", "reb", 1],
+      ["un", "United Nations", undefined],
+    ]);
     expect(b.issues[0].positions[1].position).toEqual({ value: 9, min: 8, max: 10 });
     const run = runBargaining(m.scenario, { models: ["mean", "median"] });
     // Weights gov 2.7, reb 1, un 0.3: mean (5.4 + 9 + 1.5)/4 = 3.975; median: gov alone holds 2.7 of 4 → 2.

@@ -158,11 +158,15 @@ describe("import and export", () => {
     const dir = mkdtempSync(join(tmpdir(), "parley-cli-"));
     const asJson = join(dir, "elmira.json");
     writeFileSync(asJson, JSON.stringify(parse(readFileSync(ELMIRA, "utf8"))));
-    expect((await parley("import", asJson)).stderr).toContain(`parley: ${asJson}: this is a Parley scenario, not a gmcr-py JSON file: there is nothing to import`);
+    expect((await parley("import", asJson)).stderr).toContain(
+      `parley: ${asJson}: this is a Parley scenario, not a gmcr-py JSON file: there is nothing to import`,
+    );
     const json = JSON.stringify({ options: [{ name: "x" }], decisionMakers: [{ name: "A", options: [0], preferences: [] }], infeasibles: [] });
     writeFileSync(join(dir, "u16.gmcr"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")]));
     writeFileSync(join(dir, "bin.gmcr"), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]));
-    expect((await parley("import", join(dir, "u16.gmcr"))).stderr).toBe(`parley: ${join(dir, "u16.gmcr")}: the file is UTF-16 encoded; save it as UTF-8 (Parley reads UTF-8 text)\n`);
+    expect((await parley("import", join(dir, "u16.gmcr"))).stderr).toBe(
+      `parley: ${join(dir, "u16.gmcr")}: the file is UTF-16 encoded; save it as UTF-8 (Parley reads UTF-8 text)\n`,
+    );
     expect((await parley("import", join(dir, "bin.gmcr"))).stderr).toBe(
       `parley: ${join(dir, "bin.gmcr")}: the file is not a text file (it holds NUL bytes): Parley reads YAML or JSON text in UTF-8\n`,
     );
@@ -184,12 +188,25 @@ describe("import and export", () => {
     program: "gmcr-py",
     version: "0.4.1",
     useManualPreferenceRanking: false,
-    options: [{ name: "Delay", permittedDirection: "back" }, { name: "Accept", permittedDirection: "both" }, { name: "Insist", permittedDirection: "both" }],
+    options: [
+      { name: "Delay", permittedDirection: "back" },
+      { name: "Accept", permittedDirection: "both" },
+      { name: "Insist", permittedDirection: "both" },
+    ],
     decisionMakers: [
       { name: "Firm", options: [0, 1], preferences: [[[1, "N"]]] },
       { name: "Town", options: [2], preferences: [[[1, "Y"]], [[2, "Y"]]] },
     ],
-    infeasibles: [[[0, "N"], [1, "N"]], [[0, "Y"], [1, "Y"]]],
+    infeasibles: [
+      [
+        [0, "N"],
+        [1, "N"],
+      ],
+      [
+        [0, "Y"],
+        [1, "Y"],
+      ],
+    ],
   };
 
   it("takes state 1 as the status quo of a gmcr-py file, says so in one line, and --status-quo chooses another", async () => {
@@ -214,7 +231,9 @@ describe("import and export", () => {
     );
     const infeasible = await parley("import", gmcr, "--status-quo", "NNY");
     expect(infeasible.code).toBe(2);
-    expect(infeasible.stderr).toBe(`parley: ${gmcr}: --status-quo NNY is not a feasible state: it breaks '!delay & !accept'; the first feasible state is YNN (state 1)\n`);
+    expect(infeasible.stderr).toBe(
+      `parley: ${gmcr}: --status-quo NNY is not a feasible state: it breaks '!delay & !accept'; the first feasible state is YNN (state 1)\n`,
+    );
   });
 
   it.each(readdirSync("scenarios").filter((f) => f.endsWith(".yaml")))("export then import of scenarios/%s: parley compare finds no change", async (f) => {

@@ -93,25 +93,26 @@ interface RandomSpec {
   sq: number;
 }
 
-const randomSpec: fc.Arbitrary<RandomSpec> = fc
-  .array(fc.integer({ min: 1, max: 2 }), { minLength: 2, maxLength: 4 })
-  .chain((options) => {
-    const n = Math.min(7, options.reduce((a, b) => a + b, 0));
-    const lit = fc.constantFrom("Y", "N", "-", "-", "-");
-    return fc.record({
-      options: fc.constant(options),
-      dirs: fc.array(fc.constantFrom(0, 0, 0, 1, 2), { minLength: n, maxLength: n }),
-      infeasible: fc.array(fc.array(lit, { minLength: n, maxLength: n }), { maxLength: 2 }),
-      prefs: fc.array(
-        fc.oneof(
-          fc.record({ statements: fc.array(fc.array(lit, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 3 }) }),
-          fc.record({ levels: fc.array(fc.nat(100), { minLength: 1 << n, maxLength: 1 << n }), spread: fc.integer({ min: 1, max: 6 }) }),
-        ),
-        { minLength: options.length, maxLength: options.length },
+const randomSpec: fc.Arbitrary<RandomSpec> = fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 2, maxLength: 4 }).chain((options) => {
+  const n = Math.min(
+    7,
+    options.reduce((a, b) => a + b, 0),
+  );
+  const lit = fc.constantFrom("Y", "N", "-", "-", "-");
+  return fc.record({
+    options: fc.constant(options),
+    dirs: fc.array(fc.constantFrom(0, 0, 0, 1, 2), { minLength: n, maxLength: n }),
+    infeasible: fc.array(fc.array(lit, { minLength: n, maxLength: n }), { maxLength: 2 }),
+    prefs: fc.array(
+      fc.oneof(
+        fc.record({ statements: fc.array(fc.array(lit, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 3 }) }),
+        fc.record({ levels: fc.array(fc.nat(100), { minLength: 1 << n, maxLength: 1 << n }), spread: fc.integer({ min: 1, max: 6 }) }),
       ),
-      sq: fc.nat(),
-    });
+      { minLength: options.length, maxLength: options.length },
+    ),
+    sq: fc.nat(),
   });
+});
 
 /** The random spec as a compiled model; undefined when no state is feasible. */
 function randomModel(spec: RandomSpec): Model | undefined {
@@ -123,7 +124,7 @@ function randomModel(spec: RandomSpec): Model | undefined {
       total--;
     }
   const n = per.reduce((a, b) => a + b, 0);
-  const matches = (p: string[], mask: number) => p.every((c, k) => c === "-" || (c === "Y") === ((mask >> k) & 1 ? true : false));
+  const matches = (p: string[], mask: number) => p.every((c, k) => c === "-" || (c === "Y") === !!((mask >> k) & 1));
   const patterns = spec.infeasible.filter((p) => p.some((c) => c !== "-"));
   const feasible: number[] = [];
   for (let m = 0; m < 1 << n; m++) if (!patterns.some((p) => matches(p, m))) feasible.push(m);
@@ -184,8 +185,7 @@ describe("coalition stability on random models", () => {
       fc.property(models, (model) => {
         const a = analyze(model, { concepts: [...COALITION_CONCEPTS] });
         for (const c of COALITION_CONCEPTS)
-          for (let d = 0; d < model.nDMs; d++)
-            expect([...coalitionStable(a.context, [d], c)], `${c} for {${d}}`).toEqual([...a.stable[c]![d]]);
+          for (let d = 0; d < model.nDMs; d++) expect([...coalitionStable(a.context, [d], c)], `${c} for {${d}}`).toEqual([...a.stable[c]![d]]);
       }),
       runs(100),
     );
@@ -304,7 +304,10 @@ describe("coalition stability on the oracle fixtures", () => {
     // The reference, for a single DM, is the oracle's per-DM stability.
     for (const c of COALITION_CONCEPTS)
       fx.decisionMakers.forEach((dm, d) => {
-        const ours = Array.from(model.states, (_, s) => s).filter((s) => referenceCoalitionStable(ref, [d], c, s)).map(pat).sort();
+        const ours = Array.from(model.states, (_, s) => s)
+          .filter((s) => referenceCoalitionStable(ref, [d], c, s))
+          .map(pat)
+          .sort();
         expect(ours, `${c} for {${dm.name}}`).toEqual(fx.stable[c][dm.name].map((id) => byId.get(id)!).sort());
       });
     expect(disagreement(model)).toBeUndefined();
@@ -338,7 +341,11 @@ function bruteDominates(offsets: Int32Array, targets: Int32Array, value: Int32Ar
     const seen = new Set([s]);
     const queue = [s];
     for (let q = 0; q < queue.length; q++)
-      for (let e = offsets[queue[q]]; e < offsets[queue[q] + 1]; e++) if (!seen.has(targets[e])) seen.add(targets[e]), queue.push(targets[e]);
+      for (let e = offsets[queue[q]]; e < offsets[queue[q] + 1]; e++)
+        if (!seen.has(targets[e])) {
+          seen.add(targets[e]);
+          queue.push(targets[e]);
+        }
     return [...seen].some((t) => value.every((v, k) => v[t] > bar[k][s])) ? 1 : 0;
   });
 }
@@ -351,7 +358,10 @@ function bruteReach(g: { offsets: Int32Array; targets: Int32Array }, s: number, 
   for (let q = 0; q < queue.length; q++)
     for (let e = g.offsets[queue[q]]; e < g.offsets[queue[q] + 1]; e++) {
       const t = g.targets[e];
-      if (!seen.has(t)) seen.add(t), queue.push(t);
+      if (!seen.has(t)) {
+        seen.add(t);
+        queue.push(t);
+      }
     }
   return [...seen];
 }
@@ -558,7 +568,9 @@ describe("parley coalitions", () => {
     expect(t).toContain("• Ministry of the Environment + Local Government: deterred under GMR, SMR. 1 joint move: to state 7 (NYNNY), which both prefer");
     expect(t).toContain("1. Local Government: insist on the original control order → state 7");
     expect(t).toContain("(No move needed from Ministry of the Environment.)");
-    expect(t).toMatch(/GMR, SMR: deterred: then Uniroyal Chemical: withdraw "delay the appeal process" and abandon the Elmira operation \(→ state 11\), which leaves Ministry of the Environment no better off than at state 1/);
+    expect(t).toMatch(
+      /GMR, SMR: deterred: then Uniroyal Chemical: withdraw "delay the appeal process" and abandon the Elmira operation \(→ state 11\), which leaves Ministry of the Environment no better off than at state 1/,
+    );
     expect(t).not.toContain("In short"); // one chosen state: no summary over all equilibria
   });
 
@@ -581,7 +593,11 @@ describe("parley coalitions", () => {
     expect(limited.stdout).toContain("6 more equilibria not shown: --limit 0 shows all");
     // Only the states shown are detailed; the summary and the states shown are the same as with every state detailed.
     const summary = (x: string) => x.slice(0, x.indexOf("The equilibria one by one"));
-    const states = (x: string) => x.split(/^(?=(?:### )?State \d+ )/m).slice(1).map((b) => b.replace(/\n\d+ more equilibri[\s\S]*$/, "").trimEnd());
+    const states = (x: string) =>
+      x
+        .split(/^(?=(?:### )?State \d+ )/m)
+        .slice(1)
+        .map((b) => b.replace(/\n\d+ more equilibri[\s\S]*$/, "").trimEnd());
     expect(summary(limited.stdout)).toBe(summary(t));
     expect(states(t)).toHaveLength(8);
     expect(states(limited.stdout)).toEqual(states(t).slice(0, 2));
@@ -604,7 +620,17 @@ describe("parley coalitions", () => {
     const r = await parley("coalitions", "scenarios/elmira.yaml", "-f", "json", "-c", "GMR,SEQ");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(["format", "scenario", "concepts", "coalitionSizes", "coalitionCount", "statusQuo", "equilibria", "coalitionEquilibria", "states"]);
+    expect(Object.keys(j)).toEqual([
+      "format",
+      "scenario",
+      "concepts",
+      "coalitionSizes",
+      "coalitionCount",
+      "statusQuo",
+      "equilibria",
+      "coalitionEquilibria",
+      "states",
+    ]);
     expect(j.format).toBe("parley-coalitions/1");
     expect(j.concepts).toEqual(["GMR", "SEQ"]);
     expect(j.coalitionSizes).toEqual({ min: 2, max: 3 });
@@ -665,12 +691,20 @@ describe("parley coalitions", () => {
   it("refuses more coalitions than it will examine, before any work", async () => {
     // 13 decision makers make 8,178 coalitions of 2 to 13 members.
     const dms = Array.from({ length: 13 }, (_, d) => ({ id: `p${d}`, name: `Party ${d}`, options: [{ id: `o${d}`, label: `option ${d}` }] }));
-    const data = { format: "parley/1", name: "Crowd", decisionMakers: dms, statusQuo: "N".repeat(13), preferences: Object.fromEntries(dms.map((d) => [d.id, [d.options[0].id]])) };
+    const data = {
+      format: "parley/1",
+      name: "Crowd",
+      decisionMakers: dms,
+      statusQuo: "N".repeat(13),
+      preferences: Object.fromEntries(dms.map((d) => [d.id, [d.options[0].id]])),
+    };
     const file = join(mkdtempSync(join(tmpdir(), "parley-coalitions-")), "crowd.json");
     writeFileSync(file, JSON.stringify(data));
     const r = await parley("coalitions", file);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("parley: 13 decision makers make 8,178 coalitions of 2 to 13 members, over the limit of 4,096; examine smaller ones with --max-size\n");
+    expect(r.stderr).toBe(
+      "parley: 13 decision makers make 8,178 coalitions of 2 to 13 members, over the limit of 4,096; examine smaller ones with --max-size\n",
+    );
     const ok = await parley("coalitions", file, "--max-size", "2", "-f", "json");
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).coalitionCount).toBe(78);

@@ -24,7 +24,7 @@ describe("compare", () => {
     const a = loadModel(text);
     // Driver B first: every state gets another number and pattern, but nothing changes.
     const swapped = text.replace(
-      /decisionMakers:\n(  - id: a\n(?: {4}.*\n)+)(  - id: b\n(?: {4}.*\n)+)/,
+      /decisionMakers:\n( {2}- id: a\n(?: {4}.*\n)+)( {2}- id: b\n(?: {4}.*\n)+)/,
       (_m, first: string, second: string) => `decisionMakers:\n${second}${first}`,
     );
     expect(swapped).not.toBe(text);
@@ -47,7 +47,12 @@ describe("compare", () => {
     // The US keeps a guarantee it can no longer withdraw: the moves that withdrew it are gone.
     const why = nash.gained.find((g) => g.key === "YYNNYNNNNY")!.dms;
     expect(why).toEqual([
-      expect.objectContaining({ dm: "us", before: false, after: true, why: expect.stringContaining('United States no longer gains by moving (withdraw "offer security guarantees limited to air support")') }),
+      expect.objectContaining({
+        dm: "us",
+        before: false,
+        after: true,
+        why: expect.stringContaining('United States no longer gains by moving (withdraw "offer security guarantees limited to air support")'),
+      }),
     ]);
   });
 
@@ -63,7 +68,12 @@ describe("compare", () => {
   });
 
   it("counts in how many versions each equilibrium survives", () => {
-    const files = ["ukraine-2025.yaml", "ukraine-2025-us-walks-away.yaml", "ukraine-2025-us-air-guarantee.yaml", "ukraine-2025-europe-drops-ceasefire-first.yaml"];
+    const files = [
+      "ukraine-2025.yaml",
+      "ukraine-2025-us-walks-away.yaml",
+      "ukraine-2025-us-air-guarantee.yaml",
+      "ukraine-2025-europe-drops-ceasefire-first.yaml",
+    ];
     const { rows } = equilibriumSurvival(files.map(load), ["Nash"]);
     // War under sanctions with Europe insisting holds in every version (once Europe drops the demand it no
     // longer cares either way); with Europe not insisting, only in the version where it dropped the demand.

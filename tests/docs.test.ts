@@ -31,7 +31,10 @@ describe("documentation examples", () => {
     const text = readFileSync("docs/cli.md", "utf8");
     const start = text.indexOf("$ npx parley explain scenarios/elmira.yaml 1 --dm local -c GMR,SEQ");
     expect(start).toBeGreaterThan(-1);
-    const shown = text.slice(start, text.indexOf("```", start)).split("\n").filter((l) => l.trim() !== "");
+    const shown = text
+      .slice(start, text.indexOf("```", start))
+      .split("\n")
+      .filter((l) => l.trim() !== "");
     const out = (await parley("explain", "scenarios/elmira.yaml", "1", "--dm", "local", "-c", "GMR,SEQ")).stdout;
     expect(shown.slice(1)).toEqual(out.split("\n").filter((l) => l.trim() !== ""));
   });

@@ -51,7 +51,7 @@ describe("bad input", () => {
   });
 
   it("reports a YAML syntax error with file:line:column", async () => {
-    await fails(GOOD.replace("  a: [x, \"!y\"]", "  a: [x, \"!y\""), /case\d+\.yaml:1[34]:\d+: YAML syntax error/);
+    await fails(GOOD.replace('  a: [x, "!y"]', '  a: [x, "!y"'), /case\d+\.yaml:1[34]:\d+: YAML syntax error/);
   });
 
   it("reports a JSON syntax error with file:line:column", async () => {
@@ -198,7 +198,10 @@ describe("files that are not UTF-8 text, and YAML tags", () => {
   });
 
   it("says a binary file is not a text file", async () => {
-    await failsBytes(Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4b, 0x4c, 0x4a, 0x06, 0x00]), "the file is not a text file (it holds NUL bytes): Parley reads YAML or JSON text in UTF-8");
+    await failsBytes(
+      Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4b, 0x4c, 0x4a, 0x06, 0x00]),
+      "the file is not a text file (it holds NUL bytes): Parley reads YAML or JSON text in UTF-8",
+    );
   });
 
   it("reads UTF-8 with a byte order mark", async () => {
@@ -212,18 +215,27 @@ describe("files that are not UTF-8 text, and YAML tags", () => {
       /case\d+\.yaml:12:10: '!y' is read as a YAML tag, not as 'not y': a value that starts with '!' must be quoted; write '!y'\n$/,
     );
     // A block list entry with more after the tag; YAML then also fails on the '&', which is the same mistake.
-    const stderr = await fails(GOOD.replace('  a: [x, "!y"]', "  a:\n    - !y & x # comment\n    - x"), /case\d+\.yaml:13:7: '!y' is read as a YAML tag, not as 'not y': a value that starts with '!' must be quoted; write '!y & x'/);
+    const stderr = await fails(
+      GOOD.replace('  a: [x, "!y"]', "  a:\n    - !y & x # comment\n    - x"),
+      /case\d+\.yaml:13:7: '!y' is read as a YAML tag, not as 'not y': a value that starts with '!' must be quoted; write '!y & x'/,
+    );
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).not.toContain("must not be empty");
     expect(stderr).not.toContain("Anchor");
     // A deliberate tag of another kind gets no talk of negation.
-    await fails(GOOD.replace("name: Two options", "name: !!js/function f"), /case\d+\.yaml:2:7: '!!js\/function' is a YAML tag, which Parley does not read: remove it \(or, if the value is text, quote it: '!!js\/function f'\)\n$/);
+    await fails(
+      GOOD.replace("name: Two options", "name: !!js/function f"),
+      /case\d+\.yaml:2:7: '!!js\/function' is a YAML tag, which Parley does not read: remove it \(or, if the value is text, quote it: '!!js\/function f'\)\n$/,
+    );
   });
 });
 
 describe("reserved ids", () => {
   it("refuses option ids that are words of the statement language, in any case", async () => {
-    await fails(GOOD.replace("      - id: x", '      - id: "True"').replace('a: [x, "!y"]', 'a: ["!y"]'), /:6:13: 'True' cannot be an option id: it is a word of the statement language/);
+    await fails(
+      GOOD.replace("      - id: x", '      - id: "True"').replace('a: [x, "!y"]', 'a: ["!y"]'),
+      /:6:13: 'True' cannot be an option id: it is a word of the statement language/,
+    );
     await fails(GOOD.replace("      - id: y", "      - id: not").replace('a: [x, "!y"]', "a: [x]").replace("b: [y]", "b: [x]"), "'not' cannot be an option id");
   });
 

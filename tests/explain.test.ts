@@ -9,7 +9,7 @@ import { explainState, type Sanction } from "../src/stability/explain.js";
 import type { Concept } from "../src/stability/analyze.js";
 import { fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
 
-function isMove(m: Model, moves: ReturnType<typeof analyze>["context"]["moves"], d: number, from: number, to: number) {
+function isMove(_m: Model, moves: ReturnType<typeof analyze>["context"]["moves"], d: number, from: number, to: number) {
   const { offsets, targets } = moves[d];
   return Array.from(targets.subarray(offsets[from], offsets[from + 1])).includes(to);
 }

@@ -25,11 +25,17 @@ describe("state families", () => {
   it("cover random subsets of states exactly", () => {
     const m = loadModel(readFileSync("scenarios/elmira.yaml", "utf8"));
     fc.assert(
-      fc.property(fc.subarray(Array.from(m.states, (_, s) => s), { minLength: 1 }), (set) => {
-        const fams = stateFamilies(m, set);
-        expect([...new Set(fams.flatMap((f) => f.states))].sort((a, b) => a - b)).toEqual([...set].sort((a, b) => a - b));
-        for (const f of fams) for (const s of f.states) expect((m.states[s] & f.care) === f.value).toBe(true);
-      }),
+      fc.property(
+        fc.subarray(
+          Array.from(m.states, (_, s) => s),
+          { minLength: 1 },
+        ),
+        (set) => {
+          const fams = stateFamilies(m, set);
+          expect([...new Set(fams.flatMap((f) => f.states))].sort((a, b) => a - b)).toEqual([...set].sort((a, b) => a - b));
+          for (const f of fams) for (const s of f.states) expect((m.states[s] & f.care) === f.value).toBe(true);
+        },
+      ),
       { seed: 7, numRuns: 200 },
     );
   });

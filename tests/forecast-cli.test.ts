@@ -63,11 +63,24 @@ describe("parley forecast", () => {
 
 describe("parley score", () => {
   const line = (id: string, p: number, made: string, by: string, holdsToday = false) =>
-    JSON.stringify({ format: "parley-forecast-record/1", made, scenario: { name: "S", hash: "sha256:0" }, question: { id, text: `${id}?` }, probability: p, by, retrodiction: made >= by, holdsToday });
+    JSON.stringify({
+      format: "parley-forecast-record/1",
+      made,
+      scenario: { name: "S", hash: "sha256:0" },
+      question: { id, text: `${id}?` },
+      probability: p,
+      by,
+      retrodiction: made >= by,
+      holdsToday,
+    });
 
   it("scores a log against resolutions (hand-computed) and leaves out retrodictions", async () => {
     const log = join(dir, "score.jsonl");
-    writeFileSync(log, [line("a", 0.8, "2025-01-01", "2025-06-30"), line("b", 0.3, "2025-01-01", "2025-06-30", true), line("a", 0.9, "2025-07-01", "2025-06-30")].join("\n") + "\n");
+    writeFileSync(
+      log,
+      [line("a", 0.8, "2025-01-01", "2025-06-30"), line("b", 0.3, "2025-01-01", "2025-06-30", true), line("a", 0.9, "2025-07-01", "2025-06-30")].join("\n") +
+        "\n",
+    );
     const res = join(dir, "res.yaml");
     writeFileSync(res, "resolutions:\n  a: { outcome: yes, date: 2025-05-01 }\n  b: { outcome: no, date: 2025-06-30 }\n");
     const j = JSON.parse((await parley("score", log, "-r", res, "-f", "json")).stdout);

@@ -232,7 +232,11 @@ function build(spec: RandomSpec): Model | undefined {
     decisionMakers: spec.dms.map((opts, d) => ({
       id: `d${d}`,
       name: `DM ${d}`,
-      options: opts.map((dir) => ({ id: `o${k++}`, label: `option ${k}`, ...(dir === 1 ? { irreversible: true } : dir === 2 ? { irreversible: "withdrawal" } : {}) })),
+      options: opts.map((dir) => ({
+        id: `o${k++}`,
+        label: `option ${k}`,
+        ...(dir === 1 ? { irreversible: true } : dir === 2 ? { irreversible: "withdrawal" } : {}),
+      })),
     })),
     infeasible: bad.map((lits) => ({
       pattern: Array.from({ length: n }, (_, o) => {
@@ -559,7 +563,9 @@ describe("parley foresight", () => {
   it("refuses what does not apply, with exit code 2 and a message", async () => {
     const two = await parley("foresight", "scenarios/elmira.yaml");
     expect(two.code).toBe(2);
-    expect(two.stderr).toMatch(/^parley: limited-move stability as defined by Kilgour \(1985\).*exactly two decision makers; this scenario has 3 \(moe, uniroyal, local\).*\(--variant on the command line\): rotation \(.*\); maximin \(/);
+    expect(two.stderr).toMatch(
+      /^parley: limited-move stability as defined by Kilgour \(1985\).*exactly two decision makers; this scenario has 3 \(moe, uniroyal, local\).*\(--variant on the command line\): rotation \(.*\); maximin \(/,
+    );
     expect(two.stdout).toBe("");
 
     const dir = mkdtempSync(join(tmpdir(), "parley-foresight-"));

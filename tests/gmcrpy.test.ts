@@ -44,7 +44,8 @@ describe("gmcr-py export keeps what gmcr-py cannot hold", () => {
   it("keeps probabilities, alternatives and statement provenance of the Ukraine scenario", () => {
     const m = loadModel(readFileSync("scenarios/ukraine-2025.yaml", "utf8"));
     const back = roundTrip(m);
-    const strip = (p: (typeof m.scenario.preferences)[number]) => JSON.parse(JSON.stringify(p, (k, v) => (k === "expr" || k === "cubes" || k === "path" ? undefined : v)));
+    const strip = (p: (typeof m.scenario.preferences)[number]) =>
+      JSON.parse(JSON.stringify(p, (k, v) => (k === "expr" || k === "cubes" || k === "path" ? undefined : v)));
     expect(back.scenario.preferences.map(strip)).toEqual(m.scenario.preferences.map(strip));
   });
 });
@@ -65,7 +66,12 @@ describe("gmcr-py import", () => {
       { name: "Government", options: [0, 2], preferences: [[[1, "N"]], { compound: true, members: [[[0, "Y"]], [[2, "Y"]]] }] },
       { name: "Villagers", options: [1], preferences: [[[0, "N"]], [[2, "Y"]]] },
     ],
-    infeasibles: [[[0, "N"], [2, "Y"]]],
+    infeasibles: [
+      [
+        [0, "N"],
+        [2, "Y"],
+      ],
+    ],
   };
 
   it("re-orders options DM by DM and translates statements", () => {
@@ -173,7 +179,13 @@ preferences:
 `;
     const m = loadModel(text, "views.yaml");
     const file = JSON.parse(JSON.stringify(exportGmcrPy(m)));
-    expect(file.decisionMakers[0].misperceptions).toEqual([[[0, "Y"], [1, "N"]], [[1, "Y"]]]);
+    expect(file.decisionMakers[0].misperceptions).toEqual([
+      [
+        [0, "Y"],
+        [1, "N"],
+      ],
+      [[1, "Y"]],
+    ]);
     expect(file.decisionMakers[1].misperceptions).toBeUndefined();
     expect(file.parley.decisionMakers[1].perceivedPreferences).toEqual({ a: { ranking: ["YN", ["NN", "NY"], "YY"] } });
     const data = importGmcrPy(file);
@@ -201,7 +213,17 @@ preferences:
       ],
       decisionMakers: [
         { name: "Government", options: [0, 2], preferences: [[[1, "N"]]], misperceptions: ["-Y-"] },
-        { name: "Villagers", options: [1], preferences: [[[0, "N"]]], misperceptions: [[[0, "Y"], [2, "N"]]] },
+        {
+          name: "Villagers",
+          options: [1],
+          preferences: [[[0, "N"]]],
+          misperceptions: [
+            [
+              [0, "Y"],
+              [2, "N"],
+            ],
+          ],
+        },
       ],
       infeasibles: [],
     };
@@ -264,7 +286,10 @@ describe("gmcr-py files without a usable all-N state", () => {
   it.each(examples)("takes another status quo with the statusQuo option, as a pattern or a state number: $file", ({ fixture }) => {
     const file = asGmcrPyFile(fixture);
     const third = fixture.states[2].pattern;
-    expect(readGmcrPy(file, "x", { statusQuo: third.toLowerCase() })).toMatchObject({ statusQuo: { from: "option", state: 3, pattern: third }, data: { statusQuo: third } });
+    expect(readGmcrPy(file, "x", { statusQuo: third.toLowerCase() })).toMatchObject({
+      statusQuo: { from: "option", state: 3, pattern: third },
+      data: { statusQuo: third },
+    });
     expect(readGmcrPy(file, "x", { statusQuo: "3" }).data.statusQuo).toBe(third);
   });
 
@@ -295,7 +320,10 @@ describe("gmcr-py files without a usable all-N state", () => {
 describe("older gmcr-py files with preference vectors", () => {
   const base = {
     program: "gmcr-py",
-    options: [{ name: "Build", permittedDirection: "both" }, { name: "Protest", permittedDirection: "both" }],
+    options: [
+      { name: "Build", permittedDirection: "both" },
+      { name: "Protest", permittedDirection: "both" },
+    ],
     decisionMakers: [
       { name: "Government", options: [0], preferences: [] as unknown[], preferenceVector: [4, 3, 2, 1] },
       { name: "Villagers", options: [1], preferences: [] as unknown[], preferenceVector: [1, 2, 3, 4] },
@@ -323,11 +351,21 @@ describe("older gmcr-py files with preference vectors", () => {
     const statements = { ...base, useManualPreferenceRanking: false, decisionMakers: base.decisionMakers.map((d, i) => ({ ...d, preferences: [[[i, "Y"]]] })) };
     expect(importGmcrPy(statements).preferences).toEqual({ government: ["build"], villagers: ["protest"] });
     const ranked = { ...base, useManualPreferenceRanking: true, decisionMakers: base.decisionMakers.map((d) => ({ ...d, preferenceRanking: [4, 3, [2, 1]] })) };
-    expect(importGmcrPy(ranked).preferences).toEqual({ government: { ranking: ["YY", "NY", ["YN", "NN"]] }, villagers: { ranking: ["YY", "NY", ["YN", "NN"]] } });
+    expect(importGmcrPy(ranked).preferences).toEqual({
+      government: { ranking: ["YY", "NY", ["YN", "NN"]] },
+      villagers: { ranking: ["YY", "NY", ["YN", "NN"]] },
+    });
   });
 
   it("says so when a DM has no preferences at all (every state ties for it)", () => {
-    const file = { ...base, useManualPreferenceRanking: false, decisionMakers: [{ ...base.decisionMakers[0], preferenceVector: undefined }, { ...base.decisionMakers[1], preferences: [[[1, "Y"]]] }] };
+    const file = {
+      ...base,
+      useManualPreferenceRanking: false,
+      decisionMakers: [
+        { ...base.decisionMakers[0], preferenceVector: undefined },
+        { ...base.decisionMakers[1], preferences: [[[1, "Y"]]] },
+      ],
+    };
     const r = readGmcrPy(file);
     expect(r.data.preferences).toEqual({ government: ["true"], villagers: ["protest"] });
     expect(r.notes).toEqual(["decision maker 1 (Government) has no preference statements: every state ties for it until you write its preferences"]);
@@ -338,12 +376,15 @@ describe("gmcr-py export then import keeps the whole scenario", () => {
   // Statement positions (`at`) differ where a structured statement comes back as its text.
   const strip = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v) => (k === "at" ? undefined : v)));
 
-  it.each(readdirSync("scenarios").filter((f) => f.endsWith(".yaml")))("scenarios/%s: the same scenario, with constraints as written and all provenance", (f) => {
-    const m = loadModel(readFileSync(`scenarios/${f}`, "utf8"), f);
-    const { scenario, issues } = validateData(importGmcrPy(JSON.parse(JSON.stringify(exportGmcrPy(m)))));
-    expect(issues).toEqual([]);
-    expect(strip(scenario)).toEqual(strip(m.scenario));
-  });
+  it.each(readdirSync("scenarios").filter((f) => f.endsWith(".yaml")))(
+    "scenarios/%s: the same scenario, with constraints as written and all provenance",
+    (f) => {
+      const m = loadModel(readFileSync(`scenarios/${f}`, "utf8"), f);
+      const { scenario, issues } = validateData(importGmcrPy(JSON.parse(JSON.stringify(exportGmcrPy(m)))));
+      expect(issues).toEqual([]);
+      expect(strip(scenario)).toEqual(strip(m.scenario));
+    },
+  );
 
   it("keeps the Ukraine scenario's constraint notes and sources and the status quo's sources", () => {
     const m = loadModel(readFileSync("scenarios/ukraine-2025.yaml", "utf8"));
@@ -385,7 +426,9 @@ preferences:
       { atLeastOneOf: ["w", "x", "z"], assumption: "guessed" },
     ]);
     const back = roundTrip(m);
-    expect(back.scenario.constraints.map((c) => [c.text, c.note, c.sources, c.assumption])).toEqual(m.scenario.constraints.map((c) => [c.text, c.note, c.sources, c.assumption]));
+    expect(back.scenario.constraints.map((c) => [c.text, c.note, c.sources, c.assumption])).toEqual(
+      m.scenario.constraints.map((c) => [c.text, c.note, c.sources, c.assumption]),
+    );
     expect(back.scenario.statusQuoProvenance).toEqual(m.scenario.statusQuoProvenance);
     expect(Array.from(back.states)).toEqual(Array.from(m.states));
   });
@@ -396,6 +439,8 @@ preferences:
     file.infeasibles.pop(); // edited in gmcr-py: the ceasefire constraint is gone
     const r = readGmcrPy(file);
     expect(r.data.infeasible).toEqual(["us_guarantee & us_walk_away"]);
-    expect(r.notes).toEqual(["the infeasibility entries under the file's 'parley' key no longer match its infeasibles (was it edited in gmcr-py?): the infeasibles are used"]);
+    expect(r.notes).toEqual([
+      "the infeasibility entries under the file's 'parley' key no longer match its infeasibles (was it edited in gmcr-py?): the infeasibles are used",
+    ]);
   });
 });

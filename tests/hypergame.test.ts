@@ -25,7 +25,9 @@ type MispFixture = Omit<Fixture, "decisionMakers"> & {
 function misperceptionFixtures(): { file: string; fixture: MispFixture }[] {
   const out: { file: string; fixture: MispFixture }[] = [];
   for (const { group, dir } of fixtureDirs("misperception")) {
-    for (const f of readdirSync(dir).filter((x) => x.endsWith(".json")).sort())
+    for (const f of readdirSync(dir)
+      .filter((x) => x.endsWith(".json"))
+      .sort())
       out.push({ file: `${group}/${f}`, fixture: JSON.parse(readFileSync(join(dir, f), "utf8")) as MispFixture });
   }
   return out;
@@ -76,7 +78,10 @@ describe.each(fixtures.map((f, k) => ({ ...f, k })))("oracle $file", ({ fixture:
       for (let s = 0; s < model.states.length; s++) {
         const targets = Array.from(adj.targets.subarray(adj.offsets[s], adj.offsets[s + 1]));
         expect(targets.map(pat).sort(), `${dm.name} from ${s + 1}`).toEqual(patterns(fx.reachable[dm.name][String(s + 1)]));
-        const imps = targets.filter((t) => model.pref[d][t] > model.pref[d][s]).map(pat).sort();
+        const imps = targets
+          .filter((t) => model.pref[d][t] > model.pref[d][s])
+          .map(pat)
+          .sort();
         expect(imps).toEqual(patterns(fx.unilateralImprovements[dm.name][String(s + 1)]));
       }
     });
@@ -177,7 +182,11 @@ function referenceHypergame(model: Model, perceived: Uint8Array[], prefsOf: Int3
   const ok = (s: number, t: number) => pref[i][t] <= pref[i][s];
   const sim = (s: number, s1: number) => {
     const x = model.states[s];
-    const changes = others.map((j) => moves(j, s).filter((t) => pref[j][t] > pref[j][s]).map((t) => x ^ model.states[t]));
+    const changes = others.map((j) =>
+      moves(j, s)
+        .filter((t) => pref[j][t] > pref[j][s])
+        .map((t) => x ^ model.states[t]),
+    );
     const go = (k: number, joint: number, anyone: boolean): boolean => {
       if (k === others.length) {
         if (!anyone) return false;
@@ -207,7 +216,6 @@ function referenceHypergame(model: Model, perceived: Uint8Array[], prefsOf: Int3
   };
   return Array.from({ length: n }, (_, s) => stableAt(c, s));
 }
-
 
 describe("against a definition-by-definition reference", () => {
   // Random misperceptions and misjudged preferences on the small plain oracle models.
@@ -273,7 +281,10 @@ const border = (() => {
 function shownAfter(marker: string): string[] {
   const start = doc.indexOf(marker + "\n");
   expect(start, marker).toBeGreaterThan(-1);
-  return doc.slice(start, doc.indexOf("```", start)).split("\n").filter((l) => l.trim() !== "");
+  return doc
+    .slice(start, doc.indexOf("```", start))
+    .split("\n")
+    .filter((l) => l.trim() !== "");
 }
 
 describe("docs/scenario-format.md's misperception example", () => {
@@ -285,7 +296,11 @@ describe("docs/scenario-format.md's misperception example", () => {
 
   it.each([
     ["statements", block, '      neighbour: ["!attack", "!ally"]'],
-    ["a ranking", block.replace(/\n\s+neighbour: \["!attack".*\n\s+# (neighbour: \{ ranking.*?)\s+#.*\n/, "\n      $1\n"), "      neighbour: { ranking: [NNN, [NYN, NNY], NYY, Y--] }\n"],
+    [
+      "a ranking",
+      block.replace(/\n\s+neighbour: \["!attack".*\n\s+# (neighbour: \{ ranking.*?)\s+#.*\n/, "\n      $1\n"),
+      "      neighbour: { ranking: [NNN, [NYN, NNY], NYY, Y--] }\n",
+    ],
   ])("validates, with perceived preferences as %s", async (_, b, shown) => {
     expect(b).toContain(shown);
     const r = await parley("hypergame", file(complete(b)), "-f", "json");
@@ -324,7 +339,9 @@ describe("parley hypergame", () => {
     expect(j.equilibria.SEQ).toEqual([1, 6]);
     expect(j.fullInformation.equilibria.SEQ).toEqual([1, 3, 6]);
     expect(j.equilibriumChanges.SEQ).toEqual({ gained: [], lost: [3] });
-    const change = j.changes.find((c: { concept: string; state: number; decisionMaker: string }) => c.concept === "SEQ" && c.state === 3 && c.decisionMaker === "defender");
+    const change = j.changes.find(
+      (c: { concept: string; state: number; decisionMaker: string }) => c.concept === "SEQ" && c.state === 3 && c.decisionMaker === "defender",
+    );
     expect(change).toMatchObject({ fullInformation: true, perceived: false });
     expect(change.reasons[0]).toMatchObject({
       kind: "lost-sanction",
@@ -401,24 +418,39 @@ describe("hypergame errors", () => {
   });
 
   it("reports a pattern of the wrong length", async () => {
-    await fails(GOOD.replace('["y"]', "\n      - pattern: YNN"), "FILE:8:18: pattern 'YNN' must have one Y, N or - per option (2 in all, in declaration order: x, y) (at decisionMakers[0].misperceives[0].pattern)");
+    await fails(
+      GOOD.replace('["y"]', "\n      - pattern: YNN"),
+      "FILE:8:18: pattern 'YNN' must have one Y, N or - per option (2 in all, in declaration order: x, y) (at decisionMakers[0].misperceives[0].pattern)",
+    );
   });
 
   it("reports an entry with both a condition and a pattern, and an unknown field", async () => {
     await fails(GOOD.replace('["y"]', "\n      - { condition: y, pattern: -Y }"), "a misperceives entry takes a condition or a pattern, not both");
-    await fails(GOOD.replace('["y"]', "\n      - { conditon: y }"), "unknown field 'conditon'; did you mean 'condition'? (at decisionMakers[0].misperceives[0].conditon)");
+    await fails(
+      GOOD.replace('["y"]', "\n      - { conditon: y }"),
+      "unknown field 'conditon'; did you mean 'condition'? (at decisionMakers[0].misperceives[0].conditon)",
+    );
   });
 
   it("refuses a decision maker that perceives no state", async () => {
-    await fails(GOOD.replace('["y"]', '["y", "!y"]'), "FILE:7:19: 'a' perceives no feasible state: its misperceives entries match all 4 states (at decisionMakers[0].misperceives)");
+    await fails(
+      GOOD.replace('["y"]', '["y", "!y"]'),
+      "FILE:7:19: 'a' perceives no feasible state: its misperceives entries match all 4 states (at decisionMakers[0].misperceives)",
+    );
   });
 
   it("reports perceived preferences for an unknown or the same decision maker", async () => {
     const withViews = (views: string) => GOOD.replace('    misperceives: ["y"]', `    perceivedPreferences: ${views}`);
-    await fails(withViews("{ bb: [y] }"), "FILE:7:29: perceivedPreferences given for unknown decision maker 'bb'; did you mean 'b'? (at decisionMakers[0].perceivedPreferences)");
+    await fails(
+      withViews("{ bb: [y] }"),
+      "FILE:7:29: perceivedPreferences given for unknown decision maker 'bb'; did you mean 'b'? (at decisionMakers[0].perceivedPreferences)",
+    );
     await fails(withViews("{ a: [y] }"), "'a' cannot misjudge its own preferences");
     await fails(withViews("{ b: [z] }"), "FILE:7:33: unknown option 'z' in 'z'; did you mean 'x'? (at decisionMakers[0].perceivedPreferences.b[0])");
-    await fails(withViews("{ b: { ranking: [NN, YN] } }"), "FILE:7:43: the ranking 'a' attributes to 'b' leaves out 2 feasible states: NY, YY (at decisionMakers[0].perceivedPreferences.b.ranking)");
+    await fails(
+      withViews("{ b: { ranking: [NN, YN] } }"),
+      "FILE:7:43: the ranking 'a' attributes to 'b' leaves out 2 feasible states: NY, YY (at decisionMakers[0].perceivedPreferences.b.ranking)",
+    );
   });
 
   it("has parley validate report a perceived ranking that leaves states out", async () => {

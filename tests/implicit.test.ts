@@ -24,8 +24,7 @@ describe("implicit adjacency", () => {
         const model = generateModel(Math.min(dms, options), options, seed);
         const implicit = createContext(model);
         const stored: StabilityContext = { model, moves: allMoves(model) };
-        for (const c of BASE)
-          for (let i = 0; i < model.nDMs; i++) expect([...SOLVERS[c](implicit, i)], `${c} for DM ${i}`).toEqual([...SOLVERS[c](stored, i)]);
+        for (const c of BASE) for (let i = 0; i < model.nDMs; i++) expect([...SOLVERS[c](implicit, i)], `${c} for DM ${i}`).toEqual([...SOLVERS[c](stored, i)]);
       }),
       { seed: 6, numRuns: 150 },
     );

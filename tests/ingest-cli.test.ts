@@ -3,7 +3,7 @@
  * write nothing without --write, bad input refused with a clear message and
  * exit code 2, and the evaluation held above its floors.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -97,7 +97,10 @@ describe("parley ingest: bad input", () => {
   });
 
   it("an HTML page with no article", async () => {
-    await refused([file("<!doctype html><html><head><title>Home</title></head><body><nav><a href='/'>Home</a> <a href='/x'>World</a></nav></body></html>", "html")], "no article text found in the HTML page");
+    await refused(
+      [file("<!doctype html><html><head><title>Home</title></head><body><nav><a href='/'>Home</a> <a href='/x'>World</a></nav></body></html>", "html")],
+      "no article text found in the HTML page",
+    );
   });
 
   it("a 5 MB page: the limit and how to raise it", async () => {
@@ -107,7 +110,8 @@ describe("parley ingest: bad input", () => {
   });
 
   it("text in another language", async () => {
-    const es = "El gobierno anunció el martes que rechaza cualquier tregua mientras continúen los ataques en la frontera, según fuentes oficiales consultadas por este diario. Los mediadores piden calma.";
+    const es =
+      "El gobierno anunció el martes que rechaza cualquier tregua mientras continúen los ataques en la frontera, según fuentes oficiales consultadas por este diario. Los mediadores piden calma.";
     await refused([file(es)], /does not look like English \(\d+% common English words, expected at least 12%\); parley ingest reads English news only/);
   });
 

@@ -19,7 +19,8 @@ const ingest = (text: string, name = "a.txt") => ingestArticle(text, { name, gaz
 
 describe("clean", () => {
   it("drops a repeated title and a near-verbatim repeated paragraph, keeping offsets into the original", () => {
-    const input = "Talks stall\n\nTalks stall\n\nRussia demanded a ceasefire before any talks on Monday.\nIt said so twice.\n\nUkraine refused.\n\nRussia demanded a ceasefire before any talks on Tuesday. It said so twice.\n";
+    const input =
+      "Talks stall\n\nTalks stall\n\nRussia demanded a ceasefire before any talks on Monday.\nIt said so twice.\n\nUkraine refused.\n\nRussia demanded a ceasefire before any talks on Tuesday. It said so twice.\n";
     const c = cleanArticle(input, "text");
     expect(c.title).toBe("Talks stall");
     expect(c.dropped.map((d) => d.reason)).toEqual(["repeated-title", "repeated-paragraph"]);
@@ -30,7 +31,8 @@ describe("clean", () => {
   });
 
   it("keeps a paragraph that is only similar (Jaccard below the threshold)", () => {
-    const input = "Russia demanded a ceasefire before any talks with Ukraine on Monday.\n\nUkraine demanded security guarantees before any talks with Russia on Friday.";
+    const input =
+      "Russia demanded a ceasefire before any talks with Ukraine on Monday.\n\nUkraine demanded security guarantees before any talks with Russia on Friday.";
     expect(cleanArticle(input, "text").dropped).toEqual([]);
   });
 
@@ -71,12 +73,24 @@ describe("understand and code", () => {
   });
 
   it("codes demands with their conditions, hedges, negation, quotes and holds", () => {
-    expect(event(0, "demand")).toMatchObject({ source: "ru", target: "ua", topic: "territory", plover: "REQUEST", cameo: { code: "10" }, condition: { kind: "before", topic: "ceasefire" } });
+    expect(event(0, "demand")).toMatchObject({
+      source: "ru",
+      target: "ua",
+      topic: "territory",
+      plover: "REQUEST",
+      cameo: { code: "10" },
+      condition: { kind: "before", topic: "ceasefire" },
+    });
     expect(event(1, "act")).toMatchObject({ source: "ru", topic: "withdrawal", negated: true, quoted: true, plover: "RETREAT" });
     expect(event(2, "act")).toMatchObject({ source: "ru", target: "ua", topic: "summit", modality: "hinted" });
     expect(event(3, "demand")).toMatchObject({ source: "eu", topic: "ceasefire", modality: "insisted", condition: { kind: "before", topic: "talks" } });
     expect(event(4, "hold")).toMatchObject({ source: "us", topic: "sanctions", plover: "CONCEDE", cameo: { code: "08" }, modality: "on-hold" });
-    expect(event(4, "threaten")).toMatchObject({ source: "us", topic: "tariffs", plover: "THREATEN", condition: { kind: "unless", topic: "ceasefire", actor: "ru" } });
+    expect(event(4, "threaten")).toMatchObject({
+      source: "us",
+      topic: "tariffs",
+      plover: "THREATEN",
+      condition: { kind: "unless", topic: "ceasefire", actor: "ru" },
+    });
     expect(event(5, "refuse")).toMatchObject({ source: "ua", topic: "summit", negated: true });
   });
 
@@ -110,7 +124,9 @@ describe("general rules added after the second held-out batch (corpus/ingest-hel
   });
 
   it("reads an unknown country's adjective as that country, with a title as a source", () => {
-    const r = ingest("Thailand closed the border on Monday. Thai officials said they would not withdraw their troops. Cambodia's defence minister threatened an offensive.");
+    const r = ingest(
+      "Thailand closed the border on Monday. Thai officials said they would not withdraw their troops. Cambodia's defence minister threatened an offensive.",
+    );
     expect(events(r.clean.text)).toEqual(["thailand act withdrawal (not)", "cambodia threaten offensive"]);
     expect(r.mentions.find((m) => m.text === "Thai officials")).toMatchObject({ actor: "thailand", kind: "title" });
   });
@@ -122,7 +138,9 @@ describe("general rules added after the second held-out batch (corpus/ingest-hel
   });
 
   it("names a topic outside the gazetteer after its noun phrase, without passing adjectives, and looks through 'the demand to'", () => {
-    const r = ingest("The European Union proposed a new plan on Tuesday. Serbia rejected the plan. Russia demanded that Iran halt uranium enrichment. Iran rejected the demand to halt enrichment.");
+    const r = ingest(
+      "The European Union proposed a new plan on Tuesday. Serbia rejected the plan. Russia demanded that Iran halt uranium enrichment. Iran rejected the demand to halt enrichment.",
+    );
     expect(events(r.clean.text)).toEqual(["eu propose plan", "rs refuse plan", "ru demand !uranium_enrichment", "ir refuse !uranium_enrichment"]);
   });
 
@@ -139,7 +157,9 @@ describe("general rules added after the second held-out batch (corpus/ingest-hel
   });
 
   it("takes a place after 'in' for where, not whom; a gerund after a preposition for no move; and a conditional action as not under way", () => {
-    const r = ingest("The rebels of M23 said they might join talks in Doha. Thailand closed its border after a week of shelling. Iran said it would resume talks once the sanctions are lifted.");
+    const r = ingest(
+      "The rebels of M23 said they might join talks in Doha. Thailand closed its border after a week of shelling. Iran said it would resume talks once the sanctions are lifted.",
+    );
     expect(r.events.find((e) => e.topic === "talks" && e.source === "m23")?.target).toBeUndefined();
     expect(r.events.some((e) => e.topic === "offensive")).toBe(false);
     expect(r.draft.scenario.statusQuo).toMatchObject({ ir_talks: "N" });
@@ -148,7 +168,32 @@ describe("general rules added after the second held-out batch (corpus/ingest-hel
 
 describe("ingest of any text", () => {
   it("never throws anything but ParleyError, and any draft it returns validates (property)", () => {
-    const words = fc.constantFrom("Russia", "Ukraine", "demanded", "rejected", "a", "ceasefire", "talks", "before", "he", "said", '"', ".", ",", "not", "offered", "sanctions", "on hold", "put", "\n\n", "<p>", "</p>", "Putin", "unless", "the");
+    const words = fc.constantFrom(
+      "Russia",
+      "Ukraine",
+      "demanded",
+      "rejected",
+      "a",
+      "ceasefire",
+      "talks",
+      "before",
+      "he",
+      "said",
+      '"',
+      ".",
+      ",",
+      "not",
+      "offered",
+      "sanctions",
+      "on hold",
+      "put",
+      "\n\n",
+      "<p>",
+      "</p>",
+      "Putin",
+      "unless",
+      "the",
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(words, fc.string()), { maxLength: 60 }), (parts) => {
         const text = parts.join(" ");

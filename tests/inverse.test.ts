@@ -62,7 +62,10 @@ describe("inverse GMCR", () => {
 
   it("says what it would take for a ceasefire with guarantees to be Nash stable in the Ukraine scenario", () => {
     const m = load("ukraine-2025.yaml");
-    const targets = statesMatching(m, "ru_ceasefire & us_guarantee & eu_force & !us_sanctions & !us_walk_away & !ru_summit & !ua_summit & !ua_concede & eu_ceasefire_first");
+    const targets = statesMatching(
+      m,
+      "ru_ceasefire & us_guarantee & eu_force & !us_sanctions & !us_walk_away & !ru_summit & !ua_summit & !ua_concede & eu_ceasefire_first",
+    );
     expect(targets.map((t) => statePattern(m, t))).toEqual(["YNNYNNNNYY"]);
     const r = inverseForTargets(createContext(m), targets, "Nash");
     expect(r.found).toBe(true);
@@ -77,7 +80,10 @@ describe("inverse GMCR", () => {
 
   it("is honest about the limit", () => {
     const m = load("ukraine-2025.yaml");
-    const [t] = statesMatching(m, "ru_ceasefire & us_guarantee & eu_force & !us_sanctions & !us_walk_away & !ru_summit & !ua_summit & !ua_concede & eu_ceasefire_first");
+    const [t] = statesMatching(
+      m,
+      "ru_ceasefire & us_guarantee & eu_force & !us_sanctions & !us_walk_away & !ru_summit & !ua_summit & !ua_concede & eu_ceasefire_first",
+    );
     const r = inverseGMCR(createContext(m), t, "Nash", { maxPerDM: 3 });
     expect(r.found).toBe(false);
     expect(r.exhaustive).toBe(false);

@@ -58,7 +58,10 @@ describe("lintModel", () => {
   });
 
   it("unsourced and undefined-fact: elements with neither sources nor an assumption, and cited facts the table lacks", () => {
-    const text = BASE.replace("options: [{ id: x, sources: [F1] }]", "options: [{ id: x }]").replace('b: [{ statement: "!y", sources: [F2] }]', 'b: [{ statement: "!y", sources: [F9] }]');
+    const text = BASE.replace("options: [{ id: x, sources: [F1] }]", "options: [{ id: x }]").replace(
+      'b: [{ statement: "!y", sources: [F2] }]',
+      'b: [{ statement: "!y", sources: [F9] }]',
+    );
     expect(lint(text, ["F1", "F2"])).toEqual([
       { code: "unsourced", element: { kind: "option", option: 0 } },
       { code: "undefined-fact", element: { kind: "statement", dm: 1, statement: 0 }, fact: "F9" },

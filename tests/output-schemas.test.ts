@@ -187,7 +187,10 @@ describe("forecast logs", () => {
     const log = join(mkdtempSync(join(tmpdir(), "parley-log-")), "forecasts.jsonl");
     const r = await parley("forecast", "--record", log, "-o", join(log, "..", "out.txt"));
     expect(r.code, r.stderr).toBe(0);
-    const lines = readFileSync(log, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const lines = readFileSync(log, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBeGreaterThanOrEqual(4);
     const validate = validatorOf("parley-forecast-record/1");
     for (const line of lines) {
@@ -254,7 +257,9 @@ describe("kinds and schema files", () => {
     const kindFiles = Object.keys(OUTPUT_SCHEMAS).map(kindFile);
     for (const f of schemaFiles) {
       if (kindFiles.includes(f)) continue;
-      const testedElsewhere = readdirSync("tests").some((t) => t.endsWith(".test.ts") && t !== "output-schemas.test.ts" && readFileSync(`tests/${t}`, "utf8").includes(`schema/${f}`));
+      const testedElsewhere = readdirSync("tests").some(
+        (t) => t.endsWith(".test.ts") && t !== "output-schemas.test.ts" && readFileSync(`tests/${t}`, "utf8").includes(`schema/${f}`),
+      );
       expect(testedElsewhere, `schema/${f} is used by some test`).toBe(true);
     }
     for (const f of kindFiles) expect(schemaFiles).toContain(f);
@@ -285,7 +290,26 @@ describe("kinds and schema files", () => {
     for (const cmd of withJson) expect(run.has(cmd), `${cmd} has JSON output`).toBe(true);
     // The commands with -f json, as a check on the check.
     expect(withJson.sort()).toEqual(
-      ["analyze", "bargain", "coalitions", "compare", "explain", "forecast", "foresight", "hypergame", "ingest", "inverse", "lint", "paths", "report", "robustness", "score", "states", "unknown", "validate"].sort(),
+      [
+        "analyze",
+        "bargain",
+        "coalitions",
+        "compare",
+        "explain",
+        "forecast",
+        "foresight",
+        "hypergame",
+        "ingest",
+        "inverse",
+        "lint",
+        "paths",
+        "report",
+        "robustness",
+        "score",
+        "states",
+        "unknown",
+        "validate",
+      ].sort(),
     );
   });
 });
@@ -295,8 +319,7 @@ describe("docs/cli.md", () => {
     const text = readFileSync("docs/cli.md", "utf8");
     const section = text.slice(text.indexOf("## Machine-readable output"), text.indexOf("\n## ", text.indexOf("## Machine-readable output") + 5));
     const rows = section.split("\n").filter((l) => l.startsWith("| `"));
-    for (const kind of Object.keys(OUTPUT_SCHEMAS))
-      expect(section, kind).toContain(`| \`${kind}\` | [${kindFile(kind)}](../schema/${kindFile(kind)}) |`);
+    for (const kind of Object.keys(OUTPUT_SCHEMAS)) expect(section, kind).toContain(`| \`${kind}\` | [${kindFile(kind)}](../schema/${kindFile(kind)}) |`);
     const documented = new Set(rows.map((r) => /^\| `([a-z]+)/.exec(r)![1]));
     for (const cmd of (await commandNames()).filter((c) => c !== "serve")) expect(documented.has(cmd), `${cmd} in the table`).toBe(true);
     for (const row of rows.filter((r) => r.includes("`parley-"))) {
@@ -315,7 +338,10 @@ describe("docs/cli.md", () => {
 
 describe("particular outputs", () => {
   it("compare: two files give a parley-comparison/1, three or more (or --survival) a parley-survival/1", () => {
-    const [walks, drops] = outputs.get("parley-comparison/1") as { files: string[]; concepts: { concept: string; gained: { dms: unknown[] }[]; lost: unknown[] }[] }[];
+    const [walks, drops] = outputs.get("parley-comparison/1") as {
+      files: string[];
+      concepts: { concept: string; gained: { dms: unknown[] }[]; lost: unknown[] }[];
+    }[];
     expect(walks.files).toEqual([UA, `${S}/ukraine-2025-us-walks-away.yaml`]);
     expect(drops.concepts.find((c) => c.concept === "GMR")!.gained.length).toBeGreaterThan(0);
     const [three, two] = outputs.get("parley-survival/1") as { files: string[]; rows: { key: string; counts: Record<string, number> }[] }[];
@@ -333,7 +359,12 @@ describe("particular outputs", () => {
   it("validate -f json: each file's issues with code, message, path, line and column; exit code 2 when one is invalid", async () => {
     const [good, bad] = outputs.get("parley-diagnostics/1") as {
       valid: boolean;
-      files: { file: string; valid: boolean; model: { feasibleStates: number } | null; issues: { severity: string; code: string; message: string; path: unknown[] | null; line: number | null; column: number | null }[] }[];
+      files: {
+        file: string;
+        valid: boolean;
+        model: { feasibleStates: number } | null;
+        issues: { severity: string; code: string; message: string; path: unknown[] | null; line: number | null; column: number | null }[];
+      }[];
     }[];
     expect(good.valid).toBe(true);
     expect(good.files.every((f) => f.valid && f.issues.length === 0 && f.model)).toBe(true);

@@ -57,7 +57,15 @@ describe("display width", () => {
   });
 
   it("aligns table columns by display width", () => {
-    const text = renderText({ header: ["name", "n"], rows: [["日本", "1"], ["Cafe\u0301", "2"], ["ab", "3"]], right: [false, true] });
+    const text = renderText({
+      header: ["name", "n"],
+      rows: [
+        ["日本", "1"],
+        ["Cafe\u0301", "2"],
+        ["ab", "3"],
+      ],
+      right: [false, true],
+    });
     const lines = text.split("\n");
     // Every line ends at the same terminal column.
     expect(new Set(lines.map(displayWidth)).size).toBe(1);
@@ -69,19 +77,24 @@ describe("chunked JSON", () => {
   it("writes exactly what JSON.stringify(value, null, 2) writes, with lazy arrays", () => {
     const value = {
       a: 1,
-      s: "line\nbreak \u2028 \"quoted\"",
+      s: 'line\nbreak \u2028 "quoted"',
       skip: undefined,
       empty: [],
       emptyObject: {},
       lazyEmpty: new LazyArray(() => []),
-      nested: { list: new LazyArray(function* () {
-        yield { id: 1, ranks: { a: 2 } };
-        yield [1, [2, {}]];
-        yield undefined;
-      }), n: null },
+      nested: {
+        list: new LazyArray(function* () {
+          yield { id: 1, ranks: { a: 2 } };
+          yield [1, [2, {}]];
+          yield undefined;
+        }),
+        n: null,
+      },
       ids: new LazyArray(() => [1, 2, 3]),
     };
-    const plain = JSON.parse(JSON.stringify({ ...value, lazyEmpty: [], nested: { list: [{ id: 1, ranks: { a: 2 } }, [1, [2, {}]], null], n: null }, ids: [1, 2, 3] }));
+    const plain = JSON.parse(
+      JSON.stringify({ ...value, lazyEmpty: [], nested: { list: [{ id: 1, ranks: { a: 2 } }, [1, [2, {}]], null], n: null }, ids: [1, 2, 3] }),
+    );
     expect([...jsonChunks(value)].join("")).toBe(JSON.stringify(plain, null, 2) + "\n");
   });
 });
@@ -100,7 +113,9 @@ describe("renderers of large models", () => {
     expect(json.chunks).toBeGreaterThan(8192);
     expect(JSON.parse(json.text).states).toHaveLength(8192);
     expect(drain(renderStates(mid, "table")).chunks).toBe(2 + 8192);
-    const md = drain(renderStates(mid, "md", { limit: 5 })).text.trimEnd().split("\n");
+    const md = drain(renderStates(mid, "md", { limit: 5 }))
+      .text.trimEnd()
+      .split("\n");
     expect(md).toHaveLength(2 + 5 + 2);
     expect(md.at(-1)).toMatch(/^… and 8,187 more states not shown/);
   });
@@ -108,7 +123,9 @@ describe("renderers of large models", () => {
   it("render the analysis as chunks (table, md, csv, json), the JSON the same as one object", () => {
     const a = analyze(mid, { concepts: ["Nash", "GMR"] });
     const table = drain(renderAnalysis(a, "table", { limit: 1000 })).text;
-    expect(table).toMatch(/… and 7,192 more states not shown \(1,000 of 8,192\): --limit N or --all to show more, --format csv for every row as data, -e for the equilibria only\n/);
+    expect(table).toMatch(
+      /… and 7,192 more states not shown \(1,000 of 8,192\): --limit N or --all to show more, --format csv for every row as data, -e for the equilibria only\n/,
+    );
     expect(table).toMatch(/Equilibria \(stable for every decision maker\):\n {2}Nash {5}\d/);
     expect(drain(renderAnalysis(a, "md", { limit: 1000 })).text).toMatch(/more states not shown/);
     expect(drain(renderAnalysis(a, "csv", { limit: 10 })).chunks).toBe(8193); // CSV is data: never capped

@@ -30,7 +30,19 @@ describe("the npm package", () => {
   });
 
   it("holds the CLI, the workbench, the scenarios, data, schemas, docs and LICENSE, and no tests, sources or source maps", () => {
-    for (const f of ["LICENSE", "README.md", "CHANGELOG.md", "dist/cli/main.js", "dist/index.js", "dist/index.d.ts", "dist/web/index.html", "scenarios/ukraine-2025.yaml", "data/gazetteer.yaml", "schema/parley-1.schema.json", "docs/cli.md"])
+    for (const f of [
+      "LICENSE",
+      "README.md",
+      "CHANGELOG.md",
+      "dist/cli/main.js",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/web/index.html",
+      "scenarios/ukraine-2025.yaml",
+      "data/gazetteer.yaml",
+      "schema/parley-1.schema.json",
+      "docs/cli.md",
+    ])
       expect(files, f).toContain(f);
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
     expect(files.filter((f) => /^(src|tests|web|bench|scripts)\//.test(f) || f.startsWith("docs/screenshots/"))).toEqual([]);

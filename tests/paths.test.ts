@@ -62,8 +62,7 @@ describe("status quo analysis", () => {
     const a = analyze(m);
     for (let from = 0; from < m.states.length; from++) {
       const sq = statusQuoAnalysis(a, from);
-      for (const e of sq.equilibria)
-        for (const st of e.path) expect(m.pref[st.dm][st.to]).toBeGreaterThan(m.pref[st.dm][st.from]);
+      for (const e of sq.equilibria) for (const st of e.path) expect(m.pref[st.dm][st.to]).toBeGreaterThan(m.pref[st.dm][st.from]);
       for (const edge of sq.edges) expect(m.pref[edge.dm][edge.to]).toBeGreaterThan(m.pref[edge.dm][edge.from]);
     }
   });
@@ -71,7 +70,9 @@ describe("status quo analysis", () => {
   it("parley paths prints the steps with their reasons, and JSON with edges", async () => {
     const t = await parley("paths", "scenarios/prisoners-dilemma.yaml");
     expect(t.code).toBe(0);
-    expect(t.stdout).toContain("1. Prisoner 1: prisoner 1 confesses → state 2; why: Given what the other does, confessing is better for prisoner 1. (rank 2 → 1)");
+    expect(t.stdout).toContain(
+      "1. Prisoner 1: prisoner 1 confesses → state 2; why: Given what the other does, confessing is better for prisoner 1. (rank 2 → 1)",
+    );
     const j = JSON.parse((await parley("paths", "scenarios/chicken.yaml", "--from", "YY", "-f", "json")).stdout);
     expect(j.from).toBe(4);
     expect(j.reachable).toEqual([2, 3]);

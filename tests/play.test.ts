@@ -81,7 +81,14 @@ describe("hand-worked cases", () => {
     const ctx = createContext(m);
     const u = noUncertainty(m);
     const one = (rule: MoveRule) => play(ctx, u, { concept: "SEQ", rules: [{ rule, weight: 1 }], horizon: 10 });
-    const mixed = play(ctx, u, { concept: "SEQ", rules: [{ rule: "uniform", weight: 3 }, { rule: "undeterred", weight: 1 }], horizon: 10 });
+    const mixed = play(ctx, u, {
+      concept: "SEQ",
+      rules: [
+        { rule: "uniform", weight: 3 },
+        { rule: "undeterred", weight: 1 },
+      ],
+      horizon: 10,
+    });
     const [a, b] = [one("uniform"), one("undeterred")];
     const p = (r: PlayResult, s: number) => r.outcomes.find((o) => o.state === s)?.probability ?? 0;
     for (const o of mixed.outcomes) expect(o.probability).toBeCloseTo(0.75 * p(a, o.state) + 0.25 * p(b, o.state), 12);
@@ -127,7 +134,14 @@ describe("properties on the oracle models", () => {
 
   it("Monte Carlo agrees with the exact result within its stated error, and the same seed gives the same numbers", () => {
     for (const { file, model } of oracleModels.filter((_, k) => k % 3 === 0)) {
-      const opts: Partial<PlayOptions> = { concept: "SEQ", rules: [{ rule: "gain", weight: 1 }, { rule: "uniform", weight: 1 }], horizon: 8 };
+      const opts: Partial<PlayOptions> = {
+        concept: "SEQ",
+        rules: [
+          { rule: "gain", weight: 1 },
+          { rule: "uniform", weight: 1 },
+        ],
+        horizon: 8,
+      };
       const exact = certain(model, opts);
       const mc = certain(model, { ...opts, method: "sample", samples: 4000, seed: 7 });
       expect(mc.exact).toBe(false);

@@ -15,7 +15,18 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyze, coalitionReach, compileScenario, createContext, CONCEPTS, statePattern, validateData, type Analysis, type Concept, type Model } from "../src/index.js";
+import {
+  analyze,
+  coalitionReach,
+  compileScenario,
+  createContext,
+  CONCEPTS,
+  statePattern,
+  validateData,
+  type Analysis,
+  type Concept,
+  type Model,
+} from "../src/index.js";
 import { exportGmcrPy, importGmcrPy } from "../src/io/gmcrpy.js";
 import { fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
 import { Reference, referenceEquilibria, referenceMoves, referenceStable } from "./helpers/reference.js";
@@ -143,15 +154,20 @@ function normalize(raw: Raw): Spec | undefined {
     }
   }
   const n = total;
-  const fixEx = (e: Ex): Ex =>
-    e.k === "var" ? { k: "var", o: e.o % n } : e.k === "not" ? { k: "not", a: fixEx(e.a) } : { k: e.k, args: e.args.map(fixEx) };
+  const fixEx = (e: Ex): Ex => (e.k === "var" ? { k: "var", o: e.o % n } : e.k === "not" ? { k: "not", a: fixEx(e.a) } : { k: e.k, args: e.args.map(fixEx) });
   const distinct = (xs: number[]) => [...new Set(xs.map((o) => o % n))];
   const infeasible: Constraint[] = [];
   for (const c of raw.infeasible) {
     if (c.k === "cond") infeasible.push({ ...c, e: fixEx(c.e) });
     else if (c.k === "pattern") {
       const seen = new Set<number>();
-      const lits = c.lits.map((l) => ({ o: l.o % n, y: l.y })).filter((l) => (seen.has(l.o) ? false : (seen.add(l.o), true)));
+      const lits = c.lits
+        .map((l) => ({ o: l.o % n, y: l.y }))
+        .filter((l) => {
+          if (seen.has(l.o)) return false;
+          seen.add(l.o);
+          return true;
+        });
       infeasible.push({ ...c, lits });
     } else if (c.k === "mutex") {
       const opts = distinct(c.opts);
@@ -162,11 +178,7 @@ function normalize(raw: Raw): Spec | undefined {
   for (let m = 0; m < 1 << n; m++) if (!infeasible.some((c) => infeasibleBy(c, m))) feasible.push(m);
   if (feasible.length === 0) return undefined;
   const fixSt = (st: Statement): Statement =>
-    st.k === "expr"
-      ? { k: "expr", e: fixEx(st.e) }
-      : st.k === "if"
-        ? { ...st, c: fixEx(st.c), t: fixEx(st.t) }
-        : { k: "anyOf", es: st.es.map(fixEx) };
+    st.k === "expr" ? { k: "expr", e: fixEx(st.e) } : st.k === "if" ? { ...st, c: fixEx(st.c), t: fixEx(st.t) } : { k: "anyOf", es: st.es.map(fixEx) };
   const prefs: Pref[] = raw.prefs.slice(0, dms.length).map((p) => {
     if (p.k === "statements") return { k: "statements", sts: p.sts.map(fixSt) };
     const level = (m: number) => p.levels[m] % p.spread;
@@ -277,9 +289,7 @@ function render(spec: Spec, view: View): Rendered {
     }
   };
   const preference = (p: Pref): unknown =>
-    p.k === "statements"
-      ? p.sts.map(statement)
-      : { ranking: p.groups.map((ms) => (ms.length === 1 ? full(ms[0]) : ms.map(full))) };
+    p.k === "statements" ? p.sts.map(statement) : { ranking: p.groups.map((ms) => (ms.length === 1 ? full(ms[0]) : ms.map(full))) };
 
   const irreversible = (o: { dir: Dir; style: boolean }) =>
     o.dir === "both"
@@ -300,7 +310,12 @@ function render(spec: Spec, view: View): Rendered {
     })),
     infeasible,
     statusQuo: spec.sqAsMap
-      ? Object.fromEntries(spec.dms.flatMap((opts, d) => opts.map((_, p) => first[d] + p)).filter((g) => (spec.statusQuo >> g) & 1).map((g) => [id(g), "Y"]))
+      ? Object.fromEntries(
+          spec.dms
+            .flatMap((opts, d) => opts.map((_, p) => first[d] + p))
+            .filter((g) => (spec.statusQuo >> g) & 1)
+            .map((g) => [id(g), "Y"]),
+        )
       : full(spec.statusQuo),
     preferences: Object.fromEntries(view.dmOrder.map((d) => [view.dmIds[d], preference(spec.prefs[d])])),
   };
@@ -392,7 +407,10 @@ describe("random models", () => {
         }
         for (const c of CONCEPTS) {
           for (let d = 0; d < model.nDMs; d++)
-            expect([...analysis.stable[c]![d]].map((v) => v === 1), `${c} for DM ${d}`).toEqual(referenceStable(model, c, d));
+            expect(
+              [...analysis.stable[c]![d]].map((v) => v === 1),
+              `${c} for DM ${d}`,
+            ).toEqual(referenceStable(model, c, d));
           expect(analysis.equilibria[c], `${c} equilibria`).toEqual(referenceEquilibria(model, c));
         }
       }),
@@ -525,7 +543,21 @@ describe("random models", () => {
           how === "ranking"
             ? { k: "ranking", groups: [spec.feasible] }
             : how === "tautology"
-              ? { k: "statements", sts: [{ k: "expr", e: { k: "or", args: [{ k: "var", o }, { k: "not", a: { k: "var", o } }] } }] }
+              ? {
+                  k: "statements",
+                  sts: [
+                    {
+                      k: "expr",
+                      e: {
+                        k: "or",
+                        args: [
+                          { k: "var", o },
+                          { k: "not", a: { k: "var", o } },
+                        ],
+                      },
+                    },
+                  ],
+                }
               : { k: "statements", sts: [{ k: "expr", e: { k: "var", o } }] };
         const prefs = spec.prefs.slice();
         prefs[d] = tie;
@@ -534,7 +566,11 @@ describe("random models", () => {
         const model = compile(data);
         expect(new Set(model.pref[d]).size).toBe(1);
         const analysis = analyze(model);
-        for (const c of CONCEPTS) expect([...analysis.stable[c]![d]].every((v) => v === 1), `${c} for the indifferent DM`).toBe(true);
+        for (const c of CONCEPTS)
+          expect(
+            [...analysis.stable[c]![d]].every((v) => v === 1),
+            `${c} for the indifferent DM`,
+          ).toBe(true);
         expect(referenceStable(model, "Nash", d).every(Boolean)).toBe(true);
       }),
       runs(200),
@@ -562,7 +598,10 @@ describe("the reference implementation", () => {
     });
     for (const c of CONCEPTS) {
       fx.decisionMakers.forEach((dm, d) => {
-        const ours = ref.stable(c, d).flatMap((v, s) => (v ? [pat(s)] : [])).sort();
+        const ours = ref
+          .stable(c, d)
+          .flatMap((v, s) => (v ? [pat(s)] : []))
+          .sort();
         expect(ours, `${c} for ${dm.name}`).toEqual(patterns(fx, fx.stable[c][dm.name]));
       });
       expect(ref.equilibria(c).map(pat).sort(), `${c} equilibria`).toEqual(patterns(fx, fx.equilibria[c]));

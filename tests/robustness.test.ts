@@ -29,7 +29,10 @@ describe("robustness", () => {
         const r = robustness(a.context, u, { concepts: CONCEPTS });
         expect(r.exact).toBe(true);
         for (const c of CONCEPTS) {
-          const sure = r.states.filter((s) => s.probability[c]!.p === 1).map((s) => s.state).sort((x, y) => x - y);
+          const sure = r.states
+            .filter((s) => s.probability[c]!.p === 1)
+            .map((s) => s.state)
+            .sort((x, y) => x - y);
           expect(sure).toEqual(a.equilibria[c]);
           expect(r.states.every((s) => s.probability[c]!.p === 0 || s.probability[c]!.p === 1)).toBe(true);
         }
@@ -42,7 +45,8 @@ describe("robustness", () => {
     // P1 cares that confessing is better (statement 2) only with probability 0.25.
     const u: PreferenceUncertainty = { ...noUncertainty(m), statements: [{ dm: 0, alternative: -1, index: 1, probability: 0.25, label: "p1 confesses" }] };
     const r = robustness(createContext(m), u, { concepts: ["Nash"] });
-    const without = analyze(withPreference(m, 0, applyChange(m.scenario.preferences[0], { kind: "drop", dm: 0, index: 1 })), { concepts: ["Nash"] }).equilibria.Nash!;
+    const without = analyze(withPreference(m, 0, applyChange(m.scenario.preferences[0], { kind: "drop", dm: 0, index: 1 })), { concepts: ["Nash"] }).equilibria
+      .Nash!;
     const base = analyze(m, { concepts: ["Nash"] }).equilibria.Nash!;
     for (let s = 0; s < m.states.length; s++) {
       const expected = 0.25 * (base.includes(s) ? 1 : 0) + 0.75 * (without.includes(s) ? 1 : 0);
@@ -141,7 +145,7 @@ describe("uncertainty in the scenario format", () => {
     expect(r.stderr).toMatch(/p\.yaml:\d+:\d+: 'probability': a probability is between 0 and 1/);
     const alt = base.replace(
       "  p2:\n",
-      "  p2:\n    alternatives:\n      - { weight: 0.7, statements: [p2_confesses] }\n      - { weight: 0.6, statements: [\"!p2_confesses\"] }\n    statements:\n",
+      '  p2:\n    alternatives:\n      - { weight: 0.7, statements: [p2_confesses] }\n      - { weight: 0.6, statements: ["!p2_confesses"] }\n    statements:\n',
     );
     r = await parley("validate", write("w.yaml", alt));
     expect(r.stderr).toContain("the weights of the alternatives add up to 1.3; at most 1");
@@ -155,7 +159,9 @@ describe("parley robustness", () => {
     expect(exact.stdout).toContain("8 uncertain statements and 1 alternative preference: 320 profiles, enumerated exactly with their probabilities.");
     expect(exact.stdout).toMatch(/303\s+0\.45\s+0\.45/);
     expect(exact.stdout).toContain('Russia\'s alternative "Putin wants a deal"');
-    const sampled = JSON.parse((await parley("robustness", "scenarios/ukraine-2025.yaml", "-c", "Nash", "--exact-limit", "1", "-n", "2000", "--seed", "5", "-f", "json")).stdout);
+    const sampled = JSON.parse(
+      (await parley("robustness", "scenarios/ukraine-2025.yaml", "-c", "Nash", "--exact-limit", "1", "-n", "2000", "--seed", "5", "-f", "json")).stdout,
+    );
     expect(sampled).toMatchObject({ format: "parley-robustness/1", exact: false, done: 2000, interrupted: false });
     const s303 = sampled.states.find((s: { state: number }) => s.state === 303).probability.Nash;
     expect(s303.low).toBeLessThanOrEqual(0.45);

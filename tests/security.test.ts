@@ -58,8 +58,18 @@ describe("the workbench server", () => {
       await http("POST", "/api/file?path=a.yaml", { ...evil, "Content-Type": "application/x-www-form-urlencoded" }, "text=pwned"),
       await http("PUT", "/api/file?path=a.yaml", { "Content-Type": "text/plain" }, JSON.stringify({ text: "pwned", overwrite: true })),
       await http("PUT", "/api/file?path=a.yaml", { "Content-Type": "application/json" }, JSON.stringify({ text: "pwned", overwrite: true })),
-      await http("PUT", "/api/file?path=a.yaml", { ...evil, "Content-Type": "application/json", "X-Parley-Token": server.token }, JSON.stringify({ text: "pwned", overwrite: true })),
-      await http("PUT", "/api/file?path=a.yaml", { Origin: "null", "Content-Type": "application/json", "X-Parley-Token": server.token }, JSON.stringify({ text: "pwned", overwrite: true })),
+      await http(
+        "PUT",
+        "/api/file?path=a.yaml",
+        { ...evil, "Content-Type": "application/json", "X-Parley-Token": server.token },
+        JSON.stringify({ text: "pwned", overwrite: true }),
+      ),
+      await http(
+        "PUT",
+        "/api/file?path=a.yaml",
+        { Origin: "null", "Content-Type": "application/json", "X-Parley-Token": server.token },
+        JSON.stringify({ text: "pwned", overwrite: true }),
+      ),
     ];
     expect(attempts.map((a) => a.status)).toEqual([403, 403, 403, 403, 403]);
     expect(readFileSync(join(dir, "a.yaml"), "utf8")).toBe("a: 1\n");
@@ -86,7 +96,12 @@ describe("the workbench server", () => {
     const read = await http("GET", `/api/file?path=${query}`);
     expect(read.status).toBeGreaterThanOrEqual(400);
     expect(read.text).not.toContain("secret: 1");
-    const write = await http("PUT", `/api/file?path=${query}`, { "Content-Type": "application/json", "X-Parley-Token": server.token }, JSON.stringify({ text: "pwned: 1\n", overwrite: true }));
+    const write = await http(
+      "PUT",
+      `/api/file?path=${query}`,
+      { "Content-Type": "application/json", "X-Parley-Token": server.token },
+      JSON.stringify({ text: "pwned: 1\n", overwrite: true }),
+    );
     expect(write.status).toBeGreaterThanOrEqual(400);
     expect(readFileSync(join(base, "secret.yaml"), "utf8")).toBe("secret: 1\n");
     expect(readdirSync(base).sort()).toEqual(["secret.yaml", "web", "ws"]);
@@ -113,7 +128,11 @@ describe("scenario text is never rendered as HTML", () => {
       sources: [`Source ${HOSTILE}`],
       limitations: [`Limitation ${HOSTILE}`],
       decisionMakers: [
-        { id: "a", name: `DM ${HOSTILE}`, options: [{ id: "x", label: `Label ${HOSTILE}`, whenTaken: `taken ${HOSTILE}`, whenNotTaken: `not taken ${HOSTILE}`, sources: [`S ${HOSTILE}`] }] },
+        {
+          id: "a",
+          name: `DM ${HOSTILE}`,
+          options: [{ id: "x", label: `Label ${HOSTILE}`, whenTaken: `taken ${HOSTILE}`, whenNotTaken: `not taken ${HOSTILE}`, sources: [`S ${HOSTILE}`] }],
+        },
         { id: "b", name: `Other ${HOSTILE}`, options: [{ id: "y", label: `L2 ${HOSTILE}` }] },
       ],
       infeasible: [{ condition: "x & y", note: `constraint ${HOSTILE}` }],
@@ -141,7 +160,11 @@ describe("scenario text is never rendered as HTML", () => {
     walk(join(root, "web/src"));
     const sinks = files.filter((f) => /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|srcdoc/.test(readFileSync(f, "utf8")));
     // Each place that hands HTML to the page, and why it is safe; a new one must be added here after review.
-    expect(sinks.map((f) => f.slice(root.length + 1)).sort()).toEqual(["web/src/views/bargain-view.ts", "web/src/views/report-view.ts", "web/src/views/state-table.ts"]);
+    expect(sinks.map((f) => f.slice(root.length + 1)).sort()).toEqual([
+      "web/src/views/bargain-view.ts",
+      "web/src/views/report-view.ts",
+      "web/src/views/state-table.ts",
+    ]);
     // The report shows in an iframe with every sandbox restriction (no scripts), from the escaped HTML report.
     expect(readFileSync(join(root, "web/src/views/report-view.ts"), "utf8")).toMatch(/h\("iframe", \{[^}]*sandbox: ""/);
     // The bargaining chart's SVG escapes its words (names, labels, titles).
@@ -150,7 +173,9 @@ describe("scenario text is never rendered as HTML", () => {
     expect(chart).not.toMatch(/<title>\$\{(?!esc\()/);
     // There, every text that comes from the scenario (state words, DM names, concept lists) goes through escape().
     const table = readFileSync(join(root, "web/src/views/state-table.ts"), "utf8");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the test reads the template's source text
     expect(table).toContain("${escape(r.words)}");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: as above
     expect(table).toContain('title="${escape(r.words)}"');
     expect(table).toMatch(/title="\$\{escape\(`\$\{c\}: stable for \$\{who/);
     const draw = table.slice(table.indexOf("private draw(): void {"), table.indexOf("body.innerHTML"));

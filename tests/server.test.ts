@@ -44,9 +44,9 @@ describe("the workbench server", () => {
     const r = await http("GET", "/");
     expect(r.status).toBe(200);
     expect(r.text).toContain("<title>Parley</title>");
-    const escape = await http("GET", "/%2e%2e/%2e%2e/etc/passwd");
-    expect([403, 404]).toContain(escape.status);
-    expect(escape.text).not.toContain("root:");
+    const outside = await http("GET", "/%2e%2e/%2e%2e/etc/passwd");
+    expect([403, 404]).toContain(outside.status);
+    expect(outside.text).not.toContain("root:");
   });
 
   it("gives the session, lists the scenario files and reads one", async () => {
@@ -127,7 +127,12 @@ describe("the workbench server", () => {
     const ws = new Workspace(dir);
     writeFileSync(join(dir, "keep.yaml"), "old: 1\n");
     await expect(
-      ws.write("keep.yaml", "new: 1\n", { overwrite: true }, { beforeRename: () => Promise.reject(Object.assign(new Error("no space left on device"), { code: "ENOSPC" })) }),
+      ws.write(
+        "keep.yaml",
+        "new: 1\n",
+        { overwrite: true },
+        { beforeRename: () => Promise.reject(Object.assign(new Error("no space left on device"), { code: "ENOSPC" })) },
+      ),
     ).rejects.toMatchObject({ status: 507, code: "disk-full" });
     expect(readFileSync(join(dir, "keep.yaml"), "utf8")).toBe("old: 1\n");
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);

@@ -83,7 +83,10 @@ describe("Ctrl-C and SIGTERM on a long run", () => {
   const dir = mkdtempSync(join(tmpdir(), "parley-signal-"));
   writeFileSync(join(dir, "big.yaml"), stringify({ ...generateScenarioData(4, 17, 3), infeasible: [] }));
 
-  for (const [signal, threads] of [["SIGINT", "1"], ["SIGTERM", "2"]] as const)
+  for (const [signal, threads] of [
+    ["SIGINT", "1"],
+    ["SIGTERM", "2"],
+  ] as const)
     it(`stops parley report (-j ${threads}) on ${signal} with 130, the message, and no -o file`, async () => {
       const child = spawn(process.execPath, [bin, "report", "big.yaml", "-j", threads, "-o", "report.txt"], { cwd: dir });
       let stderr = "";

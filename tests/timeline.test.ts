@@ -8,7 +8,8 @@ import { createContext, loadModel, statePattern, type Model } from "../src/index
 
 const load = (f: string) => loadModel(readFileSync(`scenarios/${f}`, "utf8"), f);
 /** States whose pattern matches (Y/N/-). */
-const where = (m: Model, pattern: string) => Uint8Array.from(m.states, (_, s) => ([...pattern].every((c, k) => c === "-" || c === statePattern(m, s)[k]) ? 1 : 0));
+const where = (m: Model, pattern: string) =>
+  Uint8Array.from(m.states, (_, s) => ([...pattern].every((c, k) => c === "-" || c === statePattern(m, s)[k]) ? 1 : 0));
 const CHAIN = `format: parley/1
 name: One path
 decisionMakers:
@@ -36,7 +37,15 @@ describe("closed forms", () => {
   it("two moves in a row at rates 1 and 2: the second is made by t with the hypoexponential probability", () => {
     const m = loadModel(CHAIN, "chain.yaml");
     const opts: TimelineOptions = { concept: "Nash", rules: [{ rule: "uniform", weight: 1 }], rates: [1, 2], times: TIMES };
-    const r = questionTimeline(createContext(m), noUncertainty(m), [{ id: "y", holds: where(m, "-Y") }, { id: "x", holds: where(m, "Y-") }], opts);
+    const r = questionTimeline(
+      createContext(m),
+      noUncertainty(m),
+      [
+        { id: "y", holds: where(m, "-Y") },
+        { id: "x", holds: where(m, "Y-") },
+      ],
+      opts,
+    );
     r.questions[0].probability.forEach((p, k) => expect(p).toBeCloseTo(1 - (2 * Math.exp(-TIMES[k]) - Math.exp(-2 * TIMES[k])), 9));
     r.questions[1].probability.forEach((p, k) => expect(p).toBeCloseTo(1 - Math.exp(-TIMES[k]), 9));
   });
@@ -63,7 +72,15 @@ describe("the default scenario, with its uncertain preferences", () => {
     { id: "ceasefire", holds: holds("ru_ceasefire") },
     { id: "sanctions", holds: holds("us_sanctions") },
   ];
-  const opts: TimelineOptions = { concept: "SEQ", rules: [{ rule: "uniform", weight: 1 }, { rule: "undeterred", weight: 1 }], rates: [1, 0.5, 0.5, 0.5], times: [1, 3, 6, 12, 120] };
+  const opts: TimelineOptions = {
+    concept: "SEQ",
+    rules: [
+      { rule: "uniform", weight: 1 },
+      { rule: "undeterred", weight: 1 },
+    ],
+    rates: [1, 0.5, 0.5, 0.5],
+    times: [1, 3, 6, 12, 120],
+  };
 
   it("exact: probabilities grow with time and settle where the model of play settles", () => {
     const r = questionTimeline(ctx, u, questions, opts);

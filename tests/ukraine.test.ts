@@ -15,12 +15,7 @@ import { renderReportHtml, renderReportMarkdown, renderReportText } from "../src
 import { analyze, CONCEPTS, loadModel, statePattern, type Model } from "../src/index.js";
 import { parley } from "./helpers/cli.js";
 
-const FILES = [
-  "ukraine-2025.yaml",
-  "ukraine-2025-us-walks-away.yaml",
-  "ukraine-2025-us-air-guarantee.yaml",
-  "ukraine-2025-europe-drops-ceasefire-first.yaml",
-];
+const FILES = ["ukraine-2025.yaml", "ukraine-2025-us-walks-away.yaml", "ukraine-2025-us-air-guarantee.yaml", "ukraine-2025-europe-drops-ceasefire-first.yaml"];
 const load = (f: string) => loadModel(readFileSync(`scenarios/${f}`, "utf8"), f);
 // The repository's own fact table (no test reads the brief beside the repository).
 const FACT_TABLE = parse(readFileSync("data/ukraine-2025-facts.yaml", "utf8")) as { facts: { id: string; fact: string }[] };
@@ -105,9 +100,7 @@ describe("the Ukraine 2025 scenario: pinned results", () => {
   it("pins the status quo analysis: the US imposes the sanctions, and there it stops", () => {
     const sq = statusQuoAnalysis(analyze(m));
     expect(sq.reachable.map((s) => statePattern(m, s))).toEqual(["NYNNYNNNNY"]);
-    expect(sq.equilibria.map((e) => [statePattern(m, e.state), e.path.map((p) => m.scenario.decisionMakers[p.dm].id)])).toEqual([
-      ["NYNNYNNNNY", ["us"]],
-    ]);
+    expect(sq.equilibria.map((e) => [statePattern(m, e.state), e.path.map((p) => m.scenario.decisionMakers[p.dm].id)])).toEqual([["NYNNYNNNNY", ["us"]]]);
     // No ceasefire state is reachable from today by unilateral improvements.
     const ceasefire = 1 << 3;
     expect(sq.equilibria.some((e) => m.states[e.state] & ceasefire)).toBe(false);
@@ -149,7 +142,11 @@ describe("the what-ifs", () => {
 
   it("pin their Nash equilibria counts (docs/ukraine-2025.md cites them)", () => {
     const nash = (f: string) => analyze(load(f), { concepts: ["Nash"] }).equilibria.Nash!.length;
-    expect([nash("ukraine-2025-us-walks-away.yaml"), nash("ukraine-2025-us-air-guarantee.yaml"), nash("ukraine-2025-europe-drops-ceasefire-first.yaml")]).toEqual([16, 24, 28]);
+    expect([
+      nash("ukraine-2025-us-walks-away.yaml"),
+      nash("ukraine-2025-us-air-guarantee.yaml"),
+      nash("ukraine-2025-europe-drops-ceasefire-first.yaml"),
+    ]).toEqual([16, 24, 28]);
   });
 });
 
@@ -161,12 +158,12 @@ describe("the report", () => {
   it("has every section, with the findings in words", () => {
     expect(report.format).toBe("parley-report/1");
     expect(report.model.parties.map((p) => p.name)).toEqual(["United States", "Russia", "Ukraine", "European allies"]);
-    expect(report.model.today.words).toBe("new US sanctions stay on hold; no ceasefire; Russia presses its offensive; Europe insists on a ceasefire before talks");
+    expect(report.model.today.words).toBe(
+      "new US sanctions stay on hold; no ceasefire; Russia presses its offensive; Europe insists on a ceasefire before talks",
+    );
     expect(report.tiers.map((t) => t.key)).toEqual(["nash", "credible", "simultaneous", "threats"]);
     expect(report.tiers[1].families[0].words).toMatch(/^new US sanctions stay on hold; a ceasefire holds; with or without: /);
-    expect(report.outlook.paths[0].steps).toMatchObject([
-      { mover: "us", action: "impose the new sanctions put on hold", reason: { sources: ["F9"] } },
-    ]);
+    expect(report.outlook.paths[0].steps).toMatchObject([{ mover: "us", action: "impose the new sanctions put on hold", reason: { sources: ["F9"] } }]);
     expect(report.whatIfs.map((w) => w.title)).toEqual([
       "The US walks away from the talks",
       "The US commits air-support guarantees",
@@ -188,7 +185,10 @@ describe("the report", () => {
       members: ["United States", "Russia"],
       to: 295,
       openUnder: ["Nash", "SEQ"],
-      steps: ['United States: withdraw "impose the new sanctions put on hold"', 'Russia: agree to a ceasefire and withdraw "press the offensive to gain ground and time"'],
+      steps: [
+        'United States: withdraw "impose the new sanctions put on hold"',
+        'Russia: agree to a ceasefire and withdraw "press the offensive to gain ground and time"',
+      ],
     });
     expect(report.summary.some((l) => l.startsWith("From the nearest stable outcome from today, United States and Russia could move together"))).toBe(true);
   });
@@ -215,7 +215,9 @@ describe("the report", () => {
     ]);
     const nash = g.wouldTake.find((w) => w.concept === "Nash")!;
     expect(nash.found).toBe(true);
-    expect(nash.lines).toEqual(['Russia would have to stop caring that "Prolonging the war is seen as an advantage, gaining ground and time." (ru_offensive) [F8].']);
+    expect(nash.lines).toEqual([
+      'Russia would have to stop caring that "Prolonging the war is seen as an advantage, gaining ground and time." (ru_offensive) [F8].',
+    ]);
     expect(g.wouldTake.find((w) => w.concept === "SEQ")!.already).toBe(true);
   });
 
@@ -227,7 +229,16 @@ describe("the report", () => {
 
   it("renders as text, Markdown and HTML", () => {
     const text = renderReportText(report);
-    for (const h of ["In short", "1. The model", "2. Stable outcomes", "3. From today", "4. What it would take", "5. What if …", "6. What the answer depends on", "7. Limits of the model"])
+    for (const h of [
+      "In short",
+      "1. The model",
+      "2. Stable outcomes",
+      "3. From today",
+      "4. What it would take",
+      "5. What if …",
+      "6. What the answer depends on",
+      "7. Limits of the model",
+    ])
       expect(text).toContain(`\n${h}\n`);
     expect(Math.max(...text.split("\n").map((l) => [...l].length))).toBeLessThanOrEqual(100);
     const md = renderReportMarkdown(report);
@@ -240,9 +251,7 @@ describe("the report", () => {
   });
 
   it("escapes scenario text in HTML and Markdown", () => {
-    const evil = loadModel(
-      readFileSync("scenarios/chicken.yaml", "utf8").replace("name: Chicken", 'name: "<script>alert(1)</script> *bold* | pipe"'),
-    );
+    const evil = loadModel(readFileSync("scenarios/chicken.yaml", "utf8").replace("name: Chicken", 'name: "<script>alert(1)</script> *bold* | pipe"'));
     const r = buildReport(evil);
     expect(renderReportHtml(r)).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(renderReportHtml(r)).not.toContain("<script>");

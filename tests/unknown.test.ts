@@ -78,7 +78,8 @@ interface Spec {
 }
 
 const MAX = 6;
-const patternArb = (dash: number) => fc.array(fc.constantFrom("Y", "N", ...Array<string>(dash).fill("-")), { minLength: MAX, maxLength: MAX }).map((x) => x.join(""));
+const patternArb = (dash: number) =>
+  fc.array(fc.constantFrom("Y", "N", ...Array<string>(dash).fill("-")), { minLength: MAX, maxLength: MAX }).map((x) => x.join(""));
 const specArb: fc.Arbitrary<Spec> = fc.record({
   options: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 1, maxLength: 4 }),
   dirs: fc.array(fc.constantFrom("both" as const, "both" as const, "taking" as const, "withdrawal" as const), { minLength: MAX, maxLength: MAX }),
@@ -138,7 +139,14 @@ function build(spec: Spec, withUnknown = true): RandomCase | undefined {
       return [`d${d}`, { ranking, unknown: entries[d].map((e) => ({ between: e.a, and: e.b })) }];
     }),
   );
-  const model = compile({ format: "parley/1", name: "random", decisionMakers, infeasible: infeasible.map((p) => ({ pattern: p })), statusQuo: patternOf(feasible[0], n), preferences });
+  const model = compile({
+    format: "parley/1",
+    name: "random",
+    decisionMakers,
+    infeasible: infeasible.map((p) => ({ pattern: p })),
+    statusQuo: patternOf(feasible[0], n),
+    preferences,
+  });
   return { model, entries };
 }
 
@@ -496,7 +504,11 @@ describe("parley unknown", () => {
     expect(j.decisionMakers[0]).toMatchObject({ id: "a", unknownPairs: 2, unknown: [{ between: "!a_swerves & !b_swerves", and: "a_swerves" }] });
     const gmrC = j.state.decisionMakers[0].concepts.GMR.c;
     expect(gmrC.stable).toBe(true);
-    expect(gmrC.moves[0]).toMatchObject({ to: 2, relation: "unknown", sanction: { result: 4, relation: "unknown", moves: [{ decisionMaker: "b", from: 2, to: 4 }] } });
+    expect(gmrC.moves[0]).toMatchObject({
+      to: 2,
+      relation: "unknown",
+      sanction: { result: 4, relation: "unknown", moves: [{ decisionMaker: "b", from: 2, to: 4 }] },
+    });
   });
 
   it("writes Markdown", async () => {
@@ -534,7 +546,7 @@ describe("parley unknown", () => {
 });
 
 describe("format errors", () => {
-  const withUnknown = (entries: string) => CHICKEN.replace(/    unknown:\n(?:      .*\n)+/, `    unknown:\n${entries}`);
+  const withUnknown = (entries: string) => CHICKEN.replace(/ {4}unknown:\n(?: {6}.*\n)+/, `    unknown:\n${entries}`);
 
   async function fails(text: string, expected: RegExp, command = "validate") {
     const path = file(text);
@@ -546,26 +558,40 @@ describe("format errors", () => {
   }
 
   it("accepts patterns, pattern maps and conditions", async () => {
-    const text = withUnknown(`      - between: NN\n        and: { pattern: { a_swerves: Y } }\n      - between: { condition: "b_swerves" }\n        and: "-Y"\n        sources: [F1]\n`);
+    const text = withUnknown(
+      `      - between: NN\n        and: { pattern: { a_swerves: Y } }\n      - between: { condition: "b_swerves" }\n        and: "-Y"\n        sources: [F1]\n`,
+    );
     const r = await parley("validate", file(text));
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
   });
 
   it("locates an unknown option id inside a condition", async () => {
-    await fails(withUnknown(`      - between: "!a_swerves & !b_swerve"\n        and: a_swerves\n`), /case\d+\.yaml:23:33: unknown option 'b_swerve' in '!a_swerves & !b_swerve'; did you mean 'b_swerves'\? \(at preferences\.a\.unknown\[0\]\.between\)/);
+    await fails(
+      withUnknown(`      - between: "!a_swerves & !b_swerve"\n        and: a_swerves\n`),
+      /case\d+\.yaml:23:33: unknown option 'b_swerve' in '!a_swerves & !b_swerve'; did you mean 'b_swerves'\? \(at preferences\.a\.unknown\[0\]\.between\)/,
+    );
   });
 
   it("locates an unknown option id in a pattern map", async () => {
-    await fails(withUnknown(`      - between: NN\n        and: { pattern: { a_swerve: Y } }\n`), /case\d+\.yaml:24:27: unknown option 'a_swerve'; did you mean 'a_swerves'\?/);
+    await fails(
+      withUnknown(`      - between: NN\n        and: { pattern: { a_swerve: Y } }\n`),
+      /case\d+\.yaml:24:27: unknown option 'a_swerve'; did you mean 'a_swerves'\?/,
+    );
   });
 
   it("reports a pattern of the wrong length", async () => {
-    await fails(withUnknown(`      - between: NN\n        and: { pattern: NNY }\n`), /case\d+\.yaml:24:25: pattern 'NNY' must have one Y, N or - per option \(2 in all/);
+    await fails(
+      withUnknown(`      - between: NN\n        and: { pattern: NNY }\n`),
+      /case\d+\.yaml:24:25: pattern 'NNY' must have one Y, N or - per option \(2 in all/,
+    );
   });
 
   it("reports a side with both a condition and a pattern, and a missing side", async () => {
-    await fails(withUnknown(`      - between: { condition: a_swerves, pattern: Y- }\n        and: NN\n`), /case\d+\.yaml:23:18: 'between' takes a condition or a pattern, not both/);
+    await fails(
+      withUnknown(`      - between: { condition: a_swerves, pattern: Y- }\n        and: NN\n`),
+      /case\d+\.yaml:23:18: 'between' takes a condition or a pattern, not both/,
+    );
     await fails(withUnknown(`      - between: NN\n`), /case\d+\.yaml:23:\d+: missing required field 'and'/);
   });
 
@@ -584,7 +610,11 @@ describe("format errors", () => {
   it("locates a side that matches no feasible state when the analysis runs", async () => {
     const text = withUnknown(`      - between: NN\n        and: "a_swerves & !a_swerves"\n`);
     await fails(text, /case\d+\.yaml:24:14: in the unknown preferences of 'a', and 'a_swerves & !a_swerves' matches no feasible state/, "unknown");
-    await fails(withUnknown(`      - between: NN\n        and: NN\n`), /case\d+\.yaml:23:9: .*both match only state 1 \(NN\): a state is never unknown against itself/, "unknown");
+    await fails(
+      withUnknown(`      - between: NN\n        and: NN\n`),
+      /case\d+\.yaml:23:9: .*both match only state 1 \(NN\): a state is never unknown against itself/,
+      "unknown",
+    );
   });
 });
 
@@ -606,7 +636,16 @@ describe("the Ukraine scenario", () => {
     expect(ms).toBeLessThan(1000);
     for (const c of UNKNOWN_CONCEPTS) {
       const eq = (v: UnknownVariant) => new Set(a.equilibria[c]![v]);
-      for (const [x, y] of [["a", "b"], ["b", "d"], ["a", "c"], ["c", "d"]] as const) expect([...eq(x)].every((s) => eq(y).has(s)), `${c}_${x} ⊆ ${c}_${y}`).toBe(true);
+      for (const [x, y] of [
+        ["a", "b"],
+        ["b", "d"],
+        ["a", "c"],
+        ["c", "d"],
+      ] as const)
+        expect(
+          [...eq(x)].every((s) => eq(y).has(s)),
+          `${c}_${x} ⊆ ${c}_${y}`,
+        ).toBe(true);
     }
   });
 });

@@ -324,7 +324,10 @@ export function coalitionAnalysis(analysis: Analysis, opts: CoalitionOptions = {
  * details, O(S + E) per joint move and concept, for the D states
  * (docs/performance.md).
  */
-export function* coalitionAnalysisSteps(analysis: Analysis, opts: CoalitionOptions = {}): Generator<{ done: number; total: number; label: string }, CoalitionAnalysis> {
+export function* coalitionAnalysisSteps(
+  analysis: Analysis,
+  opts: CoalitionOptions = {},
+): Generator<{ done: number; total: number; label: string }, CoalitionAnalysis> {
   const { model, context } = analysis;
   const concepts = [...(opts.concepts ?? COALITION_CONCEPTS.filter((c) => analysis.concepts.includes(c)))];
   for (const c of concepts) if (!analysis.equilibria[c]) throw new Error(`coalitionAnalysis: the analysis has no ${c} results`);

@@ -74,8 +74,14 @@ export function compareModels(a: Model, b: Model, concepts?: readonly Concept[],
     };
     result.push({
       concept: c,
-      gained: [...eqB].filter((k) => !eqA.has(k)).sort().map(explainChange),
-      lost: [...eqA].filter((k) => !eqB.has(k)).sort().map(explainChange),
+      gained: [...eqB]
+        .filter((k) => !eqA.has(k))
+        .sort()
+        .map(explainChange),
+      lost: [...eqA]
+        .filter((k) => !eqB.has(k))
+        .sort()
+        .map(explainChange),
     });
   }
   return { changes: scenarioChanges(a.scenario, b.scenario), sharedOptions: shared, sameOptions, concepts: result };
@@ -139,7 +145,11 @@ export interface Survival {
  * one of them (matched on the options all versions share), in how many
  * versions it is an equilibrium under each concept; most robust first.
  */
-export function equilibriumSurvival(models: readonly Model[], concepts?: readonly Concept[], precomputed?: readonly Analysis[]): { sharedOptions: string[]; rows: Survival[] } {
+export function equilibriumSurvival(
+  models: readonly Model[],
+  concepts?: readonly Concept[],
+  precomputed?: readonly Analysis[],
+): { sharedOptions: string[]; rows: Survival[] } {
   const shared = models[0].scenario.options.map((o) => o.id).filter((id) => models.every((m) => m.scenario.options.some((o) => o.id === id)));
   const counts = new Map<SharedKey, Partial<Record<Concept, number>>>();
   const analyses = precomputed ?? models.map((m) => analyze(m, concepts ? { concepts } : {}));

@@ -21,7 +21,7 @@ export function scenarioChanges(base: Scenario, other: Scenario): string[] {
     if (b.o.direction !== o.direction) out.push(`${o.label}: now ${dir[o.direction]} (was ${dir[b.o.direction]}).`);
     const was = (base.statusQuo >> b.k) & 1;
     const now = (other.statusQuo >> k) & 1;
-    if (was !== now) out.push(`Today: ${now ? o.whenTaken ?? o.label : o.whenNotTaken ?? `not: ${o.label}`} (was ${was ? "taken" : "not taken"}).`);
+    if (was !== now) out.push(`Today: ${now ? (o.whenTaken ?? o.label) : (o.whenNotTaken ?? `not: ${o.label}`)} (was ${was ? "taken" : "not taken"}).`);
   }
 
   const baseCons = new Set(base.constraints.map((c) => c.text));

@@ -40,7 +40,6 @@ export type HypergameView = (typeof HYPERGAME_VIEWS)[number];
 
 type BaseConcept = Exclude<Concept, "SEQ+SIM">;
 
-
 export interface Hypergame {
   model: Model;
   view: HypergameView;

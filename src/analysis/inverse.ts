@@ -75,7 +75,8 @@ export function statesMatching(model: Model, condition: string): number[] {
       if (!ids.has(v.id)) throw new ParleyError({ code: "unknown-option", message: `unknown option '${v.id}' in '${condition}'` });
     cubes = toCubes(expr, (id) => ids.get(id)!);
   } catch (e) {
-    if (e instanceof ExprSyntaxError) throw new ParleyError({ code: "statement-syntax", message: `cannot read '${condition}': ${e.message} (character ${e.offset + 1})` });
+    if (e instanceof ExprSyntaxError)
+      throw new ParleyError({ code: "statement-syntax", message: `cannot read '${condition}': ${e.message} (character ${e.offset + 1})` });
     throw e;
   }
   const out: number[] = [];
@@ -194,7 +195,14 @@ export function inverseGMCR(ctx: StabilityContext, target: number, concept: Conc
     exhaustive,
     evaluated,
     changes: picks
-      ? picks.map((c, d) => ({ dm: d, distance: c.distance, preference: c.preference, reversed: c.reversed, dropped: c.dropped, ...(c.raised !== undefined ? { raised: c.raised } : {}) }))
+      ? picks.map((c, d) => ({
+          dm: d,
+          distance: c.distance,
+          preference: c.preference,
+          reversed: c.reversed,
+          dropped: c.dropped,
+          ...(c.raised !== undefined ? { raised: c.raised } : {}),
+        }))
       : [],
     totalDistance: picks ? picks.reduce((a, c) => a + c.distance, 0) : 0,
   });
@@ -232,7 +240,12 @@ export function inverseGMCR(ctx: StabilityContext, target: number, concept: Conc
     const prefs = v.map((i, d) => at(d, i)!.level);
     let ok = true;
     for (let d = 0; d < n && ok; d++) ok = stableFor(ctx, prefs, target, d, concept);
-    if (ok) return result(true, v.map((i, d) => at(d, i)!), false);
+    if (ok)
+      return result(
+        true,
+        v.map((i, d) => at(d, i)!),
+        false,
+      );
     for (let d = 0; d < n; d++) {
       const w = [...v];
       w[d]++;
@@ -308,7 +321,7 @@ export function inverseForTargets(ctx: StabilityContext, targets: readonly numbe
     budget -= r.evaluated;
     evaluated += r.evaluated;
     if (!r.found && !r.exhaustive) exhaustive = false;
-    if (r.found && (!best || !best.found || r.totalDistance < best.totalDistance)) best = r;
+    if (r.found && (!best?.found || r.totalDistance < best.totalDistance)) best = r;
     if (best?.found && best.totalDistance === 0) break;
   }
   const out = best ?? { target: targets[0], concept, found: false, exhaustive, evaluated, changes: [], totalDistance: 0 };

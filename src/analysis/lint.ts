@@ -142,7 +142,8 @@ function provenance(model: Model, facts: ReadonlySet<string> | undefined): LintF
   model.scenario.preferences.forEach((pref, d) => {
     if (pref.kind === "statements") pref.statements.forEach((st, j) => check({ kind: "statement", dm: d, statement: j }, st));
     (pref.alternatives ?? []).forEach((alt, a) => {
-      if (alt.preference.kind === "statements") alt.preference.statements.forEach((st, j) => check({ kind: "statement", dm: d, statement: j, alternative: a }, st));
+      if (alt.preference.kind === "statements")
+        alt.preference.statements.forEach((st, j) => check({ kind: "statement", dm: d, statement: j, alternative: a }, st));
     });
   });
   return out;

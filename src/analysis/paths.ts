@@ -45,8 +45,7 @@ export function statusQuoAnalysis(analysis: Analysis, from = analysis.model.stat
     }
 
   const conceptsOf = new Map<number, Concept[]>();
-  for (const c of analysis.concepts)
-    for (const s of analysis.equilibria[c]!) conceptsOf.set(s, [...(conceptsOf.get(s) ?? []), c]);
+  for (const c of analysis.concepts) for (const s of analysis.equilibria[c]!) conceptsOf.set(s, [...(conceptsOf.get(s) ?? []), c]);
 
   const equilibria: ReachableEquilibrium[] = [];
   const unreachable: { state: number; concepts: Concept[] }[] = [];

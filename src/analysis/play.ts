@@ -252,7 +252,12 @@ export function preparePlay(
   u: PreferenceUncertainty,
   opts: { concept: Concept; exactProfiles?: number; samples?: number; seed?: number },
 ): PreparedPlay {
-  const plan = planRobustness(base.model, u, { concepts: [opts.concept], exactLimit: opts.exactProfiles ?? 4096, samples: opts.samples ?? 20_000, seed: opts.seed });
+  const plan = planRobustness(base.model, u, {
+    concepts: [opts.concept],
+    exactLimit: opts.exactProfiles ?? 4096,
+    samples: opts.samples ?? 20_000,
+    seed: opts.seed,
+  });
   const profiles = new Map<number, Profile>();
   return {
     concept: opts.concept,
@@ -283,7 +288,9 @@ export function play(base: StabilityContext, u: PreferenceUncertainty, opts: Pla
   const exact =
     opts.method !== "sample" &&
     plan.exact &&
-    plan.profiles.every((_, k) => plan.probability[k] === 0 || rules.every((r) => reachable(profile(k), concept, r.rule, rates, from, exactStates) !== undefined));
+    plan.profiles.every(
+      (_, k) => plan.probability[k] === 0 || rules.every((r) => reachable(profile(k), concept, r.rule, rates, from, exactStates) !== undefined),
+    );
 
   let samples = 0;
   if (exact) {
@@ -301,7 +308,10 @@ export function play(base: StabilityContext, u: PreferenceUncertainty, opts: Pla
     for (let j = 0; j < samples; j++) {
       const rng = seededRandom((Math.imul(seed, 0x9e3779b1) ^ Math.imul(j + 1, 0x85ebca6b)) >>> 0);
       const k = plan.exact ? pickProfile(plan.probability, rng()) : plan.drawProfile[j % plan.drawProfile.length];
-      const rule = pick(rules.map((r) => r.weight), rng());
+      const rule = pick(
+        rules.map((r) => r.weight),
+        rng(),
+      );
       const p = profile(k);
       let s = from;
       let made = 0;

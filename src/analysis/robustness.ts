@@ -100,7 +100,6 @@ export function noUncertainty(model: Model): PreferenceUncertainty {
   return { alternatives: model.scenario.preferences.map(() => []), statements: [] };
 }
 
-
 /** One DM's drawn preference: which alternative (-1 = base) and which uncertain statements hold. */
 export interface DMDraw {
   alternative: number;
@@ -201,11 +200,17 @@ export function planRobustness(model: Model, u: PreferenceUncertainty, opts: Rob
     // Probabilities of 1 and 0 are certain: only the others are drawn.
     return options.map((o) => {
       const mine = u.statements.filter((s) => s.dm === d && s.alternative === o.alternative);
-      const preference = applyDraw(o.preference, mine.filter((s) => s.probability <= 0), 0);
+      const preference = applyDraw(
+        o.preference,
+        mine.filter((s) => s.probability <= 0),
+        0,
+      );
       const never = new Set(mine.filter((s) => s.probability <= 0).map((s) => s.index));
       // Statement indices shift once the never-holding ones are gone.
       const shift = (index: number) => index - [...never].filter((k) => k < index).length;
-      const uncertain = mine.filter((s) => s.probability > 0 && s.probability < 1).map((s) => ({ index: shift(s.index), original: s.index, probability: s.probability }));
+      const uncertain = mine
+        .filter((s) => s.probability > 0 && s.probability < 1)
+        .map((s) => ({ index: shift(s.index), original: s.index, probability: s.probability }));
       return { ...o, preference, uncertain };
     });
   });

@@ -11,9 +11,7 @@ import { preferenceLevels } from "../preferences/ranks.js";
 import { analyze, variantContext, type Analysis, type Concept } from "../stability/analyze.js";
 import { statusQuoAnalysis } from "./paths.js";
 
-export type PreferenceChange =
-  | { kind: "swap"; dm: number; first: number; second: number }
-  | { kind: "drop"; dm: number; index: number };
+export type PreferenceChange = { kind: "swap"; dm: number; first: number; second: number } | { kind: "drop"; dm: number; index: number };
 
 export interface ChangeEffect {
   change: PreferenceChange;

@@ -66,7 +66,12 @@ export interface TimelineResult {
 }
 
 /** The chance that each question resolves yes by each time. */
-export function questionTimeline(base: StabilityContext, u: PreferenceUncertainty, questions: readonly TimelineQuestion[], opts: TimelineOptions): TimelineResult {
+export function questionTimeline(
+  base: StabilityContext,
+  u: PreferenceUncertainty,
+  questions: readonly TimelineQuestion[],
+  opts: TimelineOptions,
+): TimelineResult {
   const { model } = base;
   const from = opts.from ?? model.statusQuo;
   const concept = opts.concept;
@@ -91,7 +96,9 @@ export function questionTimeline(base: StabilityContext, u: PreferenceUncertaint
       const p = profile(k);
       return rules.every((r) => {
         const w = plan.probability[k] * r.weight;
-        const curves = [...questions.map((q) => q.holds), ...(opts.settled === false ? [] : [p.stop])].map((target) => absorbedBy((s) => stepAt(p, r.rule, s), from, times, target, exactStates));
+        const curves = [...questions.map((q) => q.holds), ...(opts.settled === false ? [] : [p.stop])].map((target) =>
+          absorbedBy((s) => stepAt(p, r.rule, s), from, times, target, exactStates),
+        );
         if (curves.some((c) => c === undefined)) return false;
         questions.forEach((_, j) => curves[j]!.forEach((x, t) => (hit[j][t] += w * x)));
         if (opts.settled !== false) curves[questions.length]!.forEach((x, t) => (settled[t] += w * x));
@@ -108,7 +115,13 @@ export function questionTimeline(base: StabilityContext, u: PreferenceUncertaint
     for (let n = 0; n < samples; n++) {
       const rng = seededRandom((Math.imul(seed, 0x9e3779b1) ^ Math.imul(n + 1, 0x85ebca6b)) >>> 0);
       const k = plan.exact ? pick(Array.from(plan.probability), rng()) : plan.drawProfile[n % plan.drawProfile.length];
-      const rule = rules[pick(rules.map((r) => r.weight), rng())].rule;
+      const rule =
+        rules[
+          pick(
+            rules.map((r) => r.weight),
+            rng(),
+          )
+        ].rule;
       const p = profile(k);
       const first = questions.map((q) => (q.holds[from] ? 0 : Number.POSITIVE_INFINITY));
       let settledAt = p.stop[from] ? 0 : Number.POSITIVE_INFINITY;

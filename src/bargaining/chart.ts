@@ -33,7 +33,9 @@ export function issueChartSvg(r: IssueResult, opts: { width?: number; height?: n
   const px = (round: number) => left + ((W - left - right) * round) / maxRound;
   const py = (v: number) => top + ((H - top - bottom) * (max - v)) / (max - min);
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(`Forecasts for ${r.issue.title}`)}" font-family="system-ui, sans-serif" font-size="11">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(`Forecasts for ${r.issue.title}`)}" font-family="system-ui, sans-serif" font-size="11">`,
+  );
   out.push(`<title>${esc(`Forecasts for ${r.issue.title}`)}</title>`);
   out.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#fff"/>`);
   // Axes and scale labels.
@@ -50,14 +52,18 @@ export function issueChartSvg(r: IssueResult, opts: { width?: number; height?: n
   // Actors' starting positions.
   const start = r.issue.positions.map((p) => p.position.value);
   start.forEach((v, k) => {
-    out.push(`<line x1="${left - 4}" y1="${py(v)}" x2="${left + 4}" y2="${py(v)}" stroke="#333" stroke-width="2"><title>${esc(`${r.actors[k].name}: ${fmt(v)}`)}</title></line>`);
+    out.push(
+      `<line x1="${left - 4}" y1="${py(v)}" x2="${left + 4}" y2="${py(v)}" stroke="#333" stroke-width="2"><title>${esc(`${r.actors[k].name}: ${fmt(v)}`)}</title></line>`,
+    );
   });
   // Monte Carlo band of the first model that has one.
   const band = r.distribution ? models.find((m) => r.distribution![m]) : undefined;
   if (band && r.distribution) {
     const d = r.distribution[band]!;
     const x = W - right + 8;
-    out.push(`<rect x="${x}" y="${py(d.q95)}" width="8" height="${Math.max(1, py(d.q05) - py(d.q95))}" fill="${COLOURS[band]}" opacity="0.3"><title>${esc(`${MODEL_TITLES[band]}: 5–95% of ${d.samples} draws, ${fmt(d.q05)} to ${fmt(d.q95)}`)}</title></rect>`);
+    out.push(
+      `<rect x="${x}" y="${py(d.q95)}" width="8" height="${Math.max(1, py(d.q05) - py(d.q95))}" fill="${COLOURS[band]}" opacity="0.3"><title>${esc(`${MODEL_TITLES[band]}: 5–95% of ${d.samples} draws, ${fmt(d.q05)} to ${fmt(d.q95)}`)}</title></rect>`,
+    );
     out.push(`<line x1="${x}" y1="${py(d.q50)}" x2="${x + 8}" y2="${py(d.q50)}" stroke="${COLOURS[band]}" stroke-width="2"/>`);
   }
   // Models.
@@ -67,12 +73,19 @@ export function issueChartSvg(r: IssueResult, opts: { width?: number; height?: n
     if (res.rounds && res.rounds.length > 1) {
       const pts = res.rounds.map((rd) => `${px(rd.round).toFixed(1)},${py(rd.forecast).toFixed(1)}`).join(" ");
       out.push(`<polyline points="${pts}" fill="none" stroke="${colour}" stroke-width="2"/>`);
-      for (const rd of res.rounds) out.push(`<circle cx="${px(rd.round).toFixed(1)}" cy="${py(rd.forecast).toFixed(1)}" r="2.5" fill="${colour}"><title>${esc(`${MODEL_TITLES[m]}, round ${rd.round}: ${fmt(rd.forecast)}`)}</title></circle>`);
+      for (const rd of res.rounds)
+        out.push(
+          `<circle cx="${px(rd.round).toFixed(1)}" cy="${py(rd.forecast).toFixed(1)}" r="2.5" fill="${colour}"><title>${esc(`${MODEL_TITLES[m]}, round ${rd.round}: ${fmt(rd.forecast)}`)}</title></circle>`,
+        );
     } else {
-      out.push(`<line x1="${left}" y1="${py(res.forecast).toFixed(1)}" x2="${W - right}" y2="${py(res.forecast).toFixed(1)}" stroke="${colour}" stroke-width="1.5" stroke-dasharray="5 4"><title>${esc(`${MODEL_TITLES[m]}: ${fmt(res.forecast)}`)}</title></line>`);
+      out.push(
+        `<line x1="${left}" y1="${py(res.forecast).toFixed(1)}" x2="${W - right}" y2="${py(res.forecast).toFixed(1)}" stroke="${colour}" stroke-width="1.5" stroke-dasharray="5 4"><title>${esc(`${MODEL_TITLES[m]}: ${fmt(res.forecast)}`)}</title></line>`,
+      );
     }
     const ly = top + 4 + k * 16;
-    out.push(`<line x1="${W - right + 24}" y1="${ly}" x2="${W - right + 40}" y2="${ly}" stroke="${colour}" stroke-width="2"${res.rounds && res.rounds.length > 1 ? "" : ' stroke-dasharray="4 3"'}/>`);
+    out.push(
+      `<line x1="${W - right + 24}" y1="${ly}" x2="${W - right + 40}" y2="${ly}" stroke="${colour}" stroke-width="2"${res.rounds && res.rounds.length > 1 ? "" : ' stroke-dasharray="4 3"'}/>`,
+    );
     out.push(`<text x="${W - right + 44}" y="${ly + 4}" fill="#223">${esc(`${SHORT[m]} ${fmt(res.forecast)}`)}</text>`);
   });
   out.push(`</svg>`);

@@ -112,7 +112,11 @@ interface RoundState {
 }
 
 function centre(a: Actors, o: Required<ExpectedUtilityOptions>, issue: BargainingIssue): number {
-  const sub: BargainingIssue = { min: issue.min, max: issue.max, actors: a.x.map((x, k) => ({ id: String(k), position: x, capability: a.c[k], salience: a.s[k] })) };
+  const sub: BargainingIssue = {
+    min: issue.min,
+    max: issue.max,
+    actors: a.x.map((x, k) => ({ id: String(k), position: x, capability: a.c[k], salience: a.s[k] })),
+  };
   return o.median === "weighted-mean" ? weightedMean(sub) : weightedMedian(sub);
 }
 
@@ -125,8 +129,7 @@ function vote(a: Actors, k: number, i: number, j: number, width: number): number
 function winProbabilities(a: Actors, width: number, rule: ExpectedUtilityOptions["probability"]): number[][] {
   const n = a.x.length;
   let everyPair = 0;
-  if (rule === "all-pairs")
-    for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) everyPair += Math.abs(vote(a, k, i, j, width));
+  if (rule === "all-pairs") for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) everyPair += Math.abs(vote(a, k, i, j, width));
   return a.x.map((_, i) =>
     a.x.map((_, j) => {
       let forI = 0;
@@ -152,7 +155,7 @@ function expectedUtility(st: RoundState, i: number, j: number, r: number): numbe
   // Nothing to gain from challenging an actor who already wants the same.
   if (i === j || dij === 0) return 0;
   const dmu = Math.abs(a.x[i] - mu) / width;
-  const U = (base: number) => 2 - 4 * Math.pow(Math.max(0, base), r);
+  const U = (base: number) => 2 - 4 * Math.max(0, base) ** r;
   const us = U(0.5 - 0.5 * dij);
   const uf = U(0.5 + 0.5 * dij);
   const ub = U(0.5 - 0.25 * (dmu + dij));

@@ -25,7 +25,7 @@ export type IssueForecast = Partial<Record<BargainingModel, ModelResult>>;
 
 export function forecastIssue(issue: BargainingIssue, options: ForecastOptions = {}): IssueForecast {
   const order = issue.actors
-    .map((a, k) => k)
+    .map((_a, k) => k)
     .sort((p, q) => {
       const a = issue.actors[p];
       const b = issue.actors[q];

@@ -73,7 +73,14 @@ export function runBargaining(scenario: Scenario, options: RunOptions = {}): Bar
       const o = scenario.options[l.option];
       const verdict: Partial<Record<BargainingModel, boolean>> = {};
       for (const m of models) verdict[m] = onTable(l, forecast[m]!.forecast);
-      return { option: l.option, optionId: o.id, label: o.label, ...(l.atLeast !== undefined ? { atLeast: l.atLeast } : {}), ...(l.atMost !== undefined ? { atMost: l.atMost } : {}), onTable: verdict };
+      return {
+        option: l.option,
+        optionId: o.id,
+        label: o.label,
+        ...(l.atLeast !== undefined ? { atLeast: l.atLeast } : {}),
+        ...(l.atMost !== undefined ? { atMost: l.atMost } : {}),
+        onTable: verdict,
+      };
     });
     return {
       issue,

@@ -54,7 +54,10 @@ export class Exit extends Error {
 
 export function parseConcepts(value: string, previous: Concept[] | undefined): Concept[] {
   const out = [...(previous ?? [])];
-  for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const found = CONCEPTS.find((c) => c.toLowerCase() === part.toLowerCase());
     if (!found) throw new InvalidArgumentError(`unknown concept '${part}'; choose from ${CONCEPTS.join(", ")}`);
     if (!out.includes(found)) out.push(found);
@@ -69,7 +72,9 @@ export function parseCount(value: string): number {
 }
 
 export const maxStatesOption = () =>
-  new Option("--max-states <n>", "refuse models with more candidate states (2^options) than this").argParser(parseCount).default(DEFAULT_MAX_STATES, "16777216");
+  new Option("--max-states <n>", "refuse models with more candidate states (2^options) than this")
+    .argParser(parseCount)
+    .default(DEFAULT_MAX_STATES, "16777216");
 
 /** `--threads N` or `auto` (0): all cores for large work, one thread for small work. */
 export function parseThreads(value: string): number {
@@ -182,11 +187,7 @@ function progressLine(done: number, total: number, label: string | undefined, no
  * (models of at least `minStates` states) and stopping on Ctrl-C with exit
  * code 130; the event loop runs between steps so the signal gets through.
  */
-export async function runSteps<R>(
-  env: CommandEnv,
-  steps: Generator<{ done: number; total: number; label?: string }, R>,
-  showProgress: boolean,
-): Promise<R> {
+export async function runSteps<R>(env: CommandEnv, steps: Generator<{ done: number; total: number; label?: string }, R>, showProgress: boolean): Promise<R> {
   let stop = false;
   const release = env.io.onInterrupt?.(() => (stop = true));
   try {
@@ -224,7 +225,7 @@ export async function runOnPool<R>(
 ): Promise<R> {
   let stop = false;
   // On the signal, stop at once: the tasks running on the workers are not waited for (closing the pool ends them).
-  let interrupt = () => undefined as void;
+  let interrupt: () => void = () => {};
   const interrupted = new Promise<undefined>((resolve) => (interrupt = () => resolve(undefined)));
   const release = env.io.onInterrupt?.(() => {
     stop = true;
@@ -233,8 +234,7 @@ export async function runOnPool<R>(
   const pool = startNodePool(threads);
   try {
     const progress = (done: number, total: number, label?: string) => {
-      if (showProgress && env.io.isTTY && !stop)
-        env.io.stderr(progressLine(done, total, label, `${threads} threads; Ctrl-C stops`));
+      if (showProgress && env.io.isTTY && !stop) env.io.stderr(progressLine(done, total, label, `${threads} threads; Ctrl-C stops`));
     };
     const working = work(pool, progress, () => stop);
     working.catch(() => undefined); // once interrupted, a late failure of the abandoned work is no one's concern

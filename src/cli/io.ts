@@ -145,7 +145,14 @@ export function appendTextFile(path: string, text: string): void {
     appendFileSync(path, text, { encoding: "utf8", flag: "a" });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "its folder does not exist" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (e as Error).message;
+    const why =
+      code === "ENOENT"
+        ? "its folder does not exist"
+        : code === "EISDIR"
+          ? "it is a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : (e as Error).message;
     throw new ParleyError({ code: "cannot-write", message: `cannot append to ${path}: ${why}` });
   }
 }
@@ -179,14 +186,25 @@ export function writeTextFile(path: string, text: string | Iterable<string>, ove
     return;
   }
   try {
-    writeFileAtomicSync(path, text, { overwrite, overwriteHint: "use --force to overwrite it", allowStreams: true, onTemporary: (tmp) => temporaryListener?.(tmp) });
+    writeFileAtomicSync(path, text, {
+      overwrite,
+      overwriteHint: "use --force to overwrite it",
+      allowStreams: true,
+      onTemporary: (tmp) => temporaryListener?.(tmp),
+    });
   } catch (e) {
     if (e instanceof TargetError) throw new ParleyError({ code: e.code === "exists" ? "file-exists" : "cannot-write", message: e.message });
     if (e instanceof ParleyError || e instanceof OutputClosed) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (!code) throw e; // not the system's: a bug while producing the output
     const why =
-      code === "ENOSPC" ? "no space left on the device" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EROFS" ? "the file system is read-only" : (e as Error).message;
+      code === "ENOSPC"
+        ? "no space left on the device"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : code === "EROFS"
+            ? "the file system is read-only"
+            : (e as Error).message;
     throw new ParleyError({ code: "cannot-write", message: `cannot write ${path}: ${why}${code === "ENOSPC" ? "; nothing was changed" : ""}` });
   }
 }

@@ -44,7 +44,9 @@ export async function run(argv: string[], io: CliIO = nodeIO()): Promise<number>
 function buildProgram(io: CliIO): Command {
   const program = new Command("parley");
   program
-    .description("Model multi-party conflicts with the Graph Model for Conflict Resolution: stable outcomes and why; forecast where bargaining issues settle; draft a scenario from a news article.")
+    .description(
+      "Model multi-party conflicts with the Graph Model for Conflict Resolution: stable outcomes and why; forecast where bargaining issues settle; draft a scenario from a news article.",
+    )
     .version(VERSION, "-V, --version")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })

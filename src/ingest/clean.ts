@@ -43,8 +43,7 @@ export function detectFormat(input: string, fileName?: string): InputFormat {
   if (ext === "md" || ext === "markdown") return "markdown";
   if (ext === "txt") return "text";
   const head = input.slice(0, 4096);
-  if (/^\s*(<!doctype html|<html\b)/i.test(head) || (head.match(/<\/?(p|div|article|body|h[1-6]|span|section)\b[^>]*>/gi)?.length ?? 0) >= 3)
-    return "html";
+  if (/^\s*(<!doctype html|<html\b)/i.test(head) || (head.match(/<\/?(p|div|article|body|h[1-6]|span|section)\b[^>]*>/gi)?.length ?? 0) >= 3) return "html";
   if (/^#{1,6}\s|^\s*[-*]\s|\*\*[^*]+\*\*|\[[^\]]+\]\([^)]+\)/m.test(head)) return "markdown";
   return "text";
 }
@@ -226,8 +225,25 @@ function collapseBlock(b: Block): Block {
 // HTML: find the extractor's blocks in the page's visible text
 
 const ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", rsquo: "’", lsquo: "‘", rdquo: "”", ldquo: "“",
-  mdash: "—", ndash: "–", hellip: "…", eacute: "é", egrave: "è", uuml: "ü", ouml: "ö", auml: "ä", ccedil: "ç",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  rsquo: "’",
+  lsquo: "‘",
+  rdquo: "”",
+  ldquo: "“",
+  mdash: "—",
+  ndash: "–",
+  hellip: "…",
+  eacute: "é",
+  egrave: "è",
+  uuml: "ü",
+  ouml: "ö",
+  auml: "ä",
+  ccedil: "ç",
 };
 
 /** The page's text outside tags, scripts, styles and comments, entities decoded, white space collapsed. */
@@ -271,7 +287,11 @@ export function visibleText(html: string): Block {
       const m = /^&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/.exec(html.slice(i, i + 12));
       if (m) {
         const code = m[1];
-        const ch = code.startsWith("#x") ? safeChar(parseInt(code.slice(2), 16)) : code.startsWith("#") ? safeChar(parseInt(code.slice(1), 10)) : ENTITIES[code];
+        const ch = code.startsWith("#x")
+          ? safeChar(parseInt(code.slice(2), 16))
+          : code.startsWith("#")
+            ? safeChar(parseInt(code.slice(1), 10))
+            : ENTITIES[code];
         if (ch !== undefined) {
           for (const part of ch) push(part, i);
           i += m[0].length;
@@ -322,7 +342,10 @@ function locateBlocks(blocks: string[], visible: Block): Block[] {
 // repeated titles and paragraphs
 
 function normalise(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 /** Word 2-shingles (bigrams): short news paragraphs with one word changed still resemble each other. */

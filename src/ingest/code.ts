@@ -37,24 +37,81 @@ const T = (words: string, kind: EventKind, extra: Partial<Trigger> = {}): Trigge
 
 /** Longest first, so "put * on hold" wins over "put". */
 export const TRIGGERS: Trigger[] = [
-  T("put * on hold", "hold"), T("put * in abeyance", "hold"), T("put * on ice", "hold"),
-  T("hold off on", "hold"), T("hold off", "hold"), T("hold back", "hold"), T("suspend", "hold"), T("pause", "hold"),
-  T("postpone", "hold"), T("delay", "hold"), T("shelve", "hold"), T("withhold", "hold"), T("freeze", "hold"),
-  T("put forward", "propose"), T("propose", "propose"), T("float", "propose", { modality: "hinted" }), T("suggest", "propose", { modality: "hinted" }),
-  T("call for", "demand", { cameo: "02" }), T("call on", "demand", { cameo: "02" }), T("press for", "demand"), T("push for", "demand"), T("urge", "demand", { cameo: "02" }),
-  T("appeal for", "demand", { cameo: "02" }), T("ask for", "demand", { cameo: "02" }), T("demand", "demand"),
-  T("insist on", "demand", { modality: "insisted" }), T("insist", "demand", { modality: "insisted" }), T("require", "demand"),
+  T("put * on hold", "hold"),
+  T("put * in abeyance", "hold"),
+  T("put * on ice", "hold"),
+  T("hold off on", "hold"),
+  T("hold off", "hold"),
+  T("hold back", "hold"),
+  T("suspend", "hold"),
+  T("pause", "hold"),
+  T("postpone", "hold"),
+  T("delay", "hold"),
+  T("shelve", "hold"),
+  T("withhold", "hold"),
+  T("freeze", "hold"),
+  T("put forward", "propose"),
+  T("propose", "propose"),
+  T("float", "propose", { modality: "hinted" }),
+  T("suggest", "propose", { modality: "hinted" }),
+  T("call for", "demand", { cameo: "02" }),
+  T("call on", "demand", { cameo: "02" }),
+  T("press for", "demand"),
+  T("push for", "demand"),
+  T("urge", "demand", { cameo: "02" }),
+  T("appeal for", "demand", { cameo: "02" }),
+  T("ask for", "demand", { cameo: "02" }),
+  T("demand", "demand"),
+  T("insist on", "demand", { modality: "insisted" }),
+  T("insist", "demand", { modality: "insisted" }),
+  T("require", "demand"),
   T("stress the need for", "demand", { modality: "insisted" }),
-  T("threaten", "threaten"), T("warn of", "threaten"), T("warn", "threaten"),
-  T("offer", "offer"), T("pledge", "offer"), T("promise", "offer"), T("commit to", "offer"),
-  T("rule out", "refuse"), T("refuse", "refuse"), T("reject", "refuse"), T("dismiss", "refuse"), T("decline", "refuse"),
-  T("rebuff", "refuse"), T("oppose", "refuse"), T("veto", "refuse"),
-  T("agree to", "agree"), T("agree", "agree"), T("accept", "agree"), T("sign", "agree"), T("endorse", "agree"), T("approve", "agree"),
-  T("want", "aim"), T("seek", "aim"), T("aim", "aim"), T("hope for", "aim"), T("hope", "aim"), T("intend", "aim"), T("wish", "aim"),
-  T("step up", "act"), T("carry on", "act"), T("press on with", "act"), T("press ahead with", "act"), T("continue", "act"),
-  T("keep", "act"), T("press", "act"), T("pursue", "act"), T("launch", "act"), T("resume", "act"), T("impose", "act"),
-  T("deploy", "act"), T("send", "act"), T("maintain", "act"), T("intensify", "act"), T("begin", "act"),
-  T("return to", "act"), T("join", "act"),
+  T("threaten", "threaten"),
+  T("warn of", "threaten"),
+  T("warn", "threaten"),
+  T("offer", "offer"),
+  T("pledge", "offer"),
+  T("promise", "offer"),
+  T("commit to", "offer"),
+  T("rule out", "refuse"),
+  T("refuse", "refuse"),
+  T("reject", "refuse"),
+  T("dismiss", "refuse"),
+  T("decline", "refuse"),
+  T("rebuff", "refuse"),
+  T("oppose", "refuse"),
+  T("veto", "refuse"),
+  T("agree to", "agree"),
+  T("agree", "agree"),
+  T("accept", "agree"),
+  T("sign", "agree"),
+  T("endorse", "agree"),
+  T("approve", "agree"),
+  T("want", "aim"),
+  T("seek", "aim"),
+  T("aim", "aim"),
+  T("hope for", "aim"),
+  T("hope", "aim"),
+  T("intend", "aim"),
+  T("wish", "aim"),
+  T("step up", "act"),
+  T("carry on", "act"),
+  T("press on with", "act"),
+  T("press ahead with", "act"),
+  T("continue", "act"),
+  T("keep", "act"),
+  T("press", "act"),
+  T("pursue", "act"),
+  T("launch", "act"),
+  T("resume", "act"),
+  T("impose", "act"),
+  T("deploy", "act"),
+  T("send", "act"),
+  T("maintain", "act"),
+  T("intensify", "act"),
+  T("begin", "act"),
+  T("return to", "act"),
+  T("join", "act"),
 ].sort((a, b) => b.words.length - a.words.length);
 
 export const CAMEO_ROOTS: Record<string, string> = {
@@ -118,7 +175,25 @@ const ACT_CATEGORY: Record<string, { plover: string; cameo: string }> = {
 };
 
 const NEGATIONS = new Set(["not", "n't", "never", "no"]);
-const PREPOSITIONS = new Set(["on", "to", "with", "from", "against", "for", "of", "in", "at", "toward", "towards", "into", "over", "about", "between", "by", "among"]);
+const PREPOSITIONS = new Set([
+  "on",
+  "to",
+  "with",
+  "from",
+  "against",
+  "for",
+  "of",
+  "in",
+  "at",
+  "toward",
+  "towards",
+  "into",
+  "over",
+  "about",
+  "between",
+  "by",
+  "among",
+]);
 const CONDITION_MARKERS: Record<string, Condition["kind"]> = {
   before: "before",
   until: "after",
@@ -130,7 +205,25 @@ const CONDITION_MARKERS: Record<string, Condition["kind"]> = {
 };
 const CLAUSE_BREAKS = new Set(["but", "while", "whereas", "because", "although", "though", "as", "so", "which", "who", "where"]);
 /** Words that turn the topic around: "an end to sanctions", "lift the blockade". */
-const INVERSE = new Set(["lift", "lifting", "end", "ease", "easing", "drop", "remove", "removal", "halt", "stop", "scrap", "cancel", "without", "no", "roll", "relief", "exemption"]);
+const INVERSE = new Set([
+  "lift",
+  "lifting",
+  "end",
+  "ease",
+  "easing",
+  "drop",
+  "remove",
+  "removal",
+  "halt",
+  "stop",
+  "scrap",
+  "cancel",
+  "without",
+  "no",
+  "roll",
+  "relief",
+  "exemption",
+]);
 
 const HEDGES: [Modality, Set<string>][] = [
   ["unlikely", new Set(["unlikely", "doubt", "doubtful", "improbable", "remote", "skeptical", "sceptical"])],
@@ -147,7 +240,11 @@ interface Cue {
 
 /** Split a cue like words are split by the tokenizer: hyphens and slashes on their own. */
 export function cueWords(cue: string): string[] {
-  return cue.toLowerCase().split(/\s+/).flatMap((w) => w.split(/([-/])/)).filter(Boolean);
+  return cue
+    .toLowerCase()
+    .split(/\s+/)
+    .flatMap((w) => w.split(/([-/])/))
+    .filter(Boolean);
 }
 
 export function codeEvents(u: Understood, g: Gazetteer): CodedEvent[] {
@@ -213,8 +310,7 @@ function matchTrigger(tokens: Token[], i: number, sLast: number): Hit | undefine
     }
     const tail = tr.words.slice(star + 1);
     for (let k = i + 1; k <= Math.min(sLast, i + 12); k++) {
-      if (tail.every((w, j) => k + j <= sLast && tokens[k + j].lemma === w))
-        return { trigger: tr, first: i, last: k + tail.length - 1, gap: [i + 1, k - 1] };
+      if (tail.every((w, j) => k + j <= sLast && tokens[k + j].lemma === w)) return { trigger: tr, first: i, last: k + tail.length - 1, gap: [i + 1, k - 1] };
     }
   }
   return undefined;
@@ -224,7 +320,8 @@ function topicVerb(tokens: Token[], i: number, topicVerbs: Map<string, TopicEntr
   if (tokens[i].pos !== "VERB") return undefined;
   // "a week of shelling", "the fighting": a gerund after a preposition or determiner names the action, nobody takes it here.
   const before = tokens[i - 1];
-  if (before && (before.pos === "DET" || (before.pos === "ADP" && before.lower !== "to") || PREPOSITIONS.has(before.lower) && before.lower !== "to")) return undefined;
+  if (before && (before.pos === "DET" || (before.pos === "ADP" && before.lower !== "to") || (PREPOSITIONS.has(before.lower) && before.lower !== "to")))
+    return undefined;
   const topic = topicVerbs.get(tokens[i].lemma) ?? topicVerbs.get(tokens[i].lower);
   if (!topic) return undefined;
   return { trigger: { words: [tokens[i].lemma], kind: "act" }, first: i, last: i, ownTopic: topic };
@@ -232,7 +329,7 @@ function topicVerb(tokens: Token[], i: number, topicVerbs: Map<string, TopicEntr
 
 function codeOne(
   u: Understood,
-  g: Gazetteer,
+  _g: Gazetteer,
   cues: Cue[],
   mentionAt: Map<number, Mention>,
   byFirst: Mention[],
@@ -282,7 +379,9 @@ function codeOne(
   if (condRange) for (let k = condRange[0]; k <= condRange[1]; k++) consumed[k - sFirst] = 1;
   for (let k = hit.first; k <= hit.last; k++) consumed[k - sFirst] = 1;
 
-  const topicHit = hit.ownTopic ? { topic: hit.ownTopic, first: hit.first, last: hit.first } : findTopic(tokens, cues, objFirst, objLast, heads) ?? anaphoricTopic(tokens, objFirst, objLast, heads);
+  const topicHit = hit.ownTopic
+    ? { topic: hit.ownTopic, first: hit.first, last: hit.first }
+    : (findTopic(tokens, cues, objFirst, objLast, heads) ?? anaphoricTopic(tokens, objFirst, objLast, heads));
   const knownTopic = Boolean(topicHit);
   let fallback: { id: string; label: string; first: number } | undefined;
   if (!topicHit) {
@@ -299,11 +398,13 @@ function codeOne(
   if (!source && quoted) source = quoteSpeaker(tokens, byFirst, hit.first);
   if (!source) return [];
   // A threat "unless Moscow agrees" is aimed at Moscow when the object names no one.
-  const target = firstMention(byFirst, objFirst, objLast, source.actor, tokens) ?? (trigger.kind === "threaten" && condition?.actor && condition.actor !== source.actor ? { actor: condition.actor } : undefined);
+  const target =
+    firstMention(byFirst, objFirst, objLast, source.actor, tokens) ??
+    (trigger.kind === "threaten" && condition?.actor && condition.actor !== source.actor ? { actor: condition.actor } : undefined);
 
   // 4. negation and modality.
   const negated = negatedBefore(tokens, mentionAt, hit.first, sFirst);
-  const modality: Modality = trigger.kind === "hold" ? "on-hold" : hedge(tokens, sFirst, sLast, hit.first) ?? trigger.modality ?? "stated";
+  const modality: Modality = trigger.kind === "hold" ? "on-hold" : (hedge(tokens, sFirst, sLast, hit.first) ?? trigger.modality ?? "stated");
 
   const topic = topicHit?.topic;
   const { plover, cameo } = categorise(trigger.kind, Boolean(topic?.hostile), trigger.cameo, topic?.id);
@@ -384,7 +485,15 @@ function clauseEnd(tokens: Token[], from: number, sLast: number, mentionAt: Map<
     if (CLAUSE_BREAKS.has(t.lower) && k > from && t.pos !== "ADP") break;
     if (t.value === "," && k > from) {
       const next = tokens[k + 1];
-      if (!next || mentionAt.has(k + 1) || next.quoted !== t.quoted || CONDITION_MARKERS[next.lower] !== undefined || CLAUSE_BREAKS.has(next.lower) || next.pos === "PRON") break;
+      if (
+        !next ||
+        mentionAt.has(k + 1) ||
+        next.quoted !== t.quoted ||
+        CONDITION_MARKERS[next.lower] !== undefined ||
+        CLAUSE_BREAKS.has(next.lower) ||
+        next.pos === "PRON"
+      )
+        break;
     }
     if ((t.lower === "and" || t.lower === "but") && k > from) {
       const next = tokens[k + 1];
@@ -443,7 +552,9 @@ function anaphoricTopic(tokens: Token[], a: number, b: number, heads: Heads): { 
 const SPEECH_NOUNS = new Set(["demand", "call", "request", "appeal", "idea", "suggestion", "notion", "plea", "proposal", "insistence"]);
 /** Adjectives that describe a move without naming what it is ("a new plan" is the plan); classifying ones stay ("a joint patrol"). */
 const PASSING_ADJECTIVES = new Set(
-  "new fresh further possible immediate full renewed latest final first second third last other more any broader wider major minor formal informal direct indirect urgent quick swift early late".split(" "),
+  "new fresh further possible immediate full renewed latest final first second third last other more any broader wider major minor formal informal direct indirect urgent quick swift early late".split(
+    " ",
+  ),
 );
 
 /**
@@ -473,12 +584,17 @@ function nounPhraseTopic(
   };
   const head = (w: Token[]) => [...w].reverse().find((x) => x.pos === "NOUN");
   let np = phraseAt(a);
-  if (np && SPEECH_NOUNS.has(head(np.words)?.lemma ?? "") && ["to", "for", "of", "that"].includes(tokens[np.next]?.lower ?? "")) np = phraseAt(np.next + 1) ?? np;
+  if (np && SPEECH_NOUNS.has(head(np.words)?.lemma ?? "") && ["to", "for", "of", "that"].includes(tokens[np.next]?.lower ?? ""))
+    np = phraseAt(np.next + 1) ?? np;
   if (!np) return undefined;
   const h = head(np.words);
   if (!h) return undefined;
   const kept = np.words.slice(0, np.words.indexOf(h) + 1).filter((w) => !(w.pos === "ADJ" && PASSING_ADJECTIVES.has(w.lower)));
-  const id = kept.map((w) => (w.pos === "NOUN" ? w.lemma : w.lower)).join("_").toLowerCase().replace(/[^a-z0-9_]/g, "");
+  const id = kept
+    .map((w) => (w.pos === "NOUN" ? w.lemma : w.lower))
+    .join("_")
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, "");
   if (!/^[a-z]/.test(id)) return undefined;
   const earlier = fallbacks.get(h.lemma.toLowerCase());
   if (earlier) return { ...earlier, first: np.first };

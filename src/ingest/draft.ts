@@ -86,14 +86,7 @@ export function parseSourceString(text: string): ({ article: string } & DraftSou
   return { article: m[1], start: Number(m[2]), end: Number(m[3]), sentence: Number(m[4]) - 1, confidence: Number(m[5]) };
 }
 
-export function draftScenario(
-  events: CodedEvent[],
-  actors: ActorSummary[],
-  sentences: Sentence[],
-  g: Gazetteer,
-  article: string,
-  title?: string,
-): Draft {
+export function draftScenario(events: CodedEvent[], actors: ActorSummary[], sentences: Sentence[], g: Gazetteer, article: string, title?: string): Draft {
   const warnings: string[] = [];
   const topics = new Map(g.topics.map((t) => [t.id, t]));
   const options = new Map<string, OptionAcc>();
@@ -122,7 +115,8 @@ export function draftScenario(
       // Under way: an action stated, not denied, hedged or made to wait for something ("would resume talks once …", "… if …");
       // "continue the offensive until …" is under way.
       const waits = e.condition?.kind === "if" || e.condition?.kind === "after";
-      if (e.kind === "act" && !e.negated && !e.inverse && !waits && (e.modality === "stated" || e.modality === "announced" || e.modality === "insisted")) o.taken = true;
+      if (e.kind === "act" && !e.negated && !e.inverse && !waits && (e.modality === "stated" || e.modality === "announced" || e.modality === "insisted"))
+        o.taken = true;
     }
   const controllers = new Map<CodedEvent, string | undefined>();
   for (const e of events) {
@@ -133,7 +127,8 @@ export function draftScenario(
     const c = e.target ?? controllerOf(e.topic, [], e.source) ?? (e.kind === "aim" ? e.source : undefined);
     controllers.set(e, c);
     if (c) optionFor(c, e.topic, e.topicLabel, e);
-    else warnings.push(`sentence ${e.sentence + 1}: ${e.source} ${e.kind}s '${e.topicLabel.toLowerCase()}' but the article does not say of whom; no option made`);
+    else
+      warnings.push(`sentence ${e.sentence + 1}: ${e.source} ${e.kind}s '${e.topicLabel.toLowerCase()}' but the article does not say of whom; no option made`);
   }
 
   // A condition that names who would act ("unless Moscow agrees to a ceasefire") is that actor's option.
@@ -219,7 +214,8 @@ export function draftScenario(
   const names = new Map(actors.map((a) => [a.id, a.name]));
   const order = actors.map((a) => a.id);
   const dmIds = [...new Set([...options.values()].map((o) => o.dm))].sort((a, b) => rank(order, a) - rank(order, b));
-  for (const a of actors) if (!dmIds.includes(a.id) && a.mentions >= 2) warnings.push(`${a.name} is mentioned ${a.mentions} times but controls no option in the draft`);
+  for (const a of actors)
+    if (!dmIds.includes(a.id) && a.mentions >= 2) warnings.push(`${a.name} is mentioned ${a.mentions} times but controls no option in the draft`);
 
   const optionText = (id: string) => {
     const o = options.get(id.replace(/^!/, ""));
@@ -254,10 +250,13 @@ export function draftScenario(
       sources: dmSources.map((s) => sourceString(article, s)),
     });
     elements.push({ key: `dm:${dm}`, kind: "decisionMaker", confidence: conf(dmSources), sources: dmSources, text: names.get(dm) ?? dm });
-    for (const o of own) elements.push({ key: `option:${o.id}`, kind: "option", confidence: conf(o.sources), sources: o.sources, text: `${names.get(dm) ?? dm}: ${o.label}` });
+    for (const o of own)
+      elements.push({ key: `option:${o.id}`, kind: "option", confidence: conf(o.sources), sources: o.sources, text: `${names.get(dm) ?? dm}: ${o.label}` });
     const list = [...statements.values()].filter((s) => s.dm === dm).sort((a, b) => b.score - a.score);
     if (list.length === 0) {
-      preferences[dm] = [{ statement: "true", assumption: `The article states no preference of ${names.get(dm) ?? dm}: every state ties until you add statements.` }];
+      preferences[dm] = [
+        { statement: "true", assumption: `The article states no preference of ${names.get(dm) ?? dm}: every state ties until you add statements.` },
+      ];
       continue;
     }
     preferences[dm] = list.map((s) =>
@@ -266,7 +265,13 @@ export function draftScenario(
     for (const s of list) {
       const lit = (x: string) => `${x.startsWith("!") ? "not " : ""}${optionText(x)}`;
       const words = typeof s.value === "string" ? lit(s.value) : `if ${lit(s.value.if)} then ${lit(s.value.then)}`;
-      elements.push({ key: `pref:${dm}:${s.key}`, kind: "preference", confidence: conf(s.sources), sources: s.sources, text: `${names.get(dm) ?? dm} prefers: ${words}` });
+      elements.push({
+        key: `pref:${dm}:${s.key}`,
+        kind: "preference",
+        confidence: conf(s.sources),
+        sources: s.sources,
+        text: `${names.get(dm) ?? dm} prefers: ${words}`,
+      });
     }
   }
 
@@ -279,15 +284,26 @@ export function draftScenario(
       if (!other || (o.taken && other.taken)) continue;
       const condition = `${o.id} & ${other.id}`;
       const sources = mergeSources([...o.sources, ...other.sources]);
-      infeasible.push({ condition, note: `${t!.label} rules out: ${topics.get(x)?.label.toLowerCase() ?? x}.`, sources: sources.map((s) => sourceString(article, s)) });
-      elements.push({ key: `constraint:${condition}`, kind: "constraint", confidence: conf(sources), sources, text: `${names.get(o.dm) ?? o.dm} cannot ${t!.label.toLowerCase()} and ${topics.get(x)?.label.toLowerCase() ?? x} at once` });
+      infeasible.push({
+        condition,
+        note: `${t!.label} rules out: ${topics.get(x)?.label.toLowerCase() ?? x}.`,
+        sources: sources.map((s) => sourceString(article, s)),
+      });
+      elements.push({
+        key: `constraint:${condition}`,
+        kind: "constraint",
+        confidence: conf(sources),
+        sources,
+        text: `${names.get(o.dm) ?? o.dm} cannot ${t!.label.toLowerCase()} and ${topics.get(x)?.label.toLowerCase() ?? x} at once`,
+      });
     }
   }
 
   const statusQuo: Record<string, "Y" | "N"> = {};
   for (const o of options.values()) {
     statusQuo[o.id] = o.taken ? "Y" : "N";
-    if (o.taken) elements.push({ key: `statusquo:${o.id}`, kind: "statusQuo", confidence: conf(o.sources), sources: o.sources, text: `Today: ${optionText(o.id)}` });
+    if (o.taken)
+      elements.push({ key: `statusquo:${o.id}`, kind: "statusQuo", confidence: conf(o.sources), sources: o.sources, text: `Today: ${optionText(o.id)}` });
   }
 
   const scenario: ScenarioFile = {

@@ -60,11 +60,17 @@ export function parseGazetteer(text: string, file = "gazetteer"): Gazetteer {
 /** The gazetteer and a way back to the place of each of its entries (for errors found later, when it is merged). */
 export function readGazetteer(text: string, file = "gazetteer"): { gazetteer: Gazetteer; locate: Locate } {
   const { source, issues: syntax } = readSource(text);
-  if (!source) throw new ParleyError(syntax.map((i) => (i.code === "syntax" ? { ...i, code: "yaml-syntax" } : i)), file);
+  if (!source)
+    throw new ParleyError(
+      syntax.map((i) => (i.code === "syntax" ? { ...i, code: "yaml-syntax" } : i)),
+      file,
+    );
   const locate: Locate = (path) => source.locate(path);
   const r = GazetteerSchema.safeParse(source.data);
   if (!r.success) {
-    const issues: Issue[] = r.error.issues.map((i) => at(locate, { code: "invalid-gazetteer", message: i.message, path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)) }));
+    const issues: Issue[] = r.error.issues.map((i) =>
+      at(locate, { code: "invalid-gazetteer", message: i.message, path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)) }),
+    );
     throw new ParleyError(issues, file);
   }
   const g = { titles: r.data.titles ?? [], actors: r.data.actors ?? [], topics: r.data.topics ?? [] };
@@ -110,7 +116,9 @@ export function mergeGazetteers(base: Gazetteer, extra: Gazetteer, where: { file
     if (a.actsFor === undefined || ids.has(a.actsFor)) return;
     const j = extra.actors.indexOf(a);
     const path = j >= 0 ? ["actors", j, "actsFor"] : ["actors", i, "actsFor"];
-    issues.push(at(j >= 0 ? where.locate : undefined, { code: "unknown-actor", message: `actor '${a.id}' acts for '${a.actsFor}', which is not in the gazetteer`, path }));
+    issues.push(
+      at(j >= 0 ? where.locate : undefined, { code: "unknown-actor", message: `actor '${a.id}' acts for '${a.actsFor}', which is not in the gazetteer`, path }),
+    );
   });
   if (issues.length) throw new ParleyError(issues, where.file);
   return merged;

@@ -46,8 +46,7 @@ export function checkBinary(text: string, what = "the article"): void {
 }
 
 export function checkNotEmpty(text: string, what: string): void {
-  if (text.trim() === "")
-    throw new ParleyError({ code: "empty-input", message: `${what} is empty: there is no text to read` });
+  if (text.trim() === "") throw new ParleyError({ code: "empty-input", message: `${what} is empty: there is no text to read` });
 }
 
 /** Share of words that are common English function words. */
@@ -60,8 +59,7 @@ export function englishShare(text: string): { share: number; words: number } {
 
 export function checkEnglish(text: string, what = "the article"): void {
   const { share, words } = englishShare(text);
-  if (words === 0)
-    throw new ParleyError({ code: "no-words", message: `${what} has no words to read (only numbers, symbols or markup)` });
+  if (words === 0) throw new ParleyError({ code: "no-words", message: `${what} has no words to read (only numbers, symbols or markup)` });
   if (words >= MIN_WORDS && share < MIN_ENGLISH_SHARE)
     throw new ParleyError({
       code: "not-english",

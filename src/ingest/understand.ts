@@ -50,9 +50,29 @@ export const CONFIDENCE: Record<MentionKind, number> = {
 
 const OPEN_QUOTES = new Set(["“", "‘‘", "«"]);
 const CLOSE_QUOTES = new Set(["”", "’’", "»"]);
-const SPEECH = new Set(["say", "tell", "add", "stress", "insist", "warn", "write", "declare", "state", "argue", "note", "claim", "tweet", "post", "reply", "respond", "explain"]);
+const SPEECH = new Set([
+  "say",
+  "tell",
+  "add",
+  "stress",
+  "insist",
+  "warn",
+  "write",
+  "declare",
+  "state",
+  "argue",
+  "note",
+  "claim",
+  "tweet",
+  "post",
+  "reply",
+  "respond",
+  "explain",
+]);
 const NOT_NAMES = new Set(
-  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december i mr mrs ms dr the a an but and or if when after before in on at".split(" "),
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december i mr mrs ms dr the a an but and or if when after before in on at".split(
+    " ",
+  ),
 );
 
 export function understand(clean: CleanText, g: Gazetteer): Understood {
@@ -95,7 +115,16 @@ export function understand(clean: CleanText, g: Gazetteer): Understood {
       isQuoted = true;
     }
     docIndex.push(tokens.length);
-    tokens.push({ value: v, lower: v.toLowerCase(), lemma: (lemmas[t] ?? v).toLowerCase(), pos: pos[t], start: at, end: at + v.length, sentence: sentenceOf[t], quoted: isQuoted });
+    tokens.push({
+      value: v,
+      lower: v.toLowerCase(),
+      lemma: (lemmas[t] ?? v).toLowerCase(),
+      pos: pos[t],
+      start: at,
+      end: at + v.length,
+      sentence: sentenceOf[t],
+      quoted: isQuoted,
+    });
   }
   for (const s of sentences) {
     const own = tokens.filter((t) => t.sentence === s.index);
@@ -261,7 +290,10 @@ function explicitMentions(text: string, tokens: Token[], g: Gazetteer, unknown: 
     while (e + 1 < tokens.length && !taken[e + 1] && isCapitalisedName(tokens[e + 1], titleWords) && tokens[e + 1].sentence === m.sentence) e++;
     if (e === m.last) continue;
     for (let t = m.last + 1; t <= e; t++) taken[t] = 1;
-    m.person = tokens.slice(m.last + 1, e + 1).map((x) => x.value).join(" ");
+    m.person = tokens
+      .slice(m.last + 1, e + 1)
+      .map((x) => x.value)
+      .join(" ");
     m.last = e;
     m.text = text.slice(tokens[m.first].start, tokens[e].end);
   }
@@ -279,12 +311,19 @@ function explicitMentions(text: string, tokens: Token[], g: Gazetteer, unknown: 
       continue;
     }
     if (!tokens.slice(t, e + 1).some((x) => isCapitalisedName(x, titleWords))) continue;
-    const written = tokens.slice(t, e + 1).map((x) => x.value).join(" ");
+    const written = tokens
+      .slice(t, e + 1)
+      .map((x) => x.value)
+      .join(" ");
     if (cueTexts.has(written.toLowerCase())) {
       t = e;
       continue;
     }
-    const id = written.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+    const id = written
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "");
     if (id === "" || !/^[a-z]/.test(id)) {
       t = e;
       continue;
@@ -305,7 +344,28 @@ function explicitMentions(text: string, tokens: Token[], g: Gazetteer, unknown: 
 }
 
 /** Words of office that are capitalised before a name but are not names ("President", "Prime Minister"). */
-const TITLE_WORDS = ["president", "prime", "minister", "secretary", "general", "chancellor", "king", "queen", "sheikh", "envoy", "foreign", "defence", "defense", "vice", "state", "senator", "ambassador", "commander", "spokesman", "spokeswoman"];
+const TITLE_WORDS = [
+  "president",
+  "prime",
+  "minister",
+  "secretary",
+  "general",
+  "chancellor",
+  "king",
+  "queen",
+  "sheikh",
+  "envoy",
+  "foreign",
+  "defence",
+  "defense",
+  "vice",
+  "state",
+  "senator",
+  "ambassador",
+  "commander",
+  "spokesman",
+  "spokeswoman",
+];
 
 /** A capitalised word that may be part of a name (an adjective or noun like "African", "Union", as well as a proper noun). */
 function isCapitalisedWord(t: Token, titleWords: Set<string>): boolean {
@@ -425,7 +485,12 @@ function resolveCoreference(tokens: Token[], explicit: Mention[], g: Gazetteer):
     // "the president", "the foreign minister": the last person with that title.
     if (w === "the" && t + 1 < tokens.length) {
       const rest = tokens.slice(t + 1, t + 4).map((x) => x.lower);
-      const title = titleWords.find((x) => x.toLowerCase().split(/\s+/).every((y, i) => rest[i] === y));
+      const title = titleWords.find((x) =>
+        x
+          .toLowerCase()
+          .split(/\s+/)
+          .every((y, i) => rest[i] === y),
+      );
       if (title && !PLURAL.test(title)) {
         const last = t + title.split(/\s+/).length;
         const ref = recent(persons, t, (p) => (p.person ? (titlesOf.get(p.person) ?? [p.person]).includes(title) : false));
@@ -449,7 +514,10 @@ function anaphor(tokens: Token[], ref: Mention, kind: MentionKind, first: number
     first,
     last,
     sentence: tokens[first].sentence,
-    text: tokens.slice(first, last + 1).map((x) => x.value).join(" "),
+    text: tokens
+      .slice(first, last + 1)
+      .map((x) => x.value)
+      .join(" "),
     confidence: Math.min(ref.confidence, CONFIDENCE[kind]),
   };
 }
@@ -471,8 +539,7 @@ function resolveSpeakers(tokens: Token[], mentions: Mention[]): Mention[] {
     t = end + 1;
     const speaker = speakerOf(tokens, mentionAt, start, end);
     if (!speaker) continue;
-    for (let k = start; k <= end; k++)
-      if (tokens[k].pos === "PRON" && WE.has(tokens[k].lower)) out.push(anaphor(tokens, speaker, "speaker", k, k));
+    for (let k = start; k <= end; k++) if (tokens[k].pos === "PRON" && WE.has(tokens[k].lower)) out.push(anaphor(tokens, speaker, "speaker", k, k));
   }
   return out.sort((a, b) => a.first - b.first);
 }

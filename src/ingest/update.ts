@@ -52,7 +52,9 @@ function keyOf(s: Statement): string {
 
 function topicOfLabel(label: string, g: Gazetteer): string | undefined {
   const words = cueWords(label).map((w) => w.replace(/s$/, ""));
-  const cues = g.topics.flatMap((t) => t.cues.map((c) => ({ t: t.id, w: cueWords(c).map((x) => x.replace(/s$/, "")) }))).sort((a, b) => b.w.length - a.w.length);
+  const cues = g.topics
+    .flatMap((t) => t.cues.map((c) => ({ t: t.id, w: cueWords(c).map((x) => x.replace(/s$/, "")) })))
+    .sort((a, b) => b.w.length - a.w.length);
   for (let k = 0; k < words.length; k++) for (const c of cues) if (c.w.every((x, j) => words[k + j] === x)) return c.t;
   return undefined;
 }
@@ -65,16 +67,26 @@ export function planUpdate(scenario: ScenarioFile, draft: Draft, g: Gazetteer): 
   for (const dm of d.decisionMakers) {
     const actor = g.actors.find((a) => a.id === dm.id);
     const names = new Set([dm.id, dm.name ?? "", actor?.name ?? "", ...(actor?.names ?? [])].map((x) => x.toLowerCase()).filter(Boolean));
-    const match = scenario.decisionMakers.find((s) => s.id === dm.id) ?? scenario.decisionMakers.find((s) => names.has((s.name ?? s.id).toLowerCase()) || names.has(s.id.toLowerCase()));
+    const match =
+      scenario.decisionMakers.find((s) => s.id === dm.id) ??
+      scenario.decisionMakers.find((s) => names.has((s.name ?? s.id).toLowerCase()) || names.has(s.id.toLowerCase()));
     if (match) dmMap.set(dm.id, match.id);
-    else changes.push({ kind: "new-decision-maker", dm: dm.id, text: `${dm.name ?? dm.id} (${dm.options.map((o) => o.id).join(", ")})`, sources: dm.sources ?? [] });
+    else
+      changes.push({
+        kind: "new-decision-maker",
+        dm: dm.id,
+        text: `${dm.name ?? dm.id} (${dm.options.map((o) => o.id).join(", ")})`,
+        sources: dm.sources ?? [],
+      });
   }
   for (const dm of d.decisionMakers) {
     const target = dmMap.get(dm.id);
     const existing = scenario.decisionMakers.find((s) => s.id === target);
     for (const o of dm.options) {
       const topic = o.id.slice(dm.id.length + 1);
-      const same = existing?.options.find((x) => x.id === o.id || x.id === `${target}_${topic}`) ?? existing?.options.find((x) => topicOfLabel(x.label ?? x.id, g) === topic);
+      const same =
+        existing?.options.find((x) => x.id === o.id || x.id === `${target}_${topic}`) ??
+        existing?.options.find((x) => topicOfLabel(x.label ?? x.id, g) === topic);
       if (same) optionMap.set(o.id, same.id);
       else if (existing) changes.push({ kind: "new-option", dm: existing.id, text: `${existing.id}: ${o.label} (${o.id})`, sources: o.sources ?? [] });
     }
@@ -143,10 +155,11 @@ export function applyUpdate(doc: Document, scenario: ScenarioFile, draft: Draft,
     const target = plan.dmMap.get(dm.id);
     if (!target) continue;
     const index = scenario.decisionMakers.findIndex((x) => x.id === target);
-    for (const o of dm.options) if (!plan.optionMap.has(o.id)) {
-      doc.addIn(["decisionMakers", index, "options"], doc.createNode(o));
-      plan.optionMap.set(o.id, o.id);
-    }
+    for (const o of dm.options)
+      if (!plan.optionMap.has(o.id)) {
+        doc.addIn(["decisionMakers", index, "options"], doc.createNode(o));
+        plan.optionMap.set(o.id, o.id);
+      }
   }
   for (const [draftDm, prefs] of Object.entries(d.preferences)) {
     const dm = plan.dmMap.get(draftDm);
@@ -169,7 +182,7 @@ export function applyUpdate(doc: Document, scenario: ScenarioFile, draft: Draft,
   if (sqChanges.length) {
     const current = statusQuoMap(scenario) ?? {};
     for (const c of sqChanges) current[c.text.split(":")[0]] = "Y";
-    const path = isMap(doc.get("statusQuo")) && (doc.getIn(["statusQuo", "state"]) !== undefined) ? ["statusQuo", "state"] : ["statusQuo"];
+    const path = isMap(doc.get("statusQuo")) && doc.getIn(["statusQuo", "state"]) !== undefined ? ["statusQuo", "state"] : ["statusQuo"];
     doc.setIn(path, doc.createNode(Object.fromEntries(Object.entries(current).filter(([, v]) => v === "Y"))));
   }
   // New options default to N; a Y/N string status quo would no longer have one letter per option, so write it as a map.

@@ -245,7 +245,11 @@ function* equilibriumList(c: Concept, eq: readonly number[], md: boolean): Gener
   yield `${md ? "- **" + c + "**:" : "  " + c.padEnd(8)} `;
   if (!eq.length) yield "none";
   for (let k = 0; k < eq.length; k += 1000)
-    yield (k ? ", " : "") + eq.slice(k, k + 1000).map((s) => `${s + 1}`).join(", ");
+    yield (k ? ", " : "") +
+      eq
+        .slice(k, k + 1000)
+        .map((s) => `${s + 1}`)
+        .join(", ");
   yield "\n";
 }
 

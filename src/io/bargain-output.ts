@@ -39,7 +39,15 @@ export function bargainJson(run: BargainingRun) {
                       positions: Object.fromEntries(r.actors.map((a, k) => [a.id, rd.positions[k]])),
                       ...(rd.risk ? { risk: Object.fromEntries(r.actors.map((a, k) => [a.id, rd.risk![k]])) } : {}),
                       ...(rd.events
-                        ? { moves: rd.events.map((e) => ({ actor: r.actors[e.actor].id, towards: r.actors[e.towards].id, kind: e.kind, from: e.from, to: e.to })) }
+                        ? {
+                            moves: rd.events.map((e) => ({
+                              actor: r.actors[e.actor].id,
+                              towards: r.actors[e.towards].id,
+                              kind: e.kind,
+                              from: e.from,
+                              to: e.to,
+                            })),
+                          }
                         : {}),
                     })),
                   }
@@ -49,7 +57,13 @@ export function bargainJson(run: BargainingRun) {
           ];
         }),
       ),
-      links: r.links.map((l) => ({ option: l.optionId, label: l.label, ...(l.atLeast !== undefined ? { atLeast: l.atLeast } : {}), ...(l.atMost !== undefined ? { atMost: l.atMost } : {}), onTable: l.onTable })),
+      links: r.links.map((l) => ({
+        option: l.optionId,
+        label: l.label,
+        ...(l.atLeast !== undefined ? { atLeast: l.atLeast } : {}),
+        ...(l.atMost !== undefined ? { atMost: l.atMost } : {}),
+        onTable: l.onTable,
+      })),
     })),
   };
 }
@@ -63,7 +77,9 @@ export function forecastTable(run: BargainingRun): Table {
       rows.push([r.issue.id, MODEL_TITLES[m], fmt(r.forecast[m]!.forecast), d ? fmt(d.q05) : "", d ? fmt(d.q50) : "", d ? fmt(d.q95) : ""]);
     }
   const header = ["issue", "model", "forecast", "5%", "median", "95%"];
-  return run.samples ? { header, rows, right: [false, false, true, true, true, true] } : { header: header.slice(0, 3), rows: rows.map((x) => x.slice(0, 3)), right: [false, false, true] };
+  return run.samples
+    ? { header, rows, right: [false, false, true, true, true, true] }
+    : { header: header.slice(0, 3), rows: rows.map((x) => x.slice(0, 3)), right: [false, false, true] };
 }
 
 /** Per-round positions and forecast of one dynamic model on one issue. */
@@ -85,7 +101,9 @@ export function renderBargain(run: BargainingRun, format: "table" | "md" | "csv"
       for (const m of run.models) {
         const res = r.forecast[m]!;
         if (!res.rounds) rows.push([r.issue.id, m, "", String(res.forecast), ""]);
-        else for (const rd of res.rounds) rows.push([r.issue.id, m, String(rd.round), String(rd.forecast), rd.positions.map((p, k) => `${r.actors[k].id}=${p}`).join(" ")]);
+        else
+          for (const rd of res.rounds)
+            rows.push([r.issue.id, m, String(rd.round), String(rd.forecast), rd.positions.map((p, k) => `${r.actors[k].id}=${p}`).join(" ")]);
       }
     return renderCsv({ header: ["issue", "model", "round", "forecast", "positions"], rows });
   }
@@ -98,16 +116,21 @@ export function renderBargain(run: BargainingRun, format: "table" | "md" | "csv"
     return out.join("\n") + "\n";
   }
   out.push(render(forecastTable(run)));
-  if (run.samples) out.push("", `5%, median and 95%: quantiles of the forecast over ${run.samples.toLocaleString("en-US")} draws from the input ranges (seed ${run.seed}).`);
+  if (run.samples)
+    out.push("", `5%, median and 95%: quantiles of the forecast over ${run.samples.toLocaleString("en-US")} draws from the input ranges (seed ${run.seed}).`);
   for (const r of run.issues) {
     out.push("", md ? `## ${r.issue.title} (${r.issue.id})` : `${r.issue.title} (${r.issue.id})`);
-    out.push(`Scale: ${r.issue.min} = ${r.issue.minLabel}; ${r.issue.max} = ${r.issue.maxLabel}.${r.issue.statusQuo ? ` Today: ${r.issue.statusQuo.value}.` : ""}`, "");
+    out.push(
+      `Scale: ${r.issue.min} = ${r.issue.minLabel}; ${r.issue.max} = ${r.issue.maxLabel}.${r.issue.statusQuo ? ` Today: ${r.issue.statusQuo.value}.` : ""}`,
+      "",
+    );
     out.push(
       render({
         header: ["actor", "position", "salience", "capability"],
         rows: r.actors.map((a, k) => {
           const p = r.issue.positions[k];
-          const span = (v: { value: number; min?: number; max?: number }) => (v.min !== undefined || v.max !== undefined ? `${v.value} (${v.min ?? v.value}–${v.max ?? v.value})` : String(v.value));
+          const span = (v: { value: number; min?: number; max?: number }) =>
+            v.min !== undefined || v.max !== undefined ? `${v.value} (${v.min ?? v.value}–${v.max ?? v.value})` : String(v.value);
           return [a.name, span(p.position), span(p.salience), span(p.capability)];
         }),
         right: [false, true, true, true],
@@ -121,7 +144,9 @@ export function renderBargain(run: BargainingRun, format: "table" | "md" | "csv"
     if (r.links.length) {
       out.push("", md ? "### Link to the graph model" : "Link to the graph model:");
       for (const l of r.links) {
-        const range = [l.atLeast !== undefined ? `at least ${l.atLeast}` : "", l.atMost !== undefined ? `at most ${l.atMost}` : ""].filter(Boolean).join(" and ");
+        const range = [l.atLeast !== undefined ? `at least ${l.atLeast}` : "", l.atMost !== undefined ? `at most ${l.atMost}` : ""]
+          .filter(Boolean)
+          .join(" and ");
         const on = run.models.filter((m) => l.onTable[m]).map((m) => SHORT[m]);
         const off = run.models.filter((m) => !l.onTable[m]).map((m) => SHORT[m]);
         out.push(

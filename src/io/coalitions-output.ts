@@ -146,10 +146,7 @@ export function renderCoalitions(model: Model, analysis: Analysis, ca: Coalition
   const missing = shown.find((st) => !st.detailed);
   if (missing) throw new Error(`renderCoalitions: state ${missing.state + 1} is shown but was not detailed (CoalitionOptions.detail)`);
   if (ca.states.length > 1)
-    out.push(
-      `${md ? "## " : ""}The equilibria one by one, strongest first${shown.length < order.length ? ` (${shown.length} of ${order.length})` : ""}`,
-      "",
-    );
+    out.push(`${md ? "## " : ""}The equilibria one by one, strongest first${shown.length < order.length ? ` (${shown.length} of ${order.length})` : ""}`, "");
   for (const st of shown) out.push(...renderState(ctx, st, ca.concepts, ca.coalitionCount), "");
   if (shown.length < order.length)
     out.push(
@@ -164,9 +161,7 @@ export function renderCoalitions(model: Model, analysis: Analysis, ca: Coalition
 export function strongestFirst<T extends { state: number; equilibriumUnder: readonly CoalitionConcept[] }>(model: Model, states: readonly T[]): T[] {
   return [...states].sort(
     (a, b) =>
-      Number(b.state === model.statusQuo) - Number(a.state === model.statusQuo) ||
-      b.equilibriumUnder.length - a.equilibriumUnder.length ||
-      a.state - b.state,
+      Number(b.state === model.statusQuo) - Number(a.state === model.statusQuo) || b.equilibriumUnder.length - a.equilibriumUnder.length || a.state - b.state,
   );
 }
 
@@ -204,14 +199,18 @@ function renderState(ctx: Ctx, st: StateCoalitions, all: readonly CoalitionConce
   if (st.equilibriumUnder.length) {
     const holds = concepts.filter((c) => st.stable[c]);
     const broken = concepts.filter((c) => !st.stable[c]);
-    out.push(`${md ? "" : "  "}Against coalitions: ${[holds.length ? `holds under ${list(holds)}` : "", broken.length ? `broken under ${list(broken)}` : ""].filter(Boolean).join("; ")}.`);
+    out.push(
+      `${md ? "" : "  "}Against coalitions: ${[holds.length ? `holds under ${list(holds)}` : "", broken.length ? `broken under ${list(broken)}` : ""].filter(Boolean).join("; ")}.`,
+    );
   }
   if (md) out.push("");
   for (const co of st.coalitions) {
     const breaks = concepts.filter((c) => !co.stable[c]);
     const deterred = concepts.filter((c) => co.stable[c]);
     const name = coalitionName(model, co.coalition);
-    const verdict = [breaks.length ? `breaks it under ${list(breaks)}` : "", deterred.length ? `deterred under ${list(deterred)}` : ""].filter(Boolean).join("; ");
+    const verdict = [breaks.length ? `breaks it under ${list(breaks)}` : "", deterred.length ? `deterred under ${list(deterred)}` : ""]
+      .filter(Boolean)
+      .join("; ");
     const count = co.moves.length === 1 ? "1 joint move:" : `${co.moves.length} joint moves, for example`;
     const first = co.moves[0];
     out.push(
@@ -267,17 +266,19 @@ function sanctionLines(ctx: Ctx, mv: JointMoveCheck, concepts: readonly Coalitio
     const reasons = open.includes("GMR") ? ["GMR" as const] : open.filter((c) => c !== "Nash");
     if (coalition.length === model.nDMs) lines.push(`${label(open)} not deterred: every party is in the coalition, so no one is left to answer.`);
     else if (reasons.length === 0) lines.push(`${label(open)} not deterred: ${notDeterred("Nash")}`);
-    else reasons.forEach((r, k) => {
-      const cs = open.includes("GMR") ? open : k === 0 ? open.filter((c) => c === "Nash" || c === r) : [r];
-      lines.push(`${label(cs)} not deterred: ${notDeterred(r)}`);
-    });
+    else
+      reasons.forEach((r, k) => {
+        const cs = open.includes("GMR") ? open : k === 0 ? open.filter((c) => c === "Nash" || c === r) : [r];
+        lines.push(`${label(cs)} not deterred: ${notDeterred(r)}`);
+      });
   }
   for (const g of groups) {
     const sn = g.sanction;
     const steps = sn.moves.map((m) => describeMove(model, m.dm, m.from, m.to)).join("; then ");
     const member = dmName(model, sn.member);
     let text = `${label(g.concepts)} deterred: then ${steps} (→ state ${sn.result + 1}), which leaves ${member} no better off than at state ${s + 1} (rank ${ctx.ranks[sn.member][sn.result]}; was ${ctx.ranks[sn.member][s]})`;
-    if (g.concepts.includes("SMR")) text += `; no joint counter-move of ${coalitionName(model, coalition)} from there leaves all of them better off than at state ${s + 1}`;
+    if (g.concepts.includes("SMR"))
+      text += `; no joint counter-move of ${coalitionName(model, coalition)} from there leaves all of them better off than at state ${s + 1}`;
     if (g.concepts.includes("SEQ")) text += "; each of these moves leaves its mover better off, so the threat is credible";
     lines.push(text + ".");
   }

@@ -43,7 +43,15 @@ export function renderComparison(a: Model, b: Model, fileA: string, fileB: strin
   return out.join("\n") + "\n";
 }
 
-export function renderSurvival(models: Model[], files: string[], shared: string[], rows: Survival[], concepts: readonly Concept[], md: boolean, limit: number): string {
+export function renderSurvival(
+  models: Model[],
+  files: string[],
+  shared: string[],
+  rows: Survival[],
+  concepts: readonly Concept[],
+  md: boolean,
+  limit: number,
+): string {
   const out: string[] = [];
   out.push(
     md ? `# Equilibria across ${models.length} versions` : `Equilibria across ${models.length} versions: ${files.join(", ")}`,

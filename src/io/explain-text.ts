@@ -18,9 +18,7 @@ export function renderExplanation(model: Model, ex: StateExplanation, concepts: 
   const n = ex.improvements.length;
   out.push(`  ${who} has ${n} unilateral improvement${n > 1 ? "s" : ""} from here:`);
   ex.improvements.forEach((imp, k) => {
-    out.push(
-      `  ${k + 1}. ${describeMove(model, i, s, imp.to)} → state ${imp.to + 1} (${statePattern(model, imp.to)}), which ${who} ranks ${rank(imp.to)}.`,
-    );
+    out.push(`  ${k + 1}. ${describeMove(model, i, s, imp.to)} → state ${imp.to + 1} (${statePattern(model, imp.to)}), which ${who} ranks ${rank(imp.to)}.`);
     for (const c of concepts) {
       const sanction = imp.sanctions[c];
       out.push(`     ${c.padEnd(8)} ${sanction ? "deterred: " + sanctionText(model, c, sanction, s, i) : notDeterred(c, who)}`);

@@ -4,7 +4,7 @@ import { MOVE_RULE_NAMES } from "../analysis/play.js";
 import { statePattern, type Model } from "../model/compile.js";
 import { CONCEPT_NAMES } from "../stability/analyze.js";
 import { describeFamily, describeState, wrap } from "./describe.js";
-import { renderCsv, renderMarkdown, renderText, type Table } from "./table.js";
+import { renderCsv, type Table } from "./table.js";
 
 const pct = (p: number | null) => (p === null ? "—" : p < 0.005 && p > 0 ? "<1%" : p > 0.995 && p < 1 ? ">99%" : `${Math.round(p * 100)}%`);
 const signed = (d: number | null) => (d === null ? "—" : `${d >= 0 ? "+" : "−"}${Math.round(Math.abs(d) * 100)} pts`);
@@ -91,7 +91,13 @@ function tables(model: Model, f: Forecast, top: number): { outcomes: Table; ques
       pct(q.probability),
       q.by,
       q.question,
-      q.retrodiction ? (q.probability === null ? "date passed; no as-of date to retrodict from" : `retrodiction from ${f.asOf} (date passed; not scored)`) : q.holdsToday ? "already yes today" : "",
+      q.retrodiction
+        ? q.probability === null
+          ? "date passed; no as-of date to retrodict from"
+          : `retrodiction from ${f.asOf} (date passed; not scored)`
+        : q.holdsToday
+          ? "already yes today"
+          : "",
     ]),
   };
   const signposts: Table = {
@@ -113,7 +119,9 @@ function assumptions(model: Model, f: Forecast): string[] {
     `Play stops at an equilibrium under ${CONCEPT_NAMES[f.concept]} (${f.concept}), or after ${f.horizon} moves.`,
     `Behaviour rules, one per course of play, by weight: ${rules}.`,
     `Decisive moves a month: ${rates}${model.scenario.decisionMakers.some((dm) => dm.rate) ? "" : " (the default: none set in the scenario)"}.`,
-    f.exact ? "Probabilities are exact for this model." : `Probabilities are estimated from ${f.samples.toLocaleString("en-US")} simulated courses of play (standard errors in the JSON).`,
+    f.exact
+      ? "Probabilities are exact for this model."
+      : `Probabilities are estimated from ${f.samples.toLocaleString("en-US")} simulated courses of play (standard errors in the JSON).`,
   ];
 }
 
@@ -139,7 +147,13 @@ export function renderForecast(model: Model, f: Forecast, format: "text" | "md" 
     "",
   );
   lines.push(h(`Where play settles (within ${f.horizon} moves)`), "");
-  for (const x of f.families) lines.push(item(pct(x.probability), `${esc(describeFamily(model, x.states, x.care))} (state${x.states.length > 1 ? "s" : ""} ${x.states.map((s) => s + 1).join(", ")})`));
+  for (const x of f.families)
+    lines.push(
+      item(
+        pct(x.probability),
+        `${esc(describeFamily(model, x.states, x.care))} (state${x.states.length > 1 ? "s" : ""} ${x.states.map((s) => s + 1).join(", ")})`,
+      ),
+    );
   lines.push("");
   if (f.settled < 0.995) lines.push(para(`Play is still moving after ${f.horizon} moves with probability ${pct(1 - f.settled)}.`), "");
   if (f.questions.length) {
@@ -166,7 +180,9 @@ export function renderForecast(model: Model, f: Forecast, format: "text" | "md" 
         .map((q, j) => ({ q, was: f.questions[j].probability }))
         .filter(({ q, was }) => q.answers || pct(was) !== pct(q.probability))
         .map(({ q, was }) => (q.answers ? `${q.id}: yes` : `${q.id} ${pct(was)} → ${pct(q.probability)}`));
-      lines.push(item("if", `${esc(signpostWords(model, s))} [chance it is the next move: ${pct(s.nextMove)}]: ${effects.join("; ") || "no question changes"}`));
+      lines.push(
+        item("if", `${esc(signpostWords(model, s))} [chance it is the next move: ${pct(s.nextMove)}]: ${effects.join("; ") || "no question changes"}`),
+      );
     }
     lines.push("");
   }

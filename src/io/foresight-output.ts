@@ -196,7 +196,8 @@ function playText(f: Foresight, md: boolean): string {
   for (const p of f.plays) {
     const who = dmName(model, p.dm);
     const rank = (t: number) => rankOf(model, p.dm, t);
-    const lines = (moves: MoveStep[]) => moves.map((m, k) => `${sub}${k + 1}. ${describeMove(model, m.dm, m.from, m.to)} → state ${m.to + 1} (${statePattern(model, m.to)})`);
+    const lines = (moves: MoveStep[]) =>
+      moves.map((m, k) => `${sub}${k + 1}. ${describeMove(model, m.dm, m.from, m.to)} → state ${m.to + 1} (${statePattern(model, m.to)})`);
     const verdict = p.stable === null ? " (its NM stability has no limit: it changes with the horizon)" : "";
     const ending = (moves: MoveStep[]) => (moves.length < f.horizon ? stopper(f, p.dm, moves[moves.length - 1].dm) : "the horizon is reached");
     if (p.moves.length) {

@@ -133,7 +133,11 @@ function reasonJson(h: Hypergame, i: number, r: ChangeReason): ReasonJson {
     ...base,
     from: r.from + 1,
     to: r.to + 1,
-    sanction: { simultaneous: sn.simultaneous, moves: sn.moves.map((st) => ({ decisionMaker: dmId(st.dm), from: st.from + 1, to: st.to + 1 })), result: sn.result + 1 },
+    sanction: {
+      simultaneous: sn.simultaneous,
+      moves: sn.moves.map((st) => ({ decisionMaker: dmId(st.dm), from: st.from + 1, to: st.to + 1 })),
+      result: sn.result + 1,
+    },
     ...(b
       ? {
           blocked: {
@@ -238,7 +242,9 @@ export function renderHypergame(h: Hypergame, format: "text" | "md", opts: Hyper
 
   heading("What each decision maker perceives");
   if (!h.misperception) {
-    bullet("Every decision maker perceives every state and the others' true preferences: the hypergame is the game itself, and its equilibria are those of `parley analyze`.");
+    bullet(
+      "Every decision maker perceives every state and the others' true preferences: the hypergame is the game itself, and its equilibria are those of `parley analyze`.",
+    );
   } else
     dms.forEach((dm, d) => {
       const unknown = [...h.perceived[d]].flatMap((v, s) => (v ? [] : [s]));
@@ -254,7 +260,9 @@ export function renderHypergame(h: Hypergame, format: "text" | "md", opts: Hyper
     });
 
   heading("Equilibria");
-  para("A hypergame equilibrium is a state stable for every decision maker, each judging in its own perception. Beside it, the equilibria with full information:");
+  para(
+    "A hypergame equilibrium is a state stable for every decision maker, each judging in its own perception. Beside it, the equilibria with full information:",
+  );
   out.push("");
   const eqChanges = equilibriumChanges(h);
   const table: Table = {
@@ -263,9 +271,15 @@ export function renderHypergame(h: Hypergame, format: "text" | "md", opts: Hyper
   };
   const text = renderText(table);
   if (md) out.push(renderMarkdown(table));
-  else if (text.split("\n").every((l) => l.length <= 78)) out.push(text.split("\n").map((l) => "  " + l).join("\n"));
+  else if (text.split("\n").every((l) => l.length <= 78))
+    out.push(
+      text
+        .split("\n")
+        .map((l) => "  " + l)
+        .join("\n"),
+    );
+  // Too wide for a table: one entry per concept.
   else
-    // Too wide for a table: one entry per concept.
     for (const c of h.concepts)
       bullet(
         `${c}: hypergame ${list(h.equilibria[c]!, 8)}; full information ${list(h.plain.equilibria[c]!, 8)}; gained ${list(eqChanges[c]!.gained, 8)}; lost ${list(eqChanges[c]!.lost, 8)}.`,
@@ -329,7 +343,9 @@ function reasonLines(h: Hypergame, changes: StabilityChange[]): string[] {
     const verdict = ch.perceived ? "stable in its own perception, not with full information" : "stable with full information, not in its own perception";
     const reasons = explainChange(h, ch);
     // SEQ+SIM changes are explained by the part (SEQ or SIM) that changed.
-    const texts = reasons.length ? reasons.map((r) => (r.concept !== ch.concept ? `(${r.concept}) ` : "") + reasonText(h, ch.dm, r)) : ["(no single reason found)"];
+    const texts = reasons.length
+      ? reasons.map((r) => (r.concept !== ch.concept ? `(${r.concept}) ` : "") + reasonText(h, ch.dm, r))
+      : ["(no single reason found)"];
     for (const t of texts) {
       const key = `${who}: ${verdict}. ${t}`;
       const cs = lines.get(key) ?? [];

@@ -39,11 +39,20 @@ const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 export function ingestMarkdown(r: IngestResult): string {
   const out: string[] = [];
   out.push(`# Ingest of ${r.name}`, "");
-  out.push(`${r.clean.title ? `Title: ${r.clean.title}. ` : ""}${r.sentences.length} sentences (${r.clean.format}), ${r.events.length} events coded, ${r.actors.length} actors.`);
-  if (r.clean.dropped.length) out.push("", "Left out as repeated:", ...r.clean.dropped.map((d) => `- ${d.reason} at ${d.span.start}-${d.span.end}: "${cell(d.text.slice(0, 80))}"`));
+  out.push(
+    `${r.clean.title ? `Title: ${r.clean.title}. ` : ""}${r.sentences.length} sentences (${r.clean.format}), ${r.events.length} events coded, ${r.actors.length} actors.`,
+  );
+  if (r.clean.dropped.length)
+    out.push("", "Left out as repeated:", ...r.clean.dropped.map((d) => `- ${d.reason} at ${d.span.start}-${d.span.end}: "${cell(d.text.slice(0, 80))}"`));
   out.push("", "## Actors", "", "| id | name | mentions | in gazetteer |", "| --- | --- | --- | --- |");
   for (const a of r.actors) out.push(`| ${a.id} | ${cell(a.name)} | ${a.mentions} | ${a.known ? "yes" : "no"} |`);
-  out.push("", "## Events", "", "| sentence | source | event | PLOVER | CAMEO | topic | target | modality | condition | confidence |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  out.push(
+    "",
+    "## Events",
+    "",
+    "| sentence | source | event | PLOVER | CAMEO | topic | target | modality | condition | confidence |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  );
   for (const e of r.events)
     out.push(
       `| ${e.sentence + 1} | ${e.source} | ${e.negated ? "not " : ""}${e.kind}${e.quoted ? " (quoted)" : ""} | ${e.plover ?? "-"} | ${e.cameo.code} ${e.cameo.name} | ${e.inverse ? "against " : ""}${e.topic} | ${e.target ?? "-"} | ${e.modality} | ${e.condition ? cell(`${e.condition.kind} ${e.condition.topic}`) : "-"} | ${e.confidence.toFixed(2)} |`,

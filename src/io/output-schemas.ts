@@ -123,33 +123,29 @@ const survival = root("parley-survival/1", "parley compare A B C … --format js
   rows: arr(obj({ key: pattern, counts: byConcept({ type: "integer", minimum: 1 }) })),
 });
 
-const inverse = root(
-  "parley-inverse/1",
-  "parley inverse --format json",
-  {
-    target: stateId,
-    pattern,
-    concept,
-    found: bool,
-    exhaustive: bool,
-    evaluated: int,
-    totalDistance: int,
-    changes: arr(
-      obj(
-        {
-          decisionMaker: str,
-          distance: int,
-          statements: arr(str),
-          ranking: arr(arr(dashPattern)),
-          reversed: arr(arr(int, { minItems: 2, maxItems: 2 })),
-          dropped: arr(int),
-          raised: int,
-        },
-        ["statements", "ranking", "raised"],
-      ),
+const inverse = root("parley-inverse/1", "parley inverse --format json", {
+  target: stateId,
+  pattern,
+  concept,
+  found: bool,
+  exhaustive: bool,
+  evaluated: int,
+  totalDistance: int,
+  changes: arr(
+    obj(
+      {
+        decisionMaker: str,
+        distance: int,
+        statements: arr(str),
+        ranking: arr(arr(dashPattern)),
+        reversed: arr(arr(int, { minItems: 2, maxItems: 2 })),
+        dropped: arr(int),
+        raised: int,
+      },
+      ["statements", "ranking", "raised"],
     ),
-  },
-);
+  ),
+});
 
 const probability = obj({ p: num, low: num, high: num });
 const robustness = root("parley-robustness/1", "parley robustness --format json", {
@@ -274,9 +270,7 @@ const unknown = root(
                   obj({
                     to: stateId,
                     relation,
-                    sanction: nullable(
-                      obj({ moves: arr(step), result: stateId, relation, counter: obj({ to: stateId, relation }) }, ["counter"]),
-                    ),
+                    sanction: nullable(obj({ moves: arr(step), result: stateId, relation, counter: obj({ to: stateId, relation }) }, ["counter"])),
                   }),
                 ),
               }),
@@ -415,9 +409,7 @@ const outlook = obj({
       pattern,
       words: str,
       concepts: arr(concept),
-      steps: arr(
-        obj({ mover: str, moverName: str, from: stateId, to: stateId, action: str, reason: cited, rankBefore: int, rankAfter: int }),
-      ),
+      steps: arr(obj({ mover: str, moverName: str, from: stateId, to: stateId, action: str, reason: cited, rankBefore: int, rankAfter: int })),
     }),
   ),
   unreachable: arr(obj({ words: str, states: ids, concepts: arr(concept) })),
@@ -561,10 +553,7 @@ const ingest = root("parley-ingest/1", "parley ingest ARTICLE --format json", {
         modality: oneOfValues("stated", "hinted", "announced", "insisted", "on-hold", "unlikely"),
         negated: bool,
         quoted: bool,
-        condition: obj(
-          { kind: oneOfValues("before", "after", "if", "unless"), topic: str, inverse: bool, actor: str, text: str },
-          ["inverse", "actor"],
-        ),
+        condition: obj({ kind: oneOfValues("before", "after", "if", "unless"), topic: str, inverse: bool, actor: str, text: str }, ["inverse", "actor"]),
         trigger: str,
         span,
         confidence: num,

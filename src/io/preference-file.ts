@@ -32,9 +32,7 @@ export function preferenceToFile(pref: PreferenceSpec): Record<string, unknown> 
     ...(pref.alternatives?.length
       ? { alternatives: pref.alternatives.map((a) => ({ weight: a.weight, label: a.label, ...body(a.preference), ...provenance(a) })) }
       : {}),
-    ...(pref.unknown?.length
-      ? { unknown: pref.unknown.map((u) => ({ between: u.between.text, and: u.and.text, ...provenance(u) })) }
-      : {}),
+    ...(pref.unknown?.length ? { unknown: pref.unknown.map((u) => ({ between: u.between.text, and: u.and.text, ...provenance(u) })) } : {}),
     ...provenance(pref),
   };
 }

@@ -30,22 +30,38 @@ export function robustnessJson(model: Model, r: RobustnessResult, concepts: read
   };
 }
 
-export function renderRobustness(model: Model, u: PreferenceUncertainty, r: RobustnessResult, concepts: readonly Concept[], md: boolean, top: number, seed: number): string {
+export function renderRobustness(
+  model: Model,
+  u: PreferenceUncertainty,
+  r: RobustnessResult,
+  concepts: readonly Concept[],
+  md: boolean,
+  top: number,
+  seed: number,
+): string {
   const out: string[] = [];
   const nAlt = u.alternatives.reduce((a, x) => a + x.length, 0);
   out.push(md ? `# Robustness: ${model.scenario.name}` : `Robustness: ${model.scenario.name}`, "");
   if (u.statements.length === 0 && nAlt === 0)
-    out.push("The scenario marks no preference as uncertain (give statements a `probability`, or a decision maker `alternatives`): the answer is the deterministic one.", "");
+    out.push(
+      "The scenario marks no preference as uncertain (give statements a `probability`, or a decision maker `alternatives`): the answer is the deterministic one.",
+      "",
+    );
   out.push(
     `${u.statements.length} uncertain statement${u.statements.length === 1 ? "" : "s"} and ${nAlt} alternative preference${nAlt === 1 ? "" : "s"}: ` +
       (r.exact
         ? `${r.done.toLocaleString("en-US")} profiles, enumerated exactly with their probabilities.`
         : `${r.done.toLocaleString("en-US")} sampled profiles (seed ${seed}), ${r.distinctProfiles} distinct; 95% intervals in brackets.`),
   );
-  if (r.interrupted) out.push(`Interrupted after ${r.done.toLocaleString("en-US")} of ${r.asked.toLocaleString("en-US")}: the figures below are from the profiles done so far.`);
-  out.push("", md ? "## Probability of being an equilibrium" : `Probability that each state is an equilibrium (the ${Math.min(top, r.states.length)} most likely of ${r.states.length}):`);
-  const cell = (p: { p: number; low: number; high: number } | undefined) =>
-    !p ? "0.00" : r.exact ? pct(p.p) : `${pct(p.p)} [${pct(p.low)}–${pct(p.high)}]`;
+  if (r.interrupted)
+    out.push(`Interrupted after ${r.done.toLocaleString("en-US")} of ${r.asked.toLocaleString("en-US")}: the figures below are from the profiles done so far.`);
+  out.push(
+    "",
+    md
+      ? "## Probability of being an equilibrium"
+      : `Probability that each state is an equilibrium (the ${Math.min(top, r.states.length)} most likely of ${r.states.length}):`,
+  );
+  const cell = (p: { p: number; low: number; high: number } | undefined) => (!p ? "0.00" : r.exact ? pct(p.p) : `${pct(p.p)} [${pct(p.low)}–${pct(p.high)}]`);
   const table: Table = {
     header: ["state", ...concepts, "in words"],
     rows: r.states.slice(0, top).map((s) => [`${s.state + 1}`, ...concepts.map((c) => cell(s.probability[c])), describeState(model, s.state)]),

@@ -55,18 +55,29 @@ export function readResolutions(text: string, file: string): Record<string, Reso
   const data = source.data;
   const at = (path: (string | number)[]) => source.locate(path) ?? {};
   const problems: Issue[] = [];
-  if (!isObj(data) || !isObj(data.resolutions)) throw new ParleyError({ code: "bad-resolutions", message: "expected a mapping 'resolutions:' of question id -> { outcome: yes|no, date: YYYY-MM-DD }", ...at([]) }, file);
+  if (!isObj(data) || !isObj(data.resolutions))
+    throw new ParleyError(
+      { code: "bad-resolutions", message: "expected a mapping 'resolutions:' of question id -> { outcome: yes|no, date: YYYY-MM-DD }", ...at([]) },
+      file,
+    );
   const out: Record<string, Resolution> = Object.create(null);
   for (const [id, r] of Object.entries(data.resolutions)) {
     const path = ["resolutions", id];
     if (!isObj(r)) {
-      problems.push({ code: "bad-resolution", message: `the resolution of '${id}' must be a mapping { outcome: yes|no, date: YYYY-MM-DD }`, path, ...at(path) });
+      problems.push({
+        code: "bad-resolution",
+        message: `the resolution of '${id}' must be a mapping { outcome: yes|no, date: YYYY-MM-DD }`,
+        path,
+        ...at(path),
+      });
       continue;
     }
     // YAML reads a bare yes/no as a string under the core schema; accept true/false too.
     const outcome = r.outcome === true ? "yes" : r.outcome === false ? "no" : typeof r.outcome === "string" ? r.outcome.toLowerCase() : undefined;
-    if (outcome !== "yes" && outcome !== "no") problems.push({ code: "bad-resolution", message: `the outcome of '${id}' must be yes or no`, path: [...path, "outcome"], ...at([...path, "outcome"]) });
-    if (typeof r.date !== "string" || !DATE.test(r.date)) problems.push({ code: "bad-resolution", message: `the date of '${id}' must be written YYYY-MM-DD`, path: [...path, "date"], ...at([...path, "date"]) });
+    if (outcome !== "yes" && outcome !== "no")
+      problems.push({ code: "bad-resolution", message: `the outcome of '${id}' must be yes or no`, path: [...path, "outcome"], ...at([...path, "outcome"]) });
+    if (typeof r.date !== "string" || !DATE.test(r.date))
+      problems.push({ code: "bad-resolution", message: `the date of '${id}' must be written YYYY-MM-DD`, path: [...path, "date"], ...at([...path, "date"]) });
     if (outcome === "yes" || outcome === "no") if (typeof r.date === "string" && DATE.test(r.date)) out[id] = { outcome, date: r.date };
   }
   if (problems.length) throw new ParleyError(problems, file);
@@ -111,7 +122,8 @@ export function renderScore(r: ScoreReport, format: "text" | "md"): string {
   out.push(h("Scores (lower Brier is better; log score closer to 0 is better)"), "");
   const rows: string[][] = [["Parley", String(r.model.count), fmt(r.model.brier), fmt(r.model.log)]];
   rows.push(["always 50%", String(r.baselines.fifty.count), fmt(r.baselines.fifty.brier), fmt(r.baselines.fifty.log)]);
-  if (r.baselines.noChange) rows.push(["nothing changes from today", String(r.baselines.noChange.count), fmt(r.baselines.noChange.brier), fmt(r.baselines.noChange.log)]);
+  if (r.baselines.noChange)
+    rows.push(["nothing changes from today", String(r.baselines.noChange.count), fmt(r.baselines.noChange.brier), fmt(r.baselines.noChange.log)]);
   out.push(table({ header: ["forecaster", "forecasts", "Brier", "log score"], right: [false, true, true, true], rows }), "");
   if (r.scored.length) {
     out.push(h("Forecasts"), "");

@@ -84,7 +84,10 @@ export function unknownToJson(a: UnknownAnalysis, focus?: number) {
       a.concepts.map((c) => [
         c,
         Object.fromEntries(
-          a.variants.map((v) => [v, Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, [...a.stable[c]![v]![d]].flatMap((x, s) => (x ? [s + 1] : []))]))]),
+          a.variants.map((v) => [
+            v,
+            Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, [...a.stable[c]![v]![d]].flatMap((x, s) => (x ? [s + 1] : []))])),
+          ]),
         ),
       ]),
     ),
@@ -188,7 +191,9 @@ export function renderUnknown(a: UnknownAnalysis, format: "text" | "md", focus?:
       if (entries.length === 0) return bullet(`${dm.name}: none; its preferences are fully known.`);
       bullet(`${dm.name} cannot compare ${a.unknown.pairs[d].toLocaleString("en-US")} pair${a.unknown.pairs[d] === 1 ? "" : "s"} of states:`);
       for (const u of entries) {
-        const prov = [u.note, u.assumption ? `Assumption: ${u.assumption}` : undefined, u.sources?.length ? `[${u.sources.join(", ")}]` : undefined].filter(Boolean).join(" ");
+        const prov = [u.note, u.assumption ? `Assumption: ${u.assumption}` : undefined, u.sources?.length ? `[${u.sources.join(", ")}]` : undefined]
+          .filter(Boolean)
+          .join(" ");
         bullet(`any state where ${quote(u.between, md)} against any state where ${quote(u.and, md)}${prov ? `. ${prov}` : ""}`, 1);
       }
     });
@@ -207,7 +212,9 @@ export function renderUnknown(a: UnknownAnalysis, format: "text" | "md", focus?:
   for (const c of a.concepts) {
     heading(`${c}`);
     const plainEq = a.plain.equilibria[c]!;
-    para(`Plain (known preferences): ${plainEq.length ? `${plural(plainEq.length, "equilibrium", "equilibria")}, state${plainEq.length > 1 ? "s" : ""} ${numberList(plainEq)}` : "no equilibrium"}.`);
+    para(
+      `Plain (known preferences): ${plainEq.length ? `${plural(plainEq.length, "equilibrium", "equilibria")}, state${plainEq.length > 1 ? "s" : ""} ${numberList(plainEq)}` : "no equilibrium"}.`,
+    );
     const seen: { v: UnknownVariant; eq: number[] }[] = [];
     for (const v of a.variants) {
       const eq = a.equilibria[c]![v]!;
@@ -224,7 +231,9 @@ export function renderUnknown(a: UnknownAnalysis, format: "text" | "md", focus?:
         gained.length === 0 && lost.length === 0
           ? "the same as plain"
           : [gained.length ? `${gained.length} gained` : "", lost.length ? `${lost.length} lost` : ""].filter(Boolean).join(", ") + " against plain";
-      line(`${title}: ${eq.length ? `${plural(eq.length, "equilibrium", "equilibria")}, state${eq.length > 1 ? "s" : ""} ${numberList(eq)}` : "no equilibrium"} (${vsPlain}).`);
+      line(
+        `${title}: ${eq.length ? `${plural(eq.length, "equilibrium", "equilibria")}, state${eq.length > 1 ? "s" : ""} ${numberList(eq)}` : "no equilibrium"} (${vsPlain}).`,
+      );
       for (const f of stateFamilies(model, eq)) bullet(`${upperFirst(familyWords(model, f.states, f.care))} (${stateRefs(model, f.states)})`);
       for (const [what, list, verb] of [
         ["Gained", gained, "now stable for"],
@@ -250,14 +259,7 @@ export function renderUnknown(a: UnknownAnalysis, format: "text" | "md", focus?:
 }
 
 /** Why one state is or is not stable for each DM and concept; variants with the same reasons are listed together. */
-function explainText(
-  a: UnknownAnalysis,
-  s: number,
-  md: boolean,
-  out: string[],
-  heading: (t: string) => void,
-  bullet: (t: string, level?: number) => void,
-) {
+function explainText(a: UnknownAnalysis, s: number, md: boolean, out: string[], heading: (t: string) => void, bullet: (t: string, level?: number) => void) {
   const { model } = a;
   heading(`Why state ${s + 1} (${statePattern(model, s)}) is or is not stable`);
   out.push(md ? `${describeState(model, s)}.` : wrap(`${describeState(model, s)}.`), "");
@@ -351,4 +353,3 @@ function indent(s: string): string {
     .map((l) => "  " + l)
     .join("\n");
 }
-

@@ -81,7 +81,11 @@ export function validateBargaining(
       if (r.min !== undefined) check(r.min, [...p, "min"], `the lowest ${what}`);
       if (r.max !== undefined) check(r.max, [...p, "max"], `the highest ${what}`);
       if (ok && ((r.min !== undefined && r.min > r.value) || (r.max !== undefined && r.max < r.value))) {
-        report("bad-range", `the range of ${what} must contain its value: min ≤ value ≤ max (here ${num(r.min ?? r.value)} ≤ ${num(r.value)} ≤ ${num(r.max ?? r.value)})`, p);
+        report(
+          "bad-range",
+          `the range of ${what} must contain its value: min ≤ value ≤ max (here ${num(r.min ?? r.value)} ≤ ${num(r.value)} ≤ ${num(r.max ?? r.value)})`,
+          p,
+        );
         ok = false;
       }
       return ok ? r : undefined;
@@ -103,8 +107,22 @@ export function validateBargaining(
         continue;
       }
       const position = scaleOk ? ranged(pos.position, [...p, "position"], "the position", min, max, `positions lie on ${onScale}`) : undefined;
-      const salience = ranged(pos.salience, [...p, "salience"], "the salience", 0, 1, "salience is between 0 (the issue does not matter) and 1 (nothing matters more)");
-      const capability = ranged(pos.capability, [...p, "capability"], "the capability", 0, Number.MAX_VALUE, "capability is a number of at least 0 (only ratios between actors matter)");
+      const salience = ranged(
+        pos.salience,
+        [...p, "salience"],
+        "the salience",
+        0,
+        1,
+        "salience is between 0 (the issue does not matter) and 1 (nothing matters more)",
+      );
+      const capability = ranged(
+        pos.capability,
+        [...p, "capability"],
+        "the capability",
+        0,
+        Number.MAX_VALUE,
+        "capability is a number of at least 0 (only ratios between actors matter)",
+      );
       if (!position || !salience || !capability) {
         ok = false;
         continue;
@@ -113,13 +131,17 @@ export function validateBargaining(
     }
     const count = Object.keys(is.positions).length;
     if (count < 2) {
-      report("too-few-actors", `issue '${is.id}' has ${count === 0 ? "no actor" : "only one actor"}; bargaining needs at least two actors with a position`, [...path, "positions"]);
+      report("too-few-actors", `issue '${is.id}' has ${count === 0 ? "no actor" : "only one actor"}; bargaining needs at least two actors with a position`, [
+        ...path,
+        "positions",
+      ]);
       ok = false;
     } else if (ok && positions.every((x) => x.capability.value * x.salience.value === 0)) {
       report("no-weight", `every actor on issue '${is.id}' has salience or capability 0: no one carries any weight`, [...path, "positions"]);
       ok = false;
     }
-    const statusQuo = is.statusQuo !== undefined && scaleOk ? ranged(is.statusQuo, [...path, "statusQuo"], "the status quo", min, max, `it lies on ${onScale}`) : undefined;
+    const statusQuo =
+      is.statusQuo !== undefined && scaleOk ? ranged(is.statusQuo, [...path, "statusQuo"], "the status quo", min, max, `it lies on ${onScale}`) : undefined;
     if (is.statusQuo !== undefined && !statusQuo) ok = false;
 
     const links: IssueLinkSpec[] = [];
@@ -148,7 +170,12 @@ export function validateBargaining(
         ok = false;
         return;
       }
-      links.push({ option: o, ...(l.atLeast !== undefined ? { atLeast: l.atLeast } : {}), ...(l.atMost !== undefined ? { atMost: l.atMost } : {}), ...provenanceOf(l) });
+      links.push({
+        option: o,
+        ...(l.atLeast !== undefined ? { atLeast: l.atLeast } : {}),
+        ...(l.atMost !== undefined ? { atMost: l.atMost } : {}),
+        ...provenanceOf(l),
+      });
     });
     if (!ok) return;
     issues.push({

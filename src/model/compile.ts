@@ -101,7 +101,11 @@ export function compileScenario(scenario: Scenario, opts: CompileOptions = {}): 
   }
   const states = Int32Array.from(feasible);
   if (states.length === 0)
-    throw new ParleyError({ code: "no-feasible-state", message: "no state is feasible: the infeasibility conditions rule out every state", path: ["infeasible"] });
+    throw new ParleyError({
+      code: "no-feasible-state",
+      message: "no state is feasible: the infeasibility conditions rule out every state",
+      path: ["infeasible"],
+    });
 
   const statusQuo = indexOf[scenario.statusQuo];
   if (statusQuo < 0) {

@@ -21,8 +21,7 @@ export class ParleyError extends Error {
   readonly file?: string;
 
   constructor(issues: Issue[] | Issue | string, file?: string) {
-    const list: Issue[] =
-      typeof issues === "string" ? [{ code: "error", message: issues }] : Array.isArray(issues) ? issues : [issues];
+    const list: Issue[] = typeof issues === "string" ? [{ code: "error", message: issues }] : Array.isArray(issues) ? issues : [issues];
     super(formatIssues(list, file));
     this.name = "ParleyError";
     this.issues = list;

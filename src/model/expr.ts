@@ -25,9 +25,7 @@ export class ExprSyntaxError extends Error {
   }
 }
 
-type Token =
-  | { t: "id"; v: string; at: number }
-  | { t: "not" | "and" | "or" | "lp" | "rp" | "if" | "then" | "end"; at: number };
+type Token = { t: "id"; v: string; at: number } | { t: "not" | "and" | "or" | "lp" | "rp" | "if" | "then" | "end"; at: number };
 
 const KEYWORDS: Record<string, Token["t"]> = { not: "not", and: "and", or: "or", if: "if", then: "then" };
 const ID_START = /[A-Za-z_]/;
@@ -93,7 +91,10 @@ export function parseExpr(text: string): Expr {
   let depth = 0;
   const deeper = (at: number) => {
     if (++depth > MAX_EXPR_DEPTH)
-      throw new ExprSyntaxError(`the statement nests parentheses and negations more than ${MAX_EXPR_DEPTH} levels deep; write it flatter or split it into several statements`, at);
+      throw new ExprSyntaxError(
+        `the statement nests parentheses and negations more than ${MAX_EXPR_DEPTH} levels deep; write it flatter or split it into several statements`,
+        at,
+      );
   };
   const peek = () => toks[p];
   const fail = (want: string): never => {

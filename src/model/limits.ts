@@ -55,13 +55,22 @@ export function overLimit(name: keyof InputLimits, limit: number, needed: number
 export function parseLimits(spec: string | undefined): InputLimits {
   const out: InputLimits = { ...DEFAULT_LIMITS };
   if (!spec) return out;
-  for (const part of spec.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, value] = part.split("=").map((x) => x.trim());
     if (!Object.hasOwn(DEFAULT_LIMITS, name))
-      throw new ParleyError({ code: "bad-limits", message: `PARLEY_LIMITS: unknown limit '${name}'; the limits are ${Object.keys(DEFAULT_LIMITS).join(", ")}` });
+      throw new ParleyError({
+        code: "bad-limits",
+        message: `PARLEY_LIMITS: unknown limit '${name}'; the limits are ${Object.keys(DEFAULT_LIMITS).join(", ")}`,
+      });
     const n = Number(value?.replace(/_/g, ""));
     if (!Number.isSafeInteger(n) || n < 1)
-      throw new ParleyError({ code: "bad-limits", message: `PARLEY_LIMITS: '${part}' needs a positive whole number, as in ${name}=${DEFAULT_LIMITS[name as keyof InputLimits]}` });
+      throw new ParleyError({
+        code: "bad-limits",
+        message: `PARLEY_LIMITS: '${part}' needs a positive whole number, as in ${name}=${DEFAULT_LIMITS[name as keyof InputLimits]}`,
+      });
     out[name as keyof InputLimits] = n;
   }
   return out;

@@ -13,32 +13,18 @@ const text = (what: string) => z.string().min(1, `${what} must not be empty`);
 /** note / sources / assumption: provenance that any element may carry. */
 const provenance = {
   note: z.string().optional().meta({ description: "Free text explaining the element." }),
-  sources: z
-    .array(z.string())
-    .optional()
-    .meta({ description: "Where the element comes from: fact numbers (F3), articles, URLs." }),
-  assumption: z
-    .string()
-    .optional()
-    .meta({ description: "Set when the element is an assumption rather than a sourced fact: the reason for it." }),
+  sources: z.array(z.string()).optional().meta({ description: "Where the element comes from: fact numbers (F3), articles, URLs." }),
+  assumption: z.string().optional().meta({ description: "Set when the element is an assumption rather than a sourced fact: the reason for it." }),
 };
 
-const id = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an id must start with a letter or '_' and contain only letters, digits and '_'");
+const id = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an id must start with a letter or '_' and contain only letters, digits and '_'");
 
 export const OptionSchema = z
   .strictObject({
     id: id.meta({ description: "Unique option id, used in statements (letters, digits, '_')." }),
     label: z.string().optional().meta({ description: "What taking the option means, in words." }),
-    whenTaken: z
-      .string()
-      .optional()
-      .meta({ description: "How a report describes a state where the option is taken, e.g. 'a ceasefire holds'." }),
-    whenNotTaken: z
-      .string()
-      .optional()
-      .meta({ description: "How a report describes a state where it is not taken, e.g. 'sanctions stay on hold'." }),
+    whenTaken: z.string().optional().meta({ description: "How a report describes a state where the option is taken, e.g. 'a ceasefire holds'." }),
+    whenNotTaken: z.string().optional().meta({ description: "How a report describes a state where it is not taken, e.g. 'sanctions stay on hold'." }),
     irreversible: z
       .union([z.boolean(), z.enum(["taking", "withdrawal"])])
       .optional()
@@ -54,9 +40,7 @@ const YesNo = z.union([z.enum(["Y", "N", "y", "n"]), z.boolean()]);
 const PatternMap = z.record(z.string(), YesNo).meta({
   description: "Option id -> Y/N (or true/false). In a pattern, options left out are 'don't care'.",
 });
-const PatternString = z
-  .string()
-  .meta({ description: "Y/N/- per option, in declaration order (DMs in order, each DM's options in order)." });
+const PatternString = z.string().meta({ description: "Y/N/- per option, in declaration order (DMs in order, each DM's options in order)." });
 
 export const InfeasibleSchema = z
   .union([
@@ -65,10 +49,7 @@ export const InfeasibleSchema = z
       .strictObject({
         condition: text("a condition").optional().meta({ description: "States where this condition holds are infeasible." }),
         pattern: z.union([PatternString, PatternMap]).optional().meta({ description: "States matching this pattern are infeasible." }),
-        mutuallyExclusive: z
-          .array(z.string())
-          .optional()
-          .meta({ description: "At most one of these options may be taken." }),
+        mutuallyExclusive: z.array(z.string()).optional().meta({ description: "At most one of these options may be taken." }),
         atLeastOneOf: z.array(z.string()).optional().meta({ description: "At least one of these options must be taken." }),
         ...provenance,
       })
@@ -138,10 +119,7 @@ export const PreferenceSchema = z
     z
       .strictObject({
         statements: z.array(StatementSchema).optional().meta({ description: "Statements, most important first." }),
-        ranking: z
-          .array(RankItemSchema)
-          .optional()
-          .meta({ description: "Explicit ranking of the feasible states, most preferred first; ties as lists." }),
+        ranking: z.array(RankItemSchema).optional().meta({ description: "Explicit ranking of the feasible states, most preferred first; ties as lists." }),
         alternatives: z
           .array(
             z
@@ -160,13 +138,10 @@ export const PreferenceSchema = z
           )
           .optional()
           .meta({ description: "Preference uncertainty: other orderings this decision maker may hold, with their weights." }),
-        unknown: z
-          .array(UnknownPreferenceSchema)
-          .optional()
-          .meta({
-            description:
-              "Unknown preferences: pairs of states whose preference this decision maker does not know (stability with unknown preferences, `parley unknown`; every other analysis uses the known preferences).",
-          }),
+        unknown: z.array(UnknownPreferenceSchema).optional().meta({
+          description:
+            "Unknown preferences: pairs of states whose preference this decision maker does not know (stability with unknown preferences, `parley unknown`; every other analysis uses the known preferences).",
+        }),
         ...provenance,
       })
       .meta({ title: "Preferences" }),
@@ -192,20 +167,14 @@ export const DecisionMakerSchema = z
     id: id.meta({ description: "Unique decision maker id." }),
     name: z.string().optional().meta({ description: "Display name." }),
     options: z.array(OptionSchema).meta({ description: "The options this decision maker controls (at least one)." }),
-    misperceives: z
-      .array(MisperceptionSchema)
-      .optional()
-      .meta({
-        description:
-          "Hypergames: states this decision maker does not know exist (it cannot move from or to them). Conditions or Y/N/- patterns; a state matching any entry is unknown to it.",
-      }),
-    perceivedPreferences: z
-      .record(z.string(), PreferenceSchema)
-      .optional()
-      .meta({
-        description:
-          "First-level hypergames: decision maker id -> the preferences this decision maker believes that other decision maker has (default: its true preferences).",
-      }),
+    misperceives: z.array(MisperceptionSchema).optional().meta({
+      description:
+        "Hypergames: states this decision maker does not know exist (it cannot move from or to them). Conditions or Y/N/- patterns; a state matching any entry is unknown to it.",
+    }),
+    perceivedPreferences: z.record(z.string(), PreferenceSchema).optional().meta({
+      description:
+        "First-level hypergames: decision maker id -> the preferences this decision maker believes that other decision maker has (default: its true preferences).",
+    }),
     rate: z
       .strictObject({
         perMonth: z.number().positive().max(1000).meta({ description: "Decisive moves a month, on average (for example 1, or 0.25 for one a season)." }),
@@ -332,16 +301,10 @@ export const ScenarioSchema = z
     name: text("name").meta({ description: "Scenario title." }),
     description: z.string().optional(),
     decisionMakers: z.array(DecisionMakerSchema).meta({ description: "The parties, in order." }),
-    infeasible: z
-      .array(InfeasibleSchema)
-      .optional()
-      .meta({ description: "Conditions that make a state impossible, and option groups." }),
+    infeasible: z.array(InfeasibleSchema).optional().meta({ description: "Conditions that make a state impossible, and option groups." }),
     statusQuo: StatusQuoSchema,
     asOf: z.string().optional().meta({ description: "The date the scenario describes, e.g. 'August 2025'." }),
-    limitations: z
-      .array(z.string())
-      .optional()
-      .meta({ description: "What the model leaves out or simplifies, shown in reports." }),
+    limitations: z.array(z.string()).optional().meta({ description: "What the model leaves out or simplifies, shown in reports." }),
     whatIfs: z
       .array(
         z.strictObject({
@@ -362,9 +325,7 @@ export const ScenarioSchema = z
       )
       .optional()
       .meta({ description: "Outcomes the reader cares about; reports say what it would take for each to hold." }),
-    preferences: z
-      .record(z.string(), PreferenceSchema)
-      .meta({ description: "Decision maker id -> its preferences." }),
+    preferences: z.record(z.string(), PreferenceSchema).meta({ description: "Decision maker id -> its preferences." }),
     facts: z
       .array(
         z.strictObject({
@@ -392,12 +353,16 @@ export const ScenarioSchema = z
       .meta({ description: "Forecast questions: parley forecast gives each one's probability by its date." }),
     forecast: z
       .strictObject({
-        concept: z.enum(["Nash", "GMR", "SMR", "SEQ", "SIM", "SEQ+SIM"]).optional().meta({ description: "Play stops at equilibria of this concept (default SEQ)." }),
+        concept: z
+          .enum(["Nash", "GMR", "SMR", "SEQ", "SIM", "SEQ+SIM"])
+          .optional()
+          .meta({ description: "Play stops at equilibria of this concept (default SEQ)." }),
         rules: z
           .array(
             z.strictObject({
               rule: z.enum(["uniform", "gain", "undeterred"]).meta({
-                description: "uniform: any improvement; gain: improvements weighted by how far they climb the mover's ranking; undeterred: only improvements no credible sanction deters.",
+                description:
+                  "uniform: any improvement; gain: improvements weighted by how far they climb the mover's ranking; undeterred: only improvements no credible sanction deters.",
               }),
               weight: z.number().min(0).meta({ description: "Relative weight of this rule (how sure you are that the parties behave so)." }),
               ...provenance,

@@ -22,7 +22,10 @@ export function readSource(text: string, limits: InputLimits = DEFAULT_LIMITS): 
   if (text.length > limits.fileSize)
     return {
       issues: [
-        { code: "file-too-large", message: `the file has ${text.length.toLocaleString("en-US")} characters, ${overLimit("fileSize", limits.fileSize, text.length)}` },
+        {
+          code: "file-too-large",
+          message: `the file has ${text.length.toLocaleString("en-US")} characters, ${overLimit("fileSize", limits.fileSize, text.length)}`,
+        },
       ],
     };
   const lines = new LineCounter();
@@ -165,7 +168,12 @@ export function textProblem(text: string): Issue | undefined {
 function tagMessage(text: string, start: number, end: number): string {
   const tag = text.slice(start, end);
   // The value as the user meant it: to the end of the line, or of the flow entry; without a comment.
-  const value = text.slice(start).split("\n")[0].replace(/\s+#.*$/, "").replace(/\s*[,\]}].*$/, "").trim();
+  const value = text
+    .slice(start)
+    .split("\n")[0]
+    .replace(/\s+#.*$/, "")
+    .replace(/\s*[,\]}].*$/, "")
+    .trim();
   const quoted = `'${value.replace(/'/g, "''")}'`;
   // `!!type` and `!<uri>` are deliberate tags (none means anything in a scenario); `!x` is a negation gone wrong.
   if (/^!(!|<)/.test(tag)) return `'${tag}' is a YAML tag, which Parley does not read: remove it (or, if the value is text, quote it: ${quoted})`;

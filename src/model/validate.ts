@@ -79,7 +79,11 @@ export function validateData(data: unknown, source?: SourceText, limits: InputLi
   if (format === undefined) {
     const d = data as Record<string, unknown>;
     if (d.program === "gmcr-py" || (Array.isArray(d.options) && Array.isArray(d.decisionMakers) && ("infeasibles" in d || "useManualPreferenceRanking" in d))) {
-      report("gmcr-py-file", "this is a gmcr-py / GMCR+ file, not a Parley scenario: convert it first with parley import (e.g. parley import model.gmcr -o model.yaml), or with Import in the workbench", []);
+      report(
+        "gmcr-py-file",
+        "this is a gmcr-py / GMCR+ file, not a Parley scenario: convert it first with parley import (e.g. parley import model.gmcr -o model.yaml), or with Import in the workbench",
+        [],
+      );
       return { issues };
     }
     report("missing-format", `missing 'format: ${FORMAT}' at the top of the file`, []);
@@ -113,12 +117,7 @@ interface ZodIssueLike {
   origin?: string;
 }
 
-function zodIssue(
-  zi: ZodIssueLike,
-  data: unknown,
-  at: (path: Path, key?: string) => { line: number; column: number } | undefined,
-  prefix: Path = [],
-): Issue[] {
+function zodIssue(zi: ZodIssueLike, data: unknown, at: (path: Path, key?: string) => { line: number; column: number } | undefined, prefix: Path = []): Issue[] {
   const path = [...prefix, ...(zi.path as (string | number)[])];
   const value = valueAt(data, path);
   const field = describeField(path);
@@ -209,11 +208,48 @@ const FIELDS: Record<string, string[]> = {
   questions: ["id", "question", "condition", "by", "resolution", "note", "sources", "assumption"],
   forecast: ["concept", "rules", "horizon", "rule", "weight", "note", "sources", "assumption"],
   rate: ["perMonth", "note", "sources", "assumption"],
-  bargaining: ["actors", "issues", "id", "name", "title", "scale", "statusQuo", "positions", "onTable", "position", "salience", "capability", "value", "min", "max", "option", "atLeast", "atMost", "note", "sources", "assumption"],
+  bargaining: [
+    "actors",
+    "issues",
+    "id",
+    "name",
+    "title",
+    "scale",
+    "statusQuo",
+    "positions",
+    "onTable",
+    "position",
+    "salience",
+    "capability",
+    "value",
+    "min",
+    "max",
+    "option",
+    "atLeast",
+    "atMost",
+    "note",
+    "sources",
+    "assumption",
+  ],
   decisionMakers: ["id", "name", "options", "misperceives", "perceivedPreferences", "rate", "note", "sources", "assumption"],
   options: ["id", "label", "whenTaken", "whenNotTaken", "irreversible", "note", "sources", "assumption"],
   infeasible: ["condition", "pattern", "mutuallyExclusive", "atLeastOneOf", "note", "sources", "assumption"],
-  preferences: ["statements", "ranking", "alternatives", "unknown", "statement", "if", "then", "anyOf", "probability", "weight", "label", "note", "sources", "assumption"],
+  preferences: [
+    "statements",
+    "ranking",
+    "alternatives",
+    "unknown",
+    "statement",
+    "if",
+    "then",
+    "anyOf",
+    "probability",
+    "weight",
+    "label",
+    "note",
+    "sources",
+    "assumption",
+  ],
   unknown: ["between", "and", "note", "sources", "assumption"],
   between: ["condition", "pattern"],
   and: ["condition", "pattern"],
@@ -292,8 +328,7 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
     if (RESERVED_IDS.has(dm.id)) report("reserved-id", `'${dm.id}' cannot be used as an id`, [...path, "id"]);
     if (dmIndex.has(dm.id)) report("duplicate-id", `duplicate decision maker id '${dm.id}'`, [...path, "id"]);
     else dmIndex.set(dm.id, d);
-    if (dm.options.length === 0)
-      report("no-options", `decision maker '${dm.id}' has no options; give it at least one`, [...path, "options"]);
+    if (dm.options.length === 0) report("no-options", `decision maker '${dm.id}' has no options; give it at least one`, [...path, "options"]);
     const indices: number[] = [];
     dm.options.forEach((o, k) => {
       if (KEYWORDS.has(o.id.toLowerCase()) || RESERVED_IDS.has(o.id)) {
@@ -330,8 +365,7 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
     });
   });
   if (file.decisionMakers.length === 0) report("no-decision-makers", "the scenario has no decision makers", ["decisionMakers"]);
-  if (options.length > MAX_OPTIONS)
-    report("too-many-options", tooManyOptions(options.length), ["decisionMakers"]);
+  if (options.length > MAX_OPTIONS) report("too-many-options", tooManyOptions(options.length), ["decisionMakers"]);
 
   const n = options.length;
   const ids = [...optionIndex.keys()];
@@ -344,7 +378,11 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
       return start ? source!.position(start.offset + offset) : source?.locate(path);
     };
     if (text.length > limits.statementLength) {
-      report("statement-too-long", `the statement '${clip(text)}' has ${text.length.toLocaleString("en-US")} characters, ${overLimit("statementLength", limits.statementLength, text.length)}`, path);
+      report(
+        "statement-too-long",
+        `the statement '${clip(text)}' has ${text.length.toLocaleString("en-US")} characters, ${overLimit("statementLength", limits.statementLength, text.length)}`,
+        path,
+      );
       return undefined;
     }
     let expr: Expr;
@@ -423,7 +461,11 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
   // Infeasibility
   const constraints: ConstraintSpec[] = [];
   if ((file.infeasible?.length ?? 0) > limits.conditions)
-    report("too-many-conditions", `${file.infeasible!.length.toLocaleString("en-US")} infeasibility entries, ${overLimit("conditions", limits.conditions, file.infeasible!.length)}`, ["infeasible"]);
+    report(
+      "too-many-conditions",
+      `${file.infeasible!.length.toLocaleString("en-US")} infeasibility entries, ${overLimit("conditions", limits.conditions, file.infeasible!.length)}`,
+      ["infeasible"],
+    );
   (file.infeasible ?? []).forEach((entry: InfeasibleEntry, k) => {
     const path: Path = ["infeasible", k];
     if (typeof entry === "string") {
@@ -449,7 +491,12 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
     } else if (entry.pattern !== undefined) {
       const p = entry.pattern;
       const cube = typeof p === "string" ? pattern(p, [...path, "pattern"], true) : patternMap(p, [...path, "pattern"]);
-      const text = typeof p === "string" ? p : Object.entries(p).map(([id, v]) => (v === true || v === "Y" || v === "y" ? id : `!${id}`)).join(" & ");
+      const text =
+        typeof p === "string"
+          ? p
+          : Object.entries(p)
+              .map(([id, v]) => (v === true || v === "Y" || v === "y" ? id : `!${id}`))
+              .join(" & ");
       if (cube) constraints.push({ kind: "pattern", text, infeasible: [cube], ...prov });
     } else if (entry.mutuallyExclusive !== undefined) {
       const list = entry.mutuallyExclusive;
@@ -626,7 +673,11 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
   /** A DM's `unknown` list: each entry's two sides; at most 31 entries (one bit each in the engine). */
   function unknownPreferences(list: UnknownPreferenceEntry[], path: Path): UnknownPreferenceSpec[] | undefined {
     if (list.length > 31) {
-      report("too-many-unknown", `${list.length} unknown-preference entries; at most 31 per decision maker (a fixed limit: one bit each in the engine); merge some with 'or' in a condition`, path);
+      report(
+        "too-many-unknown",
+        `${list.length} unknown-preference entries; at most 31 per decision maker (a fixed limit: one bit each in the engine); merge some with 'or' in a condition`,
+        path,
+      );
       return undefined;
     }
     const out: UnknownPreferenceSpec[] = [];
@@ -672,7 +723,12 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
     }
     const p = entry.pattern!;
     const cube = typeof p === "string" ? pattern(p, [...path, "pattern"], true) : patternMap(p, [...path, "pattern"]);
-    const text = typeof p === "string" ? p : Object.entries(p).map(([id, v]) => (v === true || v === "Y" || v === "y" ? id : `!${id}`)).join(" & ");
+    const text =
+      typeof p === "string"
+        ? p
+        : Object.entries(p)
+            .map(([id, v]) => (v === true || v === "Y" || v === "y" ? id : `!${id}`))
+            .join(" & ");
     return cube ? { kind: "pattern", text, cubes: [cube] } : undefined;
   }
 
@@ -685,12 +741,7 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
     return set && typeof entry !== "string" ? { ...set, ...provenanceOf(entry) } : set;
   }
 
-
-  function statusQuo(
-    entry: StatusQuoEntry,
-    pat: typeof pattern,
-    pmap: typeof patternMap,
-  ): { mask: number; provenance?: Provenance } {
+  function statusQuo(entry: StatusQuoEntry, pat: typeof pattern, pmap: typeof patternMap): { mask: number; provenance?: Provenance } {
     const path: Path = ["statusQuo"];
     let value: string | Record<string, string | boolean> = entry as string | Record<string, string | boolean>;
     let provenance: Provenance | undefined;
@@ -730,7 +781,10 @@ function preference(
   });
   const total = entry.alternatives.reduce((a, x) => a + x.weight, 0);
   if (total > 1 + 1e-9) {
-    report("bad-weights", `the weights of the alternatives add up to ${+total.toFixed(6)}; at most 1 (the main preferences keep 1 minus the sum)`, [...path, "alternatives"]);
+    report("bad-weights", `the weights of the alternatives add up to ${+total.toFixed(6)}; at most 1 (the main preferences keep 1 minus the sum)`, [
+      ...path,
+      "alternatives",
+    ]);
     ok = false;
   }
   return ok ? { ...base, alternatives } : undefined;
@@ -790,7 +844,11 @@ function basePreference(
     return undefined;
   }
   if (statementsList.length > 52) {
-    report("too-many-statements", `${statementsList.length} statements; at most 52 per decision maker (a fixed limit: each statement is one bit of a whole number's 53-bit precision); join some with anyOf or 'or'`, spath);
+    report(
+      "too-many-statements",
+      `${statementsList.length} statements; at most 52 per decision maker (a fixed limit: each statement is one bit of a whole number's 53-bit precision); join some with anyOf or 'or'`,
+      spath,
+    );
     return undefined;
   }
   statementsList.forEach((st: StatementEntry, k) => {

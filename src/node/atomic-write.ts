@@ -18,19 +18,7 @@
  *   caller allows it; the server does not);
  * - a folder, a block device or a socket: refused.
  */
-import {
-  closeSync,
-  constants,
-  fsyncSync,
-  lstatSync,
-  openSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-  type Stats,
-} from "node:fs";
+import { closeSync, constants, fsyncSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { open, rename, rm } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
@@ -94,9 +82,13 @@ export function inspectTarget(path: string, opts: InspectOptions = {}): Target {
     if (opts.allowStreams) return { kind: "stream", path };
     throw new TargetError("not-regular", `${path} is a ${st.isFIFO() ? "FIFO" : "device"}, not a regular file`, path);
   }
-  if (!st.isFile()) throw new TargetError("not-regular", `${path} is a ${st.isBlockDevice() ? "block device" : st.isSocket() ? "socket" : "special file"}, not a regular file`, path);
-  if (opts.overwrite === false)
-    throw new TargetError("exists", `${path} already exists${opts.overwriteHint ? `; ${opts.overwriteHint}` : ""}`, path);
+  if (!st.isFile())
+    throw new TargetError(
+      "not-regular",
+      `${path} is a ${st.isBlockDevice() ? "block device" : st.isSocket() ? "socket" : "special file"}, not a regular file`,
+      path,
+    );
+  if (opts.overwrite === false) throw new TargetError("exists", `${path} already exists${opts.overwriteHint ? `; ${opts.overwriteHint}` : ""}`, path);
   // Through a link: the temporary file goes beside the file itself, and the rename replaces the file, not the link.
   const real = link.isSymbolicLink() ? realpathSync(path) : path;
   return { kind: "file", path: real, exists: true, mode: st.mode & 0o7777 };

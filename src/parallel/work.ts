@@ -45,7 +45,6 @@ export type ResultMessage = { id: number; result: TaskResult } | { id: number; e
 export function solveTasks(nDMs: number, base: readonly BaseConcept[]): Task[] {
   const cost: Record<BaseConcept, number> = { SMR: 5, GMR: 4, SEQ: 3, SIM: 2, Nash: 1 };
   const tasks: Task[] = [];
-  for (const concept of [...base].sort((a, b) => cost[b] - cost[a]))
-    for (let dm = 0; dm < nDMs; dm++) tasks.push({ kind: "solve", concept, dm });
+  for (const concept of [...base].sort((a, b) => cost[b] - cost[a])) for (let dm = 0; dm < nDMs; dm++) tasks.push({ kind: "solve", concept, dm });
   return tasks;
 }

@@ -28,12 +28,7 @@ function levelsFromStatements(pref: Extract<PreferenceSpec, { kind: "statements"
   return denseLevels(score);
 }
 
-function levelsFromRanking(
-  pref: Extract<PreferenceSpec, { kind: "ranking" }>,
-  states: Int32Array,
-  nOptions: number,
-  dmId: string,
-): Int32Array {
+function levelsFromRanking(pref: Extract<PreferenceSpec, { kind: "ranking" }>, states: Int32Array, nOptions: number, dmId: string): Int32Array {
   const items = pref.items;
   const itemOf = new Int32Array(states.length).fill(-1);
   const issues: Issue[] = [];

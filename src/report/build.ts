@@ -15,7 +15,15 @@ import { preferenceSensitivity, sensitivityOf, sensitivityVariants, type Prefere
 import { scenarioChanges } from "../analysis/diff.js";
 import { describeChange, describeFamily, describeMove, describeState, rankOf } from "../io/describe.js";
 import { bargainingReport, type BargainingReport } from "./bargaining.js";
-import { coalitionsThatMatter, goalReport, robustnessReport, whatIfComparison, type CoalitionReport, type GoalReport, type RobustnessReport } from "./deeper.js";
+import {
+  coalitionsThatMatter,
+  goalReport,
+  robustnessReport,
+  whatIfComparison,
+  type CoalitionReport,
+  type GoalReport,
+  type RobustnessReport,
+} from "./deeper.js";
 
 export const REPORT_FORMAT = "parley-report/1";
 
@@ -453,7 +461,9 @@ function summarize(analysis: Analysis, outlook: OutlookReport, tiers: TierReport
     const movers = model.scenario.decisionMakers
       .filter((_, d) => explainState(analysis.context, today, d, ["Nash"]).improvements.length > 0)
       .map((d) => d.name);
-    out.push(`Today's state is not stable: ${listWords(movers)} ${movers.length > 1 ? "gain" : "gains"} by moving${outlook.todayStableUnder.length ? ` (it holds only under ${outlook.todayStableUnder.join(", ")})` : ""}.`);
+    out.push(
+      `Today's state is not stable: ${listWords(movers)} ${movers.length > 1 ? "gain" : "gains"} by moving${outlook.todayStableUnder.length ? ` (it holds only under ${outlook.todayStableUnder.join(", ")})` : ""}.`,
+    );
   }
   const next = outlook.paths.find((p) => p.steps.length > 0);
   if (next) {
@@ -470,10 +480,10 @@ function summarize(analysis: Analysis, outlook: OutlookReport, tiers: TierReport
     );
   // The joint move that escapes where play is heading, if nothing credibly deters it.
   const from = coalitions[coalitions.length - 1];
-  const escape = from?.joint.find((j) => j.openUnder.includes("SEQ"));
-  if (from && escape)
+  const way = from?.joint.find((j) => j.openUnder.includes("SEQ"));
+  if (from && way)
     out.push(
-      `From ${from.why}, ${listWords(escape.members)} could move together to ${escape.toWords} (state ${escape.to}), which all of them prefer, and nothing credibly deters it: ${escape.steps.join("; then ")}.`,
+      `From ${from.why}, ${listWords(way.members)} could move together to ${way.toWords} (state ${way.to}), which all of them prefer, and nothing credibly deters it: ${way.steps.join("; then ")}.`,
     );
   const top = decisive.find((d) => d.changesOutlook);
   if (top) out.push(`What decides the outlook most: ${top.change.replace(/^If /, "if ")}, ${top.effect}`);

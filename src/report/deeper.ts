@@ -75,7 +75,13 @@ export function goalReport(analysis: Analysis, goal: { title: string; condition:
   const concepts = (["Nash", "SEQ"] as const).filter((c) => analysis.concepts.includes(c));
   const stable = concepts.map((c) => {
     const eq = analysis.equilibria[c]!.filter((s) => targetSet.has(s));
-    return { concept: c as Concept, count: eq.length, families: stateFamilies(model, eq).slice(0, 2).map((f) => describeFamily(model, f.states, f.care)) };
+    return {
+      concept: c as Concept,
+      count: eq.length,
+      families: stateFamilies(model, eq)
+        .slice(0, 2)
+        .map((f) => describeFamily(model, f.states, f.care)),
+    };
   });
   const sq = statusQuoAnalysis(analysis);
   const reachableFromToday = sq.reachable.some((s) => targetSet.has(s));
@@ -173,9 +179,16 @@ export function whatIfComparison(base: Model, variant: Model): string[] {
   for (const c of cmp.concepts) {
     const gained = c.gained.filter((g) => g.stateB !== undefined).map((g) => g.stateB!);
     const lost = c.lost.filter((g) => g.stateA !== undefined).map((g) => g.stateA!);
-    const fam = (m: Model, xs: number[]) => stateFamilies(m, xs).slice(0, 2).map((f) => describeFamily(m, f.states, f.care));
-    if (gained.length) out.push(`${c.concept} equilibria gained (${gained.length}): ${fam(variant, gained).join("; or ")}${stateFamilies(variant, gained).length > 2 ? "; …" : ""}.`);
-    if (lost.length) out.push(`${c.concept} equilibria lost (${lost.length}): ${fam(base, lost).join("; or ")}${stateFamilies(base, lost).length > 2 ? "; …" : ""}.`);
+    const fam = (m: Model, xs: number[]) =>
+      stateFamilies(m, xs)
+        .slice(0, 2)
+        .map((f) => describeFamily(m, f.states, f.care));
+    if (gained.length)
+      out.push(
+        `${c.concept} equilibria gained (${gained.length}): ${fam(variant, gained).join("; or ")}${stateFamilies(variant, gained).length > 2 ? "; …" : ""}.`,
+      );
+    if (lost.length)
+      out.push(`${c.concept} equilibria lost (${lost.length}): ${fam(base, lost).join("; or ")}${stateFamilies(base, lost).length > 2 ? "; …" : ""}.`);
   }
   if (!out.length) out.push("The Nash and SEQ equilibria are the same as in the base scenario.");
   return out;

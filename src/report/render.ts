@@ -4,7 +4,7 @@
  * for Markdown and HTML.
  */
 import { wrap } from "../io/describe.js";
-import type { Cited, OutlookReport, ReportData, StepReport } from "./build.js";
+import type { OutlookReport, ReportData, StepReport } from "./build.js";
 
 /** The report as a flat list of blocks; each format serialises them. */
 type Block =
@@ -44,10 +44,11 @@ function outlookBlocks(o: OutlookReport, s: Inline, level: number, pathsTitle: s
   const out: Block[] = [];
   const para = (text: string, l = level): Block => ({ kind: "p", level: l, text });
   const item = (text: string, l = level): Block => ({ kind: "li", level: l, text });
-  if (o.todayStableUnder.length)
-    out.push(para(`Today's state is itself stable under ${o.todayStableUnder.join(", ")}.`, level));
+  if (o.todayStableUnder.length) out.push(para(`Today's state is itself stable under ${o.todayStableUnder.join(", ")}.`, level));
   if (o.reachableStates === 0) {
-    out.push(para("From today, no party can improve its position by a move of its own: the situation stays where it is unless preferences or options change.", level));
+    out.push(
+      para("From today, no party can improve its position by a move of its own: the situation stays where it is unless preferences or options change.", level),
+    );
   } else {
     out.push(
       para(
@@ -58,14 +59,20 @@ function outlookBlocks(o: OutlookReport, s: Inline, level: number, pathsTitle: s
   }
   for (const p of o.paths) {
     if (p.steps.length === 0) continue;
-    out.push(item(`${s.strong(s.esc(p.words))} (state ${p.state}; stable under ${p.concepts.join(", ")}), in ${p.steps.length} move${p.steps.length > 1 ? "s" : ""}:`, level));
+    out.push(
+      item(
+        `${s.strong(s.esc(p.words))} (state ${p.state}; stable under ${p.concepts.join(", ")}), in ${p.steps.length} move${p.steps.length > 1 ? "s" : ""}:`,
+        level,
+      ),
+    );
     p.steps.forEach((st, k) => out.push({ kind: "step", level: level + 1, n: k + 1, text: stepText(st, s) }));
   }
   if (o.unreachable.length && !listUnreachable) {
     out.push(para(`${o.unreachableCount} other equilibrium states are not reachable from today by such moves.`, level));
   } else if (o.unreachable.length) {
     out.push(para("Not reachable from today by such moves:", level));
-    for (const u of o.unreachable) out.push(item(`${s.esc(u.words)} (${u.states.length} state${u.states.length > 1 ? "s" : ""}; ${u.concepts.join(", ")})`, level));
+    for (const u of o.unreachable)
+      out.push(item(`${s.esc(u.words)} (${u.states.length} state${u.states.length > 1 ? "s" : ""}; ${u.concepts.join(", ")})`, level));
   }
   return out;
 }
@@ -110,7 +117,9 @@ function blocks(r: ReportData, s: Inline): Block[] {
   out.push(heading(2, "2. Stable outcomes"));
   out.push(
     para(
-      `A state is stable for a party when it would not leave it, and an equilibrium when it is stable for every party. How many states are equilibria under each concept: ${Object.entries(r.counts)
+      `A state is stable for a party when it would not leave it, and an equilibrium when it is stable for every party. How many states are equilibria under each concept: ${Object.entries(
+        r.counts,
+      )
         .map(([c, n]) => `${c} ${n}`)
         .join(", ")}.`,
     ),
@@ -120,7 +129,10 @@ function blocks(r: ReportData, s: Inline): Block[] {
     out.push(para(t.explanation, 1));
     for (const f of t.families) {
       out.push(
-        item(`${s.strong(s.esc(f.words))} (${f.states.length} state${f.states.length > 1 ? "s" : ""}${f.reachableFromToday ? "; reachable from today" : ""})`, 1),
+        item(
+          `${s.strong(s.esc(f.words))} (${f.states.length} state${f.states.length > 1 ? "s" : ""}${f.reachableFromToday ? "; reachable from today" : ""})`,
+          1,
+        ),
       );
       out.push(para(`Why no party leaves it (state ${f.example}):`, 2));
       for (const w of f.why) out.push(item(`${s.esc(w.dm)}: ${s.esc(w.text)}`, 2));
@@ -151,7 +163,12 @@ function blocks(r: ReportData, s: Inline): Block[] {
       out.push(item(`From ${s.esc(c.why)} (state ${c.state}):`, 1));
       for (const j of c.joint) {
         const verdict = j.openUnder.includes("SEQ") ? "nothing credibly deters it" : j.deterredUnder.includes("SEQ") ? "a credible answer deters it" : "";
-        out.push(item(`${s.strong(s.esc(j.members.join(" + ")))}: ${s.esc(j.steps.join("; then "))} → ${s.esc(j.toWords)} (state ${j.to})${verdict ? `; ${verdict}` : ""}.`, 2));
+        out.push(
+          item(
+            `${s.strong(s.esc(j.members.join(" + ")))}: ${s.esc(j.steps.join("; then "))} → ${s.esc(j.toWords)} (state ${j.to})${verdict ? `; ${verdict}` : ""}.`,
+            2,
+          ),
+        );
       }
     }
   }
@@ -180,12 +197,22 @@ function blocks(r: ReportData, s: Inline): Block[] {
         ),
       );
       if (g.jointFromToday)
-        out.push(item(`A joint move gets there from today: ${s.strong(s.esc(g.jointFromToday.members.join(" + ")))}: ${s.esc(g.jointFromToday.steps.join("; then "))} → ${s.esc(g.jointFromToday.toWords)}; every member prefers that to today.`, 1));
+        out.push(
+          item(
+            `A joint move gets there from today: ${s.strong(s.esc(g.jointFromToday.members.join(" + ")))}: ${s.esc(g.jointFromToday.steps.join("; then "))} → ${s.esc(g.jointFromToday.toWords)}; every member prefers that to today.`,
+            1,
+          ),
+        );
       else out.push(item("No group of parties can get there from today by a joint move all its members prefer.", 1));
       for (const w of g.wouldTake) {
         if (w.already) continue;
         if (!w.found) {
-          out.push(item(`For it to hold under ${w.concept}: ${w.exhaustive ? "no reordering or thinning of the priorities makes it stable" : "no change found within the search limit"}.`, 1));
+          out.push(
+            item(
+              `For it to hold under ${w.concept}: ${w.exhaustive ? "no reordering or thinning of the priorities makes it stable" : "no change found within the search limit"}.`,
+              1,
+            ),
+          );
           continue;
         }
         out.push(item(`For it to hold under ${w.concept} (as ${s.esc(w.toWords ?? "")}), the smallest change of priorities:`, 1));
@@ -232,7 +259,14 @@ function blocks(r: ReportData, s: Inline): Block[] {
       ),
     );
     for (const row of rb.rows)
-      out.push(item(`${s.esc(row.label)} (state ${row.state}, ${s.esc(row.words)}): ${Object.entries(row.probability).map(([c, p]) => `${c} ${(p ?? 0).toFixed(2)}`).join(", ")}.`, 1));
+      out.push(
+        item(
+          `${s.esc(row.label)} (state ${row.state}, ${s.esc(row.words)}): ${Object.entries(row.probability)
+            .map(([c, p]) => `${c} ${(p ?? 0).toFixed(2)}`)
+            .join(", ")}.`,
+          1,
+        ),
+      );
     if (rb.influences.length) {
       out.push(para("The uncertain preferences that move these most:", 1));
       for (const line of rb.influences) out.push(item(s.esc(line), 2));
@@ -272,13 +306,24 @@ export function renderReportText(r: ReportData): string {
   const out: string[] = [];
   for (const b of blocks(r, { esc: (x) => x, strong: (x) => x })) {
     if (b.kind === "h")
-      out.push(b.level === 1 ? `${"═".repeat(WIDTH)}\n${b.text.toUpperCase()}\n${"═".repeat(WIDTH)}` : b.level === 2 ? `\n${b.text}\n${"─".repeat(Math.min(WIDTH, b.text.length))}` : `\n${b.text}`);
+      out.push(
+        b.level === 1
+          ? `${"═".repeat(WIDTH)}\n${b.text.toUpperCase()}\n${"═".repeat(WIDTH)}`
+          : b.level === 2
+            ? `\n${b.text}\n${"─".repeat(Math.min(WIDTH, b.text.length))}`
+            : `\n${b.text}`,
+      );
     else if (b.kind === "p") out.push(wrap(b.text, WIDTH, "  ".repeat(b.level)));
     else if (b.kind === "li") out.push(hang(`${"  ".repeat(Math.max(0, b.level - 1))}• `, b.text));
     else if (b.kind === "step") out.push(hang(`${"  ".repeat(Math.max(0, b.level - 1))}${b.n}. `, b.text));
     else if (b.kind === "hr") out.push("");
   }
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
+  return (
+    out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim() + "\n"
+  );
 }
 
 const mdEsc = (x: string) => x.replace(/([\\`*_{}[\]<>#|])/g, "\\$1");

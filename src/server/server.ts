@@ -74,7 +74,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!allowedHosts().has(req.headers.host ?? "")) return sendJson(res, 403, { error: "this server answers only to its own loopback address", code: "bad-host" });
+    if (!allowedHosts().has(req.headers.host ?? ""))
+      return sendJson(res, 403, { error: "this server answers only to its own loopback address", code: "bad-host" });
     const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
     if (url.pathname.startsWith("/api/")) return api(req, res, url);
     if (req.method !== "GET" && req.method !== "HEAD") return sendJson(res, 405, { error: "method not allowed", code: "method" });
@@ -106,7 +107,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         const { text, baseEtag, overwrite } = (parsed ?? {}) as { text?: unknown; baseEtag?: unknown; overwrite?: unknown };
         if (typeof text !== "string") return sendJson(res, 400, { error: "'text' must be the file's content as a string", code: "bad-body" });
         if (baseEtag !== undefined && typeof baseEtag !== "string") return sendJson(res, 400, { error: "'baseEtag' must be a string", code: "bad-body" });
-        const saved = await workspace.write(path, text, { ...(typeof baseEtag === "string" ? { baseEtag } : {}), overwrite: overwrite === true }, opts.writeHooks);
+        const saved = await workspace.write(
+          path,
+          text,
+          { ...(typeof baseEtag === "string" ? { baseEtag } : {}), overwrite: overwrite === true },
+          opts.writeHooks,
+        );
         return sendJson(res, 200, saved);
       }
       return sendJson(res, 405, { error: "method not allowed", code: "method" });
@@ -139,13 +145,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "no-cache",
         ...(extname(full) === ".html"
-          ? { "Content-Security-Policy": "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; connect-src 'self'" }
+          ? {
+              "Content-Security-Policy":
+                "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; connect-src 'self'",
+            }
           : {}),
       });
       res.end(data);
     } catch {
-      if (rel === "index.html")
-        return sendText(res, 503, "The workbench is not built yet: run `npm run build` (npm ci does it) and reload.");
+      if (rel === "index.html") return sendText(res, 503, "The workbench is not built yet: run `npm run build` (npm ci does it) and reload.");
       sendJson(res, 404, { error: "not found", code: "not-found" });
     }
   }
@@ -229,7 +237,6 @@ function sendText(res: ServerResponse, status: number, text: string): void {
 }
 
 function sendError(res: ServerResponse, e: unknown): void {
-  if (e instanceof WorkspaceError) return sendJson(res, e.status, { error: e.message, code: e.code, ...(e.etag ? { etag: e.etag } : {}) });
-  sendJson(res, 500, { error: "internal error", code: "internal" });
+  if (e instanceof WorkspaceError) sendJson(res, e.status, { error: e.message, code: e.code, ...(e.etag ? { etag: e.etag } : {}) });
+  else sendJson(res, 500, { error: "internal error", code: "internal" });
 }
-

@@ -66,16 +66,14 @@ export class Workspace {
    * NUL bytes, other extensions, and symbolic links that lead outside.
    */
   async resolvePath(userPath: string): Promise<string> {
-    if (typeof userPath !== "string" || userPath.length === 0 || userPath.length > 1024)
-      throw new WorkspaceError(400, "bad-path", "a file path is required");
+    if (typeof userPath !== "string" || userPath.length === 0 || userPath.length > 1024) throw new WorkspaceError(400, "bad-path", "a file path is required");
     if (userPath.includes("\0")) throw new WorkspaceError(400, "bad-path", "the path contains a NUL byte");
     if (isAbsolute(userPath) || /^[A-Za-z]:/.test(userPath) || userPath.startsWith("\\"))
       throw new WorkspaceError(403, "outside-workspace", "absolute paths are not allowed; give a path inside the workspace");
     const full = resolve(this.root, userPath);
     const rel = relative(this.root, full);
     if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) throw new WorkspaceError(403, "outside-workspace", `'${userPath}' is outside the workspace`);
-    if (rel.split(sep).some((part) => part.startsWith(".")))
-      throw new WorkspaceError(403, "hidden-path", `'${userPath}' is a hidden file or folder`);
+    if (rel.split(sep).some((part) => part.startsWith("."))) throw new WorkspaceError(403, "hidden-path", `'${userPath}' is a hidden file or folder`);
     if (!SCENARIO_EXTENSIONS.includes(extname(full).toLowerCase()))
       throw new WorkspaceError(400, "bad-extension", `only ${SCENARIO_EXTENSIONS.join(", ")} files can be opened or saved`);
     // The folder holding the file must really be inside the workspace (no symlinked escape).
@@ -136,7 +134,8 @@ export class Workspace {
       throw new WorkspaceError(404, "not-found", `'${userPath}' does not exist`);
     }
     if (!st.isFile()) throw new WorkspaceError(400, "not-a-file", `'${userPath}' is not a file`);
-    if (st.size > this.maxFileBytes) throw new WorkspaceError(413, "too-large", `'${userPath}' has ${st.size.toLocaleString("en-US")} bytes, ${fileLimit(this.maxFileBytes)}`);
+    if (st.size > this.maxFileBytes)
+      throw new WorkspaceError(413, "too-large", `'${userPath}' has ${st.size.toLocaleString("en-US")} bytes, ${fileLimit(this.maxFileBytes)}`);
     const text = await fs.readFile(full, "utf8");
     return { path: userPath, text, etag: etagOf(text) };
   }
@@ -146,7 +145,12 @@ export class Workspace {
    * without intent); with it, the file must still be the version it names,
    * unless `overwrite`. Saves to the same path are queued.
    */
-  async write(userPath: string, text: string, opts: { baseEtag?: string; overwrite?: boolean } = {}, hooks: WriteHooks = {}): Promise<{ path: string; etag: string }> {
+  async write(
+    userPath: string,
+    text: string,
+    opts: { baseEtag?: string; overwrite?: boolean } = {},
+    hooks: WriteHooks = {},
+  ): Promise<{ path: string; etag: string }> {
     const save = this.save(userPath, text, opts, hooks);
     this.inflight.add(save);
     try {
@@ -156,28 +160,40 @@ export class Workspace {
     }
   }
 
-  private async save(userPath: string, text: string, opts: { baseEtag?: string; overwrite?: boolean }, hooks: WriteHooks): Promise<{ path: string; etag: string }> {
+  private async save(
+    userPath: string,
+    text: string,
+    opts: { baseEtag?: string; overwrite?: boolean },
+    hooks: WriteHooks,
+  ): Promise<{ path: string; etag: string }> {
     const full = await this.resolvePath(userPath);
-    if (Buffer.byteLength(text) > this.maxFileBytes) throw new WorkspaceError(413, "too-large", `the file would have ${Buffer.byteLength(text).toLocaleString("en-US")} bytes, ${fileLimit(this.maxFileBytes)}`);
+    if (Buffer.byteLength(text) > this.maxFileBytes)
+      throw new WorkspaceError(
+        413,
+        "too-large",
+        `the file would have ${Buffer.byteLength(text).toLocaleString("en-US")} bytes, ${fileLimit(this.maxFileBytes)}`,
+      );
     const previous = this.queues.get(full) ?? Promise.resolve();
-    const job = previous.catch(() => undefined).then(async () => {
-      let current: string | undefined;
-      try {
-        current = await fs.readFile(full, "utf8");
-      } catch {
-        current = undefined;
-      }
-      if (!opts.overwrite) {
-        if (current !== undefined && opts.baseEtag === undefined)
-          throw new WorkspaceError(409, "exists", `'${userPath}' already exists; open it first or confirm the overwrite`, etagOf(current));
-        if (current !== undefined && opts.baseEtag !== etagOf(current))
-          throw new WorkspaceError(409, "changed-on-disk", `'${userPath}' changed on disk since it was opened`, etagOf(current));
-        if (current === undefined && opts.baseEtag !== undefined)
-          throw new WorkspaceError(409, "deleted-on-disk", `'${userPath}' was deleted on disk since it was opened`);
-      }
-      await writeAtomic(full, text, hooks);
-      return { path: userPath, etag: etagOf(text) };
-    });
+    const job = previous
+      .catch(() => undefined)
+      .then(async () => {
+        let current: string | undefined;
+        try {
+          current = await fs.readFile(full, "utf8");
+        } catch {
+          current = undefined;
+        }
+        if (!opts.overwrite) {
+          if (current !== undefined && opts.baseEtag === undefined)
+            throw new WorkspaceError(409, "exists", `'${userPath}' already exists; open it first or confirm the overwrite`, etagOf(current));
+          if (current !== undefined && opts.baseEtag !== etagOf(current))
+            throw new WorkspaceError(409, "changed-on-disk", `'${userPath}' changed on disk since it was opened`, etagOf(current));
+          if (current === undefined && opts.baseEtag !== undefined)
+            throw new WorkspaceError(409, "deleted-on-disk", `'${userPath}' was deleted on disk since it was opened`);
+        }
+        await writeAtomic(full, text, hooks);
+        return { path: userPath, etag: etagOf(text) };
+      });
     this.queues.set(full, job);
     try {
       return await job;
@@ -205,6 +221,10 @@ export async function writeAtomic(full: string, text: string, hooks: WriteHooks 
     // The message names the file as the workbench does (inside the workspace), not by its absolute path.
     if (e instanceof TargetError) throw new WorkspaceError(400, "not-a-file", `could not save: ${e.message.split(full).join(`'${basename(full)}'`)}`);
     const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkspaceError(code === "ENOSPC" ? 507 : 500, code === "ENOSPC" ? "disk-full" : "write-failed", `could not save: ${(e as Error).message}; the file on disk is unchanged`);
+    throw new WorkspaceError(
+      code === "ENOSPC" ? 507 : 500,
+      code === "ENOSPC" ? "disk-full" : "write-failed",
+      `could not save: ${(e as Error).message}; the file on disk is unchanged`,
+    );
   }
 }

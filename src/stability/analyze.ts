@@ -103,10 +103,7 @@ export function runToEnd<R>(steps: Generator<unknown, R>): R {
  * (concept, DM) pass, so an adapter can show progress and stop a long run
  * between steps; the engine itself stays free of timers and signals.
  */
-export function* analyzeSteps(
-  model: Model,
-  opts: { concepts?: readonly Concept[]; context?: StabilityContext } = {},
-): Generator<AnalysisProgress, Analysis> {
+export function* analyzeSteps(model: Model, opts: { concepts?: readonly Concept[]; context?: StabilityContext } = {}): Generator<AnalysisProgress, Analysis> {
   const concepts = [...(opts.concepts ?? CONCEPTS)];
   const base = baseConcepts(concepts);
   const n = model.nDMs;
@@ -136,9 +133,7 @@ export type BaseConcept = Exclude<Concept, "SEQ+SIM">;
 
 /** The concepts solved per DM for those asked: SEQ+SIM needs SEQ and SIM. */
 export function baseConcepts(concepts: readonly Concept[]): BaseConcept[] {
-  return (["Nash", "GMR", "SMR", "SEQ", "SIM"] as const).filter(
-    (c) => concepts.includes(c) || (concepts.includes("SEQ+SIM") && (c === "SEQ" || c === "SIM")),
-  );
+  return (["Nash", "GMR", "SMR", "SEQ", "SIM"] as const).filter((c) => concepts.includes(c) || (concepts.includes("SEQ+SIM") && (c === "SEQ" || c === "SIM")));
 }
 
 /**

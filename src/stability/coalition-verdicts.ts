@@ -54,7 +54,12 @@ export function coalitionVerdicts(
     else if (c === "SMR") broken = reachDominatesUnanswered(own, cond, coalitionMoves(ctx, others), bar);
     else {
       const answers = c === "GMR" ? coalitionMoves(ctx, others) : coalitionImprovements(ctx, others);
-      broken = reachDominates(own, cond, bar.map((p) => reachMin(answers, p)), bar);
+      broken = reachDominates(
+        own,
+        cond,
+        bar.map((p) => reachMin(answers, p)),
+        bar,
+      );
     }
     for (let s = 0; s < broken.length; s++) broken[s] ^= 1;
     out[c] = broken;

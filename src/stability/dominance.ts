@@ -138,11 +138,7 @@ function dominatedBar(graph: Adjacency, cond: Condensation, k: number, vectorsOf
  * distinct successor components; it returns what to do with a successor's data
  * once every predecessor component has been visited (`release`).
  */
-function forComponents(
-  graph: Adjacency,
-  cond: Condensation,
-  visit: (c: number, states: Int32Array, next: readonly number[]) => (d: number) => void,
-): void {
+function forComponents(graph: Adjacency, cond: Condensation, visit: (c: number, states: Int32Array, next: readonly number[]) => (d: number) => void): void {
   const { offsets, targets } = graph;
   const { comp, count } = cond;
   const n = offsets.length - 1;
@@ -196,7 +192,7 @@ function sweep(graph: Adjacency, cond: Condensation, k: number, vectorsOf: Vecto
     for (const d of next) if (!base || sky[d]!.size > base.size) base = sky[d]!;
     let own: Skyline | null = base;
     const grow = (x: Int32Array) => {
-      if (own && own.dominatesWeakly(x)) return;
+      if (own?.dominatesWeakly(x)) return;
       if (own === base) own = base ? base.copy() : newSkyline(k);
       own!.insert(x);
     };
@@ -239,7 +235,7 @@ function meet(a: Skyline, b: Skyline, k: number): Skyline {
   const m = new Int32Array(k);
   a.forEach((x) =>
     b.forEach((y) => {
-      for (let h = 0; h < k; h++) m[h] = x[h] < y[h] ? x[h] : y[h];
+      for (let h = 0; h < k; h++) m[h] = Math.min(x[h], y[h]);
       if (!out.dominatesWeakly(m)) out.insert(m);
     }),
   );
@@ -347,10 +343,10 @@ class VectorList implements Skyline {
   insert(x: Int32Array): void {
     const { k, flat } = this;
     const kept: number[] = [];
-    outer: for (let o = 0; o < flat.length; o += k) {
+    for (let o = 0; o < flat.length; o += k) {
       let below = true;
       for (let h = 0; h < k && below; h++) if (flat[o + h] > x[h]) below = false;
-      if (below) continue outer;
+      if (below) continue;
       for (let h = 0; h < k; h++) kept.push(flat[o + h]);
     }
     for (let h = 0; h < k; h++) kept.push(x[h]);

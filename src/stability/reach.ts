@@ -108,4 +108,3 @@ export function condense(graph: Adjacency): Condensation {
   }
   return { comp, count };
 }
-

@@ -11,8 +11,8 @@ import { reachMin } from "./reach.js";
 export function smrStable(ctx: StabilityContext, i: number): Uint8Array {
   const pref = ctx.model.pref[i];
   if (ctx.implicit) {
-    const escape = bestOverMoves(ctx.model, i, pref);
-    return deterredImplicit(ctx.model, i, reachMinImplicit(ctx.model, opponents(ctx, i), false, escape, true));
+    const bestEscape = bestOverMoves(ctx.model, i, pref);
+    return deterredImplicit(ctx.model, i, reachMinImplicit(ctx.model, opponents(ctx, i), false, bestEscape, true));
   }
   const { offsets, targets } = ctx.moves[i];
   const afterEscape = new Int32Array(pref.length);

@@ -54,7 +54,10 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
     expect(await page.locator(".ing-facts").textContent()).toMatch(/12 sentences \(text\), 4 actors, 12 events coded; 2 repeated blocks left out/);
     expect(await page.getByTestId("ingest-actor").filter({ hasText: "Kremlin" }).count()).toBe(1);
 
-    await page.getByTestId("ingest-event").filter({ hasText: /^rejected$/ }).hover();
+    await page
+      .getByTestId("ingest-event")
+      .filter({ hasText: /^rejected$/ })
+      .hover();
     const tip = page.getByTestId("ingest-tip");
     await poll(() => tip.isVisible()).toBe(true);
     const text = await tip.textContent();
@@ -64,7 +67,10 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
     expect(text).toMatch(/modalitystated/);
     expect(text).toMatch(/negationno/);
     expect(text).toMatch(/confidence0\.86/);
-    await page.getByTestId("ingest-event").filter({ hasText: /^rule out$/ }).hover();
+    await page
+      .getByTestId("ingest-event")
+      .filter({ hasText: /^rule out$/ })
+      .hover();
     await poll(() => tip.textContent()).toMatch(/Russia — not refuse.*negationnegated/);
   });
 
@@ -88,7 +94,9 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
 
     const talks = page.locator('[data-key="pref:eu:if ru_talks then ru_ceasefire"]');
     await talks.getByRole("button", { name: /^Accept/ }).click();
-    await poll(() => page.getByTestId("ingest-message").textContent()).toBe("Added to ukraine-2025.yaml: option ru_talks; statement of eu: if ru_talks then ru_ceasefire.");
+    await poll(() => page.getByTestId("ingest-message").textContent()).toBe(
+      "Added to ukraine-2025.yaml: option ru_talks; statement of eu: if ru_talks then ru_ceasefire.",
+    );
     await poll(() => page.locator(".cm-content").textContent()).toMatch(/- if: ru_talks\s*then: ru_ceasefire/);
     // The scenario is analysed again with the new options (4 + 2 more binary options).
     await poll(() => page.getByTestId("summary").textContent()).toMatch(/12 options/);
@@ -103,7 +111,11 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
     const data = parse(disk());
     const us = data.decisionMakers.find((d: { id: string }) => d.id === "us");
     expect(us.options.at(-1)).toMatchObject({ id: "us_aid", sources: ["ukraine-talks.txt:791-854 (sentence 10, confidence 0.86)"] });
-    expect(data.preferences.eu.at(-1)).toMatchObject({ if: "ru_talks", then: "ru_ceasefire", sources: expect.arrayContaining(["ukraine-talks.txt:267-356 (sentence 3, confidence 0.86)"]) });
+    expect(data.preferences.eu.at(-1)).toMatchObject({
+      if: "ru_talks",
+      then: "ru_ceasefire",
+      sources: expect.arrayContaining(["ukraine-talks.txt:267-356 (sentence 3, confidence 0.86)"]),
+    });
     expect(disk()).not.toContain("!ru_ceasefire\n");
     loadModel(disk(), FILE);
   });
@@ -140,12 +152,19 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
     await page.locator('#panel-ingest input[aria-label="Article file"]').setInputFiles(join(wb.dir, "river-dispute.txt"));
     await poll(() => page.locator("#ingest-name").inputValue()).toBe("river-dispute.txt");
     await page.getByRole("button", { name: "Read the article" }).click();
-    await poll(() => page.locator(".ing-facts").textContent()).toMatch(/^“Valdoria and Corland agree to talks on disputed river”: .*Gazetteer: built-in \+ river-dispute\.gazetteer\.yaml\./);
+    await poll(() => page.locator(".ing-facts").textContent()).toMatch(
+      /^“Valdoria and Corland agree to talks on disputed river”: .*Gazetteer: built-in \+ river-dispute\.gazetteer\.yaml\./,
+    );
     // The parties have the gazetteer's ids; without it they were named after the words used (valdoria, corland).
     expect(await page.locator('[data-key="dm:vd"]').count()).toBe(1);
     expect(await page.locator('[data-key="dm:co"]').count()).toBe(1);
     expect(await page.locator('[data-key="option:vd_dam"]').count()).toBe(1);
-    expect(await page.getByTestId("ingest-actor").filter({ hasText: /^Marlow$/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByTestId("ingest-actor")
+        .filter({ hasText: /^Marlow$/ })
+        .count(),
+    ).toBe(1);
   });
 
   it("refuses a broken gazetteer opened from disk, naming the line and column, and keeps the one in use", async () => {
@@ -179,7 +198,9 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
     await poll(() => page.locator("#file-select option:checked").textContent()).toMatch(/ukraine-talks\.yaml \(not saved yet\)/);
     expect(await today.textContent()).toMatch(/^Today: Russia/);
     await today.getByRole("button", { name: /^Accept/ }).click();
-    await poll(() => page.getByTestId("ingest-message").textContent()).toBe("Added to ukraine-talks.yaml: party Russia (ru); option ru_offensive; status quo: ru_offensive taken today.");
+    await poll(() => page.getByTestId("ingest-message").textContent()).toBe(
+      "Added to ukraine-talks.yaml: party Russia (ru); option ru_offensive; status quo: ru_offensive taken today.",
+    );
     await poll(() => page.locator(".cm-content").textContent()).toMatch(/statusQuo: \{ ru_offensive: Y \}/);
     await poll(() => today.textContent()).toMatch(/in the scenario/);
     await poll(() => page.getByTestId("eq-count-Nash").isVisible()).toBe(true);

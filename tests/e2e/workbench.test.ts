@@ -152,14 +152,22 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     const explanation = page.getByTestId("explain");
     await explanation.getByRole("button", { name: "Priorities that would make it stable" }).click();
     await poll(() => page.getByTestId("inverse-target").textContent()).toMatch(/^Target: state 305/);
-    expect(await page.getByTestId("inverse-changes").textContent()).toMatch(/^United States would have to put "Otherwise he would rather keep the sanctions on hold/);
+    expect(await page.getByTestId("inverse-changes").textContent()).toMatch(
+      /^United States would have to put "Otherwise he would rather keep the sanctions on hold/,
+    );
     await explanation.getByRole("button", { name: "Groups that could leave it" }).click();
     const list = page.getByTestId("coalitions-list");
-    await poll(() => list.locator(".co-head strong").allTextContents()).toEqual(["United States + Ukraine", "United States + European allies", "United States + Ukraine + European allies"]);
+    await poll(() => list.locator(".co-head strong").allTextContents()).toEqual([
+      "United States + Ukraine",
+      "United States + European allies",
+      "United States + Ukraine + European allies",
+    ]);
     expect(await list.locator("li.coalition").nth(1).textContent()).toMatch(/breaks Nash.*breaks SEQ.*deterred GMR.*deterred SMR.*Also to states 18, 162, 450/);
     // Robustness runs when its tab opens: the 320 profiles weighed exactly.
     await page.getByRole("tab", { name: "Robustness" }).click();
-    await poll(() => page.getByTestId("robustness-summary").textContent()).toMatch(/^8 uncertain statements and 1 alternative preference: 320 profiles of preferences, weighed exactly/);
+    await poll(() => page.getByTestId("robustness-summary").textContent()).toMatch(
+      /^8 uncertain statements and 1 alternative preference: 320 profiles of preferences, weighed exactly/,
+    );
     expect(await page.getByTestId("robustness-chart").locator("tbody tr").count()).toBe(12);
     expect(await page.getByTestId("robustness-influence").locator("li").count()).toBeGreaterThan(2);
     // A long sampled run keeps the page responsive and stops with the result so far.
@@ -267,8 +275,13 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     const svg = readFileSync((await download.path())!, "utf8");
     const parsed = await page.evaluate((text) => {
       // In the page (DOM types are not in the tests' compiler settings).
+      // biome-ignore lint/suspicious/noExplicitAny: DOM types are not in the tests' compiler settings
       const d = new (globalThis as any).DOMParser().parseFromString(text, "image/svg+xml");
-      return { error: d.querySelector("parsererror")?.textContent ?? null, states: d.querySelectorAll("g.states > g").length, moves: d.querySelectorAll("g.moves > line").length };
+      return {
+        error: d.querySelector("parsererror")?.textContent ?? null,
+        states: d.querySelectorAll("g.states > g").length,
+        moves: d.querySelectorAll("g.moves > line").length,
+      };
     }, svg);
     expect(parsed).toEqual({ error: null, states: elmira.states.length, moves: Number(/; (\d+) moves/.exec((await info.textContent())!)![1]) });
     expect(svg).toContain(`<title>State 1 (`);
@@ -294,7 +307,9 @@ describe.skipIf(!haveChromium)("the workbench on an empty folder (parley serve i
   it("opens a new, unsaved scenario, imports a gmcr-py file saying which status quo it took, and saves it in the folder", async () => {
     const { page } = wb;
     await page.goto(wb.url);
-    await poll(() => page.getByTestId("file-status").textContent()).toMatch(/has no scenario files \(\.yaml, \.yml, \.json\)\. Write one in the editor and use Save as\./);
+    await poll(() => page.getByTestId("file-status").textContent()).toMatch(
+      /has no scenario files \(\.yaml, \.yml, \.json\)\. Write one in the editor and use Save as\./,
+    );
     expect(await page.locator("#file-select").inputValue()).toBe("");
     // A gmcr-py file as gmcr-py saves it: no status quo, the all-N state ruled out.
     const upload = join(mkdtempSync(join(tmpdir(), "parley-gmcr-")), "firm.gmcr");
@@ -303,7 +318,12 @@ describe.skipIf(!haveChromium)("the workbench on an empty folder (parley serve i
       JSON.stringify({
         options: [{ name: "Delay" }, { name: "Accept" }],
         decisionMakers: [{ name: "Firm", options: [0, 1], preferences: [[[1, "Y"]]] }],
-        infeasibles: [[[0, "N"], [1, "N"]]],
+        infeasibles: [
+          [
+            [0, "N"],
+            [1, "N"],
+          ],
+        ],
       }),
     );
     await page.locator("#import-file").setInputFiles(upload);

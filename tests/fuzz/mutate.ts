@@ -28,10 +28,7 @@ export function statementArb(ids: string[], depth = 3): fc.Arbitrary<string> {
       tie("expr").map((e) => `!(${e})`),
     ),
   }));
-  return fc.oneof(
-    { weight: 4, arbitrary: expr },
-    { weight: 1, arbitrary: fc.tuple(expr, expr).map(([a, b]) => `if ${a} then ${b}`) },
-  );
+  return fc.oneof({ weight: 4, arbitrary: expr }, { weight: 1, arbitrary: fc.tuple(expr, expr).map(([a, b]) => `if ${a} then ${b}`) });
 }
 
 export interface ScenarioShape {
@@ -40,58 +37,62 @@ export interface ScenarioShape {
 }
 
 /** A valid-looking parley/1 scenario with 1–3 decision makers and 1–2 options each. */
-export const scenarioArb: fc.Arbitrary<ScenarioShape> = fc
-  .array(fc.integer({ min: 1, max: 2 }), { minLength: 1, maxLength: 3 })
-  .chain((perDM) => {
-    const ids: string[] = [];
-    const dms = perDM.map((k, d) => {
-      const options = Array.from({ length: k }, () => `o${ids.push(`o${ids.length}`) - 1}`);
-      return { id: `d${d}`, options };
-    });
-    const n = ids.length;
-    const text = fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 8 }));
-    const prefs = fc.array(
-      fc.oneof(
-        { weight: 4, arbitrary: statementArb(ids) },
-        { weight: 1, arbitrary: fc.record({ statement: statementArb(ids), probability: fc.double({ min: 0, max: 1, noNaN: true }) }) },
-        { weight: 1, arbitrary: fc.record({ anyOf: fc.array(statementArb(ids, 1), { minLength: 1, maxLength: 3 }) }) },
-      ),
-      { minLength: 1, maxLength: 3 },
-    );
-    return fc
-      .record({
-        name: text,
-        description: fc.option(text, { nil: undefined }),
-        labels: fc.array(fc.option(text, { nil: undefined }), { minLength: n, maxLength: n }),
-        irreversible: fc.array(fc.constantFrom(undefined, true, "withdrawal"), { minLength: n, maxLength: n }),
-        statusQuo: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
-        preferences: fc.array(prefs, { minLength: dms.length, maxLength: dms.length }),
-        infeasible: fc.array(
-          n >= 2 ? fc.oneof(statementArb(ids, 1), fc.record({ mutuallyExclusive: fc.shuffledSubarray(ids, { minLength: 2, maxLength: 2 }) })) : statementArb(ids, 1),
-          { maxLength: 2 },
-        ),
-        goals: fc.option(fc.array(fc.record({ title: text, condition: statementArb(ids, 1) }), { maxLength: 2 }), { nil: undefined }),
-      })
-      .map((r) => {
-        const data: Record<string, unknown> = {
-          format: "parley/1",
-          name: r.name || "fuzz",
-          ...(r.description !== undefined ? { description: r.description } : {}),
-          decisionMakers: dms.map((dm) => ({
-            id: dm.id,
-            options: dm.options.map((id) => {
-              const k = ids.indexOf(id);
-              return { id, ...(r.labels[k] !== undefined ? { label: r.labels[k] } : {}), ...(r.irreversible[k] !== undefined ? { irreversible: r.irreversible[k] } : {}) };
-            }),
-          })),
-          ...(r.infeasible.length > 0 ? { infeasible: r.infeasible } : {}),
-          statusQuo: r.statusQuo.map((b) => (b ? "Y" : "N")).join(""),
-          preferences: Object.fromEntries(dms.map((dm, d) => [dm.id, r.preferences[d]])),
-          ...(r.goals && r.goals.length > 0 ? { goals: r.goals } : {}),
-        };
-        return { data, ids };
-      });
+export const scenarioArb: fc.Arbitrary<ScenarioShape> = fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 1, maxLength: 3 }).chain((perDM) => {
+  const ids: string[] = [];
+  const dms = perDM.map((k, d) => {
+    const options = Array.from({ length: k }, () => `o${ids.push(`o${ids.length}`) - 1}`);
+    return { id: `d${d}`, options };
   });
+  const n = ids.length;
+  const text = fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 8 }));
+  const prefs = fc.array(
+    fc.oneof(
+      { weight: 4, arbitrary: statementArb(ids) },
+      { weight: 1, arbitrary: fc.record({ statement: statementArb(ids), probability: fc.double({ min: 0, max: 1, noNaN: true }) }) },
+      { weight: 1, arbitrary: fc.record({ anyOf: fc.array(statementArb(ids, 1), { minLength: 1, maxLength: 3 }) }) },
+    ),
+    { minLength: 1, maxLength: 3 },
+  );
+  return fc
+    .record({
+      name: text,
+      description: fc.option(text, { nil: undefined }),
+      labels: fc.array(fc.option(text, { nil: undefined }), { minLength: n, maxLength: n }),
+      irreversible: fc.array(fc.constantFrom(undefined, true, "withdrawal"), { minLength: n, maxLength: n }),
+      statusQuo: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+      preferences: fc.array(prefs, { minLength: dms.length, maxLength: dms.length }),
+      infeasible: fc.array(
+        n >= 2
+          ? fc.oneof(statementArb(ids, 1), fc.record({ mutuallyExclusive: fc.shuffledSubarray(ids, { minLength: 2, maxLength: 2 }) }))
+          : statementArb(ids, 1),
+        { maxLength: 2 },
+      ),
+      goals: fc.option(fc.array(fc.record({ title: text, condition: statementArb(ids, 1) }), { maxLength: 2 }), { nil: undefined }),
+    })
+    .map((r) => {
+      const data: Record<string, unknown> = {
+        format: "parley/1",
+        name: r.name || "fuzz",
+        ...(r.description !== undefined ? { description: r.description } : {}),
+        decisionMakers: dms.map((dm) => ({
+          id: dm.id,
+          options: dm.options.map((id) => {
+            const k = ids.indexOf(id);
+            return {
+              id,
+              ...(r.labels[k] !== undefined ? { label: r.labels[k] } : {}),
+              ...(r.irreversible[k] !== undefined ? { irreversible: r.irreversible[k] } : {}),
+            };
+          }),
+        })),
+        ...(r.infeasible.length > 0 ? { infeasible: r.infeasible } : {}),
+        statusQuo: r.statusQuo.map((b) => (b ? "Y" : "N")).join(""),
+        preferences: Object.fromEntries(dms.map((dm, d) => [dm.id, r.preferences[d]])),
+        ...(r.goals && r.goals.length > 0 ? { goals: r.goals } : {}),
+      };
+      return { data, ids };
+    });
+});
 
 // ---------------------------------------------------------------------------
 // structured mutations of parsed data
@@ -191,7 +192,8 @@ export function mutateData(data: unknown, mutations: Mutation[]): unknown {
         break;
       case "key": {
         const v = get();
-        if (v !== null && typeof v === "object" && !Array.isArray(v)) Object.defineProperty(v, m.key, { value: structuredClone(m.value), enumerable: true, configurable: true, writable: true });
+        if (v !== null && typeof v === "object" && !Array.isArray(v))
+          Object.defineProperty(v, m.key, { value: structuredClone(m.value), enumerable: true, configurable: true, writable: true });
         break;
       }
     }
@@ -222,14 +224,48 @@ export type TextMutation =
 
 export const textMutationArb: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.record({ op: fc.constant("duplicate-line" as const), at: fc.nat() }),
-  fc.record({ op: fc.constant("alias-bomb" as const), width: fc.integer({ min: 2, max: 12 }), levels: fc.integer({ min: 1, max: 12 }), where: fc.constantFrom("end" as const, "name" as const, "note" as const) }),
+  fc.record({
+    op: fc.constant("alias-bomb" as const),
+    width: fc.integer({ min: 2, max: 12 }),
+    levels: fc.integer({ min: 1, max: 12 }),
+    where: fc.constantFrom("end" as const, "name" as const, "note" as const),
+  }),
   fc.constant({ op: "alias-cycle" as const }),
   fc.record({ op: fc.constant("merge-key" as const), at: fc.nat() }),
-  fc.record({ op: fc.constant("tag" as const), at: fc.nat(), tag: fc.constantFrom("!!binary", "!!set", "!!omap", "!!timestamp", "!!js/function", "!!python/object", "!custom", "!!int", "!!float", "!!map", "!!seq") }),
+  fc.record({
+    op: fc.constant("tag" as const),
+    at: fc.nat(),
+    tag: fc.constantFrom("!!binary", "!!set", "!!omap", "!!timestamp", "!!js/function", "!!python/object", "!custom", "!!int", "!!float", "!!map", "!!seq"),
+  }),
   fc.record({
     op: fc.constant("insert" as const),
     at: fc.nat(),
-    text: fc.oneof(fc.string({ unit: "binary", maxLength: 8 }), fc.constantFrom(":", "- ", "\t", "  ", "\n", "{", "[", "]", "}", "#", "&x ", "*x", "'", '"', "? ", "---\n", "...\n", "%YAML 1.1\n", "<<: ", "|\n", ">-\n")),
+    text: fc.oneof(
+      fc.string({ unit: "binary", maxLength: 8 }),
+      fc.constantFrom(
+        ":",
+        "- ",
+        "\t",
+        "  ",
+        "\n",
+        "{",
+        "[",
+        "]",
+        "}",
+        "#",
+        "&x ",
+        "*x",
+        "'",
+        '"',
+        "? ",
+        "---\n",
+        "...\n",
+        "%YAML 1.1\n",
+        "<<: ",
+        "|\n",
+        ">-\n",
+      ),
+    ),
   }),
   fc.record({ op: fc.constant("truncate" as const), at: fc.nat() }),
   fc.record({ op: fc.constant("deep-flow" as const), depth: fc.constantFrom(10, 63, 65, 1000) }),
@@ -240,7 +276,12 @@ export const textMutationArb: fc.Arbitrary<TextMutation> = fc.oneof(
 /** An alias bomb: each level lists the previous one `width` times (width^levels nodes when expanded). */
 export function aliasBomb(width: number, levels: number): string {
   const lines = [`bomb0: &b0 [${Array(width).fill("lol").join(", ")}]`];
-  for (let k = 1; k <= levels; k++) lines.push(`bomb${k}: &b${k} [${Array(width).fill(`*b${k - 1}`).join(", ")}]`);
+  for (let k = 1; k <= levels; k++)
+    lines.push(
+      `bomb${k}: &b${k} [${Array(width)
+        .fill(`*b${k - 1}`)
+        .join(", ")}]`,
+    );
   return lines.join("\n");
 }
 
@@ -258,7 +299,11 @@ export function mutateText(text: string, mutations: TextMutation[]): string {
       case "alias-bomb": {
         const bomb = aliasBomb(m.width, m.levels);
         if (m.where === "end") t = `${t}\n${bomb}\n`;
-        else t = `${bomb.split("\n").map((l) => `# ${l}`).join("\n")}\n${t.replace(/^name: .*$/m, "")}\nx_anchors:\n${bomb.replace(/^/gm, "  ")}\n${m.where}: *b${m.levels}\n`;
+        else
+          t = `${bomb
+            .split("\n")
+            .map((l) => `# ${l}`)
+            .join("\n")}\n${t.replace(/^name: .*$/m, "")}\nx_anchors:\n${bomb.replace(/^/gm, "  ")}\n${m.where}: *b${m.levels}\n`;
         break;
       }
       case "alias-cycle":
@@ -311,7 +356,11 @@ export type ByteMutation =
 
 export const byteMutationArb: fc.Arbitrary<ByteMutation> = fc.oneof(
   fc.record({ op: fc.constant("flip" as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
-  fc.record({ op: fc.constant("set" as const), at: fc.nat(), byte: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...Buffer.from(":-[]{}&*!|>'\"#\n\t, ").values())) }),
+  fc.record({
+    op: fc.constant("set" as const),
+    at: fc.nat(),
+    byte: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(...Buffer.from(":-[]{}&*!|>'\"#\n\t, ").values())),
+  }),
   fc.record({ op: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 64 }) }),
   fc.record({ op: fc.constant("insert" as const), at: fc.nat(), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 16 }) }),
   fc.record({ op: fc.constant("copy" as const), from: fc.nat(), to: fc.nat(), length: fc.integer({ min: 1, max: 400 }) }),
@@ -363,14 +412,33 @@ export const statementCaseArb: fc.Arbitrary<StatementCase> = fc
     base: statementArb(["x", "y", "z"], 4),
     edits: fc.array(
       fc.oneof(
-        fc.record({ op: fc.constant("insert" as const), at: fc.nat(), text: fc.oneof(fc.constantFrom("(", ")", "!", "&", "|", "not ", " and ", " or ", "if ", " then ", "true", "FALSE", "w", "__proto__", "Ü", "∧", "¬", "\u0000", " "), fc.string({ maxLength: 4 })) }),
+        fc.record({
+          op: fc.constant("insert" as const),
+          at: fc.nat(),
+          text: fc.oneof(
+            fc.constantFrom("(", ")", "!", "&", "|", "not ", " and ", " or ", "if ", " then ", "true", "FALSE", "w", "__proto__", "Ü", "∧", "¬", "\u0000", " "),
+            fc.string({ maxLength: 4 }),
+          ),
+        }),
         fc.record({ op: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 6 }) }),
-        fc.record({ op: fc.constant("deep" as const), depth: fc.constantFrom(5, 60, 99, 101, 150, 3000), kind: fc.constantFrom("paren" as const, "not" as const, "mixed" as const) }),
+        fc.record({
+          op: fc.constant("deep" as const),
+          depth: fc.constantFrom(5, 60, 99, 101, 150, 3000),
+          kind: fc.constantFrom("paren" as const, "not" as const, "mixed" as const),
+        }),
         fc.record({ op: fc.constant("long" as const), times: fc.constantFrom(10, 300, 1200), joiner: fc.constantFrom(" & ", " | ", " & !") }),
       ),
       { maxLength: 3 },
     ),
-    place: fc.constantFrom("preference" as const, "infeasible" as const, "if" as const, "anyOf" as const, "goal" as const, "misperceives" as const, "unknown" as const),
+    place: fc.constantFrom(
+      "preference" as const,
+      "infeasible" as const,
+      "if" as const,
+      "anyOf" as const,
+      "goal" as const,
+      "misperceives" as const,
+      "unknown" as const,
+    ),
   })
   .map(({ base, edits, place }) => {
     let text = base;
@@ -416,7 +484,10 @@ export function scenarioWithStatement(c: StatementCase): Record<string, unknown>
       base.infeasible = [c.text];
       break;
     case "if":
-      prefs.b = [{ if: c.text, then: "z" }, { if: "x", then: c.text }];
+      prefs.b = [
+        { if: c.text, then: "z" },
+        { if: "x", then: c.text },
+      ];
       break;
     case "anyOf":
       prefs.b = [{ anyOf: [c.text, "z"] }];

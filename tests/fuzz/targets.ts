@@ -108,7 +108,12 @@ const scenarioCase = <F>(format: fc.Arbitrary<F>) =>
     viaCli: viaCliArb,
   });
 
-type ScenarioCase = { shape: { data: Record<string, unknown> }; mutations: Parameters<typeof mutateData>[1]; text: Parameters<typeof mutateText>[1]; viaCli: boolean };
+type ScenarioCase = {
+  shape: { data: Record<string, unknown> };
+  mutations: Parameters<typeof mutateData>[1];
+  text: Parameters<typeof mutateText>[1];
+  viaCli: boolean;
+};
 
 function yamlOf(c: ScenarioCase): string {
   return mutateText(stringify(mutateData(c.shape.data, c.mutations), { lineWidth: 0, aliasDuplicateObjects: false }), c.text);
@@ -204,7 +209,10 @@ function gmcrpySeeds(): { name: string; text: string }[] {
   const seeds: { name: string; text: string }[] = [];
   for (const kind of ["plain", "misperception"] as const)
     for (const { group, dir } of fixtureDirs(kind)) {
-      for (const f of readdirSync(dir).filter((x) => x.endsWith(".json")).sort()) seeds.push({ name: `${group}/${kind}/${f}`, text: readFileSync(join(dir, f), "utf8") });
+      for (const f of readdirSync(dir)
+        .filter((x) => x.endsWith(".json"))
+        .sort())
+        seeds.push({ name: `${group}/${kind}/${f}`, text: readFileSync(join(dir, f), "utf8") });
     }
   for (const { file, fixture } of plainFixtures()) {
     const { scenario } = validateData(fixtureToScenarioData(fixture));
@@ -215,7 +223,13 @@ function gmcrpySeeds(): { name: string; text: string }[] {
   return seeds;
 }
 
-export const gmcrpy: FuzzPath<{ seed: number; bytes: Parameters<typeof mutateBytes>[1]; data: Parameters<typeof mutateData>[1]; structured: boolean; viaCli: boolean }> = {
+export const gmcrpy: FuzzPath<{
+  seed: number;
+  bytes: Parameters<typeof mutateBytes>[1];
+  data: Parameters<typeof mutateData>[1];
+  structured: boolean;
+  viaCli: boolean;
+}> = {
   name: "gmcr-py",
   what: "gmcr-py files (the oracle fixtures and exports of them), mutated in bytes or in structure, through `parley import` and then `parley validate`",
   arbitrary: fc.record({
@@ -290,7 +304,20 @@ interface ApiCase {
 
 const fileNameArb = fc.oneof(
   fc.constantFrom("a.yaml", "b.yml", "c.json", "sub/d.yaml", "chicken.yaml", "new.yaml", "x.txt", "", ".hidden.yaml", "sub/.h/e.yaml", "nosuchdir/f.yaml"),
-  fc.constantFrom("../out.yaml", "sub/../../out.yaml", "/etc/passwd", "C:\\x.yaml", "\\\\server\\x.yaml", "..%2fout.yaml", "%2e%2e/out.yaml", "a\u0000.yaml", "link/out.yaml", "sub\\..\\..\\out.yaml", "./a.yaml", "sub//d.yaml"),
+  fc.constantFrom(
+    "../out.yaml",
+    "sub/../../out.yaml",
+    "/etc/passwd",
+    "C:\\x.yaml",
+    "\\\\server\\x.yaml",
+    "..%2fout.yaml",
+    "%2e%2e/out.yaml",
+    "a\u0000.yaml",
+    "link/out.yaml",
+    "sub\\..\\..\\out.yaml",
+    "./a.yaml",
+    "sub//d.yaml",
+  ),
   fc.string({ maxLength: 12 }).map((s) => `${s}.yaml`),
   fc.string({ unit: "grapheme", maxLength: 8 }).map((s) => `${s}.yaml`),
   fc.constant("y".repeat(2000) + ".yaml"),
@@ -298,7 +325,19 @@ const fileNameArb = fc.oneof(
 
 const apiCaseArb: fc.Arbitrary<ApiCase> = fc.record({
   method: fc.constantFrom("GET", "GET", "PUT", "PUT", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD"),
-  endpoint: fc.constantFrom("/api/file", "/api/file", "/api/file", "/api/files", "/api/session", "/api/", "/api/nothing", "/", "/index.html", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd"),
+  endpoint: fc.constantFrom(
+    "/api/file",
+    "/api/file",
+    "/api/file",
+    "/api/files",
+    "/api/session",
+    "/api/",
+    "/api/nothing",
+    "/",
+    "/index.html",
+    "/../../etc/passwd",
+    "/%2e%2e/%2e%2e/etc/passwd",
+  ),
   path: fileNameArb,
   encode: fc.boolean(),
   token: fc.constantFrom("right" as const, "right" as const, "wrong" as const, "none" as const),
@@ -316,7 +355,13 @@ const apiCaseArb: fc.Arbitrary<ApiCase> = fc.record({
         extra: weirdValueArb,
       }),
     },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant("raw" as const), text: fc.oneof(fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom("null", "[]", '"x"', "1", "{", '{"text": "a", "text": 1}')) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        kind: fc.constant("raw" as const),
+        text: fc.oneof(fc.string({ unit: "binary", maxLength: 200 }), fc.constantFrom("null", "[]", '"x"', "1", "{", '{"text": "a", "text": 1}')),
+      }),
+    },
     { weight: 1, arbitrary: fc.constant({ kind: "none" as const }) },
   ),
 });
@@ -325,7 +370,9 @@ const send = (port: number, method: string, path: string, headers: Record<string
 
 /** Bytes outside printable ASCII as %XX (lone surrogates too, as U+FFFD), printable ASCII as it is: `..`, `/` and `\\` reach the server raw. */
 function percentEncode(s: string): string {
-  return [...Buffer.from(s, "utf8")].map((b) => (b > 0x20 && b < 0x7f && b !== 0x25 && b !== 0x23 && b !== 0x3f ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, "0")}`)).join("");
+  return [...Buffer.from(s, "utf8")]
+    .map((b) => (b > 0x20 && b < 0x7f && b !== 0x25 && b !== 0x23 && b !== 0x3f ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, "0")}`))
+    .join("");
 }
 
 function apiPath(): FuzzPath<ApiCase> {
@@ -356,7 +403,9 @@ function apiPath(): FuzzPath<ApiCase> {
     async run(c) {
       const s = server!;
       const query = c.endpoint === "/api/file" ? `?path=${c.encode ? encodeURIComponent(c.path) : percentEncode(c.path)}` : "";
-      const headers: Record<string, string> = { Host: c.host === "own" ? `127.0.0.1:${s.port}` : c.host === "localhost" ? `localhost:${s.port}` : `evil.example:${s.port}` };
+      const headers: Record<string, string> = {
+        Host: c.host === "own" ? `127.0.0.1:${s.port}` : c.host === "localhost" ? `localhost:${s.port}` : `evil.example:${s.port}`,
+      };
       if (c.token === "right") headers["X-Parley-Token"] = s.token;
       if (c.token === "wrong") headers["X-Parley-Token"] = "0".repeat(48);
       if (c.contentType) headers["Content-Type"] = c.contentType;
@@ -375,7 +424,8 @@ function apiPath(): FuzzPath<ApiCase> {
       if (r.status >= 500 && r.status !== 507) throw new Error(`${where}: status ${r.status} ${r.text.slice(0, 300)}`);
       if (r.status >= 400 && c.method !== "HEAD" && c.endpoint.startsWith("/api")) {
         const j = r.json as { error?: unknown; code?: unknown } | undefined;
-        if (typeof j?.error !== "string" || typeof j.code !== "string") throw new Error(`${where}: status ${r.status} without a JSON { error, code }: ${r.text.slice(0, 200)}`);
+        if (typeof j?.error !== "string" || typeof j.code !== "string")
+          throw new Error(`${where}: status ${r.status} without a JSON { error, code }: ${r.text.slice(0, 200)}`);
       }
       if (/\n\s+at .*:\d+:\d+/.test(r.text)) throw new Error(`${where}: a stack trace in the answer`);
       // Nothing outside the workspace may change; a save that succeeded reads back whole.
@@ -455,7 +505,17 @@ export const articles: FuzzPath<ArticleCase> = {
     start: fc.nat(),
     length: fc.integer({ min: 0, max: 1500 }),
     bytes: fc.array(byteMutationArb, { maxLength: 3 }),
-    wrap: fc.constantFrom("none" as const, "none" as const, "html" as const, "broken-html" as const, "script" as const, "huge" as const, "empty" as const, "binary" as const, "markdown" as const),
+    wrap: fc.constantFrom(
+      "none" as const,
+      "none" as const,
+      "html" as const,
+      "broken-html" as const,
+      "script" as const,
+      "huge" as const,
+      "empty" as const,
+      "binary" as const,
+      "markdown" as const,
+    ),
     viaCli: viaCliArb,
   }),
   async run(c) {
@@ -475,4 +535,5 @@ export const articles: FuzzPath<ArticleCase> = {
   },
 };
 
+// biome-ignore lint/suspicious/noExplicitAny: each path has its own case type; the runner treats them alike
 export const PATHS: FuzzPath<any>[] = [scenarioYaml, scenarioJson, scenarioBytes, gmcrpy, statements, api, articles];

@@ -51,4 +51,3 @@ export function caseModel(c: Case): Model {
   expect(issues).toEqual([]);
   return compileScenario(scenario!);
 }
-

@@ -25,7 +25,9 @@ let noticed = false;
 export function noticeMissingExamples(): void {
   if (EXAMPLES || noticed) return;
   noticed = true;
-  process.stderr.write(`notice: gmcr-py's example models are not at ${examplesDir} (they may not be copied into the repository); the tests that use them are skipped\n`);
+  process.stderr.write(
+    `notice: gmcr-py's example models are not at ${examplesDir} (they may not be copied into the repository); the tests that use them are skipped\n`,
+  );
 }
 
 /** The fixture folders of one kind: the repository's random models, and gmcr-py's examples when present (examples first). */
@@ -56,7 +58,9 @@ export interface Fixture {
 export function plainFixtures(): { file: string; fixture: Fixture }[] {
   const out: { file: string; fixture: Fixture }[] = [];
   for (const { group, dir } of fixtureDirs("plain")) {
-    for (const f of readdirSync(dir).filter((x) => x.endsWith(".json")).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((x) => x.endsWith(".json"))
+      .sort()) {
       out.push({ file: `${group}/${f}`, fixture: JSON.parse(readFileSync(join(dir, f), "utf8")) as Fixture });
     }
   }
@@ -86,9 +90,7 @@ export function fixtureToScenarioData(fx: Fixture): Record<string, unknown> {
         `d${d}`,
         fx.useManualPreferenceRanking
           ? { ranking: dm.preferenceRanking!.map((x) => (Array.isArray(x) ? x.map(patternOf) : patternOf(x))) }
-          : dm.preferenceStatements.map((st) =>
-              typeof st === "string" ? patternStatement(st) : { anyOf: st.anyOf.map(patternStatement) },
-            ),
+          : dm.preferenceStatements.map((st) => (typeof st === "string" ? patternStatement(st) : { anyOf: st.anyOf.map(patternStatement) })),
       ]),
     ),
   };

@@ -5,7 +5,8 @@ export interface RawReply {
   status: number;
   text: string;
   /** The body parsed as JSON, or undefined when it is not JSON. */
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- each test reads the fields it expects
+  // biome-ignore lint/suspicious/noExplicitAny: each test reads the fields it expects
+  json: any;
   headers: IncomingHttpHeaders;
 }
 

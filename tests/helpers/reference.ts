@@ -64,9 +64,7 @@ export class Reference {
   constructor(readonly model: Model) {
     this.n = model.states.length;
     this.movesOf = Array.from({ length: model.nDMs }, (_, i) => Array.from({ length: this.n }, (_, s) => referenceMoves(model, i, s)));
-    this.improvementsOf = this.movesOf.map((perState, i) =>
-      perState.map((ts, s) => ts.filter((t) => model.pref[i][t] > model.pref[i][s])),
-    );
+    this.improvementsOf = this.movesOf.map((perState, i) => perState.map((ts, s) => ts.filter((t) => model.pref[i][t] > model.pref[i][s])));
   }
 
   /** R_i(s). */
@@ -135,9 +133,7 @@ export class Reference {
   smr(i: number, s: number): boolean {
     const others = this.opponents(i);
     return this.improvements(i, s).every((s1) =>
-      this.coalitionReach(others, s1, false).some(
-        (s2) => this.atLeastAsGood(i, s, s2) && this.moves(i, s2).every((s3) => this.atLeastAsGood(i, s, s3)),
-      ),
+      this.coalitionReach(others, s1, false).some((s2) => this.atLeastAsGood(i, s, s2) && this.moves(i, s2).every((s3) => this.atLeastAsGood(i, s, s3))),
     );
   }
 

@@ -75,7 +75,8 @@ export async function watchPage(wb: Workbench): Promise<{ pageErrors: string[]; 
   const pageErrors: string[] = [];
   wb.page.on("pageerror", (e) => pageErrors.push(e.message));
   await wb.context.addInitScript({
-    content: "window.cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));",
+    content:
+      "window.cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));",
   });
   return { pageErrors, cspViolations: () => wb.page.evaluate(() => (globalThis as unknown as { cspViolations: string[] }).cspViolations) };
 }

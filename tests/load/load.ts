@@ -172,7 +172,11 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
     }
     const leftovers = readdirSync(join(dir, "load")).filter((f) => f.endsWith(".tmp"));
     if (leftovers.length > 0) problems.push(`temporary files left: ${leftovers.join(", ")}`);
-    for (const [name, r] of [["reads", reads], ["creates", creates], ["overwrites", overwrites]] as const)
+    for (const [name, r] of [
+      ["reads", reads],
+      ["creates", creates],
+      ["overwrites", overwrites],
+    ] as const)
       if (r.errors || r.timeouts || r.non2xx) problems.push(`${name}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} answers not 2xx`);
 
     return { options: opts, reads: figures(reads), creates: figures(creates), overwrites: figures(overwrites), verifiedCreates, verifiedShared, problems };

@@ -44,7 +44,10 @@ describe("the bargaining view", () => {
     // Static models are one level across the chart.
     const mean = c.series.find((s) => s.model === "mean")!;
     expect(mean.level).toBe(true);
-    expect(mean.points.map((p) => [p.x, p.value])).toEqual([[left, territory.forecasts.mean.forecast], [right, territory.forecasts.mean.forecast]]);
+    expect(mean.points.map((p) => [p.x, p.value])).toEqual([
+      [left, territory.forecasts.mean.forecast],
+      [right, territory.forecasts.mean.forecast],
+    ]);
     // Ticks for the actors' starting positions, labels kept at least 12 px apart (Ukraine at 0 and the Europeans at 10 are close).
     expect(c.ticks.map((t) => t.name)).toEqual(["Russia", "United States", "European allies", "Ukraine"]);
     for (let k = 1; k < c.ticks.length; k++) expect(c.ticks[k].labelY - c.ticks[k - 1].labelY).toBeGreaterThanOrEqual(12);

@@ -55,7 +55,16 @@ describe("robustness view", () => {
     const phases: Progress[] = [];
     const v = drive(robustnessJob(ukraine, { samples: 10_000, seed: 1, exactLimit: 4096, top: 12 }, 3), (p) => phases.push(p));
     const r = robustness(ukraine.context, uncertaintyOf(ukraine.model), { concepts: ukraine.concepts, exactLimit: 4096 });
-    expect(v).toMatchObject({ version: 3, exact: true, done: 320, asked: 320, interrupted: false, uncertainStatements: 8, alternatives: 1, positive: r.states.length });
+    expect(v).toMatchObject({
+      version: 3,
+      exact: true,
+      done: 320,
+      asked: 320,
+      interrupted: false,
+      uncertainStatements: 8,
+      alternatives: 1,
+      positive: r.states.length,
+    });
     expect(phases).toContainEqual(expect.objectContaining({ done: 256, total: 320 }));
     // The SEQ chart: most probable first; states with the same probability together, in words.
     const seq = v.top.SEQ!;
@@ -108,7 +117,11 @@ describe("inverse GMCR view", () => {
   it("finds the nearest change for a state and says it in words", () => {
     const v = run("301", "SEQ") as InverseView;
     expect(v).toMatchObject({ target: 301, pattern: "NNNNYNNNNY", found: true, totalDistance: 1, candidates: 1 });
-    expect(v.changes).toEqual([expect.stringMatching(/^United States would have to put ".+" \(!us_sanctions\) \[F9\] before ".+" \(if ru_offensive then us_sanctions\) \[F9, assumption\]\.$/)]);
+    expect(v.changes).toEqual([
+      expect.stringMatching(
+        /^United States would have to put ".+" \(!us_sanctions\) \[F9\] before ".+" \(if ru_offensive then us_sanctions\) \[F9, assumption\]\.$/,
+      ),
+    ]);
     expect(v.unchanged).toEqual(["Russia", "Ukraine", "European allies"]);
     expect((run("NNNNYNNNNY", "SEQ") as InverseView).target).toBe(301);
   });
@@ -126,7 +139,9 @@ describe("inverse GMCR view", () => {
   it("says when the target is stable already, and reports a bad target as a problem", () => {
     const v = run("ru_ceasefire & eu_force & !us_sanctions", "SEQ") as InverseView;
     expect(v).toMatchObject({ found: true, totalDistance: 0, changes: [] });
-    expect(run("ru_ceasefire & nonsense", "SEQ")).toEqual({ issues: [expect.objectContaining({ message: "unknown option 'nonsense' in 'ru_ceasefire & nonsense'" })] });
+    expect(run("ru_ceasefire & nonsense", "SEQ")).toEqual({
+      issues: [expect.objectContaining({ message: "unknown option 'nonsense' in 'ru_ceasefire & nonsense'" })],
+    });
     expect(run("999", "SEQ")).toEqual({ issues: [expect.objectContaining({ message: "there is no state 999; states are numbered 1 to 576" })] });
     expect(() => targetStates(ukraine.model, " ")).toThrow(/give a target/);
   });
@@ -141,7 +156,11 @@ describe("coalitions view", () => {
   it("lists the groups that could leave today's state, and whether the others deter them", () => {
     const v = coalitionsView(ukraine, 301, 1);
     expect(v).toMatchObject({ state: 301, isStatusQuo: true, equilibriumUnder: [], concepts: ["Nash", "GMR", "SMR", "SEQ"], maxSize: 4, coalitionCount: 11 });
-    expect(v.coalitions.map((c) => c.name)).toEqual(["United States + Ukraine", "United States + European allies", "United States + Ukraine + European allies"]);
+    expect(v.coalitions.map((c) => c.name)).toEqual([
+      "United States + Ukraine",
+      "United States + European allies",
+      "United States + Ukraine + European allies",
+    ]);
     const usEu = v.coalitions[1];
     expect(usEu).toMatchObject({ breaks: ["Nash", "SEQ"], deterred: ["GMR", "SMR"], moves: 4, alsoTo: [15, 159, 447] });
     expect(usEu.example).toMatchObject({
@@ -155,7 +174,12 @@ describe("coalitions view", () => {
     });
     expect(usEu.example.sanctions).toEqual([
       { concepts: ["Nash", "SEQ"], how: null },
-      { concepts: ["GMR", "SMR"], how: expect.stringMatching(/^then Ukraine: join a direct summit .+ → state 339, which leaves European allies no better off than at state 301 \(ranked 41; was 37\)$/) },
+      {
+        concepts: ["GMR", "SMR"],
+        how: expect.stringMatching(
+          /^then Ukraine: join a direct summit .+ → state 339, which leaves European allies no better off than at state 301 \(ranked 41; was 37\)$/,
+        ),
+      },
     ]);
   });
 
@@ -180,24 +204,36 @@ describe("gmcr-py import", () => {
     expect(analyze(loadModel(r.yaml)).equilibria.SEQ).toEqual(analyze(loadModel(read("elmira.yaml"))).equilibria.SEQ);
   });
   it("says what is wrong with a file that is not one", () => {
-    expect(importScenario("{ nope", "x.gmcr")).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/^not valid JSON \(.+\): a gmcr-py \/ GMCR\+ file is a JSON object/) }] });
+    expect(importScenario("{ nope", "x.gmcr")).toMatchObject({
+      ok: false,
+      issues: [{ message: expect.stringMatching(/^not valid JSON \(.+\): a gmcr-py \/ GMCR\+ file is a JSON object/) }],
+    });
     expect(importScenario('{"options": []}', "x.gmcr")).toMatchObject({ ok: false, issues: [{ message: "'options' must be a non-empty list" }] });
     expect(importScenario(read("elmira.yaml"), "elmira.yaml")).toMatchObject({
       ok: false,
-      issues: [{ message: "this is a Parley scenario, not a gmcr-py JSON file: there is nothing to import; save it in the folder and open it from the file list" }],
+      issues: [
+        { message: "this is a Parley scenario, not a gmcr-py JSON file: there is nothing to import; save it in the folder and open it from the file list" },
+      ],
     });
   });
   it("takes the first feasible state as today's when the file records none, and says so", () => {
     const gmcr = {
       options: [{ name: "Delay" }, { name: "Accept" }],
       decisionMakers: [{ name: "Firm", options: [0, 1], preferences: [[[1, "Y"]]] }],
-      infeasibles: [[[0, "N"], [1, "N"]]],
+      infeasibles: [
+        [
+          [0, "N"],
+          [1, "N"],
+        ],
+      ],
     };
     const r = importScenario(JSON.stringify(gmcr), "firm.gmcr");
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(loadModel(r.yaml).statusQuo).toBe(0);
     expect(r.yaml).toContain("statusQuo: YN\n");
-    expect(r.notes).toEqual(["gmcr-py files record no status quo: today's state is state 1 (YN), the first feasible one; change statusQuo in the editor to choose another"]);
+    expect(r.notes).toEqual([
+      "gmcr-py files record no status quo: today's state is state 1 (YN), the first feasible one; change statusQuo in the editor to choose another",
+    ]);
     const exported = importScenario(JSON.stringify(exportGmcrPy(loadModel(read("elmira.yaml")))), "elmira.gmcr");
     expect(exported).toMatchObject({ ok: true, notes: [] });
   });
@@ -236,10 +272,17 @@ describe("the worker's scheduling", () => {
 
   it("spreads a large robustness run over a pool of workers, with the same result, sleeping while it waits", async () => {
     let started = 0;
-    const session = new EngineSession(() => (started++, inProcessPool(2)));
+    const session = new EngineSession(() => {
+      started++;
+      return inProcessPool(2);
+    });
     const posted: FromWorker[] = [];
     let pauses = 0;
-    const scheduler = new Scheduler(session, (m) => posted.push(m), async () => void pauses++);
+    const scheduler = new Scheduler(
+      session,
+      (m) => posted.push(m),
+      async () => void pauses++,
+    );
     // 576 states x 40,000 samples: past the threshold for workers.
     const params = { samples: 40_000, seed: 2, exactLimit: 1, top: 6 };
     scheduler.receive({ id: 1, request: { type: "load", text: read("ukraine-2025.yaml"), file: "ukraine-2025.yaml" } });
@@ -259,7 +302,11 @@ describe("the worker's scheduling", () => {
     // Every model counts as large here, so the default scenario goes to the pool.
     const pooled = new EngineSession(() => inProcessPool(2), 1);
     const posted: FromWorker[] = [];
-    const scheduler = new Scheduler(pooled, (m) => posted.push(m), async () => {});
+    const scheduler = new Scheduler(
+      pooled,
+      (m) => posted.push(m),
+      async () => {},
+    );
     const text = read("ukraine-2025.yaml");
     scheduler.receive({ id: 1, request: { type: "load", text, file: "ukraine-2025.yaml" } });
     scheduler.receive({ id: 2, request: { type: "explain", state: 305 } });
@@ -275,7 +322,11 @@ describe("the worker's scheduling", () => {
 
   it("reports a failing request and goes on", async () => {
     const posted: FromWorker[] = [];
-    const scheduler = new Scheduler(new EngineSession(), (m) => posted.push(m), async () => {});
+    const scheduler = new Scheduler(
+      new EngineSession(),
+      (m) => posted.push(m),
+      async () => {},
+    );
     scheduler.receive({ id: 1, request: { type: "explain", state: 1 } });
     scheduler.receive({ id: 2, request: load(UNCERTAIN) });
     await scheduler.pump();

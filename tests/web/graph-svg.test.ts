@@ -29,7 +29,9 @@ describe("graph as SVG", () => {
   const svg = graphSvg(graph);
 
   it("is a standalone SVG document with the title, every state and every move", () => {
-    expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/);
+    expect(svg).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+" viewBox="0 0 \d+ \d+"/,
+    );
     expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
     expect(svg).toContain(">Chicken &amp; &lt;friends&gt;</text>");
     expect(svg.match(/<g>\n<title>State \d/g)).toHaveLength(4);
@@ -64,7 +66,8 @@ describe("graph as SVG", () => {
   });
 
   it("has a legend: each party's colour, the kinds of move and of state", () => {
-    for (const label of ["moves by Driver A", "moves by Driver B", "better for the mover", "not better", "today", "SEQ equilibrium"]) expect(svg).toContain(`>${label}</text>`);
+    for (const label of ["moves by Driver A", "moves by Driver B", "better for the mover", "not better", "today", "SEQ equilibrium"])
+      expect(svg).toContain(`>${label}</text>`);
   });
 
   it("shares its looks with the screen's stylesheet", () => {

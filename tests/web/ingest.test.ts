@@ -71,8 +71,14 @@ describe("the article as the page shows it", () => {
       expect(e.sentences.length).toBeGreaterThan(0);
       for (const s of e.sentences) expect(s).toBeLessThan(v.sentences.length);
     }
-    expect(el(v, "option:us_aid").item).toMatchObject({ id: "us_aid", label: "Provide aid", sources: ["ukraine-talks.txt:791-854 (sentence 10, confidence 0.86)"] });
-    expect(el(v, "pref:us:if !ru_ceasefire then us_sanctions").text).toBe("United States prefers: if not Russia: agree to a ceasefire then United States: impose sanctions");
+    expect(el(v, "option:us_aid").item).toMatchObject({
+      id: "us_aid",
+      label: "Provide aid",
+      sources: ["ukraine-talks.txt:791-854 (sentence 10, confidence 0.86)"],
+    });
+    expect(el(v, "pref:us:if !ru_ceasefire then us_sanctions").text).toBe(
+      "United States prefers: if not Russia: agree to a ceasefire then United States: impose sanctions",
+    );
   });
 
   it("matches the draft's parties and options to the scenario's (as ingest --update does)", () => {
@@ -105,7 +111,9 @@ describe("the article as the page shows it", () => {
     };
     expect(fail("   \n")).toMatchObject({ code: "empty-input", message: expect.stringMatching(/is empty/) });
     expect(fail("<html><body><nav>Home</nav></body></html>", null)).toMatchObject({ code: "no-article" });
-    expect(fail("Der Bundeskanzler sagte am Montag, dass die Gespräche über einen Waffenstillstand weitergehen würden, und die Regierung wartet.")).toMatchObject({ code: "not-english" });
+    expect(
+      fail("Der Bundeskanzler sagte am Montag, dass die Gespräche über einen Waffenstillstand weitergehen würden, und die Regierung wartet."),
+    ).toMatchObject({ code: "not-english" });
   });
 });
 
@@ -136,7 +144,11 @@ describe("accepting elements into the scenario", () => {
     expect(r.added).toEqual(["option ru_talks", "statement of eu: if ru_talks then ru_ceasefire"]);
     loadModel(r.text, "u.yaml");
     const eu = parse(r.text).preferences.eu as { if?: string; then?: string; sources?: string[] }[];
-    expect(eu[eu.length - 1]).toMatchObject({ if: "ru_talks", then: "ru_ceasefire", sources: ["ukraine-talks.txt:267-356 (sentence 3, confidence 0.86)", "ukraine-talks.txt:357-464 (sentence 4, confidence 0.68)"] });
+    expect(eu[eu.length - 1]).toMatchObject({
+      if: "ru_talks",
+      then: "ru_ceasefire",
+      sources: ["ukraine-talks.txt:267-356 (sentence 3, confidence 0.86)", "ukraine-talks.txt:357-464 (sentence 4, confidence 0.68)"],
+    });
     expect(parse(r.text).decisionMakers[1].options.map((o: { id: string }) => o.id)).toContain("ru_talks");
     // A statement on a matched option is written with the scenario's id.
     const g = acceptElement(ukraine, ctx(v), el(v, "pref:us:us_guarantees"));
@@ -166,7 +178,7 @@ describe("accepting elements into the scenario", () => {
     const u = view(talks, "ukraine-talks.txt", ranked);
     const withUs = acceptElement(ranked, ctx(u), el(u, "dm:us")).text;
     // A party whose preferences are a ranking of states takes no statements from the article.
-    const rankedUs = withUs.replace(/  us:\n    - statement: "true"\n      assumption: .*\n/, "  us:\n    ranking: [YNN-, NNN-]\n");
+    const rankedUs = withUs.replace(/ {2}us:\n {4}- statement: "true"\n {6}assumption: .*\n/, "  us:\n    ranking: [YNN-, NNN-]\n");
     if (rankedUs === withUs) throw new Error("test setup: the placeholder was not found");
     expect(() => acceptElement(rankedUs, ctx(u), el(u, "pref:us:us_aid"))).toThrow(EditError);
     expect(() => acceptElement(rankedUs, ctx(u), el(u, "pref:us:us_aid"))).toThrow(/ranking of states/);
@@ -201,7 +213,14 @@ describe("a user gazetteer (as parley ingest --gazetteer FILE)", () => {
 
   it("reads the article with its actors and topics, and says what it adds", () => {
     const { gazetteer: g, info } = userGazetteer(gazetteer, user);
-    expect(info).toEqual({ file: "river-dispute.gazetteer.yaml", added: ["Valdoria", "Corland"], replaced: [], topicsAdded: ["Build the Sarn dam", "Pursue the case in court"], topicsReplaced: [], titles: 0 });
+    expect(info).toEqual({
+      file: "river-dispute.gazetteer.yaml",
+      added: ["Valdoria", "Corland"],
+      replaced: [],
+      topicsAdded: ["Build the Sarn dam", "Pursue the case in court"],
+      topicsReplaced: [],
+      titles: 0,
+    });
     expect(gazetteerSummary(info)).toBe("built-in + river-dispute.gazetteer.yaml (adds Valdoria, Corland; 2 new topics)");
     const without = ingestView({ text: river, name: "river-dispute.txt" }, gazetteer);
     const withIt = ingestView({ text: river, name: "river-dispute.txt" }, g, undefined, "built-in + river-dispute.gazetteer.yaml");
@@ -216,7 +235,10 @@ describe("a user gazetteer (as parley ingest --gazetteer FILE)", () => {
   });
 
   it("replaces a built-in entry with the same id", () => {
-    const { gazetteer: g, info } = userGazetteer(gazetteer, { text: "format: parley-gazetteer/1\nactors:\n  - { id: ru, name: Muscovy, names: [Muscovy] }\n", file: "m.gazetteer.yaml" });
+    const { gazetteer: g, info } = userGazetteer(gazetteer, {
+      text: "format: parley-gazetteer/1\nactors:\n  - { id: ru, name: Muscovy, names: [Muscovy] }\n",
+      file: "m.gazetteer.yaml",
+    });
     expect(info.replaced).toEqual(["Muscovy"]);
     expect(g.actors.find((a) => a.id === "ru")?.name).toBe("Muscovy");
   });
@@ -233,7 +255,11 @@ describe("a user gazetteer (as parley ingest --gazetteer FILE)", () => {
     expect(failure("format: parley-gazetteer/1\nactors:\n  - id: a\n    name: A\n  - id: a\n    name: A2\n").issues).toEqual([
       { message: "duplicate actor id 'a'", line: 5, column: 9, at: "actors[1].id" },
     ]);
-    expect(failure("format: parley-gazetteer/1\nactors: [\n").issues?.[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number), message: expect.stringMatching(/^YAML syntax error/) });
+    expect(failure("format: parley-gazetteer/1\nactors: [\n").issues?.[0]).toMatchObject({
+      line: expect.any(Number),
+      column: expect.any(Number),
+      message: expect.stringMatching(/^YAML syntax error/),
+    });
     expect(failure("format: parley/1\n").issues?.[0]).toMatchObject({ line: 1, column: 9, at: "format" });
   });
 
@@ -286,19 +312,29 @@ describe("status-quo elements", () => {
     };
     const forms = [
       (p: string) => `statusQuo: ${p}\n`,
-      (p: string) => `statusQuo: { ${ids.filter((_, i) => p[i] === "Y").map((i) => `${i}: Y`).join(", ")} }\n`,
+      (p: string) =>
+        `statusQuo: { ${ids
+          .filter((_, i) => p[i] === "Y")
+          .map((i) => `${i}: Y`)
+          .join(", ")} }\n`,
       (p: string) => `statusQuo:\n${ids.map((i, k) => `  ${i}: ${p[k] === "Y"}\n`).join("")}`,
       (p: string) => `statusQuo:\n  state: { ${ids.map((i, k) => `${i}: ${p[k]}`).join(", ")} }\n  note: n\n`,
     ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom("Y", "N"), { minLength: 4, maxLength: 4 }), fc.nat(forms.length - 1), fc.nat(3), fc.boolean(), (letters, f, k, on) => {
-        const before = letters.join("");
-        const text = dms + forms[f](before) + "preferences: {}\n";
-        const after = setStatusQuo(text, ids[k], on);
-        const want = before.slice(0, k) + (on ? "Y" : "N") + before.slice(k + 1);
-        expect(taken(after)).toBe(want);
-        if (want === before) expect(after).toBe(text);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom("Y", "N"), { minLength: 4, maxLength: 4 }),
+        fc.nat(forms.length - 1),
+        fc.nat(3),
+        fc.boolean(),
+        (letters, f, k, on) => {
+          const before = letters.join("");
+          const text = dms + forms[f](before) + "preferences: {}\n";
+          const after = setStatusQuo(text, ids[k], on);
+          const want = before.slice(0, k) + (on ? "Y" : "N") + before.slice(k + 1);
+          expect(taken(after)).toBe(want);
+          if (want === before) expect(after).toBe(text);
+        },
+      ),
       { numRuns: 200, seed: 11 },
     );
     expect(() => setStatusQuo(dms + "statusQuo: today\n", "a", true)).toThrow(/not a Y\/N pattern/);

@@ -32,7 +32,10 @@ describe("model view", () => {
     }
     expect(isEquilibrium(v, 300, "")).toBe(false);
     expect(isEquilibrium(v, 302, "SEQ")).toBe(true);
-    expect(v.paths.equilibria[0]).toMatchObject({ id: 303, steps: [{ dmName: "United States", from: 301, to: 303, action: "impose the new sanctions put on hold" }] });
+    expect(v.paths.equilibria[0]).toMatchObject({
+      id: 303,
+      steps: [{ dmName: "United States", from: 301, to: 303, action: "impose the new sanctions put on hold" }],
+    });
     expect(v.paths.unreachable.count).toBe(275);
   });
 });
@@ -75,7 +78,12 @@ describe("explanation", () => {
 
 describe("comparison and the worker session", () => {
   it("compares two versions side by side", () => {
-    const c = compareView(loadModel(read("ukraine-2025.yaml")), "ukraine-2025.yaml", loadModel(read("ukraine-2025-us-air-guarantee.yaml")), "ukraine-2025-us-air-guarantee.yaml");
+    const c = compareView(
+      loadModel(read("ukraine-2025.yaml")),
+      "ukraine-2025.yaml",
+      loadModel(read("ukraine-2025-us-air-guarantee.yaml")),
+      "ukraine-2025-us-air-guarantee.yaml",
+    );
     expect(c.a.equilibria.find((e) => e.concept === "Nash")!.count).toBe(16);
     expect(c.b.equilibria.find((e) => e.concept === "Nash")!.count).toBe(24);
     expect(c.changes.length).toBeGreaterThan(0);

@@ -94,7 +94,11 @@ describe("edits", () => {
   });
   it("moves a preference statement and changes the equilibria", () => {
     const t = moveStatement(ukraine, "us", 6, 5);
-    expect(outline(t)[0].statements!.slice(5).map((s) => s.text)).toEqual(["!us_sanctions", "if ru_offensive then us_sanctions"]);
+    expect(
+      outline(t)[0]
+        .statements!.slice(5)
+        .map((s) => s.text),
+    ).toEqual(["!us_sanctions", "if ru_offensive then us_sanctions"]);
     expect(changedLines(ukraine, t)).toEqual({ added: [], removed: [] });
     expect(analyze(loadModel(t)).equilibria.SEQ!.length).toBe(48);
     expect(moveStatement(t, "us", 5, 6)).toBe(ukraine);
@@ -121,7 +125,10 @@ describe("more edits: phrases, constraints, parties", () => {
     expect(setOptionPhrases(u, 0, 0, { whenTaken: "", whenNotTaken: " " })).toBe(pd);
     // Ukraine's us_sanctions has both, with comments around: only the one line changes.
     const w = setOptionPhrases(ukraine, 0, 1, { whenTaken: "new US sanctions on Russia", whenNotTaken: "US sanctions on hold" });
-    expect(changedLines(ukraine, w)).toEqual({ added: ["        whenNotTaken: US sanctions on hold"], removed: ["        whenNotTaken: new US sanctions stay on hold"] });
+    expect(changedLines(ukraine, w)).toEqual({
+      added: ["        whenNotTaken: US sanctions on hold"],
+      removed: ["        whenNotTaken: new US sanctions stay on hold"],
+    });
     expect(setOptionPhrases(ukraine, 0, 1, { whenTaken: "new US sanctions on Russia", whenNotTaken: "new US sanctions stay on hold" })).toBe(ukraine);
   });
 
@@ -133,7 +140,10 @@ describe("more edits: phrases, constraints, parties", () => {
 
   it("adds a constraint at the end of the list, or starts the list after the parties", () => {
     const t = addConstraint(ukraine, { kind: "mutuallyExclusive", options: ["ru_summit", "ru_offensive"], note: "Putin does not meet while pressing on" });
-    expect(changedLines(ukraine, t)).toEqual({ added: ["  - mutuallyExclusive: [ru_summit, ru_offensive]", "    note: Putin does not meet while pressing on"], removed: [] });
+    expect(changedLines(ukraine, t)).toEqual({
+      added: ["  - mutuallyExclusive: [ru_summit, ru_offensive]", "    note: Putin does not meet while pressing on"],
+      removed: [],
+    });
     const infeasibleAt = t.indexOf("infeasible:");
     expect(t.indexOf("mutuallyExclusive")).toBeGreaterThan(t.indexOf("ru_ceasefire & ru_offensive", infeasibleAt));
     expect(t.indexOf("mutuallyExclusive")).toBeLessThan(t.indexOf("statusQuo:"));
@@ -187,7 +197,12 @@ describe("more edits: phrases, constraints, parties", () => {
     // Ukraine: patterns elsewhere keep working, the analysis runs.
     const u = addDecisionMaker(ukraine, { id: "cn", name: "China", optionId: "cn_mediates", optionLabel: "Offer to mediate" });
     expect(loadModel(u).nOptions).toBe(11);
-    expect(outline(u)[4]).toMatchObject({ id: "cn", name: "China", options: [{ id: "cn_mediates", label: "Offer to mediate" }], statements: [{ text: "cn_mediates" }] });
+    expect(outline(u)[4]).toMatchObject({
+      id: "cn",
+      name: "China",
+      options: [{ id: "cn_mediates", label: "Offer to mediate" }],
+      statements: [{ text: "cn_mediates" }],
+    });
   });
 
   it("checks a new party's ids", () => {

@@ -109,7 +109,13 @@ export function issueChart(issue: IssueJson, models: readonly string[], size: { 
       const f: ForecastJson = issue.forecasts[m];
       const name = MODEL_NAMES[m] ?? m;
       const points: ChartPoint[] = f.rounds
-        ? f.rounds.map((r) => ({ round: r.round, value: r.forecast, x: x(r.round), y: y(r.forecast), label: `${name}, round ${r.round}: ${fmt(r.forecast)}${unit}` }))
+        ? f.rounds.map((r) => ({
+            round: r.round,
+            value: r.forecast,
+            x: x(r.round),
+            y: y(r.forecast),
+            label: `${name}, round ${r.round}: ${fmt(r.forecast)}${unit}`,
+          }))
         : [0, rounds].map((round) => ({ round, value: f.forecast, x: x(round), y: y(f.forecast), label: `${name}: ${fmt(f.forecast)}${unit}` }));
       const out: ChartSeries = { model: m, name, color: MODEL_COLORS[m] ?? "#555", level: !f.rounds, forecast: f.forecast, points };
       const d = f.distribution;
@@ -128,7 +134,21 @@ export function issueChart(issue: IssueJson, models: readonly string[], size: { 
       }
       return out;
     });
-  return { id: issue.id, title: issue.title, width, height, plot, rounds, min, max, minLabel: issue.scale.minLabel, maxLabel: issue.scale.maxLabel, unit, ticks, series };
+  return {
+    id: issue.id,
+    title: issue.title,
+    width,
+    height,
+    plot,
+    rounds,
+    min,
+    max,
+    minLabel: issue.scale.minLabel,
+    maxLabel: issue.scale.maxLabel,
+    unit,
+    ticks,
+    series,
+  };
 }
 
 /** What a click on a round of a dynamic model shows: every actor's position then, and the moves that led there. */
@@ -157,7 +177,9 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 export function chartSvg(c: IssueChart): string {
   const { left, right, top, bottom } = c.plot;
   const o: string[] = [];
-  o.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${c.width} ${c.height}" width="${c.width}" height="${c.height}" role="img" aria-label="${esc(`Forecasts for ${c.title}`)}" class="bargain-svg">`);
+  o.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${c.width} ${c.height}" width="${c.width}" height="${c.height}" role="img" aria-label="${esc(`Forecasts for ${c.title}`)}" class="bargain-svg">`,
+  );
   o.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${bottom}" class="axis"/>`);
   o.push(`<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" class="axis"/>`);
   o.push(`<text x="${left}" y="${top - 10}" class="scale-label">${esc(`${c.max}${c.unit} = ${c.maxLabel}`)}</text>`);
@@ -169,18 +191,29 @@ export function chartSvg(c: IssueChart): string {
   o.push(`<text x="${right}" y="${bottom + 28}" text-anchor="end" class="round-label">round</text>`);
   for (const t of c.ticks) {
     o.push(`<line x1="${left - 6}" y1="${t.y}" x2="${left}" y2="${t.y}" class="tick"/>`);
-    o.push(`<text x="${left - 9}" y="${t.labelY + 4}" text-anchor="end" class="actor-label"><title>${esc(`${t.name} wants ${fmt(t.value)}${c.unit}`)}</title>${esc(`${t.name} ${fmt(t.value)}`)}</text>`);
+    o.push(
+      `<text x="${left - 9}" y="${t.labelY + 4}" text-anchor="end" class="actor-label"><title>${esc(`${t.name} wants ${fmt(t.value)}${c.unit}`)}</title>${esc(`${t.name} ${fmt(t.value)}`)}</text>`,
+    );
   }
   for (const s of c.series) {
     const pts = s.points.map((p) => `${p.x},${p.y}`).join(" ");
-    o.push(`<polyline points="${pts}" fill="none" stroke="${esc(s.color)}" stroke-width="2"${s.level ? ` stroke-dasharray="6 4"` : ""} class="series" data-model="${esc(s.model)}"/>`);
+    o.push(
+      `<polyline points="${pts}" fill="none" stroke="${esc(s.color)}" stroke-width="2"${s.level ? ` stroke-dasharray="6 4"` : ""} class="series" data-model="${esc(s.model)}"/>`,
+    );
     if (!s.level)
       for (const p of s.points)
-        o.push(`<circle cx="${p.x}" cy="${p.y}" r="4.5" fill="${esc(s.color)}" class="point" data-model="${esc(s.model)}" data-round="${p.round}" tabindex="0"><title>${esc(p.label)}</title></circle>`);
-    else o.push(`<line x1="${left}" y1="${s.points[0].y}" x2="${right}" y2="${s.points[0].y}" stroke="transparent" stroke-width="10"><title>${esc(s.points[0].label)}</title></line>`);
+        o.push(
+          `<circle cx="${p.x}" cy="${p.y}" r="4.5" fill="${esc(s.color)}" class="point" data-model="${esc(s.model)}" data-round="${p.round}" tabindex="0"><title>${esc(p.label)}</title></circle>`,
+        );
+    else
+      o.push(
+        `<line x1="${left}" y1="${s.points[0].y}" x2="${right}" y2="${s.points[0].y}" stroke="transparent" stroke-width="10"><title>${esc(s.points[0].label)}</title></line>`,
+      );
     if (s.band) {
       const b = s.band;
-      o.push(`<g class="band"><title>${esc(b.label)}</title><line x1="${b.x}" y1="${b.y95}" x2="${b.x}" y2="${b.y05}" stroke="${esc(s.color)}" stroke-width="5" stroke-opacity="0.45"/><line x1="${b.x - 4}" y1="${b.y50}" x2="${b.x + 4}" y2="${b.y50}" stroke="${esc(s.color)}" stroke-width="2"/></g>`);
+      o.push(
+        `<g class="band"><title>${esc(b.label)}</title><line x1="${b.x}" y1="${b.y95}" x2="${b.x}" y2="${b.y05}" stroke="${esc(s.color)}" stroke-width="5" stroke-opacity="0.45"/><line x1="${b.x - 4}" y1="${b.y50}" x2="${b.x + 4}" y2="${b.y50}" stroke="${esc(s.color)}" stroke-width="2"/></g>`,
+      );
     }
   }
   o.push(`</svg>`);

@@ -21,7 +21,9 @@ export function ask<T extends string>(title: string, message: string | Node, cho
       h(
         "div",
         { class: "dialog-buttons" },
-        ...choices.map((c) => h("button", { type: "button", class: c.primary ? "primary" : undefined, "data-choice": c.value, onclick: () => done(c.value) }, c.label)),
+        ...choices.map((c) =>
+          h("button", { type: "button", class: c.primary ? "primary" : undefined, "data-choice": c.value, onclick: () => done(c.value) }, c.label),
+        ),
       ),
     );
     dialog.addEventListener("cancel", (e) => {

@@ -22,10 +22,20 @@ export class ScenarioEditor {
   readonly view: EditorView;
   private readonly extensions: Extension[];
 
-  constructor(parent: HTMLElement, private readonly hooks: EditorHooks) {
+  constructor(
+    parent: HTMLElement,
+    private readonly hooks: EditorHooks,
+  ) {
     this.extensions = [
       keymap.of([
-        { key: "Mod-s", preventDefault: true, run: () => (hooks.onSave(), true) },
+        {
+          key: "Mod-s",
+          preventDefault: true,
+          run: () => {
+            hooks.onSave();
+            return true;
+          },
+        },
         indentWithTab,
       ]),
       basicSetup,

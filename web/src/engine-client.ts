@@ -94,7 +94,14 @@ export class EngineClient {
     const now = Date.now();
     if (!quiet && ![...this.pending.values()].some((p) => !p.quiet)) this.busySince = now;
     const promise = new Promise<ResultOf[R["type"]]>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, request, quiet, sentAt: now, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+      this.pending.set(id, {
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        request,
+        quiet,
+        sentAt: now,
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      });
       this.worker.postMessage({ id, request } satisfies ToWorker);
     });
     return {

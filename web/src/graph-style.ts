@@ -59,11 +59,21 @@ export function cytoscapeStyle(): cytoscape.StylesheetJson {
     { selector: "node.eq", style: { "background-color": EQ_NODE.fill, "border-width": EQ_NODE.strokeWidth, "border-color": EQ_NODE.stroke } },
     {
       selector: "node.sq",
-      style: { shape: "diamond", width: SQ_NODE.size, height: SQ_NODE.size, "background-color": SQ_NODE.fill, "border-width": SQ_NODE.strokeWidth, "border-color": SQ_NODE.stroke },
+      style: {
+        shape: "diamond",
+        width: SQ_NODE.size,
+        height: SQ_NODE.size,
+        "background-color": SQ_NODE.fill,
+        "border-width": SQ_NODE.strokeWidth,
+        "border-color": SQ_NODE.stroke,
+      },
     },
     { selector: "node.sq.eq", style: { "border-color": EQ_NODE.stroke, "border-width": EQ_NODE.strokeWidth } },
     { selector: "node.focus", style: { "font-weight": "bold" } },
-    { selector: "node.selected", style: { "underlay-color": SELECTED_HALO.color, "underlay-padding": SELECTED_HALO.padding, "underlay-opacity": SELECTED_HALO.opacity } },
+    {
+      selector: "node.selected",
+      style: { "underlay-color": SELECTED_HALO.color, "underlay-padding": SELECTED_HALO.padding, "underlay-opacity": SELECTED_HALO.opacity },
+    },
     {
       selector: "edge",
       style: {

@@ -112,7 +112,9 @@ export function graphSvg(g: SvgGraph): string {
       look.dashed ? `stroke-dasharray="${MOVE_EDGE.dash.join(" ")}"` : "",
       look.arrow ? `marker-end="url(#${markerId(e.color)})"` : "",
     ].filter(Boolean);
-    out.push(`<line ${attrs.join(" ")}><title>${escapeXml(`${e.dm}: state ${e.source} → ${e.target}${e.improving ? " (an improvement for it)" : ""}`)}</title></line>`);
+    out.push(
+      `<line ${attrs.join(" ")}><title>${escapeXml(`${e.dm}: state ${e.source} → ${e.target}${e.improving ? " (an improvement for it)" : ""}`)}</title></line>`,
+    );
   }
   out.push(`</g>`, `<g class="states" text-anchor="middle" dominant-baseline="central">`);
   for (const n of g.nodes) {
@@ -127,7 +129,9 @@ export function graphSvg(g: SvgGraph): string {
     out.push(
       `<g>`,
       `<title>${escapeXml(`State ${n.id} (${n.pattern}): ${n.words}`)}</title>`,
-      n.selected ? `<circle cx="${num(x)}" cy="${num(y)}" r="${num(r + SELECTED_HALO.padding)}" fill="${SELECTED_HALO.color}" fill-opacity="${SELECTED_HALO.opacity}"/>` : "",
+      n.selected
+        ? `<circle cx="${num(x)}" cy="${num(y)}" r="${num(r + SELECTED_HALO.padding)}" fill="${SELECTED_HALO.color}" fill-opacity="${SELECTED_HALO.opacity}"/>`
+        : "",
       `${shape} fill="${look.fill}" stroke="${look.stroke}" stroke-width="${look.strokeWidth}"/>`,
       `<text x="${num(x)}" y="${num(y)}" font-size="10"${look.bold ? ' font-weight="700"' : ""} fill="${INK}">${n.id}</text>`,
       `</g>`,
@@ -151,10 +155,7 @@ export function graphSvg(g: SvgGraph): string {
 const SQ_PAD = 40 / 2 + 4 + SELECTED_HALO.padding;
 const KEY_W = 22;
 
-type LegendItem =
-  | { kind: "mover"; label: string; color: string }
-  | { kind: "solid" | "dashed"; label: string }
-  | { kind: "sq" | "eq"; label: string };
+type LegendItem = { kind: "mover"; label: string; color: string } | { kind: "solid" | "dashed"; label: string } | { kind: "sq" | "eq"; label: string };
 
 function legendItems(g: SvgGraph): LegendItem[] {
   return [

@@ -71,7 +71,11 @@ function scan(text: string): Scan {
   const statements = new Map<string, string[] | null>();
   const prefs = (js.preferences ?? {}) as Record<string, unknown>;
   for (const [dm, p] of Object.entries(typeof prefs === "object" && prefs ? prefs : {})) {
-    const list = Array.isArray(p) ? p : p && typeof p === "object" && Array.isArray((p as { statements?: unknown }).statements) ? (p as { statements: unknown[] }).statements : null;
+    const list = Array.isArray(p)
+      ? p
+      : p && typeof p === "object" && Array.isArray((p as { statements?: unknown }).statements)
+        ? (p as { statements: unknown[] }).statements
+        : null;
     statements.set(dm, list ? list.map(statementKey) : null);
   }
   const conditions = new Set<string>();
@@ -88,7 +92,11 @@ function takenToday(js: Record<string, unknown>, ids: string[]): Set<string> {
   const raw = sq && typeof sq === "object" && "state" in sq ? (sq as { state: unknown }).state : sq;
   if (typeof raw === "string") return new Set(ids.filter((_, i) => raw[i]?.toUpperCase() === "Y"));
   if (!raw || typeof raw !== "object") return new Set();
-  return new Set(Object.entries(raw).filter(([, v]) => v === true || String(v).toUpperCase() === "Y").map(([k]) => k));
+  return new Set(
+    Object.entries(raw)
+      .filter(([, v]) => v === true || String(v).toUpperCase() === "Y")
+      .map(([k]) => k),
+  );
 }
 
 const squeeze = (s: string) => s.replace(/\s+/g, " ").trim();
@@ -144,7 +152,7 @@ export function isPresent(text: string, ctx: AcceptContext, el: ElementView): bo
     case "preference": {
       const dm = dmIdIn(s, ctx, el.dm!);
       const held = dm ? s.statements.get(dm) : undefined;
-      return Boolean(held && held.includes(statementKey(renameItem(s, ctx, el.item))));
+      return Boolean(held?.includes(statementKey(renameItem(s, ctx, el.item))));
     }
     case "constraint":
       return s.conditions.has(squeeze(rename(s, ctx, String((el.item as { condition?: string }).condition ?? ""))));
@@ -230,7 +238,13 @@ function listItem(value: unknown, pad: number): string {
 /** YAML lines of a map's pairs at column `pad`. */
 function pairLines(value: Record<string, unknown>, pad: number): string {
   const sp = " ".repeat(pad);
-  return stringify(value, { lineWidth: 0 }).trimEnd().split("\n").map((l) => sp + l).join("\n") + "\n";
+  return (
+    stringify(value, { lineWidth: 0 })
+      .trimEnd()
+      .split("\n")
+      .map((l) => sp + l)
+      .join("\n") + "\n"
+  );
 }
 
 /** A new party with its first option, and a placeholder statement until one is accepted. */

@@ -84,7 +84,12 @@ export function constraintsOf(text: string): OutlineConstraint[] {
     if (item.atLeastOneOf !== undefined) return { text: `at least one of: ${ids(item.atLeastOneOf)}`, ...note };
     if (typeof item.pattern === "string") return { text: `the pattern ${item.pattern}`, ...note };
     if (isObject(item.pattern))
-      return { text: `the pattern ${Object.entries(item.pattern).map(([k, v]) => `${k}: ${String(v)}`).join(", ")}`, ...note };
+      return {
+        text: `the pattern ${Object.entries(item.pattern)
+          .map(([k, v]) => `${k}: ${String(v)}`)
+          .join(", ")}`,
+        ...note,
+      };
     return { text: JSON.stringify(item), ...note };
   });
 }
@@ -259,16 +264,26 @@ export function addDecisionMaker(text: string, dm: NewDecisionMaker): string {
     `${sp(optionDash)}- id: ${dm.optionId}\n${sp(optionDash + 2)}label: ${scalar(label)}\n`;
   const edits: Splice[] = [{ from: at, to: at, insert: (at > 0 && text[at - 1] !== "\n" ? "\n" : "") + entry }];
   const js = doc.toJS() as { decisionMakers?: { options?: unknown[] }[] };
-  edits.push(...patternEdits(doc, (js.decisionMakers ?? []).reduce((n, d) => n + (d.options?.length ?? 0), 0)));
+  edits.push(
+    ...patternEdits(
+      doc,
+      (js.decisionMakers ?? []).reduce((n, d) => n + (d.options?.length ?? 0), 0),
+    ),
+  );
 
   // Preferences: a placeholder statement, written as the others are.
   const note = scalar(`A placeholder: write what ${name} wants, most important first.`);
   const prefs = doc.get("preferences", true);
   if (prefs === undefined || prefs === null) {
     const end = text.length;
-    edits.push({ from: end, to: end, insert: `${end > 0 && text[end - 1] !== "\n" ? "\n" : ""}\npreferences:\n  ${dm.id}:\n    - statement: ${dm.optionId}\n      note: ${note}\n` });
+    edits.push({
+      from: end,
+      to: end,
+      insert: `${end > 0 && text[end - 1] !== "\n" ? "\n" : ""}\npreferences:\n  ${dm.id}:\n    - statement: ${dm.optionId}\n      note: ${note}\n`,
+    });
   } else {
-    if (!isMap(prefs) || prefs.flow || prefs.items.length === 0) throw new EditError("the preferences are not written as a block of lines; add the party in the editor");
+    if (!isMap(prefs) || prefs.flow || prefs.items.length === 0)
+      throw new EditError("the preferences are not written as a block of lines; add the party in the editor");
     const k = prefs.items[0].key;
     const col = isScalar(k) && k.range ? columnOf(text, k.range[0]) : 2;
     const lastPair = prefs.items[prefs.items.length - 1];
@@ -519,7 +534,7 @@ function setScalar(text: string, path: (string | number)[], key: string, value: 
   const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
   if (pair) {
     const node = pair.value as Node | null;
-    if (!node || !node.range) throw new EditError(`cannot find the ${key} in the text`);
+    if (!node?.range) throw new EditError(`cannot find the ${key} in the text`);
     let [from, to] = node.range;
     // Block scalars (| and >) end with their line break: keep it.
     if (text[to - 1] === "\n") to = Math.max(from, endOfContent(text, to));

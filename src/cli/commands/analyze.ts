@@ -4,8 +4,19 @@ import { analyzeSteps, CONCEPTS, type Concept } from "../../stability/analyze.js
 import { analysisJsonChunks, DEFAULT_TABLE_LIMIT, renderAnalysis, type TableFormat } from "../../io/analysis-output.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
-import { chooseThreads, conceptOption, forceOption, maxStatesOption, formatOption, outputOption, parseCount, runOnPool, runSteps, threadsOption, type CommandEnv } from "../env.js";
-
+import {
+  chooseThreads,
+  conceptOption,
+  forceOption,
+  maxStatesOption,
+  formatOption,
+  outputOption,
+  parseCount,
+  runOnPool,
+  runSteps,
+  threadsOption,
+  type CommandEnv,
+} from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -33,22 +44,37 @@ Examples:
   cat model.yaml | parley analyze -               the scenario from standard input
   parley analyze big.yaml --threads 4             four worker threads`,
     )
-    .action(async (file: string | undefined, o: { concept?: Concept[]; format: TableFormat | "json"; equilibriaOnly?: boolean; limit: number; all?: boolean; output?: string; force?: boolean; maxStates: number; threads: number }) => {
-      const model = env.load(file ?? DEFAULT_SCENARIO, o.maxStates, { implicitOnly: true });
-      const concepts = o.concept ?? CONCEPTS;
-      const threads = chooseThreads(o.threads, model.states.length >= ANALYSIS_THREADS_FROM);
-      // Large models show progress on a terminal and stop cleanly on Ctrl-C.
-      const showProgress = model.states.length >= 20_000;
-      const analysis =
-        threads > 1
-          ? await runOnPool(env, threads, showProgress, (pool, onProgress, shouldStop) => analyzeParallel(model, pool, { concepts, onProgress, shouldStop }))
-          : await runSteps(env, analyzeSteps(model, { concepts }), showProgress);
-      // Written as it is rendered, a row at a time: a model of millions of states is never held whole as text.
-      env.writeResult(
-        o.format === "json"
-          ? analysisJsonChunks(analysis, { equilibriaOnly: o.equilibriaOnly })
-          : renderAnalysis(analysis, o.format, { equilibriaOnly: o.equilibriaOnly, limit: o.all ? undefined : o.limit }),
-        o,
-      );
-    });
+    .action(
+      async (
+        file: string | undefined,
+        o: {
+          concept?: Concept[];
+          format: TableFormat | "json";
+          equilibriaOnly?: boolean;
+          limit: number;
+          all?: boolean;
+          output?: string;
+          force?: boolean;
+          maxStates: number;
+          threads: number;
+        },
+      ) => {
+        const model = env.load(file ?? DEFAULT_SCENARIO, o.maxStates, { implicitOnly: true });
+        const concepts = o.concept ?? CONCEPTS;
+        const threads = chooseThreads(o.threads, model.states.length >= ANALYSIS_THREADS_FROM);
+        // Large models show progress on a terminal and stop cleanly on Ctrl-C.
+        const showProgress = model.states.length >= 20_000;
+        const analysis =
+          threads > 1
+            ? await runOnPool(env, threads, showProgress, (pool, onProgress, shouldStop) => analyzeParallel(model, pool, { concepts, onProgress, shouldStop }))
+            : await runSteps(env, analyzeSteps(model, { concepts }), showProgress);
+        // Written as it is rendered, a row at a time: a model of millions of states is never held whole as text.
+        env.writeResult(
+          o.format === "json"
+            ? analysisJsonChunks(analysis, { equilibriaOnly: o.equilibriaOnly })
+            : renderAnalysis(analysis, o.format, { equilibriaOnly: o.equilibriaOnly, limit: o.all ? undefined : o.limit }),
+          o,
+        );
+      },
+    );
 }

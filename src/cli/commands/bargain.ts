@@ -13,7 +13,10 @@ import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, par
 
 function parseModels(value: string, previous: BargainingModel[] | undefined): BargainingModel[] {
   const out = [...(previous ?? [])];
-  for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const found = MODELS.find((m) => m === part.toLowerCase() || (part.toLowerCase() === "eu" && m === "expected-utility"));
     if (!found) throw new InvalidArgumentError(`unknown model '${part}'; choose from ${MODELS.join(", ")}`);
     if (!out.includes(found)) out.push(found);
@@ -66,20 +69,67 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(formatOption(["table", "md", "csv", "json"], "table"))
     .addOption(outputOption())
     .addOption(forceOption())
-    .addOption(new Option("--link-model <name>", "the model whose forecast decides which graph-model options are on the table").choices([...MODELS]).default("expected-utility"))
-    .addOption(new Option("--nash-loss <form>", "Nash: utility 1 − distance (linear) or 1 − distance² (quadratic)").choices(["linear", "quadratic"]).default("linear"))
-    .addOption(new Option("--nash-disagreement <point>", "Nash: no deal = each actor's worst end of the scale, or the issue's status quo").choices(["worst", "status-quo"]).default("worst"))
-    .addOption(new Option("--nash-weights <w>", "Nash: bargaining weights").choices(["capability-salience", "capability", "equal"]).default("capability-salience"))
-    .addOption(new Option("--eu-median <m>", "expected utility: μ is the weighted median (median voter) or the weighted mean").choices(["weighted-median", "weighted-mean"]).default("weighted-median"))
+    .addOption(
+      new Option("--link-model <name>", "the model whose forecast decides which graph-model options are on the table")
+        .choices([...MODELS])
+        .default("expected-utility"),
+    )
+    .addOption(
+      new Option("--nash-loss <form>", "Nash: utility 1 − distance (linear) or 1 − distance² (quadratic)").choices(["linear", "quadratic"]).default("linear"),
+    )
+    .addOption(
+      new Option("--nash-disagreement <point>", "Nash: no deal = each actor's worst end of the scale, or the issue's status quo")
+        .choices(["worst", "status-quo"])
+        .default("worst"),
+    )
+    .addOption(
+      new Option("--nash-weights <w>", "Nash: bargaining weights").choices(["capability-salience", "capability", "equal"]).default("capability-salience"),
+    )
+    .addOption(
+      new Option("--eu-median <m>", "expected utility: μ is the weighted median (median voter) or the weighted mean")
+        .choices(["weighted-median", "weighted-mean"])
+        .default("weighted-median"),
+    )
     .addOption(new Option("--eu-q <p>", "expected utility: Q, the chance nothing changes without a challenge").argParser(parseProbability).default(1))
     .addOption(new Option("--eu-t <rule>", "expected utility: T, 'closer-to-median' or a fixed probability").default("closer-to-median"))
-    .addOption(new Option("--eu-probability <rule>", "expected utility: P_ij from the supporters' votes on the pair, the net vote, or over the votes on every pair").choices(["supporters", "net", "all-pairs"]).default("supporters"))
-    .addOption(new Option("--eu-risk <rule>", "expected utility: risk exponents after Scholz et al. §5, or neutral (r = 1)").choices(["scholz", "neutral"]).default("scholz"))
-    .addOption(new Option("--eu-offer <rule>", "expected utility: of several offers, accept the least move, the highest-EU sender's, or by kind (conflict, compromise, capitulation)").choices(["least", "highest-eu", "by-kind"]).default("least"))
-    .addOption(new Option("--eu-perspective <who>", "expected utility: judge an offer with the receiver's risk exponent for both sides, or each side's own").choices(["receiver", "own"]).default("receiver"))
-    .addOption(new Option("--eu-distance <rule>", "expected utility: distances as shares of the scale or of the positions' span").choices(["scale", "positions"]).default("scale"))
-    .addOption(new Option("--smp-pce <rule>", "SMP: probabilistic Condorcet election by Markov chain or by conditional products").choices(["markov", "conditional"]).default("markov"))
-    .addOption(new Option("--smp-victory <rule>", "SMP: victory probability from squared (quadratic) or plain (linear) strengths").choices(["quadratic", "linear"]).default("quadratic"))
+    .addOption(
+      new Option("--eu-probability <rule>", "expected utility: P_ij from the supporters' votes on the pair, the net vote, or over the votes on every pair")
+        .choices(["supporters", "net", "all-pairs"])
+        .default("supporters"),
+    )
+    .addOption(
+      new Option("--eu-risk <rule>", "expected utility: risk exponents after Scholz et al. §5, or neutral (r = 1)")
+        .choices(["scholz", "neutral"])
+        .default("scholz"),
+    )
+    .addOption(
+      new Option(
+        "--eu-offer <rule>",
+        "expected utility: of several offers, accept the least move, the highest-EU sender's, or by kind (conflict, compromise, capitulation)",
+      )
+        .choices(["least", "highest-eu", "by-kind"])
+        .default("least"),
+    )
+    .addOption(
+      new Option("--eu-perspective <who>", "expected utility: judge an offer with the receiver's risk exponent for both sides, or each side's own")
+        .choices(["receiver", "own"])
+        .default("receiver"),
+    )
+    .addOption(
+      new Option("--eu-distance <rule>", "expected utility: distances as shares of the scale or of the positions' span")
+        .choices(["scale", "positions"])
+        .default("scale"),
+    )
+    .addOption(
+      new Option("--smp-pce <rule>", "SMP: probabilistic Condorcet election by Markov chain or by conditional products")
+        .choices(["markov", "conditional"])
+        .default("markov"),
+    )
+    .addOption(
+      new Option("--smp-victory <rule>", "SMP: victory probability from squared (quadratic) or plain (linear) strengths")
+        .choices(["quadratic", "linear"])
+        .default("quadratic"),
+    )
     .option("--smp-grid <n>", "SMP: grid points searched for each best response", parseCount, 41)
     .addOption(maxStatesOption())
     .addHelpText(
@@ -105,7 +155,16 @@ Examples:
         rounds: o.rounds,
         ...(o.samples ? { samples: o.samples, seed: o.seed } : {}),
         nash: { loss: o.nashLoss, disagreement: o.nashDisagreement, weights: o.nashWeights },
-        expectedUtility: { median: o.euMedian, q: o.euQ, t, probability: o.euProbability, risk: o.euRisk, offer: o.euOffer, perspective: o.euPerspective, distance: o.euDistance },
+        expectedUtility: {
+          median: o.euMedian,
+          q: o.euQ,
+          t,
+          probability: o.euProbability,
+          risk: o.euRisk,
+          offer: o.euOffer,
+          perspective: o.euPerspective,
+          distance: o.euDistance,
+        },
         smp: { pce: o.smpPce, victory: o.smpVictory, grid: o.smpGrid },
       });
       const linkModel = run.models.includes(o.linkModel) ? o.linkModel : run.models[0];

@@ -5,14 +5,25 @@ import { renderComparison, renderSurvival } from "../../io/compare-output.js";
 import { ParleyError } from "../../model/errors.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
 import { CONCEPTS, type Analysis, type Concept } from "../../stability/analyze.js";
-import { chooseThreads, conceptOption, forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseCount, runOnPool, threadsOption, type CommandEnv } from "../env.js";
+import {
+  chooseThreads,
+  conceptOption,
+  forceOption,
+  formatOption,
+  jsonText,
+  maxStatesOption,
+  outputOption,
+  parseCount,
+  runOnPool,
+  threadsOption,
+  type CommandEnv,
+} from "../env.js";
 
 /** Two versions compared in detail. */
 export const COMPARISON_FORMAT = "parley-comparison/1";
 /** Several versions: in how many each equilibrium holds. */
 export const SURVIVAL_FORMAT = "parley-survival/1";
 import { inputName } from "../io.js";
-
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -39,42 +50,56 @@ Examples:
   parley compare scenarios/ukraine-2025.yaml scenarios/ukraine-2025-us-walks-away.yaml
   parley compare scenarios/ukraine-2025*.yaml -c Nash,SEQ`,
     )
-    .action(async (files: string[], o: { concept?: Concept[]; format: "text" | "md" | "json"; survival?: boolean; limit: number; output?: string; force?: boolean; maxStates: number; threads: number }) => {
-      if (files.length < 2) throw new ParleyError({ code: "usage", message: "compare needs at least two scenario files" });
-      const models = files.map((f) => env.load(f, o.maxStates));
-      files = files.map(inputName); // in the output, standard input (-) is <stdin>
-      const concepts = o.concept ?? [...CONCEPTS];
-      const states = models.reduce((a, m) => a + m.states.length, 0);
-      const threads = chooseThreads(o.threads, states >= ANALYSIS_THREADS_FROM);
-      // Large versions: each one's (concept, DM) passes spread over worker threads, one version after another.
-      const analyses =
-        threads > 1
-          ? await runOnPool(env, threads, states >= 20_000, async (pool, progress, shouldStop) => {
-              const out: Analysis[] = [];
-              for (const [k, model] of models.entries()) {
-                const a = await analyzeParallel(model, pool, { concepts, shouldStop, onProgress: (d, t, label) => progress(d, t, `${files[k]}: ${label}`) });
-                if (!a) return undefined;
-                out.push(a);
-              }
-              return out;
-            })
-          : undefined;
-      if (models.length === 2 && !o.survival) {
-        const cmp = compareModels(models[0], models[1], concepts, analyses && [analyses[0], analyses[1]]);
+    .action(
+      async (
+        files: string[],
+        o: {
+          concept?: Concept[];
+          format: "text" | "md" | "json";
+          survival?: boolean;
+          limit: number;
+          output?: string;
+          force?: boolean;
+          maxStates: number;
+          threads: number;
+        },
+      ) => {
+        if (files.length < 2) throw new ParleyError({ code: "usage", message: "compare needs at least two scenario files" });
+        const models = files.map((f) => env.load(f, o.maxStates));
+        files = files.map(inputName); // in the output, standard input (-) is <stdin>
+        const concepts = o.concept ?? [...CONCEPTS];
+        const states = models.reduce((a, m) => a + m.states.length, 0);
+        const threads = chooseThreads(o.threads, states >= ANALYSIS_THREADS_FROM);
+        // Large versions: each one's (concept, DM) passes spread over worker threads, one version after another.
+        const analyses =
+          threads > 1
+            ? await runOnPool(env, threads, states >= 20_000, async (pool, progress, shouldStop) => {
+                const out: Analysis[] = [];
+                for (const [k, model] of models.entries()) {
+                  const a = await analyzeParallel(model, pool, { concepts, shouldStop, onProgress: (d, t, label) => progress(d, t, `${files[k]}: ${label}`) });
+                  if (!a) return undefined;
+                  out.push(a);
+                }
+                return out;
+              })
+            : undefined;
+        if (models.length === 2 && !o.survival) {
+          const cmp = compareModels(models[0], models[1], concepts, analyses && [analyses[0], analyses[1]]);
+          env.writeResult(
+            o.format === "json" ? jsonText(comparisonJson(cmp, files)) : renderComparison(models[0], models[1], files[0], files[1], cmp, o.format === "md"),
+            o,
+          );
+          return;
+        }
+        const { sharedOptions, rows } = equilibriumSurvival(models, concepts, analyses);
         env.writeResult(
-          o.format === "json" ? jsonText(comparisonJson(cmp, files)) : renderComparison(models[0], models[1], files[0], files[1], cmp, o.format === "md"),
+          o.format === "json"
+            ? jsonText({ format: SURVIVAL_FORMAT, files, sharedOptions, concepts, rows })
+            : renderSurvival(models, files, sharedOptions, rows, concepts, o.format === "md", o.limit),
           o,
         );
-        return;
-      }
-      const { sharedOptions, rows } = equilibriumSurvival(models, concepts, analyses);
-      env.writeResult(
-        o.format === "json"
-          ? jsonText({ format: SURVIVAL_FORMAT, files, sharedOptions, concepts, rows })
-          : renderSurvival(models, files, sharedOptions, rows, concepts, o.format === "md", o.limit),
-        o,
-      );
-    });
+      },
+    );
 }
 
 /** State indices become 1-based ids, as everywhere in Parley's JSON. */
@@ -85,8 +110,16 @@ function comparisonJson(cmp: Comparison, files: string[]) {
     ...cmp,
     concepts: cmp.concepts.map((c) => ({
       ...c,
-      gained: c.gained.map(({ stateA, stateB, ...rest }) => ({ ...rest, stateA: stateA === undefined ? null : stateA + 1, stateB: stateB === undefined ? null : stateB + 1 })),
-      lost: c.lost.map(({ stateA, stateB, ...rest }) => ({ ...rest, stateA: stateA === undefined ? null : stateA + 1, stateB: stateB === undefined ? null : stateB + 1 })),
+      gained: c.gained.map(({ stateA, stateB, ...rest }) => ({
+        ...rest,
+        stateA: stateA === undefined ? null : stateA + 1,
+        stateB: stateB === undefined ? null : stateB + 1,
+      })),
+      lost: c.lost.map(({ stateA, stateB, ...rest }) => ({
+        ...rest,
+        stateA: stateA === undefined ? null : stateA + 1,
+        stateB: stateB === undefined ? null : stateB + 1,
+      })),
     })),
   };
 }

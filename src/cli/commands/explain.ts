@@ -27,24 +27,30 @@ Examples:
   parley explain scenarios/elmira.yaml 5
   parley explain scenarios/elmira.yaml NYNNY --dm moe --concept GMR,SEQ`,
     )
-    .action((file: string, stateName: string, o: { dm?: string; concept?: Concept[]; format: "text" | "json"; output?: string; force?: boolean; maxStates: number }) => {
-      const model = env.load(file, o.maxStates);
-      const state = resolveState(model, stateName);
-      const dms = o.dm !== undefined ? [resolveDM(model, o.dm)] : model.scenario.decisionMakers.map((_, d) => d);
-      const concepts = o.concept ?? [...CONCEPTS];
-      const ctx = createContext(model);
-      const explanations = dms.map((d) => explainState(ctx, state, d, concepts));
-      if (o.format === "json") {
-        env.writeResult(jsonText(explainJson(model, explanations, concepts)), o);
-        return;
-      }
-      const analysis = analyze(model, { concepts, context: ctx });
-      const eqUnder = concepts.filter((c) => analysis.equilibria[c]!.includes(state));
-      const head = `State ${state + 1} (${statePattern(model, state)})${state === model.statusQuo ? ", the status quo" : ""}: ${
-        eqUnder.length ? `an equilibrium under ${eqUnder.join(", ")}` : "not an equilibrium under any concept analysed"
-      }.`;
-      env.writeResult([head, "", ...explanations.map((ex) => renderExplanation(model, ex, concepts) + "\n")].join("\n"), o);
-    });
+    .action(
+      (
+        file: string,
+        stateName: string,
+        o: { dm?: string; concept?: Concept[]; format: "text" | "json"; output?: string; force?: boolean; maxStates: number },
+      ) => {
+        const model = env.load(file, o.maxStates);
+        const state = resolveState(model, stateName);
+        const dms = o.dm !== undefined ? [resolveDM(model, o.dm)] : model.scenario.decisionMakers.map((_, d) => d);
+        const concepts = o.concept ?? [...CONCEPTS];
+        const ctx = createContext(model);
+        const explanations = dms.map((d) => explainState(ctx, state, d, concepts));
+        if (o.format === "json") {
+          env.writeResult(jsonText(explainJson(model, explanations, concepts)), o);
+          return;
+        }
+        const analysis = analyze(model, { concepts, context: ctx });
+        const eqUnder = concepts.filter((c) => analysis.equilibria[c]!.includes(state));
+        const head = `State ${state + 1} (${statePattern(model, state)})${state === model.statusQuo ? ", the status quo" : ""}: ${
+          eqUnder.length ? `an equilibrium under ${eqUnder.join(", ")}` : "not an equilibrium under any concept analysed"
+        }.`;
+        env.writeResult([head, "", ...explanations.map((ex) => renderExplanation(model, ex, concepts) + "\n")].join("\n"), o);
+      },
+    );
 }
 
 function explainJson(model: Model, explanations: ReturnType<typeof explainState>[], concepts: Concept[]) {
@@ -65,10 +71,7 @@ function explainJson(model: Model, explanations: ReturnType<typeof explainState>
         to: imp.to + 1,
         pattern: statePattern(model, imp.to),
         sanctions: Object.fromEntries(
-          Object.entries(imp.sanctions).map(([c, sn]) => [
-            c,
-            sn ? { simultaneous: sn.simultaneous, moves: sn.moves.map(step), result: sn.result + 1 } : null,
-          ]),
+          Object.entries(imp.sanctions).map(([c, sn]) => [c, sn ? { simultaneous: sn.simultaneous, moves: sn.moves.map(step), result: sn.result + 1 } : null]),
         ),
       })),
     })),

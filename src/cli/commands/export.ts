@@ -11,9 +11,12 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
-    .addHelpText("after", `
+    .addHelpText(
+      "after",
+      `
 Examples:
-  parley export scenarios/elmira.yaml -o elmira.gmcr`)
+  parley export scenarios/elmira.yaml -o elmira.gmcr`,
+    )
     .action((file: string, o: { output?: string; force?: boolean; maxStates: number }) => {
       env.writeResult(JSON.stringify(exportGmcrPy(env.load(file, o.maxStates)), null, 2) + "\n", o);
     });

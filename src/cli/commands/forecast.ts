@@ -80,14 +80,25 @@ interface Options {
 export function register(program: Command, env: CommandEnv): void {
   program
     .command("forecast")
-    .description("what is likely to happen, by when, how sure: outcome probabilities, each question's probability by its date, and the news that would change them")
+    .description(
+      "what is likely to happen, by when, how sure: outcome probabilities, each question's probability by its date, and the news that would change them",
+    )
     .argument("[file]", "scenario file, - for standard input (default: the embedded default scenario)")
     .addOption(formatOption(["text", "md", "csv", "json"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .option("--record <log>", "append one line per question to this forecast log (JSON Lines; parley score reads it)")
-    .addOption(new Option("-c, --concept <name>", `play stops at equilibria of this concept: ${CONCEPTS.join(", ")} (default: the scenario's, else SEQ)`).argParser(parseConcept))
-    .addOption(new Option("--rules <list>", `behaviour rules with weights, e.g. undeterred=2,uniform=1 (${MOVE_RULES.join(", ")}; default: the scenario's, else that)`).argParser(parseRules))
+    .addOption(
+      new Option("-c, --concept <name>", `play stops at equilibria of this concept: ${CONCEPTS.join(", ")} (default: the scenario's, else SEQ)`).argParser(
+        parseConcept,
+      ),
+    )
+    .addOption(
+      new Option(
+        "--rules <list>",
+        `behaviour rules with weights, e.g. undeterred=2,uniform=1 (${MOVE_RULES.join(", ")}; default: the scenario's, else that)`,
+      ).argParser(parseRules),
+    )
     .option("--horizon <moves>", "at most this many moves (default: the scenario's, else 30)", parseCount)
     .option("-n, --samples <n>", "courses of play to simulate where the exact method's limits are passed", parseCount, 20_000)
     .option("--seed <n>", "seed of the simulation (same seed, same result)", parseCount, 1)
@@ -111,7 +122,10 @@ Examples:
       const path = file ?? DEFAULT_SCENARIO;
       const when = today();
       if (o.record && when.fixed)
-        throw new ParleyError({ code: "backdated", message: `--record writes forecasts dated the day they are made; PARLEY_TODAY (${when.date}) is not today: unset it to record` });
+        throw new ParleyError({
+          code: "backdated",
+          message: `--record writes forecasts dated the day they are made; PARLEY_TODAY (${when.date}) is not today: unset it to record`,
+        });
       const text = env.io.readText(path);
       const model = env.load(path, o.maxStates);
       const f = forecast(createContext(model), uncertaintyOf(model), {
@@ -126,7 +140,11 @@ Examples:
       const hash = `sha256:${createHash("sha256").update(text).digest("hex")}`;
       if (o.record) {
         if (!env.io.appendText) throw new ParleyError({ code: "cannot-write", message: "this environment cannot append to files" });
-        if (!f.questions.length) throw new ParleyError({ code: "no-questions", message: `${inputName(path)} has no questions to record; add a questions: section (docs/scenario-format.md)` });
+        if (!f.questions.length)
+          throw new ParleyError({
+            code: "no-questions",
+            message: `${inputName(path)} has no questions to record; add a questions: section (docs/scenario-format.md)`,
+          });
         env.io.appendText(o.record, recordLines(model, f, hash));
         const counted = f.questions.filter((q) => !q.retrodiction).length;
         env.io.stderr(

@@ -45,11 +45,25 @@ Examples:
 
 Definitions, sources and worked examples: docs/foresight.md.`,
     )
-    .action((file: string, o: { horizon: number; nm?: boolean; variant: ForesightVariant; state?: string; format: "text" | "json" | "md"; output?: string; force?: boolean; maxStates: number }) => {
-      const model = env.load(file, o.maxStates);
-      checkVariant(model, o.variant);
-      const focus = o.state !== undefined ? resolveState(model, o.state) : model.statusQuo;
-      const f = foresight(createContext(model), o.variant, { horizon: o.horizon, nm: o.nm, focus });
-      env.writeResult(o.format === "json" ? jsonText(foresightJson(f)) : renderForesight(f, o.format === "md"), o);
-    });
+    .action(
+      (
+        file: string,
+        o: {
+          horizon: number;
+          nm?: boolean;
+          variant: ForesightVariant;
+          state?: string;
+          format: "text" | "json" | "md";
+          output?: string;
+          force?: boolean;
+          maxStates: number;
+        },
+      ) => {
+        const model = env.load(file, o.maxStates);
+        checkVariant(model, o.variant);
+        const focus = o.state !== undefined ? resolveState(model, o.state) : model.statusQuo;
+        const f = foresight(createContext(model), o.variant, { horizon: o.horizon, nm: o.nm, focus });
+        env.writeResult(o.format === "json" ? jsonText(foresightJson(f)) : renderForesight(f, o.format === "md"), o);
+      },
+    );
 }

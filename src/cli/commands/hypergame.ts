@@ -32,9 +32,11 @@ Examples:
   parley hypergame model.yaml -c Nash,SEQ --view subjective
   parley hypergame model.yaml --format json > hypergame.json`,
     )
-    .action((file: string, o: { concept?: Concept[]; view: HypergameView; format: "text" | "json" | "md"; output?: string; force?: boolean; maxStates: number }) => {
-      const model = env.load(file, o.maxStates);
-      const h: Hypergame = withLocations(env, file, () => analyzeHypergame(model, { concepts: o.concept ?? CONCEPTS, view: o.view }));
-      env.writeResult(o.format === "json" ? jsonText(hypergameToJson(h)) : renderHypergame(h, o.format), o);
-    });
+    .action(
+      (file: string, o: { concept?: Concept[]; view: HypergameView; format: "text" | "json" | "md"; output?: string; force?: boolean; maxStates: number }) => {
+        const model = env.load(file, o.maxStates);
+        const h: Hypergame = withLocations(env, file, () => analyzeHypergame(model, { concepts: o.concept ?? CONCEPTS, view: o.view }));
+        env.writeResult(o.format === "json" ? jsonText(hypergameToJson(h)) : renderHypergame(h, o.format), o);
+      },
+    );
 }

@@ -18,7 +18,9 @@ export function register(program: Command, env: CommandEnv): void {
       "today's state: a Y/N pattern, one letter per option in the imported scenario's order (DM by DM), or a state number (default: the one a Parley export recorded, else state 1, the first feasible state)",
     )
     .addOption(maxStatesOption())
-    .addHelpText("after", `
+    .addHelpText(
+      "after",
+      `
 gmcr-py files record no status quo: unless the file came from parley export,
 import takes the first feasible state (state 1), says so on standard error,
 and --status-quo chooses another.
@@ -26,7 +28,8 @@ and --status-quo chooses another.
 Examples:
   parley import model.gmcr -o model.yaml
   parley import model.gmcr --status-quo NYNNN -o model.yaml
-  parley import model.gmcr | less`)
+  parley import model.gmcr | less`,
+    )
     .action((file: string, o: { output?: string; force?: boolean; maxStates: number; statusQuo?: string }) => {
       const shown = inputName(file);
       const base = file === "-" ? "imported" : file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
@@ -39,7 +42,9 @@ Examples:
         if (e instanceof ParleyError && e.file === undefined) throw new ParleyError(e.issues, shown);
         throw e;
       }
-      const yaml = `# Imported from ${file === "-" ? "standard input" : file.replace(/^.*[\\/]/, "")} (gmcr-py) by parley import.\n` + stringify(result.data, { lineWidth: 0 });
+      const yaml =
+        `# Imported from ${file === "-" ? "standard input" : file.replace(/^.*[\\/]/, "")} (gmcr-py) by parley import.\n` +
+        stringify(result.data, { lineWidth: 0 });
       const sq = result.statusQuo;
       if (sq.from === "first-feasible")
         env.io.stderr(

@@ -36,7 +36,12 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(outputOption())
     .addOption(new Option("--out <file>", "the old name of --output").hideHelp())
     .addOption(forceOption())
-    .option("--gazetteer <file>", "add actors, people and topics from this gazetteer file (repeatable)", (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option(
+      "--gazetteer <file>",
+      "add actors, people and topics from this gazetteer file (repeatable)",
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .addOption(formatOption(["yaml", "json", "md", "text"], "yaml").default(undefined, "yaml; text with --update"))
     .option("--max-chars <n>", "refuse articles longer than this many characters", parseCount, DEFAULT_MAX_CHARS)
     .option("--update <scenario>", "show what the article changes in this scenario, as a diff")
@@ -61,7 +66,11 @@ How it works, the gazetteer format and the event codes: docs/ingest.md.`,
     .action((article: string, o: Options) => {
       const target = { output: o.output ?? o.out, force: o.force };
       if (o.write && o.update === "-")
-        throw new ParleyError({ code: "bad-usage", message: "--write needs the scenario as a file: standard input (--update -) cannot be updated in place; leave out --write and use -f yaml to print the updated scenario" });
+        throw new ParleyError({
+          code: "bad-usage",
+          message:
+            "--write needs the scenario as a file: standard input (--update -) cannot be updated in place; leave out --write and use -f yaml to print the updated scenario",
+        });
       const extra = o.gazetteer.map((file) => ({ file: inputName(file), text: env.io.readText(file) }));
       const gazetteer = loadGazetteer(env.io.readText(GAZETTEER_FILE), extra);
       const text = env.io.readText(article);
@@ -109,8 +118,14 @@ How it works, the gazetteer format and the event codes: docs/ingest.md.`,
         }
       }
       if (format === "json")
-        env.writeResult(jsonText({ format: INGEST_UPDATE_FORMAT, scenario: scenarioName, article: name, written: Boolean(o.write && wanted), changes: plan.changes }), target);
+        env.writeResult(
+          jsonText({ format: INGEST_UPDATE_FORMAT, scenario: scenarioName, article: name, written: Boolean(o.write && wanted), changes: plan.changes }),
+          target,
+        );
       else if (format !== "yaml")
-        env.writeResult(renderUpdate(scenarioName, name, plan, format === "md") + (o.write ? "" : wanted ? "Nothing written: add --write to apply these changes.\n" : ""), target);
+        env.writeResult(
+          renderUpdate(scenarioName, name, plan, format === "md") + (o.write ? "" : wanted ? "Nothing written: add --write to apply these changes.\n" : ""),
+          target,
+        );
     });
 }

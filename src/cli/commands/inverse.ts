@@ -32,40 +32,45 @@ Examples:
   parley inverse scenarios/ukraine-2025.yaml --target "ru_ceasefire & us_guarantee & eu_force" --concept Nash
   parley inverse scenarios/elmira.yaml --target 4 --concept SEQ -f json`,
     )
-    .action((file: string, o: { target: string; concept: string; maxEvaluations: number; format: "text" | "md" | "json"; output?: string; force?: boolean; maxStates: number }) => {
-      const model = env.load(file, o.maxStates);
-      const concepts = parseConcepts(o.concept, undefined);
-      if (concepts.length !== 1) throw new ParleyError({ code: "usage", message: "--concept takes one concept" });
-      const concept: Concept = concepts[0];
-      const asState = /^\d+$/.test(o.target.trim()) || /^[YNyn]+$/.test(o.target.trim()) ? [resolveState(model, o.target)] : statesMatching(model, o.target);
-      const r = inverseForTargets(createContext(model), asState, concept, { maxEvaluations: o.maxEvaluations });
-      if (o.format === "json") {
-        env.writeResult(
-          jsonText({
-            format: INVERSE_FORMAT,
-            target: r.target + 1,
-            pattern: statePattern(model, r.target),
-            concept: r.concept,
-            found: r.found,
-            exhaustive: r.exhaustive,
-            evaluated: r.evaluated,
-            totalDistance: r.totalDistance,
-            changes: r.changes.map((c) => {
-              const p = c.preference;
-              return {
-                decisionMaker: model.scenario.decisionMakers[c.dm].id,
-                distance: c.distance,
-                ...(p.kind === "statements" ? { statements: p.statements.map((st) => st.text) } : { ranking: p.items.map((it) => it.patterns) }),
-                reversed: c.reversed,
-                dropped: c.dropped,
-                ...(c.raised !== undefined ? { raised: c.raised } : {}),
-              };
+    .action(
+      (
+        file: string,
+        o: { target: string; concept: string; maxEvaluations: number; format: "text" | "md" | "json"; output?: string; force?: boolean; maxStates: number },
+      ) => {
+        const model = env.load(file, o.maxStates);
+        const concepts = parseConcepts(o.concept, undefined);
+        if (concepts.length !== 1) throw new ParleyError({ code: "usage", message: "--concept takes one concept" });
+        const concept: Concept = concepts[0];
+        const asState = /^\d+$/.test(o.target.trim()) || /^[YNyn]+$/.test(o.target.trim()) ? [resolveState(model, o.target)] : statesMatching(model, o.target);
+        const r = inverseForTargets(createContext(model), asState, concept, { maxEvaluations: o.maxEvaluations });
+        if (o.format === "json") {
+          env.writeResult(
+            jsonText({
+              format: INVERSE_FORMAT,
+              target: r.target + 1,
+              pattern: statePattern(model, r.target),
+              concept: r.concept,
+              found: r.found,
+              exhaustive: r.exhaustive,
+              evaluated: r.evaluated,
+              totalDistance: r.totalDistance,
+              changes: r.changes.map((c) => {
+                const p = c.preference;
+                return {
+                  decisionMaker: model.scenario.decisionMakers[c.dm].id,
+                  distance: c.distance,
+                  ...(p.kind === "statements" ? { statements: p.statements.map((st) => st.text) } : { ranking: p.items.map((it) => it.patterns) }),
+                  reversed: c.reversed,
+                  dropped: c.dropped,
+                  ...(c.raised !== undefined ? { raised: c.raised } : {}),
+                };
+              }),
             }),
-          }),
-          o,
-        );
-        return;
-      }
-      env.writeResult(renderInverse(model, r, o.format === "md"), o);
-    });
+            o,
+          );
+          return;
+        }
+        env.writeResult(renderInverse(model, r, o.format === "md"), o);
+      },
+    );
 }

@@ -37,25 +37,30 @@ Examples:
   parley lint
   parley lint my-conflict.yaml -f json`,
     )
-    .action((file: string | undefined, o: { format: "text" | "md" | "json"; output?: string; force?: boolean; concept?: Concept; strict?: boolean; maxStates: number }) => {
-      const path = file ?? DEFAULT_SCENARIO;
-      const text = env.io.readText(path);
-      const model = env.load(path, o.maxStates);
-      const { source } = readSource(text);
-      const raw = source?.data as { preferences?: Record<string, unknown> } | undefined;
-      // A statement's path depends on how the file writes the preferences: a list, or a mapping with statements.
-      const statementPath = (dm: number, statement: number, alternative?: number): (string | number)[] => {
-        const id = model.scenario.decisionMakers[dm].id;
-        const pref = raw?.preferences?.[id];
-        const base: (string | number)[] = ["preferences", id];
-        if (alternative !== undefined) return [...base, "alternatives", alternative, "statements", statement];
-        return Array.isArray(pref) ? [...base, statement] : [...base, "statements", statement];
-      };
-      const facts = model.scenario.facts ? new Set(model.scenario.facts.map((f) => f.id)) : undefined;
-      const findings = lintModel(createContext(model), { concept: o.concept, facts });
-      const located: LocatedFinding[] = describeFindings(model, findings, statementPath).map((f) => ({ ...f, ...(source?.locate(f.path) ?? {}) }));
-      const name = inputName(path);
-      env.writeResult(o.format === "json" ? jsonText(lintJson(name, located)) : renderLint(name, located, o.format), o);
-      if (o.strict && located.length) throw new Exit(3);
-    });
+    .action(
+      (
+        file: string | undefined,
+        o: { format: "text" | "md" | "json"; output?: string; force?: boolean; concept?: Concept; strict?: boolean; maxStates: number },
+      ) => {
+        const path = file ?? DEFAULT_SCENARIO;
+        const text = env.io.readText(path);
+        const model = env.load(path, o.maxStates);
+        const { source } = readSource(text);
+        const raw = source?.data as { preferences?: Record<string, unknown> } | undefined;
+        // A statement's path depends on how the file writes the preferences: a list, or a mapping with statements.
+        const statementPath = (dm: number, statement: number, alternative?: number): (string | number)[] => {
+          const id = model.scenario.decisionMakers[dm].id;
+          const pref = raw?.preferences?.[id];
+          const base: (string | number)[] = ["preferences", id];
+          if (alternative !== undefined) return [...base, "alternatives", alternative, "statements", statement];
+          return Array.isArray(pref) ? [...base, statement] : [...base, "statements", statement];
+        };
+        const facts = model.scenario.facts ? new Set(model.scenario.facts.map((f) => f.id)) : undefined;
+        const findings = lintModel(createContext(model), { concept: o.concept, facts });
+        const located: LocatedFinding[] = describeFindings(model, findings, statementPath).map((f) => ({ ...f, ...(source?.locate(f.path) ?? {}) }));
+        const name = inputName(path);
+        env.writeResult(o.format === "json" ? jsonText(lintJson(name, located)) : renderLint(name, located, o.format), o);
+        if (o.strict && located.length) throw new Exit(3);
+      },
+    );
 }

@@ -31,47 +31,54 @@ Examples:
   parley report scenarios/ukraine-2025.yaml -f html -o report.html
   parley report my-conflict.yaml -f md > report.md`,
     )
-    .action(async (file: string | undefined, o: { format: "text" | "md" | "html" | "json"; output?: string; force?: boolean; maxStates: number; threads: number }) => {
-      const path = file ?? DEFAULT_SCENARIO;
-      const model = env.load(path, o.maxStates);
-      const whatIfs = (model.scenario.whatIfs ?? []).map((w) => ({
-        title: w.title ?? w.file,
-        file: w.file,
-        ...(w.note ? { note: w.note } : {}),
-        model: env.load(join(dirname(path), w.file), o.maxStates),
-      }));
-      // A large model takes a while (every single change of the priorities is analysed): say so on a terminal.
-      const states = model.states.length + whatIfs.reduce((a, w) => a + w.model.states.length, 0);
-      if (states >= 20_000 && env.io.isTTY)
-        env.io.stderr(`parley: analysing ${model.states.length.toLocaleString("en-US")} states, every single change of the priorities${whatIfs.length ? ` and ${whatIfs.length} what-if${whatIfs.length > 1 ? "s" : ""}` : ""}: this takes a while\n`);
-      const threads = chooseThreads(o.threads, model.states.length >= PARALLEL_FROM_STATES);
-      // On worker threads: the model's analysis and each single change's, the same results as in one thread.
-      const precomputed: ReportOptions =
-        threads > 1
-          ? await runOnPool(env, threads, true, async (pool, progress, shouldStop) => {
-              const analysis = await analyzeParallel(model, pool, { shouldStop, onProgress: (d, t, label) => progress(d, t, label) });
-              if (!analysis) return undefined;
-              const variants = sensitivityVariants(analysis);
-              const sensitivityEquilibria = await variantEquilibriaParallel(
-                model,
-                pool,
-                analysis.concepts,
-                variants.map((v) => v.model.pref),
-                (d, t) => progress(d, t, "single changes of the priorities"),
-                shouldStop,
-              );
-              return sensitivityEquilibria && { analysis, sensitivityEquilibria };
-            })
-          : {};
-      const data = buildReport(model, whatIfs, precomputed);
-      const text =
-        o.format === "json"
-          ? JSON.stringify(data, null, 2) + "\n"
-          : o.format === "md"
-            ? renderReportMarkdown(data)
-            : o.format === "html"
-              ? renderReportHtml(data)
-              : renderReportText(data);
-      env.writeResult(text, o);
-    });
+    .action(
+      async (
+        file: string | undefined,
+        o: { format: "text" | "md" | "html" | "json"; output?: string; force?: boolean; maxStates: number; threads: number },
+      ) => {
+        const path = file ?? DEFAULT_SCENARIO;
+        const model = env.load(path, o.maxStates);
+        const whatIfs = (model.scenario.whatIfs ?? []).map((w) => ({
+          title: w.title ?? w.file,
+          file: w.file,
+          ...(w.note ? { note: w.note } : {}),
+          model: env.load(join(dirname(path), w.file), o.maxStates),
+        }));
+        // A large model takes a while (every single change of the priorities is analysed): say so on a terminal.
+        const states = model.states.length + whatIfs.reduce((a, w) => a + w.model.states.length, 0);
+        if (states >= 20_000 && env.io.isTTY)
+          env.io.stderr(
+            `parley: analysing ${model.states.length.toLocaleString("en-US")} states, every single change of the priorities${whatIfs.length ? ` and ${whatIfs.length} what-if${whatIfs.length > 1 ? "s" : ""}` : ""}: this takes a while\n`,
+          );
+        const threads = chooseThreads(o.threads, model.states.length >= PARALLEL_FROM_STATES);
+        // On worker threads: the model's analysis and each single change's, the same results as in one thread.
+        const precomputed: ReportOptions =
+          threads > 1
+            ? await runOnPool(env, threads, true, async (pool, progress, shouldStop) => {
+                const analysis = await analyzeParallel(model, pool, { shouldStop, onProgress: (d, t, label) => progress(d, t, label) });
+                if (!analysis) return undefined;
+                const variants = sensitivityVariants(analysis);
+                const sensitivityEquilibria = await variantEquilibriaParallel(
+                  model,
+                  pool,
+                  analysis.concepts,
+                  variants.map((v) => v.model.pref),
+                  (d, t) => progress(d, t, "single changes of the priorities"),
+                  shouldStop,
+                );
+                return sensitivityEquilibria && { analysis, sensitivityEquilibria };
+              })
+            : {};
+        const data = buildReport(model, whatIfs, precomputed);
+        const text =
+          o.format === "json"
+            ? JSON.stringify(data, null, 2) + "\n"
+            : o.format === "md"
+              ? renderReportMarkdown(data)
+              : o.format === "html"
+                ? renderReportHtml(data)
+                : renderReportText(data);
+        env.writeResult(text, o);
+      },
+    );
 }

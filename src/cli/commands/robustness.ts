@@ -7,8 +7,19 @@ import { startNodePool } from "../../parallel/node-pool.js";
 import { robustnessParallel, robustnessWorthThreads } from "../../parallel/parallel.js";
 import { ParleyError } from "../../model/errors.js";
 import { overLimit } from "../../model/limits.js";
-import { chooseThreads, conceptOption, forceOption, formatOption, inputLimits, jsonText, maxStatesOption, outputOption, parseCount, threadsOption, type CommandEnv } from "../env.js";
-
+import {
+  chooseThreads,
+  conceptOption,
+  forceOption,
+  formatOption,
+  inputLimits,
+  jsonText,
+  maxStatesOption,
+  outputOption,
+  parseCount,
+  threadsOption,
+  type CommandEnv,
+} from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -35,50 +46,74 @@ Examples:
   parley robustness scenarios/ukraine-2025.yaml
   parley robustness scenarios/ukraine-2025.yaml --samples 50000 --seed 7 -c Nash,SEQ -f json`,
     )
-    .action(async (file: string, o: { samples: number; seed: number; exactLimit: number; top: number; concept?: Concept[]; format: "text" | "md" | "json"; output?: string; force?: boolean; maxStates: number; threads: number }) => {
-      const limits = inputLimits();
-      for (const [flag, value] of [["--samples", o.samples], ["--exact-limit", o.exactLimit]] as const)
-        if (value > limits.samples)
-          throw new ParleyError({ code: "samples-limit", message: `${flag} ${value.toLocaleString("en-US")} asks for more profiles than Parley keeps in memory by default, ${overLimit("samples", limits.samples, value)}` });
-      const model = env.load(file, o.maxStates);
-      const concepts = o.concept ?? [...CONCEPTS];
-      const u = uncertaintyOf(model);
-      let stop = false;
-      const release = env.io.onInterrupt?.(() => (stop = true));
-      const opts = { concepts, samples: o.samples, seed: o.seed, exactLimit: o.exactLimit, shouldStop: () => stop };
-      const threads = chooseThreads(o.threads, robustnessWorthThreads(model, opts));
-      const progress = (done: number, total: number) => env.io.isTTY && env.io.stderr(progressBar(done, total));
-      let result: RobustnessResult;
-      try {
-        if (threads > 1) {
-          const pool = startNodePool(threads);
-          try {
-            result = await robustnessParallel(model, u, pool, { ...opts, onProgress: progress });
-          } finally {
-            pool.close();
-          }
-        } else {
-          const steps = robustnessSteps(createContext(model), u, opts);
-          for (;;) {
-            const step = steps.next();
-            if (step.done) {
-              result = step.value;
-              break;
+    .action(
+      async (
+        file: string,
+        o: {
+          samples: number;
+          seed: number;
+          exactLimit: number;
+          top: number;
+          concept?: Concept[];
+          format: "text" | "md" | "json";
+          output?: string;
+          force?: boolean;
+          maxStates: number;
+          threads: number;
+        },
+      ) => {
+        const limits = inputLimits();
+        for (const [flag, value] of [
+          ["--samples", o.samples],
+          ["--exact-limit", o.exactLimit],
+        ] as const)
+          if (value > limits.samples)
+            throw new ParleyError({
+              code: "samples-limit",
+              message: `${flag} ${value.toLocaleString("en-US")} asks for more profiles than Parley keeps in memory by default, ${overLimit("samples", limits.samples, value)}`,
+            });
+        const model = env.load(file, o.maxStates);
+        const concepts = o.concept ?? [...CONCEPTS];
+        const u = uncertaintyOf(model);
+        let stop = false;
+        const release = env.io.onInterrupt?.(() => (stop = true));
+        const opts = { concepts, samples: o.samples, seed: o.seed, exactLimit: o.exactLimit, shouldStop: () => stop };
+        const threads = chooseThreads(o.threads, robustnessWorthThreads(model, opts));
+        const progress = (done: number, total: number) => env.io.isTTY && env.io.stderr(progressBar(done, total));
+        let result: RobustnessResult;
+        try {
+          if (threads > 1) {
+            const pool = startNodePool(threads);
+            try {
+              result = await robustnessParallel(model, u, pool, { ...opts, onProgress: progress });
+            } finally {
+              pool.close();
             }
-            progress(step.value.done, step.value.total);
-            // Let Ctrl-C and output through between steps.
-            await new Promise((resolve) => setImmediate(resolve));
+          } else {
+            const steps = robustnessSteps(createContext(model), u, opts);
+            for (;;) {
+              const step = steps.next();
+              if (step.done) {
+                result = step.value;
+                break;
+              }
+              progress(step.value.done, step.value.total);
+              // Let Ctrl-C and output through between steps.
+              await new Promise((resolve) => setImmediate(resolve));
+            }
           }
+        } finally {
+          release?.();
+          if (env.io.isTTY) env.io.stderr("\r\x1b[K");
         }
-      } finally {
-        release?.();
-        if (env.io.isTTY) env.io.stderr("\r\x1b[K");
-      }
-      env.writeResult(
-        o.format === "json" ? jsonText(robustnessJson(model, result, concepts)) : renderRobustness(model, u, result, concepts, o.format === "md", o.top, o.seed),
-        o,
-      );
-    });
+        env.writeResult(
+          o.format === "json"
+            ? jsonText(robustnessJson(model, result, concepts))
+            : renderRobustness(model, u, result, concepts, o.format === "md", o.top, o.seed),
+          o,
+        );
+      },
+    );
 }
 
 function progressBar(done: number, total: number): string {

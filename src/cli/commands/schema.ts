@@ -12,15 +12,21 @@ export function register(program: Command, env: CommandEnv): void {
     .argument("[kind]", `a kind of JSON output: ${Object.keys(OUTPUT_SCHEMAS).join(", ")} (default: the scenario format, parley/1)`)
     .addOption(outputOption())
     .addOption(forceOption())
-    .addHelpText("after", `
+    .addHelpText(
+      "after",
+      `
 Examples:
   parley schema > parley-1.schema.json
-  parley schema parley-analysis/1`)
+  parley schema parley-analysis/1`,
+    )
     .action((kind: string | undefined, o: { output?: string; force?: boolean }) => {
       if (kind === undefined || kind === "parley/1") return env.writeResult(jsonText(scenarioJsonSchema()), o);
       const found = OUTPUT_SCHEMAS[kind];
       if (!found)
-        throw new ParleyError({ code: "unknown-kind", message: `unknown kind '${kind}'; the kinds are parley/1 (scenarios), ${Object.keys(OUTPUT_SCHEMAS).join(", ")}` });
+        throw new ParleyError({
+          code: "unknown-kind",
+          message: `unknown kind '${kind}'; the kinds are parley/1 (scenarios), ${Object.keys(OUTPUT_SCHEMAS).join(", ")}`,
+        });
       env.writeResult(jsonText(found.schema), o);
     });
 }

@@ -33,11 +33,17 @@ Examples:
       const folder = resolve(dir ?? process.cwd());
       let server;
       try {
-        server = await startServer({ dir: folder, ...(o.port ? { port: o.port } : {}), ...(o.open ? { defaultFile: o.open } : {}), ...(o.maxFileSize ? { maxFileBytes: o.maxFileSize } : {}) });
+        server = await startServer({
+          dir: folder,
+          ...(o.port ? { port: o.port } : {}),
+          ...(o.open ? { defaultFile: o.open } : {}),
+          ...(o.maxFileSize ? { maxFileBytes: o.maxFileSize } : {}),
+        });
       } catch (e) {
         if (e instanceof WorkspaceError) throw new ParleyError({ code: e.code, message: e.message });
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === "EADDRINUSE") throw new ParleyError({ code: "port-in-use", message: `port ${o.port} is in use; choose another with --port, or leave it out for a free one` });
+        if (code === "EADDRINUSE")
+          throw new ParleyError({ code: "port-in-use", message: `port ${o.port} is in use; choose another with --port, or leave it out for a free one` });
         throw e;
       }
       env.io.stdout(`Parley workbench: ${server.url}\nServing ${folder} — press Ctrl-C to stop.\n`);

@@ -14,10 +14,13 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
-    .addHelpText("after", `
+    .addHelpText(
+      "after",
+      `
 Examples:
   parley states scenarios/elmira.yaml
-  parley states scenarios/elmira.yaml -f csv > states.csv`)
+  parley states scenarios/elmira.yaml -f csv > states.csv`,
+    )
     .action((file: string, o: { format: TableFormat | "json"; limit: number; all?: boolean; output?: string; force?: boolean; maxStates: number }) => {
       env.writeResult(renderStates(env.load(file, o.maxStates), o.format, { limit: o.all ? undefined : o.limit }), o);
     });

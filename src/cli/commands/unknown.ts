@@ -14,7 +14,10 @@ import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, res
 
 function parseUnknownConcepts(value: string, previous: UnknownConcept[] | undefined): UnknownConcept[] {
   const out = [...(previous ?? [])];
-  for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const found = UNKNOWN_CONCEPTS.find((c) => c.toLowerCase() === part.toLowerCase());
     if (!found) {
       const why = /^(sim|seq\+sim)$/i.test(part) ? ": simultaneous stability has no published form with unknown preferences" : "";
@@ -27,7 +30,10 @@ function parseUnknownConcepts(value: string, previous: UnknownConcept[] | undefi
 
 function parseVariants(value: string, previous: UnknownVariant[] | undefined): UnknownVariant[] {
   const out = [...(previous ?? [])];
-  for (const part of value.split(",").map((p) => p.trim().toLowerCase()).filter(Boolean)) {
+  for (const part of value
+    .split(",")
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean)) {
     const found = UNKNOWN_VARIANTS.find((v) => v === part);
     if (!found) throw new InvalidArgumentError(`unknown variant '${part}'; choose from ${UNKNOWN_VARIANTS.join(", ")}`);
     if (!out.includes(found)) out.push(found);
@@ -71,10 +77,25 @@ Examples:
 
 Definitions, sources and a worked example: docs/unknown-preferences.md.`,
     )
-    .action((file: string, o: { concept?: UnknownConcept[]; variant?: UnknownVariant[]; state?: string; format: "text" | "json" | "md"; output?: string; force?: boolean; maxStates: number }) => {
-      const model = env.load(file, o.maxStates);
-      const focus = o.state !== undefined ? resolveState(model, o.state) : undefined;
-      const a: UnknownAnalysis = withLocations(env, file, () => analyzeUnknown(model, { concepts: o.concept ?? UNKNOWN_CONCEPTS, variants: o.variant ?? UNKNOWN_VARIANTS }));
-      env.writeResult(o.format === "json" ? jsonText(unknownToJson(a, focus)) : renderUnknown(a, o.format, focus), o);
-    });
+    .action(
+      (
+        file: string,
+        o: {
+          concept?: UnknownConcept[];
+          variant?: UnknownVariant[];
+          state?: string;
+          format: "text" | "json" | "md";
+          output?: string;
+          force?: boolean;
+          maxStates: number;
+        },
+      ) => {
+        const model = env.load(file, o.maxStates);
+        const focus = o.state !== undefined ? resolveState(model, o.state) : undefined;
+        const a: UnknownAnalysis = withLocations(env, file, () =>
+          analyzeUnknown(model, { concepts: o.concept ?? UNKNOWN_CONCEPTS, variants: o.variant ?? UNKNOWN_VARIANTS }),
+        );
+        env.writeResult(o.format === "json" ? jsonText(unknownToJson(a, focus)) : renderUnknown(a, o.format, focus), o);
+      },
+    );
 }

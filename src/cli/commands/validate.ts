@@ -18,14 +18,17 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
-    .addHelpText("after", `
+    .addHelpText(
+      "after",
+      `
 With --format json the problems are data (parley-diagnostics/1): per file,
 whether it is valid and each issue's severity, code, message, path, line and
 column. The exit code is 2 when any file has a problem, in every format.
 
 Examples:
   parley validate scenarios/*.yaml
-  parley validate model.yaml -f json`)
+  parley validate model.yaml -f json`,
+    )
     .action((files: string[], o: { format: "text" | "json"; output?: string; force?: boolean; maxStates: number }) => {
       const results = files.map((file) => {
         try {

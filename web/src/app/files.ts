@@ -4,7 +4,7 @@
  * scenario not saved yet (an import), and the copy of unsaved edits kept in
  * the browser (offered back when the file is opened again).
  */
-import { Api, ApiError, type FileEntry, type Session } from "../api.js";
+import { type Api, ApiError, type FileEntry, type Session } from "../api.js";
 import { ask } from "../dialog.js";
 import { baseName, byId, clear, h, plural } from "../dom.js";
 import { Drafts } from "../drafts.js";
@@ -47,8 +47,7 @@ export class FileController {
         // A scenario that exists only in this page: the browser asks before leaving.
         e.preventDefault();
         e.returnValue = "";
-      }
-      else if (this.dirty()) this.saveDraft();
+      } else if (this.dirty()) this.saveDraft();
     });
   }
 
@@ -59,7 +58,12 @@ export class FileController {
     const fromHash = decodeURIComponent(location.hash.slice(1));
     const first = this.files.some((f) => f.path === fromHash) ? fromHash : (session.defaultFile ?? this.files[0]?.path);
     if (first) await this.open(first);
-    else this.openUntitled("my-scenario.yaml", "format: parley/1\nname: My conflict\ndecisionMakers: []\n", `The folder ${session.dir} has no scenario files (.yaml, .yml, .json). Write one in the editor and use Save as.`);
+    else
+      this.openUntitled(
+        "my-scenario.yaml",
+        "format: parley/1\nname: My conflict\ndecisionMakers: []\n",
+        `The folder ${session.dir} has no scenario files (.yaml, .yml, .json). Write one in the editor and use Save as.`,
+      );
   }
 
   dirty(): boolean {
@@ -244,7 +248,15 @@ export class FileController {
     input.addEventListener("keydown", (e) => {
       if (e.key === "Enter") (input.closest("dialog")?.querySelector("button.primary") as HTMLButtonElement | null)?.click();
     });
-    const answer = await ask("Save as", form, [{ value: "save", label: "Save", primary: true }, { value: "cancel", label: "Cancel" }], "cancel");
+    const answer = await ask(
+      "Save as",
+      form,
+      [
+        { value: "save", label: "Save", primary: true },
+        { value: "cancel", label: "Cancel" },
+      ],
+      "cancel",
+    );
     const path = input.value.trim();
     if (answer !== "save" || !path) return;
     const text = this.editor.text;
@@ -253,7 +265,15 @@ export class FileController {
       r = await this.api.write(path, text);
     } catch (e) {
       if (e instanceof ApiError && e.code === "exists") {
-        const again = await ask(`${path} exists`, `Replace ${path} with this scenario?`, [{ value: "yes", label: "Replace it", primary: true }, { value: "no", label: "Cancel" }], "no");
+        const again = await ask(
+          `${path} exists`,
+          `Replace ${path} with this scenario?`,
+          [
+            { value: "yes", label: "Replace it", primary: true },
+            { value: "no", label: "Cancel" },
+          ],
+          "no",
+        );
         if (again !== "yes") return;
         try {
           r = await this.api.write(path, text, { overwrite: true });

@@ -52,6 +52,10 @@ export class GmcrImport {
     const name = `${file.name.replace(/\.[^.]+$/, "") || "imported"}.yaml`;
     // What the conversion decided (the status quo it took), as sentences; gmcr-py stays lower-case.
     const notes = result.notes.map((n) => ` ${n}.`).join("");
-    await this.files.openNew(name, result.yaml, `Imported ${file.name} (${result.states.toLocaleString("en")} states): not saved yet — use Save as… to keep it in the folder.${notes}`);
+    await this.files.openNew(
+      name,
+      result.yaml,
+      `Imported ${file.name} (${result.states.toLocaleString("en")} states): not saved yet — use Save as… to keep it in the folder.${notes}`,
+    );
   }
 }

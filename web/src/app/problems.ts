@@ -24,7 +24,11 @@ export class ProblemsList {
           h(
             "li",
             {},
-            h("button", { type: "button", class: "link", onclick: () => this.goTo(i.line, i.column) }, i.located ? `Line ${i.line}, column ${i.column}` : "The scenario"),
+            h(
+              "button",
+              { type: "button", class: "link", onclick: () => this.goTo(i.line, i.column) },
+              i.located ? `Line ${i.line}, column ${i.column}` : "The scenario",
+            ),
             `: ${i.message}`,
           ),
         ),

@@ -31,9 +31,18 @@ export class Summary {
     const issues = this.doc.issues;
     const stale =
       state === "cancelled"
-        ? h("p", { class: "stale" }, "The analysis was cancelled. ", h("button", { type: "button", class: "link", onclick: () => this.hooks.analyseAgain() }, "Run it again"))
+        ? h(
+            "p",
+            { class: "stale" },
+            "The analysis was cancelled. ",
+            h("button", { type: "button", class: "link", onclick: () => this.hooks.analyseAgain() }, "Run it again"),
+          )
         : issues.length
-          ? h("p", { class: "stale", role: "alert" }, `The scenario has ${plural(issues.length, "problem")}; ${m ? "the views show the last version that loaded." : "fix it to see the analysis."}`)
+          ? h(
+              "p",
+              { class: "stale", role: "alert" },
+              `The scenario has ${plural(issues.length, "problem")}; ${m ? "the views show the last version that loaded." : "fix it to see the analysis."}`,
+            )
           : null;
     if (!m) {
       clear(this.box, stale ?? h("p", { class: "muted" }, "Analysing…"));
@@ -57,7 +66,12 @@ export class Summary {
         h("button", { type: "button", class: "link", onclick: () => this.hooks.select(m.statusQuo) }, `state ${m.statusQuo}`),
         `. Analysed in ${m.ms} ms.`,
       ),
-      h("div", { class: "eq-chips", "aria-label": "Number of equilibria under each concept", role: "group" }, h("span", { class: "label" }, "Equilibria"), ...chips),
+      h(
+        "div",
+        { class: "eq-chips", "aria-label": "Number of equilibria under each concept", role: "group" },
+        h("span", { class: "label" }, "Equilibria"),
+        ...chips,
+      ),
       stale,
     );
   }

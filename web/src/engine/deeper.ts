@@ -218,7 +218,10 @@ export function chartRows(m: Model, r: RobustnessResult, c: Concept, limit: numb
     const probability = group[0].probability[c]!;
     const families =
       group.length > 1 && group.length <= 4096
-        ? stateFamilies(m, group.map((x) => x.state)).map((f) => ({ states: f.states, words: describeFamily(m, f.states, f.care) }))
+        ? stateFamilies(
+            m,
+            group.map((x) => x.state),
+          ).map((f) => ({ states: f.states, words: describeFamily(m, f.states, f.care) }))
         : group.map((x) => ({ states: [x.state], words: describeState(m, x.state) }));
     for (const f of families) {
       rows.push({ example: f.states[0] + 1, count: f.states.length, words: f.words, includesToday: f.states.includes(m.statusQuo), probability });
@@ -236,7 +239,8 @@ export function targetStates(m: Model, text: string): number[] {
   if (!t) throw new ParleyError({ code: "no-target", message: "give a target: a state number, a Y/N pattern, or a condition over option ids" });
   if (/^\d+$/.test(t)) {
     const n = Number(t);
-    if (n < 1 || n > m.states.length) throw new ParleyError({ code: "no-target", message: `there is no state ${t}; states are numbered 1 to ${m.states.length}` });
+    if (n < 1 || n > m.states.length)
+      throw new ParleyError({ code: "no-target", message: `there is no state ${t}; states are numbered 1 to ${m.states.length}` });
     return [n - 1];
   }
   if (/^[YNyn]+$/.test(t) && t.length === m.nOptions) {
@@ -259,7 +263,12 @@ export interface InverseParams {
  * one candidate state at a time, sharing the evaluation limit as it does, so
  * the search reports progress and can stop with the best found so far.
  */
-export function* inverseJob(analysis: Analysis, params: InverseParams, version: number, control: Control = NEVER_STOP): Generator<Progress, InverseView | { issues: IssueView[] }> {
+export function* inverseJob(
+  analysis: Analysis,
+  params: InverseParams,
+  version: number,
+  control: Control = NEVER_STOP,
+): Generator<Progress, InverseView | { issues: IssueView[] }> {
   const m = analysis.model;
   let targets: number[];
   try {
@@ -389,13 +398,18 @@ export function importScenario(text: string, fileName: string): ImportResult {
   const base = fileName.replace(/^.*[\\/]/, "");
   const fail = (message: string): ImportResult => ({ ok: false, issues: [{ line: 1, column: 1, message, code: "bad-gmcr-py", located: false }] });
   try {
-    const { data, statusQuo, notes } = readGmcrPy(parseGmcrPyText(text, "save it in the folder and open it from the file list"), base.replace(/\.[^.]+$/, "") || "Imported from gmcr-py");
+    const { data, statusQuo, notes } = readGmcrPy(
+      parseGmcrPyText(text, "save it in the folder and open it from the file list"),
+      base.replace(/\.[^.]+$/, "") || "Imported from gmcr-py",
+    );
     const yaml = `# Imported from ${base} (gmcr-py) in the Parley workbench.\n` + stringify(data, { lineWidth: 0 });
     const model = loadModel(yaml, base);
     // gmcr-py files record no status quo: say which state was taken, as `parley import` does.
     const chosen =
       statusQuo.from === "first-feasible"
-        ? [`gmcr-py files record no status quo: today's state is state 1 (${statusQuo.pattern}), the first feasible one; change statusQuo in the editor to choose another`]
+        ? [
+            `gmcr-py files record no status quo: today's state is state 1 (${statusQuo.pattern}), the first feasible one; change statusQuo in the editor to choose another`,
+          ]
         : [];
     return { ok: true, yaml, states: model.states.length, notes: [...chosen, ...notes] };
   } catch (e) {

@@ -43,16 +43,18 @@ export function ingestView(req: Omit<IngestRequest, "id">, gazetteer: Gazetteer,
     dropped: r.clean.dropped.length,
     sentences: r.sentences.map((s) => ({ start: s.start, end: s.end, span: s.span })),
     // Names the gazetteer does not know are actors only when they act (as in the draft).
-    mentions: r.mentions.filter((m) => names.has(m.actor)).map((m) => ({
-      start: r.tokens[m.first].start,
-      end: r.tokens[m.last].end,
-      sentence: m.sentence,
-      actor: m.actor,
-      actorName: nameOf(m.actor),
-      kind: m.kind,
-      ...(m.person ? { person: m.person } : {}),
-      confidence: m.confidence,
-    })),
+    mentions: r.mentions
+      .filter((m) => names.has(m.actor))
+      .map((m) => ({
+        start: r.tokens[m.first].start,
+        end: r.tokens[m.last].end,
+        sentence: m.sentence,
+        actor: m.actor,
+        actorName: nameOf(m.actor),
+        kind: m.kind,
+        ...(m.person ? { person: m.person } : {}),
+        confidence: m.confidence,
+      })),
     events: r.events
       .filter((e) => e.at)
       .map((e) => ({
@@ -81,7 +83,12 @@ export function ingestView(req: Omit<IngestRequest, "id">, gazetteer: Gazetteer,
         id: d.id,
         name: d.name ?? d.id,
         sources: d.sources ?? [],
-        options: d.options.map((o) => ({ id: o.id, label: o.label ?? o.id, ...(o.note ? { note: o.note } : {}), ...(o.sources ? { sources: o.sources } : {}) })),
+        options: d.options.map((o) => ({
+          id: o.id,
+          label: o.label ?? o.id,
+          ...(o.note ? { note: o.note } : {}),
+          ...(o.sources ? { sources: o.sources } : {}),
+        })),
       }),
     ),
     yaml: ingestYaml(r),
@@ -109,7 +116,8 @@ function elementsOf(r: IngestResult): ElementView[] {
     const base = { key: el.key, text: el.text, confidence: el.confidence, sentences: el.sources.map((s) => s.sentence) };
     if (el.kind === "decisionMaker") {
       const d = sc.decisionMakers.find((x) => `dm:${x.id}` === el.key);
-      if (d) out.push({ ...base, kind: "decisionMaker", dm: d.id, options: [d.options[0].id], item: { id: d.id, name: d.name ?? d.id, sources: d.sources ?? [] } });
+      if (d)
+        out.push({ ...base, kind: "decisionMaker", dm: d.id, options: [d.options[0].id], item: { id: d.id, name: d.name ?? d.id, sources: d.sources ?? [] } });
     } else if (el.kind === "option") {
       const id = el.key.slice("option:".length);
       const d = sc.decisionMakers.find((x) => x.options.some((o) => o.id === id));
@@ -148,7 +156,9 @@ function matchScenario(r: IngestResult, g: Gazetteer, text: string | undefined):
   if (!sc || !Array.isArray(sc.decisionMakers)) return none;
   const clean: ScenarioFile = {
     ...(sc as ScenarioFile),
-    decisionMakers: sc.decisionMakers.filter((d) => d && typeof d.id === "string").map((d) => ({ ...d, options: Array.isArray(d.options) ? d.options.filter((o) => o && typeof o.id === "string") : [] })),
+    decisionMakers: sc.decisionMakers
+      .filter((d) => d && typeof d.id === "string")
+      .map((d) => ({ ...d, options: Array.isArray(d.options) ? d.options.filter((o) => o && typeof o.id === "string") : [] })),
     preferences: (sc.preferences && typeof sc.preferences === "object" ? sc.preferences : {}) as ScenarioFile["preferences"],
   };
   try {

@@ -8,7 +8,7 @@
  * promise: the loop then sleeps until it settles or a message arrives; a
  * short one (the load of a large model) holds back the requests after it.
  */
-import { LONG_REQUESTS, type FromWorker, type Progress, type Request, type ToWorker } from "../protocol.js";
+import { LONG_REQUESTS, type FromWorker, type Request, type ToWorker } from "../protocol.js";
 import type { Step } from "./deeper.js";
 import type { EngineSession } from "./session.js";
 

@@ -24,17 +24,7 @@ import {
   type Model,
   type Sanction,
 } from "./engine.js";
-import type {
-  CompareSide,
-  CompareView,
-  ExplainView,
-  FamilyView,
-  IssueView,
-  ModelView,
-  PathsView,
-  StabilityChangeView,
-  StepView,
-} from "../protocol.js";
+import type { CompareSide, CompareView, ExplainView, FamilyView, IssueView, ModelView, PathsView, StabilityChangeView, StepView } from "../protocol.js";
 
 /** Every problem of a failed load, each at a line and column (line 1 when the engine could not say). */
 export function issuesOf(e: unknown): IssueView[] {
@@ -208,7 +198,7 @@ export function compareView(a: Model, fileA: string, b: Model, fileB: string): C
   const A = analyze(a);
   const B = analyze(b);
   const cmp = compareModels(a, b);
-  const changeView = (model: Model, list: typeof cmp.concepts[number]["gained"], side: "stateA" | "stateB"): StabilityChangeView[] => {
+  const changeView = (model: Model, list: (typeof cmp.concepts)[number]["gained"], side: "stateA" | "stateB"): StabilityChangeView[] => {
     // One entry per family of states, explained by its first member, as `parley compare` does.
     const byState = new Map(list.filter((x) => x[side] !== undefined).map((x) => [x[side]!, x]));
     const out: StabilityChangeView[] = stateFamilies(model, [...byState.keys()]).map((f) => {

@@ -35,7 +35,12 @@ export class BargainPanel {
       h(
         "div",
         { class: "toolbar" },
-        h("span", { class: "ctl", title: "Monte Carlo draws over the inputs' ranges (0: none)" }, h("label", { for: "bargain-samples" }, "Monte Carlo draws"), this.samples),
+        h(
+          "span",
+          { class: "ctl", title: "Monte Carlo draws over the inputs' ranges (0: none)" },
+          h("label", { for: "bargain-samples" }, "Monte Carlo draws"),
+          this.samples,
+        ),
         h("span", { class: "ctl" }, h("label", { for: "bargain-seed" }, "seed"), this.seed),
         h("button", { type: "button", class: "primary", id: "bargain-run", onclick: () => void this.run() }, "Forecast"),
       ),
@@ -99,20 +104,32 @@ export class BargainPanel {
     if (r.issues.length === 0) {
       clear(
         this.out,
-        h("p", { "data-testid": "bargain-none" }, "This scenario has no bargaining section. Add one (issues on a numeric scale with each actor's position, salience and capability) to forecast where continuous issues settle: see docs/bargaining.md."),
+        h(
+          "p",
+          { "data-testid": "bargain-none" },
+          "This scenario has no bargaining section. Add one (issues on a numeric scale with each actor's position, salience and capability) to forecast where continuous issues settle: see docs/bargaining.md.",
+        ),
       );
       return;
     }
     clear(
       this.out,
-      h("p", { class: "muted", "data-testid": "bargain-summary" }, `${r.issues.length} issue${r.issues.length > 1 ? "s" : ""}${r.samples ? `; bands from ${r.samples} Monte Carlo draws (seed ${r.seed})` : ""}.`),
+      h(
+        "p",
+        { class: "muted", "data-testid": "bargain-summary" },
+        `${r.issues.length} issue${r.issues.length > 1 ? "s" : ""}${r.samples ? `; bands from ${r.samples} Monte Carlo draws (seed ${r.seed})` : ""}.`,
+      ),
       ...r.issues.map((issue) => this.issue(issue, r.models)),
     );
   }
 
   private issue(issue: IssueJson, models: string[]): HTMLElement {
     const chart = issueChart(issue, models);
-    const detail = h("div", { class: "bargain-detail", "aria-live": "polite" }, h("p", { class: "muted" }, "Click a round of the expected utility or SMP line."));
+    const detail = h(
+      "div",
+      { class: "bargain-detail", "aria-live": "polite" },
+      h("p", { class: "muted" }, "Click a round of the expected utility or SMP line."),
+    );
     const figure = h("div", { class: "bargain-chart", "data-issue": issue.id });
     figure.innerHTML = chartSvg(chart);
     const open = (el: Element) => {
@@ -128,14 +145,38 @@ export class BargainPanel {
         h(
           "table",
           { class: "compact" },
-          h("thead", {}, h("tr", {}, h("th", {}, "actor"), h("th", {}, "position"), d.rows.some((x) => x.risk !== undefined) ? h("th", { title: "risk exponent r_i of the round" }, "risk r") : null)),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", {}, "actor"),
+              h("th", {}, "position"),
+              d.rows.some((x) => x.risk !== undefined) ? h("th", { title: "risk exponent r_i of the round" }, "risk r") : null,
+            ),
+          ),
           h(
             "tbody",
             {},
-            d.rows.map((x) => h("tr", {}, h("td", {}, x.name), h("td", { class: "num" }, fmt(x.position)), x.risk !== undefined ? h("td", { class: "num" }, x.risk.toFixed(2)) : null)),
+            d.rows.map((x) =>
+              h(
+                "tr",
+                {},
+                h("td", {}, x.name),
+                h("td", { class: "num" }, fmt(x.position)),
+                x.risk !== undefined ? h("td", { class: "num" }, x.risk.toFixed(2)) : null,
+              ),
+            ),
           ),
         ),
-        d.moves.length ? h("ul", {}, d.moves.map((m) => h("li", {}, m))) : h("p", { class: "muted" }, round === 0 ? "The starting positions." : "No one moved."),
+        d.moves.length
+          ? h(
+              "ul",
+              {},
+              d.moves.map((m) => h("li", {}, m)),
+            )
+          : h("p", { class: "muted" }, round === 0 ? "The starting positions." : "No one moved."),
       );
     };
     figure.addEventListener("click", (e) => {
@@ -168,11 +209,27 @@ export class BargainPanel {
           { class: "bargain-links" },
           issue.links.map((l) => {
             const on = models.filter((m) => l.onTable[m as keyof typeof l.onTable]).map((m) => MODEL_NAMES[m] ?? m);
-            const when = l.atLeast !== undefined && l.atMost !== undefined ? `between ${l.atLeast} and ${l.atMost}` : l.atLeast !== undefined ? `at least ${l.atLeast}` : `at most ${l.atMost}`;
-            return h("li", {}, `“${l.label}” is on the table when the forecast is ${when}: ${on.length ? `on under ${on.join(", ")}` : "off under every model"}.`);
+            const when =
+              l.atLeast !== undefined && l.atMost !== undefined
+                ? `between ${l.atLeast} and ${l.atMost}`
+                : l.atLeast !== undefined
+                  ? `at least ${l.atLeast}`
+                  : `at most ${l.atMost}`;
+            return h(
+              "li",
+              {},
+              `“${l.label}” is on the table when the forecast is ${when}: ${on.length ? `on under ${on.join(", ")}` : "off under every model"}.`,
+            );
           }),
         )
       : null;
-    return h("section", { class: "bargain-issue", "data-testid": `bargain-${issue.id}` }, h("h3", {}, issue.title), h("div", { class: "bargain-row" }, figure, detail), legend, links);
+    return h(
+      "section",
+      { class: "bargain-issue", "data-testid": `bargain-${issue.id}` },
+      h("h3", {}, issue.title),
+      h("div", { class: "bargain-row" }, figure, detail),
+      legend,
+      links,
+    );
   }
 }

@@ -129,7 +129,11 @@ export class CoalitionsPanel {
           { class: `verdict ${broken.length ? "bad" : "good"}`, "data-testid": "coalitions-verdict" },
           `An equilibrium under ${eq.join(", ")}. Against coalitions: ${[holds.length ? `holds under ${holds.join(", ")}` : "", broken.length ? `broken under ${broken.join(", ")}` : ""].filter(Boolean).join("; ")}.`,
         )
-      : h("p", { class: "verdict bad", "data-testid": "coalitions-verdict" }, `Not an equilibrium under ${r.concepts.join(", ")}: some party gains by leaving it on its own. The groups that could leave it together:`);
+      : h(
+          "p",
+          { class: "verdict bad", "data-testid": "coalitions-verdict" },
+          `Not an equilibrium under ${r.concepts.join(", ")}: some party gains by leaving it on its own. The groups that could leave it together:`,
+        );
     const sizes = r.maxSize === 2 ? "2" : `2 to ${r.maxSize}`;
     clear(
       this.out,
@@ -143,7 +147,13 @@ export class CoalitionsPanel {
       ),
       r.coalitions.length
         ? h("ul", { class: "coalitions", "data-testid": "coalitions-list" }, ...r.coalitions.map((c) => this.coalition(c, r)))
-        : h("p", {}, eq.length ? "No group of parties can reach a state all its members prefer: it holds against every coalition." : "No group of two or more parties can reach a state all its members prefer."),
+        : h(
+            "p",
+            {},
+            eq.length
+              ? "No group of parties can reach a state all its members prefer: it holds against every coalition."
+              : "No group of two or more parties can reach a state all its members prefer.",
+          ),
     );
   }
 
@@ -192,13 +202,24 @@ export class CoalitionsPanel {
               "tr",
               { class: s.how ? "deterred" : "open" },
               h("th", { scope: "row" }, s.concepts.length === r.concepts.length && r.concepts.length > 1 ? "All" : s.concepts.join(", ")),
-              h("td", {}, s.how ? `Deterred: ${s.how}.` : everyone ? "Not deterred: every party is in the coalition, so no one is left to answer." : "Not deterred."),
+              h(
+                "td",
+                {},
+                s.how ? `Deterred: ${s.how}.` : everyone ? "Not deterred: every party is in the coalition, so no one is left to answer." : "Not deterred.",
+              ),
             ),
           ),
         ),
       ),
       c.alsoTo.length
-        ? h("p", { class: "muted" }, `Also to state${c.alsoTo.length > 1 ? "s" : ""} `, ...c.alsoTo.slice(0, 12).flatMap((id, k) => [k ? ", " : "", this.link(id, String(id))]), c.alsoTo.length > 12 ? `, … (${c.alsoTo.length} in all)` : "", ".")
+        ? h(
+            "p",
+            { class: "muted" },
+            `Also to state${c.alsoTo.length > 1 ? "s" : ""} `,
+            ...c.alsoTo.slice(0, 12).flatMap((id, k) => [k ? ", " : "", this.link(id, String(id))]),
+            c.alsoTo.length > 12 ? `, … (${c.alsoTo.length} in all)` : "",
+            ".",
+          )
         : null,
     );
   }

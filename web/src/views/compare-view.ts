@@ -51,13 +51,21 @@ export class ComparePanel {
     try {
       r = await this.hooks.compare(file);
     } catch (e) {
-      clear(this.result, h("p", { class: "error prose" }, (e as Error).name === "Cancelled" ? "The comparison was cancelled." : `Could not compare: ${(e as Error).message}`));
+      clear(
+        this.result,
+        h("p", { class: "error prose" }, (e as Error).name === "Cancelled" ? "The comparison was cancelled." : `Could not compare: ${(e as Error).message}`),
+      );
       return;
     }
     if ("issues" in r) {
       clear(
         this.result,
-        h("div", { class: "prose" }, h("p", { class: "error" }, `${file} has problems, so it cannot be compared:`), h("ul", {}, ...r.issues.map((i) => h("li", {}, `line ${i.line}, column ${i.column}: ${i.message}`)))),
+        h(
+          "div",
+          { class: "prose" },
+          h("p", { class: "error" }, `${file} has problems, so it cannot be compared:`),
+          h("ul", {}, ...r.issues.map((i) => h("li", {}, `line ${i.line}, column ${i.column}: ${i.message}`))),
+        ),
       );
       return;
     }
@@ -82,7 +90,11 @@ export class ComparePanel {
       "table",
       { class: "count-table" },
       h("caption", {}, "Equilibria under each concept"),
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Concept"), h("th", { scope: "col" }, "A"), h("th", { scope: "col" }, "B"), h("th", { scope: "col" }, "Change"))),
+      h(
+        "thead",
+        {},
+        h("tr", {}, h("th", { scope: "col" }, "Concept"), h("th", { scope: "col" }, "A"), h("th", { scope: "col" }, "B"), h("th", { scope: "col" }, "Change")),
+      ),
       h(
         "tbody",
         {},
@@ -136,7 +148,9 @@ export class ComparePanel {
           {},
           h("span", { class: kind === "lost" ? "minus" : "plus" }, kind === "lost" ? "− " : "+ "),
           c.words,
-          c.why.length ? h("ul", {}, ...c.why.map((w) => h("li", { class: "muted" }, `${w.dm}: ${w.after ? "now stable" : "no longer stable"}, since ${w.why}.`))) : null,
+          c.why.length
+            ? h("ul", {}, ...c.why.map((w) => h("li", { class: "muted" }, `${w.dm}: ${w.after ? "now stable" : "no longer stable"}, since ${w.why}.`)))
+            : null,
         ),
       ),
     );
@@ -157,7 +171,9 @@ export class ComparePanel {
           { class: "model-changes" },
           h("h3", {}, "What changed in the model"),
           r.changes.length ? h("ul", {}, ...r.changes.map((c) => h("li", {}, c))) : h("p", { class: "muted" }, "Nothing."),
-          r.sameOptions ? null : h("p", { class: "muted" }, `The versions have different options; states are matched on the ${r.sharedOptions.length} they share.`),
+          r.sameOptions
+            ? null
+            : h("p", { class: "muted" }, `The versions have different options; states are matched on the ${r.sharedOptions.length} they share.`),
         ),
       ),
       h(
@@ -171,7 +187,12 @@ export class ComparePanel {
           "section",
           { class: "concept-diff", "data-testid": `compare-diff-${c.concept}` },
           h("h4", {}, `${c.concept} equilibria`),
-          h("div", { class: "sides" }, h("div", {}, h("h5", {}, "Only in A"), this.changes(c.lost, "lost")), h("div", {}, h("h5", {}, "Only in B"), this.changes(c.gained, "gained"))),
+          h(
+            "div",
+            { class: "sides" },
+            h("div", {}, h("h5", {}, "Only in A"), this.changes(c.lost, "lost")),
+            h("div", {}, h("h5", {}, "Only in B"), this.changes(c.gained, "gained")),
+          ),
         ),
       ),
       changed.length && same.length ? h("p", { class: "muted prose" }, `No change under ${same.join(", ")}.`) : null,

@@ -22,9 +22,27 @@ export class DeeperPanel {
 
   constructor(root: HTMLElement, hooks: { run: RunFn; select(id: number): void; selected(): number | null }) {
     const tab = (name: Sub, label: string) =>
-      h("button", { type: "button", role: "tab", id: `tab-deeper-${name}`, "data-tab": name, "aria-controls": `deeper-${name}`, "aria-selected": name === "robustness" ? "true" : "false" }, label);
-    const panel = (name: Sub) => h("div", { id: `deeper-${name}`, role: "tabpanel", "aria-labelledby": `tab-deeper-${name}`, class: "panel scroll", hidden: name !== "robustness" });
-    const list = h("div", { role: "tablist", "aria-label": "Deeper analyses", class: "tabs sub-tabs", id: "deeper-tabs" }, tab("robustness", "Robustness"), tab("inverse", "Inverse GMCR"), tab("coalitions", "Coalitions"));
+      h(
+        "button",
+        {
+          type: "button",
+          role: "tab",
+          id: `tab-deeper-${name}`,
+          "data-tab": name,
+          "aria-controls": `deeper-${name}`,
+          "aria-selected": name === "robustness" ? "true" : "false",
+        },
+        label,
+      );
+    const panel = (name: Sub) =>
+      h("div", { id: `deeper-${name}`, role: "tabpanel", "aria-labelledby": `tab-deeper-${name}`, class: "panel scroll", hidden: name !== "robustness" });
+    const list = h(
+      "div",
+      { role: "tablist", "aria-label": "Deeper analyses", class: "tabs sub-tabs", id: "deeper-tabs" },
+      tab("robustness", "Robustness"),
+      tab("inverse", "Inverse GMCR"),
+      tab("coalitions", "Coalitions"),
+    );
     const panels = { robustness: panel("robustness"), inverse: panel("inverse"), coalitions: panel("coalitions") };
     root.append(h("div", { class: "pane-head sub-head" }, list), panels.robustness, panels.inverse, panels.coalitions);
     this.robustness = new RobustnessPanel(panels.robustness, hooks);

@@ -12,7 +12,7 @@ export class ExplainPanel {
   private readonly title: HTMLElement;
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly hooks: { select(id: number): void; centre(id: number): void; close(): void; coalitions(id: number): void; inverse(id: number): void },
   ) {
     this.title = h("h2", { id: "explain-title" }, "Explanation");
@@ -23,7 +23,11 @@ export class ExplainPanel {
         "div",
         { class: "explain-head" },
         this.title,
-        h("button", { type: "button", class: "icon", "aria-label": "Close the explanation (Escape)", title: "Close (Escape)", onclick: () => hooks.close() }, "×"),
+        h(
+          "button",
+          { type: "button", class: "icon", "aria-label": "Close the explanation (Escape)", title: "Close (Escape)", onclick: () => hooks.close() },
+          "×",
+        ),
       ),
       this.body,
     );
@@ -106,7 +110,12 @@ export class ExplainPanel {
     clear(
       this.body,
       h("p", { class: "words" }, x.words),
-      h("p", { class: "muted" }, `Pattern ${x.pattern}. `, h("button", { type: "button", class: "link", onclick: () => this.hooks.centre(x.id) }, "Show it in the graph")),
+      h(
+        "p",
+        { class: "muted" },
+        `Pattern ${x.pattern}. `,
+        h("button", { type: "button", class: "link", onclick: () => this.hooks.centre(x.id) }, "Show it in the graph"),
+      ),
       h(
         "p",
         { class: "muted explain-more" },

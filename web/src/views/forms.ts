@@ -242,7 +242,17 @@ export class FormsPanel {
       h(
         "table",
         { class: "options-form" },
-        h("thead", {}, h("tr", {}, h("th", { scope: "col", title: "Click an option to edit the phrases that describe states with it" }, "Option"), h("th", { scope: "col" }, "Label"), h("th", { scope: "col" }, "Once chosen"))),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col", title: "Click an option to edit the phrases that describe states with it" }, "Option"),
+            h("th", { scope: "col" }, "Label"),
+            h("th", { scope: "col" }, "Once chosen"),
+          ),
+        ),
         h("tbody", {}, ...rows),
       ),
       this.disclosure(
@@ -277,7 +287,11 @@ export class FormsPanel {
         badOptionId(this.text, d.optionId) ??
         (d.optionLabel ? undefined : "give its first option a label");
       if (why) return this.say(`Cannot add the party: ${why}.`, true);
-      if (this.edit(`Added ${d.name} with the option ${d.optionId} (not taken today) and a placeholder preference: write what it wants in the YAML.`, (t) => addDecisionMaker(t, d)))
+      if (
+        this.edit(`Added ${d.name} with the option ${d.optionId} (not taken today) and a placeholder preference: write what it wants in the YAML.`, (t) =>
+          addDecisionMaker(t, d),
+        )
+      )
         this.party = { id: "", name: "", optionId: "", optionLabel: "" };
     };
     return this.disclosure(
@@ -285,7 +299,12 @@ export class FormsPanel {
       "Add a party",
       h("p", { class: "muted hint" }, "A party needs at least one option. Until you write its preferences it simply wants to take that option."),
       h("div", { class: "row" }, ...field("id", "Id", "e.g. cn", "narrow-id"), ...field("name", "Name", "e.g. China")),
-      h("div", { class: "row" }, ...field("optionId", "First option: id", "e.g. cn_mediates", "narrow-id"), ...field("optionLabel", "label", "What the party does")),
+      h(
+        "div",
+        { class: "row" },
+        ...field("optionId", "First option: id", "e.g. cn_mediates", "narrow-id"),
+        ...field("optionLabel", "label", "What the party does"),
+      ),
       h("div", { class: "row end" }, h("button", { type: "button", "data-key": "f-party-add", onclick: add }, "Add the party")),
     );
   }
@@ -306,7 +325,14 @@ export class FormsPanel {
       { class: "kinds" },
       h("legend", {}, "Kind"),
       ...KINDS.map((k) => {
-        const radio = h("input", { type: "radio", name: "f-c-kind", id: `f-c-kind-${k.kind}`, "data-key": `f-c-kind-${k.kind}`, value: k.kind, checked: c.kind === k.kind });
+        const radio = h("input", {
+          type: "radio",
+          name: "f-c-kind",
+          id: `f-c-kind-${k.kind}`,
+          "data-key": `f-c-kind-${k.kind}`,
+          value: k.kind,
+          checked: c.kind === k.kind,
+        });
         radio.addEventListener("change", () => {
           c.kind = k.kind;
           this.rendered = "";
@@ -317,7 +343,14 @@ export class FormsPanel {
     );
     let body: HTMLElement;
     if (c.kind === "condition") {
-      const cond = h("input", { id: "f-c-condition", "data-key": "f-c-condition", value: c.condition, placeholder: "e.g. us_walk_away & eu_force", autocomplete: "off", spellcheck: "false" });
+      const cond = h("input", {
+        id: "f-c-condition",
+        "data-key": "f-c-condition",
+        value: c.condition,
+        placeholder: "e.g. us_walk_away & eu_force",
+        autocomplete: "off",
+        spellcheck: "false",
+      });
       cond.addEventListener("input", () => (c.condition = cond.value));
       cond.addEventListener("keydown", (e) => e.key === "Enter" && add());
       body = h("div", { class: "row" }, h("label", { for: "f-c-condition" }, "Condition"), cond);
@@ -350,8 +383,12 @@ export class FormsPanel {
           : { kind: c.kind, options: all.filter((id) => c.options.has(id)), note: c.note };
       const why = badConstraint(this.text, spec);
       if (why) return this.say(`Cannot add the constraint: ${why}.`, true);
-      const what = spec.kind === "condition" ? `“${spec.condition.trim()}” is ruled out` : `${KINDS.find((k) => k.kind === spec.kind)!.label.toLowerCase()}: ${spec.options.join(", ")}`;
-      if (this.edit(`Added a constraint: ${what}.`, (t) => addConstraint(t, spec))) this.constraint = { kind: c.kind, condition: "", options: new Set(), note: "" };
+      const what =
+        spec.kind === "condition"
+          ? `“${spec.condition.trim()}” is ruled out`
+          : `${KINDS.find((k) => k.kind === spec.kind)!.label.toLowerCase()}: ${spec.options.join(", ")}`;
+      if (this.edit(`Added a constraint: ${what}.`, (t) => addConstraint(t, spec)))
+        this.constraint = { kind: c.kind, condition: "", options: new Set(), note: "" };
     };
     return this.disclosure(
       "f-add-constraint",
@@ -376,9 +413,37 @@ export class FormsPanel {
         "li",
         { draggable: "true", "data-index": i, title: s.note ?? "" },
         h("span", { class: "grip", "aria-hidden": "true" }, "⠿"),
-        h("span", { class: "statement" }, h("code", {}, s.text), s.probability !== undefined ? h("span", { class: "muted" }, ` (p = ${s.probability})`) : null, s.note ? h("span", { class: "note" }, s.note) : null),
-        h("button", { type: "button", class: "icon", disabled: i === 0, "data-key": `${key}-up`, "aria-label": `Move “${s.text}” up`, onclick: () => move(i, i - 1, s.text) }, "↑"),
-        h("button", { type: "button", class: "icon", disabled: i === n - 1, "data-key": `${key}-down`, "aria-label": `Move “${s.text}” down`, onclick: () => move(i, i + 1, s.text) }, "↓"),
+        h(
+          "span",
+          { class: "statement" },
+          h("code", {}, s.text),
+          s.probability !== undefined ? h("span", { class: "muted" }, ` (p = ${s.probability})`) : null,
+          s.note ? h("span", { class: "note" }, s.note) : null,
+        ),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "icon",
+            disabled: i === 0,
+            "data-key": `${key}-up`,
+            "aria-label": `Move “${s.text}” up`,
+            onclick: () => move(i, i - 1, s.text),
+          },
+          "↑",
+        ),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "icon",
+            disabled: i === n - 1,
+            "data-key": `${key}-down`,
+            "aria-label": `Move “${s.text}” down`,
+            onclick: () => move(i, i + 1, s.text),
+          },
+          "↓",
+        ),
       );
       li.addEventListener("dragstart", (e) => {
         e.dataTransfer?.setData("text/plain", `${dm.id}:${i}`);

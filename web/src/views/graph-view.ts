@@ -99,13 +99,24 @@ export class GraphPanel {
     this.legend = h("div", { class: "legend" });
     this.canvas = h("div", { class: "graph-canvas", role: "img", "aria-label": "Graph of moves between states" });
     this.pngButton = h("button", { type: "button", disabled: true, title: "The drawing as a picture (PNG)", onclick: () => this.exportPng() }, "Export PNG");
-    this.svgButton = h("button", { type: "button", disabled: true, title: "The drawing as a scalable vector graphic (SVG), with the legend", onclick: () => this.exportSvg() }, "Export SVG");
+    this.svgButton = h(
+      "button",
+      { type: "button", disabled: true, title: "The drawing as a scalable vector graphic (SVG), with the legend", onclick: () => this.exportSvg() },
+      "Export SVG",
+    );
     root.append(
       h(
         "div",
         { class: "toolbar" },
         h("span", { class: "ctl" }, h("label", { for: "graph-mode" }, "Show"), this.mode),
-        h("span", { class: "ctl depth-controls" }, h("label", { for: "graph-depth" }, "up to"), this.depth, h("label", { for: "graph-centre" }, "from state"), this.centre),
+        h(
+          "span",
+          { class: "ctl depth-controls" },
+          h("label", { for: "graph-depth" }, "up to"),
+          this.depth,
+          h("label", { for: "graph-centre" }, "from state"),
+          this.centre,
+        ),
         h("span", { class: "ctl" }, h("label", { for: "graph-concept" }, "Ring equilibria under"), this.concept),
         h("span", { class: "ctl" }, h("label", { for: "graph-layout" }, "Layout"), this.layout),
         h("span", { class: "spacer" }),
@@ -325,9 +336,22 @@ export class GraphPanel {
         animate: false,
       } as cytoscape.LayoutOptions;
     } else if (name === "layered") {
-      options = { name: "breadthfirst", directed: false, roots: root.length ? root : undefined, spacingFactor: n > 60 ? 0.9 : 1.3, animate: false } as cytoscape.LayoutOptions;
+      options = {
+        name: "breadthfirst",
+        directed: false,
+        roots: root.length ? root : undefined,
+        spacingFactor: n > 60 ? 0.9 : 1.3,
+        animate: false,
+      } as cytoscape.LayoutOptions;
     } else if (name === "force") {
-      options = { name: "cose", animate: false, randomize: true, nodeRepulsion: () => 9000, idealEdgeLength: () => 60, numIter: n > 150 ? 600 : 1000 } as cytoscape.LayoutOptions;
+      options = {
+        name: "cose",
+        animate: false,
+        randomize: true,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 60,
+        numIter: n > 150 ? 600 : 1000,
+      } as cytoscape.LayoutOptions;
     } else options = { name: "grid", avoidOverlap: true, animate: false } as cytoscape.LayoutOptions;
     cy.layout(options).run();
     this.fit();

@@ -94,7 +94,12 @@ export class IngestPanel {
       "aria-label": "The article",
     });
     this.name = h("input", { id: "ingest-name", class: "narrow", value: "article.txt", "aria-label": "The article's name in sources" });
-    this.file = h("input", { type: "file", hidden: true, accept: ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html", "aria-label": "Article file" });
+    this.file = h("input", {
+      type: "file",
+      hidden: true,
+      accept: ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html",
+      "aria-label": "Article file",
+    });
     this.file.addEventListener("change", () => {
       const f = this.file.files?.[0];
       this.file.value = "";
@@ -120,15 +125,34 @@ export class IngestPanel {
         h("span", { class: "ctl" }, h("label", { for: "ingest-name", title: "The article's name in the sources of accepted elements" }, "cited as"), this.name),
         this.editArticle,
         h("span", { class: "spacer" }),
-        h("button", { type: "button", id: "ingest-new", onclick: () => void this.newScenario(false), title: "Accept elements into a new, empty scenario" }, "New scenario"),
-        h("button", { type: "button", id: "ingest-whole", onclick: () => void this.newScenario(true), title: "Open the whole draft as a new scenario" }, "Whole draft"),
+        h(
+          "button",
+          { type: "button", id: "ingest-new", onclick: () => void this.newScenario(false), title: "Accept elements into a new, empty scenario" },
+          "New scenario",
+        ),
+        h(
+          "button",
+          { type: "button", id: "ingest-whole", onclick: () => void this.newScenario(true), title: "Open the whole draft as a new scenario" },
+          "Whole draft",
+        ),
       ),
       h(
         "div",
         { class: "toolbar ing-gaz" },
-        h("label", { for: "ingest-gazetteer", title: "Actors, people and topics the reader knows: the built-in gazetteer, or a file of yours on top of it (as parley ingest --gazetteer)" }, "Gazetteer"),
+        h(
+          "label",
+          {
+            for: "ingest-gazetteer",
+            title: "Actors, people and topics the reader knows: the built-in gazetteer, or a file of yours on top of it (as parley ingest --gazetteer)",
+          },
+          "Gazetteer",
+        ),
         this.gazSelect,
-        h("button", { type: "button", onclick: () => this.gazFile.click(), title: "Open a gazetteer file (YAML, format parley-gazetteer/1) from this computer" }, "Open a gazetteer…"),
+        h(
+          "button",
+          { type: "button", onclick: () => this.gazFile.click(), title: "Open a gazetteer file (YAML, format parley-gazetteer/1) from this computer" },
+          "Open a gazetteer…",
+        ),
         this.gazFile,
         this.gazStatus,
       ),
@@ -165,7 +189,9 @@ export class IngestPanel {
       e.preventDefault();
       void this.loadFile(f, true);
     });
-    this.setMessage("Paste an article (or drop a .txt, .md or .html file), then Read the article. The first reading loads the English language model (a few seconds).");
+    this.setMessage(
+      "Paste an article (or drop a .txt, .md or .html file), then Read the article. The first reading loads the English language model (a few seconds).",
+    );
   }
 
   show(): void {
@@ -319,7 +345,13 @@ export class IngestPanel {
         "ul",
         { class: "ing-gaz-issues" },
         ...issues.map((i) =>
-          h("li", {}, i.line !== undefined ? `Line ${i.line}, column ${i.column ?? 1}` : (e.file ?? "The file"), `: ${i.message}`, i.at ? h("span", { class: "muted" }, ` (at ${i.at})`) : null),
+          h(
+            "li",
+            {},
+            i.line !== undefined ? `Line ${i.line}, column ${i.column ?? 1}` : (e.file ?? "The file"),
+            `: ${i.message}`,
+            i.at ? h("span", { class: "muted" }, ` (at ${i.at})`) : null,
+          ),
         ),
       ),
       h("div", { class: "muted" }, `In use: ${this.gazetteer ? gazetteerSummary(this.gazetteer.info) : "the built-in gazetteer"}`),
@@ -422,12 +454,29 @@ export class IngestPanel {
       const e = k.events[0];
       return h(
         "mark",
-        { class: `ing-event${e.negated ? " negated" : ""}`, tabindex: 0, "data-events": `${k.start}:${k.end}`, "aria-describedby": "ingest-tip", "data-testid": "ingest-event" },
+        {
+          class: `ing-event${e.negated ? " negated" : ""}`,
+          tabindex: 0,
+          "data-events": `${k.start}:${k.end}`,
+          "aria-describedby": "ingest-tip",
+          "data-testid": "ingest-event",
+        },
         text,
       );
     }
     const m = k.mention!;
-    return h("mark", { class: "ing-actor", tabindex: 0, "data-mention": `${k.start}`, style: `--actor: ${colours.get(m.actor) ?? "#666"}`, "aria-describedby": "ingest-tip", "data-testid": "ingest-actor" }, text);
+    return h(
+      "mark",
+      {
+        class: "ing-actor",
+        tabindex: 0,
+        "data-mention": `${k.start}`,
+        style: `--actor: ${colours.get(m.actor) ?? "#666"}`,
+        "aria-describedby": "ingest-tip",
+        "data-testid": "ingest-actor",
+      },
+      text,
+    );
   }
 
   private hover(target: EventTarget | null): void {
@@ -472,7 +521,11 @@ export class IngestPanel {
     const text = this.hooks.scenario().text;
     const ctx = this.context();
     const sections: Node[] = [
-      h("p", { class: "muted intro" }, `Accept an element to add it to ${this.hooks.scenario().file} (with its sources), or reject it. Click one to mark its sentences in the article.`),
+      h(
+        "p",
+        { class: "muted intro" },
+        `Accept an element to add it to ${this.hooks.scenario().file} (with its sources), or reject it. Click one to mark its sentences in the article.`,
+      ),
     ];
     for (const g of GROUPS) {
       const list = v.elements.filter((e) => e.kind === g.kind);
@@ -483,7 +536,9 @@ export class IngestPanel {
       );
     }
     if (v.warnings.length)
-      sections.push(h("details", { class: "ing-warnings" }, h("summary", {}, plural(v.warnings.length, "note")), h("ul", {}, ...v.warnings.map((w) => h("li", {}, w)))));
+      sections.push(
+        h("details", { class: "ing-warnings" }, h("summary", {}, plural(v.warnings.length, "note")), h("ul", {}, ...v.warnings.map((w) => h("li", {}, w)))),
+      );
     clear(this.elements, ...sections);
   }
 
@@ -500,7 +555,13 @@ export class IngestPanel {
       },
       h(
         "button",
-        { type: "button", class: "ing-el-text link", title: "Mark its sentences in the article", "aria-pressed": String(this.selected === e.key), onclick: () => this.select(e.key) },
+        {
+          type: "button",
+          class: "ing-el-text link",
+          title: "Mark its sentences in the article",
+          "aria-pressed": String(this.selected === e.key),
+          onclick: () => this.select(e.key),
+        },
         e.text,
       ),
       h("span", { class: "ing-el-meta muted" }, `${e.sentences.length > 1 ? "sentences" : "sentence"} ${sentences} · confidence ${e.confidence.toFixed(2)}`),

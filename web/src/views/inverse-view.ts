@@ -114,7 +114,12 @@ export class InversePanel {
     this.searchButton.disabled = true;
     const r = await this.control.run(
       this.hooks.run,
-      { type: "inverse", target: this.target.value, concept: this.concept.value as Concept, maxEvaluations: Math.max(100, Math.round(Number(this.limit.value) || 100_000)) },
+      {
+        type: "inverse",
+        target: this.target.value,
+        concept: this.concept.value as Concept,
+        maxEvaluations: Math.max(100, Math.round(Number(this.limit.value) || 100_000)),
+      },
       (message) => clear(this.out, h("p", { class: "muted" }, message)),
     );
     this.searchButton.disabled = false;
@@ -141,9 +146,13 @@ export class InversePanel {
       h("span", { class: "muted" }, ` (${r.pattern})`),
     );
     const words = h("p", { class: "words" }, r.words);
-    const among = r.candidates > 1 ? h("p", { class: "muted" }, `${plural(r.candidates, "state")} match the condition; this one is the nearest to being a ${r.concept} equilibrium.`) : null;
+    const among =
+      r.candidates > 1
+        ? h("p", { class: "muted" }, `${plural(r.candidates, "state")} match the condition; this one is the nearest to being a ${r.concept} equilibrium.`)
+        : null;
     let body: (HTMLElement | null)[];
-    if (r.found && r.totalDistance === 0) body = [h("p", { class: "verdict good" }, `It is already an equilibrium under ${r.concept}: no priority needs to change.`)];
+    if (r.found && r.totalDistance === 0)
+      body = [h("p", { class: "verdict good" }, `It is already an equilibrium under ${r.concept}: no priority needs to change.`)];
     else if (r.found)
       body = [
         h("p", {}, `For it to be an equilibrium under ${r.concept}:`),

@@ -25,7 +25,12 @@ export class PathsPanel {
     const nash = m.concepts.includes("Nash") ? "Nash" : m.concepts[0];
     const todayStable = today.eq.length
       ? `an equilibrium under ${today.eq.join(", ")}`
-      : `not an equilibrium: ${m.dms.filter((_, d) => !((today.stable[nash] ?? 0) & (1 << d))).map((d) => d.name).join(", ") || "someone"} could gain by moving`;
+      : `not an equilibrium: ${
+          m.dms
+            .filter((_, d) => !((today.stable[nash] ?? 0) & (1 << d)))
+            .map((d) => d.name)
+            .join(", ") || "someone"
+        } could gain by moving`;
     const list = h("ol", { class: "paths" });
     for (const e of p.equilibria) {
       const steps =

@@ -17,7 +17,6 @@ const TOP = 12;
 export class RobustnessPanel {
   private model: ModelView | null = null;
   private result: RobustnessView | null = null;
-  private visible = false;
   private readonly samples: HTMLInputElement;
   private readonly seed: HTMLInputElement;
   private readonly always: HTMLInputElement;
@@ -44,7 +43,12 @@ export class RobustnessPanel {
         { class: "toolbar" },
         h("span", { class: "ctl" }, h("label", { for: "rob-samples" }, "Samples"), this.samples),
         h("span", { class: "ctl" }, h("label", { for: "rob-seed" }, "seed"), this.seed),
-        h("label", { class: "check", title: "Sample even when the profiles are few enough to enumerate exactly (shows intervals)" }, this.always, "Always sample"),
+        h(
+          "label",
+          { class: "check", title: "Sample even when the profiles are few enough to enumerate exactly (shows intervals)" },
+          this.always,
+          "Always sample",
+        ),
         this.runButton,
         this.control.el,
         h("span", { class: "spacer" }),
@@ -71,12 +75,11 @@ export class RobustnessPanel {
   }
 
   show(): void {
-    this.visible = true;
     if (this.model && !this.control.running && (!this.result || this.result.version !== this.model.version)) void this.run();
   }
 
   hide(): void {
-    this.visible = false;
+    // Nothing to release: a run in progress finishes and is shown next time.
   }
 
   async run(): Promise<void> {
@@ -116,7 +119,13 @@ export class RobustnessPanel {
           ? "The scenario marks no preference as uncertain (give statements a probability, or a party alternatives with weights): every equilibrium holds with probability 1."
           : `${plural(r.uncertainStatements, "uncertain statement")} and ${plural(r.alternatives, "alternative preference")}: ${how}, in ${(r.ms / 1000).toFixed(1)} s.`,
       ),
-      r.interrupted ? h("p", { class: "stale" }, `Stopped after ${r.done.toLocaleString("en")} of ${r.asked.toLocaleString("en")} profiles: the figures are from those done so far.`) : null,
+      r.interrupted
+        ? h(
+            "p",
+            { class: "stale" },
+            `Stopped after ${r.done.toLocaleString("en")} of ${r.asked.toLocaleString("en")} profiles: the figures are from those done so far.`,
+          )
+        : null,
       h(
         "div",
         { class: "chart-head" },
@@ -172,7 +181,13 @@ export class RobustnessPanel {
               { scope: "row", class: "state-col" },
               row.includesToday ? h("span", { class: "sq-mark", title: "today is among them" }, "▸") : null,
               this.link(row.example),
-              row.count > 1 ? h("span", { class: "muted more", title: `and ${row.count - 1} more states like it: the same probability, described together` }, ` +${row.count - 1}`) : null,
+              row.count > 1
+                ? h(
+                    "span",
+                    { class: "muted more", title: `and ${row.count - 1} more states like it: the same probability, described together` },
+                    ` +${row.count - 1}`,
+                  )
+                : null,
             ),
             h(
               "td",
@@ -210,7 +225,11 @@ export class RobustnessPanel {
           ),
           h(
             "div",
-            { class: "infl-bars", role: "img", "aria-label": `State ${i.state} is a ${i.concept} equilibrium with probability ${fixed2(i.whenHolds)} when it holds, ${fixed2(i.whenNot)} when it does not` },
+            {
+              class: "infl-bars",
+              role: "img",
+              "aria-label": `State ${i.state} is a ${i.concept} equilibrium with probability ${fixed2(i.whenHolds)} when it holds, ${fixed2(i.whenNot)} when it does not`,
+            },
             h("span", { class: "lbl" }, "when it holds"),
             h("span", { class: "mini-track" }, h("span", { class: "mini-bar holds", style: `width:${(i.whenHolds * 100).toFixed(1)}%` })),
             h("span", { class: "num" }, fixed2(i.whenHolds)),

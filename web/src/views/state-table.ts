@@ -38,7 +38,7 @@ export class StateTable {
   private readonly key = h("span", { class: "table-key" });
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly hooks: { select(id: number): void; exportCsv(): void },
   ) {
     this.eqOnly = h("input", { type: "checkbox", id: "eq-only", onchange: () => this.render() });
@@ -151,7 +151,10 @@ export class StateTable {
     const total = m.states.count;
     const n = this.order.length;
     this.count.textContent = n === total ? plural(total, "state") : `${n.toLocaleString("en")} of ${plural(total, "state")}`;
-    this.active = Math.max(0, this.selected !== null && this.order.includes(this.selected - 1) ? this.order.indexOf(this.selected - 1) : Math.min(this.active, n - 1));
+    this.active = Math.max(
+      0,
+      this.selected !== null && this.order.includes(this.selected - 1) ? this.order.indexOf(this.selected - 1) : Math.min(this.active, n - 1),
+    );
 
     const sortButton = (label: string | Node, key: SortKey, title: string) => {
       const active = JSON.stringify(key) === JSON.stringify(this.sort);
@@ -185,16 +188,32 @@ export class StateTable {
         return h("th", { colspan: k, scope: "colgroup", class: `dm-group dm${d % 8}`, title: dm.name }, dm.name);
       }),
       h("th", { colspan: m.dms.length, scope: "colgroup", class: "group" }, "Rank (1 = best)"),
-      h("th", { colspan: m.concepts.length, scope: "colgroup", class: "group", title: "✓ stable, · not, per decision maker in order" }, "Stable for each party"),
-      h("th", { rowspan: 2, scope: "col", "aria-sort": ariaSort({ kind: "eq" }) }, sortButton("Equilibrium", { kind: "eq" }, "Concepts under which the state is an equilibrium")),
-      h("th", { rowspan: 2, scope: "col", class: "words-col", "aria-sort": ariaSort({ kind: "words" }) }, sortButton("In words", { kind: "words" }, "The state described")),
+      h(
+        "th",
+        { colspan: m.concepts.length, scope: "colgroup", class: "group", title: "✓ stable, · not, per decision maker in order" },
+        "Stable for each party",
+      ),
+      h(
+        "th",
+        { rowspan: 2, scope: "col", "aria-sort": ariaSort({ kind: "eq" }) },
+        sortButton("Equilibrium", { kind: "eq" }, "Concepts under which the state is an equilibrium"),
+      ),
+      h(
+        "th",
+        { rowspan: 2, scope: "col", class: "words-col", "aria-sort": ariaSort({ kind: "words" }) },
+        sortButton("In words", { kind: "words" }, "The state described"),
+      ),
     );
     const optionRow = h(
       "tr",
       { "aria-rowindex": 2 },
       ...m.options.map((o) => h("th", { scope: "col", class: `opt dm${o.dm % 8}`, title: `${o.id}: ${o.label}` }, h("span", { class: "vertical" }, o.id))),
       ...m.dms.map((dm, d) =>
-        h("th", { scope: "col", class: "num", "aria-sort": ariaSort({ kind: "rank", dm: d }) }, sortButton(dm.id, { kind: "rank", dm: d }, `${dm.name}'s rank`)),
+        h(
+          "th",
+          { scope: "col", class: "num", "aria-sort": ariaSort({ kind: "rank", dm: d }) },
+          sortButton(dm.id, { kind: "rank", dm: d }, `${dm.name}'s rank`),
+        ),
       ),
       ...m.concepts.map((c) => h("th", { scope: "col", class: "marks", title: `${c}: ${m.dms.map((d) => d.id).join(", ")}` }, c)),
     );
@@ -260,8 +279,16 @@ export class StateTable {
     // threats or simultaneous moves (SEQ, SIM), held only by threats (GMR, SMR).
     const eqClass = (r: StateRow) =>
       concept
-        ? r.eq.includes(concept) ? "eq-strong" : ""
-        : r.eq.includes("Nash") ? "eq-strong" : r.eq.some((c) => c === "SEQ" || c === "SIM" || c === "SEQ+SIM") ? "eq-mid" : r.eq.length ? "eq-weak" : "";
+        ? r.eq.includes(concept)
+          ? "eq-strong"
+          : ""
+        : r.eq.includes("Nash")
+          ? "eq-strong"
+          : r.eq.some((c) => c === "SEQ" || c === "SIM" || c === "SEQ+SIM")
+            ? "eq-mid"
+            : r.eq.length
+              ? "eq-weak"
+              : "";
     const html: string[] = [];
     const cols = this.widths(m).length;
     if (from > 0) html.push(`<tr class="spacer" aria-hidden="true" style="height:${from * ROW}px"><td colspan="${cols}"></td></tr>`);
@@ -331,6 +358,7 @@ export class StateTable {
   }
 }
 
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the page's own escaper; the deprecated global is never used
 function escape(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
