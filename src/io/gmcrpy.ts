@@ -357,7 +357,19 @@ export function readGmcrPy(raw: unknown, name = "Imported from gmcr-py", opts: G
     name: meta?.name ?? name,
     ...(meta?.description ? { description: meta.description } : {}),
     ...(meta
-      ? pick(meta as unknown as Record<string, unknown>, ["asOf", "limitations", "whatIfs", "goals", "facts", "questions", "forecast", "note", "sources", "assumption", "bargaining"])
+      ? pick(meta as unknown as Record<string, unknown>, [
+          "asOf",
+          "limitations",
+          "whatIfs",
+          "goals",
+          "facts",
+          "questions",
+          "forecast",
+          "note",
+          "sources",
+          "assumption",
+          "bargaining",
+        ])
       : {}),
     decisionMakers: dms.map((dm, d) => {
       const o = dm as { name?: unknown; options: number[] };
