@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { exportGmcrPy, importGmcrPy, readGmcrPy } from "../src/io/gmcrpy.js";
 import { analyzeHypergame } from "../src/analysis/hypergame.js";
 import { compileScenario, CONCEPTS, loadModel, statePattern, validateData, type Model } from "../src/index.js";
-import { fixtureDirs, fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
+import { EXAMPLES, fixtureDirs, fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
 
 /** Everything the engine derives from a model, for comparing two of them. */
 function essence(m: Model) {
@@ -259,7 +259,7 @@ function asGmcrPyFile(fx: Fixture): Record<string, unknown> {
 describe("gmcr-py files without a usable all-N state", () => {
   const examples = plainFixtures().filter((f) => f.file === "examples/Elmira.json" || f.file === "examples/Garrison.json");
 
-  it("finds gmcr-py's Elmira and Garrison examples", () => {
+  it.skipIf(!EXAMPLES)("finds gmcr-py's Elmira and Garrison examples", () => {
     expect(examples.map((f) => f.file)).toEqual(["examples/Elmira.json", "examples/Garrison.json"]);
   });
 
@@ -294,7 +294,12 @@ describe("gmcr-py files without a usable all-N state", () => {
   });
 
   it("refuses a status quo of the wrong length, not Y/N, out of range or infeasible, saying why", () => {
-    const elmira = asGmcrPyFile(examples[0].fixture);
+    // Elmira as gmcr-py saves it: no status quo, the all-N state infeasible (made from the shipped scenario, without Parley's extras).
+    const exported = JSON.parse(JSON.stringify(exportGmcrPy(loadModel(readFileSync("scenarios/elmira.yaml", "utf8")))));
+    delete exported.parley;
+    exported.options.forEach((o: { name: string }, k: number) => (o.name = ["modify", "delay", "accept", "abandon", "insist"][k]));
+    const elmira = exported;
+    expect(readGmcrPy(elmira, "x").statusQuo).toEqual({ from: "first-feasible", state: 1, pattern: "NYNNN" });
     expect(() => readGmcrPy(elmira, "x", { statusQuo: "NNN" })).toThrow(
       "--status-quo 'NNN' is not a state: give a Y/N pattern of 5 letters, one per option in the order of the imported scenario (modify, delay, accept, abandon, insist), or a state number from 1 to 12",
     );
