@@ -69,7 +69,7 @@ describe("forecast", () => {
     const f = forecast(ctx, noUncertainty(m), { today: "2025-02-01", rules: [{ rule: "uniform", weight: 1 }], concept: "Nash" });
     expect(f.signposts.map((s) => statePattern(m, s.to)).sort()).toEqual(["NY", "YN"]);
     const aSwerves = f.signposts.find((s) => statePattern(m, s.to) === "YN")!;
-    expect(aSwerves).toMatchObject({ dm: 0, taken: true, nextMove: 0.5 });
+    expect(aSwerves).toMatchObject({ dm: 0, changes: [{ option: 0, taken: true }], nextMove: 0.5 });
     // After A swerves, A's question is answered; B will never swerve (YN is an equilibrium): B's drops to 0.
     expect(aSwerves.questions[0]).toMatchObject({ id: "a_swerves", probability: 1, answers: true });
     expect(aSwerves.questions[1].probability).toBe(0);
@@ -94,6 +94,27 @@ describe("the default scenario", () => {
       for (let k = 1; k < q.curve.length; k++) expect(q.curve[k].probability).toBeGreaterThanOrEqual(q.curve[k - 1].probability - 1e-12);
     }
     expect(f.outcomes.reduce((a, o) => a + o.probability, 0)).toBeCloseTo(1, 9);
+  });
+
+  it("lists moves of several options at once: Russia agreeing to a ceasefire and halting its offensive (the constraint ties them)", () => {
+    const id = (o: number) => m.scenario.options[o].id;
+    const cease = f.signposts.find(
+      (s) =>
+        s.changes.length === 2 &&
+        s.changes.some((c) => id(c.option) === "ru_ceasefire" && c.taken) &&
+        s.changes.some((c) => id(c.option) === "ru_offensive" && !c.taken),
+    );
+    expect(cease).toBeDefined();
+    expect(cease!.nextMove).toBeGreaterThan(0);
+    expect(cease!.questions.find((q) => q.id === "ceasefire_2025")!.answers).toBe(true);
+  });
+
+  it("within a limit, keeps the moves the model expects next", () => {
+    const g = forecast(createContext(m), uncertaintyOf(m), { today: "2026-12-07", signposts: 3 });
+    expect(g.signposts).toHaveLength(3);
+    const likeliest = f.signposts.reduce((a, b) => (b.nextMove > a.nextMove ? b : a));
+    expect(g.signposts.some((s) => s.to === likeliest.to)).toBe(true);
+    expect(forecast(createContext(m), uncertaintyOf(m), { today: "2026-12-07", signposts: 0 }).signposts).toEqual([]);
   });
 
   it("ranks signposts by how much they move the questions they do not answer", () => {

@@ -180,3 +180,25 @@ describe("with uncertain preferences (the default scenario)", () => {
     expect(play(ctx, { ...u, statements: [], alternatives: u.alternatives.map(() => []) }, opts)).toEqual(play(ctx, noUncertainty(m), opts));
   });
 });
+
+describe("undeterred moves", () => {
+  it("under GMR and SEQ, one sanction pass per decision maker gives the same moves as the sanction searches of explainState", async () => {
+    const { allowedMoves, profileOf } = await import("../src/analysis/play.js");
+    const { explainState } = await import("../src/stability/explain.js");
+    for (const { file, model } of oracleModels) {
+      const ctx = createContext(model);
+      for (const concept of ["GMR", "SEQ"] as Concept[]) {
+        const p = profileOf(ctx, model.pref, concept);
+        for (let s = 0; s < model.states.length; s++)
+          for (let i = 0; i < model.nDMs; i++) {
+            const fast = allowedMoves(p, concept, "undeterred", i, s).to.sort((a, b) => a - b);
+            const slow = explainState(ctx, s, i, [concept])
+              .improvements.filter((imp) => imp.sanctions[concept] == null)
+              .map((imp) => imp.to)
+              .sort((a, b) => a - b);
+            expect(fast, `${file} ${concept} state ${s + 1} DM ${i}`).toEqual(slow);
+          }
+      }
+    }
+  });
+});

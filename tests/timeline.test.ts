@@ -90,6 +90,18 @@ describe("the default scenario, with its uncertain preferences", () => {
     expect(r.settled[r.settled.length - 1]).toBeCloseTo(long.settled, 6);
   });
 
+  it("curves asked for other starts (also) equal separate runs from those starts, exact and sampled", () => {
+    const others = [m.statusQuo ^ 0, 0, m.states.length - 1].filter((s, k, a) => a.indexOf(s) === k);
+    for (const method of ["auto", "sample"] as const) {
+      const o = { ...opts, method, samples: 500, seed: 5 };
+      const joint = questionTimeline(ctx, u, questions, { ...o, also: others });
+      others.forEach((s, a) => {
+        const alone = questionTimeline(ctx, u, questions, { ...o, from: s });
+        joint.also[a].forEach((q, j) => q.probability.forEach((p, k) => expect(p).toBeCloseTo(alone.questions[j].probability[k], 12)));
+      });
+    }
+  });
+
   it("Monte Carlo agrees with the exact curves within its stated error", () => {
     const exact = questionTimeline(ctx, u, questions, opts);
     const mc = questionTimeline(ctx, u, questions, { ...opts, method: "sample", samples: 3000, seed: 11 });

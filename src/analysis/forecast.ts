@@ -73,9 +73,8 @@ export interface Signpost {
   dm: number;
   /** The state the move leads to. */
   to: number;
-  /** The option that changes, and whether it is taken (true) or withdrawn. */
-  option: number;
-  taken: boolean;
+  /** The options that change, each taken (true) or withdrawn. */
+  changes: { option: number; taken: boolean }[];
   /** Probability that this is the next move, under the model (0 when the model would not make it). */
   nextMove: number;
   /** Each question's probability if this move happens next, the change from the forecast, and whether the move itself answers it yes. */
@@ -167,7 +166,7 @@ export function forecast(ctx: StabilityContext, u: PreferenceUncertainty, opts: 
     })
     .sort((a, b) => b.probability - a.probability);
 
-  const questions = questionsFrom(ctx, u, model.statusQuo, opts.today, asOf, { ...common, rates }, true);
+  const questions = questionsFrom(ctx, u, [model.statusQuo], opts.today, asOf, { ...common, rates }, true)[0];
   const signposts = signpostsFor(ctx, u, questions, opts, { ...common, rates, horizon }, asOf);
   return {
     made: opts.today,
@@ -196,16 +195,20 @@ type Common = {
   prepared: PreparedPlay;
 };
 
-/** Each question's probability by its date from state `from`, with its monthly curve when asked. */
+/**
+ * Each question's probability by its date from each of `froms` (the first is
+ * the forecast's own start, the others signposts'), with the monthly curve for
+ * the first when asked: one timeline per start date serves every start.
+ */
 function questionsFrom(
   ctx: StabilityContext,
   u: PreferenceUncertainty,
-  from: number,
+  froms: readonly number[],
   today: string,
   asOf: string | null,
   common: Common,
   curves: boolean,
-): QuestionForecast[] {
+): QuestionForecast[][] {
   const { model } = ctx;
   const list = model.scenario.questions ?? [];
   const items = list.map((q) => {
@@ -218,8 +221,8 @@ function questionsFrom(
     const times = span === null ? [] : [...Array.from({ length: steps }, (_, k) => ((k + 1) * span) / (steps + 1)), span];
     return { q, holds, retrodiction, start, times };
   });
-  // One timeline per start date (today, or the as-of date for retrodictions), every question at once.
-  const results = new Map<string, { times: number[]; probability: number[][]; stderr: number[][] }>();
+  // One timeline per start date (today, or the as-of date for retrodictions), every question and every start at once.
+  const results = new Map<string, { times: number[]; probability: number[][][]; stderr: number[][][] }>();
   for (const start of new Set(items.flatMap((x) => (x.start && x.times.length ? [x.start] : [])))) {
     const mine = items.filter((x) => x.start === start && x.times.length);
     const times = [...new Set(mine.flatMap((x) => x.times))].sort((a, b) => a - b);
@@ -227,35 +230,46 @@ function questionsFrom(
       ctx,
       u,
       mine.map((x) => ({ id: x.q.id, holds: x.holds })),
-      { ...common, times, from, settled: false },
+      { ...common, times, from: froms[0], also: froms.slice(1), settled: false },
     );
-    results.set(start, { times, probability: t.questions.map((x) => x.probability), stderr: t.questions.map((x) => x.stderr) });
+    const perStart = [t.questions, ...t.also];
+    results.set(start, { times, probability: perStart.map((qs) => qs.map((x) => x.probability)), stderr: perStart.map((qs) => qs.map((x) => x.stderr)) });
   }
-  return items.map(({ q, holds, retrodiction, start, times }) => {
-    const base = {
-      id: q.id,
-      question: q.question,
-      condition: q.condition,
-      by: q.by,
-      ...(q.resolution !== undefined ? { resolution: q.resolution } : {}),
-      retrodiction,
-      holdsToday: holds[from] === 1,
-    };
-    if (!start || !times.length) return { ...base, probability: null, stderr: 0, curve: [] };
-    const r = results.get(start)!;
-    const j = items.filter((x) => x.start === start && x.times.length).findIndex((x) => x.q === q);
-    const at = (m: number) => r.times.indexOf(m);
-    const last = at(times[times.length - 1]);
-    return {
-      ...base,
-      probability: r.probability[j][last],
-      stderr: r.stderr[j][last],
-      curve: curves ? times.map((m, k) => ({ date: k === times.length - 1 ? q.by : addMonths(start, m), probability: r.probability[j][at(m)] })) : [],
-    };
-  });
+  return froms.map((from, f) =>
+    items.map(({ q, holds, retrodiction, start, times }) => {
+      const base = {
+        id: q.id,
+        question: q.question,
+        condition: q.condition,
+        by: q.by,
+        ...(q.resolution !== undefined ? { resolution: q.resolution } : {}),
+        retrodiction,
+        holdsToday: holds[from] === 1,
+      };
+      if (!start || !times.length) return { ...base, probability: null, stderr: 0, curve: [] };
+      const r = results.get(start)!;
+      const j = items.filter((x) => x.start === start && x.times.length).findIndex((x) => x.q === q);
+      const at = (m: number) => r.times.indexOf(m);
+      const last = at(times[times.length - 1]);
+      return {
+        ...base,
+        probability: r.probability[f][j][last],
+        stderr: r.stderr[f][j][last],
+        curve:
+          curves && f === 0
+            ? times.map((m, k) => ({ date: k === times.length - 1 ? q.by : addMonths(start, m), probability: r.probability[f][j][at(m)] }))
+            : [],
+      };
+    }),
+  );
 }
 
-/** The single option changes that could be seen next from today, each with the forecast after it. */
+/**
+ * The moves that could be seen next from today (every unilateral move of
+ * every party: what a news item reports), each with the questions as they
+ * would be after it; ranked by how much they change the questions they do not
+ * themselves answer.
+ */
 function signpostsFor(
   ctx: StabilityContext,
   u: PreferenceUncertainty,
@@ -266,30 +280,35 @@ function signpostsFor(
 ): Signpost[] {
   const { model } = ctx;
   const sq = model.statusQuo;
-  if (!base.length) return [];
+  if (!base.length || opts.signposts === 0) return [];
   // The model's own chance of each first move: play one move from today.
   const first = play(ctx, u, { ...common, horizon: 1 });
   const nextP = new Map(first.outcomes.filter((o) => o.state !== sq).map((o) => [o.state, o.probability]));
-  const out: Signpost[] = [];
+  const moves: { dm: number; to: number }[] = [];
   for (let d = 0; d < model.nDMs; d++) {
     const { offsets, targets } = ctx.moves[d];
-    for (let e = offsets[sq]; e < offsets[sq + 1]; e++) {
-      const to = targets[e];
-      const diff = model.states[to] ^ model.states[sq];
-      if (diff & (diff - 1)) continue; // one option at a time: what a news item reports
-      const option = 31 - Math.clz32(diff);
-      const after = questionsFrom(ctx, u, to, opts.today, asOf, common, false);
-      const questions = after.map((q, j) => {
-        const was = base[j].probability;
-        return { id: q.id, probability: q.probability, change: q.probability === null || was === null ? null : q.probability - was, answers: q.holdsToday };
-      });
-      // News that answers a question is no signpost for it: rank by what the move changes elsewhere.
-      const impact = Math.max(0, ...questions.filter((q) => !q.answers).map((q) => Math.abs(q.change ?? 0)));
-      out.push({ dm: d, to, option, taken: (model.states[to] & diff) !== 0, nextMove: nextP.get(to) ?? 0, questions, impact });
-    }
+    for (let e = offsets[sq]; e < offsets[sq + 1]; e++) moves.push({ dm: d, to: targets[e] });
   }
-  out.sort((a, b) => b.impact - a.impact || b.nextMove - a.nextMove || a.to - b.to);
-  return opts.signposts !== undefined ? out.slice(0, opts.signposts) : out;
+  const after = questionsFrom(ctx, u, [sq, ...moves.map((m) => m.to)], opts.today, asOf, common, false).slice(1);
+  const out: Signpost[] = moves.map(({ dm, to }, k) => {
+    const questions = after[k].map((q, j) => {
+      const was = base[j].probability;
+      return { id: q.id, probability: q.probability, change: q.probability === null || was === null ? null : q.probability - was, answers: q.holdsToday };
+    });
+    // News that answers a question is no signpost for it: rank by what the move changes elsewhere.
+    const impact = Math.max(0, ...questions.filter((q) => !q.answers).map((q) => Math.abs(q.change ?? 0)));
+    const diff = model.states[to] ^ model.states[sq];
+    const changes = model.scenario.options.flatMap((_, o) => (diff & (1 << o) ? [{ option: o, taken: (model.states[to] & (1 << o)) !== 0 }] : []));
+    return { dm, to, changes, nextMove: nextP.get(to) ?? 0, questions, impact };
+  });
+  const order = (a: Signpost, b: Signpost) => b.impact - a.impact || b.nextMove - a.nextMove || a.to - b.to;
+  out.sort(order);
+  if (opts.signposts === undefined) return out;
+  // Within the limit, the moves the model expects next (5% or more) come first, then the most telling of the others.
+  const likely = out.filter((s) => s.nextMove >= 0.05).sort((a, b) => b.nextMove - a.nextMove);
+  const chosen = new Set(likely.slice(0, opts.signposts));
+  for (const s of out) if (chosen.size < opts.signposts) chosen.add(s);
+  return out.filter((s) => chosen.has(s));
 }
 
 /** The model, for callers that only hold a forecast: whether a state answers a question yes. */

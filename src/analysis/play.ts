@@ -34,6 +34,7 @@ import type { Model } from "../model/compile.js";
 import { analyze, variantContext, type Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
 import { explainState } from "../stability/explain.js";
+import { reachMinImplicit } from "../stability/implicit.js";
 import { seededRandom } from "./random.js";
 import { planRobustness, type PreferenceUncertainty, type RobustnessPlan } from "./robustness.js";
 
@@ -111,6 +112,8 @@ export interface Profile {
   /** Per DM: each state's place in its ranking (0 = least preferred; ties share a place). */
   place: Int32Array[];
   cache: Map<number, Step>[];
+  /** Per DM, for GMR and SEQ: the worst value its opponents can reach from each state (their sanction), built on first use. */
+  worst: (Int32Array | undefined)[];
 }
 
 export function profileOf(base: StabilityContext, levels: Int32Array[], concept: Concept): Profile {
@@ -123,12 +126,31 @@ export function profileOf(base: StabilityContext, levels: Int32Array[], concept:
     const at = new Map(distinct.map((v, k) => [v, k]));
     return Int32Array.from(lv, (v) => at.get(v)!);
   });
-  return { ctx, stop, place, cache: MOVE_RULES.map(() => new Map()) };
+  return { ctx, stop, place, cache: MOVE_RULES.map(() => new Map()), worst: levels.map(() => undefined) };
 }
 
 /** The allowed moves of decision maker i at s under the rule, with the weight of each. */
-function allowedMoves(p: Profile, concept: Concept, rule: MoveRule, i: number, s: number): { to: number[]; w: number[] } {
+export function allowedMoves(p: Profile, concept: Concept, rule: MoveRule, i: number, s: number): { to: number[]; w: number[] } {
   const { ctx } = p;
+  if (rule === "undeterred" && (concept === "Nash" || concept === "GMR" || concept === "SEQ")) {
+    // One pass per DM gives every state's worst reachable sanction (as the solvers compute it): a move is undeterred when that is still better than staying.
+    const pref = ctx.model.pref[i];
+    let worst: Int32Array | undefined;
+    if (concept !== "Nash") {
+      worst = p.worst[i];
+      if (!worst) {
+        const others = Array.from({ length: ctx.model.nDMs }, (_, d) => d).filter((d) => d !== i);
+        p.worst[i] = worst = reachMinImplicit(ctx.model, others, concept === "SEQ", pref);
+      }
+    }
+    const { offsets, targets } = ctx.moves[i];
+    const to: number[] = [];
+    for (let e = offsets[s]; e < offsets[s + 1]; e++) {
+      const t = targets[e];
+      if (pref[t] > pref[s] && (worst === undefined || worst[t] > pref[s])) to.push(t);
+    }
+    return { to, w: to.map(() => 1) };
+  }
   if (rule === "undeterred") {
     const ex = explainState(ctx, s, i, [concept]);
     const to = ex.improvements.filter((imp) => imp.sanctions[concept] == null).map((imp) => imp.to);

@@ -46,6 +46,8 @@ export interface TimelineOptions {
   prepared?: PreparedPlay;
   /** Also compute the chance of having settled by each time (default true). */
   settled?: boolean;
+  /** Other starting states whose question curves are wanted too (the forecast's signposts); one pass serves them all. */
+  also?: readonly number[];
 }
 
 export interface QuestionTimeline {
@@ -63,6 +65,8 @@ export interface TimelineResult {
   questions: QuestionTimeline[];
   /** settled[k]: probability that play has reached an equilibrium by times[k]. */
   settled: number[];
+  /** For each of `also`: the questions' curves from that state. */
+  also: QuestionTimeline[][];
 }
 
 /** The chance that each question resolves yes by each time. */
@@ -86,6 +90,8 @@ export function questionTimeline(
 
   const hit = questions.map(() => new Float64Array(times.length));
   const settled = new Float64Array(times.length);
+  const also = opts.also ?? [];
+  const alsoHit = also.map(() => questions.map(() => new Float64Array(times.length)));
   const exactStates = opts.exactStates ?? 20_000;
   // Exact unless asked to sample, the profiles are too many, or some chain reaches too many states.
   const exact =
@@ -96,19 +102,34 @@ export function questionTimeline(
       const p = profile(k);
       return rules.every((r) => {
         const w = plan.probability[k] * r.weight;
-        const curves = [...questions.map((q) => q.holds), ...(opts.settled === false ? [] : [p.stop])].map((target) =>
-          absorbedBy((s) => stepAt(p, r.rule, s), from, times, target, exactStates),
-        );
-        if (curves.some((c) => c === undefined)) return false;
-        questions.forEach((_, j) => curves[j]!.forEach((x, t) => (hit[j][t] += w * x)));
-        if (opts.settled !== false) curves[questions.length]!.forEach((x, t) => (settled[t] += w * x));
+        const step = (s: number) => stepAt(p, r.rule, s);
+        const curves = questions.map((q) => absorbedByMany(step, [from, ...also], times, q.holds, exactStates));
+        const settledCurve = opts.settled === false ? [[]] : absorbedByMany(step, [from], times, p.stop, exactStates);
+        if (curves.some((c) => c === undefined) || settledCurve === undefined) return false;
+        questions.forEach((_, j) => {
+          curves[j]![0].forEach((x, t) => (hit[j][t] += w * x));
+          also.forEach((_, a) => curves[j]![a + 1].forEach((x, t) => (alsoHit[a][j][t] += w * x)));
+        });
+        if (opts.settled !== false) settledCurve[0].forEach((x, t) => (settled[t] += w * x));
         return true;
       });
     });
   let samples = 0;
 
   if (!exact) {
-    for (const h of [...hit, settled]) h.fill(0);
+    for (const h of [...hit, settled, ...alsoHit.flat()]) h.fill(0);
+    // Each other start is its own simulation, with the same seed.
+    also.forEach((start, a) => {
+      const r = questionTimeline(base, u, questions, {
+        ...opts,
+        from: start,
+        also: [],
+        settled: false,
+        method: "sample",
+        prepared: { plan, profile, concept },
+      });
+      r.questions.forEach((q, j) => alsoHit[a][j].set(q.probability));
+    });
     samples = opts.samples ?? 20_000;
     const seed = opts.seed ?? 1;
     const horizon = times.length ? times[times.length - 1] : 0;
@@ -155,62 +176,100 @@ export function questionTimeline(
     times,
     questions: questions.map((q, j) => ({ id: q.id, probability: Array.from(hit[j]), stderr: Array.from(hit[j], se) })),
     settled: Array.from(settled),
+    also: alsoHit.map((perQ) => questions.map((q, j) => ({ id: q.id, probability: Array.from(perQ[j]), stderr: Array.from(perQ[j], se) }))),
   };
 }
 
 /**
- * Probability that the chain from `from`, with the states marked in `target`
- * made absorbing, is absorbed in them by each time (uniformization over the
- * states reachable before absorption).
+ * For each start: the probability that the chain, with the states marked in
+ * `target` made absorbing, is absorbed in them by each time. Uniformization
+ * with the backward recursion u_{k+1}(s) = P̂ u_k (s) over the transient states
+ * reachable from any start, so every start costs the same one pass (the
+ * forecast's signposts ask for many starts at once).
  */
-function absorbedBy(stepAt: (s: number) => Step, from: number, times: readonly number[], target: Uint8Array, limit: number): number[] | undefined {
-  if (target[from]) return times.map(() => 1);
-  // The transient states: reachable from `from` without entering the target.
-  const index = new Map<number, number>([[from, 0]]);
-  const order = [from];
+function absorbedByMany(
+  stepAt: (s: number) => Step,
+  starts: readonly number[],
+  times: readonly number[],
+  target: Uint8Array,
+  limit: number,
+): number[][] | undefined {
+  // Transient states: not in the target, and play goes on there (rate > 0). A target state absorbs (-1);
+  // a state where play stops outside the target keeps its mass forever (-2).
+  const index = new Map<number, number>();
+  const order: number[] = [];
+  const slot = (t: number): number => {
+    if (target[t]) return -1;
+    if (stepAt(t).rate === 0) return -2;
+    let k = index.get(t);
+    if (k === undefined) {
+      k = order.length;
+      index.set(t, k);
+      order.push(t);
+    }
+    return k;
+  };
+  const startSlots = starts.map(slot);
   for (let k = 0; k < order.length; k++) {
-    const s = order[k];
-    if (target[s]) continue;
-    for (const t of stepAt(s).to)
-      if (!index.has(t)) {
-        if (order.length >= limit) return undefined;
-        index.set(t, order.length);
-        order.push(t);
-      }
+    for (const t of stepAt(order[k]).to) slot(t);
+    if (order.length > limit) return undefined;
   }
   const n = order.length;
   let lambda = 1e-12;
-  for (const s of order) if (!target[s]) lambda = Math.max(lambda, stepAt(s).rate);
-  const out: number[] = [];
-  // v: probability over the states after k uniformized steps; absorbed mass accumulates in the target states.
-  let v = new Float64Array(n);
-  v[0] = 1;
-  const absorbedMass = (x: Float64Array) => order.reduce((a, s, i) => a + (target[s] ? x[i] : 0), 0);
+  for (const s of order) lambda = Math.max(lambda, stepAt(s).rate);
+  // The uniformized chain as flat arrays: from each transient state, its exits (slot, probability per step).
+  const stay = new Float64Array(n);
+  const start = new Int32Array(n + 1);
+  const exitTo: number[] = [];
+  const exitP: number[] = [];
+  for (let a = 0; a < n; a++) {
+    const step = stepAt(order[a]);
+    const move = step.rate / lambda;
+    stay[a] = 1 - move;
+    step.to.forEach((t, e) => {
+      exitTo.push(slot(t));
+      exitP.push(move * step.p[e]);
+    });
+    start[a + 1] = exitTo.length;
+  }
   const maxT = times.length ? times[times.length - 1] : 0;
   const K = Math.ceil(lambda * maxT + 12 * Math.sqrt(lambda * maxT + 1) + 30);
-  const absorbedAfter: number[] = [absorbedMass(v)];
+  // after[j][k]: start j absorbed within k uniformized steps.
+  const after = starts.map(() => new Float64Array(K + 1));
+  startSlots.forEach((sl, j) => {
+    if (sl === -1) after[j].fill(1);
+  });
+  let u = new Float64Array(n);
+  let next = new Float64Array(n);
   for (let k = 1; k <= K; k++) {
-    const next = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const q = v[i];
-      if (q === 0) continue;
-      const s = order[i];
-      if (target[s]) {
-        next[i] += q;
-        continue;
+    let change = 0;
+    for (let a = 0; a < n; a++) {
+      let x = stay[a] * u[a];
+      for (let e = start[a]; e < start[a + 1]; e++) {
+        const to = exitTo[e];
+        if (to >= 0) x += exitP[e] * u[to];
+        else if (to === -1) x += exitP[e];
       }
-      const step = stepAt(s);
-      const move = step.rate / lambda;
-      next[i] += q * (1 - move);
-      if (move > 0) {
-        step.to.forEach((t, j) => (next[index.get(t)!] += q * move * step.p[j]));
-      }
+      next[a] = x;
+      change = Math.max(change, x - u[a]);
     }
-    v = next;
-    absorbedAfter.push(absorbedMass(v));
+    [u, next] = [next, u];
+    startSlots.forEach((sl, j) => {
+      if (sl >= 0) after[j][k] = u[sl];
+    });
+    if (change < 1e-15) {
+      startSlots.forEach((sl, j) => {
+        if (sl >= 0) after[j].fill(u[sl], k + 1);
+      });
+      break;
+    }
   }
-  for (const t of times) {
-    // Σ_k Poisson(k; Λt) · absorbed after k steps.
+  return after.map((absorbedAfter) => poissonMix(absorbedAfter, lambda, times, K));
+}
+
+/** Σ_k Poisson(k; Λt) · absorbedAfter[k] for each time t; the truncated tail counts as absorbed as at step K. */
+function poissonMix(absorbedAfter: Float64Array, lambda: number, times: readonly number[], K: number): number[] {
+  return times.map((t) => {
     const m = lambda * t;
     let weight = Math.exp(-m);
     let sum = 0;
@@ -220,8 +279,6 @@ function absorbedBy(stepAt: (s: number) => Step, from: number, times: readonly n
       sum += weight * absorbedAfter[k];
       mass += weight;
     }
-    // What the truncation leaves out is at least as absorbed as the last step.
-    out.push(Math.min(1, sum + (1 - mass) * absorbedAfter[K]));
-  }
-  return out;
+    return Math.min(1, sum + (1 - mass) * absorbedAfter[K]);
+  });
 }

@@ -3,7 +3,7 @@ import type { Forecast } from "../analysis/forecast.js";
 import { MOVE_RULE_NAMES } from "../analysis/play.js";
 import { statePattern, type Model } from "../model/compile.js";
 import { CONCEPT_NAMES } from "../stability/analyze.js";
-import { describeFamily, describeState, wrap } from "./describe.js";
+import { describeFamily, describeMove, describeState, wrap } from "./describe.js";
 import { renderCsv, type Table } from "./table.js";
 
 const pct = (p: number | null) => (p === null ? "—" : p < 0.005 && p > 0 ? "<1%" : p > 0.995 && p < 1 ? ">99%" : `${Math.round(p * 100)}%`);
@@ -14,12 +14,9 @@ function familyPattern(model: Model, care: number, value: number): string {
   return Array.from({ length: model.nOptions }, (_, k) => (care & (1 << k) ? (value & (1 << k) ? "Y" : "N") : "-")).join("");
 }
 
-/** The move of a signpost in words: "United States: offer security guarantees …" or "…: withdraw …". */
+/** The move of a signpost in words: "Russia: agree to a ceasefire and withdraw "press the offensive …"". */
 function signpostWords(model: Model, s: Forecast["signposts"][number]): string {
-  const o = model.scenario.options[s.option];
-  const dm = model.scenario.decisionMakers[s.dm].name;
-  const label = o.label.length > 1 && o.label[1] === o.label[1].toLowerCase() ? o.label[0].toLowerCase() + o.label.slice(1) : o.label;
-  return s.taken ? `${dm}: ${label}` : `${dm}: no longer ${label}`;
+  return describeMove(model, s.dm, model.statusQuo, s.to);
 }
 
 export function forecastJson(model: Model, f: Forecast, scenario: { name: string; hash: string }) {
@@ -66,8 +63,7 @@ export function forecastJson(model: Model, f: Forecast, scenario: { name: string
     })),
     signposts: f.signposts.map((s) => ({
       decisionMaker: model.scenario.decisionMakers[s.dm].id,
-      option: model.scenario.options[s.option].id,
-      taken: s.taken,
+      changes: s.changes.map((c) => ({ option: model.scenario.options[c.option].id, taken: c.taken })),
       to: s.to + 1,
       words: signpostWords(model, s),
       nextMove: s.nextMove,
@@ -104,7 +100,7 @@ function tables(model: Model, f: Forecast, top: number): { outcomes: Table; ques
     header: ["if next", "chance it is next", ...f.questions.map((q) => q.id)],
     right: [false, true, ...f.questions.map(() => true)],
     rows: f.signposts
-      .filter((s) => s.impact > 0.005 || s.nextMove >= 0.05)
+      .filter((s) => s.impact >= 0.01 || s.nextMove >= 0.05)
       .slice(0, top)
       .map((s) => [signpostWords(model, s), pct(s.nextMove), ...s.questions.map((q) => (q.answers ? "yes" : `${pct(q.probability)} (${signed(q.change)})`))]),
   };
@@ -156,6 +152,13 @@ export function renderForecast(model: Model, f: Forecast, format: "text" | "md" 
     );
   lines.push("");
   if (f.settled < 0.995) lines.push(para(`Play is still moving after ${f.horizon} moves with probability ${pct(1 - f.settled)}.`), "");
+  if (!f.questions.length)
+    lines.push(
+      para(
+        "The scenario asks no questions, so there are no probabilities by date and no signposts: add a questions: section (id, question, condition, by; docs/scenario-format.md).",
+      ),
+      "",
+    );
   if (f.questions.length) {
     lines.push(h("Questions"), "");
     for (const q of f.questions) {
@@ -171,7 +174,7 @@ export function renderForecast(model: Model, f: Forecast, format: "text" | "md" 
     lines.push("");
   }
   // The moves that change a question, and the likely next moves even when they only answer one.
-  const posts = f.signposts.filter((s) => s.impact > 0.005 || s.nextMove >= 0.05).slice(0, top);
+  const posts = f.signposts.filter((s) => s.impact >= 0.01 || s.nextMove >= 0.05).slice(0, top);
   if (posts.length) {
     lines.push(h("Signposts: news that would change the forecast"), "");
     lines.push(para("Moves that could be seen next, with what each would do to the questions."), "");

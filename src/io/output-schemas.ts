@@ -644,8 +644,7 @@ const forecastSchema = root("parley-forecast/1", "parley forecast --format json"
   signposts: arr(
     obj({
       decisionMaker: str,
-      option: str,
-      taken: bool,
+      changes: arr(obj({ option: str, taken: bool })),
       to: stateId,
       words: str,
       nextMove: prob,

@@ -37,6 +37,12 @@ function parseRules(value: string): { rule: MoveRule; weight: number }[] {
   });
 }
 
+function parseNonNegative(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`'${value}' is not a whole number of at least 0`);
+  return n;
+}
+
 function parseConcept(value: string): Concept {
   const c = CONCEPTS.find((x) => x.toLowerCase() === value.trim().toLowerCase());
   if (!c) throw new InvalidArgumentError(`unknown concept '${value}'; choose from ${CONCEPTS.join(", ")}`);
@@ -103,7 +109,7 @@ export function register(program: Command, env: CommandEnv): void {
     .option("-n, --samples <n>", "courses of play to simulate where the exact method's limits are passed", parseCount, 20_000)
     .option("--seed <n>", "seed of the simulation (same seed, same result)", parseCount, 1)
     .option("--sample", "simulate even where the exact method would do (to check it)")
-    .option("--signposts <n>", "signposts listed", parseCount, 8)
+    .option("--signposts <n>", "signposts listed (0: none)", parseNonNegative, 8)
     .addOption(maxStatesOption())
     .addHelpText(
       "after",
@@ -136,6 +142,7 @@ Examples:
         samples: o.samples,
         seed: o.seed,
         method: o.sample ? "sample" : "auto",
+        signposts: o.signposts,
       });
       const hash = `sha256:${createHash("sha256").update(text).digest("hex")}`;
       if (o.record) {
