@@ -111,7 +111,8 @@ export interface Profile {
   stop: Uint8Array;
   /** Per DM: each state's place in its ranking (0 = least preferred; ties share a place). */
   place: Int32Array[];
-  cache: Map<number, Step>[];
+  /** Per rule: the step out of each state, computed on first use (indexed by state). */
+  cache: (Step | undefined)[][];
   /** Per DM, for GMR and SEQ: the worst value its opponents can reach from each state (their sanction), built on first use. */
   worst: (Int32Array | undefined)[];
 }
@@ -126,7 +127,7 @@ export function profileOf(base: StabilityContext, levels: Int32Array[], concept:
     const at = new Map(distinct.map((v, k) => [v, k]));
     return Int32Array.from(lv, (v) => at.get(v)!);
   });
-  return { ctx, stop, place, cache: MOVE_RULES.map(() => new Map()), worst: levels.map(() => undefined) };
+  return { ctx, stop, place, cache: MOVE_RULES.map(() => new Array<Step | undefined>(model.states.length)), worst: levels.map(() => undefined) };
 }
 
 /** The allowed moves of decision maker i at s under the rule, with the weight of each. */
@@ -172,7 +173,7 @@ export function allowedMoves(p: Profile, concept: Concept, rule: MoveRule, i: nu
 /** The step out of s: first a mover (by rate, among those with an allowed move), then one of its moves (by weight). */
 export function stepFrom(p: Profile, concept: Concept, rule: MoveRule, rates: readonly number[], s: number): Step {
   const cache = p.cache[MOVE_RULES.indexOf(rule)];
-  const hit = cache.get(s);
+  const hit = cache[s];
   if (hit) return hit;
   const step: Step = { to: [], p: [], rate: 0 };
   if (!p.stop[s]) {
@@ -194,7 +195,7 @@ export function stepFrom(p: Profile, concept: Concept, rule: MoveRule, rates: re
       step.p.push(q);
     }
   }
-  cache.set(s, step);
+  cache[s] = step;
   return step;
 }
 

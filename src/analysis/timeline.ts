@@ -92,6 +92,7 @@ export function questionTimeline(
   const settled = new Float64Array(times.length);
   const also = opts.also ?? [];
   const alsoHit = also.map(() => questions.map(() => new Float64Array(times.length)));
+  const alsoErr: (number[] | undefined)[][] = also.map(() => questions.map(() => undefined));
   const exactStates = opts.exactStates ?? 20_000;
   // Exact unless asked to sample, the profiles are too many, or some chain reaches too many states.
   const exact =
@@ -118,7 +119,7 @@ export function questionTimeline(
 
   if (!exact) {
     for (const h of [...hit, settled, ...alsoHit.flat()]) h.fill(0);
-    // Each other start is its own simulation, with the same seed.
+    // Each other start is its own simulation, with the same seed and at most 2,000 courses of play (their errors are in the result).
     also.forEach((start, a) => {
       const r = questionTimeline(base, u, questions, {
         ...opts,
@@ -126,9 +127,13 @@ export function questionTimeline(
         also: [],
         settled: false,
         method: "sample",
+        samples: Math.min(opts.samples ?? 20_000, 2000),
         prepared: { plan, profile, concept },
       });
-      r.questions.forEach((q, j) => alsoHit[a][j].set(q.probability));
+      r.questions.forEach((q, j) => {
+        alsoHit[a][j].set(q.probability);
+        alsoErr[a][j] = q.stderr;
+      });
     });
     samples = opts.samples ?? 20_000;
     const seed = opts.seed ?? 1;
@@ -176,7 +181,7 @@ export function questionTimeline(
     times,
     questions: questions.map((q, j) => ({ id: q.id, probability: Array.from(hit[j]), stderr: Array.from(hit[j], se) })),
     settled: Array.from(settled),
-    also: alsoHit.map((perQ) => questions.map((q, j) => ({ id: q.id, probability: Array.from(perQ[j]), stderr: Array.from(perQ[j], se) }))),
+    also: alsoHit.map((perQ, a) => questions.map((q, j) => ({ id: q.id, probability: Array.from(perQ[j]), stderr: alsoErr[a][j] ?? Array.from(perQ[j], se) }))),
   };
 }
 

@@ -9,6 +9,13 @@ import { renderCsv, type Table } from "./table.js";
 const pct = (p: number | null) => (p === null ? "—" : p < 0.005 && p > 0 ? "<1%" : p > 0.995 && p < 1 ? ">99%" : `${Math.round(p * 100)}%`);
 const signed = (d: number | null) => (d === null ? "—" : `${d >= 0 ? "+" : "−"}${Math.round(Math.abs(d) * 100)} pts`);
 
+/** "state 4", "states 3, 7", or for many "2,048 states: 3, 7, 11, 15, 19, 23, …". */
+function stateList(states: readonly number[]): string {
+  if (states.length === 1) return `state ${states[0] + 1}`;
+  const ids = states.slice(0, 6).map((s) => s + 1);
+  return states.length <= 6 ? `states ${ids.join(", ")}` : `${states.length.toLocaleString("en-US")} states: ${ids.join(", ")}, …`;
+}
+
 /** A family of states as a Y/N/- pattern over the options. */
 function familyPattern(model: Model, care: number, value: number): string {
   return Array.from({ length: model.nOptions }, (_, k) => (care & (1 << k) ? (value & (1 << k) ? "Y" : "N") : "-")).join("");
@@ -143,13 +150,7 @@ export function renderForecast(model: Model, f: Forecast, format: "text" | "md" 
     "",
   );
   lines.push(h(`Where play settles (within ${f.horizon} moves)`), "");
-  for (const x of f.families)
-    lines.push(
-      item(
-        pct(x.probability),
-        `${esc(describeFamily(model, x.states, x.care))} (state${x.states.length > 1 ? "s" : ""} ${x.states.map((s) => s + 1).join(", ")})`,
-      ),
-    );
+  for (const x of f.families) lines.push(item(pct(x.probability), `${esc(describeFamily(model, x.states, x.care))} (${stateList(x.states)})`));
   lines.push("");
   if (f.settled < 0.995) lines.push(para(`Play is still moving after ${f.horizon} moves with probability ${pct(1 - f.settled)}.`), "");
   if (!f.questions.length)
