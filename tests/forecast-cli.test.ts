@@ -111,6 +111,25 @@ describe("parley score", () => {
   });
 });
 
+describe("parley score on the wrong input", () => {
+  it("says a scenario is not a forecast log (once), a resolution without a date has none, and warns of resolutions nobody forecast", async () => {
+    const r = await parley("score", "scenarios/chicken.yaml", "-r", "tests/fixtures/resolutions.yaml");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("parley: scenarios/chicken.yaml:1:1: this is not a forecast log: parley forecast --record writes one, a JSON object a line\n");
+    const nodate = join(dir, "nodate.yaml");
+    writeFileSync(nodate, "resolutions:\n  x: { outcome: yes }\n");
+    expect((await parley("score", "tests/fixtures/forecast-log.jsonl", "-r", nodate)).stderr).toContain(
+      "the resolution of 'x' has no date: add date: YYYY-MM-DD",
+    );
+    const unknown = join(dir, "unknown.yaml");
+    writeFileSync(unknown, "resolutions:\n  nope: { outcome: yes, date: 2025-01-01 }\n");
+    const u = await parley("score", "tests/fixtures/forecast-log.jsonl", "-r", unknown);
+    expect(u.code).toBe(0);
+    expect(u.stderr).toContain("no forecast in the log asks 'nope'; check the question ids");
+    expect(u.stdout).toMatch(/nothing changes from today\s+0\s+—\s+—/);
+  });
+});
+
 describe("parley lint", () => {
   it("names the element, its line and column, why it matters and how to resolve it", async () => {
     const r = await parley("lint");

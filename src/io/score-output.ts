@@ -44,7 +44,22 @@ export function readForecastLog(text: string, file: string): ForecastRecord[] {
       ...(typeof x.holdsToday === "boolean" ? { holdsToday: x.holdsToday } : {}),
     });
   });
-  if (issues.length) throw new ParleyError(issues, file);
+  if (issues.length) {
+    // A file that is no log at all (a scenario, say) gets one message, not one per line.
+    if (!out.length && issues.length > 3)
+      throw new ParleyError(
+        {
+          code: "not-a-log",
+          message: "this is not a forecast log: parley forecast --record writes one, a JSON object a line",
+          line: issues[0].line,
+          column: 1,
+        },
+        file,
+      );
+    const shown = issues.slice(0, 10);
+    if (issues.length > shown.length) shown.push({ code: "bad-log-line", message: `… and ${issues.length - shown.length} more bad lines` });
+    throw new ParleyError(shown, file);
+  }
   return out;
 }
 
@@ -76,7 +91,14 @@ export function readResolutions(text: string, file: string): Record<string, Reso
     const outcome = r.outcome === true ? "yes" : r.outcome === false ? "no" : typeof r.outcome === "string" ? r.outcome.toLowerCase() : undefined;
     if (outcome !== "yes" && outcome !== "no")
       problems.push({ code: "bad-resolution", message: `the outcome of '${id}' must be yes or no`, path: [...path, "outcome"], ...at([...path, "outcome"]) });
-    if (typeof r.date !== "string" || !DATE.test(r.date))
+    if (r.date === undefined)
+      problems.push({
+        code: "bad-resolution",
+        message: `the resolution of '${id}' has no date: add date: YYYY-MM-DD (the day it was resolved)`,
+        path,
+        ...at(path),
+      });
+    else if (typeof r.date !== "string" || !DATE.test(r.date))
       problems.push({ code: "bad-resolution", message: `the date of '${id}' must be written YYYY-MM-DD`, path: [...path, "date"], ...at([...path, "date"]) });
     if (outcome === "yes" || outcome === "no") if (typeof r.date === "string" && DATE.test(r.date)) out[id] = { outcome, date: r.date };
   }
@@ -122,8 +144,8 @@ export function renderScore(r: ScoreReport, format: "text" | "md"): string {
   out.push(h("Scores (lower Brier is better; log score closer to 0 is better)"), "");
   const rows: string[][] = [["Parley", String(r.model.count), fmt(r.model.brier), fmt(r.model.log)]];
   rows.push(["always 50%", String(r.baselines.fifty.count), fmt(r.baselines.fifty.brier), fmt(r.baselines.fifty.log)]);
-  if (r.baselines.noChange)
-    rows.push(["nothing changes from today", String(r.baselines.noChange.count), fmt(r.baselines.noChange.brier), fmt(r.baselines.noChange.log)]);
+  const nc = r.baselines.noChange;
+  rows.push(["nothing changes from today", String(nc?.count ?? 0), nc ? fmt(nc.brier) : "—", nc ? fmt(nc.log) : "—"]);
   out.push(table({ header: ["forecaster", "forecasts", "Brier", "log score"], right: [false, true, true, true], rows }), "");
   if (r.scored.length) {
     out.push(h("Forecasts"), "");

@@ -30,6 +30,12 @@ Examples:
       const records = readForecastLog(env.io.readText(log), inputName(log));
       const resolutions = readResolutions(env.io.readText(o.resolutions), inputName(o.resolutions));
       const report = scoreRecords(records, resolutions);
+      const asked = new Set(records.map((r) => r.question.id));
+      const unknown = Object.keys(resolutions).filter((id) => !asked.has(id));
+      if (unknown.length)
+        env.io.stderr(
+          `parley: ${inputName(o.resolutions)}: no forecast in the log asks ${unknown.map((id) => `'${id}'`).join(", ")}; check the question ids\n`,
+        );
       env.writeResult(o.format === "json" ? jsonText(scoreJson(report)) : renderScore(report, o.format), o);
     });
 }
