@@ -13,6 +13,7 @@ import { generateScenarioData } from "../bench/generate.js";
 import { analysisJsonChunks, analysisToJson, renderAnalysis, renderStates, stateTable } from "../src/io/analysis-output.js";
 import { jsonChunks, LazyArray } from "../src/io/json-chunks.js";
 import { displayWidth, renderText, textLines } from "../src/io/table.js";
+import { wrap } from "../src/io/describe.js";
 import { analyze, compileScenario, validateData, type Model } from "../src/index.js";
 import { run } from "../src/cli/run.js";
 import { readTextFile, writeTextFile } from "../src/cli/io.js";
@@ -70,6 +71,34 @@ describe("display width", () => {
     // Every line ends at the same terminal column.
     expect(new Set(lines.map(displayWidth)).size).toBe(1);
     expect(lines[2]).toBe("日本  1");
+  });
+
+  it("wraps prose by display width: CJK text breaks between characters, never past the width, never before closing punctuation", () => {
+    const text = "两名司机相向而行。先转向的一方丢面子；如果双方都不转向，他们就会相撞。这是一个经典的冲突模型，用于说明双方的承诺与威胁如何影响结果。";
+    const lines = wrap(text, 40, "  ").split("\n");
+    expect(lines).toEqual([
+      "  两名司机相向而行。先转向的一方丢面子；",
+      "  如果双方都不转向，他们就会相撞。这是一",
+      "  个经典的冲突模型，用于说明双方的承诺与",
+      "  威胁如何影响结果。",
+    ]);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(40);
+    expect(lines.join("").replace(/ /g, "")).toBe(text);
+    for (const l of lines.slice(1)) expect(l.trimStart()).not.toMatch(/^[。，；]/);
+    // Mixed text keeps its spaces; ASCII words are never cut.
+    expect(wrap("Driver 司机甲 swerves at the last moment", 12)).toBe("Driver 司机\n甲 swerves\nat the last\nmoment");
+    expect(wrap("a".repeat(30), 10)).toBe("a".repeat(30));
+  });
+
+  it("keeps every line of a report of Chinese and Japanese labels within 80 columns", async () => {
+    const r = await parley("report", join(root, "tests/fixtures/cjk-chicken.yaml"));
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const lines = r.stdout.split("\n");
+    expect(lines.filter((l) => displayWidth(l) > 80)).toEqual([]);
+    // Headings are underlined to their display width.
+    const i = lines.indexOf("In short");
+    expect(lines[i + 1]).toBe("─".repeat(8));
+    expect(r.stdout).toContain("两名司机相向而行。先转向的一方丢面子；如果双方都不转向，他们就会相撞。这是一个经\n典的冲突模型");
   });
 });
 
