@@ -175,6 +175,41 @@ describe("renderers of large models", () => {
   });
 });
 
+describe("the equilibria listed under the analyze table", () => {
+  // 11 parties with one option each, indifferent to everything: all 2,048 states are Nash equilibria.
+  const n = 11;
+  const tieFile = join(dir, "tie11.yaml");
+  writeFileSync(
+    tieFile,
+    stringify({
+      format: "parley/1",
+      name: "Every state an equilibrium",
+      decisionMakers: Array.from({ length: n }, (_, d) => ({ id: `d${d}`, options: [{ id: `o${d}` }] })),
+      statusQuo: "N".repeat(n),
+      preferences: Object.fromEntries(Array.from({ length: n }, (_, d) => [`d${d}`, ["true"]])),
+    }),
+  );
+  const MORE = "(--all, or --format csv/json for every one)";
+  const ids = (k: number) => Array.from({ length: k }, (_, i) => i + 1).join(", ");
+
+  it("are capped at --limit in table and md (default 1,000), with how many more; --all, CSV and JSON list every one", async () => {
+    const table = await parley("analyze", tieFile, "-c", "Nash");
+    expect(table.code).toBe(0);
+    const nashLine = table.stdout.split("\n").find((l) => l.startsWith("  Nash "))!;
+    expect(nashLine).toBe(`  Nash     ${ids(1000)} … and 1,048 more ${MORE}`);
+    const md = await parley("analyze", tieFile, "-c", "Nash,GMR", "-f", "md", "--limit", "3");
+    expect(md.stdout).toMatch(
+      /\n- \*\*Nash\*\*: 1, 2, 3 … and 2,045 more \(--all, or --format csv\/json for every one\)\n- \*\*GMR\*\*: 1, 2, 3 … and 2,045 more/,
+    );
+    const all = await parley("analyze", tieFile, "-c", "Nash", "--all");
+    expect(all.stdout).toContain(`  Nash     ${ids(2048)}\n`);
+    const json = JSON.parse((await parley("analyze", tieFile, "-c", "Nash", "-f", "json")).stdout);
+    expect(json.equilibria.Nash).toHaveLength(2048);
+    const csv = (await parley("analyze", tieFile, "-c", "Nash", "-f", "csv")).stdout.trim().split("\n");
+    expect(csv.filter((l) => l.endsWith(",1"))).toHaveLength(2048);
+  });
+});
+
 describe("analyze -e with --format json", () => {
   it("lists only the equilibrium states, and says so", async () => {
     const r = await parley("analyze", join(root, "scenarios/chicken.yaml"), "-f", "json", "-e", "-c", "Nash");

@@ -119,7 +119,7 @@ export const DEFAULT_TABLE_LIMIT = 1000;
 export interface StateTableOptions {
   /** Only the states that are an equilibrium under some concept analysed. */
   equilibriaOnly?: boolean;
-  /** At most this many rows (the first ones); all when undefined. */
+  /** At most this many rows (the first ones), and as many equilibria listed per concept; all when undefined. */
   limit?: number;
 }
 
@@ -237,21 +237,26 @@ export function* renderAnalysis(a: Analysis, format: TableFormat, opts: StateTab
   );
   tail.push("", md ? "## Equilibria" : "Equilibria (stable for every decision maker):");
   yield tail.join("\n") + "\n";
-  for (const c of a.concepts) yield* equilibriumList(c, a.equilibria[c]!, md);
+  for (const c of a.concepts) yield* equilibriumList(c, a.equilibria[c]!, md, opts.limit);
 }
 
-/** One concept's equilibria, `  SEQ      1, 4, 9`, in chunks of a thousand ids. */
-function* equilibriumList(c: Concept, eq: readonly number[], md: boolean): Generator<string> {
+/** One concept's equilibria, `  SEQ      1, 4, 9`, in chunks of a thousand ids; at most `limit` ids, then how many more. */
+function* equilibriumList(c: Concept, eq: readonly number[], md: boolean, limit = Infinity): Generator<string> {
   yield `${md ? "- **" + c + "**:" : "  " + c.padEnd(8)} `;
   if (!eq.length) yield "none";
-  for (let k = 0; k < eq.length; k += 1000)
+  const shown = Math.min(eq.length, limit);
+  for (let k = 0; k < shown; k += 1000)
     yield (k ? ", " : "") +
       eq
-        .slice(k, k + 1000)
+        .slice(k, Math.min(k + 1000, shown))
         .map((s) => `${s + 1}`)
         .join(", ");
+  const left = eq.length - shown;
+  if (left > 0) yield `${shown ? " " : ""}… and ${left.toLocaleString("en-US")} more (${MORE_EQUILIBRIA})`;
   yield "\n";
 }
+
+const MORE_EQUILIBRIA = "--all, or --format csv/json for every one";
 
 function indent(s: string): string {
   return s
