@@ -132,7 +132,8 @@ describe("renderers of large models", () => {
   it("render the default table of 131,072 states (the spread into Math.max overflowed the stack) and say how to get the rest", () => {
     const { text, chunks } = drain(renderStates(big, "table", { limit: 1000 }));
     const lines = text.trimEnd().split("\n");
-    expect([chunks, lines.length]).toEqual([2 + 1000 + 1, 2 + 1000 + 1]);
+    // The option key (heading, header, rule, 17 options, a blank line) in one chunk, then the table.
+    expect([chunks, lines.length]).toEqual([1 + 2 + 1000 + 1, 1 + 2 + 17 + 1 + 2 + 1000 + 1]);
     expect(lines.at(-1)).toBe("… and 130,072 more states not shown (1,000 of 131,072): --limit N or --all to show more, --format csv for every row as data");
   });
 
@@ -141,11 +142,12 @@ describe("renderers of large models", () => {
     const json = drain(renderStates(mid, "json"));
     expect(json.chunks).toBeGreaterThan(8192);
     expect(JSON.parse(json.text).states).toHaveLength(8192);
-    expect(drain(renderStates(mid, "table")).chunks).toBe(2 + 8192);
+    expect(drain(renderStates(mid, "table")).chunks).toBe(1 + 2 + 8192);
     const md = drain(renderStates(mid, "md", { limit: 5 }))
       .text.trimEnd()
       .split("\n");
-    expect(md).toHaveLength(2 + 5 + 2);
+    // ## Options, its header and 13 rows, a blank line, ## States; the table; a blank line and the note.
+    expect(md).toHaveLength(1 + 2 + 13 + 1 + 1 + 2 + 5 + 2);
     expect(md.at(-1)).toMatch(/^… and 8,187 more states not shown/);
   });
 
@@ -172,6 +174,58 @@ describe("renderers of large models", () => {
     const t = stateTable(mid, undefined, "table", { limit: 3 });
     expect([t.total, t.shown, [...t.rows].length]).toEqual([8192, 3, 3]);
     expect([...textLines(t)]).toHaveLength(5);
+  });
+});
+
+describe("parley states", () => {
+  it("prints the option key of parley analyze above its table and Markdown; CSV and JSON are unchanged", async () => {
+    const chicken = join(root, "scenarios/chicken.yaml");
+    const key = [
+      "Options (columns in the table below):",
+      "  #  option     meaning           controlled by  irreversible",
+      "  ─  ─────────  ────────────────  ─────────────  ────────────",
+      "  1  a_swerves  Driver A swerves  Driver A",
+      "  2  b_swerves  Driver B swerves  Driver B",
+    ];
+    const table = await parley("states", chicken);
+    expect(table.stdout).toBe(
+      [
+        ...key,
+        "",
+        "state  1  2  rank a  rank b",
+        "─────  ─  ─  ──────  ──────",
+        "   ▸1  N  N       4       4",
+        "    2  Y  N       3       1",
+        "    3  N  Y       1       3",
+        "    4  Y  Y       2       2",
+        "",
+      ].join("\n"),
+    );
+    // The same key as analyze's.
+    expect((await parley("analyze", chicken)).stdout).toContain(`\n${key.join("\n")}\n`);
+    const md = await parley("states", chicken, "-f", "md");
+    expect(md.stdout).toBe(
+      [
+        "## Options",
+        "| # | option | meaning | controlled by | irreversible |",
+        "| ---: | --- | --- | --- | --- |",
+        "| 1 | a_swerves | Driver A swerves | Driver A |  |",
+        "| 2 | b_swerves | Driver B swerves | Driver B |  |",
+        "",
+        "## States",
+        "| state | a_swerves | b_swerves | rank a | rank b |",
+        "| ---: | --- | --- | ---: | ---: |",
+        "| ▸1 | N | N | 4 | 4 |",
+        "| 2 | Y | N | 3 | 1 |",
+        "| 3 | N | Y | 1 | 3 |",
+        "| 4 | Y | Y | 2 | 2 |",
+        "",
+      ].join("\n"),
+    );
+    expect((await parley("states", chicken, "-f", "csv")).stdout).toBe(
+      "state,pattern,a_swerves,b_swerves,rank_a,rank_b\n1,NN,N,N,4,4\n2,YN,Y,N,3,1\n3,NY,N,Y,1,3\n4,YY,Y,Y,2,2\n",
+    );
+    expect(JSON.parse((await parley("states", chicken, "-f", "json")).stdout)).not.toHaveProperty("options");
   });
 });
 
