@@ -1,5 +1,5 @@
 /** The README and docs show real output: their examples are checked against the CLI. */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -37,6 +37,24 @@ describe("documentation examples", () => {
       .filter((l) => l.trim() !== "");
     const out = (await parley("explain", "scenarios/elmira.yaml", "1", "--dm", "local", "-c", "GMR,SEQ")).stdout;
     expect(shown.slice(1)).toEqual(out.split("\n").filter((l) => l.trim() !== ""));
+  });
+
+  it("every exit code is listed in --help, docs/cli.md and the README, 3 (lint --strict) included", async () => {
+    const help = (await parley("--help")).stdout;
+    expect(help).toContain(
+      "Exit codes: 0 success, 2 bad input or usage, 1 internal error, 3 lint --strict found something,\n130 stopped by Ctrl-C or SIGTERM.",
+    );
+    expect(readFileSync("docs/cli.md", "utf8")).toContain("| 3 | `parley lint --strict` found something");
+    expect(readFileSync("README.md", "utf8").replace(/\s+/g, " ")).toContain("3 `lint --strict` found something, 130 stopped");
+    // And lint --strict does exit 3 on findings.
+    const lint = await parley("lint", "scenarios/elmira.yaml", "--strict");
+    expect(lint.code).toBe(3);
+  });
+
+  it("CONTRIBUTING.md's folder table has every folder of src/", () => {
+    const text = readFileSync("CONTRIBUTING.md", "utf8");
+    const folders = readdirSync("src", { withFileTypes: true }).filter((e) => e.isDirectory());
+    for (const f of folders) expect(text, `src/${f.name} in CONTRIBUTING.md`).toMatch(new RegExp(`^\\| \`src/${f.name}\` \\|`, "m"));
   });
 
   it("docs/scenario-format.md's worked example validates", async () => {

@@ -197,6 +197,33 @@ describe("files that are not UTF-8 text, and YAML tags", () => {
     await failsBytes(Buffer.from(GOOD, "utf16le"), UTF16);
   });
 
+  it("says an empty or blank file is empty, not UTF-16", async () => {
+    const EMPTY = "the file is empty: a scenario starts with `format: parley/1`";
+    await failsBytes(Buffer.alloc(0), EMPTY);
+    await failsBytes(Buffer.from("  \n\t\n\n"), EMPTY);
+    await failsBytes(Buffer.from("\ufeff\n"), EMPTY);
+  });
+
+  it("refuses bytes that are not UTF-8 with the line, column and byte, instead of reading them as U+FFFD", async () => {
+    const NOT_UTF8 = (b: string) => `the file is not valid UTF-8 (byte 0x${b}); save it as UTF-8`;
+    // Latin-1 é (0xE9) in a label: line 2, after "name: Caf".
+    const latin1 = Buffer.from(GOOD.replace("name: Two options", "name: Caf\xe9 talks"), "latin1");
+    const path = join(dir, `case${++counter}.yaml`);
+    writeFileSync(path, latin1);
+    const r = await parley("validate", path);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, "", `parley: ${path}:2:10: ${NOT_UTF8("E9")}\n`]);
+    // The column counts characters: valid multi-byte text before the bad byte is one column each.
+    const mixed = Buffer.concat([Buffer.from("format: parley/1\nname: \u00e9\u4e2d "), Buffer.from([0xc0, 0xaf]), Buffer.from("\n")]);
+    const path2 = join(dir, `case${++counter}.yaml`);
+    writeFileSync(path2, mixed);
+    expect((await parley("validate", path2)).stderr).toBe(`parley: ${path2}:2:10: ${NOT_UTF8("C0")}\n`);
+    // A sequence cut short at the end of the file.
+    const cut = Buffer.from(`${GOOD}# \u20ac`).subarray(0, -1);
+    const path3 = join(dir, `case${++counter}.yaml`);
+    writeFileSync(path3, cut);
+    expect((await parley("validate", path3)).stderr).toBe(`parley: ${path3}:14:3: ${NOT_UTF8("E2")}\n`);
+  });
+
   it("says a binary file is not a text file", async () => {
     await failsBytes(
       Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4b, 0x4c, 0x4a, 0x06, 0x00]),

@@ -13,6 +13,7 @@ import { generateScenarioData } from "../bench/generate.js";
 import { analysisJsonChunks, analysisToJson, renderAnalysis, renderStates, stateTable } from "../src/io/analysis-output.js";
 import { jsonChunks, LazyArray } from "../src/io/json-chunks.js";
 import { displayWidth, renderText, textLines } from "../src/io/table.js";
+import { wrap } from "../src/io/describe.js";
 import { analyze, compileScenario, validateData, type Model } from "../src/index.js";
 import { run } from "../src/cli/run.js";
 import { readTextFile, writeTextFile } from "../src/cli/io.js";
@@ -71,6 +72,34 @@ describe("display width", () => {
     expect(new Set(lines.map(displayWidth)).size).toBe(1);
     expect(lines[2]).toBe("日本  1");
   });
+
+  it("wraps prose by display width: CJK text breaks between characters, never past the width, never before closing punctuation", () => {
+    const text = "两名司机相向而行。先转向的一方丢面子；如果双方都不转向，他们就会相撞。这是一个经典的冲突模型，用于说明双方的承诺与威胁如何影响结果。";
+    const lines = wrap(text, 40, "  ").split("\n");
+    expect(lines).toEqual([
+      "  两名司机相向而行。先转向的一方丢面子；",
+      "  如果双方都不转向，他们就会相撞。这是一",
+      "  个经典的冲突模型，用于说明双方的承诺与",
+      "  威胁如何影响结果。",
+    ]);
+    for (const l of lines) expect(displayWidth(l)).toBeLessThanOrEqual(40);
+    expect(lines.join("").replace(/ /g, "")).toBe(text);
+    for (const l of lines.slice(1)) expect(l.trimStart()).not.toMatch(/^[。，；]/);
+    // Mixed text keeps its spaces; ASCII words are never cut.
+    expect(wrap("Driver 司机甲 swerves at the last moment", 12)).toBe("Driver 司机\n甲 swerves\nat the last\nmoment");
+    expect(wrap("a".repeat(30), 10)).toBe("a".repeat(30));
+  });
+
+  it("keeps every line of a report of Chinese and Japanese labels within 80 columns", async () => {
+    const r = await parley("report", join(root, "tests/fixtures/cjk-chicken.yaml"));
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const lines = r.stdout.split("\n");
+    expect(lines.filter((l) => displayWidth(l) > 80)).toEqual([]);
+    // Headings are underlined to their display width.
+    const i = lines.indexOf("In short");
+    expect(lines[i + 1]).toBe("─".repeat(8));
+    expect(r.stdout).toContain("两名司机相向而行。先转向的一方丢面子；如果双方都不转向，他们就会相撞。这是一个经\n典的冲突模型");
+  });
 });
 
 describe("chunked JSON", () => {
@@ -103,7 +132,8 @@ describe("renderers of large models", () => {
   it("render the default table of 131,072 states (the spread into Math.max overflowed the stack) and say how to get the rest", () => {
     const { text, chunks } = drain(renderStates(big, "table", { limit: 1000 }));
     const lines = text.trimEnd().split("\n");
-    expect([chunks, lines.length]).toEqual([2 + 1000 + 1, 2 + 1000 + 1]);
+    // The option key (heading, header, rule, 17 options, a blank line) in one chunk, then the table.
+    expect([chunks, lines.length]).toEqual([1 + 2 + 1000 + 1, 1 + 2 + 17 + 1 + 2 + 1000 + 1]);
     expect(lines.at(-1)).toBe("… and 130,072 more states not shown (1,000 of 131,072): --limit N or --all to show more, --format csv for every row as data");
   });
 
@@ -112,11 +142,12 @@ describe("renderers of large models", () => {
     const json = drain(renderStates(mid, "json"));
     expect(json.chunks).toBeGreaterThan(8192);
     expect(JSON.parse(json.text).states).toHaveLength(8192);
-    expect(drain(renderStates(mid, "table")).chunks).toBe(2 + 8192);
+    expect(drain(renderStates(mid, "table")).chunks).toBe(1 + 2 + 8192);
     const md = drain(renderStates(mid, "md", { limit: 5 }))
       .text.trimEnd()
       .split("\n");
-    expect(md).toHaveLength(2 + 5 + 2);
+    // ## Options, its header and 13 rows, a blank line, ## States; the table; a blank line and the note.
+    expect(md).toHaveLength(1 + 2 + 13 + 1 + 1 + 2 + 5 + 2);
     expect(md.at(-1)).toMatch(/^… and 8,187 more states not shown/);
   });
 
@@ -143,6 +174,93 @@ describe("renderers of large models", () => {
     const t = stateTable(mid, undefined, "table", { limit: 3 });
     expect([t.total, t.shown, [...t.rows].length]).toEqual([8192, 3, 3]);
     expect([...textLines(t)]).toHaveLength(5);
+  });
+});
+
+describe("parley states", () => {
+  it("prints the option key of parley analyze above its table and Markdown; CSV and JSON are unchanged", async () => {
+    const chicken = join(root, "scenarios/chicken.yaml");
+    const key = [
+      "Options (columns in the table below):",
+      "  #  option     meaning           controlled by  irreversible",
+      "  ─  ─────────  ────────────────  ─────────────  ────────────",
+      "  1  a_swerves  Driver A swerves  Driver A",
+      "  2  b_swerves  Driver B swerves  Driver B",
+    ];
+    const table = await parley("states", chicken);
+    expect(table.stdout).toBe(
+      [
+        ...key,
+        "",
+        "state  1  2  rank a  rank b",
+        "─────  ─  ─  ──────  ──────",
+        "   ▸1  N  N       4       4",
+        "    2  Y  N       3       1",
+        "    3  N  Y       1       3",
+        "    4  Y  Y       2       2",
+        "",
+      ].join("\n"),
+    );
+    // The same key as analyze's.
+    expect((await parley("analyze", chicken)).stdout).toContain(`\n${key.join("\n")}\n`);
+    const md = await parley("states", chicken, "-f", "md");
+    expect(md.stdout).toBe(
+      [
+        "## Options",
+        "| # | option | meaning | controlled by | irreversible |",
+        "| ---: | --- | --- | --- | --- |",
+        "| 1 | a_swerves | Driver A swerves | Driver A |  |",
+        "| 2 | b_swerves | Driver B swerves | Driver B |  |",
+        "",
+        "## States",
+        "| state | a_swerves | b_swerves | rank a | rank b |",
+        "| ---: | --- | --- | ---: | ---: |",
+        "| ▸1 | N | N | 4 | 4 |",
+        "| 2 | Y | N | 3 | 1 |",
+        "| 3 | N | Y | 1 | 3 |",
+        "| 4 | Y | Y | 2 | 2 |",
+        "",
+      ].join("\n"),
+    );
+    expect((await parley("states", chicken, "-f", "csv")).stdout).toBe(
+      "state,pattern,a_swerves,b_swerves,rank_a,rank_b\n1,NN,N,N,4,4\n2,YN,Y,N,3,1\n3,NY,N,Y,1,3\n4,YY,Y,Y,2,2\n",
+    );
+    expect(JSON.parse((await parley("states", chicken, "-f", "json")).stdout)).not.toHaveProperty("options");
+  });
+});
+
+describe("the equilibria listed under the analyze table", () => {
+  // 11 parties with one option each, indifferent to everything: all 2,048 states are Nash equilibria.
+  const n = 11;
+  const tieFile = join(dir, "tie11.yaml");
+  writeFileSync(
+    tieFile,
+    stringify({
+      format: "parley/1",
+      name: "Every state an equilibrium",
+      decisionMakers: Array.from({ length: n }, (_, d) => ({ id: `d${d}`, options: [{ id: `o${d}` }] })),
+      statusQuo: "N".repeat(n),
+      preferences: Object.fromEntries(Array.from({ length: n }, (_, d) => [`d${d}`, ["true"]])),
+    }),
+  );
+  const MORE = "(--all, or --format csv/json for every one)";
+  const ids = (k: number) => Array.from({ length: k }, (_, i) => i + 1).join(", ");
+
+  it("are capped at --limit in table and md (default 1,000), with how many more; --all, CSV and JSON list every one", async () => {
+    const table = await parley("analyze", tieFile, "-c", "Nash");
+    expect(table.code).toBe(0);
+    const nashLine = table.stdout.split("\n").find((l) => l.startsWith("  Nash "))!;
+    expect(nashLine).toBe(`  Nash     ${ids(1000)} … and 1,048 more ${MORE}`);
+    const md = await parley("analyze", tieFile, "-c", "Nash,GMR", "-f", "md", "--limit", "3");
+    expect(md.stdout).toMatch(
+      /\n- \*\*Nash\*\*: 1, 2, 3 … and 2,045 more \(--all, or --format csv\/json for every one\)\n- \*\*GMR\*\*: 1, 2, 3 … and 2,045 more/,
+    );
+    const all = await parley("analyze", tieFile, "-c", "Nash", "--all");
+    expect(all.stdout).toContain(`  Nash     ${ids(2048)}\n`);
+    const json = JSON.parse((await parley("analyze", tieFile, "-c", "Nash", "-f", "json")).stdout);
+    expect(json.equilibria.Nash).toHaveLength(2048);
+    const csv = (await parley("analyze", tieFile, "-c", "Nash", "-f", "csv")).stdout.trim().split("\n");
+    expect(csv.filter((l) => l.endsWith(",1"))).toHaveLength(2048);
   });
 });
 

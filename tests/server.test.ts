@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFi
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { rawRequest } from "./helpers/http.js";
 import { startServer, MAX_BODY_BYTES, type RunningServer } from "../src/server/server.js";
 import { etagOf, Workspace, WorkspaceError } from "../src/server/workspace.js";
@@ -160,5 +161,41 @@ describe("the workbench server", () => {
     expect((await http("PUT", "/api/file?path=x.yaml", { body: "{}", headers: { "X-Parley-Token": server.token } })).status).toBe(415);
     expect((await http("GET", "/api/nothing")).status).toBe(404);
     expect(new WorkspaceError(400, "x", "y")).toBeInstanceOf(Error);
+  });
+});
+
+describe("the workbench's folder listing and reading", () => {
+  it("lists .json files only when they are Parley scenarios, and never picks package-lock.json as the default", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "parley-ws-json-"));
+    writeFileSync(join(folder, "package.json"), JSON.stringify({ name: "x", version: "1.0.0", config: { format: "parley/1" } }, null, 2));
+    writeFileSync(join(folder, "package-lock.json"), JSON.stringify({ name: "x", lockfileVersion: 3, packages: {} }, null, 2));
+    writeFileSync(join(folder, "analysis.json"), JSON.stringify({ format: "parley-analysis/1", scenario: "x" }));
+    writeFileSync(join(folder, "quoted.json"), JSON.stringify({ name: 'say "format": "parley/1"', n: 1 }));
+    const s = await startServer({ dir: folder, webRoot: web });
+    try {
+      const get = (path: string) => rawRequest(s.port, "GET", path);
+      expect((await get("/api/session")).json).toMatchObject({ defaultFile: null });
+      expect((await get("/api/files")).json.files).toEqual([]);
+      // A scenario written as JSON is listed, and is then the default.
+      const chicken = readFileSync(join(root, "scenarios/chicken.yaml"), "utf8");
+      writeFileSync(join(folder, "chicken.json"), JSON.stringify({ name: "Chicken", ...parse(chicken) }, null, 2));
+      writeFileSync(join(folder, "compact.json"), '{"name":"c","format":"parley/1"}');
+      expect((await get("/api/files")).json.files.map((f: { path: string }) => f.path)).toEqual(["chicken.json", "compact.json"]);
+      expect((await get("/api/session")).json).toMatchObject({ defaultFile: "chicken.json" });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("refuses to open a file that is not UTF-8, instead of reading its bytes as U+FFFD", async () => {
+    writeFileSync(join(dir, "latin1.yaml"), Buffer.from("format: parley/1\nname: Caf\xe9\n", "latin1"));
+    const r = await http("GET", "/api/file?path=latin1.yaml");
+    expect(r.status).toBe(415);
+    expect(r.json).toEqual({
+      code: "not-utf8",
+      error:
+        "'latin1.yaml' line 2, column 10: the file is not valid UTF-8 (byte 0xE9); save it as UTF-8; the workbench does not open it, so as not to change those bytes",
+    });
+    expect(r.text).not.toContain("\ufffd");
   });
 });

@@ -22,7 +22,7 @@ interface Result {
   stderr: string;
 }
 
-function parley(args: string[], opts: { input?: string; cwd?: string; stdin?: "ignore" } = {}): Promise<Result> {
+function parley(args: string[], opts: { input?: string | Buffer; cwd?: string; stdin?: "ignore" } = {}): Promise<Result> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd: opts.cwd ?? root, stdio: [opts.stdin ?? "pipe", "pipe", "pipe"] });
     let stdout = "";
@@ -49,6 +49,16 @@ describe("- reads standard input", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^parley: <stdin>:\d+:\d+: YAML syntax error/);
     expect(r.stderr).not.toMatch(/at .*\.js/); // no stack trace
+  });
+
+  it("calls empty input empty (not UTF-16), and refuses bytes that are not UTF-8 with where they are", async () => {
+    for (const input of ["", " \n\n"]) {
+      const r = await parley(["analyze", "-"], { input });
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, "", "parley: <stdin>: the file is empty: a scenario starts with `format: parley/1`\n"]);
+    }
+    const latin1 = Buffer.from("format: parley/1\nname: x\n# caf\xe9 au lait\n", "latin1");
+    const r = await parley(["analyze", "-"], { input: latin1 });
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, "", "parley: <stdin>:3:6: the file is not valid UTF-8 (byte 0xE9); save it as UTF-8\n"]);
   });
 
   it("for an article to ingest, or a gazetteer", async () => {

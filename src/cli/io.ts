@@ -3,6 +3,7 @@ import { appendFileSync, readFileSync, readSync } from "node:fs";
 import { isatty } from "node:tty";
 import { isMainThread, parentPort } from "node:worker_threads";
 import { ParleyError } from "../model/errors.js";
+import { decodeUtf8 } from "../model/source.js";
 import { inBlocks, TargetError, writeAllSync, writeFileAtomicSync } from "../node/atomic-write.js";
 
 export interface CliIO {
@@ -135,7 +136,7 @@ export function readStdin(): string {
     if (n === 0) break;
     chunks.push(Buffer.from(buf.subarray(0, n)));
   }
-  stdinText = Buffer.concat(chunks).toString("utf8");
+  stdinText = utf8Text(Buffer.concat(chunks), STDIN_NAME);
   return stdinText;
 }
 
@@ -157,15 +158,24 @@ export function appendTextFile(path: string, text: string): void {
   }
 }
 
+/** Bytes as UTF-8 text; bytes that are not UTF-8 are refused with where they are (never turned into U+FFFD). */
+function utf8Text(bytes: Uint8Array, name: string): string {
+  const decoded = decodeUtf8(bytes);
+  if (decoded.issue) throw new ParleyError(decoded.issue, name);
+  return decoded.text;
+}
+
 export function readTextFile(path: string): string {
   if (path === "-") return readStdin();
+  let bytes: Buffer;
   try {
-    return readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (e as Error).message;
     throw new ParleyError({ code: "cannot-read", message: `cannot read ${path}: ${why}` });
   }
+  return utf8Text(bytes, path);
 }
 
 /** Names of standard output and error as files: `-o /dev/stdout` is the same as no `-o`. */

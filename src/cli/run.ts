@@ -1,7 +1,8 @@
 /**
  * The `parley` command line. `run(argv, io)` parses arguments and returns the
  * exit code: 0 success, 2 bad input or usage (a message, never a stack
- * trace), 1 an internal error. Each command is a module in ./commands/.
+ * trace), 1 an internal error, 3 findings of `lint --strict`, 130 stopped by
+ * a signal. Each command is a module in ./commands/.
  */
 import { Command, CommanderError } from "commander";
 import { ParleyError } from "../model/errors.js";
@@ -62,7 +63,8 @@ Examples:
 
 A FILE is a scenario in YAML or JSON (format parley/1); see docs/scenario-format.md.
 A file argument - reads standard input (at most one per command line).
-Exit codes: 0 success, 2 bad input or usage, 1 internal error, 130 stopped by Ctrl-C or SIGTERM.`,
+Exit codes: 0 success, 2 bad input or usage, 1 internal error, 3 lint --strict found something,
+130 stopped by Ctrl-C or SIGTERM.`,
     );
   const env = createEnv(io);
   for (const register of COMMANDS) register(program, env);

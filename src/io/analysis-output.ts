@@ -119,7 +119,7 @@ export const DEFAULT_TABLE_LIMIT = 1000;
 export interface StateTableOptions {
   /** Only the states that are an equilibrium under some concept analysed. */
   equilibriaOnly?: boolean;
-  /** At most this many rows (the first ones); all when undefined. */
+  /** At most this many rows (the first ones), and as many equilibria listed per concept; all when undefined. */
   limit?: number;
 }
 
@@ -214,17 +214,7 @@ export function* renderAnalysis(a: Analysis, format: TableFormat, opts: StateTab
     "",
     `${sc.decisionMakers.length} decision makers, ${m.nOptions} options, ${m.states.length} feasible states (of ${candidates}); status quo: state ${m.statusQuo + 1} (${statePattern(m, m.statusQuo)})`,
   );
-  // Option legend: which column is which option and who controls it.
-  out.push("", md ? "## Options" : "Options (columns in the table below):");
-  const optRows = sc.options.map((o, k) => [
-    String(k + 1),
-    o.id,
-    o.label,
-    sc.decisionMakers[o.dm].name,
-    o.direction === "fwd" ? "cannot be withdrawn once taken" : o.direction === "back" ? "cannot be retaken once withdrawn" : "",
-  ]);
-  const legend: Table = { header: ["#", "option", "meaning", "controlled by", "irreversible"], rows: optRows, right: [true] };
-  out.push(md ? renderMarkdown(legend) : indent(renderText(legend)));
+  out.push("", optionKey(m, md));
   out.push("", md ? "## States and stability" : "States and stability:");
   yield out.join("\n") + "\n";
   yield* stateTableLines(table, md, md ? "" : "  ", opts.equilibriaOnly ? MORE_ROWS : `${MORE_ROWS}, -e for the equilibria only`);
@@ -237,20 +227,39 @@ export function* renderAnalysis(a: Analysis, format: TableFormat, opts: StateTab
   );
   tail.push("", md ? "## Equilibria" : "Equilibria (stable for every decision maker):");
   yield tail.join("\n") + "\n";
-  for (const c of a.concepts) yield* equilibriumList(c, a.equilibria[c]!, md);
+  for (const c of a.concepts) yield* equilibriumList(c, a.equilibria[c]!, md, opts.limit);
 }
 
-/** One concept's equilibria, `  SEQ      1, 4, 9`, in chunks of a thousand ids. */
-function* equilibriumList(c: Concept, eq: readonly number[], md: boolean): Generator<string> {
+/** One concept's equilibria, `  SEQ      1, 4, 9`, in chunks of a thousand ids; at most `limit` ids, then how many more. */
+function* equilibriumList(c: Concept, eq: readonly number[], md: boolean, limit = Infinity): Generator<string> {
   yield `${md ? "- **" + c + "**:" : "  " + c.padEnd(8)} `;
   if (!eq.length) yield "none";
-  for (let k = 0; k < eq.length; k += 1000)
+  const shown = Math.min(eq.length, limit);
+  for (let k = 0; k < shown; k += 1000)
     yield (k ? ", " : "") +
       eq
-        .slice(k, k + 1000)
+        .slice(k, Math.min(k + 1000, shown))
         .map((s) => `${s + 1}`)
         .join(", ");
+  const left = eq.length - shown;
+  if (left > 0) yield `${shown ? " " : ""}… and ${left.toLocaleString("en-US")} more (${MORE_EQUILIBRIA})`;
   yield "\n";
+}
+
+const MORE_EQUILIBRIA = "--all, or --format csv/json for every one";
+
+/** The option key above a table of states: which column is which option, who controls it, whether it is irreversible. */
+function optionKey(model: Model, md: boolean): string {
+  const sc = model.scenario;
+  const rows = sc.options.map((o, k) => [
+    String(k + 1),
+    o.id,
+    o.label,
+    sc.decisionMakers[o.dm].name,
+    o.direction === "fwd" ? "cannot be withdrawn once taken" : o.direction === "back" ? "cannot be retaken once withdrawn" : "",
+  ]);
+  const legend: Table = { header: ["#", "option", "meaning", "controlled by", "irreversible"], rows, right: [true] };
+  return `${md ? "## Options" : "Options (columns in the table below):"}\n${md ? renderMarkdown(legend) : indent(renderText(legend))}`;
 }
 
 function indent(s: string): string {
@@ -260,7 +269,7 @@ function indent(s: string): string {
     .join("\n");
 }
 
-/** `parley states`: the feasible states with their options and ranks, in chunks. */
+/** `parley states`: the feasible states with their options and ranks, in chunks (table and md after the option key). */
 export function* renderStates(model: Model, format: TableFormat | "json", opts: { limit?: number } = {}): Generator<string> {
   if (format === "json") {
     const sc = model.scenario;
@@ -283,5 +292,8 @@ export function* renderStates(model: Model, format: TableFormat | "json", opts: 
     });
   }
   if (format === "csv") return yield* csvLines(stateTable(model, undefined, format));
-  yield* stateTableLines(stateTable(model, undefined, format, opts), format === "md", "", MORE_ROWS);
+  const md = format === "md";
+  // The option key, as above the table of `parley analyze` (CSV and JSON name the options themselves).
+  yield `${optionKey(model, md)}\n\n${md ? "## States\n" : ""}`;
+  yield* stateTableLines(stateTable(model, undefined, format, opts), md, "", MORE_ROWS);
 }

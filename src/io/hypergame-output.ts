@@ -17,7 +17,7 @@ import {
 import type { Concept } from "../stability/analyze.js";
 import type { Sanction } from "../stability/explain.js";
 import { describeChange, describeMove, dmName, wrap } from "./describe.js";
-import { renderMarkdown, renderText, type Table } from "./table.js";
+import { displayWidth, renderMarkdown, renderText, type Table } from "./table.js";
 
 export const HYPERGAME_FORMAT = "parley-hypergame/1";
 
@@ -232,7 +232,7 @@ export function renderHypergame(h: Hypergame, format: "text" | "md", opts: Hyper
     const body = wrap(text, 80, "    ");
     out.push("  • " + body.slice(4));
   };
-  const heading = (text: string) => out.push("", md ? `## ${text}` : `${text}\n${"─".repeat(text.length)}`);
+  const heading = (text: string) => out.push("", md ? `## ${text}` : `${text}\n${"─".repeat(displayWidth(text))}`);
 
   out.push(md ? `# Hypergame analysis: ${sc.name}` : `Hypergame analysis: ${sc.name}`);
   out.push("");

@@ -63,16 +63,25 @@ const irreversible = oneOfValues(false, "taking", "withdrawal");
 const stableSets = byConcept(map(ids));
 const equilibriaSets = byConcept(ids);
 
-const analysis = root("parley-analysis/1", "parley analyze --format json", {
-  scenario: obj({ name: str, description: str }, ["description"]),
-  decisionMakers: arr(obj({ id: str, name: str, options: arr(str) })),
-  options: arr(obj({ id: str, label: str, decisionMaker: str, irreversible })),
-  concepts: arr(concept),
-  statusQuo: stateId,
-  states: arr(obj({ id: stateId, pattern, ranks: map(int) })),
-  stable: stableSets,
-  equilibria: equilibriaSets,
-});
+const analysis = root(
+  "parley-analysis/1",
+  "parley analyze --format json",
+  {
+    scenario: obj({ name: str, description: str }, ["description"]),
+    decisionMakers: arr(obj({ id: str, name: str, options: arr(str) })),
+    options: arr(obj({ id: str, label: str, decisionMaker: str, irreversible })),
+    concepts: arr(concept),
+    statusQuo: stateId,
+    equilibriaOnly: {
+      const: true,
+      description: "Present (true) with -e: states and stable list only the states that are an equilibrium under some concept analysed.",
+    },
+    states: arr(obj({ id: stateId, pattern, ranks: map(int) })),
+    stable: stableSets,
+    equilibria: equilibriaSets,
+  },
+  ["equilibriaOnly"],
+);
 
 const states = root("parley-states/1", "parley states --format json", {
   statusQuo: stateId,

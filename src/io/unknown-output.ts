@@ -19,7 +19,7 @@ import {
   type UnknownVariant,
 } from "../stability/unknown.js";
 import { describeFamily, describeMove, describeState, dmName, wrap } from "./describe.js";
-import { renderMarkdown, renderText, type Table } from "./table.js";
+import { displayWidth, renderMarkdown, renderText, type Table } from "./table.js";
 
 export const UNKNOWN_FORMAT = "parley-unknown/1";
 
@@ -167,7 +167,7 @@ export function renderUnknown(a: UnknownAnalysis, format: "text" | "md", focus?:
   const out: string[] = [];
   const line = (text: string) => out.push(md ? text : wrap(text));
   const para = (text: string) => out.push(md ? text : wrap(text), "");
-  const heading = (text: string) => out.push(md ? `## ${text}` : `${text}\n${"─".repeat(text.length)}`);
+  const heading = (text: string) => out.push(md ? `## ${text}` : `${text}\n${"─".repeat(displayWidth(text))}`);
   const bullet = (text: string, level = 0) => {
     if (md) return out.push(`${"  ".repeat(level)}- ${text}`);
     const lead = level === 0 ? "• " : "– ";

@@ -4,6 +4,7 @@
  * for Markdown and HTML.
  */
 import { wrap } from "../io/describe.js";
+import { displayWidth } from "../io/table.js";
 import type { OutlookReport, ReportData, StepReport } from "./build.js";
 
 /** The report as a flat list of blocks; each format serialises them. */
@@ -26,8 +27,8 @@ const WIDTH = 80;
 
 /** Hanging indent: first line after the bullet, the rest aligned under it. */
 function hang(prefix: string, s: string): string {
-  const lines = wrap(s, WIDTH - prefix.length).split("\n");
-  return lines.map((l, i) => (i === 0 ? prefix : " ".repeat(prefix.length)) + l).join("\n");
+  const lines = wrap(s, WIDTH - displayWidth(prefix)).split("\n");
+  return lines.map((l, i) => (i === 0 ? prefix : " ".repeat(displayWidth(prefix))) + l).join("\n");
 }
 
 function cites(c: { sources?: string[]; assumption?: string }): string {
@@ -310,7 +311,7 @@ export function renderReportText(r: ReportData): string {
         b.level === 1
           ? `${"═".repeat(WIDTH)}\n${b.text.toUpperCase()}\n${"═".repeat(WIDTH)}`
           : b.level === 2
-            ? `\n${b.text}\n${"─".repeat(Math.min(WIDTH, b.text.length))}`
+            ? `\n${b.text}\n${"─".repeat(Math.min(WIDTH, displayWidth(b.text)))}`
             : `\n${b.text}`,
       );
     else if (b.kind === "p") out.push(wrap(b.text, WIDTH, "  ".repeat(b.level)));

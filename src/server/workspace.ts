@@ -7,11 +7,50 @@
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { decodeUtf8 } from "../model/source.js";
 import { TargetError, writeFileAtomic } from "../node/atomic-write.js";
 
 export const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
 /** Largest scenario file the workbench reads or writes. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** How much of a .json file is read to tell a Parley scenario from other JSON (package.json, outputs). */
+const JSON_SNIFF_BYTES = 4096;
+
+/**
+ * Whether a .json file is a Parley scenario: a top-level `"format": "parley/1"`
+ * within its first few KB (package.json, package-lock.json, analysis outputs
+ * and gmcr-py files are not).
+ */
+export async function looksLikeScenarioJson(full: string): Promise<boolean> {
+  const handle = await fs.open(full, "r");
+  try {
+    const buf = Buffer.alloc(JSON_SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, JSON_SNIFF_BYTES, 0);
+    return hasTopLevelParleyFormat(buf.subarray(0, bytesRead).toString("utf8"));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A `"format": "parley/1"` member of the outermost object of JSON text (which may be cut short). */
+export function hasTopLevelParleyFormat(text: string): boolean {
+  const member = /"format"\s*:\s*"parley\/1"/y;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      if (depth === 1) {
+        member.lastIndex = i;
+        if (member.test(text)) return true;
+      }
+      // Skip the string, escapes included.
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") depth--;
+  }
+  return false;
+}
 
 export class WorkspaceError extends Error {
   constructor(
@@ -112,6 +151,7 @@ export class Workspace {
           if (e.isDirectory()) await walk(full, depth + 1);
           else if (e.isFile() && SCENARIO_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
             try {
+              if (extname(e.name).toLowerCase() === ".json" && !(await looksLikeScenarioJson(full))) return;
               const st = await fs.stat(full);
               out.push({ path: relative(this.root, full).split(sep).join("/"), size: st.size, mtimeMs: st.mtimeMs });
             } catch {
@@ -136,7 +176,15 @@ export class Workspace {
     if (!st.isFile()) throw new WorkspaceError(400, "not-a-file", `'${userPath}' is not a file`);
     if (st.size > this.maxFileBytes)
       throw new WorkspaceError(413, "too-large", `'${userPath}' has ${st.size.toLocaleString("en-US")} bytes, ${fileLimit(this.maxFileBytes)}`);
-    const text = await fs.readFile(full, "utf8");
+    // Bytes that are not UTF-8 are refused: read as U+FFFD, a save would change them for good.
+    const decoded = decodeUtf8(await fs.readFile(full));
+    if (decoded.issue)
+      throw new WorkspaceError(
+        415,
+        "not-utf8",
+        `'${userPath}' line ${decoded.issue.line}, column ${decoded.issue.column}: ${decoded.issue.message}; the workbench does not open it, so as not to change those bytes`,
+      );
+    const text = decoded.text;
     return { path: userPath, text, etag: etagOf(text) };
   }
 
