@@ -238,8 +238,12 @@ describe("the report", () => {
       "5. What if …",
       "6. What the answer depends on",
       "7. Limits of the model",
+      "8. Checks of the model",
     ])
       expect(text).toContain(`\n${h}\n`);
+    // The check is parley lint's revealed-preference finding about the US sanctions statement.
+    expect(report.checks.map((c) => c.code)).toEqual(["revealed-preference"]);
+    expect(text).toContain('"if ru_offensive then us_sanctions" is what makes it prefer that');
     expect(Math.max(...text.split("\n").map((l) => [...l].length))).toBeLessThanOrEqual(100);
     const md = renderReportMarkdown(report);
     expect(md).toContain("## 3. From today");

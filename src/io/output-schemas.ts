@@ -508,6 +508,7 @@ const report = root(
       decisive: arr(obj({ change: str, dm: str, statements: arr(cited), effect: str, changesOutlook: bool })),
     }),
     limitations: arr(str),
+    checks: arr(obj({ code: str, element: str, message: str, fix: str })),
     bargaining: obj({
       issues: arr(
         obj({

@@ -14,6 +14,8 @@ import { statusQuoAnalysis } from "../analysis/paths.js";
 import { preferenceSensitivity, sensitivityOf, sensitivityVariants, type PreferenceChange } from "../analysis/sensitivity.js";
 import { scenarioChanges } from "../analysis/diff.js";
 import { describeChange, describeFamily, describeMove, describeState, rankOf } from "../io/describe.js";
+import { describeFindings } from "../io/lint-output.js";
+import { lintModel } from "../analysis/lint.js";
 import { bargainingReport, type BargainingReport } from "./bargaining.js";
 import {
   coalitionsThatMatter,
@@ -142,6 +144,8 @@ export interface ReportData {
   robustness?: RobustnessReport;
   assumptions: { tried: number; leaveOutlook: number; decisive: AssumptionReport[] };
   limitations: string[];
+  /** Model checks (parley lint): findings that make results suspect, each with what to do. */
+  checks: { code: string; element: string; message: string; fix: string }[];
   /** Where the scenario's continuous issues may settle (its `bargaining` section), when it has one. */
   bargaining?: BargainingReport;
 }
@@ -317,6 +321,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     ...(robust ? { robustness: robust } : {}),
     assumptions: { tried: sensitivity.tried, leaveOutlook, decisive },
     limitations: sc.limitations ?? [],
+    checks: modelChecks(model, analysis),
     ...(bargaining ? { bargaining } : {}),
   };
 }
@@ -492,4 +497,17 @@ function summarize(analysis: Analysis, outlook: OutlookReport, tiers: TierReport
 
 function listWords(xs: string[]): string {
   return xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+}
+
+/**
+ * The model checks of parley lint that bear on the results (contradictions
+ * with today's state, options and statements that decide nothing, undefined
+ * facts); missing sources are left to parley lint, where a modeller fixes them.
+ */
+function modelChecks(model: Model, analysis: Analysis): ReportData["checks"] {
+  const facts = model.scenario.facts ? new Set(model.scenario.facts.map((f) => f.id)) : undefined;
+  const findings = lintModel(analysis.context, { facts }).filter((f) => f.code !== "unsourced");
+  // Statement paths are not shown in the report: the list form will do.
+  const statementPath = (dm: number, statement: number) => ["preferences", model.scenario.decisionMakers[dm].id, statement];
+  return describeFindings(model, findings, statementPath).map(({ code, element, message, fix }) => ({ code, element, message, fix }));
 }

@@ -278,6 +278,11 @@ function blocks(r: ReportData, s: Inline): Block[] {
     out.push(next("Limits of the model"));
     for (const l of r.limitations) out.push(item(s.esc(l), 1));
   }
+  if (r.checks.length) {
+    out.push(next("Checks of the model"));
+    out.push(para("Findings of parley lint that bear on the results above; each says what to do."));
+    for (const c of r.checks) out.push(item(`${s.esc(c.message)} ${s.strong("What to do:")} ${s.esc(c.fix)}`, 1));
+  }
   if (r.bargaining?.issues.length) {
     out.push(next("Where the open issues may settle"));
     out.push(
