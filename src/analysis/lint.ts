@@ -77,8 +77,6 @@ function revealedPreference(ctx: StabilityContext, concept: Concept): LintFindin
 }
 
 function inertOptions(model: Model): LintFinding[] {
-  const index = new Map<number, number>();
-  model.states.forEach((mask, s) => index.set(mask, s));
   const out: LintFinding[] = [];
   for (let k = 0; k < model.nOptions; k++) {
     const bit = 1 << k;
@@ -88,8 +86,8 @@ function inertOptions(model: Model): LintFinding[] {
     for (let s = 0; s < model.states.length && !matters; s++) {
       const mask = model.states[s];
       if (mask & bit) continue;
-      const t = index.get(mask | bit);
-      if (t === undefined) continue;
+      const t = model.indexOf[mask | bit];
+      if (t < 0) continue;
       pairs++;
       for (let d = 0; d < model.nDMs && !matters; d++) if (model.pref[d][s] !== model.pref[d][t]) matters = true;
     }

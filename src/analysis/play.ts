@@ -32,7 +32,7 @@
  */
 import type { Model } from "../model/compile.js";
 import { analyze, variantContext, type Concept } from "../stability/analyze.js";
-import type { StabilityContext } from "../stability/context.js";
+import { opponents, type StabilityContext } from "../stability/context.js";
 import { explainState } from "../stability/explain.js";
 import { reachMinImplicit } from "../stability/implicit.js";
 import { seededRandom } from "./random.js";
@@ -140,8 +140,7 @@ export function allowedMoves(p: Profile, concept: Concept, rule: MoveRule, i: nu
     if (concept !== "Nash") {
       worst = p.worst[i];
       if (!worst) {
-        const others = Array.from({ length: ctx.model.nDMs }, (_, d) => d).filter((d) => d !== i);
-        p.worst[i] = worst = reachMinImplicit(ctx.model, others, concept === "SEQ", pref);
+        p.worst[i] = worst = reachMinImplicit(ctx.model, opponents(ctx, i), concept === "SEQ", pref);
       }
     }
     const { offsets, targets } = ctx.moves[i];
@@ -300,9 +299,7 @@ export function play(base: StabilityContext, u: PreferenceUncertainty, opts: Pla
   const from = opts.from ?? model.statusQuo;
   const horizon = Math.max(0, Math.floor(opts.horizon));
   const rates = opts.rates ?? Array.from({ length: model.nDMs }, () => 1);
-  const ruleWeight = opts.rules.reduce((a, r) => a + Math.max(0, r.weight), 0);
-  if (!(ruleWeight > 0)) throw new Error("play: the behaviour rules need a positive total weight");
-  const rules = opts.rules.filter((r) => r.weight > 0).map((r) => ({ rule: r.rule, weight: r.weight / ruleWeight }));
+  const rules = normaliseRules(opts.rules);
 
   const { plan, profile } = opts.prepared ?? preparePlay(base, u, { concept, exactProfiles: opts.exactProfiles, samples: opts.samples, seed: opts.seed });
 
@@ -329,17 +326,12 @@ export function play(base: StabilityContext, u: PreferenceUncertainty, opts: Pla
     const settledAt = new Float64Array(horizon + 1);
     let moves = 0;
     for (let j = 0; j < samples; j++) {
-      const rng = seededRandom((Math.imul(seed, 0x9e3779b1) ^ Math.imul(j + 1, 0x85ebca6b)) >>> 0);
-      const k = plan.exact ? pickProfile(plan.probability, rng()) : plan.drawProfile[j % plan.drawProfile.length];
-      const rule = pick(
-        rules.map((r) => r.weight),
-        rng(),
-      );
+      const { rng, profile: k, rule } = drawCourse(plan, rules, seed, j);
       const p = profile(k);
       let s = from;
       let made = 0;
       while (made < horizon && !p.stop[s]) {
-        const step = stepFrom(p, concept, rules[rule].rule, rates, s);
+        const step = stepFrom(p, concept, rule, rates, s);
         if (step.to.length === 0) break;
         s = step.to[pick(step.p, rng())];
         made++;
@@ -380,9 +372,40 @@ export function play(base: StabilityContext, u: PreferenceUncertainty, opts: Pla
   };
 }
 
+/** Behaviour rules with positive weight, their weights normalised to sum to 1. */
+export function normaliseRules(rules: readonly { rule: MoveRule; weight: number }[]): { rule: MoveRule; weight: number }[] {
+  const total = rules.reduce((a, r) => a + Math.max(0, r.weight), 0);
+  if (!(total > 0)) throw new Error("the behaviour rules need a positive total weight");
+  return rules.filter((r) => r.weight > 0).map((r) => ({ rule: r.rule, weight: r.weight / total }));
+}
+
+/**
+ * Course n of a simulation: its own random stream (from the seed and n, so a
+ * run gives the same numbers however it is split), then its preference
+ * profile and its behaviour rule, drawn from that stream in this order.
+ */
+export function drawCourse(
+  plan: RobustnessPlan,
+  rules: readonly { rule: MoveRule; weight: number }[],
+  seed: number,
+  n: number,
+): { rng: () => number; profile: number; rule: MoveRule } {
+  const rng = seededRandom((Math.imul(seed, 0x9e3779b1) ^ Math.imul(n + 1, 0x85ebca6b)) >>> 0);
+  const profile = plan.exact ? pick(plan.probability, rng()) : plan.drawProfile[n % plan.drawProfile.length];
+  const rule =
+    rules[
+      pick(
+        rules.map((r) => r.weight),
+        rng(),
+      )
+    ].rule;
+  return { rng, profile, rule };
+}
+
 /** Index drawn with probability proportional to its weight, from a uniform number u in [0, 1). */
-export function pick(weights: readonly number[], u: number): number {
-  const total = weights.reduce((a, x) => a + x, 0);
+export function pick(weights: ArrayLike<number>, u: number): number {
+  let total = 0;
+  for (let k = 0; k < weights.length; k++) total += weights[k];
   let acc = 0;
   const target = u * total;
   for (let k = 0; k < weights.length; k++) {
@@ -390,8 +413,4 @@ export function pick(weights: readonly number[], u: number): number {
     if (target < acc) return k;
   }
   return weights.length - 1;
-}
-
-function pickProfile(probability: Float64Array, u: number): number {
-  return pick(Array.from(probability), u);
 }

@@ -19,8 +19,7 @@
  */
 import type { Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
-import { pick, preparePlay, stepFrom, type MoveRule, type PreparedPlay, type Profile, type Step } from "./play.js";
-import { seededRandom } from "./random.js";
+import { drawCourse, normaliseRules, pick, preparePlay, stepFrom, type MoveRule, type PreparedPlay, type Profile, type Step } from "./play.js";
 import type { PreferenceUncertainty } from "./robustness.js";
 
 export interface TimelineQuestion {
@@ -80,9 +79,7 @@ export function questionTimeline(
   const from = opts.from ?? model.statusQuo;
   const concept = opts.concept;
   const times = [...opts.times];
-  const ruleWeight = opts.rules.reduce((a, r) => a + Math.max(0, r.weight), 0);
-  if (!(ruleWeight > 0)) throw new Error("timeline: the behaviour rules need a positive total weight");
-  const rules = opts.rules.filter((r) => r.weight > 0).map((r) => ({ rule: r.rule, weight: r.weight / ruleWeight }));
+  const rules = normaliseRules(opts.rules);
   const rates = opts.rates;
   const stepAt = (p: Profile, rule: MoveRule, s: number) => stepFrom(p, concept, rule, rates, s);
 
@@ -139,15 +136,7 @@ export function questionTimeline(
     const seed = opts.seed ?? 1;
     const horizon = times.length ? times[times.length - 1] : 0;
     for (let n = 0; n < samples; n++) {
-      const rng = seededRandom((Math.imul(seed, 0x9e3779b1) ^ Math.imul(n + 1, 0x85ebca6b)) >>> 0);
-      const k = plan.exact ? pick(Array.from(plan.probability), rng()) : plan.drawProfile[n % plan.drawProfile.length];
-      const rule =
-        rules[
-          pick(
-            rules.map((r) => r.weight),
-            rng(),
-          )
-        ].rule;
+      const { rng, profile: k, rule } = drawCourse(plan, rules, seed, n);
       const p = profile(k);
       const first = questions.map((q) => (q.holds[from] ? 0 : Number.POSITIVE_INFINITY));
       let settledAt = p.stop[from] ? 0 : Number.POSITIVE_INFINITY;
