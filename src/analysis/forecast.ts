@@ -12,8 +12,8 @@
  * scenario's own date (`asOf`) to the question's, labelled so, and never
  * scored as a forecast; without a usable as-of date it gets no probability.
  */
-import type { Model } from "../model/compile.js";
 import { cubesHold } from "../model/cubes.js";
+import { isCalendarDate } from "../model/dates.js";
 import type { Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
 import { stateFamilies } from "./families.js";
@@ -111,7 +111,7 @@ const MONTHS = ["january", "february", "march", "april", "may", "june", "july", 
 export function asOfDate(asOf: string | undefined): string | null {
   if (!asOf) return null;
   const t = asOf.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(t) && isDate(t)) return t;
+  if (isCalendarDate(t)) return t;
   let m = /^(\d{4})-(\d{2})$/.exec(t);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return `${m[1]}-${m[2]}-15`;
   m = /^(?:(?:early|mid|late)[- ])?([a-z]+)\.? (\d{4})$/i.exec(t);
@@ -120,11 +120,6 @@ export function asOfDate(asOf: string | undefined): string | null {
     if (k >= 0) return `${m[2]}-${String(k + 1).padStart(2, "0")}-15`;
   }
   return null;
-}
-
-export function isDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 /** Months from a to b (dates YYYY-MM-DD), by days over the average month. */
@@ -309,9 +304,4 @@ function signpostsFor(
   const chosen = new Set(likely.slice(0, opts.signposts));
   for (const s of out) if (chosen.size < opts.signposts) chosen.add(s);
   return out.filter((s) => chosen.has(s));
-}
-
-/** The model, for callers that only hold a forecast: whether a state answers a question yes. */
-export function questionHolds(model: Model, questionIndex: number, state: number): boolean {
-  return cubesHold(model.scenario.questions![questionIndex].cubes, model.states[state]);
 }

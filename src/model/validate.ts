@@ -35,6 +35,7 @@ import type {
   StatementSpec,
 } from "./scenario.js";
 import { readSource, type SourceText } from "./source.js";
+import { isCalendarDate } from "./dates.js";
 import { DEFAULT_LIMITS, MAX_OPTIONS, overLimit, tooManyOptions, type InputLimits } from "./limits.js";
 import { validateBargaining } from "./bargaining-validate.js";
 
@@ -491,12 +492,7 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
     } else if (entry.pattern !== undefined) {
       const p = entry.pattern;
       const cube = typeof p === "string" ? pattern(p, [...path, "pattern"], true) : patternMap(p, [...path, "pattern"]);
-      const text =
-        typeof p === "string"
-          ? p
-          : Object.entries(p)
-              .map(([id, v]) => (v === true || v === "Y" || v === "y" ? id : `!${id}`))
-              .join(" & ");
+      const text = patternText(p);
       if (cube) constraints.push({ kind: "pattern", text, infeasible: [cube], ...prov });
     } else if (entry.mutuallyExclusive !== undefined) {
       const list = entry.mutuallyExclusive;
@@ -617,8 +613,7 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
     list.forEach((q, k) => {
       if (seen.has(q.id)) report("duplicate-id", `duplicate question id '${q.id}'`, ["questions", k, "id"]);
       seen.add(q.id);
-      if (Number.isNaN(Date.parse(`${q.by}T00:00:00Z`)) || new Date(`${q.by}T00:00:00Z`).toISOString().slice(0, 10) !== q.by)
-        report("bad-date", `'${q.by}' is not a calendar date; write it as YYYY-MM-DD`, ["questions", k, "by"]);
+      if (!isCalendarDate(q.by)) report("bad-date", `'${q.by}' is not a calendar date; write it as YYYY-MM-DD`, ["questions", k, "by"]);
       const compiled = statement(q.condition, ["questions", k, "condition"]);
       if (compiled)
         out.push({
@@ -723,12 +718,7 @@ function buildScenario(file: ScenarioFile, report: Report, limits: InputLimits, 
     }
     const p = entry.pattern!;
     const cube = typeof p === "string" ? pattern(p, [...path, "pattern"], true) : patternMap(p, [...path, "pattern"]);
-    const text =
-      typeof p === "string"
-        ? p
-        : Object.entries(p)
-            .map(([id, v]) => (v === true || v === "Y" || v === "y" ? id : `!${id}`))
-            .join(" & ");
+    const text = patternText(p);
     return cube ? { kind: "pattern", text, cubes: [cube] } : undefined;
   }
 
@@ -923,4 +913,13 @@ function dedupeCubes(cubes: Cube[]): Cube[] {
     seen.add(k);
     return true;
   });
+}
+
+/** A pattern as the user reads it: the string as written, or a mapping as a condition ("x & !y"). */
+function patternText(p: string | Record<string, string | boolean>): string {
+  return typeof p === "string"
+    ? p
+    : Object.entries(p)
+        .map(([id, v]) => (v === true || v === "Y" || v === "y" ? id : `!${id}`))
+        .join(" & ");
 }

@@ -1,14 +1,15 @@
 /** `parley forecast`: outcome probabilities, each question's probability by its date, signposts; `--record` keeps a track record. */
 import { createHash } from "node:crypto";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { forecast, isDate, type Forecast } from "../../analysis/forecast.js";
+import { forecast, type Forecast } from "../../analysis/forecast.js";
+import { isCalendarDate } from "../../model/dates.js";
 import { MOVE_RULES, type MoveRule } from "../../analysis/play.js";
 import { uncertaintyOf } from "../../analysis/robustness.js";
 import { forecastJson, renderForecast } from "../../io/forecast-output.js";
 import type { Model } from "../../model/compile.js";
 import { ParleyError } from "../../model/errors.js";
 import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
-import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseCount, type CommandEnv } from "../env.js";
+import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseConcept, parseCount, type CommandEnv } from "../env.js";
 import { inputName } from "../io.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 
@@ -20,7 +21,7 @@ export function today(): { date: string; fixed: boolean } {
   const real = new Date().toISOString().slice(0, 10);
   const fixed = process.env.PARLEY_TODAY;
   if (fixed === undefined || fixed === "") return { date: real, fixed: false };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || !isDate(fixed))
+  if (!isCalendarDate(fixed))
     throw new ParleyError({ code: "bad-environment", message: `PARLEY_TODAY='${fixed}' is not a date; write it as YYYY-MM-DD, or unset it` });
   return { date: fixed, fixed: fixed !== real };
 }
@@ -41,12 +42,6 @@ function parseNonNegative(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`'${value}' is not a whole number of at least 0`);
   return n;
-}
-
-function parseConcept(value: string): Concept {
-  const c = CONCEPTS.find((x) => x.toLowerCase() === value.trim().toLowerCase());
-  if (!c) throw new InvalidArgumentError(`unknown concept '${value}'; choose from ${CONCEPTS.join(", ")}`);
-  return c;
 }
 
 /** The log lines of a forecast: one per question. */

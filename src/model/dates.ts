@@ -1,0 +1,8 @@
+/** Calendar dates as the scenario format and the forecasts write them: YYYY-MM-DD, in UTC. */
+
+/** Whether `s` is a real calendar date written YYYY-MM-DD (2025-02-30 is not). */
+export function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
