@@ -52,14 +52,21 @@ export class Exit extends Error {
   }
 }
 
+/** One stability concept by name, in any case. */
+export function parseConcept(value: string): Concept {
+  const name = value.trim();
+  const found = CONCEPTS.find((c) => c.toLowerCase() === name.toLowerCase());
+  if (!found) throw new InvalidArgumentError(`unknown concept '${name}'; choose from ${CONCEPTS.join(", ")}`);
+  return found;
+}
+
 export function parseConcepts(value: string, previous: Concept[] | undefined): Concept[] {
   const out = [...(previous ?? [])];
   for (const part of value
     .split(",")
     .map((p) => p.trim())
     .filter(Boolean)) {
-    const found = CONCEPTS.find((c) => c.toLowerCase() === part.toLowerCase());
-    if (!found) throw new InvalidArgumentError(`unknown concept '${part}'; choose from ${CONCEPTS.join(", ")}`);
+    const found = parseConcept(part);
     if (!out.includes(found)) out.push(found);
   }
   return out;

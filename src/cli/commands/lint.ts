@@ -1,13 +1,12 @@
 /** `parley lint`: checks of a model before anyone forecasts with it. */
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { lintModel, LINT_CODES } from "../../analysis/lint.js";
 import { describeFindings, lintJson, renderLint, type LocatedFinding } from "../../io/lint-output.js";
 import { readSource } from "../../model/source.js";
-import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
-import { Exit, forceOption, formatOption, jsonText, maxStatesOption, outputOption, type CommandEnv } from "../env.js";
+import { createContext, type Concept } from "../../stability/analyze.js";
+import { Exit, forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseConcept, type CommandEnv } from "../env.js";
 import { inputName } from "../io.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
-import { Option, InvalidArgumentError } from "commander";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -17,13 +16,7 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(formatOption(["text", "md", "json"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
-    .addOption(
-      new Option("-c, --concept <name>", "judge today's stability under this concept (default SEQ: credible sanctions)").argParser((v) => {
-        const c = CONCEPTS.find((x) => x.toLowerCase() === v.toLowerCase());
-        if (!c) throw new InvalidArgumentError(`unknown concept '${v}'; choose from ${CONCEPTS.join(", ")}`);
-        return c;
-      }),
-    )
+    .addOption(new Option("-c, --concept <name>", "judge today's stability under this concept (default SEQ: credible sanctions)").argParser(parseConcept))
     .option("--strict", "exit with code 3 when there are findings")
     .addOption(maxStatesOption())
     .addHelpText(
