@@ -71,6 +71,15 @@ export function rankCount(model: Model, d: number): number {
   return max + 1;
 }
 
+/** Hanging indent: the first line after `prefix`, the rest aligned under its text, within `width` columns. */
+export function hang(prefix: string, text: string, width = 80): string {
+  const pad = displayWidth(prefix);
+  return wrap(text, width - pad)
+    .split("\n")
+    .map((l, k) => (k === 0 ? prefix : " ".repeat(pad)) + l)
+    .join("\n");
+}
+
 /**
  * Break prose into lines of at most `width` display columns (a CJK character
  * takes two; such text may break between its characters; other long words stay whole).

@@ -3,7 +3,7 @@ import type { Forecast } from "../analysis/forecast.js";
 import { MOVE_RULE_NAMES } from "../analysis/play.js";
 import { statePattern, type Model } from "../model/compile.js";
 import { CONCEPT_NAMES } from "../stability/analyze.js";
-import { describeFamily, describeMove, describeState, wrap } from "./describe.js";
+import { describeFamily, describeMove, describeState, hang, wrap } from "./describe.js";
 import { renderCsv, type Table } from "./table.js";
 
 const pct = (p: number | null) => (p === null ? "—" : p < 0.005 && p > 0 ? "<1%" : p > 0.995 && p < 1 ? ">99%" : `${Math.round(p * 100)}%`);
@@ -193,12 +193,4 @@ export function renderForecast(model: Model, f: Forecast, format: "text" | "md" 
   lines.push(h("Assumptions"), "");
   for (const a of assumptions(model, f)) lines.push(md ? `- ${esc(a)}` : hang("• ", a));
   return lines.join("\n") + "\n";
-}
-
-/** Hanging indent: the first line after the lead, the rest under its text. */
-function hang(lead: string, text: string): string {
-  return wrap(text, 80 - lead.length)
-    .split("\n")
-    .map((l, k) => (k === 0 ? lead : " ".repeat(lead.length)) + l)
-    .join("\n");
 }

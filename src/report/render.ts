@@ -3,7 +3,7 @@
  * three walk the same ReportData; every scenario-supplied string is escaped
  * for Markdown and HTML.
  */
-import { wrap } from "../io/describe.js";
+import { hang, wrap } from "../io/describe.js";
 import { displayWidth } from "../io/table.js";
 import type { OutlookReport, ReportData, StepReport } from "./build.js";
 
@@ -24,12 +24,6 @@ interface Inline {
 }
 
 const WIDTH = 80;
-
-/** Hanging indent: first line after the bullet, the rest aligned under it. */
-function hang(prefix: string, s: string): string {
-  const lines = wrap(s, WIDTH - displayWidth(prefix)).split("\n");
-  return lines.map((l, i) => (i === 0 ? prefix : " ".repeat(displayWidth(prefix))) + l).join("\n");
-}
 
 function cites(c: { sources?: string[]; assumption?: string }): string {
   const bits = [...(c.sources ?? [])];
