@@ -1,6 +1,6 @@
 /**
- * Misperception (first-level hypergames): every misperception oracle model in
- * ../shared/fixtures/gmcr-py gives the same perceived states, moves,
+ * Misperception (first-level hypergames): every misperception oracle model
+ * (tests/fixtures/oracle/, and gmcr-py's example when present) gives the same perceived states, moves,
  * improvements, per-DM stability and equilibria for every concept, compared
  * by Y/N pattern; without misperception the result is the plain analysis; a
  * definition-by-definition reference agrees with the engine in both views and

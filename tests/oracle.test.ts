@@ -1,5 +1,6 @@
 /**
- * Conformance: every plain oracle model in ../shared/fixtures/gmcr-py gives the
+ * Conformance: every plain oracle model (tests/fixtures/oracle/, and gmcr-py's
+ * examples when present, see tests/helpers/fixtures.ts) gives the
  * same feasible states, preferences, moves, improvements, stable states per DM
  * and equilibria for every concept, compared by Y/N pattern.
  */

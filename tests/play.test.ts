@@ -5,26 +5,13 @@ import { MOVE_RULES, play, type MoveRule, type PlayOptions, type PlayResult } fr
 import { noUncertainty, uncertaintyOf } from "../src/analysis/robustness.js";
 import { analyze, CONCEPTS, compileScenario, createContext, loadModel, statePattern, validateData, type Concept, type Model } from "../src/index.js";
 import { fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
+import { CHAIN } from "./helpers/models.js";
 
 const load = (f: string) => loadModel(readFileSync(`scenarios/${f}`, "utf8"), f);
 const certain = (m: Model, opts: Partial<PlayOptions> = {}) =>
   play(createContext(m), noUncertainty(m), { concept: "Nash", rules: [{ rule: "uniform", weight: 1 }], horizon: 20, ...opts });
 const byPattern = (m: Model, r: PlayResult) => Object.fromEntries(r.outcomes.map((o) => [statePattern(m, o.state), o.probability]));
 const total = (r: PlayResult) => r.outcomes.reduce((a, o) => a + o.probability, 0);
-
-/** One improving path from today: a takes x, then b takes y, and both are content at YY. */
-const CHAIN = `format: parley/1
-name: One path
-decisionMakers:
-  - id: a
-    options: [{ id: x }]
-  - id: b
-    options: [{ id: y }]
-statusQuo: NN
-preferences:
-  a: [x]
-  b: ["x & y"]
-`;
 
 describe("hand-worked cases", () => {
   it("one improving path from today: probability 1 to its end, reached in exactly two moves", () => {

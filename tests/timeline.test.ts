@@ -5,23 +5,12 @@ import { play } from "../src/analysis/play.js";
 import { noUncertainty, uncertaintyOf } from "../src/analysis/robustness.js";
 import { questionTimeline, type TimelineOptions } from "../src/analysis/timeline.js";
 import { createContext, loadModel, statePattern, type Model } from "../src/index.js";
+import { CHAIN } from "./helpers/models.js";
 
 const load = (f: string) => loadModel(readFileSync(`scenarios/${f}`, "utf8"), f);
 /** States whose pattern matches (Y/N/-). */
 const where = (m: Model, pattern: string) =>
   Uint8Array.from(m.states, (_, s) => ([...pattern].every((c, k) => c === "-" || c === statePattern(m, s)[k]) ? 1 : 0));
-const CHAIN = `format: parley/1
-name: One path
-decisionMakers:
-  - id: a
-    options: [{ id: x }]
-  - id: b
-    options: [{ id: y }]
-statusQuo: NN
-preferences:
-  a: [x]
-  b: ["x & y"]
-`;
 const TIMES = [0, 0.25, 0.5, 1, 2, 4, 8];
 
 describe("closed forms", () => {
