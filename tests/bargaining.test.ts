@@ -21,11 +21,11 @@ import { issueChartSvg } from "../src/bargaining/chart.js";
 import { runBargaining } from "../src/bargaining/scenario.js";
 import { MODELS, type BargainingActor, type BargainingIssue } from "../src/bargaining/types.js";
 import { loadModel } from "../src/model/load.js";
-import { ParleyError } from "../src/model/errors.js";
+import { ParleyError } from "../src/format/errors.js";
 import { parley } from "./helpers/cli.js";
 import { readFileSync } from "node:fs";
-import { exportGmcrPy, importGmcrPy } from "../src/io/gmcrpy.js";
-import { validateData } from "../src/model/validate.js";
+import { exportGmcrPy, importGmcrPy } from "../src/interchange/gmcrpy.js";
+import { validateData } from "../src/format/validate.js";
 
 const actor = (id: string, position: number, capability = 1, salience = 1): BargainingActor => ({ id, position, capability, salience });
 const issue = (...actors: BargainingActor[]): BargainingIssue => ({ min: 0, max: 100, actors });

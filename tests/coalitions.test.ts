@@ -1,5 +1,5 @@
 /**
- * Coalition analysis (src/analysis/coalitions.ts, `parley coalitions`).
+ * Coalition analysis (src/extensions/coalitions.ts, `parley coalitions`).
  *
  * - A literal reference, written from the definitions in docs/coalitions.md
  *   with the (state, last mover) search of tests/helpers/reference.ts, agrees
@@ -29,9 +29,9 @@ import {
   enumerateCoalitions,
   type CoalitionAnalysis,
   type CoalitionConcept,
-} from "../src/analysis/coalitions.js";
+} from "../src/extensions/coalitions.js";
 import { analyze, compileScenario, createContext, loadModel, statePattern, validateData, type Model } from "../src/index.js";
-import { coalitionVerdicts } from "../src/stability/coalition-verdicts.js";
+import { coalitionVerdicts } from "../src/extensions/coalition-verdicts.js";
 import { condense, reachDominates, reachDominatesUnanswered } from "../src/stability/dominance.js";
 import { parley } from "./helpers/cli.js";
 import { fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
@@ -315,7 +315,7 @@ describe("coalition stability on the oracle fixtures", () => {
 });
 
 // ---------------------------------------------------------------------------
-// Whole-graph verdicts (src/stability/coalition-verdicts.ts, dominance.ts)
+// Whole-graph verdicts (src/extensions/coalition-verdicts.ts, dominance.ts)
 // against the per-state checker they replace in the analysis.
 
 /** Whole-graph and per-state verdicts, every coalition, concept and state; the first disagreement, if any. */

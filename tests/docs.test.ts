@@ -57,6 +57,17 @@ describe("documentation examples", () => {
     for (const f of folders) expect(text, `src/${f.name} in CONTRIBUTING.md`).toMatch(new RegExp(`^\\| \`src/${f.name}\` \\|`, "m"));
   });
 
+  it("CONTRIBUTING.md lists the layers of src/ in the order the linter enforces", () => {
+    const text = readFileSync("CONTRIBUTING.md", "utf8");
+    const listed = [...text.matchAll(/^\| `src\/([a-z]+)` \|/gm)].map((m) => m[1]);
+    const config = readFileSync(".dependency-cruiser.cjs", "utf8");
+    const layers = [...config.slice(config.indexOf("const LAYERS"), config.indexOf("];")).matchAll(/^\s+"([a-z]+)",/gm)].map((m) => m[1]);
+    expect(layers.length).toBeGreaterThan(10);
+    expect(listed).toEqual(layers);
+    const folders = readdirSync("src", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect([...folders].sort()).toEqual([...layers].sort());
+  });
+
   it("docs/scenario-format.md's worked example validates", async () => {
     const text = readFileSync("docs/scenario-format.md", "utf8");
     const start = text.indexOf("name: Sanctions standoff");

@@ -1,6 +1,6 @@
 /**
  * Foresight: limited-move stability L_h and non-myopic stability NM
- * (src/stability/limited-move.ts, `parley foresight`).
+ * (src/extensions/limited-move.ts, `parley foresight`).
  *
  * 1. Classic 2×2 games from scenarios/: results worked by hand below (and
  *    compared with what the literature says of them, where we could check it).
@@ -29,7 +29,7 @@ import {
   NO_LIMIT,
   nonMyopicStability,
   type ForesightVariant,
-} from "../src/stability/limited-move.js";
+} from "../src/extensions/limited-move.js";
 import { parley } from "./helpers/cli.js";
 import { referenceMoves } from "./helpers/reference.js";
 

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { fuzzPath, showCase } from "./fuzz/runner.js";
 import { checkCli, parleyOn, PATHS } from "./fuzz/targets.js";
-import { parseExpr, ExprSyntaxError } from "../src/model/expr.js";
+import { parseExpr, ExprSyntaxError } from "../src/format/expr.js";
 
 const RUNS = 2000;
 const SEED = 20250601;

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeHypergame, explainChange, stabilityChanges, HYPERGAME_VIEWS, type Hypergame, type HypergameView } from "../src/analysis/hypergame.js";
+import { analyzeHypergame, explainChange, stabilityChanges, HYPERGAME_VIEWS, type Hypergame, type HypergameView } from "../src/extensions/hypergame.js";
 import { analyze, compileScenario, CONCEPTS, statePattern, validateData, type Concept, type Model } from "../src/index.js";
 import { parley } from "./helpers/cli.js";
 import { EXAMPLES, fixtureDirs, fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";

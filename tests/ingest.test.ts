@@ -11,8 +11,8 @@ import { cleanArticle } from "../src/ingest/clean.js";
 import { parseSourceString } from "../src/ingest/draft.js";
 import { extractHtmlWithReadability } from "../src/ingest/html.js";
 import { ingestArticle, loadGazetteer } from "../src/ingest/ingest.js";
-import { ParleyError } from "../src/model/errors.js";
-import { parseScenario } from "../src/model/validate.js";
+import { ParleyError } from "../src/format/errors.js";
+import { parseScenario } from "../src/format/validate.js";
 
 const gazetteer = loadGazetteer(readFileSync(GAZETTEER_FILE, "utf8"));
 const ingest = (text: string, name = "a.txt") => ingestArticle(text, { name, gazetteer, extractHtml: extractHtmlWithReadability });

@@ -7,7 +7,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_LIMITS, parseLimits } from "../src/model/limits.js";
+import { DEFAULT_LIMITS, parseLimits } from "../src/format/limits.js";
 import { compileScenario, parseScenario } from "../src/index.js";
 import { startServer } from "../src/server/server.js";
 import { checkCli, parleyOn, type CliRun } from "./fuzz/targets.js";

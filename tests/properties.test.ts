@@ -27,7 +27,7 @@ import {
   type Concept,
   type Model,
 } from "../src/index.js";
-import { exportGmcrPy, importGmcrPy } from "../src/io/gmcrpy.js";
+import { exportGmcrPy, importGmcrPy } from "../src/interchange/gmcrpy.js";
 import { fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
 import { Reference, referenceEquilibria, referenceMoves, referenceStable } from "./helpers/reference.js";
 

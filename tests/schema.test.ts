@@ -8,7 +8,7 @@ import { scenarioJsonSchema } from "../src/index.js";
 const committed = JSON.parse(readFileSync("schema/parley-1.schema.json", "utf8"));
 
 describe("schema/parley-1.schema.json", () => {
-  it("is up to date with the validator (run `npm run schema` after changing src/model/schema.ts)", () => {
+  it("is up to date with the validator (run `npm run schema` after changing src/format/schema.ts)", () => {
     expect(committed).toEqual(scenarioJsonSchema());
   });
 

@@ -1,5 +1,5 @@
 /**
- * Stability with unknown preferences (src/stability/unknown.ts, `parley unknown`).
+ * Stability with unknown preferences (src/extensions/unknown.ts, `parley unknown`).
  *
  * 1. Without unknown pairs every variant is the plain concept: on the 35
  *    oracle models and on random models.
@@ -38,7 +38,7 @@ import {
   UnknownStability,
   type UnknownConcept,
   type UnknownVariant,
-} from "../src/stability/unknown.js";
+} from "../src/extensions/unknown.js";
 import { parley } from "./helpers/cli.js";
 import { EXAMPLES, fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
 import { referenceMoves } from "./helpers/reference.js";

@@ -9,11 +9,11 @@
  * version adds or removes options, its states are compared on the shared
  * options only (a state stands for all its completions).
  */
-import { maskToPattern } from "../model/cubes.js";
+import { maskToPattern } from "../format/cubes.js";
 import type { Model } from "../model/compile.js";
 import { analyze, type Analysis, type Concept } from "../stability/analyze.js";
 import { explainState, type StateExplanation } from "../stability/explain.js";
-import { describeChange } from "../io/describe.js";
+import { describeChange } from "../model/describe.js";
 import { scenarioChanges } from "./diff.js";
 
 /** A state as the values of the shared options, in the first version's option order. */

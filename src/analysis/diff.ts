@@ -4,7 +4,7 @@
  * preferences. Elements are matched by id (options, DMs) or text (statements,
  * constraints).
  */
-import type { Scenario } from "../model/scenario.js";
+import type { Scenario } from "../format/scenario.js";
 
 export function scenarioChanges(base: Scenario, other: Scenario): string[] {
   const out: string[] = [];

@@ -12,8 +12,8 @@
  * scenario's own date (`asOf`) to the question's, labelled so, and never
  * scored as a forecast; without a usable as-of date it gets no probability.
  */
-import { cubesHold } from "../model/cubes.js";
-import { isCalendarDate } from "../model/dates.js";
+import { cubesHold } from "../format/cubes.js";
+import { isCalendarDate } from "../format/dates.js";
 import type { Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
 import { stateFamilies } from "./families.js";

@@ -15,10 +15,10 @@
  * combinations are searched, smallest total change first, within a limit.
  */
 import type { Model } from "../model/compile.js";
-import { toCubes, cubesHold } from "../model/cubes.js";
-import { ParleyError } from "../model/errors.js";
-import { ExprSyntaxError, parseExpr, exprVars } from "../model/expr.js";
-import type { PreferenceSpec } from "../model/scenario.js";
+import { toCubes, cubesHold } from "../format/cubes.js";
+import { ParleyError } from "../format/errors.js";
+import { ExprSyntaxError, parseExpr, exprVars } from "../format/expr.js";
+import type { PreferenceSpec } from "../format/scenario.js";
 import { preferenceLevels } from "../preferences/ranks.js";
 import type { Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";

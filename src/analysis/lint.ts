@@ -18,11 +18,11 @@
  * - `undefined-fact`: a source that names a fact id (as F12) which the
  *   scenario's fact table does not define.
  *
- * The findings are data; src/io/lint-output.ts puts them in words.
+ * The findings are data; src/present/lint-output.ts puts them in words.
  */
 import type { Model } from "../model/compile.js";
-import { cubesHold } from "../model/cubes.js";
-import type { Provenance, StatementSpec } from "../model/scenario.js";
+import { cubesHold } from "../format/cubes.js";
+import type { Provenance, StatementSpec } from "../format/scenario.js";
 import { preferenceReason } from "../preferences/why.js";
 import type { Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";

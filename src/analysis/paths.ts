@@ -7,7 +7,7 @@
  * Research 40; Li, Kilgour & Hipel 2005, J. Operational Research Society 56).
  */
 import type { Concept, Analysis } from "../stability/analyze.js";
-import { coalitionReach } from "../stability/coalition.js";
+import { coalitionReach } from "../extensions/coalition-reach.js";
 import type { MoveStep } from "../stability/explain.js";
 
 export interface ReachableEquilibrium {

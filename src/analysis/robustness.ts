@@ -12,7 +12,7 @@
  * depend on preferences and are shared), so repeated draws cost a lookup.
  */
 import type { Model } from "../model/compile.js";
-import type { PreferenceSpec } from "../model/scenario.js";
+import type { PreferenceSpec } from "../format/scenario.js";
 import { preferenceLevels } from "../preferences/ranks.js";
 import { analyze, runToEnd, variantContext, type Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";

@@ -6,7 +6,7 @@
  * preferences, so each variant reuses them.
  */
 import type { Model } from "../model/compile.js";
-import type { PreferenceSpec } from "../model/scenario.js";
+import type { PreferenceSpec } from "../format/scenario.js";
 import { preferenceLevels } from "../preferences/ranks.js";
 import { analyze, variantContext, type Analysis, type Concept } from "../stability/analyze.js";
 import { statusQuoAnalysis } from "./paths.js";

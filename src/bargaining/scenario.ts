@@ -3,8 +3,8 @@
  * models, the Monte Carlo distribution when asked, and the link to the graph
  * model (which options the forecast puts on or off the table).
  */
-import type { BargainingSpec, IssueSpec, RangedValue } from "../model/bargaining-spec.js";
-import type { Scenario } from "../model/scenario.js";
+import type { BargainingSpec, IssueSpec, RangedValue } from "../format/bargaining-spec.js";
+import type { Scenario } from "../format/scenario.js";
 import { forecastIssue, type ForecastOptions, type IssueForecast } from "./forecast.js";
 import { fixedIssue, hasRanges, monteCarlo, type Distribution, type UncertainIssue } from "./monte-carlo.js";
 import { MODELS, type BargainingModel } from "./types.js";

@@ -5,10 +5,10 @@
  */
 import { InvalidArgumentError, Option } from "commander";
 import { DEFAULT_MAX_STATES, statePattern, type Model } from "../model/compile.js";
-import { ParleyError } from "../model/errors.js";
-import { parseLimits, type InputLimits } from "../model/limits.js";
+import { ParleyError } from "../format/errors.js";
+import { parseLimits, type InputLimits } from "../format/limits.js";
 import { loadModel } from "../model/load.js";
-import { readSource } from "../model/source.js";
+import { readSource } from "../format/source.js";
 import { totalmem } from "node:os";
 import { defaultThreads, startNodePool } from "../parallel/node-pool.js";
 import type { WorkerPool } from "../parallel/pool.js";

@@ -1,5 +1,5 @@
 /** How user errors are printed: `parley: file:line:col: message`, one per line. */
-import { formatIssues, type ParleyError } from "../model/errors.js";
+import { formatIssues, type ParleyError } from "../format/errors.js";
 import type { CliIO } from "./io.js";
 
 export function printError(io: CliIO, e: ParleyError): void {

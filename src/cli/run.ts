@@ -5,7 +5,7 @@
  * a signal. Each command is a module in ./commands/.
  */
 import { Command, CommanderError } from "commander";
-import { ParleyError } from "../model/errors.js";
+import { ParleyError } from "../format/errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { createEnv, Exit } from "./env.js";
 import { Interrupted, nodeIO, OutputClosed, type CliIO } from "./io.js";

@@ -17,7 +17,7 @@
  *
  * Pure: no DOM, no I/O; the HTML step is a function the caller passes in.
  */
-import { ParleyError } from "../model/errors.js";
+import { ParleyError } from "../format/errors.js";
 import type { CleanText, Span } from "./types.js";
 
 /** What a DOM-based extractor returns for an HTML page: the title and the article's blocks as plain text; null when no article is found. */

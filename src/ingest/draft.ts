@@ -21,8 +21,8 @@
  * confidence c)", offsets into the original input) and a note quoting the
  * first sentence it came from.
  */
-import type { ScenarioFile } from "../model/schema.js";
-import { FORMAT } from "../model/schema.js";
+import type { ScenarioFile } from "../format/schema.js";
+import { FORMAT } from "../format/schema.js";
 import type { Gazetteer, TopicEntry } from "./gazetteer.js";
 import type { ActorSummary, CodedEvent, Modality, Sentence } from "./types.js";
 

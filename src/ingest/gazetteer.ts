@@ -5,8 +5,8 @@
  * an entry with the same id as a built-in one replaces it.
  */
 import { z } from "zod";
-import { ParleyError, type Issue } from "../model/errors.js";
-import { readSource } from "../model/source.js";
+import { ParleyError, type Issue } from "../format/errors.js";
+import { readSource } from "../format/source.js";
 
 export const GAZETTEER_FORMAT = "parley-gazetteer/1";
 

@@ -3,7 +3,7 @@
  * English. Each refusal is a ParleyError that says what is wrong and, where a
  * limit is involved, the limit and how to raise it.
  */
-import { ParleyError } from "../model/errors.js";
+import { ParleyError } from "../format/errors.js";
 
 /** Default largest input accepted, in characters (a long news page is well under 1 MB). */
 export const DEFAULT_MAX_CHARS = 2_000_000;

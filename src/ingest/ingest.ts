@@ -6,7 +6,7 @@
  * without an article) is refused with a ParleyError; nothing else is thrown
  * on purpose.
  */
-import { ParleyError } from "../model/errors.js";
+import { ParleyError } from "../format/errors.js";
 import { cleanArticle, detectFormat, type HtmlExtractor, type InputFormat } from "./clean.js";
 import { codeEvents } from "./code.js";
 import { draftScenario, type Draft } from "./draft.js";

@@ -13,7 +13,7 @@
  * quo.
  */
 import { isMap, isSeq, type Document } from "yaml";
-import type { ScenarioFile } from "../model/schema.js";
+import type { ScenarioFile } from "../format/schema.js";
 import { cueWords } from "./code.js";
 import type { Draft } from "./draft.js";
 import type { Gazetteer } from "./gazetteer.js";

@@ -7,10 +7,10 @@
  */
 import { perceivedPreferenceLevels } from "../preferences/perceived.js";
 import { preferenceLevels } from "../preferences/ranks.js";
-import { ParleyError } from "./errors.js";
-import { maskToPattern } from "./cubes.js";
-import { MAX_OPTIONS, tooManyOptions } from "./limits.js";
-import type { Scenario } from "./scenario.js";
+import { ParleyError } from "../format/errors.js";
+import { maskToPattern } from "../format/cubes.js";
+import { MAX_OPTIONS, tooManyOptions } from "../format/limits.js";
+import type { Scenario } from "../format/scenario.js";
 
 export interface Model {
   scenario: Scenario;

@@ -1,8 +1,8 @@
 /** Scenario text -> compiled Model, with every error located in the text. */
 import { compileScenario, type CompileOptions, type Model } from "./compile.js";
-import { ParleyError } from "./errors.js";
-import type { InputLimits } from "./limits.js";
-import { parseScenarioSource } from "./validate.js";
+import { ParleyError } from "../format/errors.js";
+import type { InputLimits } from "../format/limits.js";
+import { parseScenarioSource } from "../format/validate.js";
 
 export function loadModel(text: string, file?: string, opts: CompileOptions & { limits?: InputLimits } = {}): Model {
   const { scenario, source } = parseScenarioSource(text, file, opts.limits);

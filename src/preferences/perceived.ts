@@ -4,8 +4,8 @@
  * preferences (ranks.ts). Rankings are checked against the feasible states
  * here, with messages that name the view, not the true preferences.
  */
-import { ParleyError, type Issue } from "../model/errors.js";
-import type { DecisionMakerSpec, Scenario } from "../model/scenario.js";
+import { ParleyError, type Issue } from "../format/errors.js";
+import type { DecisionMakerSpec, Scenario } from "../format/scenario.js";
 import { preferenceLevels } from "./ranks.js";
 
 /** Levels per entry of `dm.perceivedPreferences`, in its order. Throws ParleyError with located paths. */

@@ -8,10 +8,10 @@
  * score when it holds, so a more important statement outweighs all less
  * important ones together. An explicit ranking lists states, most preferred first.
  */
-import { cubesHold } from "../model/cubes.js";
-import { ParleyError, type Issue } from "../model/errors.js";
-import { maskToPattern } from "../model/cubes.js";
-import type { PreferenceSpec } from "../model/scenario.js";
+import { cubesHold } from "../format/cubes.js";
+import { ParleyError, type Issue } from "../format/errors.js";
+import { maskToPattern } from "../format/cubes.js";
+import type { PreferenceSpec } from "../format/scenario.js";
 
 export function preferenceLevels(pref: PreferenceSpec, states: Int32Array, nOptions: number, dmId: string): Int32Array {
   return pref.kind === "statements" ? levelsFromStatements(pref, states) : levelsFromRanking(pref, states, nOptions, dmId);

@@ -3,9 +3,8 @@
  * option prioritization, the most important statement on which the two states
  * differ decides (it holds in the preferred one); with a ranking, the ranks.
  */
-import type { Model } from "../model/compile.js";
-import { cubesHold } from "../model/cubes.js";
-import type { StatementSpec } from "../model/scenario.js";
+import { cubesHold } from "../format/cubes.js";
+import type { Scenario, StatementSpec } from "../format/scenario.js";
 
 export interface PreferenceReason {
   /** The deciding statement (prioritization), with its position (0 = most important). */
@@ -15,7 +14,14 @@ export interface PreferenceReason {
   holdsInBetter?: boolean;
 }
 
-export function preferenceReason(model: Model, dm: number, better: number, worse: number): PreferenceReason {
+/** What the reason needs of a compiled model (preferences sit below compile, so not the Model type itself). */
+export interface StatesOfScenario {
+  scenario: Scenario;
+  /** Feasible state masks; index = state index. */
+  states: Int32Array;
+}
+
+export function preferenceReason(model: StatesOfScenario, dm: number, better: number, worse: number): PreferenceReason {
   const pref = model.scenario.preferences[dm];
   if (pref.kind !== "statements") return {};
   const a = model.states[better];

@@ -7,7 +7,7 @@
 import { issueChartSvg } from "../bargaining/chart.js";
 import { runBargaining } from "../bargaining/scenario.js";
 import { MODEL_TITLES, type BargainingModel } from "../bargaining/types.js";
-import type { Scenario } from "../model/scenario.js";
+import type { Scenario } from "../format/scenario.js";
 
 export interface BargainingReport {
   issues: {

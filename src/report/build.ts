@@ -5,7 +5,7 @@
  * Renderers (text, Markdown, HTML) and the JSON output all start from this.
  */
 import { statePattern, type Model } from "../model/compile.js";
-import type { Provenance, Scenario } from "../model/scenario.js";
+import type { Provenance, Scenario } from "../format/scenario.js";
 import { analyze, type Analysis, type Concept } from "../stability/analyze.js";
 import { explainState } from "../stability/explain.js";
 import { preferenceReason } from "../preferences/why.js";
@@ -13,8 +13,8 @@ import { stateFamilies } from "../analysis/families.js";
 import { statusQuoAnalysis } from "../analysis/paths.js";
 import { preferenceSensitivity, sensitivityOf, sensitivityVariants, type PreferenceChange } from "../analysis/sensitivity.js";
 import { scenarioChanges } from "../analysis/diff.js";
-import { describeChange, describeFamily, describeMove, describeState, rankOf } from "../io/describe.js";
-import { describeFindings } from "../io/lint-output.js";
+import { describeChange, describeFamily, describeMove, describeState, rankOf } from "../model/describe.js";
+import { describeFindings } from "../present/lint-output.js";
 import { lintModel } from "../analysis/lint.js";
 import { bargainingReport, type BargainingReport } from "./bargaining.js";
 import {

@@ -4,16 +4,16 @@
  * conclusions to uncertain preferences, and the what-ifs compared with the
  * base, each in plain words.
  */
-import { coalitionAnalysis } from "../analysis/coalitions.js";
+import { coalitionAnalysis } from "../extensions/coalitions.js";
 import { compareModels } from "../analysis/compare.js";
 import { stateFamilies } from "../analysis/families.js";
 import { inverseForTargets, statesMatching } from "../analysis/inverse.js";
 import { statusQuoAnalysis } from "../analysis/paths.js";
 import { robustness, uncertaintyOf } from "../analysis/robustness.js";
-import { changeLines } from "../io/inverse-output.js";
-import { describeChange, describeFamily, describeState } from "../io/describe.js";
+import { changeLines } from "../present/inverse-output.js";
+import { describeChange, describeFamily, describeState } from "../model/describe.js";
 import type { Model } from "../model/compile.js";
-import { coalitionReach } from "../stability/coalition.js";
+import { coalitionReach } from "../extensions/coalition-reach.js";
 import type { Analysis, Concept } from "../stability/analyze.js";
 
 export interface CoalitionReport {

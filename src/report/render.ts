@@ -3,8 +3,8 @@
  * three walk the same ReportData; every scenario-supplied string is escaped
  * for Markdown and HTML.
  */
-import { hang, wrap } from "../io/describe.js";
-import { displayWidth } from "../io/table.js";
+import { hang, wrap } from "../present/text.js";
+import { displayWidth } from "../present/table.js";
 import type { OutlookReport, ReportData, StepReport } from "./build.js";
 
 /** The report as a flat list of blocks; each format serialises them. */

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { decodeUtf8 } from "../model/source.js";
+import { decodeUtf8 } from "../format/source.js";
 import { TargetError, writeFileAtomic } from "../node/atomic-write.js";
 
 export const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];

@@ -2,7 +2,7 @@
  * "Does some state reachable from s beat s on every one of k criteria?" for
  * all states s at once: out[s] = 1 iff some t reachable from s in zero or more
  * steps has value_k(t) > bar_k(s) for every k. Coalition stability asks this
- * with one criterion per member of the coalition (src/stability/coalition-verdicts.ts).
+ * with one criterion per member of the coalition (src/extensions/coalition-verdicts.ts).
  *
  * Method: condense the graph into strongly connected components (Tarjan,
  * iterative; components come out sinks first). Every state of a component
@@ -45,7 +45,7 @@ export function reachDominates(graph: Adjacency, cond: Condensation, value: read
 
 /**
  * The same question where a reachable t counts only if no answer deters it
- * (coalition SMR, src/stability/coalition-verdicts.ts): out[s] = 1 iff some t
+ * (coalition SMR, src/extensions/coalition-verdicts.ts): out[s] = 1 iff some t
  * reachable from s over `graph` (zero or more steps) has value(t) > value(s)
  * and every x reachable from t over `answers` (one or more steps) leads back,
  * over `graph` (zero or more steps from x, x included), to some u with

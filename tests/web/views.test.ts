@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze, displayRanks, loadModel, statePattern } from "../../src/index.js";
-import { describeState } from "../../src/io/describe.js";
+import { describeState } from "../../src/model/describe.js";
 import { isEquilibrium, patternOf, stateRow, wordsOf } from "../../web/src/states.js";
 import { issueRange } from "../../web/src/diagnostics.js";
 import { EngineSession } from "../../web/src/engine/session.js";

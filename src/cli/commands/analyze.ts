@@ -1,7 +1,7 @@
 /** `parley analyze`. */
 import type { Command } from "commander";
 import { analyzeSteps, CONCEPTS, type Concept } from "../../stability/analyze.js";
-import { analysisJsonChunks, DEFAULT_TABLE_LIMIT, renderAnalysis, type TableFormat } from "../../io/analysis-output.js";
+import { analysisJsonChunks, DEFAULT_TABLE_LIMIT, renderAnalysis, type TableFormat } from "../../present/analysis-output.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
 import {

@@ -1,9 +1,9 @@
 /** `parley coalitions`. */
 import { InvalidArgumentError, type Command } from "commander";
-import { ParleyError } from "../../model/errors.js";
+import { ParleyError } from "../../format/errors.js";
 import { analyze } from "../../stability/analyze.js";
-import { coalitionAnalysisSteps, coalitionCount, COALITION_CONCEPTS, MAX_COALITIONS, type CoalitionConcept } from "../../analysis/coalitions.js";
-import { coalitionsJson, renderCoalitions, shownStates, stringifyCoalitionsJson } from "../../io/coalitions-output.js";
+import { coalitionAnalysisSteps, coalitionCount, COALITION_CONCEPTS, MAX_COALITIONS, type CoalitionConcept } from "../../extensions/coalitions.js";
+import { coalitionsJson, renderCoalitions, shownStates, stringifyCoalitionsJson } from "../../present/coalitions-output.js";
 import {
   conceptOption,
   forceOption,

@@ -1,8 +1,8 @@
 /** `parley compare`. */
 import type { Command } from "commander";
 import { compareModels, equilibriumSurvival, type Comparison } from "../../analysis/compare.js";
-import { renderComparison, renderSurvival } from "../../io/compare-output.js";
-import { ParleyError } from "../../model/errors.js";
+import { renderComparison, renderSurvival } from "../../present/compare-output.js";
+import { ParleyError } from "../../format/errors.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
 import { CONCEPTS, type Analysis, type Concept } from "../../stability/analyze.js";
 import {

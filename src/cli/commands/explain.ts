@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { statePattern, type Model } from "../../model/compile.js";
 import { analyze, CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
 import { explainState } from "../../stability/explain.js";
-import { renderExplanation } from "../../io/explain-text.js";
+import { renderExplanation } from "../../present/explain-text.js";
 import { conceptOption, forceOption, jsonText, maxStatesOption, outputOption, resolveState, resolveDM, formatOption, type CommandEnv } from "../env.js";
 
 export const EXPLANATION_FORMAT = "parley-explanation/1";

@@ -2,12 +2,12 @@
 import { createHash } from "node:crypto";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { forecast, type Forecast } from "../../analysis/forecast.js";
-import { isCalendarDate } from "../../model/dates.js";
+import { isCalendarDate } from "../../format/dates.js";
 import { MOVE_RULES, type MoveRule } from "../../analysis/play.js";
 import { uncertaintyOf } from "../../analysis/robustness.js";
-import { forecastJson, renderForecast } from "../../io/forecast-output.js";
+import { forecastJson, renderForecast } from "../../present/forecast-output.js";
 import type { Model } from "../../model/compile.js";
-import { ParleyError } from "../../model/errors.js";
+import { ParleyError } from "../../format/errors.js";
 import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
 import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseConcept, parseCount, type CommandEnv } from "../env.js";
 import { inputName } from "../io.js";

@@ -1,8 +1,9 @@
 /** `parley foresight`: limited-move stability L_h and non-myopic stability NM. */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { foresight, foresightJson, renderForesight } from "../../io/foresight-output.js";
+import { foresightJson, renderForesight } from "../../present/foresight-output.js";
+import { foresight } from "../../extensions/foresight.js";
 import { createContext } from "../../stability/analyze.js";
-import { FORESIGHT_VARIANTS, checkVariant, VARIANT_INFO, type ForesightVariant } from "../../stability/limited-move.js";
+import { FORESIGHT_VARIANTS, checkVariant, VARIANT_INFO, type ForesightVariant } from "../../extensions/limited-move.js";
 import { forceOption, maxStatesOption, formatOption, jsonText, outputOption, parseCount, resolveState, type CommandEnv } from "../env.js";
 
 /** Horizons beyond this are refused: use --nm for the limit. */

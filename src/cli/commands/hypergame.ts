@@ -1,7 +1,7 @@
 /** `parley hypergame`. */
 import { Option, type Command } from "commander";
-import { analyzeHypergame, HYPERGAME_VIEWS, type Hypergame, type HypergameView } from "../../analysis/hypergame.js";
-import { hypergameToJson, renderHypergame } from "../../io/hypergame-output.js";
+import { analyzeHypergame, HYPERGAME_VIEWS, type Hypergame, type HypergameView } from "../../extensions/hypergame.js";
+import { hypergameToJson, renderHypergame } from "../../present/hypergame-output.js";
 import { CONCEPTS, type Concept } from "../../stability/analyze.js";
 import { conceptOption, forceOption, formatOption, jsonText, maxStatesOption, outputOption, withLocations, type CommandEnv } from "../env.js";
 

@@ -1,8 +1,8 @@
 /** `parley import`. */
 import type { Command } from "commander";
 import { stringify } from "yaml";
-import { ParleyError } from "../../model/errors.js";
-import { parseGmcrPyText, readGmcrPy, type GmcrPyImport } from "../../io/gmcrpy.js";
+import { ParleyError } from "../../format/errors.js";
+import { parseGmcrPyText, readGmcrPy, type GmcrPyImport } from "../../interchange/gmcrpy.js";
 import { forceOption, inputLimits, maxStatesOption, outputOption, type CommandEnv } from "../env.js";
 import { inputName } from "../io.js";
 

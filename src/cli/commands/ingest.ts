@@ -6,10 +6,10 @@ import { extractHtmlWithReadability } from "../../ingest/html.js";
 import { ingestArticle, loadGazetteer } from "../../ingest/ingest.js";
 import { DEFAULT_MAX_CHARS } from "../../ingest/guard.js";
 import { applyUpdate, planUpdate } from "../../ingest/update.js";
-import { INGEST_UPDATE_FORMAT, ingestJson, ingestMarkdown, ingestYaml, renderUpdate } from "../../io/ingest-output.js";
-import { ParleyError } from "../../model/errors.js";
-import type { ScenarioFile } from "../../model/schema.js";
-import { parseScenario, validateData } from "../../model/validate.js";
+import { INGEST_UPDATE_FORMAT, ingestJson, ingestMarkdown, ingestYaml, renderUpdate } from "../../present/ingest-output.js";
+import { ParleyError } from "../../format/errors.js";
+import type { ScenarioFile } from "../../format/schema.js";
+import { parseScenario, validateData } from "../../format/validate.js";
 import { forceOption, formatOption, jsonText, outputOption, parseCount, type CommandEnv } from "../env.js";
 import { inputName, STDIN_NAME } from "../io.js";
 

@@ -1,9 +1,9 @@
 /** `parley inverse`. */
 import type { Command } from "commander";
 import { inverseForTargets, statesMatching } from "../../analysis/inverse.js";
-import { renderInverse } from "../../io/inverse-output.js";
+import { renderInverse } from "../../present/inverse-output.js";
 import { statePattern } from "../../model/compile.js";
-import { ParleyError } from "../../model/errors.js";
+import { ParleyError } from "../../format/errors.js";
 import { createContext, type Concept } from "../../stability/analyze.js";
 import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseConcepts, parseCount, resolveState, type CommandEnv } from "../env.js";
 

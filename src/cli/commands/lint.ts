@@ -1,8 +1,8 @@
 /** `parley lint`: checks of a model before anyone forecasts with it. */
 import { type Command, Option } from "commander";
 import { lintModel, LINT_CODES } from "../../analysis/lint.js";
-import { describeFindings, lintJson, renderLint, type LocatedFinding } from "../../io/lint-output.js";
-import { readSource } from "../../model/source.js";
+import { describeFindings, lintJson, renderLint, type LocatedFinding } from "../../present/lint-output.js";
+import { readSource } from "../../format/source.js";
 import { createContext, type Concept } from "../../stability/analyze.js";
 import { Exit, forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseConcept, type CommandEnv } from "../env.js";
 import { inputName } from "../io.js";

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { analyze, CONCEPTS, type Concept } from "../../stability/analyze.js";
 import { statusQuoAnalysis } from "../../analysis/paths.js";
-import { pathsJson, renderPaths } from "../../io/paths-output.js";
+import { pathsJson, renderPaths } from "../../present/paths-output.js";
 import { conceptOption, forceOption, jsonText, maxStatesOption, outputOption, resolveState, formatOption, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {

@@ -1,12 +1,12 @@
 /** `parley robustness`. */
 import type { Command } from "commander";
 import { robustnessSteps, uncertaintyOf, type RobustnessResult } from "../../analysis/robustness.js";
-import { renderRobustness, robustnessJson } from "../../io/robustness-output.js";
+import { renderRobustness, robustnessJson } from "../../present/robustness-output.js";
 import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
 import { startNodePool } from "../../parallel/node-pool.js";
 import { robustnessParallel, robustnessWorthThreads } from "../../parallel/parallel.js";
-import { ParleyError } from "../../model/errors.js";
-import { overLimit } from "../../model/limits.js";
+import { ParleyError } from "../../format/errors.js";
+import { overLimit } from "../../format/limits.js";
 import {
   chooseThreads,
   conceptOption,

@@ -1,8 +1,8 @@
 /** `parley schema`. */
 import type { Command } from "commander";
-import { scenarioJsonSchema } from "../../model/schema.js";
-import { OUTPUT_SCHEMAS } from "../../io/output-schemas.js";
-import { ParleyError } from "../../model/errors.js";
+import { scenarioJsonSchema } from "../../format/schema.js";
+import { OUTPUT_SCHEMAS } from "../../present/output-schemas.js";
+import { ParleyError } from "../../format/errors.js";
 import { forceOption, jsonText, outputOption, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {

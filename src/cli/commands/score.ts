@@ -1,7 +1,7 @@
 /** `parley score`: how good were the recorded forecasts, against what happened. */
 import type { Command } from "commander";
 import { scoreRecords } from "../../analysis/score.js";
-import { readForecastLog, readResolutions, renderScore, scoreJson } from "../../io/score-output.js";
+import { readForecastLog, readResolutions, renderScore, scoreJson } from "../../present/score-output.js";
 import { forceOption, formatOption, jsonText, outputOption, type CommandEnv } from "../env.js";
 import { inputName } from "../io.js";
 

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { startServer } from "../../server/server.js";
 import { WorkspaceError } from "../../server/workspace.js";
-import { ParleyError } from "../../model/errors.js";
+import { ParleyError } from "../../format/errors.js";
 import { parseCount, type CommandEnv } from "../env.js";
 import { resolve } from "node:path";
 

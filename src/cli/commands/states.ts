@@ -1,6 +1,6 @@
 /** `parley states`. */
 import type { Command } from "commander";
-import { DEFAULT_TABLE_LIMIT, renderStates, type TableFormat } from "../../io/analysis-output.js";
+import { DEFAULT_TABLE_LIMIT, renderStates, type TableFormat } from "../../present/analysis-output.js";
 import { forceOption, maxStatesOption, formatOption, outputOption, parseCount, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {

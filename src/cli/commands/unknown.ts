@@ -1,6 +1,6 @@
 /** `parley unknown`: stability when some preferences are unknown (Li, Hipel, Kilgour & Fang 2004). */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { renderUnknown, unknownToJson } from "../../io/unknown-output.js";
+import { renderUnknown, unknownToJson } from "../../present/unknown-output.js";
 import {
   analyzeUnknown,
   UNKNOWN_CONCEPTS,
@@ -9,7 +9,7 @@ import {
   type UnknownAnalysis,
   type UnknownConcept,
   type UnknownVariant,
-} from "../../stability/unknown.js";
+} from "../../extensions/unknown.js";
 import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, resolveState, withLocations, type CommandEnv } from "../env.js";
 
 function parseUnknownConcepts(value: string, previous: UnknownConcept[] | undefined): UnknownConcept[] {

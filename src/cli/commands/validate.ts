@@ -1,7 +1,7 @@
 /** `parley validate`. */
 import type { Command } from "commander";
 import type { Model } from "../../model/compile.js";
-import { ParleyError, type Issue } from "../../model/errors.js";
+import { ParleyError, type Issue } from "../../format/errors.js";
 import { printError } from "../print.js";
 import { maxStatesOption, Exit, forceOption, formatOption, jsonText, outputOption, type CommandEnv } from "../env.js";
 

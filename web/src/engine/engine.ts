@@ -8,20 +8,20 @@ export { buildReport } from "../../../src/report/build.js";
 export { compareModels } from "../../../src/analysis/compare.js";
 export { explainState, type Sanction } from "../../../src/stability/explain.js";
 export { loadModel } from "../../../src/model/load.js";
-export { ParleyError } from "../../../src/model/errors.js";
+export { ParleyError } from "../../../src/format/errors.js";
 export { renderReportHtml, renderReportMarkdown } from "../../../src/report/render.js";
 export { statePattern, type Model } from "../../../src/model/compile.js";
 export { stateFamilies } from "../../../src/analysis/families.js";
 export { statusQuoAnalysis } from "../../../src/analysis/paths.js";
-export { describeChange, describeFamily, describeMove, describeState, rankCount, rankOf } from "../../../src/io/describe.js";
-export { renderComparison } from "../../../src/io/compare-output.js";
-export { stateTable } from "../../../src/io/analysis-output.js";
-export { renderCsv } from "../../../src/io/table.js";
+export { describeChange, describeFamily, describeMove, describeState, rankCount, rankOf } from "../../../src/model/describe.js";
+export { renderComparison } from "../../../src/present/compare-output.js";
+export { stateTable } from "../../../src/present/analysis-output.js";
+export { renderCsv } from "../../../src/present/table.js";
 export { displayRanks } from "../../../src/preferences/ranks.js";
 export { robustnessSteps, uncertaintyOf, type RobustnessResult, type StateRobustness } from "../../../src/analysis/robustness.js";
-export { renderRobustness } from "../../../src/io/robustness-output.js";
+export { renderRobustness } from "../../../src/present/robustness-output.js";
 export { inverseForTargets, statesMatching, type InverseResult } from "../../../src/analysis/inverse.js";
-export { changeLines } from "../../../src/io/inverse-output.js";
+export { changeLines } from "../../../src/present/inverse-output.js";
 export {
   coalitionAnalysis,
   coalitionCount,
@@ -29,5 +29,5 @@ export {
   MAX_COALITIONS,
   type CoalitionConcept,
   type CoalitionSanction,
-} from "../../../src/analysis/coalitions.js";
-export { importGmcrPy, parseGmcrPyText, readGmcrPy } from "../../../src/io/gmcrpy.js";
+} from "../../../src/extensions/coalitions.js";
+export { importGmcrPy, parseGmcrPyText, readGmcrPy } from "../../../src/interchange/gmcrpy.js";

@@ -11,9 +11,9 @@ import { ingestArticle, loadGazetteer, type IngestResult } from "../../../src/in
 import { planUpdate } from "../../../src/ingest/update.js";
 import { mergeGazetteers, readGazetteer, type Gazetteer } from "../../../src/ingest/gazetteer.js";
 import type { HtmlExtractor } from "../../../src/ingest/clean.js";
-import { ingestYaml } from "../../../src/io/ingest-output.js";
-import { formatPath, ParleyError } from "../../../src/model/errors.js";
-import type { ScenarioFile } from "../../../src/model/schema.js";
+import { ingestYaml } from "../../../src/present/ingest-output.js";
+import { formatPath, ParleyError } from "../../../src/format/errors.js";
+import type { ScenarioFile } from "../../../src/format/schema.js";
 import type { DraftDmView, ElementView, Failure, GazetteerInfo, IngestRequest, IngestView, UserGazetteer } from "../ingest-protocol.js";
 
 export { loadGazetteer, type Gazetteer };

@@ -16,7 +16,7 @@ import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../../src/parallel/pa
 import type { WorkerPool } from "../../../src/parallel/pool.js";
 import { graphView } from "./graph.js";
 import { runBargaining } from "../../../src/bargaining/scenario.js";
-import { bargainJson } from "../../../src/io/bargain-output.js";
+import { bargainJson } from "../../../src/present/bargain-output.js";
 import { compareView, explainView, issuesOf, modelView } from "./views.js";
 import type { Progress, Request, ResultOf } from "../protocol.js";
 

@@ -3,7 +3,7 @@ import type { Comparison, Survival } from "../analysis/compare.js";
 import type { Model } from "../model/compile.js";
 import type { Concept } from "../stability/analyze.js";
 import { stateFamilies } from "../analysis/families.js";
-import { describeFamily, describeState } from "./describe.js";
+import { describeFamily, describeState } from "../model/describe.js";
 import { renderMarkdown, renderText, type Table } from "./table.js";
 
 export function renderComparison(a: Model, b: Model, fileA: string, fileB: string, cmp: Comparison, md: boolean): string {

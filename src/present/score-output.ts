@@ -4,8 +4,8 @@
  * (parley-score/1).
  */
 import type { ForecastRecord, Resolution, ScoreReport } from "../analysis/score.js";
-import { ParleyError, type Issue } from "../model/errors.js";
-import { readSource } from "../model/source.js";
+import { ParleyError, type Issue } from "../format/errors.js";
+import { readSource } from "../format/source.js";
 import { renderMarkdown, renderText, type Table } from "./table.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,7 +1,7 @@
 /** `parley inverse` in words. */
 import type { InverseResult } from "../analysis/inverse.js";
 import { statePattern, type Model } from "../model/compile.js";
-import { describeState } from "./describe.js";
+import { describeState } from "../model/describe.js";
 
 function statementWords(model: Model, dm: number, j: number): string {
   const p = model.scenario.preferences[dm];

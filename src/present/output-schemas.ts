@@ -9,12 +9,12 @@
  * field fails. Adding a field here and in the output is not a breaking
  * change; renaming or removing one is, and needs a new version (/2).
  */
-import { COALITION_CONCEPTS } from "../analysis/coalitions.js";
-import { HYPERGAME_VIEWS } from "../analysis/hypergame.js";
+import { COALITION_CONCEPTS } from "../extensions/coalitions.js";
+import { HYPERGAME_VIEWS } from "../extensions/hypergame.js";
 import { MODELS } from "../bargaining/types.js";
 import { CONCEPTS } from "../stability/analyze.js";
-import { FORESIGHT_VARIANTS } from "../stability/limited-move.js";
-import { UNKNOWN_CONCEPTS, UNKNOWN_VARIANTS } from "../stability/unknown.js";
+import { FORESIGHT_VARIANTS } from "../extensions/limited-move.js";
+import { UNKNOWN_CONCEPTS, UNKNOWN_VARIANTS } from "../extensions/unknown.js";
 
 type Schema = Record<string, unknown>;
 

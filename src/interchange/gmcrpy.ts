@@ -27,13 +27,13 @@
  * under the `parley` key, and so does the spatial bargaining section.
  */
 import { compileScenario, DEFAULT_MAX_STATES, type Model } from "../model/compile.js";
-import { maskToPattern, type Cube } from "../model/cubes.js";
-import { ParleyError, type Issue } from "../model/errors.js";
-import type { InputLimits } from "../model/limits.js";
-import type { ConstraintSpec, PreferenceSpec, Scenario } from "../model/scenario.js";
-import { FORMAT } from "../model/schema.js";
-import { readSource, textProblem } from "../model/source.js";
-import { validateData } from "../model/validate.js";
+import { maskToPattern, type Cube } from "../format/cubes.js";
+import { ParleyError, type Issue } from "../format/errors.js";
+import type { InputLimits } from "../format/limits.js";
+import type { ConstraintSpec, PreferenceSpec, Scenario } from "../format/scenario.js";
+import { FORMAT } from "../format/schema.js";
+import { readSource, textProblem } from "../format/source.js";
+import { validateData } from "../format/validate.js";
 import { bargainingToFile } from "./bargaining-file.js";
 import { preferenceToFile } from "./preference-file.js";
 

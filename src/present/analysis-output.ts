@@ -9,7 +9,7 @@
 import { statePattern, type Model } from "../model/compile.js";
 import { displayRanks } from "../preferences/ranks.js";
 import type { Analysis, Concept } from "../stability/analyze.js";
-import { wrap } from "./describe.js";
+import { wrap } from "./text.js";
 import { jsonChunks, LazyArray } from "./json-chunks.js";
 import { csvLines, markdownLines, renderMarkdown, renderText, textLines, type RowTable, type Table } from "./table.js";
 

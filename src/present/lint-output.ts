@@ -2,7 +2,7 @@
 import type { LintElement, LintFinding } from "../analysis/lint.js";
 import type { Model } from "../model/compile.js";
 import { CONCEPT_NAMES } from "../stability/analyze.js";
-import { describeChange, stateName } from "./describe.js";
+import { describeChange, stateName } from "../model/describe.js";
 
 export interface LocatedFinding {
   code: LintFinding["code"];

@@ -1,6 +1,6 @@
 /**
  * Coalition stability under CNash, CGMR and CSEQ for every state at once
- * (definitions in src/analysis/coalitions.ts; Kilgour, Hipel, Fang & Peng 2001;
+ * (definitions in src/extensions/coalitions.ts; Kilgour, Hipel, Fang & Peng 2001;
  * Inohara & Hipel 2008).
  *
  * s is unstable for H iff some t ∈ R_H(s) has V_i(t) > pref_i(s) for every
@@ -14,7 +14,7 @@
  * H, i.e. each member's worst reachable value is above its value at s; and
  * V_i(t) ≤ pref_i(t), so V(t) > pref(s) also says t ≻_H s.
  * R_H(s) is plain reachability over the members' union graph (see
- * src/stability/coalition.ts for why that equals the no-DM-twice rule), minus
+ * src/extensions/coalition-reach.ts for why that equals the no-DM-twice rule), minus
  * s itself; `reachDominates` reaches in zero or more steps, so it also looks
  * at t = s, harmlessly: V(s) ≤ pref(s), never above it.
  * CSMR is not of this form (whether s2 is a sanction depends on s through the
@@ -29,9 +29,9 @@
  * one `reachMin` per member and one `reachDominates` pass; for CSMR two sweeps
  * of H's graph and one of the others' graph, meeting skylines.
  */
-import { coalitionImprovements, coalitionMoves, type StabilityContext } from "./context.js";
-import { condense, reachDominates, reachDominatesUnanswered } from "./dominance.js";
-import { reachMin } from "./reach.js";
+import { coalitionImprovements, coalitionMoves, type StabilityContext } from "../stability/context.js";
+import { condense, reachDominates, reachDominatesUnanswered } from "../stability/dominance.js";
+import { reachMin } from "../stability/reach.js";
 
 export type WholeGraphConcept = "Nash" | "GMR" | "SMR" | "SEQ";
 

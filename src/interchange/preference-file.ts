@@ -5,7 +5,7 @@
  * unknown pairs. Conditional and compound statements come back as the
  * equivalent single statement text.
  */
-import type { PreferenceSpec, Provenance, StatementSpec } from "../model/scenario.js";
+import type { PreferenceSpec, Provenance, StatementSpec } from "../format/scenario.js";
 
 function provenance(x: Provenance): Record<string, unknown> {
   return {

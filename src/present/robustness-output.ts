@@ -2,7 +2,7 @@
 import type { PreferenceUncertainty, RobustnessResult } from "../analysis/robustness.js";
 import { statePattern, type Model } from "../model/compile.js";
 import type { Concept } from "../stability/analyze.js";
-import { describeState } from "./describe.js";
+import { describeState } from "../model/describe.js";
 import { renderMarkdown, renderText, type Table } from "./table.js";
 
 const pct = (x: number) => x.toFixed(2);

@@ -27,8 +27,8 @@
  * handing them a context whose moves and preferences are i's view.
  */
 import type { Model } from "../model/compile.js";
-import { cubesHold } from "../model/cubes.js";
-import { ParleyError, type Issue } from "../model/errors.js";
+import { cubesHold } from "../format/cubes.js";
+import { ParleyError, type Issue } from "../format/errors.js";
 import { perceivedPreferenceLevels } from "../preferences/perceived.js";
 import { analyze, CONCEPTS, SOLVERS, solveConcepts, type Analysis, type Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";

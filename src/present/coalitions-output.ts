@@ -6,11 +6,11 @@
  */
 import { statePattern, type Model } from "../model/compile.js";
 import { displayRanks } from "../preferences/ranks.js";
-import type { CoalitionAnalysis, CoalitionConcept, CoalitionSanction, JointMoveCheck, StateCoalitions } from "../analysis/coalitions.js";
+import type { CoalitionAnalysis, CoalitionConcept, CoalitionSanction, JointMoveCheck, StateCoalitions } from "../extensions/coalitions.js";
 import type { Analysis } from "../stability/analyze.js";
 import type { MoveStep } from "../stability/explain.js";
 import { stateFamilies } from "../analysis/families.js";
-import { describeFamily, describeMove, describeState, dmName } from "./describe.js";
+import { describeFamily, describeMove, describeState, dmName } from "../model/describe.js";
 
 export const COALITIONS_FORMAT = "parley-coalitions/1";
 

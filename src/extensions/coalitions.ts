@@ -38,7 +38,7 @@
  * coalition (`coalitionVerdicts`: components of H's union graph and a skyline
  * of member value vectors over each reach set, O(C · (S + E) · K), K a
  * skyline's size; for CSMR the skylines are also met over the others' reach
- * sets, src/stability/coalition-verdicts.ts). Details, only for the
+ * sets, src/extensions/coalition-verdicts.ts). Details, only for the
  * states asked for (CoalitionOptions.detail): R_H^{++}(s) by `coalitionReach`;
  * for CGMR and CSEQ, one `reachMin` per member over the others' move
  * (improvement) graph decides every joint move with |H| comparisons; for CSMR,
@@ -48,10 +48,10 @@
  * plain concepts, plain reachability stands in for "no DM twice in a row": they
  * differ at most at the start s1, which is better for H and so never a sanction.
  */
-import { ParleyError } from "../model/errors.js";
+import { ParleyError } from "../format/errors.js";
 import { runToEnd, type Analysis } from "../stability/analyze.js";
-import { coalitionReach } from "../stability/coalition.js";
-import { coalitionVerdicts } from "../stability/coalition-verdicts.js";
+import { coalitionReach } from "./coalition-reach.js";
+import { coalitionVerdicts } from "./coalition-verdicts.js";
 import { coalitionImprovements, coalitionMoves, type StabilityContext } from "../stability/context.js";
 import type { MoveStep } from "../stability/explain.js";
 import type { Adjacency } from "../stability/moves.js";

@@ -4,7 +4,7 @@
  * a range for uncertainty). The spatial bargaining models (src/bargaining/)
  * read it; the graph model ignores it.
  */
-import type { Provenance } from "./scenario.js";
+import type { Provenance } from "./provenance.js";
 
 /** One number with its optional uncertainty range [min, max] and provenance. */
 export interface RangedValue extends Provenance {

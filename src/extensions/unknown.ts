@@ -66,13 +66,13 @@
  * O(groups × |N∖i| × (states + moves)).
  */
 import { statePattern, type Model } from "../model/compile.js";
-import { cubesHold } from "../model/cubes.js";
-import { ParleyError, type Issue } from "../model/errors.js";
-import { analyze, createContext, type Analysis } from "./analyze.js";
-import { opponents, type StabilityContext } from "./context.js";
-import type { MoveStep } from "./explain.js";
-import type { Adjacency } from "./moves.js";
-import { reachMin } from "./reach.js";
+import { cubesHold } from "../format/cubes.js";
+import { ParleyError, type Issue } from "../format/errors.js";
+import { analyze, createContext, type Analysis } from "../stability/analyze.js";
+import { opponents, type StabilityContext } from "../stability/context.js";
+import type { MoveStep } from "../stability/explain.js";
+import type { Adjacency } from "../stability/moves.js";
+import { reachMin } from "../stability/reach.js";
 
 export const UNKNOWN_CONCEPTS = ["Nash", "GMR", "SMR", "SEQ"] as const;
 export type UnknownConcept = (typeof UNKNOWN_CONCEPTS)[number];

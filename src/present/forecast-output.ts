@@ -3,7 +3,8 @@ import type { Forecast } from "../analysis/forecast.js";
 import { MOVE_RULE_NAMES } from "../analysis/play.js";
 import { statePattern, type Model } from "../model/compile.js";
 import { CONCEPT_NAMES } from "../stability/analyze.js";
-import { describeFamily, describeMove, describeState, hang, wrap } from "./describe.js";
+import { describeFamily, describeMove, describeState } from "../model/describe.js";
+import { hang, wrap } from "./text.js";
 import { renderCsv, type Table } from "./table.js";
 
 const pct = (p: number | null) => (p === null ? "—" : p < 0.005 && p > 0 ? "<1%" : p > 0.995 && p < 1 ? ">99%" : `${Math.round(p * 100)}%`);

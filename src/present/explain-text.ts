@@ -2,7 +2,7 @@
 import { statePattern, type Model } from "../model/compile.js";
 import type { Concept } from "../stability/analyze.js";
 import type { Sanction, StateExplanation } from "../stability/explain.js";
-import { describeMove, dmName, rankCount, rankOf } from "./describe.js";
+import { describeMove, dmName, rankCount, rankOf } from "../model/describe.js";
 
 export function renderExplanation(model: Model, ex: StateExplanation, concepts: readonly Concept[]): string {
   const s = ex.state;

@@ -1,10 +1,10 @@
 /**
  * A validated `bargaining` section back in the form a scenario file writes it
- * (the inverse of src/model/bargaining-validate.ts), so that formats which
+ * (the inverse of src/format/bargaining-validate.ts), so that formats which
  * carry a scenario elsewhere (the gmcr-py export's `parley` key) keep it.
  */
-import type { BargainingSpec, RangedValue } from "../model/bargaining-spec.js";
-import type { Provenance } from "../model/scenario.js";
+import type { BargainingSpec, RangedValue } from "../format/bargaining-spec.js";
+import type { Provenance } from "../format/scenario.js";
 
 function provenance(x: Provenance): Provenance {
   return {

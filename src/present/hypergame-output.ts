@@ -13,10 +13,11 @@ import {
   type ChangeReason,
   type Hypergame,
   type StabilityChange,
-} from "../analysis/hypergame.js";
+} from "../extensions/hypergame.js";
 import type { Concept } from "../stability/analyze.js";
 import type { Sanction } from "../stability/explain.js";
-import { describeChange, describeMove, dmName, wrap } from "./describe.js";
+import { describeChange, describeMove, dmName } from "../model/describe.js";
+import { wrap } from "./text.js";
 import { displayWidth, renderMarkdown, renderText, type Table } from "./table.js";
 
 export const HYPERGAME_FORMAT = "parley-hypergame/1";

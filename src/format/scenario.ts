@@ -6,11 +6,8 @@ import type { Cube } from "./cubes.js";
 import type { Expr } from "./expr.js";
 import type { BargainingSpec } from "./bargaining-spec.js";
 
-export interface Provenance {
-  note?: string;
-  sources?: string[];
-  assumption?: string;
-}
+export type { Provenance } from "./provenance.js";
+import type { Provenance } from "./provenance.js";
 
 /** both: free; fwd: may only be taken (N->Y); back: may only be withdrawn (Y->N). */
 export type Direction = "both" | "fwd" | "back";

@@ -3,7 +3,7 @@ import { statePattern, type Model } from "../model/compile.js";
 import type { StatusQuoAnalysis } from "../analysis/paths.js";
 import type { Analysis } from "../stability/analyze.js";
 import { preferenceReason } from "../preferences/why.js";
-import { describeMove, describeState, rankOf } from "./describe.js";
+import { describeMove, describeState, rankOf } from "../model/describe.js";
 
 export const PATHS_FORMAT = "parley-paths/1";
 

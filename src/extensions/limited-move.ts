@@ -62,10 +62,10 @@
  *   costs them; ties between outcomes go to the lowest state number (they
  *   are equal for i). With two DMs Maximin_1, _2, _3 are Nash, GMR and SMR.
  */
-import { ParleyError } from "../model/errors.js";
+import { ParleyError } from "../format/errors.js";
 import type { Model } from "../model/compile.js";
-import { opponents, type StabilityContext } from "./context.js";
-import type { MoveStep } from "./explain.js";
+import { opponents, type StabilityContext } from "../stability/context.js";
+import type { MoveStep } from "../stability/explain.js";
 
 export const FORESIGHT_VARIANTS = ["two-dm", "rotation", "maximin"] as const;
 export type ForesightVariant = (typeof FORESIGHT_VARIANTS)[number];

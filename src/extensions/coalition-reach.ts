@@ -15,8 +15,8 @@
  * O(S + E) per call in the worst case, O(reached) in time and no allocation
  * of the model's size: the search arrays are kept per union graph.
  */
-import { coalitionImprovements, coalitionMoves, type StabilityContext } from "./context.js";
-import type { Adjacency } from "./moves.js";
+import { coalitionImprovements, coalitionMoves, type StabilityContext } from "../stability/context.js";
+import type { Adjacency } from "../stability/moves.js";
 
 export interface CoalitionReach {
   /** Reachable state indices, ascending. */

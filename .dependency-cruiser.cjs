@@ -1,0 +1,56 @@
+/**
+ * The layers of src/, lowest first. A module may import from its own layer
+ * and the layers before it, never from a later one: `npm run lint` fails on an
+ * upward import. See CONTRIBUTING.md ("Where code goes").
+ */
+const LAYERS = [
+  "format", // the scenario format: types, schema, validation, expressions, state sets as cubes
+  "preferences", // preference statements -> ranks over states
+  "model", // compiling a scenario to states (the engine's data layout), states in words
+  "stability", // the stability concepts and the graph machinery under them
+  "extensions", // coalitions, unknown preferences, foresight, hypergames
+  "analysis", // paths, comparisons, robustness, the inverse problem, forecasts, lint
+  "parallel", // running analyses on worker threads
+  "bargaining", // spatial bargaining models
+  "ingest", // news text -> draft scenario
+  "interchange", // other file formats (gmcr-py), preference and bargaining files
+  "present", // documents, tables, JSON contracts: one module per output kind
+  "report", // the report: every analysis in one document
+  "node", // Node-only helpers (files)
+  "server", // the workbench's local server
+  "cli", // the parley command
+];
+
+const rules = LAYERS.slice(0, -1).map((layer, i) => ({
+  name: `${layer}-imports-upward`,
+  comment: `src/${layer} sits below ${LAYERS.slice(i + 1).join(", ")}: it may not import them`,
+  severity: "error",
+  from: { path: `^src/${layer}/` },
+  to: { path: `^src/(${LAYERS.slice(i + 1).join("|")})/` },
+}));
+
+module.exports = {
+  forbidden: [
+    ...rules,
+    {
+      name: "no-circular",
+      comment: "modules that import each other, directly or through others, cannot be read or tested one at a time",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { circular: true },
+    },
+    {
+      name: "engine-without-node",
+      comment: "the engine runs in the browser too: only the adapters (node, server, cli, parallel's Node pool) may use Node's modules",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/(node|server|cli)/|^src/parallel/node-" },
+      to: { dependencyTypes: ["core"] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    exclude: { path: "^(dist|node_modules)/" },
+  },
+};
