@@ -18,7 +18,8 @@ export { stateFamilies, familyPattern, type StateFamily } from "./analysis/famil
 export { preferenceSensitivity, type Sensitivity } from "./analysis/sensitivity.js";
 export { scenarioChanges } from "./analysis/diff.js";
 export { compareModels, equilibriumSurvival, type Comparison } from "./analysis/compare.js";
-export { inverseGMCR, inverseForTargets, statesMatching, type InverseResult } from "./analysis/inverse.js";
+export { inverseGMCR, inverseForTargets, type InverseResult } from "./analysis/inverse.js";
+export { parseStateRef, parseStateSet, stateId, stateIds, stateIndex, stateLabel, statesMatching } from "./model/states.js";
 export { robustness, noUncertainty, type PreferenceUncertainty, type RobustnessResult } from "./analysis/robustness.js";
 export { coalitionAnalysis, coalitionStable, enumerateCoalitions, COALITION_CONCEPTS, type CoalitionAnalysis } from "./extensions/coalitions.js";
 export {

@@ -64,7 +64,9 @@ describe("documentation examples", () => {
     const layers = [...config.slice(config.indexOf("const LAYERS"), config.indexOf("];")).matchAll(/^\s+"([a-z]+)",/gm)].map((m) => m[1]);
     expect(layers.length).toBeGreaterThan(10);
     expect(listed).toEqual(layers);
-    const folders = readdirSync("src", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync("src", { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect([...folders].sort()).toEqual([...layers].sort());
   });
 

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { inverseForTargets, inverseGMCR, statesMatching } from "../src/analysis/inverse.js";
+import { inverseForTargets, inverseGMCR } from "../src/analysis/inverse.js";
+import { statesMatching } from "../src/model/states.js";
 import { analyze, compileScenario, createContext, CONCEPTS, loadModel, statePattern, validateData, type Model } from "../src/index.js";
 import { fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
 import { parley } from "./helpers/cli.js";

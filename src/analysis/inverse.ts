@@ -15,9 +15,7 @@
  * combinations are searched, smallest total change first, within a limit.
  */
 import type { Model } from "../model/compile.js";
-import { toCubes, cubesHold } from "../format/cubes.js";
-import { ParleyError } from "../format/errors.js";
-import { ExprSyntaxError, parseExpr, exprVars } from "../format/expr.js";
+import { cubesHold } from "../format/cubes.js";
 import type { PreferenceSpec } from "../format/scenario.js";
 import { preferenceLevels } from "../preferences/ranks.js";
 import type { Concept } from "../stability/analyze.js";
@@ -63,26 +61,6 @@ interface Candidate {
   reversed: [number, number][];
   dropped: number[];
   raised?: number;
-}
-
-/** The feasible states a condition over option ids selects (for `--target "ceasefire & guarantee"`). */
-export function statesMatching(model: Model, condition: string): number[] {
-  let cubes;
-  try {
-    const expr = parseExpr(condition);
-    const ids = new Map(model.scenario.options.map((o, k) => [o.id, k]));
-    for (const v of exprVars(expr))
-      if (!ids.has(v.id)) throw new ParleyError({ code: "unknown-option", message: `unknown option '${v.id}' in '${condition}'` });
-    cubes = toCubes(expr, (id) => ids.get(id)!);
-  } catch (e) {
-    if (e instanceof ExprSyntaxError)
-      throw new ParleyError({ code: "statement-syntax", message: `cannot read '${condition}': ${e.message} (character ${e.offset + 1})` });
-    throw e;
-  }
-  const out: number[] = [];
-  for (let s = 0; s < model.states.length; s++) if (cubesHold(cubes, model.states[s])) out.push(s);
-  if (out.length === 0) throw new ParleyError({ code: "no-target", message: `no feasible state satisfies '${condition}'` });
-  return out;
 }
 
 /**

@@ -4,7 +4,7 @@
  * register themselves on the program with this environment.
  */
 import { InvalidArgumentError, Option } from "commander";
-import { DEFAULT_MAX_STATES, statePattern, type Model } from "../model/compile.js";
+import { DEFAULT_MAX_STATES, type Model } from "../model/compile.js";
 import { ParleyError } from "../format/errors.js";
 import { parseLimits, type InputLimits } from "../format/limits.js";
 import { loadModel } from "../model/load.js";
@@ -126,24 +126,6 @@ export const forceOption = () => new Option("--force", "replace the --output fil
 
 /** A JSON result as printed: two-space indentation, a final newline. */
 export const jsonText = (value: unknown): string => JSON.stringify(value, null, 2) + "\n";
-
-/** A state named by its number (1..N) or its Y/N pattern. */
-export function resolveState(model: Model, name: string): number {
-  const trimmed = name.trim();
-  if (/^\d+$/.test(trimmed)) {
-    const id = Number(trimmed);
-    if (id >= 1 && id <= model.states.length) return id - 1;
-    throw new ParleyError({ code: "unknown-state", message: `there is no state ${id}: the feasible states are numbered 1 to ${model.states.length}` });
-  }
-  const pattern = trimmed.toUpperCase();
-  if (!/^[YN]+$/.test(pattern) || pattern.length !== model.nOptions)
-    throw new ParleyError({
-      code: "unknown-state",
-      message: `'${name}' is not a state: give a number from 1 to ${model.states.length} or a Y/N pattern of ${model.nOptions} letters (one per option)`,
-    });
-  for (let s = 0; s < model.states.length; s++) if (statePattern(model, s) === pattern) return s;
-  throw new ParleyError({ code: "infeasible-state", message: `state ${pattern} is not feasible in this scenario` });
-}
 
 /** A decision maker named by its id or its name. */
 export function resolveDM(model: Model, id: string): number {

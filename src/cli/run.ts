@@ -11,8 +11,6 @@ import { createEnv, Exit } from "./env.js";
 import { Interrupted, nodeIO, OutputClosed, type CliIO } from "./io.js";
 import { printError } from "./print.js";
 
-export { resolveState } from "./env.js";
-
 const VERSION = "0.1.0";
 
 export async function run(argv: string[], io: CliIO = nodeIO()): Promise<number> {

@@ -1,14 +1,5 @@
 /** Plain-words descriptions of states and moves, shared by every text output. */
 import type { Model } from "./compile.js";
-import { statePattern } from "./compile.js";
-
-export function stateId(s: number): number {
-  return s + 1;
-}
-
-export function stateName(model: Model, s: number): string {
-  return `state ${s + 1} (${statePattern(model, s)})`;
-}
 
 export function dmName(model: Model, d: number): string {
   return model.scenario.decisionMakers[d].name;

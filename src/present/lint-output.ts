@@ -2,7 +2,8 @@
 import type { LintElement, LintFinding } from "../analysis/lint.js";
 import type { Model } from "../model/compile.js";
 import { CONCEPT_NAMES } from "../stability/analyze.js";
-import { describeChange, stateName } from "../model/describe.js";
+import { describeChange } from "../model/describe.js";
+import { stateLabel } from "../model/states.js";
 
 export interface LocatedFinding {
   code: LintFinding["code"];
@@ -58,7 +59,7 @@ export function describeFindings(model: Model, findings: readonly LintFinding[],
           code: f.code,
           element: st ?? `the preferences of ${dm.name}`,
           path: f.statement !== undefined ? statementPath(f.dm, f.statement) : ["preferences", dm.id],
-          message: `Today's state is not stable for ${dm.name} under ${CONCEPT_NAMES[f.concept]}: it would gain by moving to ${stateName(model, f.to)} (${move}), and no credible sanction deters it${st ? `; ${st} is what makes it prefer that` : ""}.`,
+          message: `Today's state is not stable for ${dm.name} under ${CONCEPT_NAMES[f.concept]}: it would gain by moving to ${stateLabel(model, f.to)} (${move}), and no credible sanction deters it${st ? `; ${st} is what makes it prefer that` : ""}.`,
           why: `If ${dm.name} has chosen to stay where things are today, its preferences as written contradict that choice, and every result that starts from today inherits the contradiction.`,
           fix: `Check the facts: if ${dm.name} could have made this move and did not, move the statement down its list (or mark it uncertain with a probability); if the move is not really open, say why in the model (a constraint or an irreversible option).`,
         };

@@ -7,7 +7,8 @@
 import { coalitionAnalysis } from "../extensions/coalitions.js";
 import { compareModels } from "../analysis/compare.js";
 import { stateFamilies } from "../analysis/families.js";
-import { inverseForTargets, statesMatching } from "../analysis/inverse.js";
+import { inverseForTargets } from "../analysis/inverse.js";
+import { statesMatching } from "../model/states.js";
 import { statusQuoAnalysis } from "../analysis/paths.js";
 import { robustness, uncertaintyOf } from "../analysis/robustness.js";
 import { changeLines } from "../present/inverse-output.js";

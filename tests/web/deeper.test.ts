@@ -142,8 +142,8 @@ describe("inverse GMCR view", () => {
     expect(run("ru_ceasefire & nonsense", "SEQ")).toEqual({
       issues: [expect.objectContaining({ message: "unknown option 'nonsense' in 'ru_ceasefire & nonsense'" })],
     });
-    expect(run("999", "SEQ")).toEqual({ issues: [expect.objectContaining({ message: "there is no state 999; states are numbered 1 to 576" })] });
-    expect(() => targetStates(ukraine.model, " ")).toThrow(/give a target/);
+    expect(run("999", "SEQ")).toEqual({ issues: [expect.objectContaining({ message: "there is no state 999: the feasible states are numbered 1 to 576" })] });
+    expect(() => targetStates(ukraine.model, " ")).toThrow(/give a state number, a Y/N pattern, or a condition/);
   });
 
   it("stops at the evaluation limit and says the search was not exhaustive", () => {

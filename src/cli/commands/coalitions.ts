@@ -4,18 +4,8 @@ import { ParleyError } from "../../format/errors.js";
 import { analyze } from "../../stability/analyze.js";
 import { coalitionAnalysisSteps, coalitionCount, COALITION_CONCEPTS, MAX_COALITIONS, type CoalitionConcept } from "../../extensions/coalitions.js";
 import { coalitionsJson, renderCoalitions, shownStates, stringifyCoalitionsJson } from "../../present/coalitions-output.js";
-import {
-  conceptOption,
-  forceOption,
-  maxStatesOption,
-  outputOption,
-  parseConcepts,
-  parseCount,
-  resolveState,
-  formatOption,
-  runSteps,
-  type CommandEnv,
-} from "../env.js";
+import { conceptOption, forceOption, maxStatesOption, outputOption, parseConcepts, parseCount, formatOption, runSteps, type CommandEnv } from "../env.js";
+import { parseStateRef } from "../../model/states.js";
 
 const DEFAULT_LIMIT = 10;
 
@@ -64,7 +54,7 @@ Examples:
         },
       ) => {
         const model = env.load(file, o.maxStates);
-        const state = o.state !== undefined ? resolveState(model, o.state) : undefined;
+        const state = o.state !== undefined ? parseStateRef(model, o.state) : undefined;
         const concepts = o.concept ?? [...COALITION_CONCEPTS];
         if (o.maxSize !== undefined && o.maxSize < 2)
           throw new ParleyError({ code: "bad-coalition-size", message: `--max-size ${o.maxSize}: a coalition has at least 2 members` });

@@ -4,7 +4,8 @@ import { statePattern, type Model } from "../../model/compile.js";
 import { analyze, CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
 import { explainState } from "../../stability/explain.js";
 import { renderExplanation } from "../../present/explain-text.js";
-import { conceptOption, forceOption, jsonText, maxStatesOption, outputOption, resolveState, resolveDM, formatOption, type CommandEnv } from "../env.js";
+import { conceptOption, forceOption, jsonText, maxStatesOption, outputOption, resolveDM, formatOption, type CommandEnv } from "../env.js";
+import { parseStateRef } from "../../model/states.js";
 
 export const EXPLANATION_FORMAT = "parley-explanation/1";
 
@@ -34,7 +35,7 @@ Examples:
         o: { dm?: string; concept?: Concept[]; format: "text" | "json"; output?: string; force?: boolean; maxStates: number },
       ) => {
         const model = env.load(file, o.maxStates);
-        const state = resolveState(model, stateName);
+        const state = parseStateRef(model, stateName);
         const dms = o.dm !== undefined ? [resolveDM(model, o.dm)] : model.scenario.decisionMakers.map((_, d) => d);
         const concepts = o.concept ?? [...CONCEPTS];
         const ctx = createContext(model);

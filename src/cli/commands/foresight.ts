@@ -4,7 +4,8 @@ import { foresightJson, renderForesight } from "../../present/foresight-output.j
 import { foresight } from "../../extensions/foresight.js";
 import { createContext } from "../../stability/analyze.js";
 import { FORESIGHT_VARIANTS, checkVariant, VARIANT_INFO, type ForesightVariant } from "../../extensions/limited-move.js";
-import { forceOption, maxStatesOption, formatOption, jsonText, outputOption, parseCount, resolveState, type CommandEnv } from "../env.js";
+import { forceOption, maxStatesOption, formatOption, jsonText, outputOption, parseCount, type CommandEnv } from "../env.js";
+import { parseStateRef } from "../../model/states.js";
 
 /** Horizons beyond this are refused: use --nm for the limit. */
 export const MAX_HORIZON = 1000;
@@ -62,7 +63,7 @@ Definitions, sources and worked examples: docs/foresight.md.`,
       ) => {
         const model = env.load(file, o.maxStates);
         checkVariant(model, o.variant);
-        const focus = o.state !== undefined ? resolveState(model, o.state) : model.statusQuo;
+        const focus = o.state !== undefined ? parseStateRef(model, o.state) : model.statusQuo;
         const f = foresight(createContext(model), o.variant, { horizon: o.horizon, nm: o.nm, focus });
         env.writeResult(o.format === "json" ? jsonText(foresightJson(f)) : renderForesight(f, o.format === "md"), o);
       },

@@ -1,11 +1,12 @@
 /** `parley inverse`. */
 import type { Command } from "commander";
-import { inverseForTargets, statesMatching } from "../../analysis/inverse.js";
+import { inverseForTargets } from "../../analysis/inverse.js";
+import { parseStateSet } from "../../model/states.js";
 import { renderInverse } from "../../present/inverse-output.js";
 import { statePattern } from "../../model/compile.js";
 import { ParleyError } from "../../format/errors.js";
 import { createContext, type Concept } from "../../stability/analyze.js";
-import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseConcepts, parseCount, resolveState, type CommandEnv } from "../env.js";
+import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseConcepts, parseCount, type CommandEnv } from "../env.js";
 
 export const INVERSE_FORMAT = "parley-inverse/1";
 
@@ -41,7 +42,7 @@ Examples:
         const concepts = parseConcepts(o.concept, undefined);
         if (concepts.length !== 1) throw new ParleyError({ code: "usage", message: "--concept takes one concept" });
         const concept: Concept = concepts[0];
-        const asState = /^\d+$/.test(o.target.trim()) || /^[YNyn]+$/.test(o.target.trim()) ? [resolveState(model, o.target)] : statesMatching(model, o.target);
+        const asState = parseStateSet(model, o.target);
         const r = inverseForTargets(createContext(model), asState, concept, { maxEvaluations: o.maxEvaluations });
         if (o.format === "json") {
           env.writeResult(

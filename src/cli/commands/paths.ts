@@ -3,7 +3,8 @@ import type { Command } from "commander";
 import { analyze, CONCEPTS, type Concept } from "../../stability/analyze.js";
 import { statusQuoAnalysis } from "../../analysis/paths.js";
 import { pathsJson, renderPaths } from "../../present/paths-output.js";
-import { conceptOption, forceOption, jsonText, maxStatesOption, outputOption, resolveState, formatOption, type CommandEnv } from "../env.js";
+import { conceptOption, forceOption, jsonText, maxStatesOption, outputOption, formatOption, type CommandEnv } from "../env.js";
+import { parseStateRef } from "../../model/states.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -25,7 +26,7 @@ Examples:
     )
     .action((file: string, o: { from?: string; concept?: Concept[]; format: "text" | "json" | "md"; output?: string; force?: boolean; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
-      const from = o.from !== undefined ? resolveState(model, o.from) : model.statusQuo;
+      const from = o.from !== undefined ? parseStateRef(model, o.from) : model.statusQuo;
       const analysis = analyze(model, { concepts: o.concept ?? CONCEPTS });
       const sq = statusQuoAnalysis(analysis, from);
       env.writeResult(o.format === "json" ? jsonText(pathsJson(model, sq)) : renderPaths(model, analysis, sq, o.format === "md"), o);

@@ -10,7 +10,8 @@ import {
   type UnknownConcept,
   type UnknownVariant,
 } from "../../extensions/unknown.js";
-import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, resolveState, withLocations, type CommandEnv } from "../env.js";
+import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, withLocations, type CommandEnv } from "../env.js";
+import { parseStateRef } from "../../model/states.js";
 
 function parseUnknownConcepts(value: string, previous: UnknownConcept[] | undefined): UnknownConcept[] {
   const out = [...(previous ?? [])];
@@ -91,7 +92,7 @@ Definitions, sources and a worked example: docs/unknown-preferences.md.`,
         },
       ) => {
         const model = env.load(file, o.maxStates);
-        const focus = o.state !== undefined ? resolveState(model, o.state) : undefined;
+        const focus = o.state !== undefined ? parseStateRef(model, o.state) : undefined;
         const a: UnknownAnalysis = withLocations(env, file, () =>
           analyzeUnknown(model, { concepts: o.concept ?? UNKNOWN_CONCEPTS, variants: o.variant ?? UNKNOWN_VARIANTS }),
         );

@@ -27,7 +27,8 @@ import {
   robustnessSteps,
   statePattern,
   stateFamilies,
-  statesMatching,
+  parseStateSet,
+  stateOfId,
   uncertaintyOf,
   type Analysis,
   type CoalitionConcept,
@@ -235,20 +236,7 @@ export function chartRows(m: Model, r: RobustnessResult, c: Concept, limit: numb
 
 /** The states a target names: a state number, a Y/N pattern, or a condition over option ids (0-based). */
 export function targetStates(m: Model, text: string): number[] {
-  const t = text.trim();
-  if (!t) throw new ParleyError({ code: "no-target", message: "give a target: a state number, a Y/N pattern, or a condition over option ids" });
-  if (/^\d+$/.test(t)) {
-    const n = Number(t);
-    if (n < 1 || n > m.states.length)
-      throw new ParleyError({ code: "no-target", message: `there is no state ${t}; states are numbered 1 to ${m.states.length}` });
-    return [n - 1];
-  }
-  if (/^[YNyn]+$/.test(t) && t.length === m.nOptions) {
-    const want = t.toUpperCase();
-    for (let s = 0; s < m.states.length; s++) if (statePattern(m, s) === want) return [s];
-    throw new ParleyError({ code: "no-target", message: `the state ${want} is not feasible` });
-  }
-  return statesMatching(m, t);
+  return parseStateSet(m, text);
 }
 
 export interface InverseParams {
@@ -329,8 +317,7 @@ export function coalitionSizeFor(nDMs: number, wanted = nDMs): number {
 /** Which groups of parties could leave a state together, by what joint move, and whether the others deter them. */
 export function coalitionsView(analysis: Analysis, state: number, version: number, maxSize?: number): CoalitionsView {
   const m = analysis.model;
-  const s = state - 1;
-  if (!(s >= 0 && s < m.states.length)) throw new ParleyError(`there is no state ${state}; states are numbered 1 to ${m.states.length}`);
+  const s = stateOfId(m, state);
   const all = COALITION_CONCEPTS.filter((c) => analysis.concepts.includes(c));
   const size = coalitionSizeFor(m.nDMs, maxSize);
   const ca = coalitionAnalysis(analysis, { concepts: all, maxSize: size, states: [s] });

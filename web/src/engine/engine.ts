@@ -20,7 +20,8 @@ export { renderCsv } from "../../../src/present/table.js";
 export { displayRanks } from "../../../src/preferences/ranks.js";
 export { robustnessSteps, uncertaintyOf, type RobustnessResult, type StateRobustness } from "../../../src/analysis/robustness.js";
 export { renderRobustness } from "../../../src/present/robustness-output.js";
-export { inverseForTargets, statesMatching, type InverseResult } from "../../../src/analysis/inverse.js";
+export { inverseForTargets, type InverseResult } from "../../../src/analysis/inverse.js";
+export { parseStateSet, stateOfId, statesMatching } from "../../../src/model/states.js";
 export { changeLines } from "../../../src/present/inverse-output.js";
 export {
   coalitionAnalysis,

@@ -23,6 +23,7 @@ import {
   type Concept,
   type Model,
   type Sanction,
+  stateOfId,
 } from "./engine.js";
 import type { CompareSide, CompareView, ExplainView, FamilyView, IssueView, ModelView, PathsView, StabilityChangeView, StepView } from "../protocol.js";
 
@@ -140,8 +141,7 @@ function familiesOf(m: Model, states: number[], conceptsOf: Map<number, Concept[
 /** Why a state is stable or not for each decision maker, in words. */
 export function explainView(analysis: Analysis, state: number): ExplainView {
   const m = analysis.model;
-  const s = state - 1;
-  if (!(s >= 0 && s < m.states.length)) throw new ParleyError(`there is no state ${state}; states are numbered 1 to ${m.states.length}`);
+  const s = stateOfId(m, state);
   const concepts = analysis.concepts;
   const eq = concepts.filter((c) => analysis.equilibria[c]!.includes(s));
   return {
