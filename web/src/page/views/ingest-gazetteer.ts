@@ -23,3 +23,6 @@ export function gazetteerSummary(info: GazetteerInfo): string {
   if (info.titles) parts.push(plural(info.titles, "new title"));
   return `built-in + ${info.file}${parts.length ? ` (${parts.join("; ")})` : " (adds nothing)"}`;
 }
+
+/** Files larger than this are refused before reading, articles and gazetteers alike (a long news page is well under 1 MB). */
+export const MAX_BYTES = 5 * 1024 * 1024;

@@ -12,16 +12,20 @@
  * elements. A user gazetteer (a `*.gazetteer.yaml` of the workspace, or a
  * file opened from disk) goes on top of the built-in one, as `parley ingest
  * --gazetteer FILE` does; its errors are listed with their line and column.
+ *
+ * This module is the panel, the reading and the list of elements; the
+ * article is drawn by ingest-article.ts, the gazetteer chosen in
+ * ingest-gazetteer-picker.ts.
  */
 import { clear, h, plural } from "../widgets/dom.js";
-import { IngestFailed } from "../clients/ingest-client.js";
-import { gazetteerSummary, isGazetteerFile } from "./ingest-gazetteer.js";
+import { MAX_BYTES } from "./ingest-gazetteer.js";
 import { acceptElement, isPresent, type AcceptContext } from "../../editor/ingest-edits.js";
-import type { ElementKind, ElementView, EventView, GazetteerInfo, IngestRequest, IngestView, MentionView, UserGazetteer } from "../../protocol/ingest.js";
-import { DM_COLORS } from "../widgets/colors.js";
+import type { ElementKind, ElementView, IngestRequest, IngestView } from "../../protocol/ingest.js";
 import { detectFormat } from "../../../../src/ingest/clean.js";
+import { ArticleView } from "./ingest-article.js";
+import { GazetteerPicker, type GazetteerHooks } from "./ingest-gazetteer-picker.js";
 
-export interface IngestHooks {
+export interface IngestHooks extends Omit<GazetteerHooks, "changed"> {
   ingest(req: Omit<IngestRequest, "id">): Promise<IngestView>;
   /** Read an HTML page's article in the page (DOMParser + Readability). */
   readHtml(html: string): { title?: string; blocks: string[] } | null;
@@ -30,15 +34,7 @@ export interface IngestHooks {
   edit(next: string): void;
   /** Open a scenario that is not saved yet. */
   openNew(name: string, yaml: string, note: string): Promise<boolean>;
-  /** The workspace's gazetteer files (paths), and reading one. */
-  gazetteerFiles(): Promise<string[]>;
-  readFile(path: string): Promise<string>;
-  /** Read a user gazetteer on top of the built-in one: what it adds, or an IngestFailed with its problems. */
-  checkGazetteer(g: UserGazetteer): Promise<GazetteerInfo>;
 }
-
-/** Files larger than this are refused before reading (a long news page is well under 1 MB). */
-const MAX_BYTES = 5 * 1024 * 1024;
 
 const GROUPS: { kind: ElementKind; title: string }[] = [
   { kind: "decisionMaker", title: "Decision makers" },
@@ -47,13 +43,6 @@ const GROUPS: { kind: ElementKind; title: string }[] = [
   { kind: "constraint", title: "Constraints" },
   { kind: "statusQuo", title: "Today (status quo)" },
 ];
-
-/** The choice of "no user gazetteer" in the list. */
-const BUILT_IN = "";
-/** Values of gazetteers opened from disk in the list (their text is kept in the page). */
-const FROM_DISK = "disk:";
-
-type Mark = { start: number; end: number; mention?: MentionView; events?: EventView[] };
 
 export class IngestPanel {
   private view: IngestView | null = null;
@@ -66,23 +55,16 @@ export class IngestPanel {
   private readonly name: HTMLInputElement;
   private readonly file: HTMLInputElement;
   private readonly message = h("p", { class: "ing-message", role: "status", "aria-live": "polite", "data-testid": "ingest-message" });
-  private readonly article = h("div", { class: "ing-article", "data-testid": "ingest-article", "aria-label": "The article, actors and events highlighted" });
+  private readonly article: ArticleView;
+  private readonly gazetteer: GazetteerPicker;
   private readonly elements = h("div", { class: "ing-elements", "data-testid": "ingest-elements" });
   private readonly facts = h("p", { class: "ing-facts muted" });
   private readonly result = h("div", { class: "ing-result", hidden: true });
-  private readonly tip = h("div", { class: "ing-tip", role: "tooltip", id: "ingest-tip", hidden: true, "data-testid": "ingest-tip" });
   private readonly inputBox: HTMLElement;
   private readonly editArticle: HTMLButtonElement;
-  /** The user gazetteer in use (none: the built-in one alone), and those opened from disk this session. */
-  private gazetteer: (UserGazetteer & { value: string; info: GazetteerInfo }) | null = null;
-  private readonly fromDisk = new Map<string, string>();
-  private workspaceGazetteers: string[] = [];
-  private readonly gazSelect: HTMLSelectElement;
-  private readonly gazFile: HTMLInputElement;
-  private readonly gazStatus = h("div", { class: "ing-gaz-status muted", role: "status", "aria-live": "polite", "data-testid": "ingest-gazetteer" });
 
   constructor(
-    private readonly root: HTMLElement,
+    root: HTMLElement,
     private readonly hooks: IngestHooks,
   ) {
     this.input = h("textarea", {
@@ -106,14 +88,14 @@ export class IngestPanel {
       if (f) void this.loadFile(f);
     });
     this.editArticle = h("button", { type: "button", hidden: true, onclick: () => this.showInput(true) }, "Edit the text");
-    this.gazSelect = h("select", { id: "ingest-gazetteer", "aria-label": "The gazetteer", onchange: () => void this.chooseGazetteer(this.gazSelect.value) });
-    this.gazFile = h("input", { type: "file", hidden: true, accept: ".yaml,.yml,application/yaml,text/yaml", "aria-label": "Gazetteer file" });
-    this.gazFile.addEventListener("change", () => {
-      const f = this.gazFile.files?.[0];
-      this.gazFile.value = "";
-      if (f) void this.openGazetteerFile(f);
+    this.article = new ArticleView(root);
+    // Another gazetteer: read again an article already read.
+    this.gazetteer = new GazetteerPicker({
+      gazetteerFiles: () => hooks.gazetteerFiles(),
+      readFile: (path) => hooks.readFile(path),
+      checkGazetteer: (g) => hooks.checkGazetteer(g),
+      changed: () => (this.view ? this.read() : Promise.resolve()),
     });
-    this.renderGazetteers();
     this.inputBox = h("div", { class: "ing-input-box" }, this.input);
     root.append(
       h(
@@ -136,44 +118,21 @@ export class IngestPanel {
           "Whole draft",
         ),
       ),
-      h(
-        "div",
-        { class: "toolbar ing-gaz" },
-        h(
-          "label",
-          {
-            for: "ingest-gazetteer",
-            title: "Actors, people and topics the reader knows: the built-in gazetteer, or a file of yours on top of it (as parley ingest --gazetteer)",
-          },
-          "Gazetteer",
-        ),
-        this.gazSelect,
-        h(
-          "button",
-          { type: "button", onclick: () => this.gazFile.click(), title: "Open a gazetteer file (YAML, format parley-gazetteer/1) from this computer" },
-          "Open a gazetteer…",
-        ),
-        this.gazFile,
-        this.gazStatus,
-      ),
+      this.gazetteer.element,
       this.inputBox,
       this.message,
       this.result,
-      this.tip,
+      this.article.tip,
     );
     this.result.append(
       this.facts,
       h(
         "div",
         { class: "ing-columns" },
-        h("section", { class: "ing-col", "aria-label": "Article" }, this.article),
+        h("section", { class: "ing-col", "aria-label": "Article" }, this.article.element),
         h("section", { class: "ing-col", "aria-label": "Proposed elements" }, this.elements),
       ),
     );
-    this.article.addEventListener("mouseover", (e) => this.hover(e.target));
-    this.article.addEventListener("focusin", (e) => this.hover(e.target));
-    this.article.addEventListener("mouseout", () => this.hideTip());
-    this.article.addEventListener("focusout", () => this.hideTip());
     // Drop a file anywhere on the panel.
     root.addEventListener("dragover", (e) => {
       if (e.dataTransfer?.types.includes("Files")) {
@@ -197,12 +156,12 @@ export class IngestPanel {
   show(): void {
     this.visible = true;
     this.refresh();
-    void this.listGazetteers();
+    void this.gazetteer.list();
   }
 
   hide(): void {
     this.visible = false;
-    this.hideTip();
+    this.article.hideTip();
   }
 
   /** The editor's text changed: which elements it holds now. */
@@ -246,7 +205,8 @@ export class IngestPanel {
     this.setMessage("Reading the article…");
     try {
       const html = detectFormat(text, name) === "html" ? { html: this.hooks.readHtml(text) } : {};
-      const gaz = this.gazetteer ? { gazetteer: { text: this.gazetteer.text, file: this.gazetteer.file } } : {};
+      const user = this.gazetteer.current;
+      const gaz = user ? { gazetteer: user } : {};
       const view = await this.hooks.ingest({ text, name, ...html, scenario: this.hooks.scenario(), ...gaz });
       this.view = view;
       this.rejected.clear();
@@ -255,11 +215,7 @@ export class IngestPanel {
       this.render();
       this.showInput(false);
     } catch (e) {
-      if (e instanceof IngestFailed && e.issues?.length && this.gazetteer && e.file === this.gazetteer.file) {
-        this.gazetteer = null;
-        this.gazetteerFailed(e);
-        this.renderGazetteers();
-      }
+      this.gazetteer.readFailed(e);
       this.setMessage(`Not read: ${(e as Error).message}`, "error");
     } finally {
       this.reading = false;
@@ -268,99 +224,6 @@ export class IngestPanel {
       this.readAgain = false;
       await this.read();
     }
-  }
-
-  // ---------------------------------------------------------------- the gazetteer
-
-  /** The workspace's gazetteer files, for the list (a server that does not answer leaves the list as it was). */
-  private async listGazetteers(): Promise<void> {
-    try {
-      this.workspaceGazetteers = (await this.hooks.gazetteerFiles()).filter(isGazetteerFile);
-    } catch {
-      return;
-    }
-    this.renderGazetteers();
-  }
-
-  private renderGazetteers(): void {
-    const value = this.gazetteer?.value ?? BUILT_IN;
-    const paths = [...this.workspaceGazetteers];
-    if (this.gazetteer && !this.gazetteer.value.startsWith(FROM_DISK) && !paths.includes(this.gazetteer.value)) paths.push(this.gazetteer.value);
-    clear(
-      this.gazSelect,
-      h("option", { value: BUILT_IN }, "built-in only"),
-      ...paths.map((p) => h("option", { value: p }, p)),
-      ...[...this.fromDisk.keys()].map((name) => h("option", { value: FROM_DISK + name }, `${name} (from disk)`)),
-    );
-    this.gazSelect.value = value;
-    if (!this.gazStatus.classList.contains("error"))
-      this.gazStatus.textContent = this.gazetteer ? `In use: ${gazetteerSummary(this.gazetteer.info)}` : "In use: the built-in gazetteer";
-  }
-
-  private async openGazetteerFile(f: File): Promise<void> {
-    if (f.size > MAX_BYTES) {
-      this.gazetteerError(`Not used: ${f.name} is larger than 5 MB.`);
-      return;
-    }
-    this.fromDisk.set(f.name, await f.text());
-    await this.chooseGazetteer(FROM_DISK + f.name);
-  }
-
-  /** Use a gazetteer (a workspace path, a file from disk, or none); read again an article already read. */
-  async chooseGazetteer(value: string): Promise<void> {
-    if (value === (this.gazetteer?.value ?? BUILT_IN)) {
-      this.renderGazetteers();
-      return;
-    }
-    if (value === BUILT_IN) this.gazetteer = null;
-    else {
-      const disk = value.startsWith(FROM_DISK);
-      const file = disk ? value.slice(FROM_DISK.length) : value;
-      this.gazStatus.className = "ing-gaz-status muted";
-      this.gazStatus.textContent = `Reading ${file}…`;
-      try {
-        const text = disk ? this.fromDisk.get(file)! : await this.hooks.readFile(file);
-        const info = await this.hooks.checkGazetteer({ text, file });
-        this.gazetteer = { value, text, file, info };
-      } catch (e) {
-        if (e instanceof IngestFailed && e.issues?.length) this.gazetteerFailed(e);
-        else this.gazetteerError(`${file} is not used: ${(e as Error).message}`);
-        this.renderGazetteers();
-        return;
-      }
-    }
-    this.gazStatus.className = "ing-gaz-status muted";
-    this.renderGazetteers();
-    if (this.view) await this.read();
-  }
-
-  /** A gazetteer's problems, each with its line and column, as the scenario's problems are listed. */
-  private gazetteerFailed(e: IngestFailed): void {
-    const issues = e.issues!;
-    this.gazStatus.className = "ing-gaz-status error";
-    clear(
-      this.gazStatus,
-      h("strong", {}, `${e.file} is not used: ${plural(issues.length, "problem")}`),
-      h(
-        "ul",
-        { class: "ing-gaz-issues" },
-        ...issues.map((i) =>
-          h(
-            "li",
-            {},
-            i.line !== undefined ? `Line ${i.line}, column ${i.column ?? 1}` : (e.file ?? "The file"),
-            `: ${i.message}`,
-            i.at ? h("span", { class: "muted" }, ` (at ${i.at})`) : null,
-          ),
-        ),
-      ),
-      h("div", { class: "muted" }, `In use: ${this.gazetteer ? gazetteerSummary(this.gazetteer.info) : "the built-in gazetteer"}`),
-    );
-  }
-
-  private gazetteerError(text: string): void {
-    this.gazStatus.className = "ing-gaz-status error";
-    this.gazStatus.textContent = text;
   }
 
   private async newScenario(whole: boolean): Promise<void> {
@@ -397,116 +260,8 @@ export class IngestPanel {
       v.dropped ? `; ${plural(v.dropped, "repeated block")} left out` : "",
       `. Gazetteer: ${v.gazetteer}. Read in ${v.ms} ms.`,
     );
-    this.renderArticle();
+    this.article.render(v, this.selectedSentences());
     this.renderElements();
-  }
-
-  private renderArticle(): void {
-    const v = this.view!;
-    const colours = new Map(v.actors.map((a, i) => [a.id, DM_COLORS[i % DM_COLORS.length]]));
-    const marks = this.marks(v);
-    const out: Node[] = [];
-    let at = 0;
-    let m = 0;
-    const pushText = (from: number, to: number, into: Node[]) => {
-      // Marks inside [from, to).
-      let p = from;
-      while (m < marks.length && marks[m].start < to) {
-        const k = marks[m++];
-        if (k.start < p) continue;
-        if (k.start > p) into.push(document.createTextNode(v.text.slice(p, k.start)));
-        into.push(this.markNode(v, k, colours));
-        p = k.end;
-      }
-      if (p < to) into.push(document.createTextNode(v.text.slice(p, to)));
-    };
-    v.sentences.forEach((s, i) => {
-      if (s.start > at) pushText(at, s.start, out);
-      const inner: Node[] = [];
-      pushText(Math.max(at, s.start), s.end, inner);
-      out.push(h("span", { class: "ing-sent", "data-s": i, title: `Sentence ${i + 1}` }, ...inner));
-      at = Math.max(at, s.end);
-    });
-    if (at < v.text.length) pushText(at, v.text.length, out);
-    clear(this.article, ...out);
-    this.markSelected();
-  }
-
-  /** Mentions and event triggers, in order, without overlaps (an event's verb wins over a mention). */
-  private marks(v: IngestView): Mark[] {
-    const byPlace = new Map<string, Mark>();
-    for (const e of v.events) {
-      const key = `${e.start}:${e.end}`;
-      const m = byPlace.get(key) ?? { start: e.start, end: e.end, events: [] };
-      m.events!.push(e);
-      byPlace.set(key, m);
-    }
-    const mentions: Mark[] = v.mentions.map((x) => ({ start: x.start, end: x.end, mention: x }));
-    const all: Mark[] = [...byPlace.values(), ...mentions].sort((a, b) => a.start - b.start || (a.events ? -1 : 1));
-    const out: Mark[] = [];
-    for (const x of all) if (!out.length || x.start >= out[out.length - 1].end) out.push(x);
-    return out;
-  }
-
-  private markNode(v: IngestView, k: Mark, colours: Map<string, string>): HTMLElement {
-    const text = v.text.slice(k.start, k.end);
-    if (k.events) {
-      const e = k.events[0];
-      return h(
-        "mark",
-        {
-          class: `ing-event${e.negated ? " negated" : ""}`,
-          tabindex: 0,
-          "data-events": `${k.start}:${k.end}`,
-          "aria-describedby": "ingest-tip",
-          "data-testid": "ingest-event",
-        },
-        text,
-      );
-    }
-    const m = k.mention!;
-    return h(
-      "mark",
-      {
-        class: "ing-actor",
-        tabindex: 0,
-        "data-mention": `${k.start}`,
-        style: `--actor: ${colours.get(m.actor) ?? "#666"}`,
-        "aria-describedby": "ingest-tip",
-        "data-testid": "ingest-actor",
-      },
-      text,
-    );
-  }
-
-  private hover(target: EventTarget | null): void {
-    const el = target instanceof HTMLElement ? target.closest<HTMLElement>("mark") : null;
-    const v = this.view;
-    if (!el || !v) return;
-    let content: Node[];
-    if (el.dataset.events) {
-      const [a, b] = el.dataset.events.split(":").map(Number);
-      content = v.events.filter((e) => e.start === a && e.end === b).map((e) => eventCard(e));
-    } else {
-      const start = Number(el.dataset.mention);
-      const m = v.mentions.find((x) => x.start === start);
-      if (!m) return;
-      content = [
-        h("strong", {}, m.actorName),
-        h("div", {}, `${MENTION_KIND[m.kind] ?? m.kind}${m.person ? `: ${m.person}` : ""}`),
-        h("div", { class: "muted" }, `confidence ${m.confidence.toFixed(2)}`),
-      ];
-    }
-    clear(this.tip, ...content);
-    this.tip.hidden = false;
-    const r = el.getBoundingClientRect();
-    const box = this.root.getBoundingClientRect();
-    this.tip.style.left = `${Math.max(0, Math.min(r.left - box.left, box.width - 300))}px`;
-    this.tip.style.top = `${r.bottom - box.top + 4}px`;
-  }
-
-  private hideTip(): void {
-    this.tip.hidden = true;
   }
 
   // ---------------------------------------------------------------- the elements
@@ -600,57 +355,11 @@ export class IngestPanel {
   /** Mark the sentences an element came from (a second click clears the marks). */
   private select(key: string): void {
     this.selected = this.selected === key ? null : key;
-    this.markSelected();
+    this.article.markSentences(this.selectedSentences());
     this.renderElements();
   }
 
-  private markSelected(): void {
-    const v = this.view;
-    const el = v?.elements.find((e) => e.key === this.selected);
-    const wanted = new Set(el?.sentences ?? []);
-    let first: HTMLElement | null = null;
-    for (const s of this.article.querySelectorAll<HTMLElement>(".ing-sent")) {
-      const on = wanted.has(Number(s.dataset.s));
-      s.classList.toggle("prov", on);
-      if (on && !first) first = s;
-    }
-    first?.scrollIntoView({ block: "nearest" });
+  private selectedSentences(): number[] {
+    return this.view?.elements.find((e) => e.key === this.selected)?.sentences ?? [];
   }
-}
-
-const MENTION_KIND: Record<string, string> = {
-  name: "named",
-  alias: "another name",
-  person: "a person who acts for it",
-  title: "a title",
-  adjective: "an adjective",
-  pronoun: "a pronoun",
-  speaker: "the speaker of a quotation",
-  "unknown-name": "a name the gazetteer does not know",
-};
-
-function eventCard(e: EventView): HTMLElement {
-  const row = (k: string, v: string) => h("tr", {}, h("th", { scope: "row" }, k), h("td", {}, v));
-  return h(
-    "div",
-    { class: "ing-card" },
-    h("strong", {}, `${e.sourceName} — ${e.negated ? "not " : ""}${e.kind}`),
-    h(
-      "table",
-      {},
-      h(
-        "tbody",
-        {},
-        row("topic", `${e.inverse ? "against: " : ""}${e.topicLabel}`),
-        row("PLOVER", e.plover ?? "— (a stated aim)"),
-        row("CAMEO", `${e.cameo.code} ${e.cameo.name}`),
-        row("modality", e.modality),
-        row("negation", e.negated ? "negated" : "no"),
-        row("confidence", e.confidence.toFixed(2)),
-        row("trigger", `“${e.trigger}”${e.quoted ? " (quoted)" : ""}`),
-        e.targetName ? row("towards", e.targetName) : null,
-        e.condition ? row("condition", e.condition) : null,
-      ),
-    ),
-  );
 }
