@@ -18,7 +18,8 @@ import { ingestFailure, ingestView, loadGazetteer, userGazetteer } from "../../w
 import { gazetteerSummary, isGazetteerFile } from "../../web/src/page/views/ingest-gazetteer.js";
 import { acceptElement, isPresent, PLACEHOLDER_NOTE, type AcceptContext } from "../../web/src/editor/ingest-edits.js";
 import type { ElementView, IngestView } from "../../web/src/protocol/ingest.js";
-import { EditError, setStatusQuo } from "../../web/src/editor/yaml-edits.js";
+import { setStatusQuo } from "../../web/src/editor/yaml-edits.js";
+import { EditError } from "../../web/src/editor/yaml-text.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const read = (p: string) => readFileSync(resolve(root, p), "utf8");

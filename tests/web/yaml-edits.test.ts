@@ -13,15 +13,14 @@ import {
   badConstraint,
   badDmId,
   badOptionId,
-  constraintsOf,
-  EditError,
   moveStatement,
-  outline,
   setDmName,
   setIrreversible,
   setOptionLabel,
   setOptionPhrases,
 } from "../../web/src/editor/yaml-edits.js";
+import { constraintsOf, outline } from "../../web/src/editor/yaml-outline.js";
+import { EditError } from "../../web/src/editor/yaml-text.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const ukraine = readFileSync(resolve(root, "scenarios/ukraine-2025.yaml"), "utf8");

@@ -15,20 +15,8 @@
  */
 import { isMap, isScalar, isSeq, stringify, type Document, type Node, type YAMLMap } from "yaml";
 import type { DraftDmView, ElementView } from "../protocol/ingest.js";
-import {
-  addConstraint,
-  addOption,
-  applySplices,
-  columnOf,
-  dashOf,
-  EditError,
-  endOfContentLine,
-  lineStart,
-  parse,
-  patternEdits,
-  setStatusQuo,
-  type Splice,
-} from "./yaml-edits.js";
+import { addConstraint, addOption, patternEdits, setStatusQuo } from "./yaml-edits.js";
+import { applySplices, columnOf, dashOf, EditError, endOfContentLine, lineStart, parse, type Splice } from "./yaml-text.js";
 
 export interface AcceptContext {
   dms: DraftDmView[];

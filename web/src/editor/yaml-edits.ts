@@ -5,128 +5,24 @@
  * comments, quoting and line breaks everywhere else stay as the author wrote
  * them, and the editor's undo history sees one ordinary change.
  */
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from "yaml";
 import { ExprSyntaxError, exprVars, parseExpr } from "../../../src/format/expr.js";
-
-export class EditError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "EditError";
-  }
-}
-
-export type Irreversible = false | true | "withdrawal";
-
-export interface OutlineOption {
-  id: string;
-  label: string;
-  irreversible: Irreversible;
-  /** How a description of a state says the option is taken / not taken (empty when the file gives no phrase). */
-  whenTaken: string;
-  whenNotTaken: string;
-}
-
-export interface OutlineStatement {
-  /** The statement as written, in one line ("if a then b", "any of: …"). */
-  text: string;
-  note?: string;
-  probability?: number;
-}
-
-export interface OutlineDm {
-  id: string;
-  name: string;
-  options: OutlineOption[];
-  /** Null when the preferences are an explicit ranking (or missing). */
-  statements: OutlineStatement[] | null;
-}
-
-/** What the forms show: the decision makers, their options and preference statements, as written. */
-export function outline(text: string): OutlineDm[] {
-  const doc = parse(text);
-  const js = doc.toJS() as Record<string, unknown> | null;
-  const dms = Array.isArray(js?.decisionMakers) ? (js!.decisionMakers as Record<string, unknown>[]) : [];
-  const prefs = (js?.preferences ?? {}) as Record<string, unknown>;
-  return dms.map((dm) => {
-    const id = String(dm?.id ?? "");
-    const options = Array.isArray(dm?.options) ? (dm.options as Record<string, unknown>[]) : [];
-    return {
-      id,
-      name: typeof dm?.name === "string" ? dm.name : id,
-      options: options.map((o) => ({
-        id: String(o?.id ?? ""),
-        label: typeof o?.label === "string" ? o.label : "",
-        irreversible: o?.irreversible === true || o?.irreversible === "taking" ? true : o?.irreversible === "withdrawal" ? "withdrawal" : false,
-        whenTaken: typeof o?.whenTaken === "string" ? o.whenTaken : "",
-        whenNotTaken: typeof o?.whenNotTaken === "string" ? o.whenNotTaken : "",
-      })),
-      statements: statementsOf(prefs[id]),
-    };
-  });
-}
-
-export interface OutlineConstraint {
-  /** The constraint in one line: "at most one of: a, b", "us_walk_away & us_guarantee", … */
-  text: string;
-  note?: string;
-}
-
-/** What the scenario rules out (its `infeasible` list), as written. */
-export function constraintsOf(text: string): OutlineConstraint[] {
-  const js = parse(text).toJS() as Record<string, unknown> | null;
-  const list = Array.isArray(js?.infeasible) ? (js!.infeasible as unknown[]) : [];
-  return list.map((item) => {
-    if (!isObject(item)) return { text: String(item) };
-    const note = typeof item.note === "string" ? { note: item.note } : {};
-    const ids = (x: unknown) => (Array.isArray(x) ? x.map(String).join(", ") : String(x));
-    if (item.condition !== undefined) return { text: String(item.condition), ...note };
-    if (item.mutuallyExclusive !== undefined) return { text: `at most one of: ${ids(item.mutuallyExclusive)}`, ...note };
-    if (item.atLeastOneOf !== undefined) return { text: `at least one of: ${ids(item.atLeastOneOf)}`, ...note };
-    if (typeof item.pattern === "string") return { text: `the pattern ${item.pattern}`, ...note };
-    if (isObject(item.pattern))
-      return {
-        text: `the pattern ${Object.entries(item.pattern)
-          .map(([k, v]) => `${k}: ${String(v)}`)
-          .join(", ")}`,
-        ...note,
-      };
-    return { text: JSON.stringify(item), ...note };
-  });
-}
-
-function statementsOf(pref: unknown): OutlineStatement[] | null {
-  const list = Array.isArray(pref) ? pref : isObject(pref) && Array.isArray(pref.statements) ? pref.statements : null;
-  if (!list) return null;
-  return list.map((item: unknown) => {
-    if (typeof item === "string") return { text: item };
-    if (!isObject(item)) return { text: String(item) };
-    const text =
-      typeof item.statement === "string"
-        ? item.statement
-        : item.if !== undefined
-          ? `if ${String(item.if)} then ${String(item.then)}`
-          : Array.isArray(item.anyOf)
-            ? `any of: ${item.anyOf.map(String).join("; ")}`
-            : JSON.stringify(item);
-    return {
-      text,
-      ...(typeof item.note === "string" ? { note: item.note } : {}),
-      ...(typeof item.probability === "number" ? { probability: item.probability } : {}),
-    };
-  });
-}
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}
-
-export function parse(text: string): Document {
-  const doc = parseDocument(text);
-  if (doc.errors.length) throw new EditError("the YAML has a syntax error: fix it in the editor first");
-  return doc;
-}
-
-// ---------------------------------------------------------------- edits
+import { type Irreversible, outline } from "./yaml-outline.js";
+import {
+  applySplices,
+  blockMap,
+  columnOf,
+  dashOf,
+  EditError,
+  endOfContentLine,
+  lineStart,
+  oneLine,
+  parse,
+  removePairLine,
+  scalar,
+  setScalar,
+  type Splice,
+} from "./yaml-text.js";
 
 /** Rename a decision maker (its display `name`; the id stays, so nothing else changes). */
 export function setDmName(text: string, dm: number, name: string): string {
@@ -491,100 +387,4 @@ function swapStatements(text: string, dmId: string, i: number): string {
     blockA = blockA.replace(/\n$/, "");
   }
   return text.slice(0, startA) + blockB + blockA + text.slice(endB);
-}
-
-// ---------------------------------------------------------------- text helpers
-
-export interface Splice {
-  from: number;
-  to: number;
-  insert: string;
-}
-
-export function applySplices(text: string, edits: Splice[]): string {
-  let out = text;
-  for (const e of [...edits].sort((x, y) => y.from - x.from)) out = out.slice(0, e.from) + e.insert + out.slice(e.to);
-  return out;
-}
-
-function oneLine(value: string, what: string): string {
-  const v = value.replace(/\s+/g, " ").trim();
-  if (!v) throw new EditError(`${what} cannot be empty`);
-  return v;
-}
-
-/** A string as a one-line YAML scalar: plain when that reads back the same, quoted otherwise. */
-export function scalar(value: string): string {
-  const s = stringify(value, { lineWidth: 0 }).trimEnd();
-  // YAML would write some strings (like "---Y-") as block scalars; JSON's quoting is valid YAML on one line.
-  return s.includes("\n") ? JSON.stringify(value) : s;
-}
-
-function blockMap(doc: Document, path: (string | number)[]): YAMLMap {
-  const node = doc.getIn(path, true);
-  if (!isMap(node) || !node.range) throw new EditError("cannot find that element in the text");
-  return node;
-}
-
-/** Set `key` of the block map at `path` to the YAML text `value`: replace the value, or add a line after the pair `after`. */
-function setScalar(text: string, path: (string | number)[], key: string, value: string, after: string): string {
-  const doc = parse(text);
-  const map = blockMap(doc, path);
-  const yamlValue = key === "irreversible" ? value : scalar(value);
-  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
-  if (pair) {
-    const node = pair.value as Node | null;
-    if (!node?.range) throw new EditError(`cannot find the ${key} in the text`);
-    let [from, to] = node.range;
-    // Block scalars (| and >) end with their line break: keep it.
-    if (text[to - 1] === "\n") to = Math.max(from, endOfContent(text, to));
-    return text.slice(0, from) + yamlValue + text.slice(to);
-  }
-  if (map.flow) throw new EditError("this element is written inline; edit it in the editor");
-  const anchor = map.items.find((p) => isScalar(p.key) && p.key.value === after) ?? map.items[0];
-  if (!anchor || !isScalar(anchor.key) || !anchor.key.range) throw new EditError("cannot find where to add it");
-  const keyStart = anchor.key.range[0];
-  const pad = " ".repeat(keyStart - lineStart(text, keyStart));
-  const valueEnd = (anchor.value as Node | null)?.range?.[1] ?? anchor.key.range[1];
-  const at = endOfContentLine(text, valueEnd);
-  return text.slice(0, at) + (at > 0 && text[at - 1] !== "\n" ? "\n" : "") + `${pad}${key}: ${yamlValue}\n` + text.slice(at);
-}
-
-/** Remove a pair that sits on lines of its own; undefined when it shares a line (e.g. `- key: v`). */
-function removePairLine(text: string, map: YAMLMap, pair: YAMLMap["items"][number]): string | undefined {
-  if (!isScalar(pair.key) || !pair.key.range) return undefined;
-  const start = lineStart(text, pair.key.range[0]);
-  if (text.slice(start, pair.key.range[0]).trim() !== "" || map.items[0] === pair) return undefined;
-  const end = endOfContentLine(text, (pair.value as Node | null)?.range?.[1] ?? pair.key.range[1]);
-  return text.slice(0, start) + text.slice(end);
-}
-
-export function columnOf(text: string, pos: number): number {
-  return pos - lineStart(text, pos);
-}
-
-export function lineStart(text: string, pos: number): number {
-  return text.lastIndexOf("\n", pos - 1) + 1;
-}
-
-/** The position just after the last non-blank character before `pos`. */
-function endOfContent(text: string, pos: number): number {
-  let p = pos;
-  while (p > 0 && /\s/.test(text[p - 1])) p--;
-  return p;
-}
-
-/** The start of the line after the one holding the content that ends before `pos` (the text's end when there is none). */
-export function endOfContentLine(text: string, pos: number): number {
-  const p = endOfContent(text, pos);
-  const nl = text.indexOf("\n", p);
-  return nl < 0 ? text.length : nl + 1;
-}
-
-/** The '-' of the block list item whose value starts at `pos`. */
-export function dashOf(text: string, pos: number): number {
-  let p = pos - 1;
-  while (p >= 0 && /\s/.test(text[p])) p--;
-  if (text[p] !== "-") throw new EditError("cannot find the list item in the text");
-  return p;
 }

@@ -2,9 +2,10 @@
  * Forms for the common edits: rename a party or an option, say how a state
  * with the option reads (its phrases), whether it can be undone, add an
  * option or a party, add a constraint (what cannot happen), reorder a party's
- * preference statements (buttons, or drag and drop). Every form edits the
- * YAML text (see editor/yaml-edits.ts), so the editor, its undo history and the
- * forms never disagree: the forms are redrawn from the text after each change.
+ * preference statements (buttons, or drag and drop: forms-preferences.ts).
+ * Every form edits the YAML text (see editor/yaml-edits.ts), so the editor,
+ * its undo history and the forms never disagree: the forms are redrawn from
+ * the text after each change.
  */
 import { clear, h } from "../widgets/dom.js";
 import {
@@ -14,19 +15,15 @@ import {
   badConstraint,
   badDmId,
   badOptionId,
-  constraintsOf,
-  EditError,
-  moveStatement,
-  outline,
   setDmName,
   setIrreversible,
   setOptionLabel,
   setOptionPhrases,
-  type Irreversible,
   type NewConstraint,
-  type OutlineConstraint,
-  type OutlineDm,
 } from "../../editor/yaml-edits.js";
+import { constraintsOf, type Irreversible, outline, type OutlineConstraint, type OutlineDm } from "../../editor/yaml-outline.js";
+import { EditError } from "../../editor/yaml-text.js";
+import { preferenceForm } from "./forms-preferences.js";
 
 type ConstraintKind = NewConstraint["kind"];
 
@@ -119,7 +116,7 @@ export class FormsPanel {
       this.constraintForm(dms),
       h("h3", {}, "Preferences, most important first"),
       h("p", { class: "muted" }, "Drag a statement, or use its arrows, to change how much it matters. A statement higher up outweighs every one below it."),
-      ...dms.map((dm) => this.preferenceForm(dm)),
+      ...dms.map((dm) => preferenceForm(dm, (what, change) => this.edit(what, change))),
     );
     if (this.content.parentElement) this.content.parentElement.scrollTop = scroll;
     if (focusKey) this.content.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`)?.focus({ preventScroll: true });
@@ -398,71 +395,5 @@ export class FormsPanel {
       h("div", { class: "row" }, h("label", { for: "f-c-note" }, "Note"), note),
       h("div", { class: "row end" }, h("button", { type: "button", "data-key": "f-c-add", onclick: add }, "Add the constraint")),
     );
-  }
-
-  private preferenceForm(dm: OutlineDm): HTMLElement {
-    if (!dm.statements)
-      return h("section", { class: "pref-form" }, h("h4", {}, dm.name), h("p", { class: "muted" }, "An explicit ranking: edit it in the YAML."));
-    const n = dm.statements.length;
-    const move = (from: number, to: number, text: string) =>
-      this.edit(`${dm.name}: moved “${text}” to place ${to + 1}.`, (t) => moveStatement(t, dm.id, from, to));
-    const list = h("ol", { class: "statements", "aria-label": `${dm.name}'s preference statements` });
-    dm.statements.forEach((s, i) => {
-      const key = `f-pref-${dm.id}-${i}`;
-      const li = h(
-        "li",
-        { draggable: "true", "data-index": i, title: s.note ?? "" },
-        h("span", { class: "grip", "aria-hidden": "true" }, "⠿"),
-        h(
-          "span",
-          { class: "statement" },
-          h("code", {}, s.text),
-          s.probability !== undefined ? h("span", { class: "muted" }, ` (p = ${s.probability})`) : null,
-          s.note ? h("span", { class: "note" }, s.note) : null,
-        ),
-        h(
-          "button",
-          {
-            type: "button",
-            class: "icon",
-            disabled: i === 0,
-            "data-key": `${key}-up`,
-            "aria-label": `Move “${s.text}” up`,
-            onclick: () => move(i, i - 1, s.text),
-          },
-          "↑",
-        ),
-        h(
-          "button",
-          {
-            type: "button",
-            class: "icon",
-            disabled: i === n - 1,
-            "data-key": `${key}-down`,
-            "aria-label": `Move “${s.text}” down`,
-            onclick: () => move(i, i + 1, s.text),
-          },
-          "↓",
-        ),
-      );
-      li.addEventListener("dragstart", (e) => {
-        e.dataTransfer?.setData("text/plain", `${dm.id}:${i}`);
-        li.classList.add("dragging");
-      });
-      li.addEventListener("dragend", () => li.classList.remove("dragging"));
-      li.addEventListener("dragover", (e) => {
-        e.preventDefault();
-        li.classList.add("drop-target");
-      });
-      li.addEventListener("dragleave", () => li.classList.remove("drop-target"));
-      li.addEventListener("drop", (e) => {
-        e.preventDefault();
-        li.classList.remove("drop-target");
-        const [who, from] = (e.dataTransfer?.getData("text/plain") ?? "").split(":");
-        if (who === dm.id && Number(from) !== i) move(Number(from), i, dm.statements![Number(from)].text);
-      });
-      list.append(li);
-    });
-    return h("section", { class: "pref-form" }, h("h4", {}, dm.name), list);
   }
 }
