@@ -29,9 +29,24 @@ const rules = LAYERS.slice(0, -1).map((layer, i) => ({
   to: { path: `^src/(${LAYERS.slice(i + 1).join("|")})/` },
 }));
 
+/** web/src by where code runs (web/README.md): the page and the workers meet only in protocol/. */
+const webRules = [
+  ["page", "workers", "the page starts the workers by URL and talks to them through protocol/; it does not import their code"],
+  ["workers", "page|editor|charts", "the workers have no DOM: they may not import the page's code"],
+  ["editor|charts", "page|workers", "the editor and the charts are used by the page and know neither it nor the workers"],
+  ["protocol", "page|editor|charts|workers", "the messages are shared by both sides and depend on neither"],
+].map(([from, to, comment]) => ({
+  name: `web-${from.replace("|", "-")}-imports-${to.replaceAll("|", "-")}`,
+  comment,
+  severity: "error",
+  from: { path: `^web/src/(${from})/` },
+  to: { path: `^web/src/(${to})/` },
+}));
+
 module.exports = {
   forbidden: [
     ...rules,
+    ...webRules,
     {
       name: "no-circular",
       comment: "modules that import each other, directly or through others, cannot be read or tested one at a time",

@@ -161,18 +161,18 @@ describe("scenario text is never rendered as HTML", () => {
     const sinks = files.filter((f) => /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|srcdoc/.test(readFileSync(f, "utf8")));
     // Each place that hands HTML to the page, and why it is safe; a new one must be added here after review.
     expect(sinks.map((f) => f.slice(root.length + 1)).sort()).toEqual([
-      "web/src/views/bargain-view.ts",
-      "web/src/views/report-view.ts",
-      "web/src/views/state-table.ts",
+      "web/src/page/views/bargain-view.ts",
+      "web/src/page/views/report-view.ts",
+      "web/src/page/views/state-table.ts",
     ]);
     // The report shows in an iframe with every sandbox restriction (no scripts), from the escaped HTML report.
-    expect(readFileSync(join(root, "web/src/views/report-view.ts"), "utf8")).toMatch(/h\("iframe", \{[^}]*sandbox: ""/);
+    expect(readFileSync(join(root, "web/src/page/views/report-view.ts"), "utf8")).toMatch(/h\("iframe", \{[^}]*sandbox: ""/);
     // The bargaining chart's SVG escapes its words (names, labels, titles).
-    const chart = readFileSync(join(root, "web/src/bargain-chart.ts"), "utf8");
+    const chart = readFileSync(join(root, "web/src/charts/bargain-chart.ts"), "utf8");
     expect(chart).toContain('const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")');
     expect(chart).not.toMatch(/<title>\$\{(?!esc\()/);
     // There, every text that comes from the scenario (state words, DM names, concept lists) goes through escape().
-    const table = readFileSync(join(root, "web/src/views/state-table.ts"), "utf8");
+    const table = readFileSync(join(root, "web/src/page/views/state-table.ts"), "utf8");
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the test reads the template's source text
     expect(table).toContain("${escape(r.words)}");
     // biome-ignore lint/suspicious/noTemplateCurlyInString: as above

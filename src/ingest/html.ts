@@ -2,7 +2,7 @@
  * The HTML adapter of `clean` in Node: linkedom builds the DOM, Readability
  * (readability.ts) reads the article from it. Kept apart from clean.ts so the
  * pure pipeline does not load a DOM; the workbench passes one built on the
- * browser's DOMParser instead (web/src/html-reader.ts).
+ * browser's DOMParser instead (web/src/page/app/html-reader.ts).
  */
 import { parseHTML } from "linkedom";
 import type { HtmlExtractor } from "./clean.js";

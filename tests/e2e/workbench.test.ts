@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/index.js";
 import { exportGmcrPy } from "../../src/interchange/gmcrpy.js";
-import { outline } from "../../web/src/yaml-edits.js";
+import { outline } from "../../web/src/editor/yaml-outline.js";
 import { CHROMIUM, openWorkbench, watchPage, type Workbench } from "../helpers/workbench.js";
 
 // CI installs Debian's chromium (.ci/run); elsewhere the suite is skipped, and says so, when it is missing.

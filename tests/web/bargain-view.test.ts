@@ -1,10 +1,10 @@
-/** The workbench's Bargaining view: the worker's answer and the chart model (web/src/bargain-chart.ts). */
+/** The workbench's Bargaining view: the worker's answer and the chart model (web/src/charts/bargain-chart.ts). */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chartSvg, issueChart, roundDetail } from "../../web/src/bargain-chart.js";
-import { EngineSession } from "../../web/src/engine/session.js";
-import type { BargainView } from "../../web/src/protocol.js";
+import { chartSvg, issueChart, roundDetail } from "../../web/src/charts/bargain-chart.js";
+import { EngineSession } from "../../web/src/workers/engine/session.js";
+import type { BargainView } from "../../web/src/protocol/engine.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const read = (f: string) => readFileSync(resolve(root, "scenarios", f), "utf8");

@@ -6,10 +6,10 @@ import { analyze, inverseForTargets, loadModel, robustness, statesMatching } fro
 import { exportGmcrPy } from "../../src/interchange/gmcrpy.js";
 import { changeLines } from "../../src/present/inverse-output.js";
 import { uncertaintyOf } from "../../src/analysis/robustness.js";
-import { coalitionsView, importScenario, inverseJob, robustnessJob, targetStates, type Control } from "../../web/src/engine/deeper.js";
-import { EngineSession } from "../../web/src/engine/session.js";
-import { Scheduler } from "../../web/src/engine/scheduler.js";
-import type { FromWorker, InverseView, Progress, RobustnessView } from "../../web/src/protocol.js";
+import { coalitionsView, importScenario, inverseJob, robustnessJob, targetStates, type Control } from "../../web/src/workers/engine/deeper.js";
+import { EngineSession } from "../../web/src/workers/engine/session.js";
+import { Scheduler } from "../../web/src/workers/engine/scheduler.js";
+import type { FromWorker, InverseView, Progress, RobustnessView } from "../../web/src/protocol/engine.js";
 import { inProcessPool } from "../helpers/pool.js";
 
 const root = resolve(import.meta.dirname, "../..");

@@ -1,7 +1,7 @@
 /** The graph as SVG: the states where the layout put them, in the looks of the screen, with a title and a legend. */
 import { describe, expect, it } from "vitest";
-import { escapeXml, graphSvg, type SvgGraph } from "../../web/src/graph-svg.js";
-import { cytoscapeStyle, edgeLook, nodeLook } from "../../web/src/graph-style.js";
+import { escapeXml, graphSvg, type SvgGraph } from "../../web/src/charts/graph-svg.js";
+import { cytoscapeStyle, edgeLook, nodeLook } from "../../web/src/charts/graph-style.js";
 
 const graph: SvgGraph = {
   title: "Chicken & <friends>",

@@ -14,11 +14,12 @@ import { loadModel } from "../../src/index.js";
 import { extractHtmlWithReadability } from "../../src/ingest/html.js";
 import { ingestArticle } from "../../src/ingest/ingest.js";
 import { readArticle } from "../../src/ingest/readability.js";
-import { ingestFailure, ingestView, loadGazetteer, userGazetteer } from "../../web/src/engine/ingest.js";
-import { gazetteerSummary, isGazetteerFile } from "../../web/src/ingest-gazetteer.js";
-import { acceptElement, isPresent, PLACEHOLDER_NOTE, type AcceptContext } from "../../web/src/ingest-edits.js";
-import type { ElementView, IngestView } from "../../web/src/ingest-protocol.js";
-import { EditError, setStatusQuo } from "../../web/src/yaml-edits.js";
+import { ingestFailure, ingestView, loadGazetteer, userGazetteer } from "../../web/src/workers/engine/ingest.js";
+import { gazetteerSummary, isGazetteerFile } from "../../web/src/page/views/ingest-gazetteer.js";
+import { acceptElement, isPresent, PLACEHOLDER_NOTE, type AcceptContext } from "../../web/src/editor/ingest-edits.js";
+import type { ElementView, IngestView } from "../../web/src/protocol/ingest.js";
+import { setStatusQuo } from "../../web/src/editor/yaml-edits.js";
+import { EditError } from "../../web/src/editor/yaml-text.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const read = (p: string) => readFileSync(resolve(root, p), "utf8");

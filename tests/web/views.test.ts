@@ -4,11 +4,11 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze, displayRanks, loadModel, statePattern } from "../../src/index.js";
 import { describeState } from "../../src/model/describe.js";
-import { isEquilibrium, patternOf, stateRow, wordsOf } from "../../web/src/states.js";
-import { issueRange } from "../../web/src/diagnostics.js";
-import { EngineSession } from "../../web/src/engine/session.js";
-import { graphView } from "../../web/src/engine/graph.js";
-import { compareView, explainView, modelView } from "../../web/src/engine/views.js";
+import { isEquilibrium, patternOf, stateRow, wordsOf } from "../../web/src/page/views/states.js";
+import { issueRange } from "../../web/src/editor/diagnostics.js";
+import { EngineSession } from "../../web/src/workers/engine/session.js";
+import { graphView } from "../../web/src/workers/engine/graph.js";
+import { compareView, explainView, modelView } from "../../web/src/workers/engine/views.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const read = (f: string) => readFileSync(resolve(root, "scenarios", f), "utf8");

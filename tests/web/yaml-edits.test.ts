@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { history, undo } from "@codemirror/commands";
 import { EditorState } from "@codemirror/state";
 import { loadModel, analyze } from "../../src/index.js";
-import { replaceTextSpec } from "../../web/src/editor-changes.js";
+import { replaceTextSpec } from "../../web/src/editor/editor-changes.js";
 import {
   addConstraint,
   addDecisionMaker,
@@ -13,15 +13,14 @@ import {
   badConstraint,
   badDmId,
   badOptionId,
-  constraintsOf,
-  EditError,
   moveStatement,
-  outline,
   setDmName,
   setIrreversible,
   setOptionLabel,
   setOptionPhrases,
-} from "../../web/src/yaml-edits.js";
+} from "../../web/src/editor/yaml-edits.js";
+import { constraintsOf, outline } from "../../web/src/editor/yaml-outline.js";
+import { EditError } from "../../web/src/editor/yaml-text.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const ukraine = readFileSync(resolve(root, "scenarios/ukraine-2025.yaml"), "utf8");

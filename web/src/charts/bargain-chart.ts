@@ -1,0 +1,221 @@
+/**
+ * The Bargaining view's chart model: for one issue of `parley bargain`'s JSON,
+ * where every point goes (the scale runs up, rounds across), what each point
+ * says when hovered, and what a click on a round shows (every actor's
+ * position and the moves of that round). The actors' starting positions are
+ * ticks on the left axis, each static model's forecast a dashed level, each
+ * dynamic model's forecast per round a line of points, and each model's Monte
+ * Carlo 5–95% band a bar at the right. Pure (no DOM): tested in Node, drawn
+ * by page/views/bargain-view.ts.
+ */
+import type { BargainView } from "../protocol/engine.js";
+
+export type IssueJson = BargainView["issues"][number];
+type ForecastJson = IssueJson["forecasts"][string];
+
+export const MODEL_NAMES: Record<string, string> = {
+  mean: "Weighted mean",
+  median: "Median voter",
+  nash: "Nash bargaining",
+  "expected-utility": "Expected utility (BDM)",
+  smp: "Spatial model (SMP)",
+};
+
+/** The same colours as the report's SVG chart (src/bargaining/chart.ts). */
+export const MODEL_COLORS: Record<string, string> = {
+  mean: "#7a6a00",
+  median: "#1d4e89",
+  nash: "#2a7a3b",
+  "expected-utility": "#b23a48",
+  smp: "#6b3fa0",
+};
+
+export interface ChartPoint {
+  round: number;
+  value: number;
+  x: number;
+  y: number;
+  /** The hover text. */
+  label: string;
+}
+
+export interface ChartSeries {
+  model: string;
+  name: string;
+  color: string;
+  /** A static model: one level across the chart. */
+  level: boolean;
+  forecast: number;
+  points: ChartPoint[];
+  /** Monte Carlo 5%, 50% and 95% quantiles, with the bar's x and the y of each. */
+  band?: { q05: number; q50: number; q95: number; x: number; y05: number; y50: number; y95: number; label: string };
+}
+
+export interface ChartTick {
+  name: string;
+  value: number;
+  y: number;
+  /** The label's y, moved apart from its neighbours so that labels never overlap. */
+  labelY: number;
+}
+
+export interface IssueChart {
+  id: string;
+  title: string;
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  rounds: number;
+  min: number;
+  max: number;
+  minLabel: string;
+  maxLabel: string;
+  unit: string;
+  ticks: ChartTick[];
+  series: ChartSeries[];
+}
+
+export interface RoundDetail {
+  heading: string;
+  rows: { name: string; position: number; risk?: number }[];
+  moves: string[];
+}
+
+export const fmt = (x: number): string => (Math.round(x * 10) / 10).toFixed(1);
+const MIN_LABEL_GAP = 12;
+
+/** Lay out one issue's chart in a width × height box. */
+export function issueChart(issue: IssueJson, models: readonly string[], size: { width: number; height: number } = { width: 640, height: 320 }): IssueChart {
+  const { width, height } = size;
+  const hasBands = models.some((m) => issue.forecasts[m]?.distribution);
+  const plot = { left: 120, right: width - (hasBands ? 150 : 110), top: 26, bottom: height - 34 };
+  const { min, max } = issue.scale;
+  const unit = issue.scale.unit ?? "";
+  const rounds = Math.max(1, ...models.map((m) => (issue.forecasts[m]?.rounds?.length ?? 1) - 1));
+  const x = (round: number) => plot.left + ((plot.right - plot.left) * round) / rounds;
+  const y = (v: number) => plot.top + ((plot.bottom - plot.top) * (max - v)) / (max - min);
+
+  const sorted = [...issue.actors].sort((a, b) => b.position - a.position || a.name.localeCompare(b.name));
+  const ticks: ChartTick[] = [];
+  for (const a of sorted) {
+    const at = y(a.position);
+    const prev = ticks[ticks.length - 1];
+    ticks.push({ name: a.name, value: a.position, y: at, labelY: prev ? Math.max(at, prev.labelY + MIN_LABEL_GAP) : at });
+  }
+
+  const series = models
+    .filter((m) => issue.forecasts[m])
+    .map((m, k): ChartSeries => {
+      const f: ForecastJson = issue.forecasts[m];
+      const name = MODEL_NAMES[m] ?? m;
+      const points: ChartPoint[] = f.rounds
+        ? f.rounds.map((r) => ({
+            round: r.round,
+            value: r.forecast,
+            x: x(r.round),
+            y: y(r.forecast),
+            label: `${name}, round ${r.round}: ${fmt(r.forecast)}${unit}`,
+          }))
+        : [0, rounds].map((round) => ({ round, value: f.forecast, x: x(round), y: y(f.forecast), label: `${name}: ${fmt(f.forecast)}${unit}` }));
+      const out: ChartSeries = { model: m, name, color: MODEL_COLORS[m] ?? "#555", level: !f.rounds, forecast: f.forecast, points };
+      const d = f.distribution;
+      if (d) {
+        const bx = plot.right + 14 + 9 * k;
+        out.band = {
+          q05: d.q05,
+          q50: d.q50,
+          q95: d.q95,
+          x: bx,
+          y05: y(d.q05),
+          y50: y(d.q50),
+          y95: y(d.q95),
+          label: `${name}, ${d.samples} Monte Carlo draws: 5% ${fmt(d.q05)}, median ${fmt(d.q50)}, 95% ${fmt(d.q95)}${unit}`,
+        };
+      }
+      return out;
+    });
+  return {
+    id: issue.id,
+    title: issue.title,
+    width,
+    height,
+    plot,
+    rounds,
+    min,
+    max,
+    minLabel: issue.scale.minLabel,
+    maxLabel: issue.scale.maxLabel,
+    unit,
+    ticks,
+    series,
+  };
+}
+
+/** What a click on a round of a dynamic model shows: every actor's position then, and the moves that led there. */
+export function roundDetail(issue: IssueJson, model: string, round: number): RoundDetail | undefined {
+  const r = issue.forecasts[model]?.rounds?.find((x) => x.round === round);
+  if (!r) return undefined;
+  const name = (id: string) => issue.actors.find((a) => a.id === id)?.name ?? id;
+  const unit = issue.scale.unit ?? "";
+  return {
+    heading: `${MODEL_NAMES[model] ?? model}, ${round === 0 ? "the start" : `round ${round}`}: forecast ${fmt(r.forecast)}${unit}`,
+    rows: issue.actors.map((a) => ({ name: a.name, position: r.positions[a.id], ...(r.risk ? { risk: r.risk[a.id] } : {}) })),
+    moves: (r.moves ?? []).map((m) =>
+      m.kind === "best-response"
+        ? `${name(m.actor)} moves from ${fmt(m.from)} to ${fmt(m.to)} (best response)`
+        : `${name(m.actor)} ${m.kind === "conflict" ? "loses a conflict to" : m.kind === "compromise" ? "compromises with" : "capitulates to"} ${name(m.towards)}: ${fmt(m.from)} → ${fmt(m.to)}`,
+    ),
+  };
+}
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/**
+ * The chart as SVG markup. Points carry data-model and data-round (the view
+ * makes them clickable) and a <title> (the hover text).
+ */
+export function chartSvg(c: IssueChart): string {
+  const { left, right, top, bottom } = c.plot;
+  const o: string[] = [];
+  o.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${c.width} ${c.height}" width="${c.width}" height="${c.height}" role="img" aria-label="${esc(`Forecasts for ${c.title}`)}" class="bargain-svg">`,
+  );
+  o.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${bottom}" class="axis"/>`);
+  o.push(`<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" class="axis"/>`);
+  o.push(`<text x="${left}" y="${top - 10}" class="scale-label">${esc(`${c.max}${c.unit} = ${c.maxLabel}`)}</text>`);
+  o.push(`<text x="${left}" y="${bottom + 28}" class="scale-label">${esc(`${c.min}${c.unit} = ${c.minLabel}`)}</text>`);
+  for (let r = 0; r <= c.rounds; r++) {
+    const x = left + ((right - left) * r) / c.rounds;
+    o.push(`<text x="${x}" y="${bottom + 14}" text-anchor="middle" class="round-label">${r}</text>`);
+  }
+  o.push(`<text x="${right}" y="${bottom + 28}" text-anchor="end" class="round-label">round</text>`);
+  for (const t of c.ticks) {
+    o.push(`<line x1="${left - 6}" y1="${t.y}" x2="${left}" y2="${t.y}" class="tick"/>`);
+    o.push(
+      `<text x="${left - 9}" y="${t.labelY + 4}" text-anchor="end" class="actor-label"><title>${esc(`${t.name} wants ${fmt(t.value)}${c.unit}`)}</title>${esc(`${t.name} ${fmt(t.value)}`)}</text>`,
+    );
+  }
+  for (const s of c.series) {
+    const pts = s.points.map((p) => `${p.x},${p.y}`).join(" ");
+    o.push(
+      `<polyline points="${pts}" fill="none" stroke="${esc(s.color)}" stroke-width="2"${s.level ? ` stroke-dasharray="6 4"` : ""} class="series" data-model="${esc(s.model)}"/>`,
+    );
+    if (!s.level)
+      for (const p of s.points)
+        o.push(
+          `<circle cx="${p.x}" cy="${p.y}" r="4.5" fill="${esc(s.color)}" class="point" data-model="${esc(s.model)}" data-round="${p.round}" tabindex="0"><title>${esc(p.label)}</title></circle>`,
+        );
+    else
+      o.push(
+        `<line x1="${left}" y1="${s.points[0].y}" x2="${right}" y2="${s.points[0].y}" stroke="transparent" stroke-width="10"><title>${esc(s.points[0].label)}</title></line>`,
+      );
+    if (s.band) {
+      const b = s.band;
+      o.push(
+        `<g class="band"><title>${esc(b.label)}</title><line x1="${b.x}" y1="${b.y95}" x2="${b.x}" y2="${b.y05}" stroke="${esc(s.color)}" stroke-width="5" stroke-opacity="0.45"/><line x1="${b.x - 4}" y1="${b.y50}" x2="${b.x + 4}" y2="${b.y50}" stroke="${esc(s.color)}" stroke-width="2"/></g>`,
+      );
+    }
+  }
+  o.push(`</svg>`);
+  return o.join("");
+}

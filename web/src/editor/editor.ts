@@ -1,0 +1,107 @@
+/**
+ * The YAML editor (CodeMirror 6): syntax colouring, undo history, the
+ * engine's issues underlined at their line and column, Ctrl-S to save.
+ * Forms change the text through `replaceText`, as one undoable edit.
+ */
+import { basicSetup } from "codemirror";
+import { indentWithTab, redo, undo } from "@codemirror/commands";
+import { yaml } from "@codemirror/lang-yaml";
+import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
+import { EditorState, type Extension } from "@codemirror/state";
+import { EditorView, keymap } from "@codemirror/view";
+import { issueRange } from "./diagnostics.js";
+import { replaceTextSpec } from "./editor-changes.js";
+import type { IssueView } from "../protocol/engine.js";
+
+export interface EditorHooks {
+  onChange(text: string): void;
+  onSave(): void;
+}
+
+export class ScenarioEditor {
+  readonly view: EditorView;
+  private readonly extensions: Extension[];
+
+  constructor(
+    parent: HTMLElement,
+    private readonly hooks: EditorHooks,
+  ) {
+    this.extensions = [
+      keymap.of([
+        {
+          key: "Mod-s",
+          preventDefault: true,
+          run: () => {
+            hooks.onSave();
+            return true;
+          },
+        },
+        indentWithTab,
+      ]),
+      basicSetup,
+      yaml(),
+      lintGutter(),
+      EditorView.lineWrapping,
+      EditorView.contentAttributes.of({ "aria-label": "Scenario file (YAML)" }),
+      EditorView.updateListener.of((u) => {
+        if (u.docChanged) hooks.onChange(u.state.doc.toString());
+      }),
+    ];
+    this.view = new EditorView({ parent, state: this.newState("") });
+  }
+
+  private newState(text: string): EditorState {
+    return EditorState.create({ doc: text, extensions: this.extensions });
+  }
+
+  get text(): string {
+    return this.view.state.doc.toString();
+  }
+
+  /** Show another file: fresh undo history. */
+  load(text: string): void {
+    this.view.setState(this.newState(text));
+    this.hooks.onChange(text);
+  }
+
+  /** Change the text to `next` by one undoable edit covering only what differs (one step of the undo history). */
+  replaceText(next: string, userEvent = "input.form"): void {
+    const spec = replaceTextSpec(this.view.state, next, userEvent);
+    if (spec) this.view.dispatch(spec);
+  }
+
+  setIssues(issues: IssueView[]): void {
+    const lines = this.text.split("\n");
+    const diagnostics: Diagnostic[] = issues.map((i) => ({
+      ...issueRange(lines, i),
+      severity: "error",
+      source: "parley",
+      message: i.message,
+    }));
+    this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
+  }
+
+  /** Scroll the text at `pos` (a character offset) into the middle of the view, leaving the focus where it is. */
+  reveal(pos: number): void {
+    this.view.dispatch({ effects: EditorView.scrollIntoView(Math.min(pos, this.view.state.doc.length), { y: "center" }) });
+  }
+
+  /** Put the cursor at a 1-based line and column and show it. */
+  goTo(line: number, column: number): void {
+    const doc = this.view.state.doc;
+    const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
+    const pos = Math.min(l.from + Math.max(column, 1) - 1, l.to);
+    this.view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+    this.view.focus();
+  }
+
+  undo(): void {
+    undo(this.view);
+    this.view.focus();
+  }
+
+  redo(): void {
+    redo(this.view);
+    this.view.focus();
+  }
+}

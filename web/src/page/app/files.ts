@@ -1,0 +1,298 @@
+/**
+ * The scenario files of the folder: the list in the top bar, opening one,
+ * Save (Ctrl+S, asking first when the file changed on disk), Save as…, a new
+ * scenario not saved yet (an import), and the copy of unsaved edits kept in
+ * the browser (offered back when the file is opened again).
+ */
+import { type Api, ApiError, type FileEntry, type Session } from "../clients/api.js";
+import { ask } from "../widgets/dialog.js";
+import { baseName, byId, clear, h, plural } from "../widgets/dom.js";
+import { Drafts } from "./drafts.js";
+import type { ScenarioEditor } from "../../editor/editor.js";
+import type { DocState } from "./doc.js";
+import type { StatusLine } from "./status.js";
+import { isGazetteerFile } from "../views/ingest-gazetteer.js";
+
+export interface FileHooks {
+  /** Another scenario is in the editor: forget what belonged to the last one. */
+  opened(): void;
+  /** The scenario was saved under another name (views name their downloads after it). */
+  renamed(): void;
+}
+
+export class FileController {
+  files: FileEntry[] = [];
+  private drafts: Drafts | null = null;
+  private draftTimer: number | undefined;
+  private readonly select = byId<HTMLSelectElement>("file-select");
+
+  constructor(
+    private readonly api: Api,
+    private readonly doc: DocState,
+    private readonly editor: ScenarioEditor,
+    private readonly status: StatusLine,
+    private readonly hooks: FileHooks,
+  ) {
+    this.select.addEventListener("change", () => {
+      if (this.select.value !== "") void this.open(this.select.value);
+    });
+    byId("save-btn").addEventListener("click", () => void this.save());
+    byId("save-as-btn").addEventListener("click", () => void this.saveAs());
+    window.addEventListener("hashchange", () => {
+      const path = decodeURIComponent(location.hash.slice(1));
+      if (path && path !== this.doc.path && this.files.some((f) => f.path === path)) void this.open(path);
+    });
+    window.addEventListener("beforeunload", (e) => {
+      if (this.doc.untitled !== null) {
+        // A scenario that exists only in this page: the browser asks before leaving.
+        e.preventDefault();
+        e.returnValue = "";
+      } else if (this.dirty()) this.saveDraft();
+    });
+  }
+
+  /** Open the folder: the file named in the address, or its default scenario. */
+  async start(session: Session): Promise<void> {
+    this.drafts = new Drafts(session.dir);
+    await this.refresh();
+    const fromHash = decodeURIComponent(location.hash.slice(1));
+    const first = this.files.some((f) => f.path === fromHash) ? fromHash : (session.defaultFile ?? this.files[0]?.path);
+    if (first) await this.open(first);
+    else
+      this.openUntitled(
+        "my-scenario.yaml",
+        "format: parley/1\nname: My conflict\ndecisionMakers: []\n",
+        `The folder ${session.dir} has no scenario files (.yaml, .yml, .json). Write one in the editor and use Save as.`,
+      );
+  }
+
+  dirty(): boolean {
+    return this.doc.dirty(this.editor.text);
+  }
+
+  /** The editor's text changed: the status line, and a copy in the browser soon. */
+  textChanged(): void {
+    this.updateStatus();
+    window.clearTimeout(this.draftTimer);
+    this.draftTimer = window.setTimeout(() => this.saveDraft(), 400);
+  }
+
+  private saveDraft(): void {
+    window.clearTimeout(this.draftTimer);
+    const path = this.doc.path;
+    if (!path || !this.drafts || this.doc.untitled !== null) return;
+    if (!this.dirty()) this.drafts.drop(path);
+    else if (!this.drafts.put(path, { text: this.editor.text, baseEtag: this.doc.etag, savedAt: Date.now() }))
+      this.status.set("Unsaved changes — this browser could not back them up; save soon.", "warn");
+  }
+
+  async refresh(): Promise<void> {
+    // Gazetteers (for the Ingest view) are YAML too, but not scenarios.
+    this.files = (await this.api.files()).filter((f) => !isGazetteerFile(f.path));
+    this.renderList();
+  }
+
+  private renderList(): void {
+    const { path, untitled } = this.doc;
+    clear(this.select, ...this.files.map((f) => h("option", { value: f.path }, f.path)));
+    if (untitled !== null) this.select.append(h("option", { value: "" }, `${untitled} (not saved yet)`));
+    else if (path && !this.files.some((f) => f.path === path)) this.select.append(h("option", { value: path }, path));
+    this.select.value = untitled !== null ? "" : (path ?? "");
+  }
+
+  /** A scenario that is not saved anywhere is about to be replaced: ask first. */
+  private async mayLeaveUntitled(): Promise<boolean> {
+    if (this.doc.untitled === null) return true;
+    const answer = await ask(
+      `${this.doc.untitled} is not saved`,
+      "This scenario exists only in this page. Open another file and lose it?",
+      [
+        { value: "keep", label: "Keep it open", primary: true },
+        { value: "discard", label: "Discard it" },
+      ],
+      "keep",
+    );
+    return answer === "discard";
+  }
+
+  async open(path: string): Promise<void> {
+    if (!(await this.mayLeaveUntitled())) {
+      this.renderList();
+      return;
+    }
+    if (this.doc.path) this.saveDraft();
+    let file;
+    try {
+      file = await this.api.read(path);
+    } catch (e) {
+      this.status.set(`Could not open ${path}: ${(e as Error).message}`, "error");
+      this.renderList();
+      return;
+    }
+    Object.assign(this.doc, { path: file.path, untitled: null, diskText: file.text, etag: file.etag, model: null });
+    this.hooks.opened();
+    history.replaceState(null, "", `#${encodeURIComponent(file.path)}`);
+    this.renderList();
+    this.editor.load(file.text);
+    this.offerDraft(file.text, file.etag);
+    this.updateStatus();
+  }
+
+  /** Put a new scenario in the editor, not saved in the folder until Save as. */
+  async openNew(name: string, text: string, note: string): Promise<boolean> {
+    if (!(await this.mayLeaveUntitled())) return false;
+    if (this.doc.path) this.saveDraft();
+    this.openUntitled(name, text, note);
+    return true;
+  }
+
+  private openUntitled(name: string, text: string, note: string): void {
+    Object.assign(this.doc, { path: null, untitled: name, diskText: "", etag: null, model: null });
+    this.hooks.opened();
+    byId("draft-banner").hidden = true;
+    history.replaceState(null, "", location.pathname + location.search);
+    this.renderList();
+    this.editor.load(text);
+    this.updateStatus();
+    this.status.set(note, "warn");
+  }
+
+  private offerDraft(diskText: string, etag: string): void {
+    const banner = byId("draft-banner");
+    banner.hidden = true;
+    const path = this.doc.path!;
+    const drafts = this.drafts!;
+    const draft = drafts.get(path);
+    if (!draft || draft.text === diskText) {
+      if (draft) drafts.drop(path);
+      return;
+    }
+    const when = new Date(draft.savedAt).toLocaleString();
+    byId("draft-text").textContent =
+      `You have unsaved edits to ${path} from ${when}, kept in this browser.` +
+      (draft.baseEtag && draft.baseEtag !== etag ? " The file has changed on disk since then." : "");
+    banner.hidden = false;
+    byId("draft-restore").onclick = () => {
+      banner.hidden = true;
+      this.editor.replaceText(draft.text, "input.restore");
+      this.status.set("Your edits are restored; save to keep them in the file (Ctrl+Z goes back to the file on disk).", "warn");
+    };
+    byId("draft-discard").onclick = () => {
+      banner.hidden = true;
+      drafts.drop(path);
+    };
+    byId<HTMLButtonElement>("draft-restore").focus();
+  }
+
+  updateStatus(): void {
+    if (this.doc.saving) return;
+    const dirty = this.dirty();
+    if (this.doc.untitled !== null) this.status.set("Not saved yet: use Save as… to keep it in the folder", "warn");
+    else if (!this.doc.path) this.status.set("");
+    else if (dirty) this.status.set("Unsaved changes (kept in this browser)", "warn");
+    else this.status.set("Saved", "ok");
+    const name = this.doc.path ? baseName(this.doc.path) : this.doc.untitled ? baseName(this.doc.untitled) : "";
+    document.title = `${dirty ? "• " : ""}${name ? name + " — " : ""}Parley workbench`;
+  }
+
+  async save(overwrite = false): Promise<void> {
+    const doc = this.doc;
+    if (!doc.path) return this.saveAs();
+    if (doc.saving) return;
+    const text = this.editor.text;
+    const path = doc.path;
+    doc.saving = true;
+    this.status.set("Saving…");
+    try {
+      const r = await this.api.write(path, text, overwrite ? { overwrite: true } : doc.etag ? { baseEtag: doc.etag } : {});
+      doc.saving = false;
+      if (doc.path !== path) return;
+      doc.diskText = text;
+      doc.etag = r.etag;
+      this.drafts?.drop(path);
+      this.updateStatus();
+      const problems = doc.issues.length;
+      this.status.set(
+        `Saved at ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}${problems ? ` (with ${plural(problems, "problem")})` : ""}${this.dirty() ? "; newer edits unsaved" : ""}`,
+        problems || this.dirty() ? "warn" : "ok",
+      );
+      void this.refresh();
+    } catch (e) {
+      doc.saving = false;
+      if (e instanceof ApiError && (e.code === "changed-on-disk" || e.code === "deleted-on-disk" || e.code === "exists")) {
+        const deleted = e.code === "deleted-on-disk";
+        const what = deleted ? "was deleted on disk" : "changed on disk";
+        const answer = await ask(
+          `${path} ${what}`,
+          `Someone or something ${deleted ? "deleted" : "changed"} ${path} since you opened it. Saving now replaces that version with yours.`,
+          [
+            { value: "overwrite", label: "Save mine anyway", primary: true },
+            { value: "cancel", label: "Cancel" },
+          ],
+          "cancel",
+        );
+        if (answer === "overwrite") return this.save(true);
+        this.status.set("Not saved: the file on disk is different (your edits are kept in this browser)", "warn");
+        return;
+      }
+      this.status.set(`Not saved: ${(e as Error).message}`, "error");
+    }
+  }
+
+  async saveAs(): Promise<void> {
+    const doc = this.doc;
+    const suggested = doc.untitled ?? (doc.path ? doc.path.replace(/(\.ya?ml|\.json)$/i, "-copy$1") : "my-scenario.yaml");
+    const input = h("input", { id: "save-as-path", value: suggested, autocomplete: "off" });
+    const form = h("p", {}, h("label", { for: "save-as-path" }, "File name in the folder (.yaml, .yml or .json)"), h("br"), input);
+    setTimeout(() => input.select(), 0);
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") (input.closest("dialog")?.querySelector("button.primary") as HTMLButtonElement | null)?.click();
+    });
+    const answer = await ask(
+      "Save as",
+      form,
+      [
+        { value: "save", label: "Save", primary: true },
+        { value: "cancel", label: "Cancel" },
+      ],
+      "cancel",
+    );
+    const path = input.value.trim();
+    if (answer !== "save" || !path) return;
+    const text = this.editor.text;
+    let r;
+    try {
+      r = await this.api.write(path, text);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === "exists") {
+        const again = await ask(
+          `${path} exists`,
+          `Replace ${path} with this scenario?`,
+          [
+            { value: "yes", label: "Replace it", primary: true },
+            { value: "no", label: "Cancel" },
+          ],
+          "no",
+        );
+        if (again !== "yes") return;
+        try {
+          r = await this.api.write(path, text, { overwrite: true });
+        } catch (e2) {
+          this.status.set(`Not saved: ${(e2 as Error).message}`, "error");
+          return;
+        }
+      } else {
+        this.status.set(`Not saved: ${(e as Error).message}`, "error");
+        return;
+      }
+    }
+    if (doc.path) this.drafts?.drop(doc.path);
+    const renamed = doc.path !== r.path;
+    Object.assign(doc, { path: r.path, untitled: null, diskText: text, etag: r.etag });
+    if (renamed) this.hooks.renamed();
+    history.replaceState(null, "", `#${encodeURIComponent(r.path)}`);
+    await this.refresh();
+    this.updateStatus();
+    this.status.set(`Saved as ${r.path}`, "ok");
+  }
+}

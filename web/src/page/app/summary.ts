@@ -1,0 +1,78 @@
+/**
+ * The summary above the views: the scenario's name, its size, today's state
+ * and the number of equilibria under each concept (a click lists them in the
+ * table); a note when the views show an older version or the analysis was
+ * cancelled.
+ */
+import { byId, clear, h, plural } from "../widgets/dom.js";
+import type { Concept } from "../../protocol/engine.js";
+import type { DocState } from "./doc.js";
+
+export interface SummaryHooks {
+  select(id: number): void;
+  showEquilibria(concept: Concept): void;
+  analyseAgain(): void;
+}
+
+export class Summary {
+  private readonly box = byId("summary");
+
+  constructor(
+    private readonly doc: DocState,
+    private readonly hooks: SummaryHooks,
+  ) {}
+
+  message(node: Node | string): void {
+    clear(this.box, typeof node === "string" ? h("p", {}, node) : node);
+  }
+
+  render(state?: "cancelled"): void {
+    const m = this.doc.model;
+    const issues = this.doc.issues;
+    const stale =
+      state === "cancelled"
+        ? h(
+            "p",
+            { class: "stale" },
+            "The analysis was cancelled. ",
+            h("button", { type: "button", class: "link", onclick: () => this.hooks.analyseAgain() }, "Run it again"),
+          )
+        : issues.length
+          ? h(
+              "p",
+              { class: "stale", role: "alert" },
+              `The scenario has ${plural(issues.length, "problem")}; ${m ? "the views show the last version that loaded." : "fix it to see the analysis."}`,
+            )
+          : null;
+    if (!m) {
+      clear(this.box, stale ?? h("p", { class: "muted" }, "Analysing…"));
+      return;
+    }
+    const chips = m.concepts.map((c) =>
+      h(
+        "button",
+        { type: "button", class: "eq-chip", title: `Show the ${c} equilibria in the table`, onclick: () => this.hooks.showEquilibria(c) },
+        h("span", { class: "concept" }, c),
+        h("span", { class: "count", "data-testid": `eq-count-${c}` }, String(m.equilibria[c]?.length ?? 0)),
+      ),
+    );
+    clear(
+      this.box,
+      h("h2", { class: "scenario-name" }, m.name, m.asOf ? h("span", { class: "muted" }, ` — as of ${m.asOf}`) : null),
+      h(
+        "p",
+        { class: "facts" },
+        `${plural(m.dms.length, "party", "parties")}, ${plural(m.options.length, "option")}, ${plural(m.states.count, "state")} (of ${m.candidateStates.toLocaleString("en")} combinations). Today: `,
+        h("button", { type: "button", class: "link", onclick: () => this.hooks.select(m.statusQuo) }, `state ${m.statusQuo}`),
+        `. Analysed in ${m.ms} ms.`,
+      ),
+      h(
+        "div",
+        { class: "eq-chips", "aria-label": "Number of equilibria under each concept", role: "group" },
+        h("span", { class: "label" }, "Equilibria"),
+        ...chips,
+      ),
+      stale,
+    );
+  }
+}

@@ -1,0 +1,364 @@
+/**
+ * The state table: one row per feasible state with Y/N per option (grouped
+ * by decision maker), each decision maker's rank, stability marks per concept
+ * and decision maker, and the concepts under which it is an equilibrium.
+ * Sortable, filterable to equilibria (under a concept) and by words.
+ *
+ * Only the rows in view are in the page (plus a margin), with spacers for
+ * the rest, and columns have fixed widths: tens of thousands of states scroll
+ * as smoothly as ten. Rows are one tab stop: arrow keys move, Enter explains.
+ */
+import { clear, h, plural } from "../widgets/dom.js";
+import type { Concept, ModelView, StateRow } from "../../protocol/engine.js";
+import { isEquilibrium, patternOf, stateRow, wordsOf } from "./states.js";
+
+type SortKey = { kind: "id" } | { kind: "rank"; dm: number } | { kind: "eq" } | { kind: "words" };
+
+/** Row height in pixels (fixed, see style.css), and rows drawn beyond the view on each side. */
+const ROW = 22;
+const MARGIN = 30;
+
+export class StateTable {
+  private model: ModelView | null = null;
+  /** Words of each state, made when first needed (search and sorting by words). */
+  private words: (string | undefined)[] = [];
+  private sort: SortKey = { kind: "id" };
+  private descending = false;
+  private selected: number | null = null;
+  /** The states (0-based) passing the filters, in order; and the position of the row with the keyboard focus. */
+  private order: number[] = [];
+  private active = 0;
+  private drawn = { from: 0, to: 0 };
+  private body: HTMLTableSectionElement | null = null;
+  private readonly eqOnly: HTMLInputElement;
+  private readonly concept: HTMLSelectElement;
+  private readonly search: HTMLInputElement;
+  private readonly count: HTMLElement;
+  private readonly tableWrap: HTMLElement;
+  private readonly key = h("span", { class: "table-key" });
+
+  constructor(
+    root: HTMLElement,
+    private readonly hooks: { select(id: number): void; exportCsv(): void },
+  ) {
+    this.eqOnly = h("input", { type: "checkbox", id: "eq-only", onchange: () => this.render() });
+    this.concept = h("select", { id: "eq-concept", onchange: () => this.render() });
+    let searchTimer = 0;
+    this.search = h("input", {
+      type: "search",
+      id: "state-search",
+      placeholder: "e.g. ceasefire",
+      oninput: () => {
+        clearTimeout(searchTimer);
+        searchTimer = window.setTimeout(() => this.render(), 150);
+      },
+    });
+    this.count = h("span", { class: "muted", role: "status", "data-testid": "table-count" });
+    this.tableWrap = h("div", { class: "table-wrap" });
+    let pending = 0;
+    this.tableWrap.addEventListener("scroll", () => {
+      cancelAnimationFrame(pending);
+      pending = requestAnimationFrame(() => this.drawIfNeeded());
+    });
+    new ResizeObserver(() => this.drawIfNeeded()).observe(this.tableWrap);
+    root.append(
+      h(
+        "div",
+        { class: "toolbar" },
+        h("span", { class: "ctl" }, h("label", { class: "check" }, this.eqOnly, " Equilibria only"), h("label", { for: "eq-concept" }, "under"), this.concept),
+        h("span", { class: "ctl" }, h("label", { for: "state-search" }, "Words"), this.search),
+        this.count,
+        h("span", { class: "spacer" }),
+        this.key,
+        h("button", { type: "button", onclick: () => hooks.exportCsv(), title: "The table as CSV, as `parley analyze --format csv` writes it" }, "Export CSV"),
+      ),
+      this.tableWrap,
+    );
+  }
+
+  setModel(model: ModelView): void {
+    const prev = this.concept.value;
+    this.model = model;
+    this.words = [];
+    clear(this.concept, h("option", { value: "" }, "any concept"), ...model.concepts.map((c) => h("option", { value: c }, c)));
+    this.concept.value = model.concepts.includes(prev as Concept) ? prev : "";
+    this.render();
+  }
+
+  setSelected(id: number | null): void {
+    this.selected = id;
+    if (id !== null) {
+      const at = this.order.indexOf(id - 1);
+      if (at >= 0) this.active = at;
+    }
+    for (const tr of this.body?.querySelectorAll<HTMLTableRowElement>("tr[data-state]") ?? []) {
+      const on = Number(tr.dataset.state) === id;
+      tr.classList.toggle("selected", on);
+      tr.setAttribute("aria-selected", String(on));
+    }
+  }
+
+  /** Show only the equilibria under a concept (from the summary's counts). */
+  filterEquilibria(concept: Concept | ""): void {
+    this.eqOnly.checked = true;
+    this.concept.value = concept;
+    this.render();
+  }
+
+  private wordsAt(s: number): string {
+    return (this.words[s] ??= wordsOf(this.model!, s));
+  }
+
+  /** The states (0-based) that pass the filters, in the chosen order. */
+  private rows(): number[] {
+    const m = this.model!;
+    const concept = this.concept.value as Concept | "";
+    const words = this.search.value.trim().toLowerCase();
+    let rows = Array.from({ length: m.states.count }, (_, s) => s);
+    if (this.eqOnly.checked) rows = rows.filter((s) => isEquilibrium(m, s, concept));
+    if (words) rows = rows.filter((s) => String(s + 1) === words || this.wordsAt(s).toLowerCase().includes(words) || patternOf(m, s).toLowerCase() === words);
+    const key = this.sort;
+    if (key.kind === "id") return this.descending ? rows.reverse() : rows;
+    const eqCount = (s: number) => {
+      let n = 0;
+      for (let bits = m.states.eq[s]; bits; bits &= bits - 1) n++;
+      return n;
+    };
+    const value = (s: number): number | string => (key.kind === "rank" ? m.states.ranks[key.dm][s] : key.kind === "eq" ? -eqCount(s) : this.wordsAt(s));
+    const dir = this.descending ? -1 : 1;
+    return rows.sort((a, b) => {
+      const x = value(a);
+      const y = value(b);
+      return (x < y ? -1 : x > y ? 1 : 0) * dir || a - b;
+    });
+  }
+
+  /** Column widths in rem, in table order: fixed, so rows drawn later line up with those drawn before. */
+  private widths(m: ModelView): number[] {
+    const marks = Math.max(3.4, m.dms.length * 0.85 + 1);
+    // An option column is wide enough for a Y, and its party's columns together for the party's name.
+    const option = m.dms.map((dm, d) => {
+      const k = m.options.filter((o) => o.dm === d).length;
+      return Math.max(1.75, (dm.name.length * 0.5 + 0.9) / Math.max(k, 1));
+    });
+    return [4, ...m.options.map((o) => option[o.dm]), ...m.dms.map(() => 2.7), ...m.concepts.map(() => marks), 8.5, 30];
+  }
+
+  render(): void {
+    const m = this.model;
+    if (!m) return;
+    this.order = this.rows();
+    const total = m.states.count;
+    const n = this.order.length;
+    this.count.textContent = n === total ? plural(total, "state") : `${n.toLocaleString("en")} of ${plural(total, "state")}`;
+    this.active = Math.max(
+      0,
+      this.selected !== null && this.order.includes(this.selected - 1) ? this.order.indexOf(this.selected - 1) : Math.min(this.active, n - 1),
+    );
+
+    const sortButton = (label: string | Node, key: SortKey, title: string) => {
+      const active = JSON.stringify(key) === JSON.stringify(this.sort);
+      return h(
+        "button",
+        {
+          type: "button",
+          class: "sort" + (active ? " active" : ""),
+          title: `${title} — click to sort`,
+          onclick: () => {
+            if (active) this.descending = !this.descending;
+            else {
+              this.sort = key;
+              this.descending = false;
+            }
+            this.render();
+          },
+        },
+        label,
+        active ? (this.descending ? " ▾" : " ▴") : "",
+      );
+    };
+    const ariaSort = (key: SortKey) => (JSON.stringify(key) === JSON.stringify(this.sort) ? (this.descending ? "descending" : "ascending") : undefined);
+
+    const groupRow = h(
+      "tr",
+      { "aria-rowindex": 1 },
+      h("th", { rowspan: 2, scope: "col", "aria-sort": ariaSort({ kind: "id" }) }, sortButton("State", { kind: "id" }, "State number")),
+      ...m.dms.map((dm, d) => {
+        const k = m.options.filter((o) => o.dm === d).length;
+        return h("th", { colspan: k, scope: "colgroup", class: `dm-group dm${d % 8}`, title: dm.name }, dm.name);
+      }),
+      h("th", { colspan: m.dms.length, scope: "colgroup", class: "group" }, "Rank (1 = best)"),
+      h(
+        "th",
+        { colspan: m.concepts.length, scope: "colgroup", class: "group", title: "✓ stable, · not, per decision maker in order" },
+        "Stable for each party",
+      ),
+      h(
+        "th",
+        { rowspan: 2, scope: "col", "aria-sort": ariaSort({ kind: "eq" }) },
+        sortButton("Equilibrium", { kind: "eq" }, "Concepts under which the state is an equilibrium"),
+      ),
+      h(
+        "th",
+        { rowspan: 2, scope: "col", class: "words-col", "aria-sort": ariaSort({ kind: "words" }) },
+        sortButton("In words", { kind: "words" }, "The state described"),
+      ),
+    );
+    const optionRow = h(
+      "tr",
+      { "aria-rowindex": 2 },
+      ...m.options.map((o) => h("th", { scope: "col", class: `opt dm${o.dm % 8}`, title: `${o.id}: ${o.label}` }, h("span", { class: "vertical" }, o.id))),
+      ...m.dms.map((dm, d) =>
+        h(
+          "th",
+          { scope: "col", class: "num", "aria-sort": ariaSort({ kind: "rank", dm: d }) },
+          sortButton(dm.id, { kind: "rank", dm: d }, `${dm.name}'s rank`),
+        ),
+      ),
+      ...m.concepts.map((c) => h("th", { scope: "col", class: "marks", title: `${c}: ${m.dms.map((d) => d.id).join(", ")}` }, c)),
+    );
+    const concept = this.concept.value as Concept | "";
+    clear(
+      this.key,
+      ...(concept
+        ? [h("span", { class: "k-strong" }, `${concept} equilibrium`)]
+        : ["Shading:", h("span", { class: "k-strong" }, "Nash"), h("span", { class: "k-mid" }, "SEQ or SIM"), h("span", { class: "k-weak" }, "GMR/SMR only")]),
+    );
+
+    const widths = this.widths(m);
+    this.body = h("tbody", {
+      onkeydown: (e: Event) => this.keydown(e as KeyboardEvent),
+      onclick: (e: Event) => {
+        const tr = (e.target as HTMLElement).closest("tr");
+        if (tr?.dataset.state) {
+          this.active = Number(tr.dataset.pos);
+          this.hooks.select(Number(tr.dataset.state));
+        }
+      },
+    });
+    const table = h(
+      "table",
+      { class: "states", "aria-label": "States and their stability", "aria-rowcount": n + 2, style: `width:${widths.reduce((a, b) => a + b, 0)}rem` },
+      h("colgroup", {}, ...widths.map((w) => h("col", { style: `width:${w}rem` }))),
+      h("thead", {}, groupRow, optionRow),
+      this.body,
+    );
+    const scroll = this.tableWrap.scrollTop;
+    clear(this.tableWrap, table);
+    if (n === 0) this.tableWrap.append(h("p", { class: "empty" }, "No state matches the filter."));
+    this.tableWrap.scrollTop = scroll;
+    this.drawn = { from: 0, to: 0 };
+    this.draw();
+  }
+
+  /** The positions in view, with a margin. */
+  private window(): { from: number; to: number } {
+    const head = this.body?.parentElement?.querySelector("thead")?.offsetHeight ?? 0;
+    const top = Math.max(0, this.tableWrap.scrollTop - head);
+    const first = Math.floor(top / ROW);
+    const visible = Math.ceil((this.tableWrap.clientHeight || 800) / ROW);
+    return { from: Math.max(0, first - MARGIN), to: Math.min(this.order.length, first + visible + MARGIN) };
+  }
+
+  private drawIfNeeded(): void {
+    if (!this.body || !this.model) return;
+    const w = this.window();
+    const first = Math.floor(Math.max(0, this.tableWrap.scrollTop) / ROW);
+    const need = w.from < this.drawn.from || w.to > this.drawn.to || (first > this.drawn.to && this.drawn.to < this.order.length);
+    if (need) this.draw();
+  }
+
+  /** Rows from..to as one HTML string (every value escaped), between spacers standing for the rest. */
+  private draw(): void {
+    const m = this.model!;
+    const body = this.body!;
+    const { from, to } = this.window();
+    this.drawn = { from, to };
+    const concept = this.concept.value as Concept | "";
+    // Equilibria are shaded by strength: stable without threats (Nash), held by credible
+    // threats or simultaneous moves (SEQ, SIM), held only by threats (GMR, SMR).
+    const eqClass = (r: StateRow) =>
+      concept
+        ? r.eq.includes(concept)
+          ? "eq-strong"
+          : ""
+        : r.eq.includes("Nash")
+          ? "eq-strong"
+          : r.eq.some((c) => c === "SEQ" || c === "SIM" || c === "SEQ+SIM")
+            ? "eq-mid"
+            : r.eq.length
+              ? "eq-weak"
+              : "";
+    const html: string[] = [];
+    const cols = this.widths(m).length;
+    if (from > 0) html.push(`<tr class="spacer" aria-hidden="true" style="height:${from * ROW}px"><td colspan="${cols}"></td></tr>`);
+    for (let pos = from; pos < to; pos++) {
+      const r = stateRow(m, this.order[pos]);
+      const isSel = r.id === this.selected;
+      const cls = [eqClass(r), r.id === m.statusQuo ? "sq" : "", isSel ? "selected" : ""].join(" ").trim();
+      html.push(
+        `<tr data-state="${r.id}" data-pos="${pos}" aria-rowindex="${pos + 3}"${cls ? ` class="${cls}"` : ""} tabindex="${pos === this.active ? 0 : -1}" aria-selected="${isSel}">`,
+        `<th scope="row" class="num">${r.id === m.statusQuo ? '<span class="sq-mark" title="today (status quo)">▸</span>' : ""}${r.id}</th>`,
+      );
+      for (const ch of r.pattern) html.push(ch === "Y" ? '<td class="y">Y</td>' : '<td class="n">N</td>');
+      for (const k of r.ranks) html.push(`<td class="num">${k}</td>`);
+      for (const c of m.concepts) {
+        const bits = r.stable[c] ?? 0;
+        const marks = m.dms.map((_, d) => (bits & (1 << d) ? "✓" : "·")).join("");
+        const who = m.dms.filter((_, d) => bits & (1 << d)).map((d) => d.name);
+        html.push(`<td class="marks" title="${escape(`${c}: stable for ${who.length ? who.join(", ") : "nobody"}`)}">${marks}</td>`);
+      }
+      html.push(`<td class="eqs">${r.eq.length === m.concepts.length && r.eq.length > 1 ? "all" : escape(r.eq.join(" "))}</td>`);
+      html.push(`<td class="words-col" title="${escape(r.words)}">${escape(r.words)}</td></tr>`);
+    }
+    const rest = this.order.length - to;
+    if (rest > 0) html.push(`<tr class="spacer" aria-hidden="true" style="height:${rest * ROW}px"><td colspan="${cols}"></td></tr>`);
+    const hadFocus = body.contains(document.activeElement);
+    body.innerHTML = html.join("");
+    if (hadFocus) this.focusActive();
+  }
+
+  private focusActive(): void {
+    this.body?.querySelector<HTMLElement>(`tr[data-pos="${this.active}"]`)?.focus({ preventScroll: false });
+  }
+
+  private keydown(e: KeyboardEvent): void {
+    const tr = (e.target as HTMLElement).closest("tr");
+    if (!tr?.dataset.pos) return;
+    const pos = Number(tr.dataset.pos);
+    const page = Math.max(1, Math.floor(this.tableWrap.clientHeight / ROW) - 3);
+    let next: number;
+    if (e.key === "ArrowDown") next = pos + 1;
+    else if (e.key === "ArrowUp") next = pos - 1;
+    else if (e.key === "PageDown") next = pos + page;
+    else if (e.key === "PageUp") next = pos - page;
+    else if (e.key === "Home") next = 0;
+    else if (e.key === "End") next = this.order.length - 1;
+    else if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      this.hooks.select(Number(tr.dataset.state));
+      return;
+    } else return;
+    e.preventDefault();
+    this.active = Math.min(Math.max(next, 0), this.order.length - 1);
+    // Bring the row into view (drawing it if it is not in the page yet), then focus it.
+    const head = this.body?.parentElement?.querySelector("thead")?.offsetHeight ?? 0;
+    const y = this.active * ROW;
+    const view = this.tableWrap.clientHeight - head;
+    if (y < this.tableWrap.scrollTop) this.tableWrap.scrollTop = y;
+    else if (y + ROW > this.tableWrap.scrollTop + view) this.tableWrap.scrollTop = y + ROW - view;
+    const w = this.window();
+    if (w.from < this.drawn.from || w.to > this.drawn.to || this.active < this.drawn.from || this.active >= this.drawn.to) this.draw();
+    for (const row of this.body?.querySelectorAll<HTMLElement>("tr[tabindex='0']") ?? []) row.tabIndex = -1;
+    const target = this.body?.querySelector<HTMLElement>(`tr[data-pos="${this.active}"]`);
+    if (target) {
+      target.tabIndex = 0;
+      target.focus({ preventScroll: true });
+    }
+  }
+}
+
+// biome-ignore lint/suspicious/noShadowRestrictedNames: the page's own escaper; the deprecated global is never used
+function escape(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

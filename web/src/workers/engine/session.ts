@@ -1,0 +1,166 @@
+/**
+ * What the worker keeps between requests: the last scenario that loaded, with
+ * its analysis, so clicking a state or drawing the graph does not analyse
+ * again. Requests after a failed load use the last good version (the views
+ * keep showing it, marked out of date).
+ *
+ * Every request is a generator that yields progress and returns its result:
+ * short ones yield once, long ones (robustness, inverse GMCR) after every
+ * slice of work, so the worker can answer other requests in between and stop
+ * them early with the result so far. A long request works on the version that
+ * was current when it started, whatever loads meanwhile.
+ */
+import { analyze, buildReport, loadModel, renderCsv, renderReportHtml, renderReportMarkdown, stateTable, type Analysis, type Model } from "./engine.js";
+import { awaitWork, coalitionsView, importScenario, inverseJob, NEVER_STOP, robustnessJob, type Control, type Step } from "./deeper.js";
+import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../../../src/parallel/parallel.js";
+import type { WorkerPool } from "../../../../src/parallel/pool.js";
+import { graphView } from "./graph.js";
+import { runBargaining } from "../../../../src/bargaining/scenario.js";
+import { bargainJson } from "../../../../src/present/bargain-output.js";
+import { compareView, explainView, issuesOf, modelView } from "./views.js";
+import type { Progress, Request, ResultOf } from "../../protocol/engine.js";
+
+export type { Control };
+
+interface Current {
+  text: string;
+  file: string;
+  model: Model;
+  analysis: Analysis;
+  version: number;
+}
+
+export class EngineSession {
+  private current?: Current;
+  private loads = 0;
+  private workers?: WorkerPool;
+
+  /**
+   * `makePool` starts the pool of workers that large analyses and robustness
+   * runs use (once, when first needed); `analysisThreadsFrom`: the model size
+   * from which an analysis goes to the pool.
+   */
+  constructor(
+    private readonly makePool?: () => WorkerPool | undefined,
+    private readonly analysisThreadsFrom = ANALYSIS_THREADS_FROM,
+  ) {}
+
+  private pool = (): WorkerPool | undefined => (this.workers ??= this.makePool?.());
+
+  /** Run a request to the end, reporting each phase. */
+  handle<R extends Request>(request: R, progress: (phase: string) => void, control: Control = NEVER_STOP): ResultOf[R["type"]] {
+    const run = this.steps(request, control);
+    for (;;) {
+      const step = run.next();
+      if (step.done) return step.value;
+      progress(step.value.phase);
+    }
+  }
+
+  /** A request as a generator: progress as it goes, the result at the end. */
+  steps<R extends Request>(request: R, control: Control = NEVER_STOP): Generator<Step, ResultOf[R["type"]]> {
+    return this.dispatch(request, control) as Generator<Step, ResultOf[R["type"]]>;
+  }
+
+  private *dispatch(request: Request, control: Control): Generator<Step, ResultOf[Request["type"]]> {
+    switch (request.type) {
+      case "load":
+        return yield* this.load(request.text, request.file);
+      case "graph":
+        yield { phase: "laying out the states" };
+        return graphView(this.need().analysis, request.graph);
+      case "explain":
+        yield { phase: `explaining state ${request.state}` };
+        return explainView(this.need().analysis, request.state);
+      case "report": {
+        const cur = this.need();
+        const skipped: string[] = [];
+        const whatIfs: Parameters<typeof buildReport>[1] = [];
+        for (const w of cur.model.scenario.whatIfs ?? []) {
+          const found = request.related.find((r) => r.file === w.file);
+          if (!found) {
+            skipped.push(w.file);
+            continue;
+          }
+          try {
+            whatIfs.push({ title: w.title ?? w.file, file: w.file, ...(w.note ? { note: w.note } : {}), model: loadModel(found.text, w.file) });
+          } catch {
+            skipped.push(w.file);
+          }
+        }
+        yield { phase: `writing the report${whatIfs.length ? ` (with ${whatIfs.length} what-if${whatIfs.length > 1 ? "s" : ""})` : ""}` };
+        const data = buildReport(cur.model, whatIfs);
+        return { html: renderReportHtml(data), markdown: renderReportMarkdown(data), skipped };
+      }
+      case "compare": {
+        const cur = this.need();
+        yield { phase: `reading ${request.file}` };
+        let other: Model;
+        try {
+          other = loadModel(request.text, request.file);
+        } catch (e) {
+          return { issues: issuesOf(e) };
+        }
+        yield { phase: `comparing ${cur.file} with ${request.file}` };
+        return compareView(cur.model, cur.file, other, request.file);
+      }
+      case "csv": {
+        const cur = this.need();
+        return renderCsv(stateTable(cur.model, cur.analysis, "csv"));
+      }
+      case "import":
+        yield { phase: `importing ${request.name}` };
+        return importScenario(request.text, request.name);
+      case "robustness": {
+        const cur = this.need();
+        yield { phase: "weighing preference profiles" };
+        return yield* robustnessJob(cur.analysis, request, cur.version, control, this.pool);
+      }
+      case "inverse": {
+        const cur = this.need();
+        return yield* inverseJob(cur.analysis, request, cur.version, control);
+      }
+      case "coalitions": {
+        const cur = this.need();
+        yield { phase: `looking for coalitions at state ${request.state}` };
+        return coalitionsView(cur.analysis, request.state, cur.version, request.maxSize);
+      }
+      case "bargain": {
+        const cur = this.need();
+        yield { phase: "forecasting the bargaining issues" };
+        const run = runBargaining(cur.model.scenario, request.samples > 0 ? { samples: request.samples, seed: request.seed } : {});
+        return { ...bargainJson(run), version: cur.version };
+      }
+    }
+  }
+
+  private *load(text: string, file: string): Generator<Progress, ResultOf["load"]> {
+    const t0 = Date.now();
+    yield { phase: "reading the scenario" };
+    let model: Model;
+    try {
+      model = loadModel(text, file);
+    } catch (e) {
+      return { ok: false, issues: issuesOf(e) };
+    }
+    const states = model.states.length.toLocaleString("en");
+    yield { phase: `analysing ${states} states` };
+    // A large model's (concept, DM) passes go to the pool of workers, when there is one.
+    const pool = model.states.length >= this.analysisThreadsFrom ? this.pool() : undefined;
+    const analysis = pool
+      ? yield* awaitWork(
+          (progress) => analyzeParallel(model, pool, { onProgress: progress }).then((a) => a!),
+          (_done, _total, label) => `analysing ${states} states on ${pool.size} workers${label ? `: ${label} done` : ""}`,
+        )
+      : analyze(model);
+    yield { phase: "describing the results" };
+    const version = ++this.loads;
+    this.current = { text, file, model, analysis, version };
+    return { ok: true, model: modelView(file, analysis, Date.now() - t0, version) };
+  }
+
+  private need(): Current {
+    if (!this.current) throw new Error("no scenario has been analysed yet");
+    return this.current;
+  }
+}
