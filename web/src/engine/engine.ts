@@ -31,4 +31,4 @@ export {
   type CoalitionConcept,
   type CoalitionSanction,
 } from "../../../src/extensions/coalitions.js";
-export { importGmcrPy, parseGmcrPyText, readGmcrPy } from "../../../src/interchange/gmcrpy.js";
+export { importGmcrPy, parseGmcrPyText, readGmcrPy } from "../../../src/interchange/gmcrpy-import.js";
