@@ -33,16 +33,9 @@ export {
 export { analyzeHypergame, type Hypergame } from "./extensions/hypergame.js";
 export { buildReport, type ReportData } from "./report/build.js";
 export { renderReportText, renderReportMarkdown, renderReportHtml } from "./report/render.js";
-export {
-  analyzeUnknown,
-  unknownPreferences,
-  UnknownStability,
-  explainUnknown,
-  relationOf,
-  UNKNOWN_CONCEPTS,
-  UNKNOWN_VARIANTS,
-  type UnknownAnalysis,
-} from "./extensions/unknown.js";
+export { analyzeUnknown, UnknownStability, UNKNOWN_CONCEPTS, UNKNOWN_VARIANTS, type UnknownAnalysis } from "./extensions/unknown.js";
+export { unknownPreferences, relationOf } from "./extensions/unknown-pairs.js";
+export { explainUnknown } from "./extensions/unknown-explain.js";
 export { ingestArticle, loadGazetteer, type IngestOptions, type IngestResult } from "./ingest/ingest.js";
 export { parseGazetteer, mergeGazetteers, type Gazetteer } from "./ingest/gazetteer.js";
 export { parseSourceString, type Draft, type DraftElement } from "./ingest/draft.js";

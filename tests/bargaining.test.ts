@@ -24,7 +24,8 @@ import { loadModel } from "../src/model/load.js";
 import { ParleyError } from "../src/format/errors.js";
 import { parley } from "./helpers/cli.js";
 import { readFileSync } from "node:fs";
-import { exportGmcrPy, importGmcrPy } from "../src/interchange/gmcrpy.js";
+import { exportGmcrPy } from "../src/interchange/gmcrpy-export.js";
+import { importGmcrPy } from "../src/interchange/gmcrpy-import.js";
 import { validateData } from "../src/format/validate.js";
 
 const actor = (id: string, position: number, capability = 1, salience = 1): BargainingActor => ({ id, position, capability, salience });

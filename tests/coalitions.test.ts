@@ -21,8 +21,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { CoalitionChecker } from "../src/extensions/coalition-checker.js";
 import {
-  CoalitionChecker,
   coalitionAnalysis,
   coalitionStable,
   COALITION_CONCEPTS,

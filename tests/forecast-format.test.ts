@@ -82,7 +82,8 @@ describe("forecast sections of the format", () => {
 
 describe("through gmcr-py and back", () => {
   it("keeps facts, questions, forecast settings and rates under the parley key", async () => {
-    const { exportGmcrPy, importGmcrPy } = await import("../src/interchange/gmcrpy.js");
+    const { exportGmcrPy } = await import("../src/interchange/gmcrpy-export.js");
+    const { importGmcrPy } = await import("../src/interchange/gmcrpy-import.js");
     const { validateData } = await import("../src/index.js");
     const m = loadModel(WITH, "t.yaml");
     const back = validateData(importGmcrPy(JSON.parse(JSON.stringify(exportGmcrPy(m))), "t"));

@@ -1,7 +1,8 @@
 /** gmcr-py / GMCR+ JSON import and export. */
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { exportGmcrPy, importGmcrPy, readGmcrPy } from "../src/interchange/gmcrpy.js";
+import { exportGmcrPy } from "../src/interchange/gmcrpy-export.js";
+import { importGmcrPy, readGmcrPy } from "../src/interchange/gmcrpy-import.js";
 import { analyzeHypergame } from "../src/extensions/hypergame.js";
 import { compileScenario, CONCEPTS, loadModel, statePattern, validateData, type Model } from "../src/index.js";
 import { EXAMPLES, fixtureDirs, fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";

@@ -27,7 +27,8 @@ import {
   type Concept,
   type Model,
 } from "../src/index.js";
-import { exportGmcrPy, importGmcrPy } from "../src/interchange/gmcrpy.js";
+import { exportGmcrPy } from "../src/interchange/gmcrpy-export.js";
+import { importGmcrPy } from "../src/interchange/gmcrpy-import.js";
 import { fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
 import { Reference, referenceEquilibria, referenceMoves, referenceStable } from "./helpers/reference.js";
 

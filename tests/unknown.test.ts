@@ -29,16 +29,9 @@ import fc from "fast-check";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { compileScenario, createContext, statePattern, validateData, type Model } from "../src/index.js";
-import {
-  analyzeUnknown,
-  explainUnknown,
-  UNKNOWN_CONCEPTS,
-  UNKNOWN_VARIANTS,
-  unknownPreferences,
-  UnknownStability,
-  type UnknownConcept,
-  type UnknownVariant,
-} from "../src/extensions/unknown.js";
+import { analyzeUnknown, UNKNOWN_CONCEPTS, UNKNOWN_VARIANTS, UnknownStability, type UnknownConcept, type UnknownVariant } from "../src/extensions/unknown.js";
+import { explainUnknown } from "../src/extensions/unknown-explain.js";
+import { unknownPreferences } from "../src/extensions/unknown-pairs.js";
 import { parley } from "./helpers/cli.js";
 import { EXAMPLES, fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
 import { referenceMoves } from "./helpers/reference.js";

@@ -64,15 +64,16 @@
  * opponents can come back to it: reachability is therefore taken over
  * (state, last mover) pairs, exactly as the definition reads. Cost per DM:
  * O(groups × |N∖i| × (states + moves)).
+ *
+ * The unknown pairs themselves are read in unknown-pairs.ts; why a state is
+ * or is not stable (the sanctions found) is in unknown-explain.ts.
  */
-import { statePattern, type Model } from "../model/compile.js";
-import { cubesHold } from "../format/cubes.js";
-import { ParleyError, type Issue } from "../format/errors.js";
+import type { Model } from "../model/compile.js";
 import { analyze, createContext, type Analysis } from "../stability/analyze.js";
 import { opponents, type StabilityContext } from "../stability/context.js";
-import type { MoveStep } from "../stability/explain.js";
 import type { Adjacency } from "../stability/moves.js";
 import { reachMin } from "../stability/reach.js";
+import { isUnknown, unknownPreferences, type UnknownPreferences } from "./unknown-pairs.js";
 
 export const UNKNOWN_CONCEPTS = ["Nash", "GMR", "SMR", "SEQ"] as const;
 export type UnknownConcept = (typeof UNKNOWN_CONCEPTS)[number];
@@ -102,110 +103,6 @@ export const UNKNOWN_VARIANT_INFO: Record<UnknownVariant, { movesToUnknown: bool
     summary: "moves only to states known to be better; a sanction ending in a state it cannot compare with the current one deters it too",
   },
 };
-
-/** The unknown pairs of every DM, by which sides of its `unknown` entries each state matches. */
-export interface UnknownPreferences {
-  /** Per DM, per state: bit e is set when the state matches `between` of the DM's entry e. */
-  between: Int32Array[];
-  /** Per DM, per state: bit e is set when the state matches `and` of entry e. */
-  and: Int32Array[];
-  /** Per DM: how many pairs of distinct feasible states it cannot compare. */
-  pairs: number[];
-  /** Whether some DM cannot compare some pair. */
-  any: boolean;
-}
-
-/** How a DM rates state t against state s. */
-export type Relation = "better" | "equal" | "worse" | "unknown";
-
-/**
- * Each DM's unknown pairs. Throws a ParleyError (with the entry's path) for an
- * entry a side of which matches no feasible state, or that pairs no two
- * distinct states.
- */
-export function unknownPreferences(model: Model): UnknownPreferences {
-  const n = model.states.length;
-  const issues: Issue[] = [];
-  const between: Int32Array[] = [];
-  const and: Int32Array[] = [];
-  model.scenario.preferences.forEach((pref, d) => {
-    const a = new Int32Array(n);
-    const b = new Int32Array(n);
-    (pref.unknown ?? []).forEach((entry, e) => {
-      const bit = 1 << e;
-      let na = 0;
-      let nb = 0;
-      let lastA = -1;
-      let lastB = -1;
-      for (let s = 0; s < n; s++) {
-        if (cubesHold(entry.between.cubes, model.states[s])) {
-          a[s] |= bit;
-          na++;
-          lastA = s;
-        }
-        if (cubesHold(entry.and.cubes, model.states[s])) {
-          b[s] |= bit;
-          nb++;
-          lastB = s;
-        }
-      }
-      const who = model.scenario.decisionMakers[d].id;
-      if (na === 0 || nb === 0) {
-        const side = na === 0 ? "between" : "and";
-        const text = (na === 0 ? entry.between : entry.and).text;
-        issues.push({
-          code: "unknown-no-state",
-          message: `in the unknown preferences of '${who}', ${side} '${text}' matches no feasible state`,
-          path: [...entry.path, side],
-        });
-      } else if (na === 1 && nb === 1 && lastA === lastB) {
-        issues.push({
-          code: "unknown-no-pair",
-          message: `in the unknown preferences of '${who}', between and and both match only state ${lastA + 1} (${statePattern(model, lastA)}): a state is never unknown against itself`,
-          path: entry.path,
-        });
-      }
-    });
-    between.push(a);
-    and.push(b);
-  });
-  if (issues.length > 0) throw new ParleyError(issues);
-  const pairs = between.map((a, d) => countPairs(a, and[d]));
-  return { between, and, pairs, any: pairs.some((p) => p > 0) };
-}
-
-/** Pairs {s, t}, s ≠ t, with (A_s & B_t) | (B_s & A_t) ≠ 0, counted by signature rather than pair by pair. */
-function countPairs(a: Int32Array, b: Int32Array): number {
-  const bySig = new Map<string, { a: number; b: number; count: number }>();
-  for (let s = 0; s < a.length; s++) {
-    if (a[s] === 0 && b[s] === 0) continue;
-    const key = `${a[s]},${b[s]}`;
-    const g = bySig.get(key);
-    if (g) g.count++;
-    else bySig.set(key, { a: a[s], b: b[s], count: 1 });
-  }
-  const groups = [...bySig.values()];
-  let ordered = 0;
-  for (const g of groups) {
-    for (const h of groups) if (((g.a & h.b) | (g.b & h.a)) !== 0) ordered += g.count * h.count;
-    if ((g.a & g.b) !== 0) ordered -= g.count; // a state against itself
-  }
-  return ordered / 2;
-}
-
-/** Whether DM d cannot compare states s and t. */
-export function isUnknown(u: UnknownPreferences, d: number, s: number, t: number): boolean {
-  const a = u.between[d];
-  const b = u.and[d];
-  return s !== t && ((a[s] & b[t]) | (b[s] & a[t])) !== 0;
-}
-
-/** How DM d rates t against s: better, equal, worse, or unknown. */
-export function relationOf(model: Model, u: UnknownPreferences, d: number, s: number, t: number): Relation {
-  if (isUnknown(u, d, s, t)) return "unknown";
-  const p = model.pref[d];
-  return p[t] > p[s] ? "better" : p[t] < p[s] ? "worse" : "equal";
-}
 
 /** Values at or above this never sanction; below every level, always. */
 const NEVER = 0x7ffffffe;
@@ -442,99 +339,4 @@ export function analyzeUnknown(
   }
   const plain = analyze(model, { concepts, context });
   return { model, context, unknown, concepts, variants, stable, equilibria, plain, solver };
-}
-
-/** One move DM i may consider from s, and what deters it. */
-export interface UnknownMoveCheck {
-  to: number;
-  /** How i rates the move's result against s: better or unknown. */
-  relation: Relation;
-  /** The deterring sanction (opponents' moves in order and where they end), or null. */
-  sanction: { moves: MoveStep[]; result: number; relation: Relation; counter?: { to: number; relation: Relation } } | null;
-}
-
-/**
- * Why s is or is not stable for DM i under the concept's variant: each move
- * the variant lets i consider and the shortest sanction that deters it (for
- * SMR, with i's best counter-move from the sanction's end), or null.
- */
-export function explainUnknown(
-  solver: UnknownStability,
-  s: number,
-  i: number,
-  concept: UnknownConcept,
-  variant: UnknownVariant,
-): { stable: boolean; moves: UnknownMoveCheck[] } {
-  const { model, unknown } = solver;
-  const loose = UNKNOWN_VARIANT_INFO[variant].sanctionsOnUnknown;
-  const rel = (t: number) => relationOf(model, unknown, i, s, t);
-  const inPhi = (t: number) => {
-    const r = rel(t);
-    return r === "worse" || r === "equal" || (loose && r === "unknown");
-  };
-  const own = solver.context.moves[i];
-  const ownMoves = (t: number) => Array.from(own.targets.subarray(own.offsets[t], own.offsets[t + 1]));
-  const ok = (t: number) => inPhi(t) && (concept !== "SMR" || ownMoves(t).every(inPhi));
-  const moves: UnknownMoveCheck[] = [];
-  for (const s1 of ownMoves(s)) {
-    if (!solver.considers(variant, i, s, s1)) continue;
-    const found = concept === "Nash" ? null : findSanction(solver, i, s1, concept === "SEQ", ok);
-    const sanction: UnknownMoveCheck["sanction"] = found && { ...found, relation: rel(found.result) };
-    if (sanction && concept === "SMR") {
-      // The counter-move i likes best from the sanction's end, to show it does not pay.
-      const escapes = ownMoves(sanction.result);
-      const order: Record<Relation, number> = { better: 3, unknown: 2, equal: 1, worse: 0 };
-      let best: number | undefined;
-      for (const t of escapes)
-        if (best === undefined || order[rel(t)] > order[rel(best)] || (order[rel(t)] === order[rel(best)] && model.pref[i][t] > model.pref[i][best])) best = t;
-      if (best !== undefined) sanction.counter = { to: best, relation: rel(best) };
-    }
-    moves.push({ to: s1, relation: rel(s1), sanction });
-  }
-  return { stable: moves.every((m) => m.sanction !== null), moves };
-}
-
-/** The shortest legal sequence of opponents' moves from s1 (one or more) ending in a state where `ok` holds. */
-function findSanction(
-  solver: UnknownStability,
-  i: number,
-  s1: number,
-  credible: boolean,
-  ok: (t: number) => boolean,
-): { moves: MoveStep[]; result: number } | null {
-  const H = opponents(solver.context, i);
-  const h = H.length;
-  const parent = new Map<number, number>(); // node -> parent node (-1: the start)
-  const queue: number[] = [];
-  const visit = (t: number, k: number, from: number): number | undefined => {
-    const node = t * h + k;
-    if (parent.has(node)) return undefined;
-    parent.set(node, from);
-    if (ok(t)) return node;
-    queue.push(node);
-    return undefined;
-  };
-  const expand = (t: number, last: number, from: number): number | undefined => {
-    for (let k = 0; k < h; k++) {
-      if (k === last) continue;
-      const j = H[k];
-      const { offsets, targets } = solver.context.moves[j];
-      for (let e = offsets[t]; e < offsets[t + 1]; e++) {
-        const u = targets[e];
-        if (credible && !solver.crediblyMoves(j, t, u)) continue;
-        const found = visit(u, k, from);
-        if (found !== undefined) return found;
-      }
-    }
-    return undefined;
-  };
-  let found = expand(s1, -1, -1);
-  for (let q = 0; found === undefined && q < queue.length; q++) found = expand((queue[q] / h) | 0, queue[q] % h, queue[q]);
-  if (found === undefined) return null;
-  const moves: MoveStep[] = [];
-  for (let node = found; node !== -1; node = parent.get(node)!) {
-    const p = parent.get(node)!;
-    moves.unshift({ dm: H[node % h], from: p === -1 ? s1 : (p / h) | 0, to: (node / h) | 0 });
-  }
-  return { moves, result: (found / h) | 0 };
 }

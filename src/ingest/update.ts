@@ -14,7 +14,7 @@
  */
 import { isMap, isSeq, type Document } from "yaml";
 import type { ScenarioFile } from "../format/schema.js";
-import { cueWords } from "./code.js";
+import { cueWords } from "./topics.js";
 import type { Draft } from "./draft.js";
 import type { Gazetteer } from "./gazetteer.js";
 

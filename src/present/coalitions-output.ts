@@ -6,7 +6,8 @@
  */
 import { statePattern, type Model } from "../model/compile.js";
 import { displayRanks } from "../preferences/ranks.js";
-import type { CoalitionAnalysis, CoalitionConcept, CoalitionSanction, JointMoveCheck, StateCoalitions } from "../extensions/coalitions.js";
+import type { CoalitionSanction } from "../extensions/coalition-checker.js";
+import type { CoalitionAnalysis, CoalitionConcept, JointMoveCheck, StateCoalitions } from "../extensions/coalitions.js";
 import type { Analysis } from "../stability/analyze.js";
 import type { MoveStep } from "../stability/explain.js";
 import { stateFamilies } from "../analysis/families.js";

@@ -8,16 +8,9 @@
 import { stateFamilies } from "../analysis/families.js";
 import { statePattern, type Model } from "../model/compile.js";
 import type { StateSetSpec } from "../format/scenario.js";
-import {
-  explainUnknown,
-  relationOf,
-  UNKNOWN_VARIANT_INFO,
-  type Relation,
-  type UnknownAnalysis,
-  type UnknownConcept,
-  type UnknownMoveCheck,
-  type UnknownVariant,
-} from "../extensions/unknown.js";
+import { UNKNOWN_VARIANT_INFO, type UnknownAnalysis, type UnknownConcept, type UnknownVariant } from "../extensions/unknown.js";
+import { explainUnknown, type UnknownMoveCheck } from "../extensions/unknown-explain.js";
+import { relationOf, type Relation } from "../extensions/unknown-pairs.js";
 import { unknownChanges, type UnknownChange } from "../extensions/unknown-changes.js";
 import { describeFamily, describeMove, describeState, dmName } from "../model/describe.js";
 import { wrap } from "./text.js";

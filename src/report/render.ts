@@ -5,7 +5,8 @@
  */
 import { hang, wrap } from "../present/text.js";
 import { displayWidth } from "../present/table.js";
-import type { OutlookReport, ReportData, StepReport } from "./build.js";
+import type { ReportData } from "./build.js";
+import type { OutlookReport, StepReport } from "./outlook.js";
 
 /** The report as a flat list of blocks; each format serialises them. */
 type Block =

@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadModel } from "../../src/index.js";
-import { exportGmcrPy } from "../../src/interchange/gmcrpy.js";
+import { exportGmcrPy } from "../../src/interchange/gmcrpy-export.js";
 import { outline } from "../../web/src/editor/yaml-outline.js";
 import { CHROMIUM, openWorkbench, watchPage, type Workbench } from "../helpers/workbench.js";
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze, inverseForTargets, loadModel, robustness, statesMatching } from "../../src/index.js";
-import { exportGmcrPy } from "../../src/interchange/gmcrpy.js";
+import { exportGmcrPy } from "../../src/interchange/gmcrpy-export.js";
 import { changeLines } from "../../src/present/inverse-output.js";
 import { uncertaintyOf } from "../../src/analysis/robustness.js";
 import { coalitionsView, importScenario, inverseJob, robustnessJob, targetStates, type Control } from "../../web/src/workers/engine/deeper.js";

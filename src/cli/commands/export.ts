@@ -1,6 +1,6 @@
 /** `parley export`. */
 import type { Command } from "commander";
-import { exportGmcrPy } from "../../interchange/gmcrpy.js";
+import { exportGmcrPy } from "../../interchange/gmcrpy-export.js";
 import { forceOption, maxStatesOption, outputOption, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { stringify } from "yaml";
 import { ParleyError } from "../../format/errors.js";
-import { parseGmcrPyText, readGmcrPy, type GmcrPyImport } from "../../interchange/gmcrpy.js";
+import { parseGmcrPyText, readGmcrPy, type GmcrPyImport } from "../../interchange/gmcrpy-import.js";
 import { forceOption, inputLimits, maxStatesOption, outputOption, type CommandEnv } from "../env.js";
 import { inputName } from "../io.js";
 

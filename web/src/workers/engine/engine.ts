@@ -23,12 +23,6 @@ export { renderRobustness } from "../../../../src/present/robustness-output.js";
 export { inverseForTargets, type InverseResult } from "../../../../src/analysis/inverse.js";
 export { parseStateSet, stateOfId, statesMatching } from "../../../../src/model/states.js";
 export { changeLines } from "../../../../src/present/inverse-output.js";
-export {
-  coalitionAnalysis,
-  coalitionCount,
-  COALITION_CONCEPTS,
-  MAX_COALITIONS,
-  type CoalitionConcept,
-  type CoalitionSanction,
-} from "../../../../src/extensions/coalitions.js";
-export { importGmcrPy, parseGmcrPyText, readGmcrPy } from "../../../../src/interchange/gmcrpy.js";
+export { coalitionAnalysis, coalitionCount, COALITION_CONCEPTS, MAX_COALITIONS, type CoalitionConcept } from "../../../../src/extensions/coalitions.js";
+export type { CoalitionSanction } from "../../../../src/extensions/coalition-checker.js";
+export { importGmcrPy, parseGmcrPyText, readGmcrPy } from "../../../../src/interchange/gmcrpy-import.js";
