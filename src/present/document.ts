@@ -13,9 +13,14 @@ import { displayWidth } from "./table.js";
 export type Span = string | { strong: Inline } | { em: Inline } | { code: string } | { user: string };
 export type Inline = Span | Span[];
 
-/** Common to every block: `joined` keeps it on the line after the previous block (no blank line between). */
+/**
+ * Common to every block: `joined` keeps it on the line after the previous
+ * block (no blank line between); `apart` puts a blank line before a list item
+ * that follows another.
+ */
 interface Flow {
   joined?: boolean;
+  apart?: boolean;
 }
 
 export type Block = Flow &
@@ -94,7 +99,7 @@ function lines(doc: Document, mode: "text" | "md"): string {
   let prev: Block | undefined;
   for (const b of doc.blocks) {
     if (b.kind === "figure") continue;
-    if (prev && !b.joined && !(listy(b) && listy(prev))) out.push("");
+    if (prev && !b.joined && (b.apart || !(listy(b) && listy(prev)))) out.push("");
     if (b.kind === "heading") out.push(mode === "md" ? `${"#".repeat(b.level)} ${inline(b.text, mode)}` : inline(b.asText ?? b.text, mode));
     else if (b.kind === "paragraph") out.push(mode === "md" ? inline(b.text, mode) : spaces(2 * (b.level ?? 0)) + inline(b.text, mode));
     else if (b.kind === "item" || b.kind === "step") {

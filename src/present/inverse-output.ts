@@ -2,6 +2,7 @@
 import type { InverseResult } from "../analysis/inverse.js";
 import { statePattern, type Model } from "../model/compile.js";
 import { describeState } from "../model/describe.js";
+import { arr, bool, concept, dashPattern, int, obj, pattern, root, stateId, str } from "./schema-kit.js";
 
 function statementWords(model: Model, dm: number, j: number): string {
   const p = model.scenario.preferences[dm];
@@ -49,3 +50,27 @@ export function renderInverse(model: Model, r: InverseResult, md: boolean): stri
   );
   return out.join("\n") + "\n";
 }
+
+export const inverseSchema = root("parley-inverse/1", "parley inverse --format json", {
+  target: stateId,
+  pattern,
+  concept,
+  found: bool,
+  exhaustive: bool,
+  evaluated: int,
+  totalDistance: int,
+  changes: arr(
+    obj(
+      {
+        decisionMaker: str,
+        distance: int,
+        statements: arr(str),
+        ranking: arr(arr(dashPattern)),
+        reversed: arr(arr(int, { minItems: 2, maxItems: 2 })),
+        dropped: arr(int),
+        raised: int,
+      },
+      ["statements", "ranking", "raised"],
+    ),
+  ),
+});

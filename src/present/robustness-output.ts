@@ -4,6 +4,7 @@ import { statePattern, type Model } from "../model/compile.js";
 import type { Concept } from "../stability/analyze.js";
 import { describeState } from "../model/describe.js";
 import { renderMarkdown, renderText, type Table } from "./table.js";
+import { arr, bool, byConcept, concept, int, num, obj, oneOfValues, pattern, probability, root, stateId, str } from "./schema-kit.js";
 
 const pct = (x: number) => x.toFixed(2);
 
@@ -81,3 +82,25 @@ export function renderRobustness(
   }
   return out.join("\n") + "\n";
 }
+
+export const robustnessSchema = root("parley-robustness/1", "parley robustness --format json", {
+  exact: bool,
+  done: int,
+  asked: int,
+  interrupted: bool,
+  distinctProfiles: int,
+  concepts: arr(concept),
+  states: arr(obj({ state: stateId, pattern, probability: byConcept(probability) })),
+  influence: arr(
+    obj({
+      decisionMaker: str,
+      kind: oneOfValues("statement", "alternative"),
+      label: str,
+      shift: num,
+      state: stateId,
+      concept,
+      whenHolds: num,
+      whenNot: num,
+    }),
+  ),
+});
