@@ -14,6 +14,7 @@ const P = "scenarios/prisoners-dilemma.yaml";
 const W = "scenarios/ukraine-2025-us-walks-away.yaml";
 
 /** name of the snapshot file -> argv. */
+// 51 runs before the outputs became documents (issue 14); the .html runs are the documents' pages.
 const RUNS: Record<string, string[]> = {
   "report.txt": ["report"],
   "report.md": ["report", "-f", "md"],
@@ -31,6 +32,7 @@ const RUNS: Record<string, string[]> = {
   "paths-ukraine.txt": ["paths", U],
   "paths-ukraine.md": ["paths", U, "-f", "md"],
   "paths-ukraine.json": ["paths", U, "-f", "json"],
+  "paths-ukraine.html": ["paths", U, "-f", "html"],
   "foresight-ukraine.txt": ["foresight", U, "--variant", "rotation"],
   "foresight-chicken.json": ["foresight", C, "-f", "json"],
   "compare-ukraine-walks.txt": ["compare", U, W],
@@ -38,8 +40,10 @@ const RUNS: Record<string, string[]> = {
   "compare-survival.md": ["compare", U, W, "scenarios/ukraine-2025-us-air-guarantee.yaml", "-f", "md"],
   "inverse-ukraine.txt": ["inverse", U, "--target", "1"],
   "inverse-ukraine.json": ["inverse", U, "--target", "1", "-f", "json"],
+  "inverse-ukraine.html": ["inverse", U, "--target", "1", "-f", "html"],
   "robustness-ukraine.txt": ["robustness", U],
   "robustness-ukraine.json": ["robustness", U, "-f", "json"],
+  "robustness-ukraine.html": ["robustness", U, "-f", "html"],
   "unknown-ukraine.txt": ["unknown", U],
   "unknown-ukraine.md": ["unknown", U, "-f", "md"],
   "coalitions-ukraine.txt": ["coalitions", U],

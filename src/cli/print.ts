@@ -1,7 +1,38 @@
-/** How user errors are printed: `parley: file:line:col: message`, one per line. */
+/**
+ * How results and user errors are printed. Every command that prints a result
+ * ends in `print(env, kind, result, o)`: JSON from the kind's contract, CSV for
+ * kinds that are one table, else the kind's document as text, Markdown or HTML.
+ */
 import { formatIssues, type ParleyError } from "../format/errors.js";
+import { render } from "../present/document.js";
+import type { OutputKind } from "../present/kind.js";
+import { jsonText, type CommandEnv } from "./env.js";
 import type { CliIO } from "./io.js";
 
 export function printError(io: CliIO, e: ParleyError): void {
   io.stderr(`parley: ${formatIssues(e.issues, e.file).replace(/\n/g, "\nparley: ")}\n`);
+}
+
+/** The formats a document can be printed in, besides JSON and CSV (`table` is `text`). */
+export type PrintFormat = "text" | "table" | "md" | "html" | "json" | "csv";
+
+export interface PrintOptions {
+  format: PrintFormat;
+  output?: string;
+  force?: boolean;
+}
+
+/** Print a result in the format asked, to standard output or the -o file. */
+export function print<R, O>(env: CommandEnv, kind: OutputKind<R, O>, result: R, o: PrintOptions, ...options: O extends undefined ? [] : [O]): void {
+  env.writeResult(printed(kind, result, o.format, options[0] as O), o);
+}
+
+/** The text of a result in a format. */
+export function printed<R, O>(kind: OutputKind<R, O>, result: R, format: PrintFormat, options: O): string {
+  if (format === "json") return jsonText(kind.toJson(result));
+  if (format === "csv") {
+    if (!kind.toCsv) throw new Error(`${kind.format} has no CSV form`);
+    return kind.toCsv(result);
+  }
+  return render(kind.toDocument(result, options), format === "table" ? "text" : format);
 }

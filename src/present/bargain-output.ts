@@ -2,6 +2,7 @@
 import type { BargainingRun, IssueResult } from "../bargaining/scenario.js";
 import { MODEL_TITLES, type BargainingModel } from "../bargaining/types.js";
 import { renderCsv, renderMarkdown, renderText, type Table } from "./table.js";
+import { arr, bargainModel, bool, ids, int, map, num, obj, oneOfValues, root, str } from "./schema-kit.js";
 
 export const BARGAIN_FORMAT = "parley-bargain/1";
 
@@ -165,3 +166,67 @@ export const SHORT: Record<BargainingModel, string> = {
   "expected-utility": "expected utility",
   smp: "SMP",
 };
+
+const distribution = obj({ samples: int, mean: num, q05: num, q25: num, q50: num, q75: num, q95: num, min: num, max: num });
+export const bargainSchema = root(
+  "parley-bargain/1",
+  "parley bargain --format json",
+  {
+    models: arr(bargainModel),
+    samples: int,
+    seed: int,
+    issues: arr(
+      obj(
+        {
+          id: str,
+          title: str,
+          scale: obj({ min: num, max: num, minLabel: str, maxLabel: str, unit: str }, ["unit"]),
+          statusQuo: num,
+          actors: arr(obj({ id: str, name: str, position: num, salience: num, capability: num })),
+          forecasts: map(
+            obj(
+              {
+                forecast: num,
+                rounds: arr(
+                  obj(
+                    {
+                      round: int,
+                      forecast: num,
+                      positions: map(num),
+                      risk: map(num),
+                      moves: arr(
+                        obj({
+                          actor: str,
+                          towards: str,
+                          kind: oneOfValues("conflict", "compromise", "capitulation", "best-response"),
+                          from: num,
+                          to: num,
+                        }),
+                      ),
+                    },
+                    ["risk", "moves"],
+                  ),
+                ),
+                distribution,
+              },
+              ["rounds", "distribution"],
+            ),
+            bargainModel,
+          ),
+          links: arr(obj({ option: str, label: str, atLeast: num, atMost: num, onTable: map(bool, bargainModel) }, ["atLeast", "atMost"])),
+        },
+        ["statusQuo"],
+      ),
+    ),
+    graphLink: obj({
+      model: bargainModel,
+      modelName: str,
+      offTable: arr(str),
+      onTable: arr(str),
+      concept: { const: "SEQ" },
+      equilibria: int,
+      consistent: ids,
+    }),
+  },
+  ["samples", "seed", "graphLink"],
+);

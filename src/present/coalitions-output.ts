@@ -12,6 +12,8 @@ import type { Analysis } from "../stability/analyze.js";
 import type { MoveStep } from "../stability/explain.js";
 import { stateFamilies } from "../analysis/families.js";
 import { describeFamily, describeMove, describeState, dmName } from "../model/describe.js";
+import { arr, bool, concept, ids, int, map, nullable, obj, pattern, root, stateId, step, str, type Schema } from "./schema-kit.js";
+import { COALITION_CONCEPTS } from "../extensions/coalitions.js";
 
 export const COALITIONS_FORMAT = "parley-coalitions/1";
 
@@ -340,3 +342,36 @@ function upperFirst(s: string): string {
 function numberWord(n: number): string {
   return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"][n] ?? String(n);
 }
+
+const coalitionConcept: Schema = { enum: [...COALITION_CONCEPTS] };
+export const coalitionsSchema = root("parley-coalitions/1", "parley coalitions --format json", {
+  scenario: obj({ name: str }),
+  concepts: arr(coalitionConcept),
+  coalitionSizes: obj({ min: int, max: int }),
+  coalitionCount: int,
+  statusQuo: stateId,
+  equilibria: map(ids, coalitionConcept),
+  coalitionEquilibria: map(ids, coalitionConcept),
+  states: arr(
+    obj({
+      state: stateId,
+      pattern,
+      equilibriumUnder: arr(concept),
+      coalitionStable: map(bool, coalitionConcept),
+      coalitions: arr(
+        obj({
+          members: arr(str, { minItems: 2 }),
+          stable: map(bool, coalitionConcept),
+          moves: arr(
+            obj({
+              to: stateId,
+              pattern,
+              path: arr(step),
+              sanctions: map(nullable(obj({ moves: arr(step), result: stateId, pattern, memberNoBetterOff: str })), coalitionConcept),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});

@@ -5,6 +5,7 @@ import type { Concept } from "../stability/analyze.js";
 import { stateFamilies } from "../analysis/families.js";
 import { describeFamily, describeState } from "../model/describe.js";
 import { renderMarkdown, renderText, type Table } from "./table.js";
+import { arr, bool, byConcept, concept, nullable, obj, pattern, root, stateId, str } from "./schema-kit.js";
 
 export function renderComparison(a: Model, b: Model, fileA: string, fileB: string, cmp: Comparison, md: boolean): string {
   const out: string[] = [];
@@ -81,3 +82,24 @@ function shorten(why: string): string {
   const parts = why.split("; ");
   return parts.length <= 2 ? why : `${parts.slice(0, 2).join("; ")}; and ${parts.length - 2} more`;
 }
+
+const stabilityChange = obj({
+  key: pattern,
+  stateA: nullable(stateId),
+  stateB: nullable(stateId),
+  dms: arr(obj({ dm: str, before: bool, after: bool, why: str })),
+});
+export const comparisonSchema = root("parley-comparison/1", "parley compare A B --format json (two versions)", {
+  files: arr(str, { minItems: 2, maxItems: 2 }),
+  changes: arr(str),
+  sharedOptions: arr(str),
+  sameOptions: bool,
+  concepts: arr(obj({ concept, gained: arr(stabilityChange), lost: arr(stabilityChange) })),
+});
+
+export const survivalSchema = root("parley-survival/1", "parley compare A B C … --format json (three or more versions, or --survival)", {
+  files: arr(str, { minItems: 2 }),
+  sharedOptions: arr(str),
+  concepts: arr(concept),
+  rows: arr(obj({ key: pattern, counts: byConcept({ type: "integer", minimum: 1 }) })),
+});

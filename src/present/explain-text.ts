@@ -3,6 +3,7 @@ import { statePattern, type Model } from "../model/compile.js";
 import type { Concept } from "../stability/analyze.js";
 import type { Sanction, StateExplanation } from "../stability/explain.js";
 import { describeMove, dmName, rankCount, rankOf } from "../model/describe.js";
+import { arr, bool, byConcept, concept, nullable, obj, pattern, root, sanction, stateId, str } from "./schema-kit.js";
 
 export function renderExplanation(model: Model, ex: StateExplanation, concepts: readonly Concept[]): string {
   const s = ex.state;
@@ -60,3 +61,16 @@ function sanctionText(model: Model, c: Concept, sn: Sanction, s: number, i: numb
     text += `; even ${who}'s best counter-move from there only reaches rank ${rankOf(model, i, sn.bestEscape)}`;
   return text + ".";
 }
+
+export const explanationSchema = root("parley-explanation/1", "parley explain --format json", {
+  state: stateId,
+  pattern,
+  concepts: arr(concept),
+  decisionMakers: arr(
+    obj({
+      id: str,
+      stable: byConcept(bool),
+      improvements: arr(obj({ to: stateId, pattern, sanctions: byConcept(nullable(sanction)) })),
+    }),
+  ),
+});

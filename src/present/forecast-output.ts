@@ -6,6 +6,7 @@ import { CONCEPT_NAMES } from "../stability/analyze.js";
 import { describeFamily, describeMove, describeState } from "../model/describe.js";
 import { hang, wrap } from "./text.js";
 import { renderCsv, type Table } from "./table.js";
+import { arr, bool, concept, dashPattern, ids, int, isoDate, map, nullable, num, obj, pattern, prob, root, stateId, str, type Schema } from "./schema-kit.js";
 
 const pct = (p: number | null) => (p === null ? "—" : p < 0.005 && p > 0 ? "<1%" : p > 0.995 && p < 1 ? ">99%" : `${Math.round(p * 100)}%`);
 const signed = (d: number | null) => (d === null ? "—" : `${d >= 0 ? "+" : "−"}${Math.round(Math.abs(d) * 100)} pts`);
@@ -195,3 +196,55 @@ export function renderForecast(model: Model, f: Forecast, format: "text" | "md" 
   for (const a of assumptions(model, f)) lines.push(md ? `- ${esc(a)}` : hang("• ", a));
   return lines.join("\n") + "\n";
 }
+
+const moveRule: Schema = { enum: ["uniform", "gain", "undeterred"] };
+
+export const forecastSchema = root("parley-forecast/1", "parley forecast --format json", {
+  made: isoDate,
+  asOf: nullable(isoDate),
+  scenario: obj({ name: str, hash: str }),
+  model: obj({ concept, rules: arr(obj({ rule: moveRule, weight: num })), horizon: int, rates: map(num) }),
+  exact: bool,
+  samples: int,
+  settled: prob,
+  outcomes: arr(obj({ state: stateId, pattern, words: str, probability: prob, stderr: num, settledProbability: prob })),
+  families: arr(obj({ pattern: dashPattern, words: str, states: ids, probability: prob, settledProbability: prob })),
+  questions: arr(
+    obj(
+      {
+        id: str,
+        question: str,
+        condition: str,
+        by: isoDate,
+        resolution: str,
+        probability: nullable(prob),
+        stderr: num,
+        retrodiction: bool,
+        holdsToday: bool,
+        curve: arr(obj({ date: isoDate, probability: prob })),
+      },
+      ["resolution"],
+    ),
+  ),
+  signposts: arr(
+    obj({
+      decisionMaker: str,
+      changes: arr(obj({ option: str, taken: bool })),
+      to: stateId,
+      words: str,
+      nextMove: prob,
+      impact: num,
+      questions: arr(obj({ id: str, probability: nullable(prob), change: nullable(num), answers: bool })),
+    }),
+  ),
+});
+
+export const forecastRecordSchema = root("parley-forecast-record/1", "one line of a forecast log (parley forecast --record; JSON Lines)", {
+  made: isoDate,
+  scenario: obj({ name: str, hash: str }),
+  question: obj({ id: str, text: str }),
+  probability: nullable(prob),
+  by: isoDate,
+  retrodiction: bool,
+  holdsToday: bool,
+});

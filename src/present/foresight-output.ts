@@ -10,6 +10,8 @@ import type { Foresight } from "../extensions/foresight.js";
 import { describeMove, dmName, rankOf } from "../model/describe.js";
 import { wrap } from "./text.js";
 import { renderMarkdown, renderText, type Table } from "./table.js";
+import { arr, bool, ids, int, map, nullable, obj, oneOfValues, pattern, root, stateId, step, str } from "./schema-kit.js";
+import { FORESIGHT_VARIANTS } from "../extensions/limited-move.js";
 
 export const FORESIGHT_FORMAT = "parley-foresight/1";
 
@@ -168,3 +170,31 @@ function indent(s: string): string {
     .map((l) => "  " + l)
     .join("\n");
 }
+
+export const foresightSchema = root(
+  "parley-foresight/1",
+  "parley foresight --format json",
+  {
+    scenario: obj({ name: str }),
+    decisionMakers: arr(obj({ id: str, name: str })),
+    concept: oneOfValues("L_h", "NM"),
+    variant: { enum: [...FORESIGHT_VARIANTS] },
+    variantSource: str,
+    horizon: nullable(int),
+    nonMyopic: obj({ preperiod: int, period: int, from: int }),
+    statusQuo: stateId,
+    states: arr(obj({ id: stateId, pattern, stable: map(nullable(bool)), anticipated: map(nullable(stateId)) })),
+    stable: map(ids),
+    noLimit: map(ids),
+    equilibria: ids,
+    play: obj({
+      state: stateId,
+      pattern,
+      horizon: int,
+      decisionMakers: arr(
+        obj({ id: str, stable: nullable(bool), moves: arr(step), result: stateId, tried: obj({ moves: arr(step), result: stateId }) }, ["tried"]),
+      ),
+    }),
+  },
+  ["nonMyopic", "noLimit"],
+);

@@ -19,6 +19,8 @@ import type { Sanction } from "../stability/explain.js";
 import { describeChange, describeMove, dmName } from "../model/describe.js";
 import { wrap } from "./text.js";
 import { displayWidth, renderMarkdown, renderText, type Table } from "./table.js";
+import { arr, bool, byConcept, concept, equilibriaSets, ids as idList, obj, oneOfValues, root, sanction, stableSets, stateId, str } from "./schema-kit.js";
+import { HYPERGAME_VIEWS } from "../extensions/hypergame.js";
 
 export const HYPERGAME_FORMAT = "parley-hypergame/1";
 
@@ -356,3 +358,48 @@ function reasonLines(h: Hypergame, changes: StabilityChange[]): string[] {
   }
   return [...lines.entries()].map(([text, cs]) => `[${cs.join(", ")}] ${text}`);
 }
+
+export const hypergameSchema = root("parley-hypergame/1", "parley hypergame --format json", {
+  scenario: obj({ name: str }),
+  view: { enum: [...HYPERGAME_VIEWS] },
+  concepts: arr(concept),
+  statusQuo: stateId,
+  misperception: bool,
+  decisionMakers: arr(obj({ id: str, name: str, misperceives: arr(str), unperceivedStates: idList, misjudges: arr(str) })),
+  stable: stableSets,
+  equilibria: equilibriaSets,
+  fullInformation: obj({ stable: stableSets, equilibria: equilibriaSets }),
+  equilibriumChanges: byConcept(obj({ gained: idList, lost: idList })),
+  changes: arr(
+    obj({
+      concept,
+      decisionMaker: str,
+      state: stateId,
+      fullInformation: bool,
+      perceived: bool,
+      reasons: arr(
+        obj(
+          {
+            kind: oneOfValues("unknown-state", "unseen-move", "lost-sanction", "new-sanction"),
+            concept,
+            text: str,
+            from: stateId,
+            to: stateId,
+            sanction,
+            blocked: obj(
+              {
+                kind: oneOfValues("mover-unaware", "judge-unaware", "misjudged", "result-unknown", "counter-move-unseen"),
+                state: stateId,
+                decisionMaker: str,
+                from: stateId,
+                to: stateId,
+              },
+              ["state", "decisionMaker", "from", "to"],
+            ),
+          },
+          ["sanction", "blocked"],
+        ),
+      ),
+    }),
+  ),
+});

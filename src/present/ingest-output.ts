@@ -2,6 +2,7 @@
 import { stringify } from "yaml";
 import type { IngestResult } from "../ingest/ingest.js";
 import type { UpdatePlan } from "../ingest/update.js";
+import { arr, bool, int, nullable, num, obj, oneOfValues, root, str } from "./schema-kit.js";
 
 export function ingestYaml(r: IngestResult): string {
   const head = [
@@ -86,3 +87,75 @@ export function renderUpdate(file: string, article: string, plan: UpdatePlan, md
   out.push("", `${changes.length} change(s), ${confirmed} stance(s) confirmed.`);
   return out.join("\n") + "\n";
 }
+
+const span = obj({ start: int, end: int });
+export const ingestSchema = root("parley-ingest/1", "parley ingest ARTICLE --format json", {
+  article: str,
+  articleType: oneOfValues("text", "markdown", "html"),
+  title: nullable(str),
+  dropped: arr(obj({ reason: oneOfValues("repeated-title", "repeated-paragraph"), span, text: str })),
+  sentences: arr(obj({ index: { type: "integer", minimum: 1 }, start: int, end: int, text: str })),
+  actors: arr(obj({ id: str, name: str, mentions: int, known: bool })),
+  mentions: arr(
+    obj(
+      {
+        actor: str,
+        kind: oneOfValues("name", "alias", "person", "title", "adjective", "pronoun", "speaker", "unknown-name"),
+        text: str,
+        sentence: { type: "integer", minimum: 1 },
+        person: str,
+        confidence: num,
+      },
+      ["person"],
+    ),
+  ),
+  events: arr(
+    obj(
+      {
+        sentence: { type: "integer", minimum: 1 },
+        kind: oneOfValues("propose", "demand", "threaten", "offer", "refuse", "agree", "hold", "aim", "act"),
+        plover: str,
+        cameo: obj({ code: str, name: str }),
+        source: str,
+        target: str,
+        topic: str,
+        topicLabel: str,
+        knownTopic: bool,
+        inverse: bool,
+        modality: oneOfValues("stated", "hinted", "announced", "insisted", "on-hold", "unlikely"),
+        negated: bool,
+        quoted: bool,
+        condition: obj({ kind: oneOfValues("before", "after", "if", "unless"), topic: str, inverse: bool, actor: str, text: str }, ["inverse", "actor"]),
+        trigger: str,
+        span,
+        confidence: num,
+      },
+      ["plover", "target", "inverse", "condition"],
+    ),
+  ),
+  elements: arr(
+    obj({
+      key: str,
+      kind: oneOfValues("decisionMaker", "option", "preference", "constraint", "statusQuo"),
+      confidence: num,
+      sources: arr(obj({ sentence: { type: "integer", minimum: 1 }, start: int, end: int, confidence: num })),
+      text: str,
+    }),
+  ),
+  warnings: arr(str),
+  draft: { $ref: "parley-1.schema.json", description: "The draft scenario (format parley/1)." },
+});
+
+export const ingestUpdateSchema = root("parley-ingest-update/1", "parley ingest --update SCENARIO ARTICLE --format json", {
+  scenario: str,
+  article: str,
+  written: bool,
+  changes: arr(
+    obj({
+      kind: oneOfValues("new-decision-maker", "new-option", "new-stance", "moved-stance", "confirmed-stance", "status-quo"),
+      dm: str,
+      text: str,
+      sources: arr(str),
+    }),
+  ),
+});

@@ -1,7 +1,13 @@
-/** `parley inverse` in words. */
+/** `parley inverse` (`parley-inverse/1`): what the priorities would have to be; its JSON, document and schema. */
 import type { InverseResult } from "../analysis/inverse.js";
 import { statePattern, type Model } from "../model/compile.js";
 import { describeState } from "../model/describe.js";
+import { stateId } from "../model/states.js";
+import { type Block, type Document, t, user } from "./document.js";
+import type { OutputKind } from "./kind.js";
+
+export const INVERSE_FORMAT = "parley-inverse/1";
+import { arr, bool, concept, dashPattern, int, obj, pattern, root, stateId as stateIdSchema, str } from "./schema-kit.js";
 
 function statementWords(model: Model, dm: number, j: number): string {
   const p = model.scenario.preferences[dm];
@@ -23,29 +29,93 @@ export function changeLines(model: Model, r: InverseResult): string[] {
   return out;
 }
 
-export function renderInverse(model: Model, r: InverseResult, md: boolean): string {
-  const out: string[] = [];
-  const bullet = md ? "- " : "  • ";
-  out.push(`${md ? "## " : ""}Target: state ${r.target + 1} (${statePattern(model, r.target)}): ${describeState(model, r.target)}`, "");
+/** What `parley inverse` computed. */
+export interface InverseOutcome {
+  model: Model;
+  result: InverseResult;
+}
+
+export function inverseJson({ model, result: r }: InverseOutcome) {
+  return {
+    format: INVERSE_FORMAT,
+    target: stateId(r.target),
+    pattern: statePattern(model, r.target),
+    concept: r.concept,
+    found: r.found,
+    exhaustive: r.exhaustive,
+    evaluated: r.evaluated,
+    totalDistance: r.totalDistance,
+    changes: r.changes.map((c) => {
+      const p = c.preference;
+      return {
+        decisionMaker: model.scenario.decisionMakers[c.dm].id,
+        distance: c.distance,
+        ...(p.kind === "statements" ? { statements: p.statements.map((st) => st.text) } : { ranking: p.items.map((it) => it.patterns) }),
+        reversed: c.reversed,
+        dropped: c.dropped,
+        ...(c.raised !== undefined ? { raised: c.raised } : {}),
+      };
+    }),
+  };
+}
+
+export function inverseDocument({ model, result: r }: InverseOutcome): Document {
+  const title = `${model.scenario.name}: what it would take for state ${stateId(r.target)}`;
+  const blocks: Block[] = [
+    { kind: "heading", level: 2, text: t`Target: state ${stateId(r.target)} (${statePattern(model, r.target)}): ${user(describeState(model, r.target))}` },
+  ];
+  const para = (text: Block & { kind: "paragraph" }) => blocks.push(text);
   if (r.found && r.totalDistance === 0) {
-    out.push(`It is already an equilibrium under ${r.concept}: no preference needs to change.`);
-    return out.join("\n") + "\n";
+    para({ kind: "paragraph", text: `It is already an equilibrium under ${r.concept}: no preference needs to change.` });
+    return { title, blocks };
   }
   if (!r.found) {
-    out.push(
-      r.exhaustive
+    para({
+      kind: "paragraph",
+      text: r.exhaustive
         ? `No reordering of the decision makers' priorities, nor dropping some of them, makes it an equilibrium under ${r.concept} (every candidate was tried: ${r.evaluated}).`
         : `Not found within the limit: ${r.evaluated} preference profiles were tried without making it an equilibrium under ${r.concept}. Raise --max-evaluations to search further.`,
-    );
-    return out.join("\n") + "\n";
+    });
+    return { title, blocks };
   }
-  out.push(`For it to be an equilibrium under ${r.concept}:`);
-  for (const line of changeLines(model, r)) out.push(`${bullet}${line}`);
+  para({ kind: "paragraph", text: `For it to be an equilibrium under ${r.concept}:` });
+  for (const line of changeLines(model, r)) blocks.push({ kind: "item", level: 1, indent: 2, mdIndent: 0, joined: true, text: user(line) });
   const unchanged = r.changes.filter((c) => c.distance === 0).map((c) => model.scenario.decisionMakers[c.dm].name);
-  if (unchanged.length) out.push(`${unchanged.join(", ")}: no change needed.`);
-  out.push(
-    "",
-    `That is ${r.totalDistance} edit${r.totalDistance > 1 ? "s" : ""} to the priorities (a swap of two neighbouring statements, or dropping one, counts as one); no smaller change works. ${r.evaluated} preference profiles were checked.`,
-  );
-  return out.join("\n") + "\n";
+  if (unchanged.length) para({ kind: "paragraph", joined: true, text: t`${user(unchanged.join(", "))}: no change needed.` });
+  para({
+    kind: "paragraph",
+    text: `That is ${r.totalDistance} edit${r.totalDistance > 1 ? "s" : ""} to the priorities (a swap of two neighbouring statements, or dropping one, counts as one); no smaller change works. ${r.evaluated} preference profiles were checked.`,
+  });
+  return { title, blocks };
 }
+
+export const inverseSchema = root("parley-inverse/1", "parley inverse --format json", {
+  target: stateIdSchema,
+  pattern,
+  concept,
+  found: bool,
+  exhaustive: bool,
+  evaluated: int,
+  totalDistance: int,
+  changes: arr(
+    obj(
+      {
+        decisionMaker: str,
+        distance: int,
+        statements: arr(str),
+        ranking: arr(arr(dashPattern)),
+        reversed: arr(arr(int, { minItems: 2, maxItems: 2 })),
+        dropped: arr(int),
+        raised: int,
+      },
+      ["statements", "ranking", "raised"],
+    ),
+  ),
+});
+
+export const inverseOutput: OutputKind<InverseOutcome> = {
+  format: INVERSE_FORMAT,
+  schema: inverseSchema,
+  toJson: inverseJson,
+  toDocument: inverseDocument,
+};

@@ -4,6 +4,7 @@ import type { Model } from "../model/compile.js";
 import { CONCEPT_NAMES } from "../stability/analyze.js";
 import { describeChange } from "../model/describe.js";
 import { stateLabel } from "../model/states.js";
+import { arr, int, obj, oneOfValues, root, str } from "./schema-kit.js";
 
 export interface LocatedFinding {
   code: LintFinding["code"];
@@ -122,3 +123,22 @@ export function renderLint(file: string, findings: readonly LocatedFinding[], fo
   out.push("", `${findings.length} finding${findings.length === 1 ? "" : "s"}.`);
   return out.join("\n") + "\n";
 }
+
+export const lintSchema = root("parley-lint/1", "parley lint --format json", {
+  file: str,
+  findings: arr(
+    obj(
+      {
+        code: oneOfValues("revealed-preference", "inert-option", "dead-statement", "unsourced", "undefined-fact"),
+        element: str,
+        path: arr({ type: ["string", "integer"] }),
+        line: int,
+        column: int,
+        message: str,
+        why: str,
+        fix: str,
+      },
+      ["line", "column"],
+    ),
+  ),
+});

@@ -7,6 +7,7 @@ import type { ForecastRecord, Resolution, ScoreReport } from "../analysis/score.
 import { ParleyError, type Issue } from "../format/errors.js";
 import { readSource } from "../format/source.js";
 import { renderMarkdown, renderText, type Table } from "./table.js";
+import { arr, bool, int, isoDate, nullable, num, obj, oneOfValues, prob, root, str } from "./schema-kit.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -174,3 +175,25 @@ export function renderScore(r: ScoreReport, format: "text" | "md"): string {
   }
   return out.join("\n");
 }
+
+const scoreSummary = obj({ count: int, brier: nullable(num), log: nullable(num) });
+export const scoreSchema = root("parley-score/1", "parley score --format json", {
+  model: scoreSummary,
+  baselines: obj({ fifty: scoreSummary, noChange: nullable(scoreSummary) }),
+  scored: arr(
+    obj({
+      made: isoDate,
+      scenario: obj({ name: str, hash: str }),
+      question: obj({ id: str, text: str }),
+      by: isoDate,
+      probability: prob,
+      outcome: oneOfValues("yes", "no"),
+      brier: num,
+      log: num,
+      clipped: bool,
+    }),
+  ),
+  calibration: arr(obj({ low: num, high: num, count: int, meanForecast: prob, observed: prob })),
+  pending: arr(obj({ made: isoDate, question: obj({ id: str, text: str }), by: isoDate, probability: prob })),
+  retrodictions: int,
+});

@@ -15,6 +15,9 @@ import { unknownChanges, type UnknownChange } from "../extensions/unknown-change
 import { describeFamily, describeMove, describeState, dmName } from "../model/describe.js";
 import { wrap } from "./text.js";
 import { displayWidth, renderMarkdown, renderText, type Table } from "./table.js";
+import { arr, bool, ids as idList, int, map, nullable, obj, pattern, root, stateId, step, str, type Schema } from "./schema-kit.js";
+import { UNKNOWN_CONCEPTS } from "../extensions/unknown.js";
+import { UNKNOWN_VARIANTS } from "../extensions/unknown.js";
 
 export const UNKNOWN_FORMAT = "parley-unknown/1";
 
@@ -320,3 +323,57 @@ function indent(s: string): string {
     .map((l) => "  " + l)
     .join("\n");
 }
+
+const unknownConcept: Schema = { enum: [...UNKNOWN_CONCEPTS] };
+const variant: Schema = { enum: [...UNKNOWN_VARIANTS] };
+const relation: Schema = { enum: ["better", "equal", "worse", "unknown"] };
+const unknownChange = obj({ state: stateId, decisionMakers: arr(str) });
+export const unknownSchema = root(
+  "parley-unknown/1",
+  "parley unknown --format json",
+  {
+    scenario: obj({ name: str }),
+    statusQuo: stateId,
+    concepts: arr(unknownConcept),
+    variants: arr(obj({ id: variant, movesToUnknown: bool, sanctionsOnUnknown: bool, summary: str })),
+    source: str,
+    decisionMakers: arr(
+      obj({
+        id: str,
+        name: str,
+        unknownPairs: int,
+        unknown: arr(obj({ between: str, and: str, note: str, sources: arr(str), assumption: str }, ["note", "sources", "assumption"])),
+      }),
+    ),
+    plain: obj({ equilibria: map(idList, unknownConcept) }),
+    equilibria: map(map(idList, variant), unknownConcept),
+    stable: map(map(map(idList), variant), unknownConcept),
+    changes: map(map(obj({ gained: arr(unknownChange), lost: arr(unknownChange) }), variant), unknownConcept),
+    state: obj({
+      id: stateId,
+      pattern,
+      decisionMakers: arr(
+        obj({
+          id: str,
+          concepts: map(
+            map(
+              obj({
+                stable: bool,
+                moves: arr(
+                  obj({
+                    to: stateId,
+                    relation,
+                    sanction: nullable(obj({ moves: arr(step), result: stateId, relation, counter: obj({ to: stateId, relation }) }, ["counter"])),
+                  }),
+                ),
+              }),
+              variant,
+            ),
+            unknownConcept,
+          ),
+        }),
+      ),
+    }),
+  },
+  ["state"],
+);

@@ -2,13 +2,11 @@
 import type { Command } from "commander";
 import { inverseForTargets } from "../../analysis/inverse.js";
 import { parseStateSet } from "../../model/states.js";
-import { renderInverse } from "../../present/inverse-output.js";
-import { statePattern } from "../../model/compile.js";
+import { inverseOutput } from "../../present/inverse-output.js";
+import { print, type PrintOptions } from "../print.js";
 import { ParleyError } from "../../format/errors.js";
 import { createContext, type Concept } from "../../stability/analyze.js";
-import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseConcepts, parseCount, type CommandEnv } from "../env.js";
-
-export const INVERSE_FORMAT = "parley-inverse/1";
+import { forceOption, formatOption, maxStatesOption, outputOption, parseConcepts, parseCount, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -18,7 +16,7 @@ export function register(program: Command, env: CommandEnv): void {
     .requiredOption("-t, --target <state>", "a state (number or Y/N pattern), or a condition over option ids selecting the target states")
     .option("-c, --concept <name>", "stability concept: Nash, GMR, SMR, SEQ, SIM, SEQ+SIM", "SEQ")
     .option("--max-evaluations <n>", "limit on preference profiles checked", parseCount, 100_000)
-    .addOption(formatOption(["text", "md", "json"], "text"))
+    .addOption(formatOption(["text", "md", "json", "html"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
@@ -33,45 +31,13 @@ Examples:
   parley inverse scenarios/ukraine-2025.yaml --target "ru_ceasefire & us_guarantee & eu_force" --concept Nash
   parley inverse scenarios/elmira.yaml --target 4 --concept SEQ -f json`,
     )
-    .action(
-      (
-        file: string,
-        o: { target: string; concept: string; maxEvaluations: number; format: "text" | "md" | "json"; output?: string; force?: boolean; maxStates: number },
-      ) => {
-        const model = env.load(file, o.maxStates);
-        const concepts = parseConcepts(o.concept, undefined);
-        if (concepts.length !== 1) throw new ParleyError({ code: "usage", message: "--concept takes one concept" });
-        const concept: Concept = concepts[0];
-        const asState = parseStateSet(model, o.target);
-        const r = inverseForTargets(createContext(model), asState, concept, { maxEvaluations: o.maxEvaluations });
-        if (o.format === "json") {
-          env.writeResult(
-            jsonText({
-              format: INVERSE_FORMAT,
-              target: r.target + 1,
-              pattern: statePattern(model, r.target),
-              concept: r.concept,
-              found: r.found,
-              exhaustive: r.exhaustive,
-              evaluated: r.evaluated,
-              totalDistance: r.totalDistance,
-              changes: r.changes.map((c) => {
-                const p = c.preference;
-                return {
-                  decisionMaker: model.scenario.decisionMakers[c.dm].id,
-                  distance: c.distance,
-                  ...(p.kind === "statements" ? { statements: p.statements.map((st) => st.text) } : { ranking: p.items.map((it) => it.patterns) }),
-                  reversed: c.reversed,
-                  dropped: c.dropped,
-                  ...(c.raised !== undefined ? { raised: c.raised } : {}),
-                };
-              }),
-            }),
-            o,
-          );
-          return;
-        }
-        env.writeResult(renderInverse(model, r, o.format === "md"), o);
-      },
-    );
+    .action((file: string, o: PrintOptions & { target: string; concept: string; maxEvaluations: number; maxStates: number }) => {
+      const model = env.load(file, o.maxStates);
+      const concepts = parseConcepts(o.concept, undefined);
+      if (concepts.length !== 1) throw new ParleyError({ code: "usage", message: "--concept takes one concept" });
+      const concept: Concept = concepts[0];
+      const asState = parseStateSet(model, o.target);
+      const r = inverseForTargets(createContext(model), asState, concept, { maxEvaluations: o.maxEvaluations });
+      print(env, inverseOutput, { model, result: r }, o);
+    });
 }

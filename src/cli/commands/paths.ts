@@ -2,8 +2,9 @@
 import type { Command } from "commander";
 import { analyze, CONCEPTS, type Concept } from "../../stability/analyze.js";
 import { statusQuoAnalysis } from "../../analysis/paths.js";
-import { pathsJson, renderPaths } from "../../present/paths-output.js";
-import { conceptOption, forceOption, jsonText, maxStatesOption, outputOption, formatOption, type CommandEnv } from "../env.js";
+import { pathsOutput } from "../../present/paths-output.js";
+import { print, type PrintOptions } from "../print.js";
+import { conceptOption, forceOption, maxStatesOption, outputOption, formatOption, type CommandEnv } from "../env.js";
 import { parseStateRef } from "../../model/states.js";
 
 export function register(program: Command, env: CommandEnv): void {
@@ -13,7 +14,7 @@ export function register(program: Command, env: CommandEnv): void {
     .argument("<file>", "scenario file")
     .option("--from <state>", "start here instead of the status quo (number or Y/N pattern)")
     .addOption(conceptOption())
-    .addOption(formatOption(["text", "json", "md"], "text"))
+    .addOption(formatOption(["text", "json", "md", "html"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
@@ -24,11 +25,10 @@ Examples:
   parley paths scenarios/elmira.yaml
   parley paths scenarios/ukraine-2025.yaml --from 295 -c Nash,SEQ -f json`,
     )
-    .action((file: string, o: { from?: string; concept?: Concept[]; format: "text" | "json" | "md"; output?: string; force?: boolean; maxStates: number }) => {
+    .action((file: string, o: PrintOptions & { from?: string; concept?: Concept[]; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const from = o.from !== undefined ? parseStateRef(model, o.from) : model.statusQuo;
       const analysis = analyze(model, { concepts: o.concept ?? CONCEPTS });
-      const sq = statusQuoAnalysis(analysis, from);
-      env.writeResult(o.format === "json" ? jsonText(pathsJson(model, sq)) : renderPaths(model, analysis, sq, o.format === "md"), o);
+      print(env, pathsOutput, { model, analysis, sq: statusQuoAnalysis(analysis, from) }, o);
     });
 }

@@ -1,7 +1,8 @@
 /** `parley robustness`. */
 import type { Command } from "commander";
 import { robustnessSteps, uncertaintyOf, type RobustnessResult } from "../../analysis/robustness.js";
-import { renderRobustness, robustnessJson } from "../../present/robustness-output.js";
+import { robustnessOutput } from "../../present/robustness-output.js";
+import { print, type PrintOptions } from "../print.js";
 import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
 import { startNodePool } from "../../parallel/node-pool.js";
 import { robustnessParallel, robustnessWorthThreads } from "../../parallel/parallel.js";
@@ -13,7 +14,6 @@ import {
   forceOption,
   formatOption,
   inputLimits,
-  jsonText,
   maxStatesOption,
   outputOption,
   parseCount,
@@ -31,7 +31,7 @@ export function register(program: Command, env: CommandEnv): void {
     .option("--exact-limit <n>", "enumerate exactly up to this many profiles", parseCount, 4096)
     .option("--top <n>", "states listed", parseCount, 15)
     .addOption(conceptOption())
-    .addOption(formatOption(["text", "md", "json"], "text"))
+    .addOption(formatOption(["text", "md", "json", "html"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
@@ -49,15 +49,12 @@ Examples:
     .action(
       async (
         file: string,
-        o: {
+        o: PrintOptions & {
           samples: number;
           seed: number;
           exactLimit: number;
           top: number;
           concept?: Concept[];
-          format: "text" | "md" | "json";
-          output?: string;
-          force?: boolean;
           maxStates: number;
           threads: number;
         },
@@ -106,12 +103,7 @@ Examples:
           release?.();
           if (env.io.isTTY) env.io.stderr("\r\x1b[K");
         }
-        env.writeResult(
-          o.format === "json"
-            ? jsonText(robustnessJson(model, result, concepts))
-            : renderRobustness(model, u, result, concepts, o.format === "md", o.top, o.seed),
-          o,
-        );
+        print(env, robustnessOutput, { model, uncertainty: u, result, concepts, seed: o.seed }, o, { top: o.top });
       },
     );
 }

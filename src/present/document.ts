@@ -1,0 +1,256 @@
+/**
+ * What a command prints, as a document: a list of blocks with inline spans,
+ * made once by the output kind (src/present/<kind>-output.ts) and rendered
+ * here as terminal text, Markdown or a self-contained HTML page. Escaping
+ * happens here only: scenario-supplied text is a `user` span, escaped for
+ * Markdown and HTML; Parley's own words are plain strings.
+ */
+import { renderMarkdown, renderText, type Table } from "./table.js";
+import { hang, wrap } from "./text.js";
+import { displayWidth } from "./table.js";
+
+/** Inline text: Parley's words (a string), emphasis, code, or text from the scenario (escaped). */
+export type Span = string | { strong: Inline } | { em: Inline } | { code: string } | { user: string };
+export type Inline = Span | Span[];
+
+/**
+ * Common to every block: `joined` keeps it on the line after the previous
+ * block (no blank line between); `apart` puts a blank line before a list item
+ * that follows another.
+ */
+interface Flow {
+  joined?: boolean;
+  apart?: boolean;
+}
+
+export type Block = Flow &
+  (
+    | /** `asText`: how the heading reads in terminal text, where it is a sentence rather than a title. */
+    { kind: "heading"; level: number; text: Inline; asText?: Inline }
+    /** `level`: indentation (two columns each in text, a class in HTML). */
+    | { kind: "paragraph"; text: Inline; level?: number }
+    /** A list item at a nesting level (1 = top); `indent`/`mdIndent`: columns before the marker, when not 2 per level. */
+    | { kind: "item"; level: number; text: Inline; indent?: number; mdIndent?: number }
+    /** A numbered step of a list. */
+    | { kind: "step"; level: number; n: number; text: Inline; indent?: number; mdIndent?: number }
+    | { kind: "table"; table: Table }
+    /** Text laid out already (columns, code): kept as is. */
+    | { kind: "pre"; text: string }
+    | { kind: "rule" }
+    /** A figure (SVG made by Parley, never scenario text): shown in HTML only. */
+    | { kind: "figure"; svg: string }
+  );
+
+/**
+ * `lines` (the commands): one line per paragraph, headings as plain lines in
+ * text, a blank line between blocks. `prose` (the report): paragraphs wrapped
+ * at 80 columns, headings drawn with rules, blank lines before headings only.
+ */
+export interface Document {
+  /** The HTML page's title. */
+  title: string;
+  layout?: "lines" | "prose";
+  blocks: Block[];
+}
+
+export type DocumentFormat = "text" | "md" | "html";
+
+const WIDTH = 80;
+
+type Mode = "text" | "md" | "html";
+
+const mdEsc = (x: string) => x.replace(/([\\`*_{}[\]<>#|])/g, "\\$1");
+/** HTML escaping of scenario text; control characters are dropped. */
+const htmlEsc = (x: string) =>
+  x
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+/** Parley's own words in HTML text content: only what would read as markup. */
+const htmlText = (x: string) => x.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+export function inline(s: Inline, mode: Mode): string {
+  if (Array.isArray(s)) return s.map((x) => inline(x, mode)).join("");
+  if (typeof s === "string") return mode === "html" ? htmlText(s) : s;
+  if ("user" in s) return mode === "md" ? mdEsc(s.user) : mode === "html" ? htmlEsc(s.user) : s.user;
+  if ("code" in s) return mode === "html" ? `<code>${htmlEsc(s.code)}</code>` : `\`${s.code}\``;
+  if ("strong" in s) {
+    const x = inline(s.strong, mode);
+    return mode === "md" ? `**${x}**` : mode === "html" ? `<strong>${x}</strong>` : x;
+  }
+  const x = inline(s.em, mode);
+  return mode === "md" ? `*${x}*` : mode === "html" ? `<em>${x}</em>` : x;
+}
+
+export function render(doc: Document, format: DocumentFormat): string {
+  if (format === "html") return renderHtml(doc);
+  return doc.layout === "prose" ? (format === "md" ? proseMarkdown(doc) : proseText(doc)) : lines(doc, format);
+}
+
+const listy = (b: Block | undefined) => b?.kind === "item" || b?.kind === "step";
+const spaces = (n: number) => " ".repeat(Math.max(0, n));
+
+/** The `lines` layout in text or Markdown. */
+function lines(doc: Document, mode: "text" | "md"): string {
+  const out: string[] = [];
+  let prev: Block | undefined;
+  for (const b of doc.blocks) {
+    if (b.kind === "figure") continue;
+    if (prev && !b.joined && (b.apart || !(listy(b) && listy(prev)))) out.push("");
+    if (b.kind === "heading") out.push(mode === "md" ? `${"#".repeat(b.level)} ${inline(b.text, mode)}` : inline(b.asText ?? b.text, mode));
+    else if (b.kind === "paragraph") out.push(mode === "md" ? inline(b.text, mode) : spaces(2 * (b.level ?? 0)) + inline(b.text, mode));
+    else if (b.kind === "item" || b.kind === "step") {
+      const indent = (mode === "md" ? b.mdIndent : b.indent) ?? 2 * (b.level - 1);
+      const marker = b.kind === "step" ? `${b.n}. ` : mode === "md" ? "- " : "• ";
+      out.push(spaces(indent) + marker + inline(b.text, mode));
+    } else if (b.kind === "table") out.push(mode === "md" ? renderMarkdown(b.table) : renderText(b.table));
+    else if (b.kind === "pre") out.push(b.text);
+    else out.push(mode === "md" ? "---" : "");
+    prev = b;
+  }
+  return out.join("\n") + "\n";
+}
+
+/** The `prose` layout as terminal text: wrapped paragraphs, hanging list items, ruled headings. */
+function proseText(doc: Document): string {
+  const out: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === "heading") {
+      const t = inline(b.text, "text");
+      out.push(
+        b.level === 1
+          ? `${"═".repeat(WIDTH)}\n${t.toUpperCase()}\n${"═".repeat(WIDTH)}`
+          : b.level === 2
+            ? `\n${t}\n${"─".repeat(Math.min(WIDTH, displayWidth(t)))}`
+            : `\n${t}`,
+      );
+    } else if (b.kind === "paragraph") out.push(wrap(inline(b.text, "text"), WIDTH, "  ".repeat(b.level ?? 0)));
+    else if (b.kind === "item") out.push(hang(`${"  ".repeat(Math.max(0, b.level - 1))}• `, inline(b.text, "text")));
+    else if (b.kind === "step") out.push(hang(`${"  ".repeat(Math.max(0, b.level - 1))}${b.n}. `, inline(b.text, "text")));
+    else if (b.kind === "table") out.push(renderText(b.table));
+    else if (b.kind === "pre") out.push(b.text);
+    else if (b.kind === "rule") out.push("");
+  }
+  return (
+    out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim() + "\n"
+  );
+}
+
+/** The `prose` layout as Markdown: a blank line between blocks, none inside a list. */
+function proseMarkdown(doc: Document): string {
+  const out: string[] = [];
+  let prev: Block | undefined;
+  for (const b of doc.blocks) {
+    if (b.kind === "figure") continue;
+    if (!(listy(b) && listy(prev))) out.push("");
+    const indent = "  ".repeat(b.kind === "item" || b.kind === "step" ? Math.max(0, b.level - 1) : 0);
+    if (b.kind === "heading") out.push(`${"#".repeat(b.level)} ${inline(b.text, "md")}`);
+    else if (b.kind === "paragraph") out.push(inline(b.text, "md"));
+    else if (b.kind === "item") out.push(`${indent}- ${inline(b.text, "md")}`);
+    else if (b.kind === "step") out.push(`${indent}${b.n}. ${inline(b.text, "md")}`);
+    else if (b.kind === "table") out.push(renderMarkdown(b.table));
+    else if (b.kind === "pre") out.push("```\n" + b.text + "\n```");
+    else out.push("---");
+    prev = b;
+  }
+  return out.join("\n").trim() + "\n";
+}
+
+function htmlTable(t: Table): string {
+  const cell = (tag: string, s: string, c: number) => `<${tag}${t.right?.[c] ? ' class="r"' : ""}>${htmlEsc(s)}</${tag}>`;
+  const head = `<tr>${t.header.map((h, c) => cell("th", h, c)).join("")}</tr>`;
+  const rows = t.rows.map((r) => `<tr>${r.map((s, c) => cell("td", s, c)).join("")}</tr>`);
+  return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join("\n")}\n</tbody>\n</table>`;
+}
+
+const STYLE = `body { font: 16px/1.5 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1d232b; }
+h1 { font-size: 1.6rem; border-bottom: 3px solid #1d4e89; padding-bottom: .3rem; }
+h2 { font-size: 1.3rem; margin-top: 2rem; color: #1d4e89; }
+h3 { font-size: 1.05rem; margin-top: 1.4rem; }
+ul { padding-left: 1.2rem; margin: .3rem 0; }
+li { margin: .2rem 0; }
+li.l2 { margin-left: 1.4rem; list-style: circle; }
+li.l3 { margin-left: 2.8rem; }
+li.step { list-style: none; }
+.n { color: #1d4e89; font-weight: 600; }
+p.l1 { margin-left: 1.2rem; } p.l2 { margin-left: 2.6rem; color: #3b4450; }
+hr { margin-top: 2rem; border: 0; border-top: 1px solid #ccd; }
+figure.chart { margin: .6rem 0 1rem 1.2rem; } figure.chart svg { max-width: 100%; height: auto; }`;
+/** Only pages with tables or preformatted text carry their styles. */
+const TABLE_STYLE = `table { border-collapse: collapse; margin: .6rem 0; font-size: .9rem; }
+th, td { border-bottom: 1px solid #ccd; padding: .2rem .6rem; text-align: left; vertical-align: top; }
+th.r, td.r { text-align: right; }`;
+const PRE_STYLE = "pre { background: #f4f6f8; padding: .6rem; overflow-x: auto; }";
+
+/** A self-contained page: no scripts, no external resources. */
+function renderHtml(doc: Document): string {
+  const body: string[] = [];
+  let list: string[] | undefined;
+  const flush = () => {
+    if (list) body.push(`<ul>\n${list.join("\n")}\n</ul>`);
+    list = undefined;
+  };
+  for (const b of doc.blocks) {
+    if (b.kind === "item" || b.kind === "step") {
+      const text = inline(b.text, "html");
+      (list ??= []).push(
+        b.kind === "item" ? `<li class="l${b.level}">${text}</li>` : `<li class="l${b.level} step"><span class="n">${b.n}.</span> ${text}</li>`,
+      );
+      continue;
+    }
+    flush();
+    if (b.kind === "heading") body.push(`<h${b.level}>${inline(b.text, "html")}</h${b.level}>`);
+    else if (b.kind === "paragraph") body.push(`<p class="l${b.level ?? 0}">${inline(b.text, "html")}</p>`);
+    else if (b.kind === "table") body.push(htmlTable(b.table));
+    else if (b.kind === "pre") body.push(`<pre>${htmlEsc(b.text)}</pre>`);
+    // Inline SVG in HTML needs no namespace; without it the page names no external address at all.
+    else if (b.kind === "figure") body.push(`<figure class="chart">${b.svg.replace(' xmlns="http://www.w3.org/2000/svg"', "")}</figure>`);
+    else body.push("<hr>");
+  }
+  flush();
+  const style = [STYLE];
+  if (doc.blocks.some((b) => b.kind === "table")) style.push(TABLE_STYLE);
+  if (doc.blocks.some((b) => b.kind === "pre")) style.push(PRE_STYLE);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${htmlEsc(doc.title)}</title>
+<style>
+${style.join("\n")}
+</style>
+</head>
+<body>
+${body.join("\n")}
+</body>
+</html>
+`;
+}
+
+/** Inline text from a template: `t\`${strong(x)} said ${user(y)}\``; interpolated strings and numbers are Parley's words. */
+export function t(strings: TemplateStringsArray, ...values: (Inline | number)[]): Span[] {
+  const out: Span[] = [];
+  strings.forEach((s, i) => {
+    if (s) out.push(s);
+    if (i < values.length) {
+      const v = values[i];
+      if (typeof v === "number") out.push(String(v));
+      else if (Array.isArray(v)) out.push(...v);
+      else if (v !== "") out.push(v);
+    }
+  });
+  return out;
+}
+
+/** Text from the scenario (escaped in Markdown and HTML). */
+export const user = (text: string): Span => ({ user: text });
+export const strong = (text: Inline): Span => ({ strong: text });
+export const em = (text: Inline): Span => ({ em: text });
+export const code = (text: string): Span => ({ code: text });

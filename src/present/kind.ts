@@ -1,0 +1,18 @@
+/**
+ * One kind of output (`parley-paths/1`, …): its JSON contract and its
+ * document. A command computes a result and hands it with its kind to the
+ * CLI's `print`, which picks JSON, CSV or a rendering of the document.
+ */
+import type { Document } from "./document.js";
+import type { Schema } from "./schema-kit.js";
+
+export interface OutputKind<R, O = undefined> {
+  /** The top-level `format` of the JSON output, with its version. */
+  format: string;
+  schema: Schema;
+  toJson(result: R): unknown;
+  /** The result in words and tables; `options` are what the command's flags change in the layout (e.g. --top). */
+  toDocument(result: R, options: O): Document;
+  /** For kinds whose result is one table. */
+  toCsv?(result: R): string;
+}

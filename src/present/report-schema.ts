@@ -1,0 +1,140 @@
+import {
+  arr,
+  bargainModel,
+  bool,
+  byConcept,
+  concept,
+  dashPattern,
+  ids,
+  int,
+  irreversible,
+  num,
+  obj,
+  oneOfValues,
+  pattern,
+  root,
+  stateId,
+  str,
+} from "./schema-kit.js";
+
+const cited = obj({ text: str, expression: str, sources: arr(str), assumption: str }, ["expression", "sources", "assumption"]);
+const counts = byConcept(int);
+const outlook = obj({
+  from: stateId,
+  fromPattern: pattern,
+  fromWords: str,
+  todayStableUnder: arr(concept),
+  reachableStates: int,
+  paths: arr(
+    obj({
+      state: stateId,
+      pattern,
+      words: str,
+      concepts: arr(concept),
+      steps: arr(obj({ mover: str, moverName: str, from: stateId, to: stateId, action: str, reason: cited, rankBefore: int, rankAfter: int })),
+    }),
+  ),
+  unreachable: arr(obj({ words: str, states: ids, concepts: arr(concept) })),
+  unreachableCount: int,
+});
+export const reportSchema = root(
+  "parley-report/1",
+  "parley report --format json",
+  {
+    scenario: obj({ name: str, asOf: str, description: str, sources: arr(str) }, ["asOf", "description", "sources"]),
+    model: obj({
+      parties: arr(
+        obj(
+          {
+            id: str,
+            name: str,
+            note: str,
+            options: arr(obj({ id: str, label: str, today: bool, irreversible, sources: arr(str), assumption: str }, ["sources", "assumption"])),
+          },
+          ["note"],
+        ),
+      ),
+      today: obj({ state: stateId, pattern, words: str, note: str, sources: arr(str) }, ["note", "sources"]),
+      constraints: arr(cited),
+      feasibleStates: int,
+      candidateStates: int,
+    }),
+    summary: arr(str),
+    counts,
+    tiers: arr(
+      obj({
+        key: oneOfValues("nash", "credible", "simultaneous", "threats"),
+        title: str,
+        explanation: str,
+        concept,
+        total: int,
+        families: arr(
+          obj({
+            words: str,
+            pattern: dashPattern,
+            states: ids,
+            example: stateId,
+            examplePattern: pattern,
+            why: arr(obj({ dm: str, text: str })),
+            reachableFromToday: bool,
+          }),
+        ),
+        moreFamilies: int,
+      }),
+    ),
+    outlook,
+    whatIfs: arr(obj({ title: str, file: str, note: str, changes: arr(str), comparison: arr(str), counts, outlook }, ["note"])),
+    coalitions: arr(
+      obj({
+        state: stateId,
+        words: str,
+        why: str,
+        joint: arr(obj({ members: arr(str), steps: arr(str), to: stateId, toWords: str, deterredUnder: arr(concept), openUnder: arr(concept) })),
+      }),
+    ),
+    goals: arr(
+      obj(
+        {
+          title: str,
+          condition: str,
+          note: str,
+          states: int,
+          stable: arr(obj({ concept, count: int, families: arr(str) })),
+          reachableFromToday: bool,
+          jointFromToday: obj({ members: arr(str), steps: arr(str), toWords: str }),
+          wouldTake: arr(obj({ concept, already: bool, found: bool, exhaustive: bool, lines: arr(str), toWords: str }, ["toWords"])),
+        },
+        ["note", "jointFromToday"],
+      ),
+    ),
+    robustness: obj({
+      exact: bool,
+      profiles: int,
+      uncertain: int,
+      alternatives: int,
+      rows: arr(obj({ state: stateId, words: str, label: str, probability: byConcept(num) })),
+      influences: arr(str),
+    }),
+    assumptions: obj({
+      tried: int,
+      leaveOutlook: int,
+      decisive: arr(obj({ change: str, dm: str, statements: arr(cited), effect: str, changesOutlook: bool })),
+    }),
+    limitations: arr(str),
+    checks: arr(obj({ code: str, element: str, message: str, fix: str })),
+    bargaining: obj({
+      issues: arr(
+        obj({
+          id: str,
+          title: str,
+          scale: str,
+          forecasts: arr(obj({ model: bargainModel, title: str, forecast: num })),
+          path: arr(num),
+          links: arr(obj({ option: str, label: str, range: str, onUnder: arr(str), offUnder: arr(str) })),
+          chart: str,
+        }),
+      ),
+    }),
+  },
+  ["robustness", "bargaining"],
+);
