@@ -17,6 +17,7 @@
 import fc from "fast-check";
 import { compileScenario, validateData, type Model } from "../../src/index.js";
 import { seededRandom } from "../../src/analysis/random.js";
+import type { Adjacency } from "./reference/dominance.js";
 
 // ---------------------------------------------------------------------------
 // Runs
@@ -438,16 +439,41 @@ export function permutation(keys: number[], n: number): number[] {
 // ---------------------------------------------------------------------------
 // Random graphs, for the graph passes under the stability concepts
 
-/** A graph on 1..maxStates states with up to `edgesPerState` edges per state (loops and repeats allowed), and `valueRows` rows of values 0..maxValue per state. */
-export const arbGraph = (maxStates: number, edgesPerState: number, valueRows: number, maxValue: number) =>
-  fc.integer({ min: 1, max: maxStates }).chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: edgesPerState * n }),
-      k: fc.integer({ min: 1, max: 4 }),
-      values: fc.array(fc.nat(maxValue), { minLength: valueRows * n, maxLength: valueRows * n }),
-    }),
-  );
+/** The graph on n states with the given (from, to) edges, as an adjacency. */
+export function adjacency(n: number, edges: readonly [number, number][]): Adjacency {
+  const sorted = [...edges].sort((a, b) => a[0] - b[0]);
+  const offsets = new Int32Array(n + 1);
+  for (const [u] of sorted) offsets[u + 1]++;
+  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
+  return { offsets, targets: Int32Array.from(sorted.map(([, v]) => v)) };
+}
+
+/**
+ * Random graphs on 1 to maxStates states: `edgeLists` graphs over the same
+ * states, each with up to edgesPerState × n edges (loops and repeats allowed),
+ * `valueRows` rows of values 0..maxValue per state, and a number k of 1 to 4
+ * criteria.
+ */
+export const arbGraphs = (o: { maxStates: number; edgeLists: number; edgesPerState: number; valueRows: number; maxValue: number }) =>
+  fc
+    .integer({ min: 1, max: o.maxStates })
+    .chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        edges: fc.array(fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: o.edgesPerState * n }), {
+          minLength: o.edgeLists,
+          maxLength: o.edgeLists,
+        }),
+        k: fc.integer({ min: 1, max: 4 }),
+        values: fc.array(fc.nat(o.maxValue), { minLength: o.valueRows * n, maxLength: o.valueRows * n }),
+      }),
+    )
+    .map(({ n, edges, k, values }) => ({
+      n,
+      graphs: edges.map((e) => adjacency(n, e)),
+      k,
+      rows: Array.from({ length: o.valueRows }, (_, h) => Int32Array.from({ length: n }, (_, v) => values[h * n + v])),
+    }));
 
 // ---------------------------------------------------------------------------
 // Seeded generators, for tests that perturb fixed models on purpose

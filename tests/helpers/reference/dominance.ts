@@ -9,15 +9,6 @@ export interface Adjacency {
   targets: Int32Array;
 }
 
-/** The graph on n states with the given (from, to) edges, as an adjacency. */
-export function adjacency(n: number, edges: readonly [number, number][]): Adjacency {
-  const sorted = [...edges].sort((a, b) => a[0] - b[0]);
-  const offsets = new Int32Array(n + 1);
-  for (const [u] of sorted) offsets[u + 1]++;
-  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
-  return { offsets, targets: Int32Array.from(sorted.map(([, v]) => v)) };
-}
-
 /** The states reached from s by a breadth-first search: zero or more steps, or one or more when `proper`. */
 export function bruteReach(g: Adjacency, s: number, proper: boolean): number[] {
   const seen = new Set<number>();
