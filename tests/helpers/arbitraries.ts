@@ -476,6 +476,20 @@ export const arbGraphs = (o: { maxStates: number; edgeLists: number; edgesPerSta
     }));
 
 // ---------------------------------------------------------------------------
+// Bargaining issues (src/bargaining): positions on a 0–100 scale
+
+/** An actor: a whole-number position, capability and salience in tenths from 0.1 to 1. */
+export const arbBargainingActor = fc.record({
+  position: fc.integer({ min: 0, max: 100 }),
+  capability: fc.integer({ min: 1, max: 10 }).map((x) => x / 10),
+  salience: fc.integer({ min: 1, max: 10 }).map((x) => x / 10),
+});
+/** An issue on 0–100 with 2 to 6 actors a0, a1, … */
+export const arbBargainingIssue = fc
+  .array(arbBargainingActor, { minLength: 2, maxLength: 6 })
+  .map((list) => ({ min: 0, max: 100, actors: list.map((a, k) => ({ id: `a${k}`, ...a })) }));
+
+// ---------------------------------------------------------------------------
 // Seeded generators, for tests that perturb fixed models on purpose
 
 /**
