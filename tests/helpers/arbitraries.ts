@@ -17,6 +17,7 @@
 import fc from "fast-check";
 import { compileScenario, validateData, type Model } from "../../src/index.js";
 import { seededRandom } from "../../src/analysis/random.js";
+import { generateModel } from "../../bench/generate.js";
 import type { Adjacency } from "./reference/dominance.js";
 
 // ---------------------------------------------------------------------------
@@ -435,6 +436,24 @@ export const arbOrderKeys = (n = 4) => fc.array(fc.nat(1000), { minLength: n, ma
 export function permutation(keys: number[], n: number): number[] {
   return Array.from({ length: n }, (_, k) => k).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b);
 }
+
+// ---------------------------------------------------------------------------
+// Larger models from the benchmark's seeded generator (bench/generate.ts)
+
+/**
+ * Models of `dms` DMs (at most one per option) and `options` options from the
+ * benchmark's generator, seeded by fast-check: bigger than arbModel's, with
+ * irreversible options and ties, as the benchmarks see them. The seed comes
+ * along for tests that draw more values from it.
+ */
+export const arbBenchModel = (o: { dms: [number, number]; options: [number, number] }) =>
+  fc
+    .record({
+      dms: fc.integer({ min: o.dms[0], max: o.dms[1] }),
+      options: fc.integer({ min: o.options[0], max: o.options[1] }),
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+    })
+    .map(({ dms, options, seed }) => ({ model: generateModel(Math.min(dms, options), options, seed), seed }));
 
 // ---------------------------------------------------------------------------
 // Random graphs, for the graph passes under the stability concepts
