@@ -359,11 +359,12 @@ export function render(spec: ModelSpec, view: View): Rendered {
         return { anyOf: st.es.map(text) };
     }
   };
+  // A plain list of statements, or an object when it carries unknown entries (or is a ranking).
   const preference = (p: Pref, unknown: UnknownPair[]): unknown => {
-    const ranking = () => p.k === "ranking" && p.groups.map((ms) => (ms.length === 1 ? full(ms[0]) : ms.map(full)));
-    if (unknown.length === 0) return p.k === "statements" ? p.sts.map(statement) : { ranking: ranking() };
-    const body = p.k === "statements" ? { statements: p.sts.map(statement) } : { ranking: ranking() };
-    return { ...body, unknown: unknown.map((e) => ({ between: partial(e.a), and: partial(e.b) })) };
+    if (p.k === "statements" && unknown.length === 0) return p.sts.map(statement);
+    const body =
+      p.k === "statements" ? { statements: p.sts.map(statement) } : { ranking: p.groups.map((ms) => (ms.length === 1 ? full(ms[0]) : ms.map(full))) };
+    return unknown.length === 0 ? body : { ...body, unknown: unknown.map((e) => ({ between: partial(e.a), and: partial(e.b) })) };
   };
 
   const irreversible = (o: { dir: Dir; style: boolean }) =>
