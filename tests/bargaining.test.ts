@@ -1,3 +1,4 @@
+// Long only because of its many real cases (published examples, CLI); its random issues come from tests/helpers/arbitraries.ts.
 /**
  * Spatial bargaining models (src/bargaining/): worked cases, properties,
  * Monte Carlo, the scenario section's errors, the CLI and the chart.
@@ -23,6 +24,7 @@ import { MODELS, type BargainingActor, type BargainingIssue } from "../src/barga
 import { loadModel } from "../src/model/load.js";
 import { ParleyError } from "../src/format/errors.js";
 import { parley } from "./helpers/cli.js";
+import { arbBargainingActor, arbBargainingIssue } from "./helpers/arbitraries.js";
 import { readFileSync } from "node:fs";
 import { exportGmcrPy } from "../src/interchange/gmcrpy-export.js";
 import { importGmcrPy } from "../src/interchange/gmcrpy-import.js";
@@ -232,22 +234,19 @@ describe("expected utility model (Bueno de Mesquita, after Scholz, Calbert & Smi
 
   it("keeps every risk exponent in [0.5, 2], the most exposed actor at 0.5 and the safest at 2", () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 })), { minLength: 2, maxLength: 6 }),
-        (rows) => {
-          const r = expectedUtilityModel(issue(...rows.map(([x, c, s], k) => actor(`a${k}`, x, c / 10, s / 10))), { rounds: 1 });
-          const risk = r.rounds![1]?.risk;
-          if (!risk) return;
-          for (const v of risk) {
-            expect(v).toBeGreaterThanOrEqual(0.5 - 1e-12);
-            expect(v).toBeLessThanOrEqual(2 + 1e-12);
-          }
-          if (risk.some((v) => v !== 1)) {
-            expect(Math.min(...risk)).toBeCloseTo(0.5, 12);
-            expect(Math.max(...risk)).toBeCloseTo(2, 12);
-          }
-        },
-      ),
+      fc.property(arbBargainingIssue, (is) => {
+        const r = expectedUtilityModel(is, { rounds: 1 });
+        const risk = r.rounds![1]?.risk;
+        if (!risk) return;
+        for (const v of risk) {
+          expect(v).toBeGreaterThanOrEqual(0.5 - 1e-12);
+          expect(v).toBeLessThanOrEqual(2 + 1e-12);
+        }
+        if (risk.some((v) => v !== 1)) {
+          expect(Math.min(...risk)).toBeCloseTo(0.5, 12);
+          expect(Math.max(...risk)).toBeCloseTo(2, 12);
+        }
+      }),
     );
   });
 
@@ -279,12 +278,8 @@ describe("spatial model of politics (in the style of KTAB's SMP)", () => {
 // ---------------------------------------------------------------------------
 // Properties
 
-const actorArb = fc.record({
-  position: fc.integer({ min: 0, max: 100 }),
-  capability: fc.integer({ min: 1, max: 10 }).map((x) => x / 10),
-  salience: fc.integer({ min: 1, max: 10 }).map((x) => x / 10),
-});
-const issueArb = fc.array(actorArb, { minLength: 2, maxLength: 6 }).map((list) => ({ min: 0, max: 100, actors: list.map((a, k) => ({ id: `a${k}`, ...a })) }));
+const actorArb = arbBargainingActor;
+const issueArb = arbBargainingIssue;
 const quick = { rounds: 4, smp: { grid: 11 } };
 
 describe("properties of every model", () => {

@@ -1,11 +1,12 @@
+// Long only because of its many real cases (hand-worked, CLI); generators and references are in tests/helpers/.
 /**
  * Coalition analysis (src/extensions/coalitions.ts, `parley coalitions`).
  *
- * - A literal reference, written from the definitions in docs/coalitions.md
- *   with the (state, last mover) search of tests/helpers/reference.ts, agrees
- *   with the engine for every coalition, state and concept on the oracle
- *   fixtures and on random models; for singleton coalitions it reproduces the
- *   oracle's plain stability.
+ * - A literal reference (tests/helpers/reference/coalitions.ts), written
+ *   from the definitions in docs/coalitions.md with the (state, last mover)
+ *   search of the plain reference, agrees with the engine for every
+ *   coalition, state and concept on the oracle fixtures and on random models;
+ *   for singleton coalitions it reproduces the oracle's plain stability.
  * - Property tests (fixed seed): singleton coalitions give exactly the plain
  *   concepts of analyze(); the inclusions CNash ⊆ CSMR ⊆ CGMR and
  *   CNash ⊆ CSEQ ⊆ CGMR hold; for the grand coalition all four coincide; every
@@ -15,6 +16,8 @@
  *   passes behind them equal brute-force searches on random graphs.
  * - Hand-worked cases (Prisoner's Dilemma, Elmira), with the working.
  * - The CLI: text, JSON shape, errors.
+ *
+ * Random models and graphs come from tests/helpers/arbitraries.ts.
  */
 import { readFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,50 +25,24 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CoalitionChecker } from "../src/extensions/coalition-checker.js";
-import {
-  coalitionAnalysis,
-  coalitionStable,
-  COALITION_CONCEPTS,
-  enumerateCoalitions,
-  type CoalitionAnalysis,
-  type CoalitionConcept,
-} from "../src/extensions/coalitions.js";
+import { coalitionAnalysis, coalitionStable, COALITION_CONCEPTS, type CoalitionConcept } from "../src/extensions/coalitions.js";
 import { analyze, compileScenario, createContext, loadModel, statePattern, validateData, type Model } from "../src/index.js";
 import { coalitionVerdicts } from "../src/extensions/coalition-verdicts.js";
 import { condense, reachDominates, reachDominatesUnanswered } from "../src/stability/dominance.js";
 import { parley } from "./helpers/cli.js";
 import { fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
-import { Reference, referenceMoves } from "./helpers/reference.js";
+import { arbGraphs, arbModel, runs } from "./helpers/arbitraries.js";
+import {
+  bruteDominates,
+  bruteDominatesUnanswered,
+  coalitionReportProblems,
+  Reference,
+  referenceCoalitionStable,
+  referenceCoalitions,
+} from "./helpers/reference.js";
 
-// ---------------------------------------------------------------------------
-// The reference: the definitions, literally.
-
-/** Is s stable for coalition H under the concept? Straight from the definitions (docs/coalitions.md). */
-function referenceCoalitionStable(ref: Reference, H: readonly number[], concept: CoalitionConcept, s: number): boolean {
-  const { pref, nDMs } = ref.model;
-  const others = Array.from({ length: nDMs }, (_, d) => d).filter((d) => !H.includes(d));
-  // t ≻_H s: every member strictly prefers t to s.
-  const better = (t: number) => H.every((i) => pref[i][t] > pref[i][s]);
-  // R_H^{++}(s).
-  const joint = ref.coalitionReach(H, s, false).filter(better);
-  switch (concept) {
-    case "Nash":
-      return joint.length === 0;
-    case "GMR": // some s2 ∈ R_{N∖H}(s1) with not s2 ≻_H s
-      return joint.every((s1) => ref.coalitionReach(others, s1, false).some((s2) => !better(s2)));
-    case "SMR": // ... and not s3 ≻_H s for every s3 ∈ R_H(s2)
-      return joint.every((s1) =>
-        ref.coalitionReach(others, s1, false).some((s2) => !better(s2) && ref.coalitionReach(H, s2, false).every((s3) => !better(s3))),
-      );
-    case "SEQ": // some s2 ∈ R^+_{N∖H}(s1) with not s2 ≻_H s
-      return joint.every((s1) => ref.coalitionReach(others, s1, true).some((s2) => !better(s2)));
-  }
-}
-
-/** Every non-empty coalition of n DMs. */
-function allCoalitions(n: number): number[][] {
-  return enumerateCoalitions(n, 1, n);
-}
+/** Every non-empty coalition of n DMs (enumerated by the reference, apart from the engine). */
+const allCoalitions = (n: number) => referenceCoalitions(n);
 
 /** Engine and reference, every coalition, state and concept; the first disagreement, if any. */
 function disagreement(model: Model): string | undefined {
@@ -81,101 +58,9 @@ function disagreement(model: Model): string | undefined {
   return undefined;
 }
 
-// ---------------------------------------------------------------------------
 // Random models: 2–4 DMs, 1–2 options each (at most 7), irreversible options,
-// infeasible Y/N/- patterns, preferences as statements or rankings with ties.
-
-interface RandomSpec {
-  options: number[]; // options per DM
-  dirs: number[]; // per option: 0 reversible, 1 only taken, 2 only withdrawn
-  infeasible: string[][]; // per pattern, per option: "Y" | "N" | "-"
-  prefs: ({ statements: string[][] } | { levels: number[]; spread: number })[];
-  sq: number;
-}
-
-const randomSpec: fc.Arbitrary<RandomSpec> = fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 2, maxLength: 4 }).chain((options) => {
-  const n = Math.min(
-    7,
-    options.reduce((a, b) => a + b, 0),
-  );
-  const lit = fc.constantFrom("Y", "N", "-", "-", "-");
-  return fc.record({
-    options: fc.constant(options),
-    dirs: fc.array(fc.constantFrom(0, 0, 0, 1, 2), { minLength: n, maxLength: n }),
-    infeasible: fc.array(fc.array(lit, { minLength: n, maxLength: n }), { maxLength: 2 }),
-    prefs: fc.array(
-      fc.oneof(
-        fc.record({ statements: fc.array(fc.array(lit, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 3 }) }),
-        fc.record({ levels: fc.array(fc.nat(100), { minLength: 1 << n, maxLength: 1 << n }), spread: fc.integer({ min: 1, max: 6 }) }),
-      ),
-      { minLength: options.length, maxLength: options.length },
-    ),
-    sq: fc.nat(),
-  });
-});
-
-/** The random spec as a compiled model; undefined when no state is feasible. */
-function randomModel(spec: RandomSpec): Model | undefined {
-  // Trim the last DMs' options so that there are at most 7 in all.
-  const per = spec.options.slice();
-  for (let d = per.length - 1, total = per.reduce((a, b) => a + b, 0); d >= 0 && total > 7; d--)
-    while (per[d] > 1 && total > 7) {
-      per[d]--;
-      total--;
-    }
-  const n = per.reduce((a, b) => a + b, 0);
-  const matches = (p: string[], mask: number) => p.every((c, k) => c === "-" || (c === "Y") === !!((mask >> k) & 1));
-  const patterns = spec.infeasible.filter((p) => p.some((c) => c !== "-"));
-  const feasible: number[] = [];
-  for (let m = 0; m < 1 << n; m++) if (!patterns.some((p) => matches(p, m))) feasible.push(m);
-  if (feasible.length === 0) return undefined;
-  const full = (mask: number) => Array.from({ length: n }, (_, k) => ((mask >> k) & 1 ? "Y" : "N")).join("");
-  const lit = (p: string[]) => {
-    const parts = p.flatMap((c, k) => (c === "-" ? [] : [c === "Y" ? `o${k}` : `!o${k}`]));
-    return parts.length ? parts.join(" & ") : "true";
-  };
-  let k = 0;
-  const decisionMakers = per.map((count, d) => ({
-    id: `d${d}`,
-    name: `DM ${d}`,
-    options: Array.from({ length: count }, () => {
-      const o = k++;
-      const dir = spec.dirs[o];
-      return { id: `o${o}`, label: `option ${o}`, ...(dir === 1 ? { irreversible: true } : dir === 2 ? { irreversible: "withdrawal" } : {}) };
-    }),
-  }));
-  const preferences = Object.fromEntries(
-    per.map((_, d) => {
-      const p = spec.prefs[d];
-      if ("statements" in p) return [`d${d}`, p.statements.map(lit)];
-      const groups = new Map<number, number[]>();
-      for (const m of feasible) {
-        const level = p.levels[m] % p.spread;
-        groups.set(level, [...(groups.get(level) ?? []), m]);
-      }
-      const items = [...groups.entries()].sort((a, b) => b[0] - a[0]).map(([, ms]) => (ms.length === 1 ? full(ms[0]) : ms.map(full)));
-      return [`d${d}`, { ranking: items }];
-    }),
-  );
-  const data = {
-    format: "parley/1",
-    name: "random",
-    decisionMakers,
-    infeasible: patterns.map((p) => ({ pattern: p.join("") })),
-    statusQuo: full(feasible[spec.sq % feasible.length]),
-    preferences,
-  };
-  const { scenario, issues } = validateData(data);
-  if (issues.length > 0) throw new Error(`invalid random scenario: ${JSON.stringify(issues)}\n${JSON.stringify(data)}`);
-  return compileScenario(scenario!);
-}
-
-const models = randomSpec.map(randomModel).filter((m): m is Model => m !== undefined);
-
-/** Fixed seed, so the suite is reproducible; PARLEY_FC_SEED and PARLEY_FC_SCALE allow longer soaks. */
-const SEED = Number(process.env.PARLEY_FC_SEED ?? 20250611);
-const SCALE = Number(process.env.PARLEY_FC_SCALE ?? 1);
-const runs = (numRuns: number) => ({ seed: SEED, numRuns: Math.max(1, Math.round(numRuns * SCALE)) });
+// infeasible states, preferences as statements or rankings with many ties.
+const models = arbModel({ dms: [2, 4], optionsPerDM: [1, 2], maxOptions: 7, maxInfeasible: 2, spread: [1, 6] });
 
 // ---------------------------------------------------------------------------
 
@@ -224,7 +109,7 @@ describe("coalition stability on random models", () => {
         const a = analyze(model, { concepts: [...COALITION_CONCEPTS] });
         const ca = coalitionAnalysis(a);
         const ref = new Reference(model);
-        expect(checkReport(model, ref, ca)).toEqual([]);
+        expect(coalitionReportProblems(model, ref, ca)).toEqual([]);
         // Coalition equilibria are plain equilibria that no coalition (of two or more) breaks.
         for (const c of COALITION_CONCEPTS) {
           const expected = a.equilibria[c]!.filter((s) => allCoalitions(model.nDMs).every((H) => H.length < 2 || referenceCoalitionStable(ref, H, c, s)));
@@ -235,61 +120,6 @@ describe("coalition stability on random models", () => {
     );
   });
 });
-
-/** Every joint move and sanction in the report, checked against the definitions; the problems found. */
-function checkReport(model: Model, ref: Reference, ca: CoalitionAnalysis): string[] {
-  const problems: string[] = [];
-  const { pref } = model;
-  const legal = (steps: { dm: number; from: number; to: number }[], start: number, movers: readonly number[], improving: boolean) =>
-    steps.length > 0 &&
-    steps[0].from === start &&
-    steps.every(
-      (st, k) =>
-        movers.includes(st.dm) &&
-        referenceMoves(model, st.dm, st.from).includes(st.to) &&
-        (!improving || pref[st.dm][st.to] > pref[st.dm][st.from]) &&
-        (k === 0 || (st.from === steps[k - 1].to && st.dm !== steps[k - 1].dm)),
-    );
-  for (const st of ca.states) {
-    const s = st.state;
-    const listed = new Set(st.coalitions.map((c) => c.coalition.join(",")));
-    for (const H of enumerateCoalitions(model.nDMs, 2, model.nDMs)) {
-      const better = (t: number) => H.every((i) => pref[i][t] > pref[i][s]);
-      const joint = ref.coalitionReach(H, s, false).filter(better);
-      if (listed.has(H.join(",")) !== joint.length > 0) problems.push(`coalition {${H}} at ${s}: listed ${listed.has(H.join(","))}, joint moves ${joint}`);
-    }
-    for (const co of st.coalitions) {
-      const H = co.coalition;
-      const others = Array.from({ length: model.nDMs }, (_, d) => d).filter((d) => !H.includes(d));
-      const better = (t: number) => H.every((i) => pref[i][t] > pref[i][s]);
-      const expected = ref.coalitionReach(H, s, false).filter(better);
-      const targets = co.moves.map((m) => m.to).sort((x, y) => x - y);
-      if (targets.join() !== expected.join()) problems.push(`R_H^{++} of {${H}} at ${s}: ${targets} instead of ${expected}`);
-      for (const mv of co.moves) {
-        const where = `{${H}} ${s} → ${mv.to}`;
-        if (!legal(mv.path, s, H, false) || mv.path[mv.path.length - 1].to !== mv.to) problems.push(`illegal path ${where}`);
-        for (const c of COALITION_CONCEPTS) {
-          const sn = mv.sanctions[c];
-          const deterrable =
-            c === "Nash"
-              ? false
-              : c === "SEQ"
-                ? ref.coalitionReach(others, mv.to, true).some((s2) => !better(s2))
-                : ref
-                    .coalitionReach(others, mv.to, false)
-                    .some((s2) => !better(s2) && (c === "GMR" || ref.coalitionReach(H, s2, false).every((s3) => !better(s3))));
-          if ((sn !== null) !== deterrable) problems.push(`${c} ${where}: sanction ${sn !== null}, reference ${deterrable}`);
-          if (!sn) continue;
-          if (!legal(sn.moves, mv.to, others, c === "SEQ") || sn.moves[sn.moves.length - 1].to !== sn.result) problems.push(`${c} ${where}: illegal sanction`);
-          if (!H.includes(sn.member) || pref[sn.member][sn.result] > pref[sn.member][s]) problems.push(`${c} ${where}: member ${sn.member} is better off`);
-          if (c === "SMR" && ref.coalitionReach(H, sn.result, false).some(better)) problems.push(`SMR ${where}: the coalition escapes`);
-        }
-        if (co.stable.GMR !== co.moves.every((m) => m.sanctions.GMR !== null)) problems.push(`GMR verdict of {${H}} at ${s}`);
-      }
-    }
-  }
-  return problems;
-}
 
 // ---------------------------------------------------------------------------
 
@@ -334,90 +164,25 @@ function wholeGraphDisagreement(model: Model): string | undefined {
   return undefined;
 }
 
-/** Every state's reach set, by breadth-first search from each state (zero or more steps). */
-function bruteDominates(offsets: Int32Array, targets: Int32Array, value: Int32Array[], bar: Int32Array[]): number[] {
-  const n = offsets.length - 1;
-  return Array.from({ length: n }, (_, s) => {
-    const seen = new Set([s]);
-    const queue = [s];
-    for (let q = 0; q < queue.length; q++)
-      for (let e = offsets[queue[q]]; e < offsets[queue[q] + 1]; e++)
-        if (!seen.has(targets[e])) {
-          seen.add(targets[e]);
-          queue.push(targets[e]);
-        }
-    return [...seen].some((t) => value.every((v, k) => v[t] > bar[k][s])) ? 1 : 0;
-  });
-}
-
-/** Every state's reach set (zero or more steps, or one or more when `proper`). */
-function bruteReach(g: { offsets: Int32Array; targets: Int32Array }, s: number, proper: boolean): number[] {
-  const seen = new Set<number>();
-  const queue = [s];
-  if (!proper) seen.add(s);
-  for (let q = 0; q < queue.length; q++)
-    for (let e = g.offsets[queue[q]]; e < g.offsets[queue[q] + 1]; e++) {
-      const t = g.targets[e];
-      if (!seen.has(t)) {
-        seen.add(t);
-        queue.push(t);
-      }
-    }
-  return [...seen];
-}
-
-/** A random graph on n states from (from, to) pairs, as an adjacency. */
-function adjacency(n: number, edges: readonly [number, number][]) {
-  const sorted = [...edges].sort((a, b) => a[0] - b[0]);
-  const offsets = new Int32Array(n + 1);
-  for (const [u] of sorted) offsets[u + 1]++;
-  for (let v = 0; v < n; v++) offsets[v + 1] += offsets[v];
-  return { offsets, targets: Int32Array.from(sorted.map(([, v]) => v)) };
-}
-
 describe("whole-graph coalition verdicts", () => {
   it("reachDominatesUnanswered equals the CSMR condition searched from every state, for 1 to 4 criteria", () => {
-    const graphs = fc.integer({ min: 1, max: 12 }).chain((n) =>
-      fc.record({
-        n: fc.constant(n),
-        own: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 2 * n }),
-        answers: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 2 * n }),
-        k: fc.integer({ min: 1, max: 4 }),
-        values: fc.array(fc.nat(3), { minLength: 4 * n, maxLength: 4 * n }),
-      }),
-    );
+    const graphs = arbGraphs({ maxStates: 12, edgeLists: 2, edgesPerState: 2, valueRows: 4, maxValue: 3 });
     fc.assert(
-      fc.property(graphs, ({ n, own, answers, k, values }) => {
-        const g = adjacency(n, own);
-        const o = adjacency(n, answers);
-        const value = Array.from({ length: k }, (_, h) => Int32Array.from({ length: n }, (_, v) => values[h * n + v]));
-        const above = (t: number, s: number) => value.every((v) => v[t] > v[s]);
-        // s is broken iff some t ∈ R*(s) above s has every x ∈ R⁺_answers(t) leading (zero or more own steps) above s.
-        const brute = Array.from({ length: n }, (_, s) =>
-          bruteReach(g, s, false).some((t) => above(t, s) && bruteReach(o, t, true).every((x) => bruteReach(g, x, false).some((u) => above(u, s)))) ? 1 : 0,
-        );
-        expect([...reachDominatesUnanswered(g, condense(g), o, value)]).toEqual(brute);
+      fc.property(graphs, ({ graphs: [own, answers], k, rows }) => {
+        const value = rows.slice(0, k);
+        expect([...reachDominatesUnanswered(own, condense(own), answers, value)]).toEqual(bruteDominatesUnanswered(own, answers, value));
       }),
       runs(300),
     );
   });
 
   it("reachDominates equals a search from every state, for 1 to 4 criteria (staircase and list)", () => {
-    const graphs = fc.integer({ min: 1, max: 14 }).chain((n) =>
-      fc.record({
-        n: fc.constant(n),
-        edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 3 * n }),
-        k: fc.integer({ min: 1, max: 4 }),
-        values: fc.array(fc.nat(4), { minLength: 8 * n, maxLength: 8 * n }),
-      }),
-    );
+    const graphs = arbGraphs({ maxStates: 14, edgeLists: 1, edgesPerState: 3, valueRows: 8, maxValue: 4 });
     fc.assert(
-      fc.property(graphs, ({ n, edges, k, values }) => {
-        const graph = adjacency(n, edges);
-        const value = Array.from({ length: k }, (_, h) => Int32Array.from({ length: n }, (_, v) => values[h * n + v]));
-        const bar = Array.from({ length: k }, (_, h) => Int32Array.from({ length: n }, (_, v) => values[(4 + h) * n + v]));
-        const fast = reachDominates(graph, condense(graph), value, bar);
-        expect([...fast]).toEqual(bruteDominates(graph.offsets, graph.targets, value, bar));
+      fc.property(graphs, ({ graphs: [graph], k, rows }) => {
+        const value = rows.slice(0, k);
+        const bar = rows.slice(4, 4 + k);
+        expect([...reachDominates(graph, condense(graph), value, bar)]).toEqual(bruteDominates(graph, value, bar));
       }),
       runs(300),
     );

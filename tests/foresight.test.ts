@@ -1,3 +1,4 @@
+// Long only because of its many real cases (hand-worked games, CLI); generators and references are in tests/helpers/.
 /**
  * Foresight: limited-move stability L_h and non-myopic stability NM
  * (src/extensions/limited-move.ts, `parley foresight`).
@@ -5,8 +6,8 @@
  * 1. Classic 2×2 games from scenarios/: results worked by hand below (and
  *    compared with what the literature says of them, where we could check it).
  * 2. Properties on random models (fast-check, fixed seed): the engine agrees
- *    with a literal top-down recursion written here from the definition; L_1 is
- *    Nash; rotation equals two-dm for two DMs; maximin's first horizons are
+ *    with a literal top-down recursion from the definition (tests/helpers/
+ *    reference/foresight.ts); L_1 is Nash; rotation equals two-dm for two DMs; maximin's first horizons are
  *    Nash, GMR, SMR for two DMs (and lie inside GMR, SMR for more); two-dm L_2
  *    lies inside SEQ; a DM with no move is stable; L_h repeats with the period
  *    NM reports, so beyond the number of states it equals NM wherever NM has a
@@ -31,7 +32,8 @@ import {
   type ForesightVariant,
 } from "../src/extensions/limited-move.js";
 import { parley } from "./helpers/cli.js";
-import { referenceMoves } from "./helpers/reference.js";
+import { arbModel, runs as fcRuns } from "./helpers/arbitraries.js";
+import { referenceMoves, referenceOutcome } from "./helpers/reference.js";
 
 const context = (file: string) => createContext(loadModel(readFileSync(file, "utf8"), file));
 const ids = (states: number[]) => states.map((s) => s + 1);
@@ -198,70 +200,9 @@ describe("variants for more than two decision makers", () => {
 // ---------------------------------------------------------------------------
 // 2. Properties on random models
 
-interface RandomSpec {
-  /** Per DM, per option: 0 reversible, 1 can only be taken, 2 can only be withdrawn. */
-  dms: number[][];
-  infeasible: { o: number; y: boolean }[][];
-  levels: number[][];
-  spread: number;
-  sq: number;
-}
-
-const specArb = (minDMs: number, maxDMs: number): fc.Arbitrary<RandomSpec> =>
-  fc.record({
-    dms: fc.array(fc.array(fc.constantFrom(0, 0, 0, 1, 2), { minLength: 1, maxLength: 2 }), { minLength: minDMs, maxLength: maxDMs }),
-    infeasible: fc.array(fc.array(fc.record({ o: fc.nat(5), y: fc.boolean() }), { minLength: 1, maxLength: 3 }), { maxLength: 2 }),
-    levels: fc.array(fc.array(fc.nat(1000), { minLength: 256, maxLength: 256 }), { minLength: 4, maxLength: 4 }),
-    spread: fc.integer({ min: 2, max: 64 }),
-    sq: fc.nat(),
-  });
-
-/** The spec as a compiled model, or undefined when no state is feasible. */
-function build(spec: RandomSpec): Model | undefined {
-  const n = spec.dms.reduce((a, d) => a + d.length, 0);
-  const pattern = (mask: number) => Array.from({ length: n }, (_, k) => ((mask >> k) & 1 ? "Y" : "N")).join("");
-  // Infeasible patterns, one literal per option (the first one given).
-  const bad = spec.infeasible.map((lits) => lits.map((l) => ({ o: l.o % n, y: l.y })).filter((l, k, all) => all.findIndex((x) => x.o === l.o) === k));
-  const feasible: number[] = [];
-  for (let m = 0; m < 1 << n; m++) if (!bad.some((lits) => lits.every((l) => (((m >> l.o) & 1) === 1) === l.y))) feasible.push(m);
-  if (feasible.length === 0) return undefined;
-  let k = 0;
-  const data = {
-    format: "parley/1",
-    name: "random",
-    decisionMakers: spec.dms.map((opts, d) => ({
-      id: `d${d}`,
-      name: `DM ${d}`,
-      options: opts.map((dir) => ({
-        id: `o${k++}`,
-        label: `option ${k}`,
-        ...(dir === 1 ? { irreversible: true } : dir === 2 ? { irreversible: "withdrawal" } : {}),
-      })),
-    })),
-    infeasible: bad.map((lits) => ({
-      pattern: Array.from({ length: n }, (_, o) => {
-        const l = lits.find((x) => x.o === o);
-        return l ? (l.y ? "Y" : "N") : "-";
-      }).join(""),
-    })),
-    statusQuo: pattern(feasible[spec.sq % feasible.length]),
-    preferences: Object.fromEntries(
-      spec.dms.map((_, d) => {
-        const level = (m: number) => spec.levels[d][m] % spec.spread;
-        const groups = [...new Set(feasible.map(level))].sort((a, b) => b - a).map((v) => feasible.filter((m) => level(m) === v).map(pattern));
-        return [`d${d}`, { ranking: groups.map((g) => (g.length === 1 ? g[0] : g)) }];
-      }),
-    ),
-  };
-  const r = validateData(data);
-  if (!r.scenario) throw new Error(JSON.stringify(r.issues));
-  return compileScenario(r.scenario);
-}
-
+// Random models from the shared generator: 1–2 options per DM, rankings with ties.
 const modelArb = (minDMs: number, maxDMs: number) =>
-  specArb(minDMs, maxDMs)
-    .map(build)
-    .filter((m): m is Model => m !== undefined);
+  arbModel({ dms: [minDMs, maxDMs], optionsPerDM: [1, 2], maxOptions: 8, maxInfeasible: 2, preferences: "ranking", spread: [2, 64] });
 
 /** A strict 2×2 game: each DM's ranking of NN, YN, NY, YY, best first (A controls the first letter). */
 function game2x2(a: string[], b: string[]): Model {
@@ -278,42 +219,7 @@ function game2x2(a: string[], b: string[]): Model {
   return compileScenario(r.scenario!);
 }
 
-/**
- * The definition, literally and top-down: the final state anticipated by the
- * side to move at s with h moves left (written apart from the engine: its own
- * moves, R_i(s) from tests/helpers/reference.ts, and its own tie handling).
- */
-function referenceOutcome(m: Model, v: ForesightVariant, focal: number, h: number, s: number): number {
-  const n = m.nDMs;
-  const memo = new Map<string, number>();
-  // side: for two-dm / rotation the DM to move; for maximin 0 = focal, 1 = the others.
-  const g = (side: number, s: number, h: number): number => {
-    if (h === 0) return s;
-    const key = `${side},${s},${h}`;
-    const hit = memo.get(key);
-    if (hit !== undefined) return hit;
-    const movers = v === "maximin" ? (side === 0 ? [focal] : [...Array(n).keys()].filter((d) => d !== focal)) : [side];
-    const judge = v === "maximin" ? focal : side;
-    const maximise = v !== "maximin" || side === 0;
-    const next = v === "maximin" ? 1 - side : (side + 1) % n;
-    const p = m.pref[judge];
-    const outcomes = movers.flatMap((d) => referenceMoves(m, d, s).map((t) => g(next, t, h - 1)));
-    const paying = outcomes.filter((o) => (maximise ? p[o] > p[s] : p[o] < p[s]));
-    let result = s;
-    if (paying.length) {
-      const target = maximise ? Math.max(...paying.map((o) => p[o])) : Math.min(...paying.map((o) => p[o]));
-      const against = v === "maximin" ? undefined : m.pref[(side + n - 1) % n];
-      const best = [...new Set(paying.filter((o) => p[o] === target))].sort((x, y) => (against ? against[x] - against[y] : 0) || x - y);
-      result = best[0];
-    }
-    memo.set(key, result);
-    return result;
-  };
-  return g(v === "maximin" ? 0 : focal, s, h);
-}
-
-const SEED = Number(process.env.PARLEY_FC_SEED ?? 20250612);
-const runs = (numRuns: number) => ({ seed: SEED, numRuns });
+const runs = (numRuns: number) => fcRuns(numRuns, 20250612);
 const variantsFor = (m: Model): ForesightVariant[] => (m.nDMs === 2 ? [...FORESIGHT_VARIANTS] : ["rotation", "maximin"]);
 
 describe("random models", () => {

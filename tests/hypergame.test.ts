@@ -11,12 +11,12 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeHypergame, explainChange, stabilityChanges, HYPERGAME_VIEWS, type Hypergame, type HypergameView } from "../src/extensions/hypergame.js";
-import { analyze, compileScenario, CONCEPTS, statePattern, validateData, type Concept, type Model } from "../src/index.js";
+import { analyzeHypergame, explainChange, stabilityChanges, HYPERGAME_VIEWS, type Hypergame } from "../src/extensions/hypergame.js";
+import { analyze, compileScenario, CONCEPTS, statePattern, validateData, type Model } from "../src/index.js";
 import { parley } from "./helpers/cli.js";
 import { EXAMPLES, fixtureDirs, fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";
-import { referenceMoves } from "./helpers/reference.js";
-import { seededRandom } from "../src/analysis/random.js";
+import { addRandomMisperceptions } from "./helpers/arbitraries.js";
+import { referenceHypergame } from "./helpers/reference.js";
 
 type MispFixture = Omit<Fixture, "decisionMakers"> & {
   decisionMakers: (Fixture["decisionMakers"][number] & { misperceptions?: string[]; perceivedStates?: number[] })[];
@@ -149,99 +149,13 @@ describe("without misperception", () => {
 });
 
 // ---------------------------------------------------------------------------
-// Definition by definition: a slow reference for both views and misjudged preferences
-
-/** Stability of DM i at every state, from the definitions (docs/hypergames.md), with a BFS over (state, last mover). */
-function referenceHypergame(model: Model, perceived: Uint8Array[], prefsOf: Int32Array[][], view: HypergameView, c: Concept, i: number): boolean[] {
-  const n = model.states.length;
-  const pref = prefsOf[i]; // i's view of everyone's preferences
-  const within = (j: number) => (view === "gmcr" ? perceived[j] : perceived[i]);
-  const moves = (j: number, s: number) => (within(j)[s] ? referenceMoves(model, j, s).filter((t) => within(j)[t]) : []);
-  const own = (s: number) => (perceived[i][s] ? referenceMoves(model, i, s).filter((t) => perceived[i][t]) : []);
-  const others = Array.from({ length: model.nDMs }, (_, d) => d).filter((d) => d !== i);
-  const reach = (s1: number, improving: boolean) => {
-    const seen = new Set<string>();
-    const out = new Set<number>();
-    const queue: [number, number][] = [[s1, -1]];
-    for (let q = 0; q < queue.length; q++) {
-      const [v, last] = queue[q];
-      for (const j of others) {
-        if (j === last) continue;
-        for (const t of moves(j, v)) {
-          if (improving && pref[j][t] <= pref[j][v]) continue;
-          out.add(t);
-          if (!seen.has(`${t},${j}`)) {
-            seen.add(`${t},${j}`);
-            queue.push([t, j]);
-          }
-        }
-      }
-    }
-    return [...out];
-  };
-  const ok = (s: number, t: number) => pref[i][t] <= pref[i][s];
-  const sim = (s: number, s1: number) => {
-    const x = model.states[s];
-    const changes = others.map((j) =>
-      moves(j, s)
-        .filter((t) => pref[j][t] > pref[j][s])
-        .map((t) => x ^ model.states[t]),
-    );
-    const go = (k: number, joint: number, anyone: boolean): boolean => {
-      if (k === others.length) {
-        if (!anyone) return false;
-        const q = model.indexOf[model.states[s1] ^ joint];
-        return q >= 0 && (view === "gmcr" || perceived[i][q] === 1) && ok(s, q);
-      }
-      return go(k + 1, joint, anyone) || changes[k].some((m) => go(k + 1, joint ^ m, true));
-    };
-    return go(0, 0, false);
-  };
-  const stableAt = (concept: Concept, s: number): boolean => {
-    const imps = own(s).filter((t) => pref[i][t] > pref[i][s]);
-    switch (concept) {
-      case "Nash":
-        return imps.length === 0;
-      case "GMR":
-        return imps.every((s1) => reach(s1, false).some((s2) => ok(s, s2)));
-      case "SMR":
-        return imps.every((s1) => reach(s1, false).some((s2) => ok(s, s2) && own(s2).every((s3) => ok(s, s3))));
-      case "SEQ":
-        return imps.every((s1) => reach(s1, true).some((s2) => ok(s, s2)));
-      case "SIM":
-        return imps.every((s1) => sim(s, s1));
-      case "SEQ+SIM":
-        return stableAt("SEQ", s) || stableAt("SIM", s);
-    }
-  };
-  return Array.from({ length: n }, (_, s) => stableAt(c, s));
-}
+// Definition by definition: a slow reference (tests/helpers/reference/hypergame.ts) for both views and misjudged preferences
 
 describe("against a definition-by-definition reference", () => {
   // Random misperceptions and misjudged preferences on the small plain oracle models.
   const cases = plainFixtures()
     .filter(({ fixture }) => fixture.states.length <= 40)
-    .map(({ file, fixture }, k) => {
-      const next = seededRandom(1000 + k);
-      const data = fixtureToScenarioData(fixture);
-      const nOpt = fixture.options.length;
-      const dms = data.decisionMakers as Record<string, unknown>[];
-      dms.forEach((dm, d) => {
-        if (next() < 0.6) {
-          const p = Array.from({ length: nOpt }, () => (next() < 0.3 ? (next() < 0.5 ? "Y" : "N") : "-")).join("");
-          dm.misperceives = [p.includes("Y") || p.includes("N") ? p : "Y" + p.slice(1)];
-        }
-        if (next() < 0.5 && dms.length > 1) {
-          const other = dms[(d + 1) % dms.length].id as string;
-          const lits = Array.from({ length: 2 }, () => {
-            const o = Math.floor(next() * nOpt);
-            return next() < 0.5 ? `o${o}` : `!o${o}`;
-          });
-          dm.perceivedPreferences = { [other]: lits };
-        }
-      });
-      return { file, data };
-    });
+    .map(({ file, fixture }, k) => ({ file, data: addRandomMisperceptions(fixtureToScenarioData(fixture), fixture.options.length, 1000 + k) }));
 
   it.each(cases)("agrees on $file in both views", ({ data }) => {
     const model = build(data);

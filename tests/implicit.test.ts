@@ -13,15 +13,15 @@ import { coalitionImprovements, coalitionMoves, type StabilityContext } from "..
 import { forEachMove, reachMinImplicit } from "../src/stability/implicit.js";
 import { reachMin } from "../src/stability/reach.js";
 import { generateModel, rng } from "../bench/generate.js";
+import { arbBenchModel } from "./helpers/arbitraries.js";
 
 const BASE = CONCEPTS.filter((c): c is Exclude<Concept, "SEQ+SIM"> => c !== "SEQ+SIM");
-const modelArb = fc.record({ dms: fc.integer({ min: 2, max: 4 }), options: fc.integer({ min: 3, max: 10 }), seed: fc.integer({ min: 1, max: 1_000_000 }) });
+const modelArb = arbBenchModel({ dms: [2, 4], options: [3, 10] });
 
 describe("implicit adjacency", () => {
   it("gives the same stability as the stored move lists for every concept and DM", () => {
     fc.assert(
-      fc.property(modelArb, ({ dms, options, seed }) => {
-        const model = generateModel(Math.min(dms, options), options, seed);
+      fc.property(modelArb, ({ model }) => {
         const implicit = createContext(model);
         const stored: StabilityContext = { model, moves: allMoves(model) };
         for (const c of BASE) for (let i = 0; i < model.nDMs; i++) expect([...SOLVERS[c](implicit, i)], `${c} for DM ${i}`).toEqual([...SOLVERS[c](stored, i)]);
@@ -32,8 +32,7 @@ describe("implicit adjacency", () => {
 
   it("enumerates exactly the stored moves, and reach-min over implicit unions equals reachMin over the union graphs", () => {
     fc.assert(
-      fc.property(modelArb, ({ dms, options, seed }) => {
-        const model = generateModel(Math.min(dms, options), options, seed);
+      fc.property(modelArb, ({ model, seed }) => {
         const stored: StabilityContext = { model, moves: allMoves(model) };
         const n = model.states.length;
         for (let d = 0; d < model.nDMs; d++)

@@ -12,6 +12,7 @@ import { startNodePool } from "../src/parallel/node-pool.js";
 import { analyzeParallel, robustnessParallel } from "../src/parallel/parallel.js";
 import type { WorkerPool } from "../src/parallel/pool.js";
 import { generateModel } from "../bench/generate.js";
+import { arbBenchModel } from "./helpers/arbitraries.js";
 import { fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
 import { readFileSync } from "node:fs";
 import { parley } from "./helpers/cli.js";
@@ -38,8 +39,7 @@ describe("analysis on worker threads", () => {
 
   it("equals it on random models with irreversible options and ties", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 4, max: 9 }), fc.integer({ min: 1, max: 1e6 }), async (dms, options, seed) => {
-        const model = generateModel(Math.min(dms, options), options, seed);
+      fc.asyncProperty(arbBenchModel({ dms: [2, 4], options: [4, 9] }), async ({ model }) => {
         sameAnalysis(analyze(model), (await analyzeParallel(model, pool, { concepts: CONCEPTS }))!);
       }),
       { numRuns: 40, seed: 6 },

@@ -1,11 +1,12 @@
+// Long only because of its many real cases (hand-worked, CLI); generators and references are in tests/helpers/.
 /**
  * Stability with unknown preferences (src/extensions/unknown.ts, `parley unknown`).
  *
  * 1. Without unknown pairs every variant is the plain concept: on the 35
  *    oracle models and on random models.
- * 2. A literal reference, written here from the definitions (docs/
- *    unknown-preferences.md) and sharing nothing with the engine but the
- *    compiled model's states and levels, agrees with the engine on random
+ * 2. A literal reference (tests/helpers/reference/unknown.ts), written from
+ *    the definitions (docs/unknown-preferences.md) and sharing nothing with
+ *    the engine but the compiled model's states and levels, agrees on random
  *    models with random unknown pairs, for all sixteen concepts, every DM and
  *    every state; so do the explanations.
  * 3. Inclusions as properties: within a variant Nash ⊆ SMR ⊆ GMR and
@@ -34,11 +35,8 @@ import { explainUnknown } from "../src/extensions/unknown-explain.js";
 import { unknownPreferences } from "../src/extensions/unknown-pairs.js";
 import { parley } from "./helpers/cli.js";
 import { EXAMPLES, fixtureToScenarioData, plainFixtures } from "./helpers/fixtures.js";
-import { referenceMoves } from "./helpers/reference.js";
-
-const SEED = Number(process.env.PARLEY_FC_SEED ?? 20250611);
-const SCALE = Number(process.env.PARLEY_FC_SCALE ?? 1);
-const runs = (numRuns: number) => ({ seed: SEED, numRuns: Math.max(1, Math.round(numRuns * SCALE)) });
+import { arbCase, arbModel, runs, unknownPatterns, type ModelOptions } from "./helpers/arbitraries.js";
+import { referenceMoves, UnknownReference } from "./helpers/reference.js";
 
 const dir = mkdtempSync(join(tmpdir(), "parley-unknown-"));
 let counter = 0;
@@ -57,174 +55,12 @@ function compile(data: unknown): Model {
 const ids = (a: Uint8Array) => [...a].flatMap((v, s) => (v ? [s + 1] : []));
 const subset = (a: Uint8Array, b: Uint8Array) => a.every((v, s) => v <= b[s]);
 
-// ---------------------------------------------------------------------------
-// Random models with random unknown pairs
-
-/** Y/N/- per option; at most 6 options, 1-4 DMs. */
-type Pattern = string;
-interface Spec {
-  options: number[];
-  dirs: ("both" | "taking" | "withdrawal")[];
-  infeasible: Pattern[];
-  levels: number[];
-  unknown: { a: Pattern; b: Pattern }[][];
-}
-
-const MAX = 6;
-const patternArb = (dash: number) =>
-  fc.array(fc.constantFrom("Y", "N", ...Array<string>(dash).fill("-")), { minLength: MAX, maxLength: MAX }).map((x) => x.join(""));
-const specArb: fc.Arbitrary<Spec> = fc.record({
-  options: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 1, maxLength: 4 }),
-  dirs: fc.array(fc.constantFrom("both" as const, "both" as const, "taking" as const, "withdrawal" as const), { minLength: MAX, maxLength: MAX }),
-  infeasible: fc.array(patternArb(4), { maxLength: 2 }),
-  levels: fc.array(fc.nat(4), { minLength: 1 << MAX, maxLength: 1 << MAX }),
-  unknown: fc.array(fc.array(fc.record({ a: patternArb(3), b: patternArb(3) }), { maxLength: 3 }), { minLength: 4, maxLength: 4 }),
-});
-
-const matches = (p: Pattern, mask: number) => [...p].every((ch, k) => ch === "-" || (ch === "Y") === (((mask >> k) & 1) === 1));
-const patternOf = (mask: number, n: number) => Array.from({ length: n }, (_, k) => ((mask >> k) & 1 ? "Y" : "N")).join("");
-
-interface RandomCase {
-  model: Model;
-  /** Per DM, the unknown entries given to the engine (as patterns over all options). */
-  entries: { a: Pattern; b: Pattern }[][];
-}
-
-function build(spec: Spec, withUnknown = true): RandomCase | undefined {
-  // Options per DM, capped at MAX options in all.
-  const perDM: number[] = [];
-  let n = 0;
-  for (const k of spec.options) {
-    if (n + k > MAX) break;
-    perDM.push(k);
-    n += k;
-  }
-  const cut = (p: Pattern) => p.slice(0, n);
-  const infeasible = spec.infeasible.map(cut);
-  const feasible: number[] = [];
-  for (let m = 0; m < 1 << n; m++) if (!infeasible.some((p) => matches(p, m))) feasible.push(m);
-  if (feasible.length === 0) return undefined;
-  let o = 0;
-  const decisionMakers = perDM.map((k, d) => ({
-    id: `d${d}`,
-    options: Array.from({ length: k }, () => {
-      const dirn = spec.dirs[o];
-      const opt = { id: `o${o}`, ...(dirn === "taking" ? { irreversible: true } : dirn === "withdrawal" ? { irreversible: "withdrawal" } : {}) };
-      o++;
-      return opt;
-    }),
-  }));
-  const entries = perDM.map((_, d) =>
-    (withUnknown ? spec.unknown[d] : [])
-      .map((e) => ({ a: cut(e.a), b: cut(e.b) }))
-      .filter((e) => {
-        const A = feasible.filter((m) => matches(e.a, m));
-        const B = feasible.filter((m) => matches(e.b, m));
-        return A.length > 0 && B.length > 0 && !(A.length === 1 && B.length === 1 && A[0] === B[0]);
-      }),
-  );
-  const preferences = Object.fromEntries(
-    perDM.map((_, d) => {
-      // A ranking from random levels (ties allowed), DM d reading them shifted so DMs differ.
-      const level = (m: number) => spec.levels[(m + 7 * d) % (1 << MAX)];
-      const distinct = [...new Set(feasible.map(level))].sort((x, y) => y - x);
-      const ranking = distinct.map((l) => feasible.filter((m) => level(m) === l).map((m) => patternOf(m, n)));
-      return [`d${d}`, { ranking, unknown: entries[d].map((e) => ({ between: e.a, and: e.b })) }];
-    }),
-  );
-  const model = compile({
-    format: "parley/1",
-    name: "random",
-    decisionMakers,
-    infeasible: infeasible.map((p) => ({ pattern: p })),
-    statusQuo: patternOf(feasible[0], n),
-    preferences,
-  });
-  return { model, entries };
-}
-
-const cases = specArb.map((s) => build(s)).filter((c): c is RandomCase => c !== undefined);
-const plainCases = specArb.map((s) => build(s, false)).filter((c): c is RandomCase => c !== undefined);
-
-// ---------------------------------------------------------------------------
-// The literal reference
-
-/**
- * Definition by definition (docs/unknown-preferences.md): relations from the
- * levels and the entries' patterns, moves from the reference's own move
- * enumeration, coalition reach by breadth-first search over (state, last
- * mover) pairs, one move or more.
- */
-class UnknownReference {
-  private readonly reachMemo = new Map<string, number[]>();
-  constructor(
-    readonly model: Model,
-    readonly entries: { a: Pattern; b: Pattern }[][],
-  ) {}
-
-  unknown(d: number, s: number, t: number): boolean {
-    const x = this.model.states[s];
-    const y = this.model.states[t];
-    return s !== t && this.entries[d].some((e) => (matches(e.a, x) && matches(e.b, y)) || (matches(e.b, x) && matches(e.a, y)));
-  }
-  /** t ≻_d s, known. */
-  better(d: number, s: number, t: number): boolean {
-    return !this.unknown(d, s, t) && this.model.pref[d][t] > this.model.pref[d][s];
-  }
-  /** t ∈ Φ_i^{-,=}(s) or, when loose, Φ_i^{-,=,U}(s). */
-  phi(i: number, s: number, t: number, loose: boolean): boolean {
-    if (this.unknown(i, s, t)) return loose;
-    return this.model.pref[i][t] <= this.model.pref[i][s];
-  }
-  /** The moves DM i may consider from s under the variant. */
-  considered(i: number, s: number, v: UnknownVariant): number[] {
-    const toUnknown = v === "a" || v === "c";
-    return referenceMoves(this.model, i, s).filter((t) => this.better(i, s, t) || (toUnknown && this.unknown(i, s, t)));
-  }
-  /** R_H(s1) or R^{+,U}_H(s1), literally. */
-  reach(H: number[], s1: number, credible: boolean): number[] {
-    const key = `${H}|${s1}|${credible}`;
-    const hit = this.reachMemo.get(key);
-    if (hit) return hit;
-    const seen = new Set<string>();
-    const reached = new Set<number>();
-    const queue: [number, number][] = [[s1, -1]];
-    for (let q = 0; q < queue.length; q++) {
-      const [t, last] = queue[q];
-      for (const j of H) {
-        if (j === last) continue;
-        for (const u of referenceMoves(this.model, j, t)) {
-          if (credible && !(this.better(j, t, u) || this.unknown(j, t, u))) continue;
-          reached.add(u);
-          if (!seen.has(`${u},${j}`)) {
-            seen.add(`${u},${j}`);
-            queue.push([u, j]);
-          }
-        }
-      }
-    }
-    const out = [...reached];
-    this.reachMemo.set(key, out);
-    return out;
-  }
-  stable(c: UnknownConcept, v: UnknownVariant, i: number, s: number): boolean {
-    const loose = v === "c" || v === "d";
-    const others = Array.from({ length: this.model.nDMs }, (_, d) => d).filter((d) => d !== i);
-    const moves = this.considered(i, s, v);
-    switch (c) {
-      case "Nash":
-        return moves.length === 0;
-      case "GMR":
-        return moves.every((s1) => this.reach(others, s1, false).some((s2) => this.phi(i, s, s2, loose)));
-      case "SMR":
-        return moves.every((s1) =>
-          this.reach(others, s1, false).some((s2) => this.phi(i, s, s2, loose) && referenceMoves(this.model, i, s2).every((s3) => this.phi(i, s, s3, loose))),
-        );
-      case "SEQ":
-        return moves.every((s1) => this.reach(others, s1, true).some((s2) => this.phi(i, s, s2, loose)));
-    }
-  }
-}
+// Random models (tests/helpers/arbitraries.ts): 1–4 DMs, 1–2 options each (at
+// most 6), statements or rankings with ties, up to three unknown entries per DM.
+const shape = { dms: [1, 4], optionsPerDM: [1, 2], maxOptions: 6, maxInfeasible: 2, spread: [2, 5] } satisfies ModelOptions;
+/** The model and, per DM, the unknown entries given to the engine (as patterns over all options). */
+const cases = arbCase({ ...shape, unknown: true }).map(({ spec, model }) => ({ model, entries: unknownPatterns(spec) }));
+const plainCases = arbModel(shape).map((model) => ({ model }));
 
 // ---------------------------------------------------------------------------
 
