@@ -12,7 +12,7 @@ import type { Analysis, Concept } from "../stability/analyze.js";
 import { wrap } from "./text.js";
 import { jsonChunks, LazyArray } from "./json-chunks.js";
 import { csvLines, markdownLines, renderMarkdown, renderText, textLines, type RowTable, type Table } from "./table.js";
-import { arr, concept, equilibriaSets, int, irreversible, map, obj, pattern, root, stableSets, stateId, str } from "./schema-kit.js";
+import { arr, concept, equilibriaSets, int, irreversible, map, obj, pattern, root, stableSets, stateIdSchema, str } from "./schema-kit.js";
 
 export const ANALYSIS_FORMAT = "parley-analysis/1";
 export const STATES_FORMAT = "parley-states/1";
@@ -307,12 +307,12 @@ export const analysisSchema = root(
     decisionMakers: arr(obj({ id: str, name: str, options: arr(str) })),
     options: arr(obj({ id: str, label: str, decisionMaker: str, irreversible })),
     concepts: arr(concept),
-    statusQuo: stateId,
+    statusQuo: stateIdSchema,
     equilibriaOnly: {
       const: true,
       description: "Present (true) with -e: states and stable list only the states that are an equilibrium under some concept analysed.",
     },
-    states: arr(obj({ id: stateId, pattern, ranks: map(int) })),
+    states: arr(obj({ id: stateIdSchema, pattern, ranks: map(int) })),
     stable: stableSets,
     equilibria: equilibriaSets,
   },
@@ -320,6 +320,6 @@ export const analysisSchema = root(
 );
 
 export const statesSchema = root("parley-states/1", "parley states --format json", {
-  statusQuo: stateId,
-  states: arr(obj({ id: stateId, value: { type: "integer", minimum: 0 }, pattern, taken: arr(str), ranks: map(int) })),
+  statusQuo: stateIdSchema,
+  states: arr(obj({ id: stateIdSchema, value: { type: "integer", minimum: 0 }, pattern, taken: arr(str), ranks: map(int) })),
 });

@@ -12,7 +12,7 @@ import type { Analysis } from "../stability/analyze.js";
 import type { MoveStep } from "../stability/explain.js";
 import { stateFamilies } from "../analysis/families.js";
 import { describeFamily, describeMove, describeState, dmName } from "../model/describe.js";
-import { arr, bool, concept, ids, int, map, nullable, obj, pattern, root, stateId, step, str, type Schema } from "./schema-kit.js";
+import { arr, bool, concept, ids, int, map, nullable, obj, pattern, root, stateIdSchema, step, str, type Schema } from "./schema-kit.js";
 import { COALITION_CONCEPTS } from "../extensions/coalitions.js";
 
 export const COALITIONS_FORMAT = "parley-coalitions/1";
@@ -349,12 +349,12 @@ export const coalitionsSchema = root("parley-coalitions/1", "parley coalitions -
   concepts: arr(coalitionConcept),
   coalitionSizes: obj({ min: int, max: int }),
   coalitionCount: int,
-  statusQuo: stateId,
+  statusQuo: stateIdSchema,
   equilibria: map(ids, coalitionConcept),
   coalitionEquilibria: map(ids, coalitionConcept),
   states: arr(
     obj({
-      state: stateId,
+      state: stateIdSchema,
       pattern,
       equilibriumUnder: arr(concept),
       coalitionStable: map(bool, coalitionConcept),
@@ -364,10 +364,10 @@ export const coalitionsSchema = root("parley-coalitions/1", "parley coalitions -
           stable: map(bool, coalitionConcept),
           moves: arr(
             obj({
-              to: stateId,
+              to: stateIdSchema,
               pattern,
               path: arr(step),
-              sanctions: map(nullable(obj({ moves: arr(step), result: stateId, pattern, memberNoBetterOff: str })), coalitionConcept),
+              sanctions: map(nullable(obj({ moves: arr(step), result: stateIdSchema, pattern, memberNoBetterOff: str })), coalitionConcept),
             }),
           ),
         }),

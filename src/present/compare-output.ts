@@ -5,7 +5,7 @@ import type { Concept } from "../stability/analyze.js";
 import { stateFamilies } from "../analysis/families.js";
 import { describeFamily, describeState } from "../model/describe.js";
 import { renderMarkdown, renderText, type Table } from "./table.js";
-import { arr, bool, byConcept, concept, nullable, obj, pattern, root, stateId, str } from "./schema-kit.js";
+import { arr, bool, byConcept, concept, nullable, obj, pattern, root, stateIdSchema, str } from "./schema-kit.js";
 
 export function renderComparison(a: Model, b: Model, fileA: string, fileB: string, cmp: Comparison, md: boolean): string {
   const out: string[] = [];
@@ -85,8 +85,8 @@ function shorten(why: string): string {
 
 const stabilityChange = obj({
   key: pattern,
-  stateA: nullable(stateId),
-  stateB: nullable(stateId),
+  stateA: nullable(stateIdSchema),
+  stateB: nullable(stateIdSchema),
   dms: arr(obj({ dm: str, before: bool, after: bool, why: str })),
 });
 export const comparisonSchema = root("parley-comparison/1", "parley compare A B --format json (two versions)", {

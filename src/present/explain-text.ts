@@ -3,7 +3,7 @@ import { statePattern, type Model } from "../model/compile.js";
 import type { Concept } from "../stability/analyze.js";
 import type { Sanction, StateExplanation } from "../stability/explain.js";
 import { describeMove, dmName, rankCount, rankOf } from "../model/describe.js";
-import { arr, bool, byConcept, concept, nullable, obj, pattern, root, sanction, stateId, str } from "./schema-kit.js";
+import { arr, bool, byConcept, concept, nullable, obj, pattern, root, sanction, stateIdSchema, str } from "./schema-kit.js";
 
 export function renderExplanation(model: Model, ex: StateExplanation, concepts: readonly Concept[]): string {
   const s = ex.state;
@@ -63,14 +63,14 @@ function sanctionText(model: Model, c: Concept, sn: Sanction, s: number, i: numb
 }
 
 export const explanationSchema = root("parley-explanation/1", "parley explain --format json", {
-  state: stateId,
+  state: stateIdSchema,
   pattern,
   concepts: arr(concept),
   decisionMakers: arr(
     obj({
       id: str,
       stable: byConcept(bool),
-      improvements: arr(obj({ to: stateId, pattern, sanctions: byConcept(nullable(sanction)) })),
+      improvements: arr(obj({ to: stateIdSchema, pattern, sanctions: byConcept(nullable(sanction)) })),
     }),
   ),
 });

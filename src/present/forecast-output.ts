@@ -6,7 +6,25 @@ import { CONCEPT_NAMES } from "../stability/analyze.js";
 import { describeFamily, describeMove, describeState } from "../model/describe.js";
 import { hang, wrap } from "./text.js";
 import { renderCsv, type Table } from "./table.js";
-import { arr, bool, concept, dashPattern, ids, int, isoDate, map, nullable, num, obj, pattern, prob, root, stateId, str, type Schema } from "./schema-kit.js";
+import {
+  arr,
+  bool,
+  concept,
+  dashPattern,
+  ids,
+  int,
+  isoDate,
+  map,
+  nullable,
+  num,
+  obj,
+  pattern,
+  prob,
+  root,
+  stateIdSchema,
+  str,
+  type Schema,
+} from "./schema-kit.js";
 
 const pct = (p: number | null) => (p === null ? "—" : p < 0.005 && p > 0 ? "<1%" : p > 0.995 && p < 1 ? ">99%" : `${Math.round(p * 100)}%`);
 const signed = (d: number | null) => (d === null ? "—" : `${d >= 0 ? "+" : "−"}${Math.round(Math.abs(d) * 100)} pts`);
@@ -207,7 +225,7 @@ export const forecastSchema = root("parley-forecast/1", "parley forecast --forma
   exact: bool,
   samples: int,
   settled: prob,
-  outcomes: arr(obj({ state: stateId, pattern, words: str, probability: prob, stderr: num, settledProbability: prob })),
+  outcomes: arr(obj({ state: stateIdSchema, pattern, words: str, probability: prob, stderr: num, settledProbability: prob })),
   families: arr(obj({ pattern: dashPattern, words: str, states: ids, probability: prob, settledProbability: prob })),
   questions: arr(
     obj(
@@ -230,7 +248,7 @@ export const forecastSchema = root("parley-forecast/1", "parley forecast --forma
     obj({
       decisionMaker: str,
       changes: arr(obj({ option: str, taken: bool })),
-      to: stateId,
+      to: stateIdSchema,
       words: str,
       nextMove: prob,
       impact: num,

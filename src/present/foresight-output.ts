@@ -10,7 +10,7 @@ import type { Foresight } from "../extensions/foresight.js";
 import { describeMove, dmName, rankOf } from "../model/describe.js";
 import { wrap } from "./text.js";
 import { renderMarkdown, renderText, type Table } from "./table.js";
-import { arr, bool, ids, int, map, nullable, obj, oneOfValues, pattern, root, stateId, step, str } from "./schema-kit.js";
+import { arr, bool, ids, int, map, nullable, obj, oneOfValues, pattern, root, stateIdSchema, step, str } from "./schema-kit.js";
 import { FORESIGHT_VARIANTS } from "../extensions/limited-move.js";
 
 export const FORESIGHT_FORMAT = "parley-foresight/1";
@@ -182,17 +182,17 @@ export const foresightSchema = root(
     variantSource: str,
     horizon: nullable(int),
     nonMyopic: obj({ preperiod: int, period: int, from: int }),
-    statusQuo: stateId,
-    states: arr(obj({ id: stateId, pattern, stable: map(nullable(bool)), anticipated: map(nullable(stateId)) })),
+    statusQuo: stateIdSchema,
+    states: arr(obj({ id: stateIdSchema, pattern, stable: map(nullable(bool)), anticipated: map(nullable(stateIdSchema)) })),
     stable: map(ids),
     noLimit: map(ids),
     equilibria: ids,
     play: obj({
-      state: stateId,
+      state: stateIdSchema,
       pattern,
       horizon: int,
       decisionMakers: arr(
-        obj({ id: str, stable: nullable(bool), moves: arr(step), result: stateId, tried: obj({ moves: arr(step), result: stateId }) }, ["tried"]),
+        obj({ id: str, stable: nullable(bool), moves: arr(step), result: stateIdSchema, tried: obj({ moves: arr(step), result: stateIdSchema }) }, ["tried"]),
       ),
     }),
   },

@@ -19,7 +19,21 @@ import type { Sanction } from "../stability/explain.js";
 import { describeChange, describeMove, dmName } from "../model/describe.js";
 import { wrap } from "./text.js";
 import { displayWidth, renderMarkdown, renderText, type Table } from "./table.js";
-import { arr, bool, byConcept, concept, equilibriaSets, ids as idList, obj, oneOfValues, root, sanction, stableSets, stateId, str } from "./schema-kit.js";
+import {
+  arr,
+  bool,
+  byConcept,
+  concept,
+  equilibriaSets,
+  ids as idList,
+  obj,
+  oneOfValues,
+  root,
+  sanction,
+  stableSets,
+  stateIdSchema,
+  str,
+} from "./schema-kit.js";
 import { HYPERGAME_VIEWS } from "../extensions/hypergame.js";
 
 export const HYPERGAME_FORMAT = "parley-hypergame/1";
@@ -363,7 +377,7 @@ export const hypergameSchema = root("parley-hypergame/1", "parley hypergame --fo
   scenario: obj({ name: str }),
   view: { enum: [...HYPERGAME_VIEWS] },
   concepts: arr(concept),
-  statusQuo: stateId,
+  statusQuo: stateIdSchema,
   misperception: bool,
   decisionMakers: arr(obj({ id: str, name: str, misperceives: arr(str), unperceivedStates: idList, misjudges: arr(str) })),
   stable: stableSets,
@@ -374,7 +388,7 @@ export const hypergameSchema = root("parley-hypergame/1", "parley hypergame --fo
     obj({
       concept,
       decisionMaker: str,
-      state: stateId,
+      state: stateIdSchema,
       fullInformation: bool,
       perceived: bool,
       reasons: arr(
@@ -383,16 +397,16 @@ export const hypergameSchema = root("parley-hypergame/1", "parley hypergame --fo
             kind: oneOfValues("unknown-state", "unseen-move", "lost-sanction", "new-sanction"),
             concept,
             text: str,
-            from: stateId,
-            to: stateId,
+            from: stateIdSchema,
+            to: stateIdSchema,
             sanction,
             blocked: obj(
               {
                 kind: oneOfValues("mover-unaware", "judge-unaware", "misjudged", "result-unknown", "counter-move-unseen"),
-                state: stateId,
+                state: stateIdSchema,
                 decisionMaker: str,
-                from: stateId,
-                to: stateId,
+                from: stateIdSchema,
+                to: stateIdSchema,
               },
               ["state", "decisionMaker", "from", "to"],
             ),

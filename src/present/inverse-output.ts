@@ -7,7 +7,7 @@ import { type Block, type Document, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
 
 export const INVERSE_FORMAT = "parley-inverse/1";
-import { arr, bool, concept, dashPattern, int, obj, pattern, root, stateId as stateIdSchema, str } from "./schema-kit.js";
+import { arr, bool, concept, dashPattern, int, obj, pattern, root, stateIdSchema, str } from "./schema-kit.js";
 
 function statementWords(model: Model, dm: number, j: number): string {
   const p = model.scenario.preferences[dm];

@@ -7,7 +7,7 @@ import { describeMove, describeState, rankOf } from "../model/describe.js";
 import { type Block, type Document, strong, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
 import { stateId } from "../model/states.js";
-import { arr, concept, ids, obj, pattern, root, stateId as stateIdSchema, step } from "./schema-kit.js";
+import { arr, concept, ids, obj, pattern, root, stateIdSchema, step } from "./schema-kit.js";
 
 export const PATHS_FORMAT = "parley-paths/1";
 

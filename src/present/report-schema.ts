@@ -13,25 +13,25 @@ import {
   oneOfValues,
   pattern,
   root,
-  stateId,
+  stateIdSchema,
   str,
 } from "./schema-kit.js";
 
 const cited = obj({ text: str, expression: str, sources: arr(str), assumption: str }, ["expression", "sources", "assumption"]);
 const counts = byConcept(int);
 const outlook = obj({
-  from: stateId,
+  from: stateIdSchema,
   fromPattern: pattern,
   fromWords: str,
   todayStableUnder: arr(concept),
   reachableStates: int,
   paths: arr(
     obj({
-      state: stateId,
+      state: stateIdSchema,
       pattern,
       words: str,
       concepts: arr(concept),
-      steps: arr(obj({ mover: str, moverName: str, from: stateId, to: stateId, action: str, reason: cited, rankBefore: int, rankAfter: int })),
+      steps: arr(obj({ mover: str, moverName: str, from: stateIdSchema, to: stateIdSchema, action: str, reason: cited, rankBefore: int, rankAfter: int })),
     }),
   ),
   unreachable: arr(obj({ words: str, states: ids, concepts: arr(concept) })),
@@ -54,7 +54,7 @@ export const reportSchema = root(
           ["note"],
         ),
       ),
-      today: obj({ state: stateId, pattern, words: str, note: str, sources: arr(str) }, ["note", "sources"]),
+      today: obj({ state: stateIdSchema, pattern, words: str, note: str, sources: arr(str) }, ["note", "sources"]),
       constraints: arr(cited),
       feasibleStates: int,
       candidateStates: int,
@@ -73,7 +73,7 @@ export const reportSchema = root(
             words: str,
             pattern: dashPattern,
             states: ids,
-            example: stateId,
+            example: stateIdSchema,
             examplePattern: pattern,
             why: arr(obj({ dm: str, text: str })),
             reachableFromToday: bool,
@@ -86,10 +86,10 @@ export const reportSchema = root(
     whatIfs: arr(obj({ title: str, file: str, note: str, changes: arr(str), comparison: arr(str), counts, outlook }, ["note"])),
     coalitions: arr(
       obj({
-        state: stateId,
+        state: stateIdSchema,
         words: str,
         why: str,
-        joint: arr(obj({ members: arr(str), steps: arr(str), to: stateId, toWords: str, deterredUnder: arr(concept), openUnder: arr(concept) })),
+        joint: arr(obj({ members: arr(str), steps: arr(str), to: stateIdSchema, toWords: str, deterredUnder: arr(concept), openUnder: arr(concept) })),
       }),
     ),
     goals: arr(
@@ -112,7 +112,7 @@ export const reportSchema = root(
       profiles: int,
       uncertain: int,
       alternatives: int,
-      rows: arr(obj({ state: stateId, words: str, label: str, probability: byConcept(num) })),
+      rows: arr(obj({ state: stateIdSchema, words: str, label: str, probability: byConcept(num) })),
       influences: arr(str),
     }),
     assumptions: obj({

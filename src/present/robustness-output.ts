@@ -7,7 +7,7 @@ import type { Table } from "./table.js";
 import { stateId } from "../model/states.js";
 import { type Block, code, type Document, render, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
-import { arr, bool, byConcept, concept, int, num, obj, oneOfValues, pattern, probability, root, stateId as stateIdSchema, str } from "./schema-kit.js";
+import { arr, bool, byConcept, concept, int, num, obj, oneOfValues, pattern, probability, root, stateIdSchema, str } from "./schema-kit.js";
 
 const pct = (x: number) => x.toFixed(2);
 

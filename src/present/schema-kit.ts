@@ -12,7 +12,7 @@ export const int: Schema = { type: "integer" };
 export const num: Schema = { type: "number" };
 export const bool: Schema = { type: "boolean" };
 /** A state id (1-based). */
-export const stateId: Schema = { type: "integer", minimum: 1 };
+export const stateIdSchema: Schema = { type: "integer", minimum: 1 };
 export const pattern: Schema = { type: "string", pattern: "^[YN]*$" };
 export const dashPattern: Schema = { type: "string", pattern: "^[YN-]*$" };
 export const arr = (items: Schema, extra: Schema = {}): Schema => ({ type: "array", items, ...extra });
@@ -32,7 +32,7 @@ export function obj(properties: Record<string, Schema>, optional: string[] = [],
 export const map = (values: Schema, keys?: Schema): Schema => ({ type: "object", ...(keys ? { propertyNames: keys } : {}), additionalProperties: values });
 export const concept: Schema = { enum: [...CONCEPTS] };
 export const byConcept = (values: Schema) => map(values, concept);
-export const ids = arr(stateId);
+export const ids = arr(stateIdSchema);
 /** The top-level tag of a kind. */
 export const tag = (kind: string): Schema => ({ const: kind, description: "The kind of output and its version." });
 
@@ -46,13 +46,13 @@ export function root(kind: string, title: string, properties: Record<string, Sch
 }
 
 /** One move: who, from which state, to which. */
-export const step = obj({ decisionMaker: str, from: stateId, to: stateId });
+export const step = obj({ decisionMaker: str, from: stateIdSchema, to: stateIdSchema });
 export const irreversible = oneOfValues(false, "taking", "withdrawal");
 /** concept -> decision maker id -> state ids. */
 export const stableSets = byConcept(map(ids));
 export const equilibriaSets = byConcept(ids);
 
-export const sanction = obj({ simultaneous: bool, moves: arr(step), result: stateId });
+export const sanction = obj({ simultaneous: bool, moves: arr(step), result: stateIdSchema });
 export const probability = obj({ p: num, low: num, high: num });
 export const bargainModel: Schema = { enum: [...MODELS] };
 /** A probability. */

@@ -15,7 +15,7 @@ import { unknownChanges, type UnknownChange } from "../extensions/unknown-change
 import { describeFamily, describeMove, describeState, dmName } from "../model/describe.js";
 import { wrap } from "./text.js";
 import { displayWidth, renderMarkdown, renderText, type Table } from "./table.js";
-import { arr, bool, ids as idList, int, map, nullable, obj, pattern, root, stateId, step, str, type Schema } from "./schema-kit.js";
+import { arr, bool, ids as idList, int, map, nullable, obj, pattern, root, stateIdSchema, step, str, type Schema } from "./schema-kit.js";
 import { UNKNOWN_CONCEPTS } from "../extensions/unknown.js";
 import { UNKNOWN_VARIANTS } from "../extensions/unknown.js";
 
@@ -327,13 +327,13 @@ function indent(s: string): string {
 const unknownConcept: Schema = { enum: [...UNKNOWN_CONCEPTS] };
 const variant: Schema = { enum: [...UNKNOWN_VARIANTS] };
 const relation: Schema = { enum: ["better", "equal", "worse", "unknown"] };
-const unknownChange = obj({ state: stateId, decisionMakers: arr(str) });
+const unknownChange = obj({ state: stateIdSchema, decisionMakers: arr(str) });
 export const unknownSchema = root(
   "parley-unknown/1",
   "parley unknown --format json",
   {
     scenario: obj({ name: str }),
-    statusQuo: stateId,
+    statusQuo: stateIdSchema,
     concepts: arr(unknownConcept),
     variants: arr(obj({ id: variant, movesToUnknown: bool, sanctionsOnUnknown: bool, summary: str })),
     source: str,
@@ -350,7 +350,7 @@ export const unknownSchema = root(
     stable: map(map(map(idList), variant), unknownConcept),
     changes: map(map(obj({ gained: arr(unknownChange), lost: arr(unknownChange) }), variant), unknownConcept),
     state: obj({
-      id: stateId,
+      id: stateIdSchema,
       pattern,
       decisionMakers: arr(
         obj({
@@ -361,9 +361,9 @@ export const unknownSchema = root(
                 stable: bool,
                 moves: arr(
                   obj({
-                    to: stateId,
+                    to: stateIdSchema,
                     relation,
-                    sanction: nullable(obj({ moves: arr(step), result: stateId, relation, counter: obj({ to: stateId, relation }) }, ["counter"])),
+                    sanction: nullable(obj({ moves: arr(step), result: stateIdSchema, relation, counter: obj({ to: stateIdSchema, relation }) }, ["counter"])),
                   }),
                 ),
               }),

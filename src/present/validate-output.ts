@@ -1,4 +1,4 @@
-import { arr, bool, int, nullable, obj, oneOfValues, root, stateId, str } from "./schema-kit.js";
+import { arr, bool, int, nullable, obj, oneOfValues, root, stateIdSchema, str } from "./schema-kit.js";
 
 export const diagnosticsSchema = root("parley-diagnostics/1", "parley validate --format json", {
   valid: { type: "boolean", description: "Whether every file is valid (the exit code is 2 when not)." },
@@ -6,7 +6,7 @@ export const diagnosticsSchema = root("parley-diagnostics/1", "parley validate -
     obj({
       file: str,
       valid: bool,
-      model: nullable(obj({ decisionMakers: int, options: int, feasibleStates: int, statusQuo: stateId })),
+      model: nullable(obj({ decisionMakers: int, options: int, feasibleStates: int, statusQuo: stateIdSchema })),
       issues: arr(
         obj({
           severity: oneOfValues("error", "warning"),
