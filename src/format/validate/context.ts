@@ -3,7 +3,7 @@
  * limits, the source map for positions, and the scenario being built (options and
  * decision makers, with their name -> index maps), so references can be resolved.
  */
-import type { Issue } from "../errors.js";
+import type { Issue, IssueCode } from "../errors.js";
 import type { InputLimits } from "../limits.js";
 import type { DecisionMakerSpec, OptionSpec, Provenance } from "../scenario.js";
 import type { SourceText } from "../source.js";
@@ -11,7 +11,7 @@ import type { SourceText } from "../source.js";
 export type Path = (string | number)[];
 
 /** Records an issue and returns it, so the caller can refine its position. */
-export type Report = (code: string, message: string, path: Path, key?: string) => Issue;
+export type Report = (code: IssueCode, message: string, path: Path, key?: string) => Issue;
 
 export interface Context {
   readonly report: Report;

@@ -5,6 +5,7 @@
  * at the place in the text, with a suggestion.
  */
 import { patternToCube, toCubes, TooComplexError, type Cube } from "../cubes.js";
+import type { IssueCode } from "../errors.js";
 import { ExprSyntaxError, exprVars, parseExpr, type Expr } from "../expr.js";
 import { overLimit } from "../limits.js";
 import type { StateSetSpec } from "../scenario.js";
@@ -113,7 +114,7 @@ export function optionList(ctx: Context, list: string[], path: Path): number[] |
 
 /** The words used when a state-set mapping has neither or both of condition and pattern. */
 export interface StateSetMessages {
-  code: string;
+  code: IssueCode;
   missing: string;
   both: string;
 }
