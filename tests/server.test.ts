@@ -160,7 +160,7 @@ describe("the workbench server", () => {
     expect([r.status, r.json.code]).toEqual([400, "bad-json"]);
     expect((await http("PUT", "/api/file?path=x.yaml", { body: "{}", headers: { "X-Parley-Token": server.token } })).status).toBe(415);
     expect((await http("GET", "/api/nothing")).status).toBe(404);
-    expect(new WorkspaceError(400, "x", "y")).toBeInstanceOf(Error);
+    expect(new WorkspaceError(400, "bad-path", "y")).toBeInstanceOf(Error);
   });
 });
 

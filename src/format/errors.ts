@@ -3,10 +3,13 @@
  * stable code, a message, and where it is (file, line, column, and the path of
  * the element), so adapters can print `file:line:col: message` or underline it.
  */
+import type { IssueCode } from "./issue-codes.js";
+
+export type { IssueCode, WorkspaceCode } from "./issue-codes.js";
 
 export interface Issue {
-  /** Stable machine-readable code, e.g. `unknown-option`. */
-  code: string;
+  /** Stable machine-readable code, e.g. `unknown-option` (the list: issue-codes.ts). */
+  code: IssueCode;
   message: string;
   /** Path of the element at fault, e.g. ["decisionMakers", 0, "options", 1, "id"]. */
   path?: (string | number)[];

@@ -42,20 +42,45 @@ const PatternMap = z.record(z.string(), YesNo).meta({
 });
 const PatternString = z.string().meta({ description: "Y/N/- per option, in declaration order (DMs in order, each DM's options in order)." });
 
-export const InfeasibleSchema = z
-  .union([
-    text("a condition").meta({ description: "A logical condition over option ids; states where it holds are infeasible." }),
-    z
-      .strictObject({
-        condition: text("a condition").optional().meta({ description: "States where this condition holds are infeasible." }),
-        pattern: z.union([PatternString, PatternMap]).optional().meta({ description: "States matching this pattern are infeasible." }),
-        mutuallyExclusive: z.array(z.string()).optional().meta({ description: "At most one of these options may be taken." }),
-        atLeastOneOf: z.array(z.string()).optional().meta({ description: "At least one of these options must be taken." }),
-        ...provenance,
-      })
-      .meta({ title: "Constraint" }),
-  ])
-  .meta({ title: "Infeasibility" });
+/**
+ * A set of states written as a condition or a Y/N/- pattern: a bare string, or a
+ * mapping with `condition` or `pattern` (which of the two is checked in validate,
+ * with a message of its own) and any `extra` fields. Infeasibility, misperceptions
+ * and unknown preferences differ only in their words and extra fields.
+ */
+function stateSetSchema<Extra extends z.ZodRawShape = Record<never, never>>(
+  words: { empty: string; text: string; condition: string; pattern: string; entryTitle: string; title: string },
+  extra: Extra = {} as Extra,
+) {
+  return z
+    .union([
+      text(words.empty).meta({ description: words.text }),
+      z
+        .strictObject({
+          condition: text("a condition").optional().meta({ description: words.condition }),
+          pattern: z.union([PatternString, PatternMap]).optional().meta({ description: words.pattern }),
+          ...extra,
+        })
+        .meta({ title: words.entryTitle }),
+    ])
+    .meta({ title: words.title });
+}
+
+export const InfeasibleSchema = stateSetSchema(
+  {
+    empty: "a condition",
+    text: "A logical condition over option ids; states where it holds are infeasible.",
+    condition: "States where this condition holds are infeasible.",
+    pattern: "States matching this pattern are infeasible.",
+    entryTitle: "Constraint",
+    title: "Infeasibility",
+  },
+  {
+    mutuallyExclusive: z.array(z.string()).optional().meta({ description: "At most one of these options may be taken." }),
+    atLeastOneOf: z.array(z.string()).optional().meta({ description: "At least one of these options must be taken." }),
+    ...provenance,
+  },
+);
 
 export const StatementSchema = z
   .union([
@@ -85,20 +110,14 @@ export const RankItemSchema = z.union([PatternString, z.array(PatternString)]).m
 });
 
 /** A set of states: a condition over option ids, or a Y/N/- pattern. */
-export const StateSetSchema = z
-  .union([
-    text("a condition or pattern").meta({
-      description:
-        "A logical condition over option ids (every state where it holds), or a Y/N/- pattern with one letter per option (a string of only Y, N and '-' with one letter per option is read as a pattern).",
-    }),
-    z
-      .strictObject({
-        condition: text("a condition").optional().meta({ description: "Every state where this condition holds." }),
-        pattern: z.union([PatternString, PatternMap]).optional().meta({ description: "Every state matching this pattern." }),
-      })
-      .meta({ title: "StateSetEntry" }),
-  ])
-  .meta({ title: "StateSet" });
+export const StateSetSchema = stateSetSchema({
+  empty: "a condition or pattern",
+  text: "A logical condition over option ids (every state where it holds), or a Y/N/- pattern with one letter per option (a string of only Y, N and '-' with one letter per option is read as a pattern).",
+  condition: "Every state where this condition holds.",
+  pattern: "Every state matching this pattern.",
+  entryTitle: "StateSetEntry",
+  title: "StateSet",
+});
 
 /** Unknown preferences (Li, Hipel, Kilgour & Fang 2004): pairs of states the decision maker cannot compare. */
 export const UnknownPreferenceSchema = z
@@ -149,18 +168,17 @@ export const PreferenceSchema = z
   .meta({ title: "DecisionMakerPreferences" });
 
 /** Hypergames: which states a decision maker does not perceive. */
-export const MisperceptionSchema = z
-  .union([
-    text("a condition").meta({ description: "A logical condition over option ids; states where it holds are unknown to the decision maker." }),
-    z
-      .strictObject({
-        condition: text("a condition").optional().meta({ description: "States where this condition holds are unknown to the decision maker." }),
-        pattern: z.union([PatternString, PatternMap]).optional().meta({ description: "States matching this pattern are unknown to the decision maker." }),
-        ...provenance,
-      })
-      .meta({ title: "MisperceptionEntry" }),
-  ])
-  .meta({ title: "Misperception" });
+export const MisperceptionSchema = stateSetSchema(
+  {
+    empty: "a condition",
+    text: "A logical condition over option ids; states where it holds are unknown to the decision maker.",
+    condition: "States where this condition holds are unknown to the decision maker.",
+    pattern: "States matching this pattern are unknown to the decision maker.",
+    entryTitle: "MisperceptionEntry",
+    title: "Misperception",
+  },
+  provenance,
+);
 
 export const DecisionMakerSchema = z
   .strictObject({

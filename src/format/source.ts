@@ -44,10 +44,10 @@ export function readSource(text: string, limits: InputLimits = DEFAULT_LIMITS): 
     const tagLines = new Set(tags.map((w) => position(w.pos[0]).line));
     return {
       issues: [
-        ...tags.map((w) => ({ code: "yaml-tag", message: tagMessage(text, w.pos[0], w.pos[1]), ...position(w.pos[0]) })),
+        ...tags.map((w): Issue => ({ code: "yaml-tag", message: tagMessage(text, w.pos[0], w.pos[1]), ...position(w.pos[0]) })),
         ...doc.errors
           .filter((e) => !tagLines.has(position(e.pos[0]).line))
-          .map((e) => ({ code: "syntax", message: syntaxMessage(e.code, e.message, text, e.pos[0]), ...position(e.pos[0]) })),
+          .map((e): Issue => ({ code: "syntax", message: syntaxMessage(e.code, e.message, text, e.pos[0]), ...position(e.pos[0]) })),
       ],
     };
   }

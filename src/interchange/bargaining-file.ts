@@ -1,6 +1,6 @@
 /**
  * A validated `bargaining` section back in the form a scenario file writes it
- * (the inverse of src/format/bargaining-validate.ts), so that formats which
+ * (the inverse of src/format/validate/bargaining.ts), so that formats which
  * carry a scenario elsewhere (the gmcr-py export's `parley` key) keep it.
  */
 import type { BargainingSpec, RangedValue } from "../format/bargaining-spec.js";

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { WorkspaceCode } from "../format/errors.js";
 import { decodeUtf8 } from "../format/source.js";
 import { TargetError, writeFileAtomic } from "../node/atomic-write.js";
 
@@ -55,7 +56,7 @@ export function hasTopLevelParleyFormat(text: string): boolean {
 export class WorkspaceError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: WorkspaceCode,
     message: string,
     readonly etag?: string,
   ) {

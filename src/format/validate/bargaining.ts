@@ -4,31 +4,14 @@
  * actors per issue, ranges around their values, and options named by links.
  * Called from validate.ts; every problem is reported with its path.
  */
-import type { Issue } from "./errors.js";
-import type { BargainingActorSpec, BargainingSpec, IssueLinkSpec, IssuePositionSpec, IssueSpec, RangedValue } from "./bargaining-spec.js";
-import type { DecisionMakerSpec, Provenance } from "./scenario.js";
-import type { BargainingEntry, RangedNumberEntry } from "./schema.js";
-
-type Path = (string | number)[];
-type Report = (code: string, message: string, path: Path, key?: string) => Issue;
-
-function provenanceOf(x: Provenance): Provenance {
-  const out: Provenance = {};
-  if (x.note !== undefined) out.note = x.note;
-  if (x.sources !== undefined) out.sources = x.sources;
-  if (x.assumption !== undefined) out.assumption = x.assumption;
-  return out;
-}
+import type { BargainingActorSpec, BargainingSpec, IssueLinkSpec, IssuePositionSpec, IssueSpec, RangedValue } from "../bargaining-spec.js";
+import type { BargainingEntry, RangedNumberEntry } from "../schema.js";
+import { provenanceOf, suggest, type Context, type Path } from "./context.js";
 
 const num = (x: number) => String(+x.toPrecision(12));
 
-export function validateBargaining(
-  entry: BargainingEntry,
-  decisionMakers: DecisionMakerSpec[],
-  optionIndex: ReadonlyMap<string, number>,
-  report: Report,
-  suggest: (word: string, candidates: readonly string[]) => string,
-): BargainingSpec {
+export function validateBargaining(ctx: Context, entry: BargainingEntry): BargainingSpec {
+  const { decisionMakers, optionIndex, report } = ctx;
   const base: Path = ["bargaining"];
   const actors: BargainingActorSpec[] = decisionMakers.map((dm, d) => ({ id: dm.id, name: dm.name, dm: d }));
   const actorIndex = new Map(actors.map((a, k) => [a.id, k]));
