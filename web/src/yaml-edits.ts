@@ -6,7 +6,7 @@
  * them, and the editor's undo history sees one ordinary change.
  */
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type YAMLMap } from "yaml";
-import { ExprSyntaxError, exprVars, parseExpr } from "../../src/format/expr.js";
+import { ExprSyntaxError, exprVars, parseExpr } from "../../src/index.js";
 
 export class EditError extends Error {
   constructor(message: string) {

@@ -19,7 +19,7 @@ import { gazetteerSummary, isGazetteerFile } from "../ingest-gazetteer.js";
 import { acceptElement, isPresent, type AcceptContext } from "../ingest-edits.js";
 import type { ElementKind, ElementView, EventView, GazetteerInfo, IngestRequest, IngestView, MentionView, UserGazetteer } from "../ingest-protocol.js";
 import { DM_COLORS } from "../colors.js";
-import { detectFormat } from "../../../src/ingest/clean.js";
+import { detectFormat } from "../../../src/api/ingest.js";
 
 export interface IngestHooks {
   ingest(req: Omit<IngestRequest, "id">): Promise<IngestView>;
