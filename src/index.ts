@@ -76,8 +76,8 @@ export {
 } from "./analysis/robustness.js";
 export { scoreRecords, type ForecastRecord, type Resolution, type ScoreReport } from "./analysis/score.js";
 export type { StatusQuoAnalysis } from "./analysis/paths.js";
-export type { Sensitivity } from "./analysis/sensitivity.js";
-export type { Comparison } from "./analysis/compare.js";
+export type { PreferenceChange, Sensitivity } from "./analysis/sensitivity.js";
+export type { Comparison, StabilityChange } from "./analysis/compare.js";
 export type { InverseResult, InverseOptions } from "./analysis/inverse.js";
 export type { Forecast, ForecastOptions } from "./analysis/forecast.js";
 export type { LintFinding, LintOptions } from "./analysis/lint.js";
@@ -95,7 +95,7 @@ export { FORESIGHT_VARIANTS, type ForesightVariant } from "./extensions/limited-
 export type { Foresight } from "./extensions/foresight.js";
 export { HYPERGAME_VIEWS, type Hypergame, type HypergameOptions, type HypergameView } from "./extensions/hypergame.js";
 export { MODELS as BARGAINING_MODELS, type BargainingModel } from "./bargaining/types.js";
-export type { BargainingRun, RunOptions as BargainOptions } from "./bargaining/scenario.js";
+export type { BargainingRun, LinkVerdict, RunOptions as BargainOptions } from "./bargaining/scenario.js";
 
 // Other file formats.
 export { exportGmcrPy, importGmcrPy, parseGmcrPyText, readGmcrPy, type GmcrPyFile, type GmcrPyImport, type GmcrPyImportOptions } from "./interchange/gmcrpy.js";
@@ -108,9 +108,36 @@ export { exportGmcrPy, importGmcrPy, parseGmcrPyText, readGmcrPy, type GmcrPyFil
 export { analyzeSteps, createContext } from "./stability/analyze.js";
 export type { StabilityContext } from "./stability/context.js";
 export { explainState } from "./stability/explain.js";
+export { coalitionReach, type CoalitionReach } from "./extensions/coalition-reach.js";
 export { statusQuoAnalysis } from "./analysis/paths.js";
 export { compareModels, equilibriumSurvival } from "./analysis/compare.js";
 export { inverseForTargets } from "./analysis/inverse.js";
 export { robustnessSteps } from "./analysis/robustness.js";
 export { coalitionAnalysis, coalitionAnalysisSteps } from "./extensions/coalitions.js";
 export { runBargaining } from "./bargaining/scenario.js";
+
+// Types that the exported ones refer to (TypeDoc documents them; users can name them).
+export type { ConceptComparison } from "./analysis/compare.js";
+export type { OutcomeFamily, QuestionForecast, Signpost } from "./analysis/forecast.js";
+export type { DMChange } from "./analysis/inverse.js";
+export type { LintElement } from "./analysis/lint.js";
+export type { ReachableEquilibrium } from "./analysis/paths.js";
+export type { Outcome } from "./analysis/play.js";
+export type { Influence, UncertainElement } from "./analysis/robustness.js";
+export type { CalibrationBin, ScoreSummary, ScoredForecast } from "./analysis/score.js";
+export type { ChangeEffect } from "./analysis/sensitivity.js";
+export type { ExpectedUtilityOptions } from "./bargaining/expected-utility.js";
+export type { NashOptions } from "./bargaining/nash.js";
+export type { IssueResult } from "./bargaining/scenario.js";
+export type { SmpOptions } from "./bargaining/smp.js";
+export type { CoalitionAtState, JointMoveCheck, StateCoalitions } from "./extensions/coalitions.js";
+export type { AnticipatedPlay } from "./extensions/foresight.js";
+export type { NonMyopic } from "./extensions/limited-move.js";
+export type { UnknownPreferences, UnknownStability } from "./extensions/unknown.js";
+export type { BargainingActorSpec, BargainingSpec, IssueLinkSpec, IssuePositionSpec, IssueSpec, RangedValue } from "./format/bargaining-spec.js";
+export type { Cube } from "./format/cubes.js";
+export type { SourceText } from "./format/source.js";
+export type { ImprovementCheck } from "./stability/explain.js";
+export type { Adjacency } from "./stability/moves.js";
+export type { IssueForecast } from "./bargaining/forecast.js";
+export type { ModelResult, RoundEvent, RoundRecord } from "./bargaining/types.js";

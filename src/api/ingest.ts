@@ -13,5 +13,11 @@ export { readArticle } from "../ingest/readability.js";
 export { GAZETTEER_FORMAT, mergeGazetteers, parseGazetteer, readGazetteer, type Gazetteer } from "../ingest/gazetteer.js";
 export { parseSourceString, type Draft, type DraftElement } from "../ingest/draft.js";
 export { applyUpdate, planUpdate, type UpdatePlan } from "../ingest/update.js";
-export type { CleanText, CodedEvent, Mention, Sentence } from "../ingest/types.js";
+export type { CleanText, CodedEvent, Condition, Mention, Sentence } from "../ingest/types.js";
 export { INGEST_FORMAT, INGEST_UPDATE_FORMAT, ingestJson, ingestMarkdown, ingestYaml, renderUpdate } from "../present/ingest-output.js";
+
+// Types that the exported ones refer to (TypeDoc documents them; users can name them).
+export type { DraftSource } from "../ingest/draft.js";
+export type { Locate } from "../ingest/gazetteer.js";
+export type { ActorSummary, EventKind, MentionKind, Modality, Span, Token } from "../ingest/types.js";
+export type { Change, ChangeKind } from "../ingest/update.js";

@@ -8,3 +8,6 @@
 export { TargetError, writeFileAtomic, writeFileAtomicSync, type WriteAsyncOptions, type WriteSyncOptions } from "../node/atomic-write.js";
 export { defaultThreads, startNodePool } from "../parallel/node-pool.js";
 export { extractHtmlWithReadability } from "../ingest/html.js";
+
+// Types that the exported ones refer to (TypeDoc documents them; users can name them).
+export type { Target } from "../node/atomic-write.js";

@@ -17,3 +17,6 @@ export {
   robustnessWorthThreads,
   type ParallelAnalysisOptions,
 } from "../parallel/parallel.js";
+
+// Types that the exported ones refer to (TypeDoc documents them; users can name them).
+export type { BaseConcept } from "../stability/analyze.js";

@@ -38,3 +38,13 @@ export { BARGAIN_FORMAT, bargainJson, renderBargain, type BargainJson } from "..
 export { renderCsv, renderMarkdown, renderText, type RowTable, type Table } from "../present/table.js";
 export { REPORT_FORMAT, buildReport, type ReportData, type ReportOptions } from "../report/build.js";
 export { renderReportHtml, renderReportMarkdown, renderReportText } from "../report/render.js";
+
+// Types that the exported ones refer to (TypeDoc documents them; users can name them).
+export type { Survival } from "../analysis/compare.js";
+export type { Distribution } from "../bargaining/monte-carlo.js";
+export type { Relation } from "../extensions/unknown.js";
+export type { RenderOptions } from "../present/coalitions-output.js";
+export type { HypergameRenderOptions, ReasonJson } from "../present/hypergame-output.js";
+export type { BargainingReport } from "../report/bargaining.js";
+export type { AssumptionReport, Cited, FamilyReport, OutlookReport, PathReport, StepReport, TierReport, WhatIfReport } from "../report/build.js";
+export type { CoalitionReport, GoalReport, RobustnessReport } from "../report/deeper.js";
