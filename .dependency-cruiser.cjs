@@ -17,6 +17,7 @@ const LAYERS = [
   "present", // documents, tables, JSON contracts: one module per output kind
   "report", // the report: every analysis in one document
   "node", // Node-only helpers (files)
+  "api", // the package's public entries beside src/index.ts (package.json "exports")
   "server", // the workbench's local server
   "cli", // the parley command
 ];
@@ -53,6 +54,21 @@ module.exports = {
       severity: "error",
       from: { path: "^src/" },
       to: { circular: true },
+    },
+    {
+      name: "web-uses-public-entries",
+      comment:
+        "the workbench uses Parley as a library user would: src/index.ts and the browser's subpath entries (src/api/present, parallel, ingest), never a module behind them",
+      severity: "error",
+      from: { path: "^web/src/" },
+      to: { path: "^src/", pathNot: "^src/index\\.ts$|^src/api/(present|parallel|ingest)\\.ts$" },
+    },
+    {
+      name: "entries-on-top",
+      comment: "the public entries (src/index.ts, src/api/) gather the layers; no layer imports them",
+      severity: "error",
+      from: { path: "^src/[^/]+/", pathNot: "^src/api/" },
+      to: { path: "^src/index\\.ts$|^src/api/" },
     },
     {
       name: "engine-without-node",

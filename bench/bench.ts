@@ -9,14 +9,15 @@
  * on the same scenarios.
  */
 import os from "node:os";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { allMoves, analyze, analyzeSteps, createContext, CONCEPTS, type Concept, type Model } from "../src/index.js";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { analyze, analyzeSteps, createContext, CONCEPTS, type Concept, type Model } from "../src/index.js";
+import { allMoves } from "../src/stability/moves.js";
 import type { StabilityContext } from "../src/stability/context.js";
 import { reference } from "../tests/helpers/reference.js";
 import { generateModel, generateModelAndData } from "./generate.js";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { loadModel } from "../src/index.js";
 import { robustness, uncertaintyOf } from "../src/analysis/robustness.js";
 import { defaultThreads, startNodePool } from "../src/parallel/node-pool.js";
@@ -222,6 +223,10 @@ const robustnessRow = {
   parallelProfilesPerSecond: robPar.done / (robPar.elapsedMs / 1000),
 };
 
+// Start-up of the built CLI (dist/): wall time of whole processes, median of several runs, against a bare
+// `node -e 0` measured in the same run (the ratio is what matters: machines differ, and so does their load).
+const startupRow = measureStartup(smoke ? 3 : 10);
+
 // Growth: least-squares slope of log(time) against log(states × moves per state),
 // over the rows large enough for timer noise not to dominate (1 means linear).
 const big = rows.filter((r) => r.states >= 1000);
@@ -250,6 +255,7 @@ if (asJson) {
         rows,
         memory: memoryRows,
         robustness: robustnessRow,
+        startup: startupRow,
         growthExponent: growth ?? null,
       },
       null,
@@ -318,6 +324,38 @@ if (asJson) {
   console.log(
     `\nRobustness sampling on ${robustnessRow.scenario}, every concept: ${robustnessRow.samples.toLocaleString("en-US")} profiles (${robustnessRow.distinctProfiles} distinct) in ${ms(robustnessRow.ms)} ms: ${Math.round(robustnessRow.profilesPerSecond).toLocaleString("en-US")} profiles/s on one thread; ${ms(robustnessRow.parallelMs)} ms, ${Math.round(robustnessRow.parallelProfilesPerSecond).toLocaleString("en-US")} profiles/s on ${robustnessRow.threads} threads.`,
   );
+  if (startupRow) {
+    console.log(`\nStart-up of the built CLI, median of ${startupRow.runs} runs, against a bare \`node -e 0\` (${ms(startupRow.baselineMs)} ms) in this run:`);
+    for (const c of startupRow.commands) console.log(`  ${c.command.padEnd(44)} ${ms(c.ms).padStart(6)} ms  ${c.ratio.toFixed(1)}x`);
+  } else console.log("\nStart-up: dist/ is not built (npm run build), not measured.");
+}
+
+/** Median wall time of `node ARGS` over `runs` runs (after one warm-up), per command, and its ratio to `node -e 0`. */
+function measureStartup(runs: number) {
+  const cli = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const median = (args: string[]) => {
+    const times: number[] = [];
+    for (let k = 0; k <= runs; k++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, args, { cwd: root, stdio: "ignore" });
+      if (r.status !== 0) throw new Error(`node ${args.join(" ")} exited with ${r.status}`);
+      if (k > 0) times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  };
+  if (!existsSync(cli)) return null; // not built: nothing to time
+  const baselineMs = median(["-e", "0"]);
+  const commands = [["--version"], ["--help"], ["validate", "scenarios/chicken.yaml"], ["analyze", "scenarios/chicken.yaml"]];
+  return {
+    runs,
+    baselineMs,
+    commands: commands.map((c) => {
+      const ms = median([cli, ...c]);
+      return { command: `parley ${c.join(" ")}`, ms, ratio: ms / baselineMs };
+    }),
+  };
 }
 
 function machine(): string {

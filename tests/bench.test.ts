@@ -4,7 +4,16 @@ import { expect, it } from "vitest";
 
 it("npm run bench -- --smoke --json measures the engine and the reference", () => {
   const out = execFileSync(process.execPath, ["--import", "tsx", "bench/bench.ts", "--smoke", "--json"], { encoding: "utf8" });
-  const { machine, rows, memory, robustness, growthExponent } = JSON.parse(out);
+  const { machine, rows, memory, robustness, growthExponent, startup } = JSON.parse(out);
+  // Start-up of the built CLI (the test set-up builds dist/) against node -e 0: figures, no thresholds.
+  expect(startup.baselineMs).toBeGreaterThan(0);
+  expect(startup.commands.map((c: { command: string }) => c.command)).toEqual([
+    "parley --version",
+    "parley --help",
+    "parley validate scenarios/chicken.yaml",
+    "parley analyze scenarios/chicken.yaml",
+  ]);
+  for (const c of startup.commands) expect(c.ratio).toBeGreaterThan(0);
   // Memory of a full analysis, implicit adjacency and stored lists (figures only, no thresholds).
   expect(memory.map((m: { path: string }) => m.path)).toEqual(["implicit", "stored"]);
   for (const m of memory) {

@@ -1,10 +1,14 @@
 /** The `parley` command line, run in-process, and once as the built bin. */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { Command } from "commander";
+import { COMMANDS } from "../src/cli/commands/index.js";
+import { createEnv } from "../src/cli/env.js";
+import { nodeIO } from "../src/cli/io.js";
 import { parley } from "./helpers/cli.js";
 import { rawRequest } from "./helpers/http.js";
 
@@ -108,6 +112,17 @@ describe("help", () => {
   it("top-level --help lists the commands", async () => {
     const r = await parley("--help");
     for (const cmd of ["analyze", "validate", "states", "explain", "import", "export", "schema"]) expect(r.stdout).toContain(cmd);
+  });
+
+  it("the table of commands (for --help without loading them) says what each command's module registers", async () => {
+    const program = new Command("parley");
+    for (const entry of COMMANDS) (await entry.load()).register(program, createEnv(nodeIO()));
+    const term = (c: Command) =>
+      c.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? "..." : ""}>` : `[${a.name()}${a.variadic ? "..." : ""}]`)).join(" ");
+    expect(COMMANDS.map((c) => ({ name: c.name, args: c.args, description: c.description }))).toEqual(
+      program.commands.map((c) => ({ name: c.name(), args: term(c), description: c.description() })),
+    );
+    expect(program.commands.every((c) => c.options.length > 0)).toBe(true); // placeholders show [options]
   });
 
   it("an unknown command is a usage error", async () => {
@@ -280,6 +295,27 @@ describe("parley serve", () => {
 
 describe("the installed bin", () => {
   const bin = join(root, "dist/cli/main.js");
+  it("loads only the command it runs: no language model for --version, --help or validate", () => {
+    // A resolve hook that names every module loaded (module.register, Node 20.6+).
+    const hook = `data:text/javascript,${encodeURIComponent(
+      'export async function resolve(s, c, n) { const r = await n(s, c); process.stderr.write("loaded " + r.url + "\\n"); return r; }',
+    )}`;
+    const register = `data:text/javascript,${encodeURIComponent(`import { register } from "node:module"; register(${JSON.stringify(hook)});`)}`;
+    const loaded = (...args: string[]) =>
+      spawnSync(process.execPath, ["--import", register, bin, ...args], { cwd: root, encoding: "utf8" })
+        .stderr.split("\n")
+        .filter((l) => l.startsWith("loaded "));
+    for (const args of [["--version"], ["--help"], ["help", "validate"], ["validate", "scenarios/chicken.yaml"]]) {
+      const modules = loaded(...args);
+      expect(modules.length, args.join(" ")).toBeGreaterThan(0);
+      expect(
+        modules.filter((m) => /wink|readability|linkedom|\/cli\/commands\/(?!index|validate)/.test(m)),
+        args.join(" "),
+      ).toEqual([]);
+    }
+    expect(loaded("--version").filter((m) => /zod|\/stability\//.test(m))).toEqual([]);
+  });
+
   it("runs as a command with exit codes", () => {
     const out = execFileSync(process.execPath, [bin, "analyze", join(root, "scenarios/prisoners-dilemma.yaml"), "-f", "json"], { encoding: "utf8" });
     expect(JSON.parse(out).equilibria.Nash).toEqual([4]);

@@ -1,5 +1,6 @@
 /** The README and docs show real output: their examples are checked against the CLI. */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -25,6 +26,20 @@ describe("documentation examples", () => {
       expect(at, `README line not in the output, in order: ${line}`).toBeGreaterThan(-1);
       from = at + 1;
     }
+  });
+
+  it("README's library example runs against the package as installed, and prints what it shows", () => {
+    // The package as a dependency of another project: node_modules/parley-gmcr links to this repository (its dist/ and exports).
+    const dir = mkdtempSync(join(tmpdir(), "parley-library-"));
+    mkdirSync(join(dir, "node_modules"));
+    symlinkSync(process.cwd(), join(dir, "node_modules", "parley-gmcr"), "dir");
+    const text = readFileSync("README.md", "utf8");
+    const start = text.indexOf("In Node:");
+    const code = text.slice(text.indexOf("```js", start) + 6, text.indexOf("```", text.indexOf("```js", start) + 6));
+    expect(code).toContain('from "parley-gmcr"');
+    writeFileSync(join(dir, "example.mjs"), code);
+    const out = execFileSync(process.execPath, [join(dir, "example.mjs")], { encoding: "utf8" });
+    expect(out.split("\n").filter((l) => l !== "")).toEqual(blockAfter("README.md", "which prints"));
   });
 
   it("docs/cli.md's explain example is the real output", async () => {

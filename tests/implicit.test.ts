@@ -7,7 +7,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allMoves, analyze, createContext, CONCEPTS, moveListsBuilt, type Concept } from "../src/index.js";
+import { analyze, createContext, CONCEPTS, type Concept } from "../src/index.js";
+import { allMoves, moveListsBuilt } from "../src/stability/moves.js";
 import { SOLVERS } from "../src/stability/analyze.js";
 import { coalitionImprovements, coalitionMoves, type StabilityContext } from "../src/stability/context.js";
 import { forEachMove, reachMinImplicit } from "../src/stability/implicit.js";

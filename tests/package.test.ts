@@ -4,8 +4,8 @@
  * schemas, LICENSE) and nothing that points at files it lacks (source maps
  * into src/), and the CLI runs from it.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -57,5 +57,32 @@ describe("the npm package", () => {
     expect(out.format).toBe("parley-analysis/1");
     expect(out.scenario.name).toBe("The 2025 Ukraine peace process");
     expect(out.equilibria.Nash.length).toBeGreaterThan(0);
+  });
+
+  it("is a library with a main entry and subpaths; the main entry does not load the language model", () => {
+    // As a dependency: node_modules/parley-gmcr is the unpacked package (run after the test above unpacked it).
+    const user = join(dir, "user");
+    mkdirSync(join(user, "node_modules"), { recursive: true });
+    symlinkSync(join(dir, "package"), join(user, "node_modules", "parley-gmcr"), "dir");
+    const script = `
+      const main = await import("parley-gmcr");
+      const names = {};
+      for (const entry of ["parley-gmcr", "parley-gmcr/present", "parley-gmcr/parallel", "parley-gmcr/node", "parley-gmcr/ingest"])
+        names[entry] = Object.keys(await import(entry)).length;
+      const text = (await import("node:fs")).readFileSync("node_modules/parley-gmcr/scenarios/chicken.yaml", "utf8");
+      const model = main.loadModel(text, "chicken.yaml");
+      console.log(JSON.stringify({ names, nash: main.analyze(model).equilibria.Nash }));`;
+    const out = JSON.parse(execFileSync("node", ["--input-type=module", "-e", script], { cwd: user, encoding: "utf8" }));
+    for (const n of Object.values(out.names)) expect(n).toBeGreaterThan(0);
+    expect(out.names["parley-gmcr"]).toBeLessThan(120);
+    expect(out.nash.length).toBeGreaterThan(0);
+    expect(pkg.sideEffects).toContain("./dist/parallel/node-worker.js");
+    // Which modules the main entry loads: none of the ingest pipeline's.
+    const hook = `data:text/javascript,${encodeURIComponent('export async function resolve(s, c, n) { const r = await n(s, c); process.stderr.write(r.url + "\\n"); return r; }')}`;
+    const register = `data:text/javascript,${encodeURIComponent(`import { register } from "node:module"; register(${JSON.stringify(hook)});`)}`;
+    const r = spawnSync("node", ["--import", register, "--input-type=module", "-e", 'await import("parley-gmcr")'], { cwd: user, encoding: "utf8" });
+    const modules = r.stderr.split("\n").filter(Boolean);
+    expect(modules.some((m) => m.includes("/dist/index.js"))).toBe(true);
+    expect(modules.filter((m) => /wink|readability|linkedom|\/dist\/ingest\//.test(m))).toEqual([]);
   });
 });

@@ -12,18 +12,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  analyze,
-  coalitionReach,
-  compileScenario,
-  createContext,
-  CONCEPTS,
-  statePattern,
-  validateData,
-  type Analysis,
-  type Concept,
-  type Model,
-} from "../src/index.js";
+import { analyze, compileScenario, createContext, CONCEPTS, statePattern, validateData, type Analysis, type Concept, type Model } from "../src/index.js";
+import { coalitionReach } from "../src/extensions/coalition-reach.js";
 import { exportGmcrPy } from "../src/interchange/gmcrpy-export.js";
 import { importGmcrPy } from "../src/interchange/gmcrpy-import.js";
 import { fixtureToScenarioData, plainFixtures, type Fixture } from "./helpers/fixtures.js";

@@ -14,6 +14,7 @@ import { defaultThreads, startNodePool } from "../parallel/node-pool.js";
 import type { WorkerPool } from "../parallel/pool.js";
 import { CONCEPTS, type Concept } from "../stability/analyze.js";
 import { inBlocks } from "../node/atomic-write.js";
+import { Exit } from "./exit.js";
 import { inputName, STDOUT_ALIASES, type CliIO } from "./io.js";
 
 export interface CommandEnv {
@@ -45,12 +46,8 @@ export function createEnv(io: CliIO): CommandEnv {
   };
 }
 
-/** Ends a command with an exit code after it has printed its own messages. */
-export class Exit extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
+// In a module of its own: run.ts needs it without loading the engine.
+export { Exit };
 
 /** One stability concept by name, in any case. */
 export function parseConcept(value: string): Concept {

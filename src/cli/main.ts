@@ -11,18 +11,32 @@
  * and exits with 130 (which ends the command's thread and its workers).
  *
  * `parley serve` runs on this thread: it is a server that stops itself on
- * the signal.
+ * the signal. So do the commands that end at once and need no thread (a
+ * thread costs tens of milliseconds to start): --version, help, an unknown
+ * command, `schema`, and `validate` of files to standard output (reading and
+ * checking, no analysis, no file written); on a signal they end as any
+ * program does, at once.
  */
 import { rmSync, writeSync } from "node:fs";
 import { isatty } from "node:tty";
 import { Worker } from "node:worker_threads";
+import { COMMANDS } from "./commands/index.js";
 
 const argv = process.argv.slice(2);
 
-if (argv[0] === "serve") {
+if (onThisThread(argv)) {
   const { run } = await import("./run.js");
   process.exitCode = await run(argv);
 } else supervise(argv);
+
+function onThisThread(argv: string[]): boolean {
+  const command = argv[0];
+  if (command === undefined || command === "help" || command === "serve" || command === "schema") return true;
+  // Not a command (--version, --help, a typo): commander prints something and ends.
+  if (!COMMANDS.some((c) => c.name === command) || argv.includes("--help") || argv.includes("-h")) return true;
+  // Reading standard input (a terminal that Ctrl-C ends) and writing a file (a temporary file to remove) need the thread.
+  return command === "validate" && !argv.includes("-") && !argv.some((a) => a === "-o" || a.startsWith("--output"));
+}
 
 function supervise(argv: string[]): void {
   // From the sources (`node --import tsx src/cli/main.ts`) the thread's module is TypeScript and needs the same loader.

@@ -2,19 +2,22 @@
  * The `parley` command line. `run(argv, io)` parses arguments and returns the
  * exit code: 0 success, 2 bad input or usage (a message, never a stack
  * trace), 1 an internal error, 3 findings of `lint --strict`, 130 stopped by
- * a signal. Each command is a module in ./commands/.
+ * a signal. Each command is a module in ./commands/, loaded only when it
+ * runs (or its help is asked for): the other commands are placeholders with
+ * the same name and description (./commands/index.ts), enough for `--help`.
  */
 import { Command, CommanderError } from "commander";
 import { ParleyError } from "../format/errors.js";
-import { COMMANDS } from "./commands/index.js";
-import { createEnv, Exit } from "./env.js";
+import { COMMANDS, commandOf, placeholder, type CommandEntry } from "./commands/index.js";
+import type { CommandEnv } from "./env.js";
+import { Exit } from "./exit.js";
 import { Interrupted, nodeIO, OutputClosed, type CliIO } from "./io.js";
 import { printError } from "./print.js";
 
 const VERSION = "0.1.0";
 
 export async function run(argv: string[], io: CliIO = nodeIO()): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, commandOf(argv));
   try {
     if (argv.filter((a) => a === "-").length > 1)
       throw new ParleyError({ code: "usage", message: "standard input (-) is given more than once; at most one file argument can read it" });
@@ -40,7 +43,7 @@ export async function run(argv: string[], io: CliIO = nodeIO()): Promise<number>
   }
 }
 
-function buildProgram(io: CliIO): Command {
+async function buildProgram(io: CliIO, running: CommandEntry | undefined): Promise<Command> {
   const program = new Command("parley");
   program
     .description(
@@ -64,8 +67,18 @@ A file argument - reads standard input (at most one per command line).
 Exit codes: 0 success, 2 bad input or usage, 1 internal error, 3 lint --strict found something,
 130 stopped by Ctrl-C or SIGTERM.`,
     );
-  const env = createEnv(io);
-  for (const register of COMMANDS) register(program, env);
+  // The command that runs and the environment it needs are loaded now; the others stay placeholders.
+  let env: CommandEnv | undefined;
+  let register: Awaited<ReturnType<CommandEntry["load"]>>["register"] | undefined;
+  if (running) {
+    const [envModule, command] = await Promise.all([import("./env.js"), running.load()]);
+    env = envModule.createEnv(io);
+    register = command.register;
+  }
+  for (const entry of COMMANDS) {
+    if (entry === running && register && env) register(program, env);
+    else placeholder(program, entry);
+  }
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   return program;
 }

@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyze, inverseForTargets, loadModel, robustness, statesMatching } from "../../src/index.js";
+import { analyze, inverseForTargets, loadModel, statesMatching } from "../../src/index.js";
+import { robustness } from "../../src/analysis/robustness.js";
 import { exportGmcrPy } from "../../src/interchange/gmcrpy-export.js";
 import { changeLines } from "../../src/present/inverse-output.js";
 import { uncertaintyOf } from "../../src/analysis/robustness.js";

@@ -6,7 +6,6 @@
  * them, and the editor's undo history sees one ordinary change.
  */
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from "yaml";
-import { ExprSyntaxError, exprVars, parseExpr } from "../../../src/format/expr.js";
 import { type Irreversible, outline } from "./yaml-outline.js";
 import {
   applySplices,
@@ -23,6 +22,7 @@ import {
   setScalar,
   type Splice,
 } from "./yaml-text.js";
+import { ExprSyntaxError, exprVars, parseExpr } from "../../../src/index.js";
 
 /** Rename a decision maker (its display `name`; the id stays, so nothing else changes). */
 export function setDmName(text: string, dm: number, name: string): string {

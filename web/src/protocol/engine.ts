@@ -4,7 +4,7 @@
  * prints them), ready to render; the page never sees the engine's objects.
  */
 import type { Concept } from "../../../src/index.js";
-import type { BargainJson } from "../../../src/present/bargain-output.js";
+import type { BargainJson } from "../../../src/api/present.js";
 
 export type { Concept };
 

@@ -10,8 +10,7 @@
 import { EngineSession } from "./engine/session.js";
 import { Scheduler } from "./engine/scheduler.js";
 import type { FromWorker, ToWorker } from "../protocol/engine.js";
-import { WorkerPool, type WorkerPort } from "../../../src/parallel/pool.js";
-import type { ResultMessage } from "../../../src/parallel/work.js";
+import { WorkerPool, type ResultMessage, type WorkerPort } from "../../../src/api/parallel.js";
 
 const scope = self as unknown as { postMessage(message: FromWorker): void };
 

@@ -21,7 +21,7 @@ import { clear, h, plural } from "../widgets/dom.js";
 import { MAX_BYTES } from "./ingest-gazetteer.js";
 import { acceptElement, isPresent, type AcceptContext } from "../../editor/ingest-edits.js";
 import type { ElementKind, ElementView, IngestRequest, IngestView } from "../../protocol/ingest.js";
-import { detectFormat } from "../../../../src/ingest/clean.js";
+import { detectFormat } from "../../../../src/api/ingest.js";
 import { ArticleView } from "./ingest-article.js";
 import { GazetteerPicker, type GazetteerHooks } from "./ingest-gazetteer-picker.js";
 

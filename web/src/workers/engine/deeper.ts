@@ -39,9 +39,8 @@ import {
   type RobustnessResult,
   type StateRobustness,
 } from "./engine.js";
-import { robustnessParallel, robustnessWorthThreads } from "../../../../src/parallel/parallel.js";
-import type { WorkerPool } from "../../../../src/parallel/pool.js";
-import type { PreferenceUncertainty, RobustnessOptions } from "../../../../src/analysis/robustness.js";
+import { robustnessParallel, robustnessWorthThreads, type WorkerPool } from "../../../../src/api/parallel.js";
+import type { PreferenceUncertainty, RobustnessOptions } from "../../../../src/index.js";
 import { issuesOf } from "./views.js";
 import type {
   CoalitionSanctionView,

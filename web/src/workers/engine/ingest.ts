@@ -7,14 +7,19 @@
  * there. Pure: runs in the ingest worker and in the tests.
  */
 import { parse as parseYaml } from "yaml";
-import { ingestArticle, loadGazetteer, type IngestResult } from "../../../../src/ingest/ingest.js";
-import { planUpdate } from "../../../../src/ingest/update.js";
-import { mergeGazetteers, readGazetteer, type Gazetteer } from "../../../../src/ingest/gazetteer.js";
-import type { HtmlExtractor } from "../../../../src/ingest/clean.js";
-import { ingestYaml } from "../../../../src/present/ingest-output.js";
-import { formatPath, ParleyError } from "../../../../src/format/errors.js";
-import type { ScenarioFile } from "../../../../src/format/schema.js";
 import type { DraftDmView, ElementView, Failure, GazetteerInfo, IngestRequest, IngestView, UserGazetteer } from "../../protocol/ingest.js";
+import {
+  ingestArticle,
+  ingestYaml,
+  loadGazetteer,
+  mergeGazetteers,
+  planUpdate,
+  readGazetteer,
+  type Gazetteer,
+  type HtmlExtractor,
+  type IngestResult,
+} from "../../../../src/api/ingest.js";
+import { formatPath, ParleyError, type ScenarioFile } from "../../../../src/index.js";
 
 export { loadGazetteer, type Gazetteer };
 

@@ -12,11 +12,10 @@
  */
 import { analyze, buildReport, loadModel, renderCsv, renderReportHtml, renderReportMarkdown, stateTable, type Analysis, type Model } from "./engine.js";
 import { awaitWork, coalitionsView, importScenario, inverseJob, NEVER_STOP, robustnessJob, type Control, type Step } from "./deeper.js";
-import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../../../src/parallel/parallel.js";
-import type { WorkerPool } from "../../../../src/parallel/pool.js";
 import { graphView } from "./graph.js";
-import { runBargaining } from "../../../../src/bargaining/scenario.js";
-import { bargainJson } from "../../../../src/present/bargain-output.js";
+import { analyzeParallel, ANALYSIS_THREADS_FROM, type WorkerPool } from "../../../../src/api/parallel.js";
+import { runBargaining } from "../../../../src/index.js";
+import { bargainJson } from "../../../../src/api/present.js";
 import { compareView, explainView, issuesOf, modelView } from "./views.js";
 import type { Progress, Request, ResultOf } from "../../protocol/engine.js";
 
