@@ -28,6 +28,7 @@ const RUNS: Record<string, string[]> = {
   "analyze-chicken.txt": ["analyze", C],
   "analyze-pd.json": ["analyze", P, "-f", "json"],
   "validate-ukraine.html": ["validate", U, "-f", "html"],
+  "explain-elmira.html": ["explain", E, "1", "-c", "GMR,SEQ", "-f", "html"],
   "explain-elmira.txt": ["explain", E, "1", "-c", "GMR,SEQ"],
   "explain-elmira.json": ["explain", E, "3", "-f", "json"],
   "paths-ukraine.txt": ["paths", U],
