@@ -29,6 +29,8 @@ const RUNS: Record<string, string[]> = {
   "analyze-pd.json": ["analyze", P, "-f", "json"],
   "validate-ukraine.html": ["validate", U, "-f", "html"],
   "explain-elmira.html": ["explain", E, "1", "-c", "GMR,SEQ", "-f", "html"],
+  "compare-ukraine-walks.html": ["compare", U, W, "-f", "html"],
+  "compare-survival.html": ["compare", U, W, "scenarios/ukraine-2025-us-air-guarantee.yaml", "-f", "html"],
   "explain-elmira.txt": ["explain", E, "1", "-c", "GMR,SEQ"],
   "explain-elmira.json": ["explain", E, "3", "-f", "json"],
   "paths-ukraine.txt": ["paths", U],
