@@ -27,6 +27,8 @@ const RUNS: Record<string, string[]> = {
   "analyze-elmira.md": ["analyze", E, "-f", "md", "-c", "Nash,GMR,SMR,SEQ,SIM,SEQ+SIM"],
   "analyze-chicken.txt": ["analyze", C],
   "analyze-pd.json": ["analyze", P, "-f", "json"],
+  "analyze-elmira.html": ["analyze", E, "-f", "html"],
+  "states-elmira.html": ["states", E, "-f", "html", "--limit", "5"],
   "validate-ukraine.html": ["validate", U, "-f", "html"],
   "explain-elmira.html": ["explain", E, "1", "-c", "GMR,SEQ", "-f", "html"],
   "compare-ukraine-walks.html": ["compare", U, W, "-f", "html"],
