@@ -4,7 +4,7 @@
  * kinds that are one table, else the kind's document as text, Markdown or HTML.
  */
 import { formatIssues, type ParleyError } from "../format/errors.js";
-import { render } from "../present/document.js";
+import { render, renderChunks } from "../present/document.js";
 import type { OutputKind } from "../present/kind.js";
 import { jsonText, type CommandEnv } from "./env.js";
 import type { CliIO } from "./io.js";
@@ -24,13 +24,26 @@ export interface PrintOptions {
 
 /** Print a result in the format asked, to standard output or the -o file. */
 export function print<R, O>(env: CommandEnv, kind: OutputKind<R, O>, result: R, o: PrintOptions, ...options: O extends undefined ? [] : [O]): void {
-  env.writeResult(printed(kind, result, o.format, options[0] as O), o);
+  env.writeResult(printedChunks(kind, result, o.format, options[0] as O), o);
+}
+
+/**
+ * The text of a result in a format, in chunks when the kind streams it (a
+ * table of every state): never whole in memory. The document is made before
+ * anything is written.
+ */
+function printedChunks<R, O>(kind: OutputKind<R, O>, result: R, format: PrintFormat, options: O): string | Iterable<string> {
+  if (format === "json" && kind.jsonChunks) return kind.jsonChunks(result);
+  if (format === "csv" && kind.csvChunks) return kind.csvChunks(result);
+  if (format === "json" || format === "csv") return printed(kind, result, format, options);
+  return renderChunks(kind.toDocument(result, options), format === "table" ? "text" : format);
 }
 
 /** The text of a result in a format. */
 export function printed<R, O>(kind: OutputKind<R, O>, result: R, format: PrintFormat, options: O): string {
   if (format === "json") return jsonText(kind.toJson(result));
   if (format === "csv") {
+    if (kind.csvChunks && !kind.toCsv) return [...kind.csvChunks(result)].join("");
     if (!kind.toCsv) throw new Error(`${kind.format} has no CSV form`);
     return kind.toCsv(result);
   }

@@ -1,17 +1,21 @@
 /**
- * The results of `parley analyze` and `parley states` as JSON (a public
- * interface, documented in docs/cli.md), an aligned text table, Markdown or
- * CSV. Each is produced as a sequence of chunks (a row or a few lines at a
- * time), so that a model of millions of states is written as it is rendered
- * and never held whole in memory as text; the human tables show at most
- * `limit` rows and say how many they left out.
+ * `parley analyze` (`parley-analysis/1`) and `parley states`
+ * (`parley-states/1`): JSON (a public interface, documented in docs/cli.md),
+ * CSV, and a document (text, Markdown, HTML). JSON, CSV and the table of
+ * states are produced in chunks (a row or a few lines at a time), so that a
+ * model of millions of states is written as it is rendered and never held
+ * whole in memory as text; the human tables show at most `limit` rows and
+ * say how many they left out.
  */
 import { statePattern, type Model } from "../model/compile.js";
 import { displayRanks } from "../preferences/ranks.js";
 import type { Analysis, Concept } from "../stability/analyze.js";
+import { stateId, stateIds } from "../model/states.js";
 import { wrap } from "./text.js";
 import { jsonChunks, LazyArray } from "./json-chunks.js";
-import { csvLines, markdownLines, renderMarkdown, renderText, textLines, type RowTable, type Table } from "./table.js";
+import { csvLines, type RowTable, type Table } from "./table.js";
+import { type Block, type Document, renderChunks, strong, t, user } from "./document.js";
+import type { OutputKind } from "./kind.js";
 import { arr, concept, equilibriaSets, int, irreversible, map, obj, pattern, root, stableSets, stateIdSchema, str } from "./schema-kit.js";
 
 export const ANALYSIS_FORMAT = "parley-analysis/1";
@@ -62,13 +66,13 @@ function analysisJsonDocument(a: Analysis, opts: AnalysisJsonOptions) {
         dm.id,
         new LazyArray(function* () {
           const marks = a.stable[c]![d];
-          for (let s = 0; s < n; s++) if (marks[s] && (!keep || keep[s])) yield s + 1;
+          for (let s = 0; s < n; s++) if (marks[s] && (!keep || keep[s])) yield stateId(s);
         }),
       ]),
     );
     const eq = a.equilibria[c]!;
     equilibria[c] = new LazyArray(function* () {
-      for (const s of eq) yield s + 1;
+      for (const s of eq) yield stateId(s);
     });
   }
   return {
@@ -82,12 +86,12 @@ function analysisJsonDocument(a: Analysis, opts: AnalysisJsonOptions) {
       irreversible: o.direction === "fwd" ? ("taking" as const) : o.direction === "back" ? ("withdrawal" as const) : false,
     })),
     concepts: a.concepts,
-    statusQuo: m.statusQuo + 1,
+    statusQuo: stateId(m.statusQuo),
     ...(keep ? { equilibriaOnly: true as const } : {}),
     states: new LazyArray(function* () {
       for (let s = 0; s < n; s++)
         if (!keep || keep[s])
-          yield { id: s + 1, pattern: statePattern(m, s), ranks: Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, ranks[d][s]])) };
+          yield { id: stateId(s), pattern: statePattern(m, s), ranks: Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, ranks[d][s]])) };
     }),
     stable,
     equilibria,
@@ -130,20 +134,9 @@ export interface StateTable extends RowTable {
   shown: number;
 }
 
-/** The feasible states with options, ranks and (when given) stability. */
-export function stateTable(model: Model, analysis: Analysis | undefined, format: TableFormat, opts: StateTableOptions = {}): StateTable {
+/** The columns of a table of states: in text the options are numbered (the key above names them), elsewhere named. */
+function stateTableHeader(model: Model, concepts: readonly Concept[], format: TableFormat): { header: string[]; right: boolean[] } {
   const sc = model.scenario;
-  const ranks = sc.decisionMakers.map((_, d) => displayRanks(model.pref[d]));
-  const concepts = analysis?.concepts ?? [];
-  const n = model.states.length;
-  const eqMarks = new Map(
-    concepts.map((c) => {
-      const mark = new Uint8Array(n);
-      for (const s of analysis!.equilibria[c]!) mark[s] = 1;
-      return [c, mark] as const;
-    }),
-  );
-  const any = analysis ? equilibriumUnderSome(analysis) : undefined;
   const csv = format === "csv";
   const header: string[] = ["state"];
   const right: boolean[] = [true];
@@ -159,6 +152,25 @@ export function stateTable(model: Model, analysis: Analysis | undefined, format:
     for (const c of concepts) header.push(c);
     if (concepts.length) header.push("equilibrium under");
   }
+  return { header, right };
+}
+
+/** The feasible states with options, ranks and (when given) stability. */
+export function stateTable(model: Model, analysis: Analysis | undefined, format: TableFormat, opts: StateTableOptions = {}): StateTable {
+  const sc = model.scenario;
+  const ranks = sc.decisionMakers.map((_, d) => displayRanks(model.pref[d]));
+  const concepts = analysis?.concepts ?? [];
+  const n = model.states.length;
+  const eqMarks = new Map(
+    concepts.map((c) => {
+      const mark = new Uint8Array(n);
+      for (const s of analysis!.equilibria[c]!) mark[s] = 1;
+      return [c, mark] as const;
+    }),
+  );
+  const any = analysis ? equilibriumUnderSome(analysis) : undefined;
+  const csv = format === "csv";
+  const { header, right } = stateTableHeader(model, concepts, format);
   const onlyEq = Boolean(opts.equilibriaOnly && any);
   let total = n;
   if (onlyEq) {
@@ -172,7 +184,7 @@ export function stateTable(model: Model, analysis: Analysis | undefined, format:
       if (onlyEq && !any![s]) continue;
       listed++;
       const x = model.states[s];
-      const row: string[] = [csv ? String(s + 1) : `${s === model.statusQuo ? "▸" : ""}${s + 1}`];
+      const row: string[] = [csv ? String(stateId(s)) : `${s === model.statusQuo ? "▸" : ""}${stateId(s)}`];
       if (csv) row.push(statePattern(model, s));
       sc.options.forEach((_, k) => row.push(x & (1 << k) ? "Y" : "N"));
       sc.decisionMakers.forEach((_, d) => row.push(String(ranks[d][s])));
@@ -190,67 +202,74 @@ export function stateTable(model: Model, analysis: Analysis | undefined, format:
   return { header, rows: { [Symbol.iterator]: rows }, right, total, shown };
 }
 
-/** The lines of a human table of states, indented for text, with a note on the rows left out. */
-function* stateTableLines(t: StateTable, md: boolean, indentBy: string, hint: string): Generator<string> {
-  for (const line of md ? markdownLines(t) : textLines(t)) yield indentBy + line;
-  const left = t.total - t.shown;
-  if (left > 0)
-    yield `${md ? "\n" : ""}${indentBy}… and ${left.toLocaleString("en-US")} more state${left === 1 ? "" : "s"} not shown (${t.shown.toLocaleString("en-US")} of ${t.total.toLocaleString("en-US")}): ${hint}\n`;
-}
-
 const MORE_ROWS = "--limit N or --all to show more, --format csv for every row as data";
-
-/** Full output of `parley analyze` as text, Markdown or CSV, in chunks. */
-export function* renderAnalysis(a: Analysis, format: TableFormat, opts: StateTableOptions = {}): Generator<string> {
-  const m = a.model;
-  const sc = m.scenario;
-  if (format === "csv") return yield* csvLines(stateTable(m, a, format, { equilibriaOnly: opts.equilibriaOnly }));
-  const table = stateTable(m, a, format, opts);
-  const md = format === "md";
-  const out: string[] = [];
-  const candidates = 2 ** m.nOptions;
-  out.push(md ? `# ${sc.name}` : sc.name);
-  if (sc.description) out.push("", md ? sc.description.trim() : wrap(sc.description));
-  out.push(
-    "",
-    `${sc.decisionMakers.length} decision makers, ${m.nOptions} options, ${m.states.length} feasible states (of ${candidates}); status quo: state ${m.statusQuo + 1} (${statePattern(m, m.statusQuo)})`,
-  );
-  out.push("", optionKey(m, md));
-  out.push("", md ? "## States and stability" : "States and stability:");
-  yield out.join("\n") + "\n";
-  yield* stateTableLines(table, md, md ? "" : "  ", opts.equilibriaOnly ? MORE_ROWS : `${MORE_ROWS}, -e for the equilibria only`);
-  const tail: string[] = [];
-  tail.push(
-    "",
-    `Ranks: 1 = most preferred, ties share a rank. Stability marks per decision maker in order (${sc.decisionMakers
-      .map((d) => d.id)
-      .join(", ")}): ✓ stable, · not stable. ▸ marks the status quo.`,
-  );
-  tail.push("", md ? "## Equilibria" : "Equilibria (stable for every decision maker):");
-  yield tail.join("\n") + "\n";
-  for (const c of a.concepts) yield* equilibriumList(c, a.equilibria[c]!, md, opts.limit);
-}
-
-/** One concept's equilibria, `  SEQ      1, 4, 9`, in chunks of a thousand ids; at most `limit` ids, then how many more. */
-function* equilibriumList(c: Concept, eq: readonly number[], md: boolean, limit = Infinity): Generator<string> {
-  yield `${md ? "- **" + c + "**:" : "  " + c.padEnd(8)} `;
-  if (!eq.length) yield "none";
-  const shown = Math.min(eq.length, limit);
-  for (let k = 0; k < shown; k += 1000)
-    yield (k ? ", " : "") +
-      eq
-        .slice(k, Math.min(k + 1000, shown))
-        .map((s) => `${s + 1}`)
-        .join(", ");
-  const left = eq.length - shown;
-  if (left > 0) yield `${shown ? " " : ""}… and ${left.toLocaleString("en-US")} more (${MORE_EQUILIBRIA})`;
-  yield "\n";
-}
-
 const MORE_EQUILIBRIA = "--all, or --format csv/json for every one";
 
+/** What `parley analyze` computed; `equilibriaOnly` (-e) keeps the states that are an equilibrium under some concept, in every format. */
+export interface AnalyzeResult {
+  analysis: Analysis;
+  equilibriaOnly?: boolean;
+}
+
+/** What the flags change in the document: at most `limit` rows and equilibria per concept (all when undefined). */
+export interface TableLimit {
+  limit?: number;
+}
+
+/**
+ * A human table of states, its rows produced as they are written (text numbers the option columns), then
+ * a note on the rows left out.
+ */
+function stateTableBlocks(model: Model, analysis: Analysis | undefined, opts: StateTableOptions, level: number, hint: string): Block[] {
+  const table = stateTable(model, analysis, "md", opts);
+  const textHeader = stateTableHeader(model, analysis?.concepts ?? [], "table").header;
+  const blocks: Block[] = [{ kind: "table", table, textHeader, indent: 2 * level, joined: true }];
+  const left = table.total - table.shown;
+  if (left > 0)
+    blocks.push({
+      kind: "paragraph",
+      level,
+      joined: "text",
+      text: `… and ${left.toLocaleString("en-US")} more state${left === 1 ? "" : "s"} not shown (${table.shown.toLocaleString("en-US")} of ${table.total.toLocaleString("en-US")}): ${hint}`,
+    });
+  return blocks;
+}
+
+export function analysisDocument({ analysis: a, equilibriaOnly }: AnalyzeResult, { limit }: TableLimit): Document {
+  const m = a.model;
+  const sc = m.scenario;
+  const blocks: Block[] = [{ kind: "heading", level: 1, text: user(sc.name) }];
+  if (sc.description) blocks.push({ kind: "paragraph", text: user(sc.description.trim()), asText: user(wrap(sc.description)) });
+  blocks.push({
+    kind: "paragraph",
+    text: `${sc.decisionMakers.length} decision makers, ${m.nOptions} options, ${m.states.length} feasible states (of ${2 ** m.nOptions}); status quo: state ${stateId(m.statusQuo)} (${statePattern(m, m.statusQuo)})`,
+  });
+  blocks.push(...optionKey(m));
+  blocks.push({ kind: "heading", level: 2, text: "States and stability", asText: "States and stability:" });
+  blocks.push(...stateTableBlocks(m, a, { equilibriaOnly, limit }, 1, equilibriaOnly ? MORE_ROWS : `${MORE_ROWS}, -e for the equilibria only`));
+  blocks.push({
+    kind: "paragraph",
+    text: t`Ranks: 1 = most preferred, ties share a rank. Stability marks per decision maker in order (${user(sc.decisionMakers.map((d) => d.id).join(", "))}): ✓ stable, · not stable. ▸ marks the status quo.`,
+  });
+  blocks.push({ kind: "heading", level: 2, text: "Equilibria", asText: "Equilibria (stable for every decision maker):" });
+  a.concepts.forEach((c, k) => {
+    const ids = equilibriumList(a.equilibria[c]!, limit);
+    // Text aligns the lists in a column after the concepts.
+    blocks.push({ kind: "item", level: 1, indent: 2, textMarker: "", joined: k === 0, text: t`${strong(c)}: ${ids}`, asText: `${c.padEnd(8)} ${ids}` });
+  });
+  return { title: `${sc.name}: stability and equilibria`, blocks };
+}
+
+/** One concept's equilibria, `1, 4, 9`: at most `limit` ids, then how many more. */
+function equilibriumList(eq: readonly number[], limit = Infinity): string {
+  if (!eq.length) return "none";
+  const shown = Math.min(eq.length, limit);
+  const left = eq.length - shown;
+  return stateIds(eq.slice(0, shown)).join(", ") + (left > 0 ? ` … and ${left.toLocaleString("en-US")} more (${MORE_EQUILIBRIA})` : "");
+}
+
 /** The option key above a table of states: which column is which option, who controls it, whether it is irreversible. */
-function optionKey(model: Model, md: boolean): string {
+function optionKey(model: Model): Block[] {
   const sc = model.scenario;
   const rows = sc.options.map((o, k) => [
     String(k + 1),
@@ -260,43 +279,56 @@ function optionKey(model: Model, md: boolean): string {
     o.direction === "fwd" ? "cannot be withdrawn once taken" : o.direction === "back" ? "cannot be retaken once withdrawn" : "",
   ]);
   const legend: Table = { header: ["#", "option", "meaning", "controlled by", "irreversible"], rows, right: [true] };
-  return `${md ? "## Options" : "Options (columns in the table below):"}\n${md ? renderMarkdown(legend) : indent(renderText(legend))}`;
+  return [
+    { kind: "heading", level: 2, text: "Options", asText: "Options (columns in the table below):" },
+    { kind: "table", table: legend, indent: 2, joined: true },
+  ];
 }
 
-function indent(s: string): string {
-  return s
-    .split("\n")
-    .map((l) => "  " + l)
-    .join("\n");
+/** `parley states`: the option key, as above the table of `parley analyze`, then the states (CSV and JSON name the options themselves). */
+export function statesDocument(model: Model, { limit }: TableLimit): Document {
+  return {
+    title: `${model.scenario.name}: feasible states`,
+    blocks: [
+      ...optionKey(model),
+      { kind: "heading", level: 2, text: "States", skipInText: true },
+      ...stateTableBlocks(model, undefined, { limit }, 0, MORE_ROWS),
+    ],
+  };
 }
 
-/** `parley states`: the feasible states with their options and ranks, in chunks (table and md after the option key). */
-export function* renderStates(model: Model, format: TableFormat | "json", opts: { limit?: number } = {}): Generator<string> {
-  if (format === "json") {
-    const sc = model.scenario;
-    const ranks = sc.decisionMakers.map((_, d) => displayRanks(model.pref[d]));
-    return yield* jsonChunks({
-      format: STATES_FORMAT,
-      statusQuo: model.statusQuo + 1,
-      states: new LazyArray(function* () {
-        for (let s = 0; s < model.states.length; s++) {
-          const x = model.states[s];
-          yield {
-            id: s + 1,
-            value: x,
-            pattern: statePattern(model, s),
-            taken: sc.options.filter((_, k) => x & (1 << k)).map((o) => o.id),
-            ranks: Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, ranks[d][s]])),
-          };
-        }
-      }),
-    });
-  }
-  if (format === "csv") return yield* csvLines(stateTable(model, undefined, format));
-  const md = format === "md";
-  // The option key, as above the table of `parley analyze` (CSV and JSON name the options themselves).
-  yield `${optionKey(model, md)}\n\n${md ? "## States\n" : ""}`;
-  yield* stateTableLines(stateTable(model, undefined, format, opts), md, "", MORE_ROWS);
+function statesJsonDocument(model: Model) {
+  const sc = model.scenario;
+  const ranks = sc.decisionMakers.map((_, d) => displayRanks(model.pref[d]));
+  return {
+    format: STATES_FORMAT,
+    statusQuo: stateId(model.statusQuo),
+    states: new LazyArray(function* () {
+      for (let s = 0; s < model.states.length; s++) {
+        const x = model.states[s];
+        yield {
+          id: stateId(s),
+          value: x,
+          pattern: statePattern(model, s),
+          taken: sc.options.filter((_, k) => x & (1 << k)).map((o) => o.id),
+          ranks: Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, ranks[d][s]])),
+        };
+      }
+    }),
+  };
+}
+
+/** Full output of `parley analyze` as text, Markdown or CSV, in chunks. */
+export function renderAnalysis(a: Analysis, format: TableFormat, opts: StateTableOptions = {}): Iterable<string> {
+  if (format === "csv") return csvLines(stateTable(a.model, a, format, { equilibriaOnly: opts.equilibriaOnly }));
+  return renderChunks(analysisDocument({ analysis: a, equilibriaOnly: opts.equilibriaOnly }, opts), format === "md" ? "md" : "text");
+}
+
+/** `parley states` in chunks. */
+export function renderStates(model: Model, format: TableFormat | "json", opts: TableLimit = {}): Iterable<string> {
+  if (format === "json") return jsonChunks(statesJsonDocument(model));
+  if (format === "csv") return csvLines(stateTable(model, undefined, format));
+  return renderChunks(statesDocument(model, opts), format === "md" ? "md" : "text");
 }
 
 export const analysisSchema = root(
@@ -323,3 +355,21 @@ export const statesSchema = root("parley-states/1", "parley states --format json
   statusQuo: stateIdSchema,
   states: arr(obj({ id: stateIdSchema, value: { type: "integer", minimum: 0 }, pattern, taken: arr(str), ranks: map(int) })),
 });
+
+export const analysisOutput: OutputKind<AnalyzeResult, TableLimit> = {
+  format: ANALYSIS_FORMAT,
+  schema: analysisSchema,
+  toJson: ({ analysis, equilibriaOnly }) => analysisToJson(analysis, { equilibriaOnly }),
+  jsonChunks: ({ analysis, equilibriaOnly }) => analysisJsonChunks(analysis, { equilibriaOnly }),
+  csvChunks: ({ analysis, equilibriaOnly }) => csvLines(stateTable(analysis.model, analysis, "csv", { equilibriaOnly })),
+  toDocument: analysisDocument,
+};
+
+export const statesOutput: OutputKind<Model, TableLimit> = {
+  format: STATES_FORMAT,
+  schema: statesSchema,
+  toJson: (model) => materialize(statesJsonDocument(model)),
+  jsonChunks: (model) => jsonChunks(statesJsonDocument(model)),
+  csvChunks: (model) => csvLines(stateTable(model, undefined, "csv")),
+  toDocument: statesDocument,
+};

@@ -1,27 +1,84 @@
-/** `parley compare` in words, Markdown or JSON. */
-import type { Comparison, Survival } from "../analysis/compare.js";
+/** `parley compare`: two versions in detail (`parley-comparison/1`), or several in a survival table (`parley-survival/1`). */
+import type { Comparison, StabilityChange, Survival } from "../analysis/compare.js";
 import type { Model } from "../model/compile.js";
 import type { Concept } from "../stability/analyze.js";
 import { stateFamilies } from "../analysis/families.js";
 import { describeFamily, describeState } from "../model/describe.js";
-import { renderMarkdown, renderText, type Table } from "./table.js";
+import { stateId } from "../model/states.js";
+import { type Block, type Document, type Inline, render, t, user } from "./document.js";
+import type { OutputKind } from "./kind.js";
+import type { Table } from "./table.js";
 import { arr, bool, byConcept, concept, nullable, obj, pattern, root, stateIdSchema, str } from "./schema-kit.js";
 
-export function renderComparison(a: Model, b: Model, fileA: string, fileB: string, cmp: Comparison, md: boolean): string {
-  const out: string[] = [];
-  const h = (s: string) => (md ? `## ${s}` : s);
-  out.push(md ? `# ${fileA} → ${fileB}` : `Comparing ${fileA} (${a.scenario.name}) with ${fileB} (${b.scenario.name})`, "");
-  out.push(h("What changed in the model"));
-  if (cmp.changes.length === 0) out.push(md ? "Nothing." : "  nothing");
-  for (const c of cmp.changes) out.push(`${md ? "-" : "  •"} ${c}`);
+/** Two versions compared in detail. */
+export const COMPARISON_FORMAT = "parley-comparison/1";
+/** Several versions: in how many each equilibrium holds. */
+export const SURVIVAL_FORMAT = "parley-survival/1";
+
+/** What `parley compare A B` computed. */
+export interface ComparisonResult {
+  a: Model;
+  b: Model;
+  fileA: string;
+  fileB: string;
+  cmp: Comparison;
+}
+
+/** What `parley compare A B C …` (or --survival) computed. */
+export interface SurvivalResult {
+  models: Model[];
+  files: string[];
+  sharedOptions: string[];
+  rows: Survival[];
+  concepts: readonly Concept[];
+}
+
+/** State indices become 1-based ids, as everywhere in Parley's JSON. */
+export function comparisonJson({ cmp, fileA, fileB }: ComparisonResult) {
+  const change = ({ stateA, stateB, ...rest }: StabilityChange) => ({
+    ...rest,
+    stateA: stateA === undefined ? null : stateId(stateA),
+    stateB: stateB === undefined ? null : stateId(stateB),
+  });
+  return {
+    format: COMPARISON_FORMAT,
+    files: [fileA, fileB],
+    ...cmp,
+    concepts: cmp.concepts.map((c) => ({ ...c, gained: c.gained.map(change), lost: c.lost.map(change) })),
+  };
+}
+
+export function comparisonDocument({ a, b, fileA, fileB, cmp }: ComparisonResult): Document {
+  const blocks: Block[] = [];
+  blocks.push({
+    kind: "heading",
+    level: 1,
+    text: t`${user(fileA)} → ${user(fileB)}`,
+    asText: t`Comparing ${user(fileA)} (${user(a.scenario.name)}) with ${user(fileB)} (${user(b.scenario.name)})`,
+  });
+  blocks.push({ kind: "heading", level: 2, text: "What changed in the model" });
+  if (cmp.changes.length === 0) blocks.push({ kind: "paragraph", level: 1, joined: true, text: "Nothing.", asText: "nothing" });
+  for (const c of cmp.changes) blocks.push({ kind: "item", level: 1, indent: 2, joined: true, text: user(c) });
   if (!cmp.sameOptions)
-    out.push("", `The versions have different options; states are matched on the ${cmp.sharedOptions.length} they share: ${cmp.sharedOptions.join(", ")}.`);
-  out.push("", h("What changed in the results"));
+    blocks.push({
+      kind: "paragraph",
+      text: `The versions have different options; states are matched on the ${cmp.sharedOptions.length} they share: ${cmp.sharedOptions.join(", ")}.`,
+    });
+  blocks.push({ kind: "heading", level: 2, text: "What changed in the results" });
   let any = false;
   for (const c of cmp.concepts) {
     if (!c.gained.length && !c.lost.length) continue;
     any = true;
-    out.push("", md ? `### ${c.concept}` : `${c.concept}:`);
+    blocks.push({ kind: "heading", level: 3, text: c.concept, asText: `${c.concept}:` });
+    // In text the changes are indented lines under the concept; in Markdown and HTML a list.
+    const line = (level: number, text: Inline): Block => ({
+      kind: "item",
+      level,
+      indent: level === 1 ? 2 : 6,
+      textMarker: "",
+      joined: true,
+      text,
+    });
     for (const [list, model, side, label] of [
       [c.gained, b, "stateB", "+ now an equilibrium"],
       [c.lost, a, "stateA", "− no longer an equilibrium"],
@@ -31,50 +88,52 @@ export function renderComparison(a: Model, b: Model, fileA: string, fileB: strin
       const byState = new Map(withState.map((x) => [x[side]!, x]));
       for (const f of stateFamilies(model, [...byState.keys()])) {
         const example = byState.get(f.states[0])!;
-        const size = f.states.length > 1 ? ` (${f.states.length} states)` : ` (state ${f.states[0] + 1})`;
-        out.push(`${md ? "- " : "  "}${label}: ${describeFamily(model, f.states, f.care)}${size}`);
-        for (const d of example.dms) out.push(`${md ? "  - " : "      "}${d.dm}: ${d.after ? "now stable" : "no longer stable"}, since ${shorten(d.why)}.`);
+        const size = f.states.length > 1 ? ` (${f.states.length} states)` : ` (state ${stateId(f.states[0])})`;
+        blocks.push(line(1, t`${label}: ${user(describeFamily(model, f.states, f.care))}${size}`));
+        for (const d of example.dms) blocks.push(line(2, t`${user(d.dm)}: ${d.after ? "now stable" : "no longer stable"}, since ${user(shorten(d.why))}.`));
       }
-      for (const x of list.filter((y) => y[side] === undefined)) out.push(`${md ? "- " : "  "}${label}: ${x.key} (only in the other version)`);
+      for (const x of list.filter((y) => y[side] === undefined)) blocks.push(line(1, `${label}: ${x.key} (only in the other version)`));
     }
   }
   const same = cmp.concepts.filter((c) => !c.gained.length && !c.lost.length).map((c) => c.concept);
-  if (!any) out.push(md ? "No equilibrium changed under any concept." : "  No equilibrium changed under any concept.");
-  else if (same.length) out.push("", `No change under ${same.join(", ")}.`);
-  return out.join("\n") + "\n";
+  if (!any) blocks.push({ kind: "paragraph", level: 1, joined: true, text: "No equilibrium changed under any concept." });
+  else if (same.length) blocks.push({ kind: "paragraph", text: `No change under ${same.join(", ")}.` });
+  return { title: `${fileA} → ${fileB}`, blocks };
 }
 
-export function renderSurvival(
-  models: Model[],
-  files: string[],
-  shared: string[],
-  rows: Survival[],
-  concepts: readonly Concept[],
-  md: boolean,
-  limit: number,
-): string {
-  const out: string[] = [];
-  out.push(
-    md ? `# Equilibria across ${models.length} versions` : `Equilibria across ${models.length} versions: ${files.join(", ")}`,
-    "",
-    `States are matched on the ${shared.length} options all versions share; a cell counts the versions in which the state is an equilibrium.`,
-    "",
-  );
+/** Two versions compared, as text or Markdown (the workbench shows the Markdown). */
+export function renderComparison(a: Model, b: Model, fileA: string, fileB: string, cmp: Comparison, md: boolean): string {
+  return render(comparisonDocument({ a, b, fileA, fileB, cmp }), md ? "md" : "text");
+}
+
+export function survivalJson({ files, sharedOptions, concepts, rows }: SurvivalResult) {
+  return { format: SURVIVAL_FORMAT, files, sharedOptions, concepts, rows };
+}
+
+export function survivalDocument({ models, files, sharedOptions: shared, rows, concepts }: SurvivalResult, { limit }: { limit: number }): Document {
+  const n = models.length;
   const first = models[0];
   const keyIndex = new Map<string, number>();
   const bits = shared.map((id) => first.scenario.options.findIndex((o) => o.id === id));
   first.states.forEach((x, s) => keyIndex.set(bits.map((k) => (x & (1 << k) ? "Y" : "N")).join(""), s));
   const table: Table = {
-    header: ["state (shared options)", ...concepts.map((c) => c), "in words (first version)"],
+    header: ["state (shared options)", ...concepts, "in words (first version)"],
     rows: rows.slice(0, limit).map((r) => {
       const s = shared.length === first.nOptions ? keyIndex.get(r.key) : undefined;
-      return [r.key, ...concepts.map((c) => `${r.counts[c] ?? 0}/${models.length}`), s !== undefined ? describeState(first, s) : ""];
+      return [r.key, ...concepts.map((c) => `${r.counts[c] ?? 0}/${n}`), s !== undefined ? describeState(first, s) : ""];
     }),
     right: [false, ...concepts.map(() => true), false],
   };
-  out.push(md ? renderMarkdown(table) : renderText(table));
-  if (rows.length > limit) out.push("", `…and ${rows.length - limit} more (use --limit).`);
-  return out.join("\n") + "\n";
+  const blocks: Block[] = [
+    { kind: "heading", level: 1, text: `Equilibria across ${n} versions`, asText: t`Equilibria across ${n} versions: ${user(files.join(", "))}` },
+    {
+      kind: "paragraph",
+      text: `States are matched on the ${shared.length} options all versions share; a cell counts the versions in which the state is an equilibrium.`,
+    },
+    { kind: "table", table },
+  ];
+  if (rows.length > limit) blocks.push({ kind: "paragraph", text: `…and ${rows.length - limit} more (use --limit).` });
+  return { title: `Equilibria across ${n} versions`, blocks };
 }
 
 /** At most two reasons, then a count. */
@@ -103,3 +162,17 @@ export const survivalSchema = root("parley-survival/1", "parley compare A B C �
   concepts: arr(concept),
   rows: arr(obj({ key: pattern, counts: byConcept({ type: "integer", minimum: 1 }) })),
 });
+
+export const comparisonOutput: OutputKind<ComparisonResult> = {
+  format: COMPARISON_FORMAT,
+  schema: comparisonSchema,
+  toJson: comparisonJson,
+  toDocument: comparisonDocument,
+};
+
+export const survivalOutput: OutputKind<SurvivalResult, { limit: number }> = {
+  format: SURVIVAL_FORMAT,
+  schema: survivalSchema,
+  toJson: survivalJson,
+  toDocument: survivalDocument,
+};

@@ -5,7 +5,7 @@
  * happens here only: scenario-supplied text is a `user` span, escaped for
  * Markdown and HTML; Parley's own words are plain strings.
  */
-import { renderMarkdown, renderText, type Table } from "./table.js";
+import { markdownLines, renderMarkdown, renderText, type RowTable, type Table, textLines } from "./table.js";
 import { hang, wrap } from "./text.js";
 import { displayWidth } from "./table.js";
 
@@ -16,10 +16,14 @@ export type Inline = Span | Span[];
 /**
  * Common to every block: `joined` keeps it on the line after the previous
  * block (no blank line between); `apart` puts a blank line before a list item
- * that follows another.
+ * that follows another; `joined: "text"` joins it in terminal text only (in
+ * Markdown a line after a table would read as a row); `skipInText`: left out
+ * of terminal text (a heading the text does without), the next block taking
+ * its place.
  */
 interface Flow {
-  joined?: boolean;
+  joined?: boolean | "text";
+  skipInText?: boolean;
   apart?: boolean;
 }
 
@@ -27,13 +31,24 @@ export type Block = Flow &
   (
     | /** `asText`: how the heading reads in terminal text, where it is a sentence rather than a title. */
     { kind: "heading"; level: number; text: Inline; asText?: Inline }
-    /** `level`: indentation (two columns each in text, a class in HTML). */
-    | { kind: "paragraph"; text: Inline; level?: number }
-    /** A list item at a nesting level (1 = top); `indent`/`mdIndent`: columns before the marker, when not 2 per level. */
-    | { kind: "item"; level: number; text: Inline; indent?: number; mdIndent?: number }
+    /**
+     * `level`: indentation (two columns each in text, a class in HTML); `indent`: columns in text, when not 2 per level;
+     * `asText`: the words in terminal text, when they differ.
+     */
+    | { kind: "paragraph"; text: Inline; level?: number; indent?: number; asText?: Inline }
+    /**
+     * A list item at a nesting level (1 = top); `indent`/`mdIndent`: columns before the marker, when not 2 per level;
+     * `textMarker`: the marker in terminal text, when not a bullet ("" for an indented line); `asText`: the words in text.
+     */
+    | { kind: "item"; level: number; text: Inline; indent?: number; mdIndent?: number; textMarker?: string; asText?: Inline }
     /** A numbered step of a list. */
     | { kind: "step"; level: number; n: number; text: Inline; indent?: number; mdIndent?: number }
-    | { kind: "table"; table: Table }
+    /**
+     * Rows given as an array are laid out with the rest; rows produced lazily (a table as large as the model)
+     * are written a line at a time by `renderChunks`. `indent`: columns before each line in text; `textHeader`:
+     * the header in text, when it differs (narrower columns, explained above the table).
+     */
+    | { kind: "table"; table: Table | RowTable; indent?: number; textHeader?: string[] }
     /** Text laid out already (columns, code): kept as is. */
     | { kind: "pre"; text: string }
     | { kind: "rule" }
@@ -87,37 +102,67 @@ export function inline(s: Inline, mode: Mode): string {
 
 export function render(doc: Document, format: DocumentFormat): string {
   if (format === "html") return renderHtml(doc);
-  return doc.layout === "prose" ? (format === "md" ? proseMarkdown(doc) : proseText(doc)) : lines(doc, format);
+  return doc.layout === "prose" ? (format === "md" ? proseMarkdown(doc) : proseText(doc)) : [...lines(doc, format)].join("");
+}
+
+/**
+ * The same text as `render`, in chunks: the `lines` layout writes a table
+ * whose rows are produced lazily a line at a time, so that a table of
+ * millions of states is never held whole as text.
+ */
+export function* renderChunks(doc: Document, format: DocumentFormat): Generator<string> {
+  if (format === "html" || doc.layout === "prose") yield render(doc, format);
+  else yield* lines(doc, format);
 }
 
 const listy = (b: Block | undefined) => b?.kind === "item" || b?.kind === "step";
 const spaces = (n: number) => " ".repeat(Math.max(0, n));
+const textTable = (b: Block & { kind: "table" }): RowTable => (b.textHeader ? { ...b.table, header: b.textHeader } : b.table);
+const indented = (text: string, n = 0) => (n > 0 ? text.replace(/^/gm, spaces(n)) : text);
 
-/** The `lines` layout in text or Markdown. */
-function lines(doc: Document, mode: "text" | "md"): string {
-  const out: string[] = [];
+/** The `lines` layout in text or Markdown, in chunks (the text between lazy tables, then each of their lines). */
+function* lines(doc: Document, mode: "text" | "md"): Generator<string> {
+  let buf = "";
   let prev: Block | undefined;
+  // A block left out of text leaves the separation it would have had to the next.
+  let gap = false;
   for (const b of doc.blocks) {
     if (b.kind === "figure") continue;
-    if (prev && !b.joined && (b.apart || !(listy(b) && listy(prev)))) out.push("");
-    if (b.kind === "heading") out.push(mode === "md" ? `${"#".repeat(b.level)} ${inline(b.text, mode)}` : inline(b.asText ?? b.text, mode));
-    else if (b.kind === "paragraph") out.push(mode === "md" ? inline(b.text, mode) : spaces(2 * (b.level ?? 0)) + inline(b.text, mode));
+    if (mode === "text" && b.skipInText) {
+      gap ||= Boolean(prev && !b.joined);
+      continue;
+    }
+    const joined = b.joined === true || (b.joined === "text" && mode === "text");
+    if (prev && (gap || (!joined && (b.apart || !(listy(b) && listy(prev)))))) buf += "\n";
+    gap = false;
+    prev = b;
+    if (b.kind === "table" && !Array.isArray(b.table.rows)) {
+      if (buf) yield buf;
+      buf = "";
+      const pad = mode === "text" ? spaces(b.indent ?? 0) : "";
+      for (const line of mode === "md" ? markdownLines(b.table) : textLines(textTable(b))) yield pad + line;
+      continue;
+    }
+    if (b.kind === "heading") buf += mode === "md" ? `${"#".repeat(b.level)} ${inline(b.text, mode)}` : inline(b.asText ?? b.text, mode);
+    else if (b.kind === "paragraph") buf += mode === "md" ? inline(b.text, mode) : spaces(b.indent ?? 2 * (b.level ?? 0)) + inline(b.asText ?? b.text, mode);
     else if (b.kind === "item" || b.kind === "step") {
       const indent = (mode === "md" ? b.mdIndent : b.indent) ?? 2 * (b.level - 1);
-      const marker = b.kind === "step" ? `${b.n}. ` : mode === "md" ? "- " : "• ";
-      out.push(spaces(indent) + marker + inline(b.text, mode));
-    } else if (b.kind === "table") out.push(mode === "md" ? renderMarkdown(b.table) : renderText(b.table));
-    else if (b.kind === "pre") out.push(b.text);
-    else out.push(mode === "md" ? "---" : "");
-    prev = b;
+      const marker = b.kind === "step" ? `${b.n}. ` : mode === "md" ? "- " : (b.textMarker ?? "• ");
+      buf += spaces(indent) + marker + inline(b.kind === "item" && mode === "text" ? (b.asText ?? b.text) : b.text, mode);
+    } else if (b.kind === "table") buf += mode === "md" ? renderMarkdown(b.table) : indented(renderText(textTable(b)), b.indent);
+    else if (b.kind === "pre") buf += b.text;
+    else buf += mode === "md" ? "---" : "";
+    buf += "\n";
   }
-  return out.join("\n") + "\n";
+  // An empty document is one empty line, as it always was.
+  if (buf || !prev) yield buf || "\n";
 }
 
 /** The `prose` layout as terminal text: wrapped paragraphs, hanging list items, ruled headings. */
 function proseText(doc: Document): string {
   const out: string[] = [];
   for (const b of doc.blocks) {
+    if (b.skipInText) continue;
     if (b.kind === "heading") {
       const t = inline(b.text, "text");
       out.push(
@@ -127,10 +172,10 @@ function proseText(doc: Document): string {
             ? `\n${t}\n${"─".repeat(Math.min(WIDTH, displayWidth(t)))}`
             : `\n${t}`,
       );
-    } else if (b.kind === "paragraph") out.push(wrap(inline(b.text, "text"), WIDTH, "  ".repeat(b.level ?? 0)));
-    else if (b.kind === "item") out.push(hang(`${"  ".repeat(Math.max(0, b.level - 1))}• `, inline(b.text, "text")));
+    } else if (b.kind === "paragraph") out.push(wrap(inline(b.asText ?? b.text, "text"), WIDTH, "  ".repeat(b.level ?? 0)));
+    else if (b.kind === "item") out.push(hang(`${"  ".repeat(Math.max(0, b.level - 1))}${b.textMarker ?? "• "}`, inline(b.asText ?? b.text, "text")));
     else if (b.kind === "step") out.push(hang(`${"  ".repeat(Math.max(0, b.level - 1))}${b.n}. `, inline(b.text, "text")));
-    else if (b.kind === "table") out.push(renderText(b.table));
+    else if (b.kind === "table") out.push(indented(renderText(textTable(b)), b.indent));
     else if (b.kind === "pre") out.push(b.text);
     else if (b.kind === "rule") out.push("");
   }
@@ -162,10 +207,10 @@ function proseMarkdown(doc: Document): string {
   return out.join("\n").trim() + "\n";
 }
 
-function htmlTable(t: Table): string {
+function htmlTable(t: RowTable): string {
   const cell = (tag: string, s: string, c: number) => `<${tag}${t.right?.[c] ? ' class="r"' : ""}>${htmlEsc(s)}</${tag}>`;
   const head = `<tr>${t.header.map((h, c) => cell("th", h, c)).join("")}</tr>`;
-  const rows = t.rows.map((r) => `<tr>${r.map((s, c) => cell("td", s, c)).join("")}</tr>`);
+  const rows = Array.from(t.rows, (r) => `<tr>${r.map((s, c) => cell("td", s, c)).join("")}</tr>`);
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join("\n")}\n</tbody>\n</table>`;
 }
 

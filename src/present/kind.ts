@@ -15,4 +15,8 @@ export interface OutputKind<R, O = undefined> {
   toDocument(result: R, options: O): Document;
   /** For kinds whose result is one table. */
   toCsv?(result: R): string;
+  /** For results as large as the model: the text of `toJson`'s JSON, in chunks written as they are produced. */
+  jsonChunks?(result: R): Iterable<string>;
+  /** Likewise the CSV, in chunks. */
+  csvChunks?(result: R): Iterable<string>;
 }

@@ -1,7 +1,8 @@
 /** `parley analyze`. */
 import type { Command } from "commander";
 import { analyzeSteps, CONCEPTS, type Concept } from "../../stability/analyze.js";
-import { analysisJsonChunks, DEFAULT_TABLE_LIMIT, renderAnalysis, type TableFormat } from "../../present/analysis-output.js";
+import { analysisOutput, DEFAULT_TABLE_LIMIT } from "../../present/analysis-output.js";
+import { print, type PrintOptions } from "../print.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
 import {
@@ -24,10 +25,10 @@ export function register(program: Command, env: CommandEnv): void {
     .description("stability of every feasible state for every decision maker, and the equilibria")
     .argument("[file]", "scenario file, - for standard input (default: the embedded default scenario)")
     .addOption(conceptOption())
-    .addOption(formatOption(["table", "json", "csv", "md"], "table"))
+    .addOption(formatOption(["table", "json", "csv", "md", "html"], "table"))
     .option("-e, --equilibria-only", "list only states that are an equilibrium under some concept (also in JSON)")
-    .option("--limit <n>", "rows of the table (table and md formats)", parseCount, DEFAULT_TABLE_LIMIT)
-    .option("--all", "every row in the table (table and md formats)")
+    .option("--limit <n>", "rows of the table (table, md and html formats)", parseCount, DEFAULT_TABLE_LIMIT)
+    .option("--all", "every row in the table (table, md and html formats)")
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
@@ -47,17 +48,7 @@ Examples:
     .action(
       async (
         file: string | undefined,
-        o: {
-          concept?: Concept[];
-          format: TableFormat | "json";
-          equilibriaOnly?: boolean;
-          limit: number;
-          all?: boolean;
-          output?: string;
-          force?: boolean;
-          maxStates: number;
-          threads: number;
-        },
+        o: PrintOptions & { concept?: Concept[]; equilibriaOnly?: boolean; limit: number; all?: boolean; maxStates: number; threads: number },
       ) => {
         const model = env.load(file ?? DEFAULT_SCENARIO, o.maxStates, { implicitOnly: true });
         const concepts = o.concept ?? CONCEPTS;
@@ -68,13 +59,8 @@ Examples:
           threads > 1
             ? await runOnPool(env, threads, showProgress, (pool, onProgress, shouldStop) => analyzeParallel(model, pool, { concepts, onProgress, shouldStop }))
             : await runSteps(env, analyzeSteps(model, { concepts }), showProgress);
-        // Written as it is rendered, a row at a time: a model of millions of states is never held whole as text.
-        env.writeResult(
-          o.format === "json"
-            ? analysisJsonChunks(analysis, { equilibriaOnly: o.equilibriaOnly })
-            : renderAnalysis(analysis, o.format, { equilibriaOnly: o.equilibriaOnly, limit: o.all ? undefined : o.limit }),
-          o,
-        );
+        // JSON, CSV and the table are written as they are rendered, a row at a time: a model of millions of states is never held whole as text.
+        print(env, analysisOutput, { analysis, equilibriaOnly: o.equilibriaOnly }, o, { limit: o.all ? undefined : o.limit });
       },
     );
 }

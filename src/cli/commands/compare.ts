@@ -1,7 +1,8 @@
 /** `parley compare`. */
 import type { Command } from "commander";
-import { compareModels, equilibriumSurvival, type Comparison } from "../../analysis/compare.js";
-import { renderComparison, renderSurvival } from "../../present/compare-output.js";
+import { compareModels, equilibriumSurvival } from "../../analysis/compare.js";
+import { comparisonOutput, survivalOutput } from "../../present/compare-output.js";
+import { print, type PrintOptions } from "../print.js";
 import { ParleyError } from "../../format/errors.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM } from "../../parallel/parallel.js";
 import { CONCEPTS, type Analysis, type Concept } from "../../stability/analyze.js";
@@ -10,7 +11,6 @@ import {
   conceptOption,
   forceOption,
   formatOption,
-  jsonText,
   maxStatesOption,
   outputOption,
   parseCount,
@@ -19,10 +19,6 @@ import {
   type CommandEnv,
 } from "../env.js";
 
-/** Two versions compared in detail. */
-export const COMPARISON_FORMAT = "parley-comparison/1";
-/** Several versions: in how many each equilibrium holds. */
-export const SURVIVAL_FORMAT = "parley-survival/1";
 import { inputName } from "../io.js";
 
 export function register(program: Command, env: CommandEnv): void {
@@ -31,7 +27,7 @@ export function register(program: Command, env: CommandEnv): void {
     .description("what changes between versions of a scenario: the model, the equilibria, and why")
     .argument("<files...>", "two scenario files, or more for a survival table")
     .addOption(conceptOption())
-    .addOption(formatOption(["text", "md", "json"], "text"))
+    .addOption(formatOption(["text", "md", "json", "html"], "text"))
     .option("--survival", "the survival table even for two files")
     .option("--limit <n>", "rows of the survival table (three or more files, or --survival)", parseCount, 30)
     .addOption(outputOption())
@@ -50,76 +46,32 @@ Examples:
   parley compare scenarios/ukraine-2025.yaml scenarios/ukraine-2025-us-walks-away.yaml
   parley compare scenarios/ukraine-2025*.yaml -c Nash,SEQ`,
     )
-    .action(
-      async (
-        files: string[],
-        o: {
-          concept?: Concept[];
-          format: "text" | "md" | "json";
-          survival?: boolean;
-          limit: number;
-          output?: string;
-          force?: boolean;
-          maxStates: number;
-          threads: number;
-        },
-      ) => {
-        if (files.length < 2) throw new ParleyError({ code: "usage", message: "compare needs at least two scenario files" });
-        const models = files.map((f) => env.load(f, o.maxStates));
-        files = files.map(inputName); // in the output, standard input (-) is <stdin>
-        const concepts = o.concept ?? [...CONCEPTS];
-        const states = models.reduce((a, m) => a + m.states.length, 0);
-        const threads = chooseThreads(o.threads, states >= ANALYSIS_THREADS_FROM);
-        // Large versions: each one's (concept, DM) passes spread over worker threads, one version after another.
-        const analyses =
-          threads > 1
-            ? await runOnPool(env, threads, states >= 20_000, async (pool, progress, shouldStop) => {
-                const out: Analysis[] = [];
-                for (const [k, model] of models.entries()) {
-                  const a = await analyzeParallel(model, pool, { concepts, shouldStop, onProgress: (d, t, label) => progress(d, t, `${files[k]}: ${label}`) });
-                  if (!a) return undefined;
-                  out.push(a);
-                }
-                return out;
-              })
-            : undefined;
-        if (models.length === 2 && !o.survival) {
-          const cmp = compareModels(models[0], models[1], concepts, analyses && [analyses[0], analyses[1]]);
-          env.writeResult(
-            o.format === "json" ? jsonText(comparisonJson(cmp, files)) : renderComparison(models[0], models[1], files[0], files[1], cmp, o.format === "md"),
-            o,
-          );
-          return;
-        }
-        const { sharedOptions, rows } = equilibriumSurvival(models, concepts, analyses);
-        env.writeResult(
-          o.format === "json"
-            ? jsonText({ format: SURVIVAL_FORMAT, files, sharedOptions, concepts, rows })
-            : renderSurvival(models, files, sharedOptions, rows, concepts, o.format === "md", o.limit),
-          o,
-        );
-      },
-    );
-}
-
-/** State indices become 1-based ids, as everywhere in Parley's JSON. */
-function comparisonJson(cmp: Comparison, files: string[]) {
-  return {
-    format: COMPARISON_FORMAT,
-    files,
-    ...cmp,
-    concepts: cmp.concepts.map((c) => ({
-      ...c,
-      gained: c.gained.map(({ stateA, stateB, ...rest }) => ({
-        ...rest,
-        stateA: stateA === undefined ? null : stateA + 1,
-        stateB: stateB === undefined ? null : stateB + 1,
-      })),
-      lost: c.lost.map(({ stateA, stateB, ...rest }) => ({
-        ...rest,
-        stateA: stateA === undefined ? null : stateA + 1,
-        stateB: stateB === undefined ? null : stateB + 1,
-      })),
-    })),
-  };
+    .action(async (files: string[], o: PrintOptions & { concept?: Concept[]; survival?: boolean; limit: number; maxStates: number; threads: number }) => {
+      if (files.length < 2) throw new ParleyError({ code: "usage", message: "compare needs at least two scenario files" });
+      const models = files.map((f) => env.load(f, o.maxStates));
+      files = files.map(inputName); // in the output, standard input (-) is <stdin>
+      const concepts = o.concept ?? [...CONCEPTS];
+      const states = models.reduce((a, m) => a + m.states.length, 0);
+      const threads = chooseThreads(o.threads, states >= ANALYSIS_THREADS_FROM);
+      // Large versions: each one's (concept, DM) passes spread over worker threads, one version after another.
+      const analyses =
+        threads > 1
+          ? await runOnPool(env, threads, states >= 20_000, async (pool, progress, shouldStop) => {
+              const out: Analysis[] = [];
+              for (const [k, model] of models.entries()) {
+                const a = await analyzeParallel(model, pool, { concepts, shouldStop, onProgress: (d, t, label) => progress(d, t, `${files[k]}: ${label}`) });
+                if (!a) return undefined;
+                out.push(a);
+              }
+              return out;
+            })
+          : undefined;
+      if (models.length === 2 && !o.survival) {
+        const cmp = compareModels(models[0], models[1], concepts, analyses && [analyses[0], analyses[1]]);
+        print(env, comparisonOutput, { a: models[0], b: models[1], fileA: files[0], fileB: files[1], cmp }, o);
+        return;
+      }
+      const { sharedOptions, rows } = equilibriumSurvival(models, concepts, analyses);
+      print(env, survivalOutput, { models, files, sharedOptions, rows, concepts }, o, { limit: o.limit });
+    });
 }

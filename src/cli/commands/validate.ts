@@ -1,12 +1,9 @@
 /** `parley validate`. */
 import type { Command } from "commander";
-import type { Model } from "../../model/compile.js";
-import { ParleyError, type Issue } from "../../format/errors.js";
-import { printError } from "../print.js";
-import { maxStatesOption, Exit, forceOption, formatOption, jsonText, outputOption, type CommandEnv } from "../env.js";
-
-/** The JSON of `parley validate -f json`: every file's problems, as data. */
-export const DIAGNOSTICS_FORMAT = "parley-diagnostics/1";
+import { ParleyError } from "../../format/errors.js";
+import { type FileCheck, validateOutput } from "../../present/validate-output.js";
+import { print, printError, type PrintOptions } from "../print.js";
+import { maxStatesOption, Exit, forceOption, formatOption, outputOption, type CommandEnv } from "../env.js";
 import { inputName } from "../io.js";
 
 export function register(program: Command, env: CommandEnv): void {
@@ -14,7 +11,7 @@ export function register(program: Command, env: CommandEnv): void {
     .command("validate")
     .description("check scenario files and report every problem with its line and column")
     .argument("<files...>", "scenario files (- for standard input)")
-    .addOption(formatOption(["text", "json"], "text"))
+    .addOption(formatOption(["text", "json", "html"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
@@ -29,50 +26,24 @@ Examples:
   parley validate scenarios/*.yaml
   parley validate model.yaml -f json`,
     )
-    .action((files: string[], o: { format: "text" | "json"; output?: string; force?: boolean; maxStates: number }) => {
-      const results = files.map((file) => {
+    .action((files: string[], o: PrintOptions & { maxStates: number }) => {
+      const results = files.map((file): FileCheck => {
         try {
-          return { file: inputName(file), model: env.load(file, o.maxStates), issues: [] as Issue[] };
+          return { file: inputName(file), model: env.load(file, o.maxStates), issues: [] };
         } catch (e) {
           if (!(e instanceof ParleyError)) throw e;
           return { file: inputName(file), error: e, issues: e.issues };
         }
       });
       const failed = results.filter((r) => !r.model).length;
-      if (o.format === "json") {
-        env.writeResult(jsonText(diagnosticsJson(results)), o);
-      } else {
-        for (const r of results) if (r.error) printError(env.io, r.error);
-        const ok = results.filter((r) => r.model).map((r) => `ok  ${r.file}: ${summary(r.model!)}\n`);
-        if (ok.length || o.output) env.writeResult(ok.join(""), o);
-        if (failed > 0 && files.length > 1) env.io.stderr(`parley: ${failed} of ${files.length} files have problems\n`);
-      }
+      // In text the problems go to standard error, like a compiler's; the page lists them.
+      const text = o.format === "text";
+      if (text) for (const r of results) if (r.error) printError(env.io, r.error);
+      // No valid file: nothing on standard output in text (an -o file is left empty).
+      if (text && failed === results.length) {
+        if (o.output) env.writeResult("", o);
+      } else print(env, validateOutput, results, o, { issues: !text });
+      if (text && failed > 0 && files.length > 1) env.io.stderr(`parley: ${failed} of ${files.length} files have problems\n`);
       if (failed > 0) throw new Exit(2);
     });
-}
-
-function summary(m: Model): string {
-  return `${m.nDMs} decision makers, ${m.nOptions} options, ${m.states.length} feasible states, status quo state ${m.statusQuo + 1}`;
-}
-
-function diagnosticsJson(results: { file: string; model?: Model; issues: Issue[] }[]) {
-  return {
-    format: DIAGNOSTICS_FORMAT,
-    valid: results.every((r) => r.model),
-    files: results.map((r) => ({
-      file: r.file,
-      valid: Boolean(r.model),
-      model: r.model
-        ? { decisionMakers: r.model.nDMs, options: r.model.nOptions, feasibleStates: r.model.states.length, statusQuo: r.model.statusQuo + 1 }
-        : null,
-      issues: r.issues.map((i) => ({
-        severity: "error",
-        code: i.code,
-        message: i.message,
-        path: i.path ?? null,
-        line: i.line ?? null,
-        column: i.column ?? (i.line !== undefined ? 1 : null),
-      })),
-    })),
-  };
 }
