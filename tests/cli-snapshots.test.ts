@@ -50,6 +50,7 @@ const RUNS: Record<string, string[]> = {
   "coalitions-elmira.json": ["coalitions", E, "-f", "json"],
   "hypergame-ukraine.txt": ["hypergame", U],
   "hypergame-ukraine.json": ["hypergame", U, "-f", "json"],
+  "foresight-ukraine.html": ["foresight", U, "--variant", "rotation", "-f", "html"],
   "bargain.txt": ["bargain"],
   "bargain.csv": ["bargain", "-f", "csv"],
   "bargain.json": ["bargain", "-f", "json"],

@@ -16,24 +16,33 @@ export type Inline = Span | Span[];
 /**
  * Common to every block: `joined` keeps it on the line after the previous
  * block (no blank line between); `apart` puts a blank line before a list item
- * that follows another.
+ * that follows another; `only`: the formats it appears in (all when absent),
+ * for the few places where text and Markdown are laid out differently.
  */
 interface Flow {
   joined?: boolean;
   apart?: boolean;
+  only?: readonly DocumentFormat[];
 }
 
 export type Block = Flow &
   (
-    | /** `asText`: how the heading reads in terminal text, where it is a sentence rather than a title. */
-    { kind: "heading"; level: number; text: Inline; asText?: Inline }
-    /** `level`: indentation (two columns each in text, a class in HTML). */
-    | { kind: "paragraph"; text: Inline; level?: number }
-    /** A list item at a nesting level (1 = top); `indent`/`mdIndent`: columns before the marker, when not 2 per level. */
-    | { kind: "item"; level: number; text: Inline; indent?: number; mdIndent?: number }
+    | /** `asText`: how the heading reads in terminal text, where it is a sentence rather than a title; `underline`: ruled below in text. */
+    { kind: "heading"; level: number; text: Inline; asText?: Inline; underline?: boolean }
+    /**
+     * `level`: indentation (two columns each in text, a class in HTML);
+     * `indent`/`mdIndent`: columns before the text, when not that; `wrap`: wrapped at 80 columns in text.
+     */
+    | { kind: "paragraph"; text: Inline; level?: number; indent?: number; mdIndent?: number; wrap?: boolean }
+    /**
+     * A list item at a nesting level (1 = top); `indent`/`mdIndent`: columns before the marker, when not 2 per level;
+     * `marker`: the text marker instead of "• "; `hang`: wrapped at 80 columns in text, under its first line.
+     */
+    | { kind: "item"; level: number; text: Inline; indent?: number; mdIndent?: number; marker?: string; hang?: boolean }
     /** A numbered step of a list. */
-    | { kind: "step"; level: number; n: number; text: Inline; indent?: number; mdIndent?: number }
-    | { kind: "table"; table: Table }
+    | { kind: "step"; level: number; n: number; text: Inline; indent?: number; mdIndent?: number; hang?: boolean }
+    /** `indent`: columns before each line of the table in text. */
+    | { kind: "table"; table: Table; indent?: number }
     /** Text laid out already (columns, code): kept as is. */
     | { kind: "pre"; text: string }
     | { kind: "rule" }
@@ -86,6 +95,7 @@ export function inline(s: Inline, mode: Mode): string {
 }
 
 export function render(doc: Document, format: DocumentFormat): string {
+  if (doc.blocks.some((b) => b.only)) doc = { ...doc, blocks: doc.blocks.filter((b) => !b.only || b.only.includes(format)) };
   if (format === "html") return renderHtml(doc);
   return doc.layout === "prose" ? (format === "md" ? proseMarkdown(doc) : proseText(doc)) : lines(doc, format);
 }
@@ -100,14 +110,20 @@ function lines(doc: Document, mode: "text" | "md"): string {
   for (const b of doc.blocks) {
     if (b.kind === "figure") continue;
     if (prev && !b.joined && (b.apart || !(listy(b) && listy(prev)))) out.push("");
-    if (b.kind === "heading") out.push(mode === "md" ? `${"#".repeat(b.level)} ${inline(b.text, mode)}` : inline(b.asText ?? b.text, mode));
-    else if (b.kind === "paragraph") out.push(mode === "md" ? inline(b.text, mode) : spaces(2 * (b.level ?? 0)) + inline(b.text, mode));
-    else if (b.kind === "item" || b.kind === "step") {
+    if (b.kind === "heading") {
+      const text = mode === "md" ? `${"#".repeat(b.level)} ${inline(b.text, mode)}` : inline(b.asText ?? b.text, mode);
+      out.push(b.underline && mode === "text" ? `${text}\n${"─".repeat(displayWidth(text))}` : text);
+    } else if (b.kind === "paragraph") {
+      const pad = spaces(mode === "md" ? (b.mdIndent ?? 0) : (b.indent ?? 2 * (b.level ?? 0)));
+      out.push(b.wrap && mode === "text" ? wrap(inline(b.text, mode), WIDTH, pad) : pad + inline(b.text, mode));
+    } else if (b.kind === "item" || b.kind === "step") {
       const indent = (mode === "md" ? b.mdIndent : b.indent) ?? 2 * (b.level - 1);
-      const marker = b.kind === "step" ? `${b.n}. ` : mode === "md" ? "- " : "• ";
-      out.push(spaces(indent) + marker + inline(b.text, mode));
-    } else if (b.kind === "table") out.push(mode === "md" ? renderMarkdown(b.table) : renderText(b.table));
-    else if (b.kind === "pre") out.push(b.text);
+      const marker = b.kind === "step" ? `${b.n}. ` : mode === "md" ? "- " : (b.marker ?? "• ");
+      out.push(b.hang && mode === "text" ? hang(spaces(indent) + marker, inline(b.text, mode)) : spaces(indent) + marker + inline(b.text, mode));
+    } else if (b.kind === "table") {
+      const text = mode === "md" ? renderMarkdown(b.table) : renderText(b.table);
+      out.push(b.indent && mode === "text" ? text.replace(/^/gm, spaces(b.indent)) : text);
+    } else if (b.kind === "pre") out.push(b.text);
     else out.push(mode === "md" ? "---" : "");
     prev = b;
   }
