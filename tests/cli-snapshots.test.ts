@@ -51,6 +51,7 @@ const RUNS: Record<string, string[]> = {
   "hypergame-ukraine.txt": ["hypergame", U],
   "hypergame-ukraine.json": ["hypergame", U, "-f", "json"],
   "foresight-ukraine.html": ["foresight", U, "--variant", "rotation", "-f", "html"],
+  "hypergame-ukraine.html": ["hypergame", U, "-f", "html"],
   "bargain.txt": ["bargain"],
   "bargain.csv": ["bargain", "-f", "csv"],
   "bargain.json": ["bargain", "-f", "json"],
