@@ -52,6 +52,7 @@ const RUNS: Record<string, string[]> = {
   "hypergame-ukraine.json": ["hypergame", U, "-f", "json"],
   "foresight-ukraine.html": ["foresight", U, "--variant", "rotation", "-f", "html"],
   "hypergame-ukraine.html": ["hypergame", U, "-f", "html"],
+  "unknown-ukraine.html": ["unknown", U, "-f", "html"],
   "bargain.txt": ["bargain"],
   "bargain.csv": ["bargain", "-f", "csv"],
   "bargain.json": ["bargain", "-f", "json"],
