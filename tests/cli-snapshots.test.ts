@@ -53,6 +53,7 @@ const RUNS: Record<string, string[]> = {
   "foresight-ukraine.html": ["foresight", U, "--variant", "rotation", "-f", "html"],
   "hypergame-ukraine.html": ["hypergame", U, "-f", "html"],
   "unknown-ukraine.html": ["unknown", U, "-f", "html"],
+  "coalitions-ukraine.html": ["coalitions", U, "-f", "html"],
   "bargain.txt": ["bargain"],
   "bargain.csv": ["bargain", "-f", "csv"],
   "bargain.json": ["bargain", "-f", "json"],

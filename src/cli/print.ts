@@ -29,7 +29,7 @@ export function print<R, O>(env: CommandEnv, kind: OutputKind<R, O>, result: R, 
 
 /** The text of a result in a format. */
 export function printed<R, O>(kind: OutputKind<R, O>, result: R, format: PrintFormat, options: O): string {
-  if (format === "json") return jsonText(kind.toJson(result));
+  if (format === "json") return (kind.jsonText ?? jsonText)(kind.toJson(result));
   if (format === "csv") {
     if (!kind.toCsv) throw new Error(`${kind.format} has no CSV form`);
     return kind.toCsv(result);

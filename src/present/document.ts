@@ -15,12 +15,12 @@ export type Inline = Span | Span[];
 
 /**
  * Common to every block: `joined` keeps it on the line after the previous
- * block (no blank line between); `apart` puts a blank line before a list item
+ * block (no blank line between), in every format or in those listed; `apart` puts a blank line before a list item
  * that follows another; `only`: the formats it appears in (all when absent),
  * for the few places where text and Markdown are laid out differently.
  */
 interface Flow {
-  joined?: boolean;
+  joined?: boolean | readonly DocumentFormat[];
   apart?: boolean;
   only?: readonly DocumentFormat[];
 }
@@ -109,7 +109,8 @@ function lines(doc: Document, mode: "text" | "md"): string {
   let prev: Block | undefined;
   for (const b of doc.blocks) {
     if (b.kind === "figure") continue;
-    if (prev && !b.joined && (b.apart || !(listy(b) && listy(prev)))) out.push("");
+    const joined = Array.isArray(b.joined) ? b.joined.includes(mode) : b.joined;
+    if (prev && !joined && (b.apart || !(listy(b) && listy(prev)))) out.push("");
     if (b.kind === "heading") {
       const text = mode === "md" ? `${"#".repeat(b.level)} ${inline(b.text, mode)}` : inline(b.asText ?? b.text, mode);
       out.push(b.underline && mode === "text" ? `${text}\n${"─".repeat(displayWidth(text))}` : text);
