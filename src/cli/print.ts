@@ -41,7 +41,7 @@ function printedChunks<R, O>(kind: OutputKind<R, O>, result: R, format: PrintFor
 
 /** The text of a result in a format. */
 export function printed<R, O>(kind: OutputKind<R, O>, result: R, format: PrintFormat, options: O): string {
-  if (format === "json") return jsonText(kind.toJson(result));
+  if (format === "json") return (kind.jsonText ?? jsonText)(kind.toJson(result));
   if (format === "csv") {
     if (kind.csvChunks && !kind.toCsv) return [...kind.csvChunks(result)].join("");
     if (!kind.toCsv) throw new Error(`${kind.format} has no CSV form`);

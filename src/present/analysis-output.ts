@@ -255,7 +255,7 @@ export function analysisDocument({ analysis: a, equilibriaOnly }: AnalyzeResult,
   a.concepts.forEach((c, k) => {
     const ids = equilibriumList(a.equilibria[c]!, limit);
     // Text aligns the lists in a column after the concepts.
-    blocks.push({ kind: "item", level: 1, indent: 2, textMarker: "", joined: k === 0, text: t`${strong(c)}: ${ids}`, asText: `${c.padEnd(8)} ${ids}` });
+    blocks.push({ kind: "item", level: 1, indent: 2, marker: "", joined: k === 0, text: t`${strong(c)}: ${ids}`, asText: `${c.padEnd(8)} ${ids}` });
   });
   return { title: `${sc.name}: stability and equilibria`, blocks };
 }

@@ -75,7 +75,7 @@ export function comparisonDocument({ a, b, fileA, fileB, cmp }: ComparisonResult
       kind: "item",
       level,
       indent: level === 1 ? 2 : 6,
-      textMarker: "",
+      marker: "",
       joined: true,
       text,
     });

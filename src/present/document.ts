@@ -15,34 +15,37 @@ export type Inline = Span | Span[];
 
 /**
  * Common to every block: `joined` keeps it on the line after the previous
- * block (no blank line between); `apart` puts a blank line before a list item
- * that follows another; `joined: "text"` joins it in terminal text only (in
- * Markdown a line after a table would read as a row); `skipInText`: left out
- * of terminal text (a heading the text does without), the next block taking
- * its place.
+ * block (no blank line between), in every format, in "text" only (in Markdown
+ * a line after a table would read as a row) or in the formats listed; `apart`
+ * puts a blank line before a list item that follows another; `skipInText`:
+ * left out of terminal text (a heading the text does without), the next block
+ * taking its place; `only`: the formats it appears in (all when absent), for
+ * the few places where text and Markdown are laid out differently.
  */
 interface Flow {
-  joined?: boolean | "text";
+  joined?: boolean | "text" | readonly DocumentFormat[];
   skipInText?: boolean;
   apart?: boolean;
+  only?: readonly DocumentFormat[];
 }
 
 export type Block = Flow &
   (
-    | /** `asText`: how the heading reads in terminal text, where it is a sentence rather than a title. */
-    { kind: "heading"; level: number; text: Inline; asText?: Inline }
+    | /** `asText`: how the heading reads in terminal text, where it is a sentence rather than a title; `underline`: ruled below in text. */
+    { kind: "heading"; level: number; text: Inline; asText?: Inline; underline?: boolean }
     /**
-     * `level`: indentation (two columns each in text, a class in HTML); `indent`: columns in text, when not 2 per level;
-     * `asText`: the words in terminal text, when they differ.
+     * `level`: indentation (two columns each in text, a class in HTML); `indent`/`mdIndent`: columns before the
+     * text, when not that; `wrap`: wrapped at 80 columns in text; `asText`: the words in terminal text, when they differ.
      */
-    | { kind: "paragraph"; text: Inline; level?: number; indent?: number; asText?: Inline }
+    | { kind: "paragraph"; text: Inline; level?: number; indent?: number; mdIndent?: number; wrap?: boolean; asText?: Inline }
     /**
      * A list item at a nesting level (1 = top); `indent`/`mdIndent`: columns before the marker, when not 2 per level;
-     * `textMarker`: the marker in terminal text, when not a bullet ("" for an indented line); `asText`: the words in text.
+     * `marker`: the marker in terminal text, when not a bullet ("" for an indented line); `hang`: wrapped at 80
+     * columns in text, under its first line; `asText`: the words in text.
      */
-    | { kind: "item"; level: number; text: Inline; indent?: number; mdIndent?: number; textMarker?: string; asText?: Inline }
+    | { kind: "item"; level: number; text: Inline; indent?: number; mdIndent?: number; marker?: string; hang?: boolean; asText?: Inline }
     /** A numbered step of a list. */
-    | { kind: "step"; level: number; n: number; text: Inline; indent?: number; mdIndent?: number }
+    | { kind: "step"; level: number; n: number; text: Inline; indent?: number; mdIndent?: number; hang?: boolean }
     /**
      * Rows given as an array are laid out with the rest; rows produced lazily (a table as large as the model)
      * are written a line at a time by `renderChunks`. `indent`: columns before each line in text; `textHeader`:
@@ -100,7 +103,13 @@ export function inline(s: Inline, mode: Mode): string {
   return mode === "md" ? `*${x}*` : mode === "html" ? `<em>${x}</em>` : x;
 }
 
+/** The document as `format` shows it: blocks meant `only` for other formats left out. */
+function inFormat(doc: Document, format: DocumentFormat): Document {
+  return doc.blocks.some((b) => b.only) ? { ...doc, blocks: doc.blocks.filter((b) => !b.only || b.only.includes(format)) } : doc;
+}
+
 export function render(doc: Document, format: DocumentFormat): string {
+  doc = inFormat(doc, format);
   if (format === "html") return renderHtml(doc);
   return doc.layout === "prose" ? (format === "md" ? proseMarkdown(doc) : proseText(doc)) : [...lines(doc, format)].join("");
 }
@@ -112,7 +121,7 @@ export function render(doc: Document, format: DocumentFormat): string {
  */
 export function* renderChunks(doc: Document, format: DocumentFormat): Generator<string> {
   if (format === "html" || doc.layout === "prose") yield render(doc, format);
-  else yield* lines(doc, format);
+  else yield* lines(inFormat(doc, format), format);
 }
 
 const listy = (b: Block | undefined) => b?.kind === "item" || b?.kind === "step";
@@ -132,7 +141,7 @@ function* lines(doc: Document, mode: "text" | "md"): Generator<string> {
       gap ||= Boolean(prev && !b.joined);
       continue;
     }
-    const joined = b.joined === true || (b.joined === "text" && mode === "text");
+    const joined = b.joined === "text" ? mode === "text" : Array.isArray(b.joined) ? b.joined.includes(mode) : b.joined === true;
     if (prev && (gap || (!joined && (b.apart || !(listy(b) && listy(prev)))))) buf += "\n";
     gap = false;
     prev = b;
@@ -143,12 +152,18 @@ function* lines(doc: Document, mode: "text" | "md"): Generator<string> {
       for (const line of mode === "md" ? markdownLines(b.table) : textLines(textTable(b))) yield pad + line;
       continue;
     }
-    if (b.kind === "heading") buf += mode === "md" ? `${"#".repeat(b.level)} ${inline(b.text, mode)}` : inline(b.asText ?? b.text, mode);
-    else if (b.kind === "paragraph") buf += mode === "md" ? inline(b.text, mode) : spaces(b.indent ?? 2 * (b.level ?? 0)) + inline(b.asText ?? b.text, mode);
-    else if (b.kind === "item" || b.kind === "step") {
+    if (b.kind === "heading") {
+      const text = mode === "md" ? `${"#".repeat(b.level)} ${inline(b.text, mode)}` : inline(b.asText ?? b.text, mode);
+      buf += b.underline && mode === "text" ? `${text}\n${"─".repeat(displayWidth(text))}` : text;
+    } else if (b.kind === "paragraph") {
+      const pad = spaces(mode === "md" ? (b.mdIndent ?? 0) : (b.indent ?? 2 * (b.level ?? 0)));
+      const text = inline(mode === "text" ? (b.asText ?? b.text) : b.text, mode);
+      buf += b.wrap && mode === "text" ? wrap(text, WIDTH, pad) : pad + text;
+    } else if (b.kind === "item" || b.kind === "step") {
       const indent = (mode === "md" ? b.mdIndent : b.indent) ?? 2 * (b.level - 1);
-      const marker = b.kind === "step" ? `${b.n}. ` : mode === "md" ? "- " : (b.textMarker ?? "• ");
-      buf += spaces(indent) + marker + inline(b.kind === "item" && mode === "text" ? (b.asText ?? b.text) : b.text, mode);
+      const marker = b.kind === "step" ? `${b.n}. ` : mode === "md" ? "- " : (b.marker ?? "• ");
+      const text = inline(b.kind === "item" && mode === "text" ? (b.asText ?? b.text) : b.text, mode);
+      buf += b.hang && mode === "text" ? hang(spaces(indent) + marker, text) : spaces(indent) + marker + text;
     } else if (b.kind === "table") buf += mode === "md" ? renderMarkdown(b.table) : indented(renderText(textTable(b)), b.indent);
     else if (b.kind === "pre") buf += b.text;
     else buf += mode === "md" ? "---" : "";
@@ -173,7 +188,7 @@ function proseText(doc: Document): string {
             : `\n${t}`,
       );
     } else if (b.kind === "paragraph") out.push(wrap(inline(b.asText ?? b.text, "text"), WIDTH, "  ".repeat(b.level ?? 0)));
-    else if (b.kind === "item") out.push(hang(`${"  ".repeat(Math.max(0, b.level - 1))}${b.textMarker ?? "• "}`, inline(b.asText ?? b.text, "text")));
+    else if (b.kind === "item") out.push(hang(`${"  ".repeat(Math.max(0, b.level - 1))}${b.marker ?? "• "}`, inline(b.asText ?? b.text, "text")));
     else if (b.kind === "step") out.push(hang(`${"  ".repeat(Math.max(0, b.level - 1))}${b.n}. `, inline(b.text, "text")));
     else if (b.kind === "table") out.push(indented(renderText(textTable(b)), b.indent));
     else if (b.kind === "pre") out.push(b.text);

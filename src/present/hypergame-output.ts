@@ -1,6 +1,6 @@
 /**
- * The results of `parley hypergame` as JSON (format `parley-hypergame/1`),
- * text or Markdown: what each decision maker does not perceive, the
+ * The results of `parley hypergame` (`parley-hypergame/1`): its JSON, document
+ * and schema: what each decision maker does not perceive, the
  * hypergame equilibria beside the full-information ones, and where and why
  * misperception changes the result, in words.
  */
@@ -17,8 +17,10 @@ import {
 import type { Concept } from "../stability/analyze.js";
 import type { Sanction } from "../stability/explain.js";
 import { describeChange, describeMove, dmName } from "../model/describe.js";
-import { wrap } from "./text.js";
-import { displayWidth, renderMarkdown, renderText, type Table } from "./table.js";
+import { renderText, type Table } from "./table.js";
+import { stateId, stateIds } from "../model/states.js";
+import { type Block, code, type Document, type Inline, inline, type Span, strong, t, user } from "./document.js";
+import type { OutputKind } from "./kind.js";
 import {
   arr,
   bool,
@@ -94,12 +96,12 @@ export interface ReasonJson {
   blocked?: { kind: Blocked["kind"]; state?: number; decisionMaker?: string; from?: number; to?: number };
 }
 
-const ids = (list: readonly number[]) => list.map((s) => s + 1);
+const ids = (list: readonly number[]) => stateIds(list);
 
 function stableJson(h: Hypergame, rows: Partial<Record<Concept, Uint8Array[]>>): Record<string, Record<string, number[]>> {
   const dms = h.model.scenario.decisionMakers;
   return Object.fromEntries(
-    h.concepts.map((c) => [c, Object.fromEntries(dms.map((dm, d) => [dm.id, [...rows[c]![d]].flatMap((v, s) => (v ? [s + 1] : []))]))]),
+    h.concepts.map((c) => [c, Object.fromEntries(dms.map((dm, d) => [dm.id, [...rows[c]![d]].flatMap((v, s) => (v ? [stateId(s)] : []))]))]),
   );
 }
 
@@ -112,13 +114,13 @@ export function hypergameToJson(h: Hypergame): HypergameJson {
     scenario: { name: m.scenario.name },
     view: h.view,
     concepts: h.concepts,
-    statusQuo: m.statusQuo + 1,
+    statusQuo: stateId(m.statusQuo),
     misperception: h.misperception,
     decisionMakers: dms.map((dm, d) => ({
       id: dm.id,
       name: dm.name,
       misperceives: (dm.misperceives ?? []).map((x) => x.text),
-      unperceivedStates: [...h.perceived[d]].flatMap((v, s) => (v ? [] : [s + 1])),
+      unperceivedStates: [...h.perceived[d]].flatMap((v, s) => (v ? [] : [stateId(s)])),
       misjudges: (dm.perceivedPreferences ?? []).map((p) => dms[p.dm].id),
     })),
     stable: stableJson(h, h.stable),
@@ -131,7 +133,7 @@ export function hypergameToJson(h: Hypergame): HypergameJson {
     changes: stabilityChanges(h).map((ch) => ({
       concept: ch.concept,
       decisionMaker: dms[ch.dm].id,
-      state: ch.state + 1,
+      state: stateId(ch.state),
       fullInformation: ch.fullInformation,
       perceived: ch.perceived,
       reasons: explainChange(h, ch).map((r) => reasonJson(h, ch.dm, r)),
@@ -142,26 +144,26 @@ export function hypergameToJson(h: Hypergame): HypergameJson {
 function reasonJson(h: Hypergame, i: number, r: ChangeReason): ReasonJson {
   const dmId = (d: number) => h.model.scenario.decisionMakers[d].id;
   const base = { kind: r.kind, concept: r.concept, text: reasonText(h, i, r) };
-  if (r.kind === "unknown-state") return { ...base, from: r.state + 1, to: r.to + 1 };
-  if (r.kind === "unseen-move") return { ...base, from: r.from + 1, to: r.to + 1 };
+  if (r.kind === "unknown-state") return { ...base, from: stateId(r.state), to: stateId(r.to) };
+  if (r.kind === "unseen-move") return { ...base, from: stateId(r.from), to: stateId(r.to) };
   const sn = r.sanction;
   const b = r.blocked;
   return {
     ...base,
-    from: r.from + 1,
-    to: r.to + 1,
+    from: stateId(r.from),
+    to: stateId(r.to),
     sanction: {
       simultaneous: sn.simultaneous,
-      moves: sn.moves.map((st) => ({ decisionMaker: dmId(st.dm), from: st.from + 1, to: st.to + 1 })),
-      result: sn.result + 1,
+      moves: sn.moves.map((st) => ({ decisionMaker: dmId(st.dm), from: stateId(st.from), to: stateId(st.to) })),
+      result: stateId(sn.result),
     },
     ...(b
       ? {
           blocked: {
             kind: b.kind,
-            ...("state" in b ? { state: b.state + 1 } : {}),
-            ...("step" in b ? { decisionMaker: dmId(b.step.dm), from: b.step.from + 1, to: b.step.to + 1 } : {}),
-            ...(b.kind === "counter-move-unseen" ? { from: b.from + 1, to: b.to + 1 } : {}),
+            ...("state" in b ? { state: stateId(b.state) } : {}),
+            ...("step" in b ? { decisionMaker: dmId(b.step.dm), from: stateId(b.step.from), to: stateId(b.step.to) } : {}),
+            ...(b.kind === "counter-move-unseen" ? { from: stateId(b.from), to: stateId(b.to) } : {}),
           },
         }
       : {}),
@@ -169,61 +171,74 @@ function reasonJson(h: Hypergame, i: number, r: ChangeReason): ReasonJson {
 }
 
 // ---------------------------------------------------------------------------
-// words
+// words: scenario text (names, moves, misperceives entries) as `user` spans
 
-const stateRef = (m: Model, s: number) => `state ${s + 1} (${statePattern(m, s)})`;
+const stateRef = (m: Model, s: number) => `state ${stateId(s)} (${statePattern(m, s)})`;
+const dm = (m: Model, d: number) => user(dmName(m, d));
+const change = (m: Model, from: number, to: number) => user(describeChange(m, from, to));
 
 /** "Russia's", "European allies'". */
-const of = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
+const of = (name: string) => user(name.endsWith("s") ? `${name}'` : `${name}'s`);
 
-function entryText(h: Hypergame, d: number, entry: number): string {
+function entryText(h: Hypergame, d: number, entry: number): Inline {
   const list = h.model.scenario.decisionMakers[d].misperceives ?? [];
-  return entry >= 0 && entry < list.length ? ` (it matches "${list[entry].text}")` : "";
+  return entry >= 0 && entry < list.length ? t` (it matches "${user(list[entry].text)}")` : "";
 }
 
-function sanctionWords(m: Model, sn: Sanction): string {
-  const steps = sn.moves.map((st) => describeMove(m, st.dm, st.from, st.to));
-  return `${sn.simultaneous ? "at the same time " + steps.join("; while ") : "then " + steps.join("; then ")} (→ ${stateRef(m, sn.result)})`;
+function sanctionWords(m: Model, sn: Sanction): Inline {
+  const steps = sn.moves.map((st) => user(describeMove(m, st.dm, st.from, st.to)));
+  return t`${sn.simultaneous ? t`at the same time ${join(steps, "; while ")}` : t`then ${join(steps, "; then ")}`} (→ ${stateRef(m, sn.result)})`;
 }
 
-function blockedWords(h: Hypergame, i: number, b: Blocked | null, inFact: boolean): string {
+function blockedWords(h: Hypergame, i: number, b: Blocked | null, inFact: boolean): Inline {
   const m = h.model;
-  const who = dmName(m, i);
-  if (!b) return inFact ? "but that response does not hold with full information" : `but that response is not open in ${of(who)} perception`;
+  const who = dm(m, i);
+  if (!b) return inFact ? "but that response does not hold with full information" : t`but that response is not open in ${of(dmName(m, i))} perception`;
   switch (b.kind) {
     case "mover-unaware":
-      return `but ${dmName(m, b.step.dm)} does not know ${stateRef(m, b.state)} exists, so it cannot make that move`;
+      return t`but ${dm(m, b.step.dm)} does not know ${stateRef(m, b.state)} exists, so it cannot make that move`;
     case "judge-unaware":
-      return `but ${who} does not know ${stateRef(m, b.state)} exists, so it does not expect that move`;
+      return t`but ${who} does not know ${stateRef(m, b.state)} exists, so it does not expect that move`;
     case "misjudged":
       return b.believed
-        ? `but in fact ${dmName(m, b.step.dm)} would not gain by that move (state ${b.step.from + 1} → ${b.step.to + 1}): ${who} misjudges its preferences`
-        : `but ${who} believes ${dmName(m, b.step.dm)} would not gain by that move (state ${b.step.from + 1} → ${b.step.to + 1}): it misjudges ${of(dmName(m, b.step.dm))} preferences`;
+        ? t`but in fact ${dm(m, b.step.dm)} would not gain by that move (state ${stateId(b.step.from)} → ${stateId(b.step.to)}): ${who} misjudges its preferences`
+        : t`but ${who} believes ${dm(m, b.step.dm)} would not gain by that move (state ${stateId(b.step.from)} → ${stateId(b.step.to)}): it misjudges ${of(dmName(m, b.step.dm))} preferences`;
     case "result-unknown":
-      return `but ${who} does not know the resulting ${stateRef(m, b.state)} exists`;
+      return t`but ${who} does not know the resulting ${stateRef(m, b.state)} exists`;
     case "counter-move-unseen":
-      return `but from state ${b.from + 1} ${who} could counter-move to state ${b.to + 1} (${describeChange(m, b.from, b.to)}), and it does not know state ${b.state + 1} exists`;
+      return t`but from state ${stateId(b.from)} ${who} could counter-move to state ${stateId(b.to)} (${change(m, b.from, b.to)}), and it does not know state ${stateId(b.state)} exists`;
   }
 }
 
 /** One reason as a sentence about decision maker i. */
-export function reasonText(h: Hypergame, i: number, r: ChangeReason): string {
+export function reasonSpans(h: Hypergame, i: number, r: ChangeReason): Inline {
   const m = h.model;
-  const who = dmName(m, i);
+  const who = dm(m, i);
+  const whose = of(dmName(m, i));
   switch (r.kind) {
     case "unknown-state":
-      return `${who} does not know ${stateRef(m, r.state)} exists${entryText(h, i, r.entry)}, so it makes no move from it; with full information it would leave it.`;
+      return t`${who} does not know ${stateRef(m, r.state)} exists${entryText(h, i, r.entry)}, so it makes no move from it; with full information it would leave it.`;
     case "unseen-move":
-      return `${who} does not know ${stateRef(m, r.to)} exists${entryText(h, i, r.entry)}, so it does not see its move there (${describeChange(m, r.from, r.to)}); with full information it would make it: nothing deters it.`;
+      return t`${who} does not know ${stateRef(m, r.to)} exists${entryText(h, i, r.entry)}, so it does not see its move there (${change(m, r.from, r.to)}); with full information it would make it: nothing deters it.`;
     case "lost-sanction":
-      return `With full information ${of(who)} move to state ${r.to + 1} (${describeChange(m, r.from, r.to)}) is deterred: ${sanctionWords(m, r.sanction)}; ${blockedWords(h, i, r.blocked, false)}. In ${of(who)} perception nothing deters the move.`;
+      return t`With full information ${whose} move to state ${stateId(r.to)} (${change(m, r.from, r.to)}) is deterred: ${sanctionWords(m, r.sanction)}; ${blockedWords(h, i, r.blocked, false)}. In ${whose} perception nothing deters the move.`;
     case "new-sanction":
-      return `In ${of(who)} perception its move to state ${r.to + 1} (${describeChange(m, r.from, r.to)}) is deterred: ${sanctionWords(m, r.sanction)}; ${blockedWords(h, i, r.blocked, true)}. With full information nothing deters it.`;
+      return t`In ${whose} perception its move to state ${stateId(r.to)} (${change(m, r.from, r.to)}) is deterred: ${sanctionWords(m, r.sanction)}; ${blockedWords(h, i, r.blocked, true)}. With full information nothing deters it.`;
   }
 }
 
+/** The same as plain text (the JSON's `text`). */
+export function reasonText(h: Hypergame, i: number, r: ChangeReason): string {
+  return inline(reasonSpans(h, i, r), "text");
+}
+
+/** Spans with a separator between them. */
+function join(xs: readonly Inline[], sep: string): Span[] {
+  return xs.flatMap((x, k) => (k === 0 ? [x] : [sep, x])).flatMap((x) => (Array.isArray(x) ? x : [x]));
+}
+
 // ---------------------------------------------------------------------------
-// text and Markdown
+// the document
 
 export interface HypergameRenderOptions {
   /** At most this many states explained per section (default 10); JSON has them all. */
@@ -232,27 +247,22 @@ export interface HypergameRenderOptions {
 
 function list(states: readonly number[], max = 20): string {
   if (states.length === 0) return "none";
-  const shown = states.slice(0, max).map((s) => String(s + 1));
+  const shown = states.slice(0, max).map((s) => String(stateId(s)));
   return shown.join(", ") + (states.length > max ? `, … (${states.length} in all)` : "");
 }
 
-export function renderHypergame(h: Hypergame, format: "text" | "md", opts: HypergameRenderOptions = {}): string {
-  const md = format === "md";
+export function hypergameDocument(h: Hypergame, opts: HypergameRenderOptions = {}): Document {
   const m = h.model;
   const sc = m.scenario;
   const dms = sc.decisionMakers;
   const maxStates = opts.maxStates ?? 10;
-  const out: string[] = [];
-  const para = (text: string) => out.push(md ? text : wrap(text));
-  const bullet = (text: string) => {
-    if (md) return out.push(`- ${text}`);
-    const body = wrap(text, 80, "    ");
-    out.push("  • " + body.slice(4));
-  };
-  const heading = (text: string) => out.push("", md ? `## ${text}` : `${text}\n${"─".repeat(displayWidth(text))}`);
+  const blocks: Block[] = [];
+  // Paragraphs wrap in text; list items hang under their bullet; the first block under a heading follows it directly.
+  const para = (text: Inline, joined = false) => blocks.push({ kind: "paragraph", wrap: true, joined, text });
+  const bullet = (text: Inline) => blocks.push({ kind: "item", level: 1, indent: 2, mdIndent: 0, hang: true, joined: true, text });
+  const heading = (text: string) => blocks.push({ kind: "heading", level: 2, underline: true, text });
 
-  out.push(md ? `# Hypergame analysis: ${sc.name}` : `Hypergame analysis: ${sc.name}`);
-  out.push("");
+  blocks.push({ kind: "heading", level: 1, text: t`Hypergame analysis: ${user(sc.name)}` });
   para(
     `${dms.length} decision makers, ${m.nOptions} options, ${m.states.length} feasible states; status quo: ${stateRef(m, m.statusQuo)}. View: ${h.view}: ${VIEW_TEXT[h.view]}.`,
   );
@@ -260,64 +270,78 @@ export function renderHypergame(h: Hypergame, format: "text" | "md", opts: Hyper
   heading("What each decision maker perceives");
   if (!h.misperception) {
     bullet(
-      "Every decision maker perceives every state and the others' true preferences: the hypergame is the game itself, and its equilibria are those of `parley analyze`.",
+      t`Every decision maker perceives every state and the others' true preferences: the hypergame is the game itself, and its equilibria are those of ${code("parley analyze")}.`,
     );
   } else
     dms.forEach((dm, d) => {
       const unknown = [...h.perceived[d]].flatMap((v, s) => (v ? [] : [s]));
-      const entries = (dm.misperceives ?? []).map((x) => `"${x.text}"`);
-      let text =
+      const entries = join(
+        (dm.misperceives ?? []).map((x) => t`"${user(x.text)}"`),
+        ", ",
+      );
+      const text: Span[] =
         unknown.length === 0
-          ? `${dm.name} perceives every state.`
-          : `${dm.name} does not know ${unknown.length === 1 ? "1 state exists" : `${unknown.length} states exist`} (${entries.join(", ")}): ${list(unknown)}.`;
-      if (unknown.length > 0 && !h.perceived[d][m.statusQuo]) text += ` Among them today's state ${m.statusQuo + 1}.`;
-      const misjudged = (dm.perceivedPreferences ?? []).map((p) => dms[p.dm].name);
-      if (misjudged.length) text += ` It sees the preferences of ${misjudged.join(", ")} its own way.`;
+          ? t`${user(dm.name)} perceives every state.`
+          : t`${user(dm.name)} does not know ${unknown.length === 1 ? "1 state exists" : `${unknown.length} states exist`} (${entries}): ${list(unknown)}.`;
+      if (unknown.length > 0 && !h.perceived[d][m.statusQuo]) text.push(` Among them today's state ${stateId(m.statusQuo)}.`);
+      const misjudged = (dm.perceivedPreferences ?? []).map((p) => user(dms[p.dm].name));
+      if (misjudged.length) text.push(...t` It sees the preferences of ${join(misjudged, ", ")} its own way.`);
       bullet(text);
     });
 
   heading("Equilibria");
   para(
     "A hypergame equilibrium is a state stable for every decision maker, each judging in its own perception. Beside it, the equilibria with full information:",
+    true,
   );
-  out.push("");
   const eqChanges = equilibriumChanges(h);
   const table: Table = {
     header: ["concept", "hypergame", "full information", "gained", "lost"],
     rows: h.concepts.map((c) => [c, list(h.equilibria[c]!), list(h.plain.equilibria[c]!), list(eqChanges[c]!.gained), list(eqChanges[c]!.lost)]),
   };
-  const text = renderText(table);
-  if (md) out.push(renderMarkdown(table));
-  else if (text.split("\n").every((l) => l.length <= 78))
-    out.push(
-      text
-        .split("\n")
-        .map((l) => "  " + l)
-        .join("\n"),
-    );
-  // Too wide for a table: one entry per concept.
-  else
+  if (
+    renderText(table)
+      .split("\n")
+      .every((l) => l.length <= 78)
+  )
+    blocks.push({ kind: "table", table, indent: 2 });
+  else {
+    // Too wide for a terminal table: one entry per concept there.
+    blocks.push({ kind: "table", table, only: ["md", "html"] });
     for (const c of h.concepts)
-      bullet(
-        `${c}: hypergame ${list(h.equilibria[c]!, 8)}; full information ${list(h.plain.equilibria[c]!, 8)}; gained ${list(eqChanges[c]!.gained, 8)}; lost ${list(eqChanges[c]!.lost, 8)}.`,
-      );
+      blocks.push({
+        kind: "item",
+        level: 1,
+        indent: 2,
+        hang: true,
+        only: ["text"],
+        text: `${c}: hypergame ${list(h.equilibria[c]!, 8)}; full information ${list(h.plain.equilibria[c]!, 8)}; gained ${list(eqChanges[c]!.gained, 8)}; lost ${list(eqChanges[c]!.lost, 8)}.`,
+      });
+  }
   const unaware = new Set<number>();
   for (const c of h.concepts) for (const s of h.equilibria[c]!) if (dms.some((_, d) => !h.perceived[d][s])) unaware.add(s);
   if (unaware.size > 0) {
-    out.push("");
     para("Some hypergame equilibria are states a decision maker does not know exist (it makes no move from them):");
     [...unaware]
       .sort((a, b) => a - b)
       .slice(0, maxStates)
-      .forEach((s) => bullet(`${stateRef(m, s)}: unknown to ${dms.flatMap((dm, d) => (h.perceived[d][s] ? [] : [dm.name])).join(", ")}.`));
+      .forEach((s) =>
+        bullet(
+          t`${stateRef(m, s)}: unknown to ${join(
+            dms.flatMap((dm, d) => (h.perceived[d][s] ? [] : [user(dm.name)])),
+            ", ",
+          )}.`,
+        ),
+      );
     if (unaware.size > maxStates) bullet(`… ${unaware.size - maxStates} more (all in --format json).`);
   }
 
   heading("Where misperception changes the result");
+  const title = `Hypergame analysis: ${sc.name}`;
   const changes = stabilityChanges(h);
   if (changes.length === 0) {
-    para("Nowhere: every decision maker's stability is the same in its own perception as with full information.");
-    return out.join("\n") + "\n";
+    para("Nowhere: every decision maker's stability is the same in its own perception as with full information.", true);
+    return { title, blocks };
   }
   // States whose equilibrium status changes, with the changes of each DM there.
   const byState = new Map<number, StabilityChange[]>();
@@ -333,44 +357,38 @@ export function renderHypergame(h: Hypergame, format: "text" | "md", opts: Hyper
     const parts: string[] = [];
     if (gained.length) parts.push(`a hypergame equilibrium under ${gained.join(", ")}, but not with full information`);
     if (lost.length) parts.push(`an equilibrium with full information under ${lost.join(", ")}, but not in the hypergame`);
-    out.push("");
-    para(`${md ? "**" : ""}${stateRef(m, s)}${md ? "**" : ""}${s === m.statusQuo ? " (today)" : ""}: ${parts.join("; ")}.`);
+    para(t`${strong(stateRef(m, s))}${s === m.statusQuo ? " (today)" : ""}: ${parts.join("; ")}.`);
     for (const line of reasonLines(h, byState.get(s)!)) bullet(line);
   });
-  if (states.length > maxStates) {
-    out.push("");
-    para(`… and ${states.length - maxStates} more states whose equilibrium status changes (all in --format json).`);
-  }
+  if (states.length > maxStates) para(`… and ${states.length - maxStates} more states whose equilibrium status changes (all in --format json).`);
   const counted = new Set(states.flatMap((s) => byState.get(s)!));
   const rest = changes.filter((ch) => !counted.has(ch));
-  if (rest.length > 0) {
-    out.push("");
+  if (rest.length > 0)
     para(
       `${rest.length} further change${rest.length > 1 ? "s" : ""} of one decision maker's stability at a state leave${rest.length > 1 ? "" : "s"} the equilibria as they are (all in --format json).`,
     );
-  }
-  return out.join("\n") + "\n";
+  return { title, blocks };
 }
 
 /** "[Nash, GMR] Iraq: stable in its perception, not with full information: …", reasons shared by several concepts listed once. */
-function reasonLines(h: Hypergame, changes: StabilityChange[]): string[] {
-  const lines = new Map<string, Concept[]>();
+function reasonLines(h: Hypergame, changes: StabilityChange[]): Inline[] {
+  const lines = new Map<string, { text: Inline; concepts: Concept[] }>();
   for (const ch of changes) {
-    const who = dmName(h.model, ch.dm);
     const verdict = ch.perceived ? "stable in its own perception, not with full information" : "stable with full information, not in its own perception";
     const reasons = explainChange(h, ch);
     // SEQ+SIM changes are explained by the part (SEQ or SIM) that changed.
-    const texts = reasons.length
-      ? reasons.map((r) => (r.concept !== ch.concept ? `(${r.concept}) ` : "") + reasonText(h, ch.dm, r))
+    const texts: Inline[] = reasons.length
+      ? reasons.map((r) => t`${r.concept !== ch.concept ? `(${r.concept}) ` : ""}${reasonSpans(h, ch.dm, r)}`)
       : ["(no single reason found)"];
-    for (const t of texts) {
-      const key = `${who}: ${verdict}. ${t}`;
-      const cs = lines.get(key) ?? [];
-      if (!cs.includes(ch.concept)) cs.push(ch.concept);
-      lines.set(key, cs);
+    for (const x of texts) {
+      const text = t`${dm(h.model, ch.dm)}: ${verdict}. ${x}`;
+      const key = inline(text, "text");
+      const line = lines.get(key) ?? { text, concepts: [] };
+      if (!line.concepts.includes(ch.concept)) line.concepts.push(ch.concept);
+      lines.set(key, line);
     }
   }
-  return [...lines.entries()].map(([text, cs]) => `[${cs.join(", ")}] ${text}`);
+  return [...lines.values()].map(({ text, concepts }) => t`[${concepts.join(", ")}] ${text}`);
 }
 
 export const hypergameSchema = root("parley-hypergame/1", "parley hypergame --format json", {
@@ -417,3 +435,10 @@ export const hypergameSchema = root("parley-hypergame/1", "parley hypergame --fo
     }),
   ),
 });
+
+export const hypergameOutput: OutputKind<Hypergame> = {
+  format: HYPERGAME_FORMAT,
+  schema: hypergameSchema,
+  toJson: hypergameToJson,
+  toDocument: (h) => hypergameDocument(h),
+};

@@ -11,6 +11,8 @@ export interface OutputKind<R, O = undefined> {
   format: string;
   schema: Schema;
   toJson(result: R): unknown;
+  /** The JSON as printed, when not indented the usual way (e.g. one line per entry of a long list). */
+  jsonText?(json: unknown): string;
   /** The result in words and tables; `options` are what the command's flags change in the layout (e.g. --top). */
   toDocument(result: R, options: O): Document;
   /** For kinds whose result is one table. */

@@ -1,5 +1,5 @@
 /**
- * `parley unknown` as text, Markdown or JSON (format `parley-unknown/1`): the
+ * `parley unknown` (`parley-unknown/1`): its JSON, document and schema: the
  * unknown preferences each decision maker declares, the equilibria of every
  * concept in each variant a–d beside the plain analysis of the known
  * preferences, in numbers and in words, what the unknown preferences change,
@@ -13,15 +13,17 @@ import { explainUnknown, type UnknownMoveCheck } from "../extensions/unknown-exp
 import { relationOf, type Relation } from "../extensions/unknown-pairs.js";
 import { unknownChanges, type UnknownChange } from "../extensions/unknown-changes.js";
 import { describeFamily, describeMove, describeState, dmName } from "../model/describe.js";
-import { wrap } from "./text.js";
-import { displayWidth, renderMarkdown, renderText, type Table } from "./table.js";
+import type { Table } from "./table.js";
+import { stateId, stateIds } from "../model/states.js";
+import { type Block, code, type Document, type DocumentFormat, type Inline, inline, type Span, strong, t, user } from "./document.js";
+import type { OutputKind } from "./kind.js";
 import { arr, bool, ids as idList, int, map, nullable, obj, pattern, root, stateIdSchema, step, str, type Schema } from "./schema-kit.js";
 import { UNKNOWN_CONCEPTS } from "../extensions/unknown.js";
 import { UNKNOWN_VARIANTS } from "../extensions/unknown.js";
 
 export const UNKNOWN_FORMAT = "parley-unknown/1";
 
-const ids = (xs: readonly number[]) => xs.map((s) => s + 1);
+const ids = (xs: readonly number[]) => stateIds(xs);
 const setText = (x: StateSetSpec) => x.text;
 
 export function unknownToJson(a: UnknownAnalysis, focus?: number) {
@@ -32,7 +34,7 @@ export function unknownToJson(a: UnknownAnalysis, focus?: number) {
   return {
     format: UNKNOWN_FORMAT,
     scenario: { name: sc.name },
-    statusQuo: model.statusQuo + 1,
+    statusQuo: stateId(model.statusQuo),
     concepts: a.concepts,
     variants: a.variants.map((v) => ({ id: v, ...UNKNOWN_VARIANT_INFO[v] })),
     source: "Li, Hipel, Kilgour & Fang (2004), IEEE Transactions on Systems, Man, and Cybernetics, Part A 34(4) 507-520; see docs/unknown-preferences.md",
@@ -56,7 +58,7 @@ export function unknownToJson(a: UnknownAnalysis, focus?: number) {
         Object.fromEntries(
           a.variants.map((v) => [
             v,
-            Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, [...a.stable[c]![v]![d]].flatMap((x, s) => (x ? [s + 1] : []))])),
+            Object.fromEntries(sc.decisionMakers.map((dm, d) => [dm.id, [...a.stable[c]![v]![d]].flatMap((x, s) => (x ? [stateId(s)] : []))])),
           ]),
         ),
       ]),
@@ -67,7 +69,7 @@ export function unknownToJson(a: UnknownAnalysis, focus?: number) {
         Object.fromEntries(
           a.variants.map((v) => {
             const ch = changes[c][v];
-            const one = (x: UnknownChange) => ({ state: x.state + 1, decisionMakers: x.dms.map(dmId) });
+            const one = (x: UnknownChange) => ({ state: stateId(x.state), decisionMakers: x.dms.map(dmId) });
             return [v, { gained: ch.gained.map(one), lost: ch.lost.map(one) }];
           }),
         ),
@@ -81,7 +83,7 @@ function stateJson(a: UnknownAnalysis, s: number) {
   const sc = a.model.scenario;
   const id = (d: number) => sc.decisionMakers[d].id;
   return {
-    id: s + 1,
+    id: stateId(s),
     pattern: statePattern(a.model, s),
     decisionMakers: sc.decisionMakers.map((dm, i) => ({
       id: dm.id,
@@ -96,13 +98,13 @@ function stateJson(a: UnknownAnalysis, s: number) {
                 {
                   stable: x.stable,
                   moves: x.moves.map((m) => ({
-                    to: m.to + 1,
+                    to: stateId(m.to),
                     relation: m.relation,
                     sanction: m.sanction && {
-                      moves: m.sanction.moves.map((st) => ({ decisionMaker: id(st.dm), from: st.from + 1, to: st.to + 1 })),
-                      result: m.sanction.result + 1,
+                      moves: m.sanction.moves.map((st) => ({ decisionMaker: id(st.dm), from: stateId(st.from), to: stateId(st.to) })),
+                      result: stateId(m.sanction.result),
                       relation: m.sanction.relation,
-                      ...(m.sanction.counter ? { counter: { to: m.sanction.counter.to + 1, relation: m.sanction.counter.relation } } : {}),
+                      ...(m.sanction.counter ? { counter: { to: stateId(m.sanction.counter.to), relation: m.sanction.counter.relation } } : {}),
                     },
                   })),
                 },
@@ -130,44 +132,51 @@ export function numberList(states: readonly number[]): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function renderUnknown(a: UnknownAnalysis, format: "text" | "md", focus?: number): string {
-  const md = format === "md";
+/** The result of `parley unknown`, and the state to explain if one was asked for. */
+export interface UnknownResult {
+  analysis: UnknownAnalysis;
+  focus?: number;
+}
+
+export function unknownDocument({ analysis: a, focus }: UnknownResult): Document {
   const { model } = a;
   const sc = model.scenario;
-  const out: string[] = [];
-  const line = (text: string) => out.push(md ? text : wrap(text));
-  const para = (text: string) => out.push(md ? text : wrap(text), "");
-  const heading = (text: string) => out.push(md ? `## ${text}` : `${text}\n${"─".repeat(displayWidth(text))}`);
-  const bullet = (text: string, level = 0) => {
-    if (md) return out.push(`${"  ".repeat(level)}- ${text}`);
-    const lead = level === 0 ? "• " : "– ";
-    const pad = "  ".repeat(level);
-    out.push(pad + lead + wrap(text, 80 - pad.length - 2, "").replace(/\n/g, `\n${pad}  `));
-  };
+  const blocks: Block[] = [];
+  // Paragraphs wrap in text; items hang under their marker; the first block under a heading follows it directly.
+  const para = (text: Inline, joined = false, only?: DocumentFormat[]) =>
+    blocks.push({ kind: "paragraph", wrap: true, joined, text, ...(only ? { only } : {}) });
+  const heading = (text: Inline) => blocks.push({ kind: "heading", level: 2, underline: true, text });
+  const bullet = (text: Inline, level = 0, only?: DocumentFormat[]) =>
+    blocks.push({ kind: "item", level: level + 1, hang: true, joined: true, text, ...(level > 0 ? { marker: "– " } : {}), ...(only ? { only } : {}) });
 
-  out.push(md ? `# ${sc.name}: stability with unknown preferences` : `${sc.name}: stability with unknown preferences`, "");
+  blocks.push({ kind: "heading", level: 1, text: t`${user(sc.name)}: stability with unknown preferences` });
   para(
-    "A decision maker may not know which of two states it prefers. Nash stability, general metarationality (GMR), symmetric metarationality (SMR) and sequential stability (SEQ) then come in four variants each (Li, Hipel, Kilgour & Fang 2004), by how the decision maker treats a state it cannot compare with the one it is in. " +
-      '"Plain" is the analysis of the known preferences alone, as `parley analyze` gives it; every other command uses that one. Definitions and sources: docs/unknown-preferences.md.',
+    t`A decision maker may not know which of two states it prefers. Nash stability, general metarationality (GMR), symmetric metarationality (SMR) and sequential stability (SEQ) then come in four variants each (Li, Hipel, Kilgour & Fang 2004), by how the decision maker treats a state it cannot compare with the one it is in. "Plain" is the analysis of the known preferences alone, as ${code("parley analyze")} gives it; every other command uses that one. Definitions and sources: docs/unknown-preferences.md.`,
   );
-  for (const v of a.variants) bullet(`${v}: ${UNKNOWN_VARIANT_INFO[v].summary}.`);
-  out.push("");
+  a.variants.forEach((v, k) => {
+    bullet(`${v}: ${UNKNOWN_VARIANT_INFO[v].summary}.`);
+    if (k === 0) blocks[blocks.length - 1].joined = false;
+  });
 
   heading("Unknown preferences");
-  if (!a.unknown.any) para("No decision maker declares an unknown preference (`unknown` under its preferences), so every variant gives the plain result.");
+  if (!a.unknown.any)
+    para(t`No decision maker declares an unknown preference (${code("unknown")} under its preferences), so every variant gives the plain result.`, true);
   else {
     sc.decisionMakers.forEach((dm, d) => {
       const entries = sc.preferences[d].unknown ?? [];
-      if (entries.length === 0) return bullet(`${dm.name}: none; its preferences are fully known.`);
-      bullet(`${dm.name} cannot compare ${a.unknown.pairs[d].toLocaleString("en-US")} pair${a.unknown.pairs[d] === 1 ? "" : "s"} of states:`);
+      if (entries.length === 0) return bullet(t`${user(dm.name)}: none; its preferences are fully known.`);
+      bullet(t`${user(dm.name)} cannot compare ${a.unknown.pairs[d].toLocaleString("en-US")} pair${a.unknown.pairs[d] === 1 ? "" : "s"} of states:`);
       for (const u of entries) {
         const prov = [u.note, u.assumption ? `Assumption: ${u.assumption}` : undefined, u.sources?.length ? `[${u.sources.join(", ")}]` : undefined]
           .filter(Boolean)
           .join(" ");
-        bullet(`any state where ${quote(u.between, md)} against any state where ${quote(u.and, md)}${prov ? `. ${prov}` : ""}`, 1);
+        // The sides are conditions: code in Markdown, quoted in text.
+        const side = (x: StateSetSpec, md: boolean): Span => (md ? code(x.text) : user(`"${x.text}"`));
+        const line = (md: boolean) => t`any state where ${side(u.between, md)} against any state where ${side(u.and, md)}${prov ? t`. ${user(prov)}` : ""}`;
+        bullet(line(false), 1, ["text"]);
+        bullet(line(true), 1, ["md", "html"]);
       }
     });
-    out.push("");
   }
 
   heading("Equilibria");
@@ -176,24 +185,25 @@ export function renderUnknown(a: UnknownAnalysis, format: "text" | "md", focus?:
     header: ["concept", "plain", ...a.variants],
     rows: a.concepts.map((c) => [c, cell(a.plain.equilibria[c]!), ...a.variants.map((v) => cell(a.equilibria[c]![v]!))]),
   };
-  out.push(md ? renderMarkdown(table) : table.rows.length ? indent(renderText(table)) : "", "");
+  if (table.rows.length) blocks.push({ kind: "table", table, indent: 2, joined: true });
+  else blocks.push({ kind: "table", table, joined: true, only: ["md", "html"] }, { kind: "paragraph", text: "", joined: true, only: ["text"] });
 
   const changes = unknownChanges(a);
   for (const c of a.concepts) {
-    heading(`${c}`);
+    heading(c);
     const plainEq = a.plain.equilibria[c]!;
     para(
       `Plain (known preferences): ${plainEq.length ? `${plural(plainEq.length, "equilibrium", "equilibria")}, state${plainEq.length > 1 ? "s" : ""} ${numberList(plainEq)}` : "no equilibrium"}.`,
+      true,
     );
     const seen: { v: UnknownVariant; eq: number[] }[] = [];
     for (const v of a.variants) {
       const eq = a.equilibria[c]![v]!;
-      const name = `${c}_${v}`;
+      const title = strong(`${c}_${v}`);
       const twin = seen.find((x) => same(x.eq, eq));
       seen.push({ v, eq });
-      const title = md ? `**${name}**` : name;
       if (twin) {
-        para(`${title}: the same equilibria as ${c}_${twin.v}.`);
+        para(t`${title}: the same equilibria as ${c}_${twin.v}.`);
         continue;
       }
       const { gained, lost } = changes[c][v];
@@ -201,10 +211,10 @@ export function renderUnknown(a: UnknownAnalysis, format: "text" | "md", focus?:
         gained.length === 0 && lost.length === 0
           ? "the same as plain"
           : [gained.length ? `${gained.length} gained` : "", lost.length ? `${lost.length} lost` : ""].filter(Boolean).join(", ") + " against plain";
-      line(
-        `${title}: ${eq.length ? `${plural(eq.length, "equilibrium", "equilibria")}, state${eq.length > 1 ? "s" : ""} ${numberList(eq)}` : "no equilibrium"} (${vsPlain}).`,
+      para(
+        t`${title}: ${eq.length ? `${plural(eq.length, "equilibrium", "equilibria")}, state${eq.length > 1 ? "s" : ""} ${numberList(eq)}` : "no equilibrium"} (${vsPlain}).`,
       );
-      for (const f of stateFamilies(model, eq)) bullet(`${upperFirst(familyWords(model, f.states, f.care))} (${stateRefs(model, f.states)})`);
+      for (const f of stateFamilies(model, eq)) bullet(t`${user(upperFirst(familyWords(model, f.states, f.care)))} (${stateRefs(model, f.states)})`);
       for (const [what, list, verb] of [
         ["Gained", gained, "now stable for"],
         ["Lost", lost, "no longer stable for"],
@@ -216,27 +226,38 @@ export function renderUnknown(a: UnknownAnalysis, format: "text" | "md", focus?:
         )) {
           const dms = new Set(list.filter((x) => f.states.includes(x.state)).flatMap((x) => x.dms));
           const who = [...dms].sort((x, y) => x - y).map((d) => dmName(model, d));
-          bullet(`${what}: ${familyWords(model, f.states, f.care)} (${stateRefs(model, f.states)})${who.length ? `; ${verb} ${who.join(", ")}` : ""}`);
+          bullet(
+            t`${what}: ${user(familyWords(model, f.states, f.care))} (${stateRefs(model, f.states)})${who.length ? t`; ${verb} ${user(who.join(", "))}` : ""}`,
+          );
         }
       }
-      out.push("");
     }
   }
 
-  if (focus !== undefined) explainText(a, focus, md, out, heading, bullet);
-  while (out.length && out[out.length - 1] === "") out.pop();
-  return out.join("\n") + "\n";
+  if (focus !== undefined) explain(a, focus, blocks, para, heading, bullet);
+  return { title: `${sc.name}: stability with unknown preferences`, blocks };
 }
 
 /** Why one state is or is not stable for each DM and concept; variants with the same reasons are listed together. */
-function explainText(a: UnknownAnalysis, s: number, md: boolean, out: string[], heading: (t: string) => void, bullet: (t: string, level?: number) => void) {
+function explain(
+  a: UnknownAnalysis,
+  s: number,
+  blocks: Block[],
+  para: (text: Inline, joined?: boolean, only?: DocumentFormat[]) => void,
+  heading: (text: Inline) => void,
+  bullet: (text: Inline, level?: number) => void,
+): void {
   const { model } = a;
-  heading(`Why state ${s + 1} (${statePattern(model, s)}) is or is not stable`);
-  out.push(md ? `${describeState(model, s)}.` : wrap(`${describeState(model, s)}.`), "");
+  heading(`Why state ${stateId(s)} (${statePattern(model, s)}) is or is not stable`);
+  para(user(`${describeState(model, s)}.`), true);
   model.scenario.decisionMakers.forEach((_, i) => {
-    out.push(md ? `**${dmName(model, i)}**` : `${dmName(model, i)}:`);
+    // The decision maker's name leads its list: bold in Markdown, with a colon in text.
+    blocks.push(
+      { kind: "paragraph", text: strong(user(dmName(model, i))), only: ["md", "html"] },
+      { kind: "paragraph", text: t`${user(dmName(model, i))}:`, only: ["text"] },
+    );
     for (const c of a.concepts) {
-      const blocks: { variants: UnknownVariant[]; head: string; lines: string[] }[] = [];
+      const groups: { variants: UnknownVariant[]; head: string; lines: Inline[]; keys: string[] }[] = [];
       for (const v of a.variants) {
         const x = explainUnknown(a.solver, s, i, c, v);
         const head =
@@ -244,22 +265,22 @@ function explainText(a: UnknownAnalysis, s: number, md: boolean, out: string[], 
             ? `stable: no move to a state ${UNKNOWN_VARIANT_INFO[v].movesToUnknown ? "known to be better or that it cannot compare with this one" : "known to be better"}.`
             : `${x.stable ? "stable" : "not stable"}.`;
         const lines = x.moves.map((m) => moveText(a, i, c, v, m));
-        const twin = blocks.find((b) => b.head === head && same2(b.lines, lines));
+        const keys = lines.map((l) => inline(l, "text"));
+        const twin = groups.find((b) => b.head === head && same2(b.keys, keys));
         if (twin) twin.variants.push(v);
-        else blocks.push({ variants: [v], head, lines });
+        else groups.push({ variants: [v], head, lines, keys });
       }
-      for (const b of blocks) {
+      for (const b of groups) {
         bullet(`${b.variants.map((v) => `${c}_${v}`).join(", ")}: ${b.head}`);
         for (const l of b.lines) bullet(l, 1);
       }
     }
-    out.push("");
   });
 }
 
-function moveText(a: UnknownAnalysis, i: number, c: UnknownConcept, v: UnknownVariant, m: UnknownMoveCheck): string {
+function moveText(a: UnknownAnalysis, i: number, c: UnknownConcept, v: UnknownVariant, m: UnknownMoveCheck): Inline {
   const { model } = a;
-  const to = `to state ${m.to + 1} (${m.relation === "unknown" ? "which it cannot compare with this one" : "better"})`;
+  const to = `to state ${stateId(m.to)} (${m.relation === "unknown" ? "which it cannot compare with this one" : "better"})`;
   if (c === "Nash") return `It may move ${to}.`;
   if (!m.sanction)
     return `Moving ${to} is not deterred: no ${c === "SEQ" ? "credible " : ""}answer of the others ${c === "SMR" ? "leaves it" : "ends"} in a state ${
@@ -269,14 +290,14 @@ function moveText(a: UnknownAnalysis, i: number, c: UnknownConcept, v: UnknownVa
           ? "known to be no better for it"
           : "no better for it"
     }${c === "SMR" ? ", whatever it does next" : ""}.`;
-  const steps = m.sanction.moves
-    .map((st) => {
-      const doubt = c === "SEQ" && relationOf(model, a.unknown, st.dm, st.from, st.to) === "unknown";
-      return `${describeMove(model, st.dm, st.from, st.to)}${doubt ? ` (a move ${dmName(model, st.dm)} cannot rank, so it may make it)` : ""}`;
-    })
-    .join("; then ");
-  const counter = m.sanction.counter ? `; its best reply from there, state ${m.sanction.counter.to + 1}, is ${relationWords(m.sanction.counter.relation)}` : "";
-  return `Moving ${to} is deterred: ${steps}, ending in state ${m.sanction.result + 1}, ${relationWords(m.sanction.relation)}${counter}.`;
+  const steps = m.sanction.moves.flatMap((st, k) => {
+    const doubt = c === "SEQ" && relationOf(model, a.unknown, st.dm, st.from, st.to) === "unknown";
+    return t`${k > 0 ? "; then " : ""}${user(describeMove(model, st.dm, st.from, st.to))}${doubt ? t` (a move ${user(dmName(model, st.dm))} cannot rank, so it may make it)` : ""}`;
+  });
+  const counter = m.sanction.counter
+    ? `; its best reply from there, state ${stateId(m.sanction.counter.to)}, is ${relationWords(m.sanction.counter.relation)}`
+    : "";
+  return t`Moving ${to} is deterred: ${steps}, ending in state ${stateId(m.sanction.result)}, ${relationWords(m.sanction.relation)}${counter}.`;
 }
 
 function relationWords(r: Relation): string {
@@ -292,10 +313,6 @@ function relationWords(r: Relation): string {
   }
 }
 
-function quote(x: StateSetSpec, md: boolean): string {
-  return md ? `\`${x.text}\`` : `"${x.text}"`;
-}
-
 /** A family in words, as the scenario's phrases give it. */
 function familyWords(model: Model, states: readonly number[], care: number): string {
   return states.length === 1 ? describeState(model, states[0]) : describeFamily(model, states, care);
@@ -306,7 +323,7 @@ function upperFirst(s: string): string {
 }
 
 function stateRefs(model: Model, states: readonly number[]): string {
-  return states.length === 1 ? `state ${states[0] + 1}, ${statePattern(model, states[0])}` : `states ${numberList(states)}`;
+  return states.length === 1 ? `state ${stateId(states[0])}, ${statePattern(model, states[0])}` : `states ${numberList(states)}`;
 }
 
 function same2(x: readonly string[], y: readonly string[]): boolean {
@@ -315,13 +332,6 @@ function same2(x: readonly string[], y: readonly string[]): boolean {
 
 function same(x: readonly number[], y: readonly number[]): boolean {
   return x.length === y.length && x.every((v, k) => v === y[k]);
-}
-
-function indent(s: string): string {
-  return s
-    .split("\n")
-    .map((l) => "  " + l)
-    .join("\n");
 }
 
 const unknownConcept: Schema = { enum: [...UNKNOWN_CONCEPTS] };
@@ -377,3 +387,10 @@ export const unknownSchema = root(
   },
   ["state"],
 );
+
+export const unknownOutput: OutputKind<UnknownResult> = {
+  format: UNKNOWN_FORMAT,
+  schema: unknownSchema,
+  toJson: ({ analysis, focus }) => unknownToJson(analysis, focus),
+  toDocument: unknownDocument,
+};

@@ -3,7 +3,8 @@ import { InvalidArgumentError, type Command } from "commander";
 import { ParleyError } from "../../format/errors.js";
 import { analyze } from "../../stability/analyze.js";
 import { coalitionAnalysisSteps, coalitionCount, COALITION_CONCEPTS, MAX_COALITIONS, type CoalitionConcept } from "../../extensions/coalitions.js";
-import { coalitionsJson, renderCoalitions, shownStates, stringifyCoalitionsJson } from "../../present/coalitions-output.js";
+import { coalitionsOutput, shownStates } from "../../present/coalitions-output.js";
+import { print, type PrintOptions } from "../print.js";
 import { conceptOption, forceOption, maxStatesOption, outputOption, parseConcepts, parseCount, formatOption, runSteps, type CommandEnv } from "../env.js";
 import { parseStateRef } from "../../model/states.js";
 
@@ -19,8 +20,8 @@ export function register(program: Command, env: CommandEnv): void {
     .option("-s, --state <state>", "only this state (number or Y/N pattern), an equilibrium or not")
     .addOption(coalitionConceptOption())
     .option("--max-size <n>", "largest coalition to examine (default: all the decision makers together)", parseCount)
-    .option("-l, --limit <n>", `text and md: how many equilibria to show in detail, strongest first; 0 for all (default: ${DEFAULT_LIMIT})`, parseLimit)
-    .addOption(formatOption(["text", "json", "md"], "text"))
+    .option("-l, --limit <n>", `text, md and html: how many equilibria to show in detail, strongest first; 0 for all (default: ${DEFAULT_LIMIT})`, parseLimit)
+    .addOption(formatOption(["text", "json", "md", "html"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
@@ -39,51 +40,33 @@ Examples:
   parley coalitions scenarios/ukraine-2025.yaml -c SEQ --max-size 2 --limit 0
   parley coalitions scenarios/prisoners-dilemma.yaml -f json > coalitions.json`,
     )
-    .action(
-      async (
-        file: string,
-        o: {
-          state?: string;
-          concept?: CoalitionConcept[];
-          maxSize?: number;
-          limit?: number;
-          format: "text" | "json" | "md";
-          output?: string;
-          force?: boolean;
-          maxStates: number;
-        },
-      ) => {
-        const model = env.load(file, o.maxStates);
-        const state = o.state !== undefined ? parseStateRef(model, o.state) : undefined;
-        const concepts = o.concept ?? [...COALITION_CONCEPTS];
-        if (o.maxSize !== undefined && o.maxSize < 2)
-          throw new ParleyError({ code: "bad-coalition-size", message: `--max-size ${o.maxSize}: a coalition has at least 2 members` });
-        const maxSize = Math.min(o.maxSize ?? model.nDMs, model.nDMs);
-        const count = coalitionCount(model.nDMs, 2, maxSize);
-        if (count > MAX_COALITIONS)
-          throw new ParleyError({
-            code: "too-many-coalitions",
-            message: `${model.nDMs} decision makers make ${count.toLocaleString("en-US")} coalitions of 2 to ${maxSize} members, over the limit of ${MAX_COALITIONS.toLocaleString("en-US")}; examine smaller ones with --max-size`,
-          });
-        const analysis = analyze(model, { concepts });
-        // Many equilibria on a large model take a while: progress on a terminal, Ctrl-C stops.
-        const limit = o.limit ?? DEFAULT_LIMIT;
-        // JSON lists every joint move; text and md explain only the states they show (verdicts for all).
-        const detail = o.format === "json" ? undefined : (examined: Parameters<typeof shownStates>[1]) => shownStates(model, examined, limit);
-        const steps = coalitionAnalysisSteps(analysis, {
-          concepts,
-          maxSize,
-          ...(state !== undefined ? { states: [state] } : {}),
-          ...(detail ? { detail } : {}),
+    .action(async (file: string, o: PrintOptions & { state?: string; concept?: CoalitionConcept[]; maxSize?: number; limit?: number; maxStates: number }) => {
+      const model = env.load(file, o.maxStates);
+      const state = o.state !== undefined ? parseStateRef(model, o.state) : undefined;
+      const concepts = o.concept ?? [...COALITION_CONCEPTS];
+      if (o.maxSize !== undefined && o.maxSize < 2)
+        throw new ParleyError({ code: "bad-coalition-size", message: `--max-size ${o.maxSize}: a coalition has at least 2 members` });
+      const maxSize = Math.min(o.maxSize ?? model.nDMs, model.nDMs);
+      const count = coalitionCount(model.nDMs, 2, maxSize);
+      if (count > MAX_COALITIONS)
+        throw new ParleyError({
+          code: "too-many-coalitions",
+          message: `${model.nDMs} decision makers make ${count.toLocaleString("en-US")} coalitions of 2 to ${maxSize} members, over the limit of ${MAX_COALITIONS.toLocaleString("en-US")}; examine smaller ones with --max-size`,
         });
-        const result = await runSteps(env, steps, model.states.length >= 2_000);
-        if (o.format === "json") {
-          env.writeResult(stringifyCoalitionsJson(coalitionsJson(model, analysis, result)), o);
-          return;
-        }
-        env.writeResult(renderCoalitions(model, analysis, result, { md: o.format === "md", limit }), o);
-      },
-    );
+      const analysis = analyze(model, { concepts });
+      // Many equilibria on a large model take a while: progress on a terminal, Ctrl-C stops.
+      const limit = o.limit ?? DEFAULT_LIMIT;
+      // JSON lists every joint move; the document explains only the states it shows (verdicts for all).
+      const detail = o.format === "json" ? undefined : (examined: Parameters<typeof shownStates>[1]) => shownStates(model, examined, limit);
+      const steps = coalitionAnalysisSteps(analysis, {
+        concepts,
+        maxSize,
+        ...(state !== undefined ? { states: [state] } : {}),
+        ...(detail ? { detail } : {}),
+      });
+      const result = await runSteps(env, steps, model.states.length >= 2_000);
+      print(env, coalitionsOutput, { model, analysis, coalitions: result }, o, { limit });
+    });
 }
 
 /** The shared --concept option, limited to the concepts defined for coalitions. */

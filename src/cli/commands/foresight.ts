@@ -1,10 +1,11 @@
 /** `parley foresight`: limited-move stability L_h and non-myopic stability NM. */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { foresightJson, renderForesight } from "../../present/foresight-output.js";
+import { foresightOutput } from "../../present/foresight-output.js";
+import { print, type PrintOptions } from "../print.js";
 import { foresight } from "../../extensions/foresight.js";
 import { createContext } from "../../stability/analyze.js";
 import { FORESIGHT_VARIANTS, checkVariant, VARIANT_INFO, type ForesightVariant } from "../../extensions/limited-move.js";
-import { forceOption, maxStatesOption, formatOption, jsonText, outputOption, parseCount, type CommandEnv } from "../env.js";
+import { forceOption, maxStatesOption, formatOption, outputOption, parseCount, type CommandEnv } from "../env.js";
 import { parseStateRef } from "../../model/states.js";
 
 /** Horizons beyond this are refused: use --nm for the limit. */
@@ -29,7 +30,7 @@ export function register(program: Command, env: CommandEnv): void {
         .default("two-dm"),
     )
     .option("-s, --state <state>", "show the anticipated play from this state (number or Y/N pattern) instead of the status quo")
-    .addOption(formatOption(["text", "json", "md"], "text"))
+    .addOption(formatOption(["text", "json", "md", "html"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
@@ -47,25 +48,11 @@ Examples:
 
 Definitions, sources and worked examples: docs/foresight.md.`,
     )
-    .action(
-      (
-        file: string,
-        o: {
-          horizon: number;
-          nm?: boolean;
-          variant: ForesightVariant;
-          state?: string;
-          format: "text" | "json" | "md";
-          output?: string;
-          force?: boolean;
-          maxStates: number;
-        },
-      ) => {
-        const model = env.load(file, o.maxStates);
-        checkVariant(model, o.variant);
-        const focus = o.state !== undefined ? parseStateRef(model, o.state) : model.statusQuo;
-        const f = foresight(createContext(model), o.variant, { horizon: o.horizon, nm: o.nm, focus });
-        env.writeResult(o.format === "json" ? jsonText(foresightJson(f)) : renderForesight(f, o.format === "md"), o);
-      },
-    );
+    .action((file: string, o: PrintOptions & { horizon: number; nm?: boolean; variant: ForesightVariant; state?: string; maxStates: number }) => {
+      const model = env.load(file, o.maxStates);
+      checkVariant(model, o.variant);
+      const focus = o.state !== undefined ? parseStateRef(model, o.state) : model.statusQuo;
+      const f = foresight(createContext(model), o.variant, { horizon: o.horizon, nm: o.nm, focus });
+      print(env, foresightOutput, f, o);
+    });
 }

@@ -1,9 +1,10 @@
 /** `parley hypergame`. */
 import { Option, type Command } from "commander";
 import { analyzeHypergame, HYPERGAME_VIEWS, type Hypergame, type HypergameView } from "../../extensions/hypergame.js";
-import { hypergameToJson, renderHypergame } from "../../present/hypergame-output.js";
+import { hypergameOutput } from "../../present/hypergame-output.js";
+import { print, type PrintOptions } from "../print.js";
 import { CONCEPTS, type Concept } from "../../stability/analyze.js";
-import { conceptOption, forceOption, formatOption, jsonText, maxStatesOption, outputOption, withLocations, type CommandEnv } from "../env.js";
+import { conceptOption, forceOption, formatOption, maxStatesOption, outputOption, withLocations, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -16,7 +17,7 @@ export function register(program: Command, env: CommandEnv): void {
         .choices([...HYPERGAME_VIEWS])
         .default("gmcr"),
     )
-    .addOption(formatOption(["text", "json", "md"], "text"))
+    .addOption(formatOption(["text", "json", "md", "html"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
@@ -32,11 +33,9 @@ Examples:
   parley hypergame model.yaml -c Nash,SEQ --view subjective
   parley hypergame model.yaml --format json > hypergame.json`,
     )
-    .action(
-      (file: string, o: { concept?: Concept[]; view: HypergameView; format: "text" | "json" | "md"; output?: string; force?: boolean; maxStates: number }) => {
-        const model = env.load(file, o.maxStates);
-        const h: Hypergame = withLocations(env, file, () => analyzeHypergame(model, { concepts: o.concept ?? CONCEPTS, view: o.view }));
-        env.writeResult(o.format === "json" ? jsonText(hypergameToJson(h)) : renderHypergame(h, o.format), o);
-      },
-    );
+    .action((file: string, o: PrintOptions & { concept?: Concept[]; view: HypergameView; maxStates: number }) => {
+      const model = env.load(file, o.maxStates);
+      const h: Hypergame = withLocations(env, file, () => analyzeHypergame(model, { concepts: o.concept ?? CONCEPTS, view: o.view }));
+      print(env, hypergameOutput, h, o);
+    });
 }

@@ -1,6 +1,7 @@
 /** `parley unknown`: stability when some preferences are unknown (Li, Hipel, Kilgour & Fang 2004). */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { renderUnknown, unknownToJson } from "../../present/unknown-output.js";
+import { unknownOutput } from "../../present/unknown-output.js";
+import { print, type PrintOptions } from "../print.js";
 import {
   analyzeUnknown,
   UNKNOWN_CONCEPTS,
@@ -10,7 +11,7 @@ import {
   type UnknownConcept,
   type UnknownVariant,
 } from "../../extensions/unknown.js";
-import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, withLocations, type CommandEnv } from "../env.js";
+import { forceOption, formatOption, maxStatesOption, outputOption, withLocations, type CommandEnv } from "../env.js";
 import { parseStateRef } from "../../model/states.js";
 
 function parseUnknownConcepts(value: string, previous: UnknownConcept[] | undefined): UnknownConcept[] {
@@ -50,7 +51,7 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(new Option("-c, --concept <names>", `concepts, comma-separated: ${UNKNOWN_CONCEPTS.join(", ")} (default: all)`).argParser(parseUnknownConcepts))
     .addOption(new Option("--variant <ids>", "variants, comma-separated: a, b, c, d (default: all)").argParser(parseVariants))
     .option("-s, --state <state>", "also explain why this state (number or Y/N pattern) is or is not stable")
-    .addOption(formatOption(["text", "json", "md"], "text"))
+    .addOption(formatOption(["text", "json", "md", "html"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
@@ -78,25 +79,12 @@ Examples:
 
 Definitions, sources and a worked example: docs/unknown-preferences.md.`,
     )
-    .action(
-      (
-        file: string,
-        o: {
-          concept?: UnknownConcept[];
-          variant?: UnknownVariant[];
-          state?: string;
-          format: "text" | "json" | "md";
-          output?: string;
-          force?: boolean;
-          maxStates: number;
-        },
-      ) => {
-        const model = env.load(file, o.maxStates);
-        const focus = o.state !== undefined ? parseStateRef(model, o.state) : undefined;
-        const a: UnknownAnalysis = withLocations(env, file, () =>
-          analyzeUnknown(model, { concepts: o.concept ?? UNKNOWN_CONCEPTS, variants: o.variant ?? UNKNOWN_VARIANTS }),
-        );
-        env.writeResult(o.format === "json" ? jsonText(unknownToJson(a, focus)) : renderUnknown(a, o.format, focus), o);
-      },
-    );
+    .action((file: string, o: PrintOptions & { concept?: UnknownConcept[]; variant?: UnknownVariant[]; state?: string; maxStates: number }) => {
+      const model = env.load(file, o.maxStates);
+      const focus = o.state !== undefined ? parseStateRef(model, o.state) : undefined;
+      const a: UnknownAnalysis = withLocations(env, file, () =>
+        analyzeUnknown(model, { concepts: o.concept ?? UNKNOWN_CONCEPTS, variants: o.variant ?? UNKNOWN_VARIANTS }),
+      );
+      print(env, unknownOutput, { analysis: a, focus }, o);
+    });
 }
