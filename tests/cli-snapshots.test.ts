@@ -66,6 +66,7 @@ const RUNS: Record<string, string[]> = {
   "lint-ukraine.json": ["lint", U, "-f", "json"],
   "score.txt": ["score", "tests/fixtures/forecast-log.jsonl", "--resolutions", "tests/fixtures/resolutions.yaml"],
   "score.json": ["score", "tests/fixtures/forecast-log.jsonl", "--resolutions", "tests/fixtures/resolutions.yaml", "-f", "json"],
+  "bargain.html": ["bargain", "-f", "html"],
   "ingest-ukraine-talks.yaml": ["ingest", "corpus/ingest/ukraine-talks.txt"],
   "ingest-ukraine-talks.md": ["ingest", "corpus/ingest/ukraine-talks.txt", "-f", "md"],
   "ingest-update.txt": ["ingest", "--update", U, "corpus/ingest/ukraine-talks.txt"],

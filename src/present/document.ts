@@ -21,16 +21,18 @@ export type Inline = Span | Span[];
 interface Flow {
   joined?: boolean;
   apart?: boolean;
+  /** Rendered only in these formats (where text and Markdown lay a result out differently). */
+  formats?: DocumentFormat[];
 }
 
 export type Block = Flow &
   (
     | /** `asText`: how the heading reads in terminal text, where it is a sentence rather than a title. */
-    { kind: "heading"; level: number; text: Inline; asText?: Inline }
-    /** `level`: indentation (two columns each in text, a class in HTML). */
-    | { kind: "paragraph"; text: Inline; level?: number }
+    { kind: "heading"; level: number; text: Inline; asText?: Inline; rule?: boolean }
+    /** `level`: indentation (two columns each in text, a class in HTML); `wrap`: wrapped at 80 columns in text. */
+    | { kind: "paragraph"; text: Inline; level?: number; wrap?: boolean }
     /** A list item at a nesting level (1 = top); `indent`/`mdIndent`: columns before the marker, when not 2 per level. */
-    | { kind: "item"; level: number; text: Inline; indent?: number; mdIndent?: number }
+    | ({ kind: "item"; level: number; text: Inline; indent?: number; mdIndent?: number } & ItemLook)
     /** A numbered step of a list. */
     | { kind: "step"; level: number; n: number; text: Inline; indent?: number; mdIndent?: number }
     | { kind: "table"; table: Table }
@@ -54,6 +56,20 @@ export interface Document {
 }
 
 export type DocumentFormat = "text" | "md" | "html";
+
+/**
+ * How a list item looks in the `lines` layout, besides its text. `rule` on a
+ * heading underlines it in text (a rule of its width).
+ */
+interface ItemLook {
+  /** The marker in text in place of "• " ("" for none). */
+  bullet?: string;
+  /** A short label before the text (a figure, a keyword): bold in Markdown and HTML; in text it replaces the bullet, right-aligned in `labelWidth` columns and followed by two spaces. */
+  label?: string;
+  labelWidth?: number;
+  /** In text, wrapped at 80 columns with the lines after the first under the text. */
+  hang?: boolean;
+}
 
 const WIDTH = 80;
 
@@ -86,6 +102,7 @@ export function inline(s: Inline, mode: Mode): string {
 }
 
 export function render(doc: Document, format: DocumentFormat): string {
+  if (doc.blocks.some((b) => b.formats)) doc = { ...doc, blocks: doc.blocks.filter((b) => !b.formats || b.formats.includes(format)) };
   if (format === "html") return renderHtml(doc);
   return doc.layout === "prose" ? (format === "md" ? proseMarkdown(doc) : proseText(doc)) : lines(doc, format);
 }
@@ -100,12 +117,21 @@ function lines(doc: Document, mode: "text" | "md"): string {
   for (const b of doc.blocks) {
     if (b.kind === "figure") continue;
     if (prev && !b.joined && (b.apart || !(listy(b) && listy(prev)))) out.push("");
-    if (b.kind === "heading") out.push(mode === "md" ? `${"#".repeat(b.level)} ${inline(b.text, mode)}` : inline(b.asText ?? b.text, mode));
-    else if (b.kind === "paragraph") out.push(mode === "md" ? inline(b.text, mode) : spaces(2 * (b.level ?? 0)) + inline(b.text, mode));
-    else if (b.kind === "item" || b.kind === "step") {
+    if (b.kind === "heading") {
+      const h = inline(b.asText ?? b.text, mode);
+      out.push(mode === "md" ? `${"#".repeat(b.level)} ${inline(b.text, mode)}` : b.rule ? `${h}\n${"─".repeat(displayWidth(h))}` : h);
+    } else if (b.kind === "paragraph") {
+      const indent = spaces(2 * (b.level ?? 0));
+      out.push(mode === "md" ? inline(b.text, mode) : b.wrap ? wrap(inline(b.text, mode), WIDTH, indent) : indent + inline(b.text, mode));
+    } else if (b.kind === "item" || b.kind === "step") {
       const indent = (mode === "md" ? b.mdIndent : b.indent) ?? 2 * (b.level - 1);
-      const marker = b.kind === "step" ? `${b.n}. ` : mode === "md" ? "- " : "• ";
-      out.push(spaces(indent) + marker + inline(b.text, mode));
+      let marker = b.kind === "step" ? `${b.n}. ` : mode === "md" ? "- " : (b.bullet ?? "• ");
+      let text = inline(b.text, mode);
+      if (b.kind === "item" && b.label !== undefined) {
+        if (mode === "md") text = `${inline(strong(b.label), mode)} ${text}`;
+        else marker = `${spaces((b.labelWidth ?? 0) - displayWidth(b.label))}${b.label}  `;
+      }
+      out.push(mode === "text" && b.kind === "item" && b.hang ? hang(spaces(indent) + marker, text, WIDTH) : spaces(indent) + marker + text);
     } else if (b.kind === "table") out.push(mode === "md" ? renderMarkdown(b.table) : renderText(b.table));
     else if (b.kind === "pre") out.push(b.text);
     else out.push(mode === "md" ? "---" : "");
@@ -198,7 +224,7 @@ function renderHtml(doc: Document): string {
   };
   for (const b of doc.blocks) {
     if (b.kind === "item" || b.kind === "step") {
-      const text = inline(b.text, "html");
+      const text = (b.kind === "item" && b.label !== undefined ? `${inline(strong(b.label), "html")} ` : "") + inline(b.text, "html");
       (list ??= []).push(
         b.kind === "item" ? `<li class="l${b.level}">${text}</li>` : `<li class="l${b.level} step"><span class="n">${b.n}.</span> ${text}</li>`,
       );
