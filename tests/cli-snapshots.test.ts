@@ -67,6 +67,7 @@ const RUNS: Record<string, string[]> = {
   "score.txt": ["score", "tests/fixtures/forecast-log.jsonl", "--resolutions", "tests/fixtures/resolutions.yaml"],
   "score.json": ["score", "tests/fixtures/forecast-log.jsonl", "--resolutions", "tests/fixtures/resolutions.yaml", "-f", "json"],
   "bargain.html": ["bargain", "-f", "html"],
+  "forecast-ukraine.html": ["forecast", U, "-f", "html"],
   "ingest-ukraine-talks.yaml": ["ingest", "corpus/ingest/ukraine-talks.txt"],
   "ingest-ukraine-talks.md": ["ingest", "corpus/ingest/ukraine-talks.txt", "-f", "md"],
   "ingest-update.txt": ["ingest", "--update", U, "corpus/ingest/ukraine-talks.txt"],
