@@ -69,6 +69,7 @@ const RUNS: Record<string, string[]> = {
   "bargain.html": ["bargain", "-f", "html"],
   "forecast-ukraine.html": ["forecast", U, "-f", "html"],
   "score.html": ["score", "tests/fixtures/forecast-log.jsonl", "--resolutions", "tests/fixtures/resolutions.yaml", "-f", "html"],
+  "lint-ukraine.html": ["lint", U, "-f", "html"],
   "ingest-ukraine-talks.yaml": ["ingest", "corpus/ingest/ukraine-talks.txt"],
   "ingest-ukraine-talks.md": ["ingest", "corpus/ingest/ukraine-talks.txt", "-f", "md"],
   "ingest-update.txt": ["ingest", "--update", U, "corpus/ingest/ukraine-talks.txt"],
