@@ -70,6 +70,8 @@ const RUNS: Record<string, string[]> = {
   "forecast-ukraine.html": ["forecast", U, "-f", "html"],
   "score.html": ["score", "tests/fixtures/forecast-log.jsonl", "--resolutions", "tests/fixtures/resolutions.yaml", "-f", "html"],
   "lint-ukraine.html": ["lint", U, "-f", "html"],
+  "ingest-ukraine-talks.html": ["ingest", "corpus/ingest/ukraine-talks.txt", "-f", "html"],
+  "ingest-update.html": ["ingest", "--update", U, "corpus/ingest/ukraine-talks.txt", "-f", "html"],
   "ingest-ukraine-talks.yaml": ["ingest", "corpus/ingest/ukraine-talks.txt"],
   "ingest-ukraine-talks.md": ["ingest", "corpus/ingest/ukraine-talks.txt", "-f", "md"],
   "ingest-update.txt": ["ingest", "--update", U, "corpus/ingest/ukraine-talks.txt"],
