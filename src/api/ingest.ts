@@ -14,7 +14,7 @@ export { GAZETTEER_FORMAT, mergeGazetteers, parseGazetteer, readGazetteer, type 
 export { parseSourceString, type Draft, type DraftElement } from "../ingest/draft.js";
 export { applyUpdate, planUpdate, type UpdatePlan } from "../ingest/update.js";
 export type { CleanText, CodedEvent, Condition, Mention, Sentence } from "../ingest/types.js";
-export { INGEST_FORMAT, INGEST_UPDATE_FORMAT, ingestJson, ingestMarkdown, ingestYaml, renderUpdate } from "../present/ingest-output.js";
+export { INGEST_FORMAT, INGEST_UPDATE_FORMAT, ingestJson, ingestOutput, ingestUpdateOutput, ingestYaml, type UpdateResult } from "../present/ingest-output.js";
 
 // Types that the exported ones refer to (TypeDoc documents them; users can name them).
 export type { DraftSource } from "../ingest/draft.js";

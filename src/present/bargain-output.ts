@@ -1,7 +1,13 @@
-/** `parley bargain` as tables (text, Markdown, CSV) or JSON. */
+/** `parley bargain` (`parley-bargain/1`): its JSON, CSV, document and schema. */
 import type { BargainingRun, IssueResult } from "../bargaining/scenario.js";
 import { MODEL_TITLES, type BargainingModel } from "../bargaining/types.js";
-import { renderCsv, renderMarkdown, renderText, type Table } from "./table.js";
+import type { GraphLink } from "../bargaining/link.js";
+import type { Model } from "../model/compile.js";
+import { describeState } from "../model/describe.js";
+import { stateId, stateIds } from "../model/states.js";
+import { code, type Block, type Document, type Inline, t, user } from "./document.js";
+import type { OutputKind } from "./kind.js";
+import { renderCsv, type Table } from "./table.js";
 import { arr, bargainModel, bool, ids, int, map, num, obj, oneOfValues, root, str } from "./schema-kit.js";
 
 export const BARGAIN_FORMAT = "parley-bargain/1";
@@ -94,69 +100,117 @@ export function roundsTable(r: IssueResult, m: BargainingModel): Table | undefin
   };
 }
 
-export function renderBargain(run: BargainingRun, format: "table" | "md" | "csv", scenarioName: string): string {
-  if (format === "csv") {
-    // One flat table: forecasts, then trajectories, distinguishable by the `round` column.
-    const rows: string[][] = [];
-    for (const r of run.issues)
-      for (const m of run.models) {
-        const res = r.forecast[m]!;
-        if (!res.rounds) rows.push([r.issue.id, m, "", String(res.forecast), ""]);
-        else
-          for (const rd of res.rounds)
-            rows.push([r.issue.id, m, String(rd.round), String(rd.forecast), rd.positions.map((p, k) => `${r.actors[k].id}=${p}`).join(" ")]);
-      }
-    return renderCsv({ header: ["issue", "model", "round", "forecast", "positions"], rows });
-  }
-  const md = format === "md";
-  const render = (t: Table) => (md ? renderMarkdown(t) : renderText(t));
-  const out: string[] = [];
-  out.push(md ? `# Bargaining forecasts: ${scenarioName}` : `Bargaining forecasts: ${scenarioName}`, "");
+/** What `parley bargain` computed; `link` when the scenario links issues to graph-model options. */
+export interface BargainResult {
+  model: Model;
+  run: BargainingRun;
+  link?: GraphLink;
+}
+
+/** The run as one flat CSV table: forecasts, then trajectories, told apart by the `round` column. */
+export function bargainCsv(run: BargainingRun): string {
+  const rows: string[][] = [];
+  for (const r of run.issues)
+    for (const m of run.models) {
+      const res = r.forecast[m]!;
+      if (!res.rounds) rows.push([r.issue.id, m, "", String(res.forecast), ""]);
+      else
+        for (const rd of res.rounds)
+          rows.push([r.issue.id, m, String(rd.round), String(rd.forecast), rd.positions.map((p, k) => `${r.actors[k].id}=${p}`).join(" ")]);
+    }
+  return renderCsv({ header: ["issue", "model", "round", "forecast", "positions"], rows });
+}
+
+const span = (v: { value: number; min?: number; max?: number }) =>
+  v.min !== undefined || v.max !== undefined ? `${v.value} (${v.min ?? v.value}–${v.max ?? v.value})` : String(v.value);
+
+export function bargainDocument({ model, run, link }: BargainResult): Document {
+  const name = model.scenario.name;
+  const blocks: Block[] = [{ kind: "heading", level: 1, text: t`Bargaining forecasts: ${user(name)}` }];
+  const doc = { title: `Bargaining forecasts: ${name}`, blocks };
   if (run.issues.length === 0) {
-    out.push("The scenario has no `bargaining` section: nothing to forecast (see docs/bargaining.md).");
-    return out.join("\n") + "\n";
+    blocks.push({ kind: "paragraph", text: t`The scenario has no ${code("bargaining")} section: nothing to forecast (see docs/bargaining.md).` });
+    return doc;
   }
-  out.push(render(forecastTable(run)));
+  blocks.push({ kind: "table", table: forecastTable(run) });
   if (run.samples)
-    out.push("", `5%, median and 95%: quantiles of the forecast over ${run.samples.toLocaleString("en-US")} draws from the input ranges (seed ${run.seed}).`);
+    blocks.push({
+      kind: "paragraph",
+      text: `5%, median and 95%: quantiles of the forecast over ${run.samples.toLocaleString("en-US")} draws from the input ranges (seed ${run.seed}).`,
+    });
+  // Lists here are indented two columns in text, flush in Markdown.
+  const item = (text: Inline): Block => ({ kind: "item", level: 1, indent: 2, mdIndent: 0, joined: true, text });
   for (const r of run.issues) {
-    out.push("", md ? `## ${r.issue.title} (${r.issue.id})` : `${r.issue.title} (${r.issue.id})`);
-    out.push(
-      `Scale: ${r.issue.min} = ${r.issue.minLabel}; ${r.issue.max} = ${r.issue.maxLabel}.${r.issue.statusQuo ? ` Today: ${r.issue.statusQuo.value}.` : ""}`,
-      "",
-    );
-    out.push(
-      render({
+    const i = r.issue;
+    blocks.push({ kind: "heading", level: 2, text: t`${user(i.title)} (${i.id})` });
+    blocks.push({
+      kind: "paragraph",
+      joined: true,
+      text: t`Scale: ${i.min} = ${user(i.minLabel)}; ${i.max} = ${user(i.maxLabel)}.${i.statusQuo ? ` Today: ${i.statusQuo.value}.` : ""}`,
+    });
+    blocks.push({
+      kind: "table",
+      table: {
         header: ["actor", "position", "salience", "capability"],
         rows: r.actors.map((a, k) => {
-          const p = r.issue.positions[k];
-          const span = (v: { value: number; min?: number; max?: number }) =>
-            v.min !== undefined || v.max !== undefined ? `${v.value} (${v.min ?? v.value}–${v.max ?? v.value})` : String(v.value);
+          const p = i.positions[k];
           return [a.name, span(p.position), span(p.salience), span(p.capability)];
         }),
         right: [false, true, true, true],
-      }),
-    );
+      },
+    });
     for (const m of run.models) {
-      const t = roundsTable(r, m);
-      if (!t) continue;
-      out.push("", md ? `### ${MODEL_TITLES[m]}: round by round` : `${MODEL_TITLES[m]}, round by round:`, render(t));
+      const table = roundsTable(r, m);
+      if (!table) continue;
+      blocks.push({ kind: "heading", level: 3, text: `${MODEL_TITLES[m]}: round by round`, asText: `${MODEL_TITLES[m]}, round by round:` });
+      blocks.push({ kind: "table", table, joined: true });
     }
     if (r.links.length) {
-      out.push("", md ? "### Link to the graph model" : "Link to the graph model:");
+      blocks.push({ kind: "heading", level: 3, text: "Link to the graph model", asText: "Link to the graph model:" });
       for (const l of r.links) {
         const range = [l.atLeast !== undefined ? `at least ${l.atLeast}` : "", l.atMost !== undefined ? `at most ${l.atMost}` : ""]
           .filter(Boolean)
           .join(" and ");
         const on = run.models.filter((m) => l.onTable[m]).map((m) => SHORT[m]);
         const off = run.models.filter((m) => !l.onTable[m]).map((m) => SHORT[m]);
-        out.push(
-          `${md ? "- " : "  • "}"${l.label}" (${l.optionId}) is on the table when the forecast is ${range}: ${on.length ? `on under ${on.join(", ")}` : ""}${on.length && off.length ? "; " : ""}${off.length ? `off under ${off.join(", ")}` : ""}.`,
+        blocks.push(
+          item(
+            t`"${user(l.label)}" (${l.optionId}) is on the table when the forecast is ${range}: ${on.length ? `on under ${on.join(", ")}` : ""}${on.length && off.length ? "; " : ""}${off.length ? `off under ${off.join(", ")}` : ""}.`,
+          ),
         );
       }
     }
   }
-  return out.join("\n") + "\n";
+  if (link) {
+    const label = (o: number) => t`"${user(model.scenario.options[o].label)}"`;
+    const off = link.offTable.flatMap((o, k) => (k ? [", ", ...label(o)] : label(o)));
+    blocks.push({
+      kind: "heading",
+      level: 2,
+      text: "What the forecast leaves of the graph model",
+      asText: "What the forecast leaves of the graph model:",
+    });
+    blocks.push({
+      kind: "paragraph",
+      joined: true,
+      text: t`Under the ${MODEL_TITLES[link.model]} forecasts, ${link.offTable.length ? t`off the table: ${off}` : "every linked option stays on the table"}. ${link.consistent.length} of the ${link.equilibria.length} SEQ equilibria take no option off the table${link.consistent.length ? ", for example" : "."}`,
+    });
+    for (const s of link.consistent.slice(0, 3)) blocks.push(item(t`state ${stateId(s)}: ${user(describeState(model, s))}`));
+  }
+  return doc;
+}
+
+/** The `graphLink` of the JSON: the link in ids. */
+function linkJson(model: Model, link: GraphLink) {
+  return {
+    model: link.model,
+    modelName: SHORT[link.model],
+    offTable: link.offTable.map((o) => model.scenario.options[o].id),
+    onTable: link.onTable.map((o) => model.scenario.options[o].id),
+    concept: "SEQ",
+    equilibria: link.equilibria.length,
+    consistent: stateIds(link.consistent),
+  };
 }
 
 export const SHORT: Record<BargainingModel, string> = {
@@ -230,3 +284,11 @@ export const bargainSchema = root(
   },
   ["samples", "seed", "graphLink"],
 );
+
+export const bargainOutput: OutputKind<BargainResult> = {
+  format: BARGAIN_FORMAT,
+  schema: bargainSchema,
+  toJson: ({ model, run, link }) => ({ ...bargainJson(run), ...(link ? { graphLink: linkJson(model, link) } : {}) }),
+  toDocument: bargainDocument,
+  toCsv: ({ run }) => bargainCsv(run),
+};

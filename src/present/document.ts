@@ -40,10 +40,9 @@ export type Block = Flow &
     | { kind: "paragraph"; text: Inline; level?: number; indent?: number; mdIndent?: number; wrap?: boolean; asText?: Inline }
     /**
      * A list item at a nesting level (1 = top); `indent`/`mdIndent`: columns before the marker, when not 2 per level;
-     * `marker`: the marker in terminal text, when not a bullet ("" for an indented line); `hang`: wrapped at 80
-     * columns in text, under its first line; `asText`: the words in text.
+     * `asText`: the words in text; the rest of its look in `ItemLook`.
      */
-    | { kind: "item"; level: number; text: Inline; indent?: number; mdIndent?: number; marker?: string; hang?: boolean; asText?: Inline }
+    | ({ kind: "item"; level: number; text: Inline; indent?: number; mdIndent?: number; asText?: Inline } & ItemLook)
     /** A numbered step of a list. */
     | { kind: "step"; level: number; n: number; text: Inline; indent?: number; mdIndent?: number; hang?: boolean }
     /**
@@ -72,6 +71,20 @@ export interface Document {
 }
 
 export type DocumentFormat = "text" | "md" | "html";
+
+/**
+ * How a list item looks in the `lines` layout, besides its text. `rule` on a
+ * heading underlines it in text (a rule of its width).
+ */
+interface ItemLook {
+  /** The marker in text in place of "• " ("" for none, an indented line). */
+  marker?: string;
+  /** A short label before the text (a figure, a keyword): bold in Markdown and HTML; in text it replaces the bullet, right-aligned in `labelWidth` columns and followed by two spaces. */
+  label?: string;
+  labelWidth?: number;
+  /** In text, wrapped at 80 columns with the lines after the first under the text. */
+  hang?: boolean;
+}
 
 const WIDTH = 80;
 
@@ -161,8 +174,12 @@ function* lines(doc: Document, mode: "text" | "md"): Generator<string> {
       buf += b.wrap && mode === "text" ? wrap(text, WIDTH, pad) : pad + text;
     } else if (b.kind === "item" || b.kind === "step") {
       const indent = (mode === "md" ? b.mdIndent : b.indent) ?? 2 * (b.level - 1);
-      const marker = b.kind === "step" ? `${b.n}. ` : mode === "md" ? "- " : (b.marker ?? "• ");
-      const text = inline(b.kind === "item" && mode === "text" ? (b.asText ?? b.text) : b.text, mode);
+      let marker = b.kind === "step" ? `${b.n}. ` : mode === "md" ? "- " : (b.marker ?? "• ");
+      let text = inline(b.kind === "item" && mode === "text" ? (b.asText ?? b.text) : b.text, mode);
+      if (b.kind === "item" && b.label !== undefined) {
+        if (mode === "md") text = `${inline(strong(b.label), mode)} ${text}`;
+        else marker = `${spaces((b.labelWidth ?? 0) - displayWidth(b.label))}${b.label}  `;
+      }
       buf += b.hang && mode === "text" ? hang(spaces(indent) + marker, text) : spaces(indent) + marker + text;
     } else if (b.kind === "table") buf += mode === "md" ? renderMarkdown(b.table) : indented(renderText(textTable(b)), b.indent);
     else if (b.kind === "pre") buf += b.text;
@@ -258,7 +275,7 @@ function renderHtml(doc: Document): string {
   };
   for (const b of doc.blocks) {
     if (b.kind === "item" || b.kind === "step") {
-      const text = inline(b.text, "html");
+      const text = (b.kind === "item" && b.label !== undefined ? `${inline(strong(b.label), "html")} ` : "") + inline(b.text, "html");
       (list ??= []).push(
         b.kind === "item" ? `<li class="l${b.level}">${text}</li>` : `<li class="l${b.level} step"><span class="n">${b.n}.</span> ${text}</li>`,
       );

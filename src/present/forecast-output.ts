@@ -1,10 +1,12 @@
-/** `parley forecast` as text, Markdown, CSV or JSON (parley-forecast/1). */
+/** `parley forecast` (`parley-forecast/1`): its JSON, CSV, document and schema. */
 import type { Forecast } from "../analysis/forecast.js";
 import { MOVE_RULE_NAMES } from "../analysis/play.js";
 import { statePattern, type Model } from "../model/compile.js";
 import { CONCEPT_NAMES } from "../stability/analyze.js";
 import { describeFamily, describeMove, describeState } from "../model/describe.js";
-import { hang, wrap } from "./text.js";
+import { type Block, type Document, type Inline, t, user } from "./document.js";
+import type { OutputKind } from "./kind.js";
+import { stateId, stateIds } from "../model/states.js";
 import { renderCsv, type Table } from "./table.js";
 import {
   arr,
@@ -31,8 +33,8 @@ const signed = (d: number | null) => (d === null ? "—" : `${d >= 0 ? "+" : "�
 
 /** "state 4", "states 3, 7", or for many "2,048 states: 3, 7, 11, 15, 19, 23, …". */
 function stateList(states: readonly number[]): string {
-  if (states.length === 1) return `state ${states[0] + 1}`;
-  const ids = states.slice(0, 6).map((s) => s + 1);
+  if (states.length === 1) return `state ${stateId(states[0])}`;
+  const ids = stateIds(states.slice(0, 6));
   return states.length <= 6 ? `states ${ids.join(", ")}` : `${states.length.toLocaleString("en-US")} states: ${ids.join(", ")}, …`;
 }
 
@@ -62,7 +64,7 @@ export function forecastJson(model: Model, f: Forecast, scenario: { name: string
     samples: f.samples,
     settled: f.settled,
     outcomes: f.outcomes.map((o) => ({
-      state: o.state + 1,
+      state: stateId(o.state),
       pattern: statePattern(model, o.state),
       words: describeState(model, o.state),
       probability: o.probability,
@@ -72,7 +74,7 @@ export function forecastJson(model: Model, f: Forecast, scenario: { name: string
     families: f.families.map((x) => ({
       pattern: familyPattern(model, x.care, x.value),
       words: describeFamily(model, x.states, x.care),
-      states: x.states.map((s) => s + 1),
+      states: stateIds(x.states),
       probability: x.probability,
       settledProbability: x.settledProbability,
     })),
@@ -91,7 +93,7 @@ export function forecastJson(model: Model, f: Forecast, scenario: { name: string
     signposts: f.signposts.map((s) => ({
       decisionMaker: model.scenario.decisionMakers[s.dm].id,
       changes: s.changes.map((c) => ({ option: model.scenario.options[c.option].id, taken: c.taken })),
-      to: s.to + 1,
+      to: stateId(s.to),
       words: signpostWords(model, s),
       nextMove: s.nextMove,
       impact: s.impact,
@@ -105,7 +107,7 @@ function tables(model: Model, f: Forecast, top: number): { outcomes: Table; ques
   const outcomes: Table = {
     header: ["probability", "outcome", "states"],
     right: [true, false, false],
-    rows: f.families.map((x) => [pct(x.probability), describeFamily(model, x.states, x.care), x.states.map((s) => s + 1).join(", ")]),
+    rows: f.families.map((x) => [pct(x.probability), describeFamily(model, x.states, x.care), stateIds(x.states).join(", ")]),
   };
   const questions: Table = {
     header: ["probability", "by", "question", "note"],
@@ -134,54 +136,59 @@ function tables(model: Model, f: Forecast, top: number): { outcomes: Table; ques
   return { outcomes, questions, signposts };
 }
 
-function assumptions(model: Model, f: Forecast): string[] {
+/** The assumptions behind the numbers; the decision makers' names are the scenario's. */
+function assumptions(model: Model, f: Forecast): Inline[] {
   const total = f.rules.reduce((a, r) => a + r.weight, 0);
   const rules = f.rules.map((r) => `${MOVE_RULE_NAMES[r.rule]} (${r.rule}, ${pct(r.weight / total)})`).join("; ");
-  const rates = model.scenario.decisionMakers.map((dm, d) => `${dm.name} ${f.rates[d]}`).join(", ");
+  const rates = model.scenario.decisionMakers.flatMap((dm, d) => t`${d ? ", " : ""}${user(dm.name)} ${String(f.rates[d])}`);
   return [
     `Play stops at an equilibrium under ${CONCEPT_NAMES[f.concept]} (${f.concept}), or after ${f.horizon} moves.`,
     `Behaviour rules, one per course of play, by weight: ${rules}.`,
-    `Decisive moves a month: ${rates}${model.scenario.decisionMakers.some((dm) => dm.rate) ? "" : " (the default: none set in the scenario)"}.`,
+    t`Decisive moves a month: ${rates}${model.scenario.decisionMakers.some((dm) => dm.rate) ? "" : " (the default: none set in the scenario)"}.`,
     f.exact
       ? "Probabilities are exact for this model."
       : `Probabilities are estimated from ${f.samples.toLocaleString("en-US")} simulated courses of play (standard errors in the JSON).`,
   ];
 }
 
-export function renderForecast(model: Model, f: Forecast, format: "text" | "md" | "csv", top = 8): string {
-  const t = tables(model, f, top);
-  if (format === "csv") {
-    // One table per section, each headed by its name: outcomes, questions, signposts.
-    return ["# outcomes", renderCsv(t.outcomes), "# questions", renderCsv(t.questions), "# signposts", renderCsv(t.signposts)].join("\n") + "\n";
-  }
-  const md = format === "md";
-  const esc = (x: string) => (md ? x.replace(/([\\`*_[\]<>|#])/g, "\\$1") : x);
-  const h = (text: string) => (md ? `## ${text}` : `${text}\n${"─".repeat(text.length)}`);
-  const para = (text: string) => (md ? text : wrap(text, 80));
-  // A bullet with a hanging indent in text, a list item in Markdown.
-  const item = (lead: string, text: string) => (md ? `- **${lead}** ${text}` : hang(`${lead.padStart(5)}  `, text));
-  const lines: string[] = [];
-  const title = `Forecast: ${model.scenario.name}`;
-  lines.push(md ? `# ${esc(title)}` : title, "");
-  lines.push(
+/** What `parley forecast` computed; `signposts`: how many are listed (--signposts). */
+export interface ForecastResult {
+  model: Model;
+  forecast: Forecast;
+  scenario: { name: string; hash: string };
+  signposts: number;
+}
+
+/** One table per section, each headed by its name: outcomes, questions, signposts. */
+export function forecastCsv(model: Model, f: Forecast, top: number): string {
+  const x = tables(model, f, top);
+  return ["# outcomes", renderCsv(x.outcomes), "# questions", renderCsv(x.questions), "# signposts", renderCsv(x.signposts)].join("\n") + "\n";
+}
+
+export function forecastDocument({ model, forecast: f, signposts: top }: ForecastResult): Document {
+  const blocks: Block[] = [];
+  const h = (text: string): Block => ({ kind: "heading", level: 2, text, underline: true });
+  const para = (text: Inline): Block => ({ kind: "paragraph", text, wrap: true });
+  // A figure (a probability, "if") before each item: right-aligned in text, bold in Markdown.
+  const item = (label: string, text: Inline): Block => ({ kind: "item", level: 1, label, labelWidth: 5, hang: true, text });
+  const asOf = model.scenario.asOf;
+  blocks.push({ kind: "heading", level: 1, text: t`Forecast: ${user(model.scenario.name)}` });
+  blocks.push(
     para(
-      `Made ${f.made}${model.scenario.asOf ? `, from the scenario as of ${esc(model.scenario.asOf)}` : ""}. These are probabilities that each outcome is where the conflict ends up if the parties keep making moves that leave them better off; they are not the probability that a state is stable (parley robustness gives that).`,
+      t`Made ${f.made}${asOf ? t`, from the scenario as of ${user(asOf)}` : ""}. These are probabilities that each outcome is where the conflict ends up if the parties keep making moves that leave them better off; they are not the probability that a state is stable (parley robustness gives that).`,
     ),
-    "",
   );
-  lines.push(h(`Where play settles (within ${f.horizon} moves)`), "");
-  for (const x of f.families) lines.push(item(pct(x.probability), `${esc(describeFamily(model, x.states, x.care))} (${stateList(x.states)})`));
-  lines.push("");
-  if (f.settled < 0.995) lines.push(para(`Play is still moving after ${f.horizon} moves with probability ${pct(1 - f.settled)}.`), "");
+  blocks.push(h(`Where play settles (within ${f.horizon} moves)`));
+  for (const x of f.families) blocks.push(item(pct(x.probability), t`${user(describeFamily(model, x.states, x.care))} (${stateList(x.states)})`));
+  if (f.settled < 0.995) blocks.push(para(`Play is still moving after ${f.horizon} moves with probability ${pct(1 - f.settled)}.`));
   if (!f.questions.length)
-    lines.push(
+    blocks.push(
       para(
         "The scenario asks no questions, so there are no probabilities by date and no signposts: add a questions: section (id, question, condition, by; docs/scenario-format.md).",
       ),
-      "",
     );
   if (f.questions.length) {
-    lines.push(h("Questions"), "");
+    blocks.push(h("Questions"));
     for (const q of f.questions) {
       const note = q.retrodiction
         ? q.probability === null
@@ -190,29 +197,28 @@ export function renderForecast(model: Model, f: Forecast, format: "text" | "md" 
         : q.holdsToday
           ? " [already yes today]"
           : "";
-      lines.push(item(pct(q.probability), `${esc(q.question)}${note}`));
+      blocks.push(item(pct(q.probability), t`${user(q.question)}${note}`));
     }
-    lines.push("");
   }
   // The moves that change a question, and the likely next moves even when they only answer one.
   const posts = f.signposts.filter((s) => s.impact >= 0.01 || s.nextMove >= 0.05).slice(0, top);
   if (posts.length) {
-    lines.push(h("Signposts: news that would change the forecast"), "");
-    lines.push(para("Moves that could be seen next, with what each would do to the questions."), "");
+    blocks.push(h("Signposts: news that would change the forecast"));
+    blocks.push(para("Moves that could be seen next, with what each would do to the questions."));
     for (const s of posts) {
+      // Question ids are identifiers (letters, digits, _): nothing in them to escape.
       const effects = s.questions
         .map((q, j) => ({ q, was: f.questions[j].probability }))
         .filter(({ q, was }) => q.answers || pct(was) !== pct(q.probability))
         .map(({ q, was }) => (q.answers ? `${q.id}: yes` : `${q.id} ${pct(was)} → ${pct(q.probability)}`));
-      lines.push(
-        item("if", `${esc(signpostWords(model, s))} [chance it is the next move: ${pct(s.nextMove)}]: ${effects.join("; ") || "no question changes"}`),
+      blocks.push(
+        item("if", t`${user(signpostWords(model, s))} [chance it is the next move: ${pct(s.nextMove)}]: ${effects.join("; ") || "no question changes"}`),
       );
     }
-    lines.push("");
   }
-  lines.push(h("Assumptions"), "");
-  for (const a of assumptions(model, f)) lines.push(md ? `- ${esc(a)}` : hang("• ", a));
-  return lines.join("\n") + "\n";
+  blocks.push(h("Assumptions"));
+  for (const a of assumptions(model, f)) blocks.push({ kind: "item", level: 1, hang: true, text: a });
+  return { title: `Forecast: ${model.scenario.name}`, blocks };
 }
 
 const moveRule: Schema = { enum: ["uniform", "gain", "undeterred"] };
@@ -266,3 +272,11 @@ export const forecastRecordSchema = root("parley-forecast-record/1", "one line o
   retrodiction: bool,
   holdsToday: bool,
 });
+
+export const forecastOutput: OutputKind<ForecastResult> = {
+  format: "parley-forecast/1",
+  schema: forecastSchema,
+  toJson: ({ model, forecast, scenario }) => forecastJson(model, forecast, scenario),
+  toDocument: forecastDocument,
+  toCsv: ({ model, forecast, signposts }) => forecastCsv(model, forecast, signposts),
+};

@@ -1,7 +1,9 @@
-/** How `parley ingest` shows its result: the draft as YAML, everything as JSON, a review sheet in Markdown, and an update as a diff. */
+/** How `parley ingest` shows its result (`parley-ingest/1`, `parley-ingest-update/1`): the draft as YAML, everything as JSON, a review sheet, and an update as a diff. */
 import { stringify } from "yaml";
 import type { IngestResult } from "../ingest/ingest.js";
 import type { UpdatePlan } from "../ingest/update.js";
+import { type Block, type Document, t, user } from "./document.js";
+import type { OutputKind } from "./kind.js";
 import { arr, bool, int, nullable, num, obj, oneOfValues, root, str } from "./schema-kit.js";
 
 export function ingestYaml(r: IngestResult): string {
@@ -35,34 +37,60 @@ export function ingestJson(r: IngestResult): unknown {
   };
 }
 
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+/** Text cut from the article, on one line. */
+const oneLine = (s: string) => s.replace(/\n/g, " ");
 
-export function ingestMarkdown(r: IngestResult): string {
-  const out: string[] = [];
-  out.push(`# Ingest of ${r.name}`, "");
-  out.push(
-    `${r.clean.title ? `Title: ${r.clean.title}. ` : ""}${r.sentences.length} sentences (${r.clean.format}), ${r.events.length} events coded, ${r.actors.length} actors.`,
-  );
-  if (r.clean.dropped.length)
-    out.push("", "Left out as repeated:", ...r.clean.dropped.map((d) => `- ${d.reason} at ${d.span.start}-${d.span.end}: "${cell(d.text.slice(0, 80))}"`));
-  out.push("", "## Actors", "", "| id | name | mentions | in gazetteer |", "| --- | --- | --- | --- |");
-  for (const a of r.actors) out.push(`| ${a.id} | ${cell(a.name)} | ${a.mentions} | ${a.known ? "yes" : "no"} |`);
-  out.push(
-    "",
-    "## Events",
-    "",
-    "| sentence | source | event | PLOVER | CAMEO | topic | target | modality | condition | confidence |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-  );
-  for (const e of r.events)
-    out.push(
-      `| ${e.sentence + 1} | ${e.source} | ${e.negated ? "not " : ""}${e.kind}${e.quoted ? " (quoted)" : ""} | ${e.plover ?? "-"} | ${e.cameo.code} ${e.cameo.name} | ${e.inverse ? "against " : ""}${e.topic} | ${e.target ?? "-"} | ${e.modality} | ${e.condition ? cell(`${e.condition.kind} ${e.condition.topic}`) : "-"} | ${e.confidence.toFixed(2)} |`,
-    );
-  out.push("", "## Draft elements", "", "| element | confidence | sentences |", "| --- | --- | --- |");
-  for (const el of r.draft.elements) out.push(`| ${cell(el.text)} | ${el.confidence.toFixed(2)} | ${el.sources.map((s) => s.sentence + 1).join(", ")} |`);
-  if (r.draft.warnings.length) out.push("", "## Warnings", "", ...r.draft.warnings.map((w) => `- ${w}`));
-  out.push("", "## Sentences", "", ...r.sentences.map((s) => `${s.index + 1}. ${s.text} (${s.span.start}-${s.span.end})`));
-  return out.join("\n") + "\n";
+/** The review sheet of a draft: what was found, in tables, and the sentences numbered. */
+export function ingestDocument(r: IngestResult): Document {
+  const blocks: Block[] = [{ kind: "heading", level: 1, text: t`Ingest of ${user(r.name)}` }];
+  blocks.push({
+    kind: "paragraph",
+    text: t`${r.clean.title ? t`Title: ${user(r.clean.title)}. ` : ""}${r.sentences.length} sentences (${r.clean.format}), ${r.events.length} events coded, ${r.actors.length} actors.`,
+  });
+  if (r.clean.dropped.length) {
+    blocks.push({ kind: "paragraph", text: "Left out as repeated:" });
+    for (const d of r.clean.dropped)
+      blocks.push({ kind: "item", level: 1, joined: true, text: t`${d.reason} at ${d.span.start}-${d.span.end}: "${user(oneLine(d.text.slice(0, 80)))}"` });
+  }
+  blocks.push({ kind: "heading", level: 2, text: "Actors" });
+  blocks.push({
+    kind: "table",
+    table: { header: ["id", "name", "mentions", "in gazetteer"], rows: r.actors.map((a) => [a.id, a.name, String(a.mentions), a.known ? "yes" : "no"]) },
+  });
+  blocks.push({ kind: "heading", level: 2, text: "Events" });
+  blocks.push({
+    kind: "table",
+    table: {
+      header: ["sentence", "source", "event", "PLOVER", "CAMEO", "topic", "target", "modality", "condition", "confidence"],
+      rows: r.events.map((e) => [
+        String(e.sentence + 1),
+        e.source,
+        `${e.negated ? "not " : ""}${e.kind}${e.quoted ? " (quoted)" : ""}`,
+        e.plover ?? "-",
+        `${e.cameo.code} ${e.cameo.name}`,
+        `${e.inverse ? "against " : ""}${e.topic}`,
+        e.target ?? "-",
+        e.modality,
+        e.condition ? `${e.condition.kind} ${e.condition.topic}` : "-",
+        e.confidence.toFixed(2),
+      ]),
+    },
+  });
+  blocks.push({ kind: "heading", level: 2, text: "Draft elements" });
+  blocks.push({
+    kind: "table",
+    table: {
+      header: ["element", "confidence", "sentences"],
+      rows: r.draft.elements.map((el) => [el.text, el.confidence.toFixed(2), el.sources.map((s) => s.sentence + 1).join(", ")]),
+    },
+  });
+  if (r.draft.warnings.length) {
+    blocks.push({ kind: "heading", level: 2, text: "Warnings" });
+    for (const w of r.draft.warnings) blocks.push({ kind: "item", level: 1, text: user(w) });
+  }
+  blocks.push({ kind: "heading", level: 2, text: "Sentences" });
+  for (const x of r.sentences) blocks.push({ kind: "step", level: 1, n: x.index + 1, text: t`${user(x.text)} (${x.span.start}-${x.span.end})` });
+  return { title: `Ingest of ${r.name}`, blocks };
 }
 
 const MARK: Record<string, string> = {
@@ -74,18 +102,34 @@ const MARK: Record<string, string> = {
   "status-quo": "~ status quo",
 };
 
-export function renderUpdate(file: string, article: string, plan: UpdatePlan, md: boolean): string {
+/** What an article changes in a scenario; `write`: whether --write was given, `written`: whether the file was changed. */
+export interface UpdateResult {
+  scenario: string;
+  article: string;
+  plan: UpdatePlan;
+  write: boolean;
+  written: boolean;
+}
+
+export function updateDocument({ scenario, article, plan, write }: UpdateResult): Document {
   const changes = plan.changes.filter((c) => c.kind !== "confirmed-stance");
   const confirmed = plan.changes.length - changes.length;
-  const out: string[] = [];
-  out.push(md ? `# What ${article} changes in ${file}` : `What ${article} changes in ${file}:`, "");
-  if (changes.length === 0) out.push("No changes: the article adds no decision maker, option or stance the scenario lacks.");
+  const title = t`What ${user(article)} changes in ${user(scenario)}`;
+  const blocks: Block[] = [{ kind: "heading", level: 1, text: title, asText: t`${title}:` }];
+  if (changes.length === 0) blocks.push({ kind: "paragraph", text: "No changes: the article adds no decision maker, option or stance the scenario lacks." });
   for (const c of [...changes, ...plan.changes.filter((x) => x.kind === "confirmed-stance")]) {
-    const src = c.sources.length ? `  [${c.sources.join("; ")}]` : "";
-    out.push(`${md ? "- " : ""}${MARK[c.kind]}: ${c.text}${src}`);
+    const src = c.sources.length ? t`  [${user(c.sources.join("; "))}]` : "";
+    // A diff in text (the mark is the line's marker), a list in Markdown. The change is the planner's
+    // line of ids and arrows ("us: !us_talks -> us_talks"), shown as it is.
+    blocks.push({ kind: "item", level: 1, marker: "", joined: changes.length === 0, text: t`${MARK[c.kind]}: ${c.text}${src}` });
   }
-  out.push("", `${changes.length} change(s), ${confirmed} stance(s) confirmed.`);
-  return out.join("\n") + "\n";
+  blocks.push({ kind: "paragraph", text: `${changes.length} change(s), ${confirmed} stance(s) confirmed.` });
+  if (!write && changes.length) blocks.push({ kind: "paragraph", joined: true, text: "Nothing written: add --write to apply these changes." });
+  return { title: `What ${article} changes in ${scenario}`, blocks };
+}
+
+export function updateJson({ scenario, article, plan, written }: UpdateResult) {
+  return { format: INGEST_UPDATE_FORMAT, scenario, article, written, changes: plan.changes };
 }
 
 const span = obj({ start: int, end: int });
@@ -159,3 +203,17 @@ export const ingestUpdateSchema = root("parley-ingest-update/1", "parley ingest 
     }),
   ),
 });
+
+export const ingestOutput: OutputKind<IngestResult> = {
+  format: INGEST_FORMAT,
+  schema: ingestSchema,
+  toJson: ingestJson,
+  toDocument: ingestDocument,
+};
+
+export const ingestUpdateOutput: OutputKind<UpdateResult> = {
+  format: INGEST_UPDATE_FORMAT,
+  schema: ingestUpdateSchema,
+  toJson: updateJson,
+  toDocument: updateDocument,
+};

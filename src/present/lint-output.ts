@@ -1,9 +1,11 @@
-/** `parley lint`: each finding in words, with where it is in the file, as text, Markdown or JSON (parley-lint/1). */
+/** `parley lint` (`parley-lint/1`): each finding in words, with where it is in the file; its JSON, document and schema. */
 import type { LintElement, LintFinding } from "../analysis/lint.js";
 import type { Model } from "../model/compile.js";
 import { CONCEPT_NAMES } from "../stability/analyze.js";
 import { describeChange } from "../model/describe.js";
 import { stateLabel } from "../model/states.js";
+import { type Block, type Document, type DocumentFormat, em, strong, t, user } from "./document.js";
+import type { OutputKind } from "./kind.js";
 import { arr, int, obj, oneOfValues, root, str } from "./schema-kit.js";
 
 export interface LocatedFinding {
@@ -111,17 +113,37 @@ export function lintJson(file: string, findings: readonly LocatedFinding[]) {
   return { format: "parley-lint/1", file, findings };
 }
 
-export function renderLint(file: string, findings: readonly LocatedFinding[], format: "text" | "md"): string {
-  if (!findings.length) return `${file}: no findings\n`;
-  const md = format === "md";
-  const where = (f: LocatedFinding) => (f.line !== undefined ? `${file}:${f.line}:${f.column}` : file);
-  const out: string[] = md ? [`# Model checks: ${file}`, ""] : [];
-  for (const f of findings) {
-    if (md) out.push(`- **${f.code}** (line ${f.line ?? "?"}): ${f.message} ${f.why} *To resolve:* ${f.fix}`);
-    else out.push(`${where(f)}: warning [${f.code}] ${f.message}`, `  why: ${f.why}`, `  fix: ${f.fix}`);
-  }
-  out.push("", `${findings.length} finding${findings.length === 1 ? "" : "s"}.`);
-  return out.join("\n") + "\n";
+/** What `parley lint` found in a file. */
+export interface LintResult {
+  file: string;
+  findings: readonly LocatedFinding[];
+}
+
+/**
+ * Text gives each finding as a compiler would (file:line:column, then why and
+ * fix); Markdown and HTML give a list. The findings' sentences are Parley's,
+ * quoting the scenario, and carry their own code spans (`sources: [...]`), so
+ * they are not escaped as a whole.
+ */
+export function lintDocument({ file, findings }: LintResult): Document {
+  const title = `Model checks: ${file}`;
+  if (!findings.length) return { title, blocks: [{ kind: "paragraph", text: t`${user(file)}: no findings` }] };
+  const blocks: Block[] = [{ kind: "heading", level: 1, text: t`Model checks: ${user(file)}`, only: ["md", "html"] }];
+  const text: DocumentFormat[] = ["text"];
+  findings.forEach((f, k) => {
+    const where = f.line !== undefined ? `${file}:${f.line}:${f.column}` : file;
+    blocks.push({ kind: "paragraph", joined: k > 0, only: text, text: t`${user(where)}: warning [${f.code}] ${f.message}` });
+    blocks.push({ kind: "paragraph", level: 1, joined: true, only: text, text: `why: ${f.why}` });
+    blocks.push({ kind: "paragraph", level: 1, joined: true, only: text, text: `fix: ${f.fix}` });
+    blocks.push({
+      kind: "item",
+      level: 1,
+      only: ["md", "html"],
+      text: t`${strong(f.code)} (line ${f.line ?? "?"}): ${f.message} ${f.why} ${em("To resolve:")} ${f.fix}`,
+    });
+  });
+  blocks.push({ kind: "paragraph", text: `${findings.length} finding${findings.length === 1 ? "" : "s"}.` });
+  return { title, blocks };
 }
 
 export const lintSchema = root("parley-lint/1", "parley lint --format json", {
@@ -142,3 +164,10 @@ export const lintSchema = root("parley-lint/1", "parley lint --format json", {
     ),
   ),
 });
+
+export const lintOutput: OutputKind<LintResult> = {
+  format: "parley-lint/1",
+  schema: lintSchema,
+  toJson: ({ file, findings }) => lintJson(file, findings),
+  toDocument: lintDocument,
+};

@@ -1,12 +1,13 @@
 /**
  * `parley score`: reading a forecast log and a resolutions file (with
- * located errors), and the score report as text, Markdown or JSON
- * (parley-score/1).
+ * located errors), and the score report (`parley-score/1`): its JSON,
+ * document and schema.
  */
 import type { ForecastRecord, Resolution, ScoreReport } from "../analysis/score.js";
 import { ParleyError, type Issue } from "../format/errors.js";
 import { readSource } from "../format/source.js";
-import { renderMarkdown, renderText, type Table } from "./table.js";
+import { type Block, type Document, t, user } from "./document.js";
+import type { OutputKind } from "./kind.js";
 import { arr, bool, int, isoDate, nullable, num, obj, oneOfValues, prob, root, str } from "./schema-kit.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -133,47 +134,45 @@ export function scoreJson(r: ScoreReport) {
   };
 }
 
-export function renderScore(r: ScoreReport, format: "text" | "md"): string {
-  const md = format === "md";
-  const table = (t: Table) => (md ? renderMarkdown(t) : renderText(t));
-  const h = (s: string) => (md ? `## ${s}` : `${s}\n${"─".repeat(s.length)}`);
-  const out: string[] = [md ? "# Track record" : "Track record", ""];
-  out.push(
-    `${r.scored.length} forecast${r.scored.length === 1 ? "" : "s"} scored, ${r.pending.length} awaiting a resolution, ${r.retrodictions.length} retrodiction${r.retrodictions.length === 1 ? "" : "s"} left out (made on or after their date).`,
-    "",
-  );
-  out.push(h("Scores (lower Brier is better; log score closer to 0 is better)"), "");
+export function scoreDocument(r: ScoreReport): Document {
+  const h = (text: string): Block => ({ kind: "heading", level: 2, text, underline: true });
+  const blocks: Block[] = [{ kind: "heading", level: 1, text: "Track record" }];
+  blocks.push({
+    kind: "paragraph",
+    text: `${r.scored.length} forecast${r.scored.length === 1 ? "" : "s"} scored, ${r.pending.length} awaiting a resolution, ${r.retrodictions.length} retrodiction${r.retrodictions.length === 1 ? "" : "s"} left out (made on or after their date).`,
+  });
+  blocks.push(h("Scores (lower Brier is better; log score closer to 0 is better)"));
   const rows: string[][] = [["Parley", String(r.model.count), fmt(r.model.brier), fmt(r.model.log)]];
   rows.push(["always 50%", String(r.baselines.fifty.count), fmt(r.baselines.fifty.brier), fmt(r.baselines.fifty.log)]);
   const nc = r.baselines.noChange;
   rows.push(["nothing changes from today", String(nc?.count ?? 0), nc ? fmt(nc.brier) : "—", nc ? fmt(nc.log) : "—"]);
-  out.push(table({ header: ["forecaster", "forecasts", "Brier", "log score"], right: [false, true, true, true], rows }), "");
+  blocks.push({ kind: "table", table: { header: ["forecaster", "forecasts", "Brier", "log score"], right: [false, true, true, true], rows } });
   if (r.scored.length) {
-    out.push(h("Forecasts"), "");
-    out.push(
-      table({
+    blocks.push(h("Forecasts"));
+    blocks.push({
+      kind: "table",
+      table: {
         header: ["made", "by", "question", "forecast", "outcome", "Brier"],
         right: [false, false, false, true, false, true],
         rows: r.scored.map((s) => [s.record.made, s.record.by, s.record.question.text, pct(s.record.probability), s.outcome ? "yes" : "no", fmt(s.brier)]),
-      }),
-      "",
-    );
-    out.push(h("Calibration"), "");
-    out.push(
-      table({
+      },
+    });
+    blocks.push(h("Calibration"));
+    blocks.push({
+      kind: "table",
+      table: {
         header: ["forecasts in", "count", "mean forecast", "happened"],
         right: [false, true, true, true],
         rows: r.calibration.map((b) => [`${pct(b.low)}–${pct(b.high)}`, String(b.count), pct(b.meanForecast), pct(b.observed)]),
-      }),
-      "",
-    );
+      },
+    });
   }
   if (r.pending.length) {
-    out.push(h("Awaiting a resolution"), "");
-    for (const p of r.pending) out.push(`${md ? "- " : "• "}${p.question.id} (by ${p.by}): ${pct(p.probability)}, made ${p.made}`);
-    out.push("");
+    blocks.push(h("Awaiting a resolution"));
+    // The log is any file: its question ids are not checked identifiers, so they are the user's text.
+    for (const p of r.pending) blocks.push({ kind: "item", level: 1, text: t`${user(p.question.id)} (by ${p.by}): ${pct(p.probability)}, made ${p.made}` });
   }
-  return out.join("\n");
+  return { title: "Track record", blocks };
 }
 
 const scoreSummary = obj({ count: int, brier: nullable(num), log: nullable(num) });
@@ -197,3 +196,10 @@ export const scoreSchema = root("parley-score/1", "parley score --format json", 
   pending: arr(obj({ made: isoDate, question: obj({ id: str, text: str }), by: isoDate, probability: prob })),
   retrodictions: int,
 });
+
+export const scoreOutput: OutputKind<ScoreReport> = {
+  format: "parley-score/1",
+  schema: scoreSchema,
+  toJson: scoreJson,
+  toDocument: scoreDocument,
+};

@@ -1,15 +1,15 @@
 /** `parley bargain`. */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { graphLink } from "../../bargaining/link.js";
+import { graphLink, type GraphLink } from "../../bargaining/link.js";
 import { runBargaining, type BargainingRun } from "../../bargaining/scenario.js";
-import { MODELS, MODEL_TITLES, type BargainingModel } from "../../bargaining/types.js";
-import { bargainJson, renderBargain, SHORT } from "../../present/bargain-output.js";
-import { describeState } from "../../model/describe.js";
+import { MODELS, type BargainingModel } from "../../bargaining/types.js";
+import { bargainOutput } from "../../present/bargain-output.js";
 import type { Model } from "../../model/compile.js";
 import { ParleyError } from "../../format/errors.js";
 import { analyze } from "../../stability/analyze.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
-import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseCount, type CommandEnv } from "../env.js";
+import { forceOption, formatOption, maxStatesOption, outputOption, parseCount, type CommandEnv } from "../env.js";
+import { print, type PrintOptions } from "../print.js";
 
 function parseModels(value: string, previous: BargainingModel[] | undefined): BargainingModel[] {
   const out = [...(previous ?? [])];
@@ -30,14 +30,11 @@ function parseProbability(value: string): number {
   return x;
 }
 
-interface Opts {
+interface Opts extends PrintOptions {
   model?: BargainingModel[];
   rounds?: number;
   samples?: number;
   seed: number;
-  format: "table" | "md" | "csv" | "json";
-  output?: string;
-  force?: boolean;
   linkModel: BargainingModel;
   maxStates: number;
   // Switches of the models.
@@ -66,7 +63,7 @@ export function register(program: Command, env: CommandEnv): void {
     .option("-r, --rounds <n>", "rounds of the dynamic models (expected-utility, smp)", parseCount, 10)
     .option("-n, --samples <n>", "Monte Carlo draws over the input ranges (sensitivity)", parseCount)
     .option("--seed <n>", "seed of the draws (same seed, same result)", parseCount, 1)
-    .addOption(formatOption(["table", "md", "csv", "json"], "table"))
+    .addOption(formatOption(["table", "md", "csv", "json", "html"], "table"))
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(
@@ -168,40 +165,12 @@ Examples:
         smp: { pce: o.smpPce, victory: o.smpVictory, grid: o.smpGrid },
       });
       const linkModel = run.models.includes(o.linkModel) ? o.linkModel : run.models[0];
-      const link = linkText(model, run, linkModel, o.format === "md");
-      const text =
-        o.format === "json"
-          ? jsonText({ ...bargainJson(run), graphLink: link.json })
-          : o.format === "csv"
-            ? renderBargain(run, "csv", model.scenario.name)
-            : renderBargain(run, o.format, model.scenario.name) + link.text;
-      env.writeResult(text, o);
+      print(env, bargainOutput, { model, run, link: link(model, run, linkModel) }, o);
     });
 }
 
-/** What the forecast leaves of the graph model's SEQ equilibria. */
-function linkText(model: Model, run: BargainingRun, reference: BargainingModel, md: boolean): { text: string; json?: object } {
-  if (!run.issues.some((r) => r.links.length)) return { text: "" };
-  const eq = analyze(model, { concepts: ["SEQ"] }).equilibria.SEQ ?? [];
-  const link = graphLink(model, run, reference, eq);
-  const name = (o: number) => `"${model.scenario.options[o].label}"`;
-  const lines: string[] = [];
-  lines.push("", md ? `## What the forecast leaves of the graph model` : "What the forecast leaves of the graph model:");
-  lines.push(
-    `Under the ${MODEL_TITLES[reference]} forecasts, ${link.offTable.length ? `off the table: ${link.offTable.map(name).join(", ")}` : "every linked option stays on the table"}. ` +
-      `${link.consistent.length} of the ${link.equilibria.length} SEQ equilibria take no option off the table${link.consistent.length ? ", for example" : "."}`,
-  );
-  for (const s of link.consistent.slice(0, 3)) lines.push(`${md ? "- " : "  • "}state ${s + 1}: ${describeState(model, s)}`);
-  return {
-    text: lines.join("\n") + "\n",
-    json: {
-      model: reference,
-      modelName: SHORT[reference],
-      offTable: link.offTable.map((o) => model.scenario.options[o].id),
-      onTable: link.onTable.map((o) => model.scenario.options[o].id),
-      concept: "SEQ",
-      equilibria: link.equilibria.length,
-      consistent: link.consistent.map((s) => s + 1),
-    },
-  };
+/** What the forecast leaves of the graph model's SEQ equilibria, when the scenario links issues to options. */
+function link(model: Model, run: BargainingRun, reference: BargainingModel): GraphLink | undefined {
+  if (!run.issues.some((r) => r.links.length)) return undefined;
+  return graphLink(model, run, reference, analyze(model, { concepts: ["SEQ"] }).equilibria.SEQ ?? []);
 }

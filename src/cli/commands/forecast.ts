@@ -5,13 +5,14 @@ import { forecast, type Forecast } from "../../analysis/forecast.js";
 import { isCalendarDate } from "../../format/dates.js";
 import { MOVE_RULES, type MoveRule } from "../../analysis/play.js";
 import { uncertaintyOf } from "../../analysis/robustness.js";
-import { forecastJson, renderForecast } from "../../present/forecast-output.js";
+import { forecastOutput } from "../../present/forecast-output.js";
 import type { Model } from "../../model/compile.js";
 import { ParleyError } from "../../format/errors.js";
 import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
-import { forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseConcept, parseCount, type CommandEnv } from "../env.js";
+import { forceOption, formatOption, maxStatesOption, outputOption, parseConcept, parseCount, type CommandEnv } from "../env.js";
 import { inputName } from "../io.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
+import { print, type PrintOptions } from "../print.js";
 
 /** One line of a forecast log (JSON Lines): what was forecast, when, from which scenario. */
 export const RECORD_FORMAT = "parley-forecast-record/1";
@@ -63,10 +64,7 @@ export function recordLines(model: Model, f: Forecast, hash: string): string {
     .join("");
 }
 
-interface Options {
-  format: "text" | "md" | "csv" | "json";
-  output?: string;
-  force?: boolean;
+interface Options extends PrintOptions {
   record?: string;
   concept?: Concept;
   rules?: { rule: MoveRule; weight: number }[];
@@ -85,7 +83,7 @@ export function register(program: Command, env: CommandEnv): void {
       "what is likely to happen, by when, how sure: outcome probabilities, each question's probability by its date, and the news that would change them",
     )
     .argument("[file]", "scenario file, - for standard input (default: the embedded default scenario)")
-    .addOption(formatOption(["text", "md", "csv", "json"], "text"))
+    .addOption(formatOption(["text", "md", "csv", "json", "html"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .option("--record <log>", "append one line per question to this forecast log (JSON Lines; parley score reads it)")
@@ -153,7 +151,6 @@ Examples:
           `parley: recorded ${f.questions.length} question${f.questions.length === 1 ? "" : "s"} in ${o.record}${counted < f.questions.length ? ` (${f.questions.length - counted} retrodiction${f.questions.length - counted === 1 ? "" : "s"}, never scored)` : ""}\n`,
         );
       }
-      const scenario = { name: model.scenario.name, hash };
-      env.writeResult(o.format === "json" ? jsonText(forecastJson(model, f, scenario)) : renderForecast(model, f, o.format, o.signposts), o);
+      print(env, forecastOutput, { model, forecast: f, scenario: { name: model.scenario.name, hash }, signposts: o.signposts }, o);
     });
 }

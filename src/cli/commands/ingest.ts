@@ -6,11 +6,12 @@ import { extractHtmlWithReadability } from "../../ingest/html.js";
 import { ingestArticle, loadGazetteer } from "../../ingest/ingest.js";
 import { DEFAULT_MAX_CHARS } from "../../ingest/guard.js";
 import { applyUpdate, planUpdate } from "../../ingest/update.js";
-import { INGEST_UPDATE_FORMAT, ingestJson, ingestMarkdown, ingestYaml, renderUpdate } from "../../present/ingest-output.js";
+import { ingestOutput, ingestUpdateOutput, ingestYaml } from "../../present/ingest-output.js";
 import { ParleyError } from "../../format/errors.js";
 import type { ScenarioFile } from "../../format/schema.js";
 import { parseScenario, validateData } from "../../format/validate.js";
-import { forceOption, formatOption, jsonText, outputOption, parseCount, type CommandEnv } from "../env.js";
+import { forceOption, formatOption, outputOption, parseCount, type CommandEnv } from "../env.js";
+import { print } from "../print.js";
 import { inputName, STDIN_NAME } from "../io.js";
 
 /** The built-in gazetteer, found relative to this module (works from src/ and dist/). */
@@ -22,7 +23,7 @@ interface Options {
   out?: string;
   force?: boolean;
   gazetteer: string[];
-  format?: "yaml" | "json" | "md" | "text";
+  format?: "yaml" | "json" | "md" | "text" | "html";
   maxChars: number;
   update?: string;
   write?: boolean;
@@ -42,7 +43,7 @@ export function register(program: Command, env: CommandEnv): void {
       (v: string, prev: string[]) => [...prev, v],
       [] as string[],
     )
-    .addOption(formatOption(["yaml", "json", "md", "text"], "yaml").default(undefined, "yaml; text with --update"))
+    .addOption(formatOption(["yaml", "json", "md", "text", "html"], "yaml").default(undefined, "yaml; text with --update"))
     .option("--max-chars <n>", "refuse articles longer than this many characters", parseCount, DEFAULT_MAX_CHARS)
     .option("--update <scenario>", "show what the article changes in this scenario, as a diff")
     .option("--write", "with --update: apply the changes to the scenario file")
@@ -82,9 +83,9 @@ How it works, the gazetteer format and the event codes: docs/ingest.md.`,
       if (!o.update) {
         if (o.write) throw new ParleyError({ code: "bad-usage", message: "--write applies only with --update SCENARIO" });
         const format = o.format ?? "yaml";
-        const out = format === "json" ? jsonText(ingestJson(result)) : format === "md" || format === "text" ? ingestMarkdown(result) : ingestYaml(result);
-        env.writeResult(out, target);
-        return;
+        if (format === "yaml") return env.writeResult(ingestYaml(result), target);
+        // The review sheet is Markdown in text too: its tables are too wide for a terminal.
+        return print(env, ingestOutput, result, { ...target, format: format === "text" ? "md" : format });
       }
 
       const scenarioText = env.io.readText(o.update);
@@ -117,15 +118,12 @@ How it works, the gazetteer format and the event codes: docs/ingest.md.`,
           }
         }
       }
-      if (format === "json")
-        env.writeResult(
-          jsonText({ format: INGEST_UPDATE_FORMAT, scenario: scenarioName, article: name, written: Boolean(o.write && wanted), changes: plan.changes }),
-          target,
-        );
-      else if (format !== "yaml")
-        env.writeResult(
-          renderUpdate(scenarioName, name, plan, format === "md") + (o.write ? "" : wanted ? "Nothing written: add --write to apply these changes.\n" : ""),
-          target,
+      if (format !== "yaml")
+        print(
+          env,
+          ingestUpdateOutput,
+          { scenario: scenarioName, article: name, plan, write: Boolean(o.write), written: Boolean(o.write && wanted) },
+          { ...target, format },
         );
     });
 }

@@ -1,19 +1,20 @@
 /** `parley lint`: checks of a model before anyone forecasts with it. */
 import { type Command, Option } from "commander";
 import { lintModel, LINT_CODES } from "../../analysis/lint.js";
-import { describeFindings, lintJson, renderLint, type LocatedFinding } from "../../present/lint-output.js";
+import { describeFindings, lintOutput, type LocatedFinding } from "../../present/lint-output.js";
 import { readSource } from "../../format/source.js";
 import { createContext, type Concept } from "../../stability/analyze.js";
-import { Exit, forceOption, formatOption, jsonText, maxStatesOption, outputOption, parseConcept, type CommandEnv } from "../env.js";
+import { Exit, forceOption, formatOption, maxStatesOption, outputOption, parseConcept, type CommandEnv } from "../env.js";
 import { inputName } from "../io.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
+import { print, type PrintOptions } from "../print.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
     .command("lint")
     .description("check a model before forecasting with it: contradictions with today's state, options and statements that change nothing, unsourced elements")
     .argument("[file]", "scenario file, - for standard input (default: the embedded default scenario)")
-    .addOption(formatOption(["text", "md", "json"], "text"))
+    .addOption(formatOption(["text", "md", "json", "html"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(new Option("-c, --concept <name>", "judge today's stability under this concept (default SEQ: credible sanctions)").argParser(parseConcept))
@@ -30,30 +31,24 @@ Examples:
   parley lint
   parley lint my-conflict.yaml -f json`,
     )
-    .action(
-      (
-        file: string | undefined,
-        o: { format: "text" | "md" | "json"; output?: string; force?: boolean; concept?: Concept; strict?: boolean; maxStates: number },
-      ) => {
-        const path = file ?? DEFAULT_SCENARIO;
-        const text = env.io.readText(path);
-        const model = env.load(path, o.maxStates);
-        const { source } = readSource(text);
-        const raw = source?.data as { preferences?: Record<string, unknown> } | undefined;
-        // A statement's path depends on how the file writes the preferences: a list, or a mapping with statements.
-        const statementPath = (dm: number, statement: number, alternative?: number): (string | number)[] => {
-          const id = model.scenario.decisionMakers[dm].id;
-          const pref = raw?.preferences?.[id];
-          const base: (string | number)[] = ["preferences", id];
-          if (alternative !== undefined) return [...base, "alternatives", alternative, "statements", statement];
-          return Array.isArray(pref) ? [...base, statement] : [...base, "statements", statement];
-        };
-        const facts = model.scenario.facts ? new Set(model.scenario.facts.map((f) => f.id)) : undefined;
-        const findings = lintModel(createContext(model), { concept: o.concept, facts });
-        const located: LocatedFinding[] = describeFindings(model, findings, statementPath).map((f) => ({ ...f, ...(source?.locate(f.path) ?? {}) }));
-        const name = inputName(path);
-        env.writeResult(o.format === "json" ? jsonText(lintJson(name, located)) : renderLint(name, located, o.format), o);
-        if (o.strict && located.length) throw new Exit(3);
-      },
-    );
+    .action((file: string | undefined, o: PrintOptions & { concept?: Concept; strict?: boolean; maxStates: number }) => {
+      const path = file ?? DEFAULT_SCENARIO;
+      const text = env.io.readText(path);
+      const model = env.load(path, o.maxStates);
+      const { source } = readSource(text);
+      const raw = source?.data as { preferences?: Record<string, unknown> } | undefined;
+      // A statement's path depends on how the file writes the preferences: a list, or a mapping with statements.
+      const statementPath = (dm: number, statement: number, alternative?: number): (string | number)[] => {
+        const id = model.scenario.decisionMakers[dm].id;
+        const pref = raw?.preferences?.[id];
+        const base: (string | number)[] = ["preferences", id];
+        if (alternative !== undefined) return [...base, "alternatives", alternative, "statements", statement];
+        return Array.isArray(pref) ? [...base, statement] : [...base, "statements", statement];
+      };
+      const facts = model.scenario.facts ? new Set(model.scenario.facts.map((f) => f.id)) : undefined;
+      const findings = lintModel(createContext(model), { concept: o.concept, facts });
+      const located: LocatedFinding[] = describeFindings(model, findings, statementPath).map((f) => ({ ...f, ...(source?.locate(f.path) ?? {}) }));
+      print(env, lintOutput, { file: inputName(path), findings: located }, o);
+      if (o.strict && located.length) throw new Exit(3);
+    });
 }

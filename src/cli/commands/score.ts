@@ -1,8 +1,9 @@
 /** `parley score`: how good were the recorded forecasts, against what happened. */
 import type { Command } from "commander";
 import { scoreRecords } from "../../analysis/score.js";
-import { readForecastLog, readResolutions, renderScore, scoreJson } from "../../present/score-output.js";
-import { forceOption, formatOption, jsonText, outputOption, type CommandEnv } from "../env.js";
+import { readForecastLog, readResolutions, scoreOutput } from "../../present/score-output.js";
+import { forceOption, formatOption, outputOption, type CommandEnv } from "../env.js";
+import { print, type PrintOptions } from "../print.js";
 import { inputName } from "../io.js";
 
 export function register(program: Command, env: CommandEnv): void {
@@ -11,7 +12,7 @@ export function register(program: Command, env: CommandEnv): void {
     .description("score a forecast log against what happened: Brier and log scores, calibration, and the same for plain baselines")
     .argument("<log>", "a forecast log written by parley forecast --record (JSON Lines), - for standard input")
     .requiredOption("-r, --resolutions <file>", "what happened: resolutions: { <question id>: { outcome: yes|no, date: YYYY-MM-DD } } (YAML or JSON)")
-    .addOption(formatOption(["text", "md", "json"], "text"))
+    .addOption(formatOption(["text", "md", "json", "html"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .addHelpText(
@@ -26,7 +27,7 @@ Examples:
   parley score forecasts.jsonl --resolutions resolved.yaml
   parley score forecasts.jsonl -r resolved.yaml -f json`,
     )
-    .action((log: string, o: { resolutions: string; format: "text" | "md" | "json"; output?: string; force?: boolean }) => {
+    .action((log: string, o: PrintOptions & { resolutions: string }) => {
       const records = readForecastLog(env.io.readText(log), inputName(log));
       const resolutions = readResolutions(env.io.readText(o.resolutions), inputName(o.resolutions));
       const report = scoreRecords(records, resolutions);
@@ -36,6 +37,6 @@ Examples:
         env.io.stderr(
           `parley: ${inputName(o.resolutions)}: no forecast in the log asks ${unknown.map((id) => `'${id}'`).join(", ")}; check the question ids\n`,
         );
-      env.writeResult(o.format === "json" ? jsonText(scoreJson(report)) : renderScore(report, o.format), o);
+      print(env, scoreOutput, report, o);
     });
 }
