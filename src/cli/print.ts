@@ -1,17 +1,13 @@
 /**
- * How results and user errors are printed. Every command that prints a result
+ * How results are printed (user errors: print-error.ts). Every command that prints a result
  * ends in `print(env, kind, result, o)`: JSON from the kind's contract, CSV for
  * kinds that are one table, else the kind's document as text, Markdown or HTML.
  */
-import { formatIssues, type ParleyError } from "../format/errors.js";
 import { render, renderChunks } from "../present/document.js";
 import type { OutputKind } from "../present/kind.js";
 import { jsonText, type CommandEnv } from "./env.js";
-import type { CliIO } from "./io.js";
 
-export function printError(io: CliIO, e: ParleyError): void {
-  io.stderr(`parley: ${formatIssues(e.issues, e.file).replace(/\n/g, "\nparley: ")}\n`);
-}
+export { printError } from "./print-error.js";
 
 /** The formats a document can be printed in, besides JSON and CSV (`table` is `text`). */
 export type PrintFormat = "text" | "table" | "md" | "html" | "json" | "csv";

@@ -12,7 +12,7 @@ import { COMMANDS, commandOf, placeholder, type CommandEntry } from "./commands/
 import type { CommandEnv } from "./env.js";
 import { Exit } from "./exit.js";
 import { Interrupted, nodeIO, OutputClosed, type CliIO } from "./io.js";
-import { printError } from "./print.js";
+import { printError } from "./print-error.js";
 
 const VERSION = "0.1.0";
 
