@@ -72,6 +72,13 @@ describe("documentation examples", () => {
     for (const f of folders) expect(text, `src/${f.name} in CONTRIBUTING.md`).toMatch(new RegExp(`^\\| \`src/${f.name}\` \\|`, "m"));
   });
 
+  it("tests mirror the source: each folder of tests/ is a layer of src/ (or web/, or a tool of the suite)", () => {
+    const layers = new Set(readdirSync("src", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name));
+    const suite = new Set(["helpers", "fixtures", "web", "e2e", "fuzz", "load"]);
+    const folders = readdirSync("tests", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders.filter((f) => !layers.has(f) && !suite.has(f))).toEqual([]);
+  });
+
   it("CONTRIBUTING.md lists the layers of src/ in the order the linter enforces", () => {
     const text = readFileSync("CONTRIBUTING.md", "utf8");
     const listed = [...text.matchAll(/^\| `src\/([a-z]+)` \|/gm)].map((m) => m[1]);

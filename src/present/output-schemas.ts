@@ -3,7 +3,7 @@
  * commands, one per kind, collected from the kinds' modules (the value of the output's top-level `format`).
  * `npm run schema` writes each to schema/<kind with / as ->.schema.json
  * (parley-analysis/1 -> schema/parley-analysis-1.schema.json);
- * tests/output-schemas.test.ts runs every command and validates its output
+ * tests/present/output-schemas.test.ts runs every command and validates its output
  * against them. Objects are closed (`additionalProperties: false`) and list
  * every field that is always present as `required`: a renamed or missing
  * field fails. Adding a field here and in the output is not a breaking

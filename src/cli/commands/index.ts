@@ -4,7 +4,7 @@
  * `parley --help` and the suggestions on an unknown command need only this
  * table, so a run loads the one command it runs (and its dependencies: the
  * language model only for `ingest`). The names, arguments and descriptions
- * must match what each module registers (tests/cli.test.ts checks).
+ * must match what each module registers (tests/cli/cli.test.ts checks).
  */
 import type { Command } from "commander";
 import type { CommandEnv } from "../env.js";
