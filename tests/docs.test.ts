@@ -73,9 +73,15 @@ describe("documentation examples", () => {
   });
 
   it("tests mirror the source: each folder of tests/ is a layer of src/ (or web/, or a tool of the suite)", () => {
-    const layers = new Set(readdirSync("src", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name));
+    const layers = new Set(
+      readdirSync("src", { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name),
+    );
     const suite = new Set(["helpers", "fixtures", "web", "e2e", "fuzz", "load"]);
-    const folders = readdirSync("tests", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync("tests", { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.filter((f) => !layers.has(f) && !suite.has(f))).toEqual([]);
   });
 

@@ -39,7 +39,7 @@ export { BARGAIN_FORMAT, bargainJson, bargainOutput, type BargainJson, type Barg
 export { validateOutput, type FileCheck } from "../present/validate-output.js";
 export { renderCsv, renderMarkdown, renderText, type RowTable, type Table } from "../present/table.js";
 export { REPORT_FORMAT, buildReport, type ReportData, type ReportOptions } from "../report/build.js";
-export { renderReportHtml, renderReportMarkdown, renderReportText, reportDocument } from "../report/render.js";
+export { renderReportHtml, renderReportMarkdown, renderReportText, reportDocument, reportOutput } from "../report/render.js";
 
 // Types that the exported ones refer to (TypeDoc documents them; users can name them).
 export type { Survival } from "../analysis/compare.js";

@@ -4,7 +4,8 @@ import { dirname, join } from "node:path";
 import { sensitivityVariants } from "../../analysis/sensitivity.js";
 import { analyzeParallel, variantEquilibriaParallel } from "../../parallel/parallel.js";
 import { buildReport, type ReportOptions } from "../../report/build.js";
-import { renderReportHtml, renderReportMarkdown, renderReportText } from "../../report/render.js";
+import { reportOutput } from "../../report/render.js";
+import { print } from "../print.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 import { chooseThreads, forceOption, formatOption, maxStatesOption, outputOption, runOnPool, threadsOption, type CommandEnv } from "../env.js";
 
@@ -70,15 +71,7 @@ Examples:
               })
             : {};
         const data = buildReport(model, whatIfs, precomputed);
-        const text =
-          o.format === "json"
-            ? JSON.stringify(data, null, 2) + "\n"
-            : o.format === "md"
-              ? renderReportMarkdown(data)
-              : o.format === "html"
-                ? renderReportHtml(data)
-                : renderReportText(data);
-        env.writeResult(text, o);
+        print(env, reportOutput, data, o);
       },
     );
 }
