@@ -54,6 +54,7 @@ import { runToEnd, type Analysis } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
 import { CoalitionChecker, type CoalitionSanction, type JointMove } from "./coalition-checker.js";
 import { coalitionVerdicts } from "./coalition-verdicts.js";
+import { stateId } from "../model/states.js";
 
 export const COALITION_CONCEPTS = ["Nash", "GMR", "SMR", "SEQ"] as const;
 export type CoalitionConcept = (typeof COALITION_CONCEPTS)[number];
@@ -216,7 +217,7 @@ export function* coalitionAnalysisSteps(
     const stable: StateCoalitions["stable"] = {};
     for (const c of concepts) stable[c] = equilibriumUnder.includes(c) && found.every((f) => f.stable[c]);
     out.push({ state: s, detailed: detailed.has(s), equilibriumUnder, coalitions: found, stable });
-    if (detailed.has(s)) yield { done: ++done, total, label: `coalitions at state ${s + 1}` };
+    if (detailed.has(s)) yield { done: ++done, total, label: `coalitions at state ${stateId(s)}` };
   }
 
   /** The coalition's joint moves from s with their sanctions, in the order shown. */

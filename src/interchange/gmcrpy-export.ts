@@ -10,6 +10,7 @@ import type { Model } from "../model/compile.js";
 import { bargainingToFile } from "./bargaining-file.js";
 import type { Condition, GmcrPyFile, Statement } from "./gmcrpy.js";
 import { preferenceToFile } from "./preference-file.js";
+import { stateId } from "../model/states.js";
 
 export function exportGmcrPy(model: Model): GmcrPyFile {
   const sc = model.scenario;
@@ -141,7 +142,7 @@ function rankingOf(model: Model, d: number): (number | number[])[] {
   const groups = new Map<number, number[]>();
   for (let s = 0; s < pref.length; s++) {
     const g = groups.get(pref[s]) ?? [];
-    g.push(s + 1);
+    g.push(stateId(s));
     groups.set(pref[s], g);
   }
   return [...groups.entries()].sort((a, b) => b[0] - a[0]).map(([, g]) => (g.length === 1 ? g[0] : g));

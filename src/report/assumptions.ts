@@ -9,6 +9,7 @@ import type { Model } from "../model/compile.js";
 import { describeState } from "../model/describe.js";
 import type { Concept } from "../stability/analyze.js";
 import { cite, type Cited } from "./cited.js";
+import { stateId } from "../model/states.js";
 
 export interface AssumptionReport {
   change: string;
@@ -43,7 +44,7 @@ export function assumptionReport(
     text = `If ${dm.name} did not care about "${statements[0].text}"`;
   }
   const parts: string[] = [];
-  const words = (xs: number[]) => xs.map((s) => `${describeState(model, s)} (state ${s + 1})`).join("; or ");
+  const words = (xs: number[]) => xs.map((s) => `${describeState(model, s)} (state ${stateId(s)})`).join("; or ");
   const { gained, lost } = fromStatusQuo;
   if (gained.length && lost.length) parts.push(`from today play would lead to ${words(gained)}, instead of ${words(lost)}`);
   else if (gained.length) parts.push(`from today play could also reach ${words(gained)}`);

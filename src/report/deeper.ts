@@ -8,7 +8,7 @@ import { coalitionAnalysis } from "../extensions/coalitions.js";
 import { compareModels } from "../analysis/compare.js";
 import { stateFamilies } from "../analysis/families.js";
 import { inverseForTargets } from "../analysis/inverse.js";
-import { statesMatching } from "../model/states.js";
+import { stateId, statesMatching } from "../model/states.js";
 import { statusQuoAnalysis } from "../analysis/paths.js";
 import { robustness, uncertaintyOf } from "../analysis/robustness.js";
 import { changeLines } from "../present/inverse-output.js";
@@ -42,7 +42,7 @@ export function coalitionsThatMatter(analysis: Analysis, states: { state: number
         return {
           members: c.coalition.map(name),
           steps: m.path.map((st) => `${name(st.dm)}: ${describeChange(model, st.from, st.to)}`),
-          to: m.to + 1,
+          to: stateId(m.to),
           toWords: describeState(model, m.to),
           deterredUnder: concepts.filter((k) => m.sanctions[k]),
           openUnder: concepts.filter((k) => !m.sanctions[k]),
@@ -168,7 +168,7 @@ export function robustnessReport(analysis: Analysis, headline: { state: number; 
     .map((i) => {
       const who = model.scenario.decisionMakers[i.element.dm].name;
       const what = i.element.kind === "alternative" ? `${who}, alternative preferences "${i.element.label}"` : `${who}, "${i.element.label}"`;
-      return `${what}: state ${i.state + 1} (${describeState(model, i.state)}) is a ${i.concept} equilibrium with probability ${i.whenHolds.toFixed(2)} when it holds, ${i.whenNot.toFixed(2)} when not.`;
+      return `${what}: state ${stateId(i.state)} (${describeState(model, i.state)}) is a ${i.concept} equilibrium with probability ${i.whenHolds.toFixed(2)} when it holds, ${i.whenNot.toFixed(2)} when not.`;
     });
   return { exact: r.exact, profiles: r.done, uncertain: u.statements.length, alternatives: nAlt, rows, influences };
 }

@@ -10,6 +10,7 @@ import { statePattern, type Model } from "../model/compile.js";
 import { preferenceReason } from "../preferences/why.js";
 import type { Analysis, Concept } from "../stability/analyze.js";
 import { cite, type Cited } from "./cited.js";
+import { stateId, stateIds } from "../model/states.js";
 
 export interface StepReport {
   mover: string;
@@ -50,7 +51,7 @@ export function outlookOf(analysis: Analysis, maxPaths: number): OutlookReport {
   const sq = statusQuoAnalysis(analysis);
   const todayStableUnder = analysis.concepts.filter((c) => analysis.equilibria[c]!.includes(sq.from));
   const paths = sq.equilibria.slice(0, maxPaths).map((e) => ({
-    state: e.state + 1,
+    state: stateId(e.state),
     pattern: statePattern(model, e.state),
     words: describeState(model, e.state),
     concepts: e.concepts,
@@ -61,10 +62,10 @@ export function outlookOf(analysis: Analysis, maxPaths: number): OutlookReport {
     .slice(0, 4)
     .map((f) => {
       const concepts = analysis.concepts.filter((c) => f.states.some((s) => analysis.equilibria[c]!.includes(s)));
-      return { words: describeFamily(model, f.states, f.care), states: f.states.map((s) => s + 1), concepts };
+      return { words: describeFamily(model, f.states, f.care), states: stateIds(f.states), concepts };
     });
   return {
-    from: sq.from + 1,
+    from: stateId(sq.from),
     fromPattern: statePattern(model, sq.from),
     fromWords: describeState(model, sq.from),
     todayStableUnder,

@@ -8,6 +8,7 @@ import { describeChange, describeFamily, describeMove } from "../model/describe.
 import { statePattern, type Model } from "../model/compile.js";
 import type { Analysis, Concept } from "../stability/analyze.js";
 import { explainState } from "../stability/explain.js";
+import { stateIds } from "../model/states.js";
 
 export interface FamilyReport {
   words: string;
@@ -92,7 +93,7 @@ export function tiersOf(analysis: Analysis, distance: Map<number, number>, reach
         return {
           words: describeFamily(model, f.states, f.care),
           pattern: patternOf(model, f.care, f.value),
-          states: f.states.map((s) => s + 1),
+          states: stateIds(f.states),
           example: example + 1,
           examplePattern: statePattern(model, example),
           why: whyStable(analysis, example, tier.concept),
