@@ -38,6 +38,7 @@ import {
   type Model,
   type RobustnessResult,
   type StateRobustness,
+  stateId,
 } from "./engine.js";
 import { robustnessParallel, robustnessWorthThreads, type WorkerPool } from "../../../../src/api/parallel.js";
 import type { PreferenceUncertainty, RobustnessOptions } from "../../../../src/index.js";
@@ -115,7 +116,7 @@ export function* robustnessJob(
       kind: i.element.kind,
       label: i.element.label,
       shift: i.shift,
-      state: i.state + 1,
+      state: stateId(i.state),
       words: describeState(m, i.state),
       concept: i.concept,
       whenHolds: i.whenHolds,
@@ -224,7 +225,7 @@ export function chartRows(m: Model, r: RobustnessResult, c: Concept, limit: numb
           ).map((f) => ({ states: f.states, words: describeFamily(m, f.states, f.care) }))
         : group.map((x) => ({ states: [x.state], words: describeState(m, x.state) }));
     for (const f of families) {
-      rows.push({ example: f.states[0] + 1, count: f.states.length, words: f.words, includesToday: f.states.includes(m.statusQuo), probability });
+      rows.push({ example: stateId(f.states[0]), count: f.states.length, words: f.words, includesToday: f.states.includes(m.statusQuo), probability });
       if (rows.length >= limit) return rows;
     }
   }
@@ -289,7 +290,7 @@ export function* inverseJob(
   const r: InverseResult = best ?? { target: targets[0], concept: params.concept, found: false, exhaustive, evaluated, changes: [], totalDistance: 0 };
   return {
     version,
-    target: r.target + 1,
+    target: stateId(r.target),
     pattern: statePattern(m, r.target),
     words: describeState(m, r.target),
     concept: params.concept,
@@ -355,16 +356,16 @@ export function coalitionsView(analysis: Analysis, state: number, version: numbe
         deterred: shown.filter((c) => co.stable[c]),
         moves: co.moves.length,
         example: {
-          to: first.to + 1,
+          to: stateId(first.to),
           words: describeState(m, first.to),
-          steps: first.path.map((p) => ({ dm: p.dm, dmName: name(p.dm), action: describeChange(m, p.from, p.to), to: p.to + 1 })),
+          steps: first.path.map((p) => ({ dm: p.dm, dmName: name(p.dm), action: describeChange(m, p.from, p.to), to: stateId(p.to) })),
           idle: co.coalition.filter((d) => !first.path.some((p) => p.dm === d)).map(name),
           gains: co.coalition.map((d) => ({ dm: d, name: name(d), from: rankOf(m, d, s), to: rankOf(m, d, first.to) })),
           sanctions: groups,
         },
         alsoTo: co.moves
           .slice(1)
-          .map((x) => x.to + 1)
+          .map((x) => stateId(x.to))
           .sort((a, b) => a - b),
       };
     }),
@@ -374,7 +375,7 @@ export function coalitionsView(analysis: Analysis, state: number, version: numbe
 function sanctionWords(m: Model, sn: CoalitionSanction, s: number): string {
   const steps = sn.moves.map((x) => describeMove(m, x.dm, x.from, x.to)).join("; then ");
   const who = m.scenario.decisionMakers[sn.member].name;
-  return `then ${steps} → state ${sn.result + 1}, which leaves ${who} no better off than at state ${s + 1} (ranked ${rankOf(m, sn.member, sn.result)}; was ${rankOf(m, sn.member, s)})`;
+  return `then ${steps} → state ${stateId(sn.result)}, which leaves ${who} no better off than at state ${stateId(s)} (ranked ${rankOf(m, sn.member, sn.result)}; was ${rankOf(m, sn.member, s)})`;
 }
 
 // ---------------------------------------------------------------- gmcr-py import

@@ -25,6 +25,7 @@ export {
   readGmcrPy,
   robustnessSteps,
   stateFamilies,
+  stateId,
   stateOfId,
   statePattern,
   statesMatching,

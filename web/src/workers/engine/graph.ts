@@ -4,7 +4,7 @@
  * equilibria) and every unilateral move among them, one edge per pair of
  * states and decision maker, marked when the move improves things for its mover.
  */
-import { describeState, statePattern, statusQuoAnalysis, type Analysis } from "./engine.js";
+import { describeState, statePattern, statusQuoAnalysis, type Analysis, stateId } from "./engine.js";
 import type { GraphEdge, GraphRequest, GraphView } from "../../protocol/engine.js";
 
 export function graphView(analysis: Analysis, req: GraphRequest): GraphView {
@@ -31,13 +31,13 @@ export function graphView(analysis: Analysis, req: GraphRequest): GraphView {
         const at = seenPair.get(key);
         if (at === undefined) {
           seenPair.set(key, edges.length);
-          edges.push({ source: s + 1, target: t + 1, dm: d, improving });
-        } else if (improving) edges[at] = { source: s + 1, target: t + 1, dm: d, improving };
+          edges.push({ source: stateId(s), target: stateId(t), dm: d, improving });
+        } else if (improving) edges[at] = { source: stateId(s), target: stateId(t), dm: d, improving };
       }
   }
   return {
     nodes: kept.map((s) => ({
-      id: s + 1,
+      id: stateId(s),
       pattern: statePattern(m, s),
       words: describeState(m, s),
       eq: eqSet.has(s),

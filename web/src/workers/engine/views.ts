@@ -24,6 +24,7 @@ import {
   type Model,
   type Sanction,
   stateOfId,
+  stateId,
 } from "./engine.js";
 import type {
   CompareSide,
@@ -58,7 +59,7 @@ export function modelView(file: string, analysis: Analysis, ms: number, version 
   const eq = new Int32Array(n);
   const stable: ModelView["states"]["stable"] = {};
   analysis.concepts.forEach((c, ci) => {
-    equilibria[c] = analysis.equilibria[c]!.map((s) => s + 1);
+    equilibria[c] = analysis.equilibria[c]!.map(stateId);
     for (const s of analysis.equilibria[c]!) eq[s] |= 1 << ci;
     const bits = new Int32Array(n);
     analysis.stable[c]!.forEach((perState, d) => {
@@ -81,7 +82,7 @@ export function modelView(file: string, analysis: Analysis, ms: number, version 
       ...(o.whenNotTaken ? { notTaken: o.whenNotTaken } : {}),
     })),
     concepts: analysis.concepts,
-    statusQuo: m.statusQuo + 1,
+    statusQuo: stateId(m.statusQuo),
     candidateStates: 2 ** m.nOptions,
     states: {
       count: n,
@@ -103,8 +104,8 @@ function stepView(m: Model, step: { dm: number; from: number; to: number }): Ste
   return {
     dm: step.dm,
     dmName: m.scenario.decisionMakers[step.dm].name,
-    from: step.from + 1,
-    to: step.to + 1,
+    from: stateId(step.from),
+    to: stateId(step.to),
     action: describeChange(m, step.from, step.to),
     rankFrom: rankOf(m, step.dm, step.from),
     rankTo: rankOf(m, step.dm, step.to),
@@ -116,11 +117,11 @@ export function pathsView(analysis: Analysis): PathsView {
   const m = analysis.model;
   const sq = statusQuoAnalysis(analysis);
   return {
-    from: sq.from + 1,
+    from: stateId(sq.from),
     fromWords: describeState(m, sq.from),
     reachable: sq.reachable.length,
     equilibria: sq.equilibria.map((e) => ({
-      id: e.state + 1,
+      id: stateId(e.state),
       words: describeState(m, e.state),
       concepts: e.concepts,
       steps: e.path.map((st) => stepView(m, st)),
@@ -144,7 +145,7 @@ function familiesOf(m: Model, states: number[], conceptsOf: Map<number, Concept[
     .slice(0, limit)
     .map((f) => {
       const concepts = conceptsOf ? [...new Set(f.states.flatMap((s) => conceptsOf.get(s) ?? []))] : [];
-      return { words: describeFamily(m, f.states, f.care), count: f.states.length, example: f.states[0] + 1, concepts };
+      return { words: describeFamily(m, f.states, f.care), count: f.states.length, example: stateId(f.states[0]), concepts };
     });
 }
 
@@ -170,7 +171,7 @@ export function explainView(analysis: Analysis, state: number): ExplainView {
         stable: concepts.filter((c) => ex.stable[c]),
         unstable: concepts.filter((c) => !ex.stable[c]),
         improvements: ex.improvements.map((imp) => ({
-          to: imp.to + 1,
+          to: stateId(imp.to),
           toWords: describeState(m, imp.to),
           action: describeChange(m, s, imp.to),
           rankTo: rankOf(m, d, imp.to),
@@ -184,7 +185,7 @@ export function explainView(analysis: Analysis, state: number): ExplainView {
 function sanctionWords(m: Model, sn: Sanction, s: number, i: number): string {
   const steps = sn.moves.map((mv) => describeMove(m, mv.dm, mv.from, mv.to));
   const moves = sn.simultaneous ? `at the same time ${steps.join("; while ")}` : `then ${steps.join("; then ")}`;
-  return `${moves} → state ${sn.result + 1}, which ${m.scenario.decisionMakers[i].name} ranks ${rankOf(m, i, sn.result)}, no better than staying (${rankOf(m, i, s)})`;
+  return `${moves} → state ${stateId(sn.result)}, which ${m.scenario.decisionMakers[i].name} ranks ${rankOf(m, i, sn.result)}, no better than staying (${rankOf(m, i, s)})`;
 }
 
 function compareSide(file: string, analysis: Analysis): CompareSide {
@@ -216,9 +217,9 @@ export function compareView(a: Model, fileA: string, b: Model, fileB: string): C
       const n = f.states.length;
       return {
         pattern: ex.key,
-        words: `${describeFamily(model, f.states, f.care)} (${n > 1 ? `${n} states` : `state ${f.states[0] + 1}`})`,
-        ...(ex.stateA !== undefined ? { stateA: ex.stateA + 1 } : {}),
-        ...(ex.stateB !== undefined ? { stateB: ex.stateB + 1 } : {}),
+        words: `${describeFamily(model, f.states, f.care)} (${n > 1 ? `${n} states` : `state ${stateId(f.states[0])}`})`,
+        ...(ex.stateA !== undefined ? { stateA: stateId(ex.stateA) } : {}),
+        ...(ex.stateB !== undefined ? { stateB: stateId(ex.stateB) } : {}),
         why: ex.dms.map((d) => ({ ...d, dm: model.scenario.decisionMakers.find((x) => x.id === d.dm)?.name ?? d.dm })),
       };
     });
