@@ -25,6 +25,19 @@
 
 // The scenario format and errors.
 export { ParleyError, formatIssue, formatIssues, formatPath, type Issue } from "./format/errors.js";
+export type {
+  SourceCode,
+  ShapeCode,
+  ScenarioCode,
+  BargainingCode,
+  ModelCode,
+  CliCode,
+  ScoreCode,
+  IngestCode,
+  InterchangeCode,
+  WorkspaceCode,
+  IssueCode,
+} from "./format/issue-codes.js";
 export { parseExpr, exprVars, formatExpr, ExprSyntaxError, type Expr } from "./format/expr.js";
 export { FORMAT, ScenarioSchema, scenarioJsonSchema, type ScenarioFile } from "./format/schema.js";
 export type * from "./format/scenario.js";

@@ -11,7 +11,9 @@ export { OUTPUT_SCHEMAS } from "../present/output-schemas.js";
 // One way to present a result: an output kind (its JSON contract and its
 // document) and one renderer for text, Markdown and HTML.
 export type { OutputKind } from "../present/kind.js";
-export { render, renderChunks, type Block, type Document, type DocumentFormat, type Inline } from "../present/document.js";
+export { render, renderChunks, type Block, type Document, type DocumentFormat, type Flow, type Inline, type ItemLook, type Span } from "../present/document.js";
+export type { Schema } from "../present/schema-kit.js";
+export type { GraphLink } from "../bargaining/link.js";
 export {
   analysisOutput,
   statesOutput,

@@ -5,7 +5,7 @@
  */
 
 /** Reading the file: encoding, size, YAML syntax, and input limits. */
-type SourceCode =
+export type SourceCode =
   | "empty"
   | "file-too-large"
   | "not-text"
@@ -19,7 +19,7 @@ type SourceCode =
   | "bad-limits";
 
 /** The file's shape, from the zod schema: format, fields, types, enum values. */
-type ShapeCode =
+export type ShapeCode =
   | "not-a-scenario"
   | "gmcr-py-file"
   | "missing-format"
@@ -31,7 +31,7 @@ type ShapeCode =
   | "invalid";
 
 /** Names, references and statements in the scenario (src/format/validate/). */
-type ScenarioCode =
+export type ScenarioCode =
   | "reserved-id"
   | "duplicate-id"
   | "no-options"
@@ -60,10 +60,10 @@ type ScenarioCode =
   | "bad-date";
 
 /** The bargaining section: actors, scales, positions, links to options. */
-type BargainingCode = "unknown-actor" | "bad-scale" | "out-of-range" | "bad-range" | "too-few-actors" | "no-weight" | "bad-link" | "no-issues";
+export type BargainingCode = "unknown-actor" | "bad-scale" | "out-of-range" | "bad-range" | "too-few-actors" | "no-weight" | "bad-link" | "no-issues";
 
 /** Building and querying the model: state space, states named by the user, rankings, extensions. */
-type ModelCode =
+export type ModelCode =
   | "state-space-limit"
   | "memory-limit"
   | "no-feasible-state"
@@ -84,7 +84,7 @@ type ModelCode =
   | "nm-no-cycle";
 
 /** The command line: usage, flags, environment, files read and written. */
-type CliCode =
+export type CliCode =
   | "error"
   | "usage"
   | "bad-usage"
@@ -102,10 +102,10 @@ type CliCode =
   | "update-breaks-scenario";
 
 /** The forecast log and resolutions file read by `parley score`. */
-type ScoreCode = "not-a-log" | "bad-log-line" | "bad-resolutions" | "bad-resolution";
+export type ScoreCode = "not-a-log" | "bad-log-line" | "bad-resolutions" | "bad-resolution";
 
 /** Reading news text (`parley ingest`) and its gazetteer. */
-type IngestCode =
+export type IngestCode =
   | "bad-input"
   | "input-too-large"
   | "binary-input"
@@ -119,7 +119,7 @@ type IngestCode =
   | "invalid-gazetteer";
 
 /** Other formats (gmcr-py import). */
-type InterchangeCode = "not-gmcr-py" | "bad-gmcr-py" | "bad-status-quo";
+export type InterchangeCode = "not-gmcr-py" | "bad-gmcr-py" | "bad-status-quo";
 
 /** The workbench server's file workspace (`parley serve`); also sent to the browser. */
 export type WorkspaceCode =

@@ -22,7 +22,7 @@ export type Inline = Span | Span[];
  * taking its place; `only`: the formats it appears in (all when absent), for
  * the few places where text and Markdown are laid out differently.
  */
-interface Flow {
+export interface Flow {
   joined?: boolean | "text" | readonly DocumentFormat[];
   skipInText?: boolean;
   apart?: boolean;
@@ -76,7 +76,7 @@ export type DocumentFormat = "text" | "md" | "html";
  * How a list item looks in the `lines` layout, besides its text. `rule` on a
  * heading underlines it in text (a rule of its width).
  */
-interface ItemLook {
+export interface ItemLook {
   /** The marker in text in place of "• " ("" for none, an indented line). */
   marker?: string;
   /** A short label before the text (a figure, a keyword): bold in Markdown and HTML; in text it replaces the bullet, right-aligned in `labelWidth` columns and followed by two spaces. */
