@@ -34,8 +34,8 @@ export { COALITIONS_FORMAT, coalitionsJson, coalitionsOutput, type CoalitionsOpt
 export { UNKNOWN_FORMAT, unknownToJson, unknownOutput, type UnknownResult } from "../present/unknown-output.js";
 export { HYPERGAME_FORMAT, hypergameToJson, hypergameOutput, type HypergameJson } from "../present/hypergame-output.js";
 export { FORESIGHT_FORMAT, foresightJson, foresightOutput } from "../present/foresight-output.js";
-export { forecastJson, forecastOutput, type ForecastResult } from "../present/forecast-output.js";
-export { lintJson, lintOutput, type LintResult, type LocatedFinding } from "../present/lint-output.js";
+export { forecastJson, forecastOutput, forecastRecords, RECORD_FORMAT, type ForecastResult } from "../present/forecast-output.js";
+export { lintJson, lintOutput, locateFindings, type LintResult, type LocatedFinding } from "../present/lint-output.js";
 export { scoreJson, scoreOutput } from "../present/score-output.js";
 export { BARGAIN_FORMAT, bargainJson, bargainOutput, type BargainJson, type BargainResult } from "../present/bargain-output.js";
 export { validateOutput, type FileCheck } from "../present/validate-output.js";

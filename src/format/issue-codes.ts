@@ -138,6 +138,9 @@ export type WorkspaceCode =
   | "deleted-on-disk"
   | "disk-full"
   | "write-failed"
-  | "aborted";
+  | "aborted"
+  | "bad-record"
+  | "backdated"
+  | "retrodiction-only";
 
 export type IssueCode = SourceCode | ShapeCode | ScenarioCode | BargainingCode | ModelCode | CliCode | ScoreCode | IngestCode | InterchangeCode | WorkspaceCode;

@@ -273,6 +273,32 @@ export const forecastRecordSchema = root("parley-forecast-record/1", "one line o
   holdsToday: bool,
 });
 
+/** The format of one line of a forecast log (JSON Lines): what was forecast, when, from which scenario. */
+export const RECORD_FORMAT = "parley-forecast-record/1";
+
+/**
+ * The log lines of a forecast (`parley forecast --record`, the workbench's
+ * record button): one JSON line per question, each ending in a line break.
+ * `hash`: "sha256:" and the hex SHA-256 of the scenario's text.
+ */
+export function forecastRecords(model: Model, f: Forecast, hash: string): string {
+  return f.questions
+    .map((q) =>
+      JSON.stringify({
+        format: RECORD_FORMAT,
+        made: f.made,
+        scenario: { name: model.scenario.name, hash },
+        question: { id: q.id, text: q.question },
+        probability: q.probability,
+        by: q.by,
+        retrodiction: q.retrodiction,
+        holdsToday: q.holdsToday,
+      }),
+    )
+    .map((line) => `${line}\n`)
+    .join("");
+}
+
 export const forecastOutput: OutputKind<ForecastResult> = {
   format: "parley-forecast/1",
   schema: forecastSchema,

@@ -7,6 +7,7 @@ import { stateLabel } from "../model/states.js";
 import { type Block, type Document, type DocumentFormat, em, strong, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
 import { arr, int, obj, oneOfValues, root, str } from "./schema-kit.js";
+import { readSource } from "../format/source.js";
 
 export interface LocatedFinding {
   code: LintFinding["code"];
@@ -107,6 +108,25 @@ export function describeFindings(model: Model, findings: readonly LintFinding[],
         };
     }
   });
+}
+
+/**
+ * The findings in words, each at its line and column in the scenario's text
+ * (`parley lint`, the workbench's warnings beside the editor). A statement's
+ * path depends on how the file writes the preferences: a list, or a mapping
+ * with `statements:`.
+ */
+export function locateFindings(model: Model, text: string, findings: readonly LintFinding[]): LocatedFinding[] {
+  const { source } = readSource(text);
+  const raw = source?.data as { preferences?: Record<string, unknown> } | undefined;
+  const statementPath: StatementPath = (dm, statement, alternative) => {
+    const id = model.scenario.decisionMakers[dm].id;
+    const pref = raw?.preferences?.[id];
+    const base: (string | number)[] = ["preferences", id];
+    if (alternative !== undefined) return [...base, "alternatives", alternative, "statements", statement];
+    return Array.isArray(pref) ? [...base, statement] : [...base, "statements", statement];
+  };
+  return describeFindings(model, findings, statementPath).map((f) => ({ ...f, ...(source?.locate(f.path) ?? {}) }));
 }
 
 export function lintJson(file: string, findings: readonly LocatedFinding[]) {

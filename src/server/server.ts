@@ -14,6 +14,7 @@ import { promises as fs } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, normalize, relative, resolve, isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
+import { appendForecast } from "./forecast-log.js";
 import { MAX_FILE_BYTES, Workspace, WorkspaceError, type WriteHooks } from "./workspace.js";
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../dist/web/", import.meta.url));
@@ -116,6 +117,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         return sendJson(res, 200, saved);
       }
       return sendJson(res, 405, { error: "method not allowed", code: "method" });
+    }
+    if (url.pathname === "/api/forecast-log") {
+      if (req.method !== "POST") return sendJson(res, 405, { error: "method not allowed", code: "method" });
+      if (req.headers["x-parley-token"] !== token) return sendJson(res, 403, { error: "missing or wrong session token", code: "bad-token" });
+      if (!/^application\/json\b/.test(req.headers["content-type"] ?? ""))
+        return sendJson(res, 415, { error: "send the records as JSON: { lines }", code: "bad-content-type" });
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(await readBody(req, maxBody, workspace.maxFileBytes));
+      } catch (e) {
+        if (e instanceof WorkspaceError) throw e;
+        return sendJson(res, 400, { error: "the request body is not valid JSON", code: "bad-json" });
+      }
+      const lines = (parsed as { lines?: unknown } | null)?.lines;
+      if (typeof lines !== "string") return sendJson(res, 400, { error: "'lines' must be the log's lines as a string", code: "bad-body" });
+      const today = new Date().toISOString().slice(0, 10);
+      return sendJson(res, 200, await appendForecast(workspace, url.searchParams.get("path") ?? "", lines, today));
     }
     return sendJson(res, 404, { error: "no such API", code: "not-found" });
   }

@@ -105,7 +105,7 @@ export class Workspace {
    * 400/403 error. Refuses absolute paths, `..` escapes (also once decoded),
    * NUL bytes, other extensions, and symbolic links that lead outside.
    */
-  async resolvePath(userPath: string): Promise<string> {
+  async resolvePath(userPath: string, extensions: readonly string[] = SCENARIO_EXTENSIONS): Promise<string> {
     if (typeof userPath !== "string" || userPath.length === 0 || userPath.length > 1024) throw new WorkspaceError(400, "bad-path", "a file path is required");
     if (userPath.includes("\0")) throw new WorkspaceError(400, "bad-path", "the path contains a NUL byte");
     if (isAbsolute(userPath) || /^[A-Za-z]:/.test(userPath) || userPath.startsWith("\\"))
@@ -114,8 +114,8 @@ export class Workspace {
     const rel = relative(this.root, full);
     if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) throw new WorkspaceError(403, "outside-workspace", `'${userPath}' is outside the workspace`);
     if (rel.split(sep).some((part) => part.startsWith("."))) throw new WorkspaceError(403, "hidden-path", `'${userPath}' is a hidden file or folder`);
-    if (!SCENARIO_EXTENSIONS.includes(extname(full).toLowerCase()))
-      throw new WorkspaceError(400, "bad-extension", `only ${SCENARIO_EXTENSIONS.join(", ")} files can be opened or saved`);
+    if (!extensions.includes(extname(full).toLowerCase()))
+      throw new WorkspaceError(400, "bad-extension", `only ${extensions.join(", ")} files can be ${extensions === SCENARIO_EXTENSIONS ? "opened or saved" : "written here"}`);
     // The folder holding the file must really be inside the workspace (no symlinked escape).
     const realRoot = await fs.realpath(this.root);
     let realDir: string;
@@ -132,6 +132,20 @@ export class Workspace {
       if (e instanceof WorkspaceError) throw e;
     }
     return join(realDir, basename(full));
+  }
+
+  /** Run `job` after the other writes to `full` (saves and appends), and count it as under way until it ends. */
+  async queued<T>(full: string, job: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(full) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(job);
+    this.queues.set(full, run);
+    this.inflight.add(run);
+    try {
+      return await run;
+    } finally {
+      this.inflight.delete(run);
+      if (this.queues.get(full) === run) this.queues.delete(full);
+    }
   }
 
   async list(): Promise<FileEntry[]> {
@@ -250,6 +264,43 @@ export class Workspace {
       if (this.queues.get(full) === job) this.queues.delete(full);
     }
   }
+}
+
+/**
+ * Append `text` to a file of the folder (created when missing), never
+ * rewriting what is there: the forecast log. Appends to one path are queued
+ * with its saves; a log that does not end in a line break gets one first, so
+ * lines never run together.
+ */
+export async function appendToWorkspace(ws: Workspace, userPath: string, text: string, extensions: readonly string[]): Promise<{ path: string; bytes: number }> {
+  const full = await ws.resolvePath(userPath, extensions);
+  return ws.queued(full, async () => {
+    let prefix = "";
+    try {
+      const st = await fs.lstat(full);
+      if (!st.isFile()) throw new WorkspaceError(400, "not-a-file", `'${userPath}' is not a file`);
+      if (st.size > 0) {
+        const handle = await fs.open(full, "r");
+        try {
+          const last = Buffer.alloc(1);
+          await handle.read(last, 0, 1, st.size - 1);
+          if (last[0] !== 0x0a) prefix = "\n";
+        } finally {
+          await handle.close();
+        }
+      }
+    } catch (e) {
+      if (e instanceof WorkspaceError) throw e;
+      // missing: appendFile creates it
+    }
+    try {
+      await fs.appendFile(full, prefix + text, { flag: "a" });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new WorkspaceError(code === "ENOSPC" ? 507 : 500, code === "ENOSPC" ? "disk-full" : "write-failed", `could not append: ${(e as Error).message}`);
+    }
+    return { path: userPath, bytes: Buffer.byteLength(prefix + text) };
+  });
 }
 
 /** Fault injection for tests: called after the temporary file is written, before the rename. */

@@ -1,8 +1,7 @@
 /** `parley lint`: checks of a model before anyone forecasts with it. */
 import { type Command, Option } from "commander";
 import { lintModel, LINT_CODES } from "../../analysis/lint.js";
-import { describeFindings, lintOutput, type LocatedFinding } from "../../present/lint-output.js";
-import { readSource } from "../../format/source.js";
+import { lintOutput, locateFindings, type LocatedFinding } from "../../present/lint-output.js";
 import { createContext, type Concept } from "../../stability/analyze.js";
 import { Exit, forceOption, formatOption, maxStatesOption, outputOption, parseConcept, type CommandEnv } from "../env.js";
 import { inputName } from "../io.js";
@@ -35,19 +34,9 @@ Examples:
       const path = file ?? DEFAULT_SCENARIO;
       const text = env.io.readText(path);
       const model = env.load(path, o.maxStates);
-      const { source } = readSource(text);
-      const raw = source?.data as { preferences?: Record<string, unknown> } | undefined;
-      // A statement's path depends on how the file writes the preferences: a list, or a mapping with statements.
-      const statementPath = (dm: number, statement: number, alternative?: number): (string | number)[] => {
-        const id = model.scenario.decisionMakers[dm].id;
-        const pref = raw?.preferences?.[id];
-        const base: (string | number)[] = ["preferences", id];
-        if (alternative !== undefined) return [...base, "alternatives", alternative, "statements", statement];
-        return Array.isArray(pref) ? [...base, statement] : [...base, "statements", statement];
-      };
       const facts = model.scenario.facts ? new Set(model.scenario.facts.map((f) => f.id)) : undefined;
       const findings = lintModel(createContext(model), { concept: o.concept, facts });
-      const located: LocatedFinding[] = describeFindings(model, findings, statementPath).map((f) => ({ ...f, ...(source?.locate(f.path) ?? {}) }));
+      const located: LocatedFinding[] = locateFindings(model, text, findings);
       print(env, lintOutput, { file: inputName(path), findings: located }, o);
       if (o.strict && located.length) throw new Exit(3);
     });

@@ -12,6 +12,7 @@
  */
 import { analyze, buildReport, loadModel, renderCsv, renderReportHtml, renderReportMarkdown, stateTable, type Analysis, type Model } from "./engine.js";
 import { awaitWork, coalitionsView, importScenario, inverseJob, NEVER_STOP, robustnessJob, type Control, type Step } from "./deeper.js";
+import { forecastView, lintView, todayUtc } from "./forecast.js";
 import { graphView } from "./graph.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM, type WorkerPool } from "../../../../src/api/parallel.js";
 import { runBargaining } from "../../../../src/index.js";
@@ -129,6 +130,16 @@ export class EngineSession {
         yield { phase: "forecasting the bargaining issues" };
         const run = runBargaining(cur.model.scenario, request.samples > 0 ? { samples: request.samples, seed: request.seed } : {});
         return { ...bargainJson(run), version: cur.version };
+      }
+      case "forecast": {
+        const cur = this.need();
+        yield { phase: "forecasting: the chances of each outcome and question" };
+        return forecastView(cur.analysis, cur.text, cur.version, todayUtc(), request.signposts);
+      }
+      case "lint": {
+        const cur = this.need();
+        yield { phase: "checking the model" };
+        return lintView(cur.analysis, cur.text, cur.version);
       }
     }
   }
