@@ -115,7 +115,11 @@ export class Workspace {
     if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) throw new WorkspaceError(403, "outside-workspace", `'${userPath}' is outside the workspace`);
     if (rel.split(sep).some((part) => part.startsWith("."))) throw new WorkspaceError(403, "hidden-path", `'${userPath}' is a hidden file or folder`);
     if (!extensions.includes(extname(full).toLowerCase()))
-      throw new WorkspaceError(400, "bad-extension", `only ${extensions.join(", ")} files can be ${extensions === SCENARIO_EXTENSIONS ? "opened or saved" : "written here"}`);
+      throw new WorkspaceError(
+        400,
+        "bad-extension",
+        `only ${extensions.join(", ")} files can be ${extensions === SCENARIO_EXTENSIONS ? "opened or saved" : "written here"}`,
+      );
     // The folder holding the file must really be inside the workspace (no symlinked escape).
     const realRoot = await fs.realpath(this.root);
     let realDir: string;
@@ -272,7 +276,12 @@ export class Workspace {
  * with its saves; a log that does not end in a line break gets one first, so
  * lines never run together.
  */
-export async function appendToWorkspace(ws: Workspace, userPath: string, text: string, extensions: readonly string[]): Promise<{ path: string; bytes: number }> {
+export async function appendToWorkspace(
+  ws: Workspace,
+  userPath: string,
+  text: string,
+  extensions: readonly string[],
+): Promise<{ path: string; bytes: number }> {
   const full = await ws.resolvePath(userPath, extensions);
   return ws.queued(full, async () => {
     let prefix = "";

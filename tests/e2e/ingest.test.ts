@@ -42,7 +42,7 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
     const { page } = wb;
     await page.goto(wb.url);
     await poll(() => page.getByTestId("eq-count-Nash").textContent()).toBe("16");
-    await page.keyboard.press("Alt+8");
+    await page.keyboard.press("Alt+9");
     await poll(() => page.getByRole("tab", { name: /Ingest/ }).getAttribute("aria-selected")).toBe("true");
     await page.locator("#ingest-input").fill(readFileSync(join(ROOT, "corpus/ingest/ukraine-talks.txt"), "utf8"));
     await page.locator("#ingest-name").fill("ukraine-talks.txt");
@@ -209,7 +209,7 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
     await page.keyboard.press("Control+z");
     await poll(() => page.locator(".cm-content").textContent()).toMatch(/statusQuo: \{\}/);
     expect(await page.locator(".cm-content").textContent()).not.toMatch(/ru_offensive/);
-    await page.keyboard.press("Alt+8");
+    await page.keyboard.press("Alt+9");
     await poll(() => today.textContent()).not.toMatch(/in the scenario/);
     await today.getByRole("button", { name: /^Accept/ }).click();
     await poll(() => today.textContent()).toMatch(/in the scenario/);

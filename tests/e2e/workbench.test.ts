@@ -227,7 +227,7 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     const { page } = wb;
     await page.locator("#file-select").selectOption("ukraine-2025.yaml");
     await poll(() => page.getByTestId("table-count").textContent()).toBe("576 states");
-    await page.keyboard.press("Alt+7");
+    await page.keyboard.press("Alt+8");
     await page.locator("#bargain-samples").fill("50");
     await page.locator("#bargain-run").click();
     await poll(() => page.getByTestId("bargain-summary").textContent()).toBe("3 issues; bands from 50 Monte Carlo draws (seed 1).");

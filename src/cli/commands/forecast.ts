@@ -1,12 +1,11 @@
 /** `parley forecast`: outcome probabilities, each question's probability by its date, signposts; `--record` keeps a track record. */
 import { createHash } from "node:crypto";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { forecast, type Forecast } from "../../analysis/forecast.js";
+import { forecast } from "../../analysis/forecast.js";
 import { isCalendarDate } from "../../format/dates.js";
 import { MOVE_RULES, type MoveRule } from "../../analysis/play.js";
 import { uncertaintyOf } from "../../analysis/robustness.js";
 import { forecastOutput, forecastRecords } from "../../present/forecast-output.js";
-import type { Model } from "../../model/compile.js";
 import { ParleyError } from "../../format/errors.js";
 import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
 import { forceOption, formatOption, maxStatesOption, outputOption, parseConcept, parseCount, type CommandEnv } from "../env.js";

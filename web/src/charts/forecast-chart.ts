@@ -61,7 +61,9 @@ export function questionSvg(chart: QuestionChart, retrodiction: boolean): string
     .join("");
   const line = chart.points.map((p, k) => `${k ? "L" : "M"}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(" ");
   const dots = chart.points
-    .map((p) => `<circle class="point" cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="2.5"><title>${esc(`${p.date}: ${pct(p.probability)}`)}</title></circle>`)
+    .map(
+      (p) => `<circle class="point" cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="2.5"><title>${esc(`${p.date}: ${pct(p.probability)}`)}</title></circle>`,
+    )
     .join("");
   const last = chart.points[chart.points.length - 1];
   const byX = chart.by.x.toFixed(1);
@@ -74,7 +76,9 @@ export function questionSvg(chart: QuestionChart, retrodiction: boolean): string
     `<text class="date-label by-label" x="${byX}" y="${height - bottom + 16}" text-anchor="end">${esc(chart.by.label)}</text>`,
     `<path class="curve" d="${line}"/>`,
     dots,
-    last ? `<text class="end-label" x="${Math.max(left + 20, last.x - 6).toFixed(1)}" y="${Math.max(top + 10, last.y - 6).toFixed(1)}" text-anchor="end">${pct(last.probability)}</text>` : "",
+    last
+      ? `<text class="end-label" x="${Math.max(left + 20, last.x - 6).toFixed(1)}" y="${Math.max(top + 10, last.y - 6).toFixed(1)}" text-anchor="end">${pct(last.probability)}</text>`
+      : "",
     `</svg>`,
   ].join("");
 }

@@ -11,7 +11,7 @@ import { EditorState, type Extension } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { issueRange } from "./diagnostics.js";
 import { replaceTextSpec } from "./editor-changes.js";
-import type { IssueView } from "../protocol/engine.js";
+import type { IssueView, LintView } from "../protocol/engine.js";
 
 export interface EditorHooks {
   onChange(text: string): void;
@@ -70,14 +70,33 @@ export class ScenarioEditor {
     if (spec) this.view.dispatch(spec);
   }
 
+  private issues: IssueView[] = [];
+  private warnings: LintView[] = [];
+
   setIssues(issues: IssueView[]): void {
+    this.issues = issues;
+    this.showDiagnostics();
+  }
+
+  /** The model checks' findings (`parley lint`), as warnings at their elements. */
+  setWarnings(findings: LintView[]): void {
+    this.warnings = findings.filter((f) => f.located);
+    this.showDiagnostics();
+  }
+
+  private showDiagnostics(): void {
     const lines = this.text.split("\n");
-    const diagnostics: Diagnostic[] = issues.map((i) => ({
-      ...issueRange(lines, i),
-      severity: "error",
-      source: "parley",
-      message: i.message,
-    }));
+    const diagnostics: Diagnostic[] = [
+      ...this.issues.map((i): Diagnostic => ({ ...issueRange(lines, i), severity: "error", source: "parley", message: i.message })),
+      ...this.warnings.map(
+        (w): Diagnostic => ({
+          ...issueRange(lines, w),
+          severity: "warning",
+          source: `parley lint: ${w.code}`,
+          message: `${w.message}\nWhy: ${w.why}\nFix: ${w.fix}`,
+        }),
+      ),
+    ];
     this.view.dispatch(setDiagnostics(this.view.state, diagnostics));
   }
 

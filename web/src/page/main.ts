@@ -23,6 +23,8 @@ import { Cancelled, EngineClient } from "./clients/engine-client.js";
 import type { ModelView } from "../protocol/engine.js";
 import { Tabs } from "./widgets/tabs.js";
 import { BargainPanel } from "./views/bargain-view.js";
+import { ChecksList } from "./app/checks.js";
+import { ForecastPanel } from "./views/forecast-view.js";
 import { IngestPanel } from "./views/ingest-view.js";
 import { IngestClient } from "./clients/ingest-client.js";
 import { readHtml } from "./app/html-reader.js";
@@ -35,7 +37,7 @@ import { PathsPanel } from "./views/paths-view.js";
 import { ReportPanel } from "./views/report-view.js";
 import { StateTable } from "./views/state-table.js";
 
-const VIEWS = ["states", "graph", "paths", "report", "compare", "deeper", "bargain", "ingest"];
+const VIEWS = ["states", "graph", "paths", "report", "compare", "deeper", "forecast", "bargain", "ingest"];
 
 const api = new Api();
 const engine = new EngineClient(() => new Worker(new URL("../workers/engine-worker.ts", import.meta.url), { type: "module" }));
@@ -90,6 +92,20 @@ const deeper = new DeeperPanel(byId("panel-deeper"), {
   select,
   selected: () => doc.selected,
 });
+let serverUp = false;
+const forecastPanel = new ForecastPanel(byId("panel-forecast"), {
+  run: (request, onProgress) => engine.run(request, { onProgress }),
+  record: (path, lines) => api.appendForecast(path, lines),
+  logPath: () => doc.sibling("forecasts.jsonl"),
+  canAppend: () => serverUp,
+});
+const checks = new ChecksList(engine, {
+  warnings: (findings) => editor.setWarnings(findings),
+  goTo: (line, column) => {
+    editTabs.select("yaml");
+    editor.goTo(line, column);
+  },
+});
 const bargain = new BargainPanel(byId("panel-bargain"), { request: (r) => engine.request(r) });
 // The article reader has a worker of its own, started on first use (its language model is large).
 const ingestClient = new IngestClient(() => new Worker(new URL("../workers/ingest-worker.ts", import.meta.url), { type: "module" }));
@@ -112,7 +128,19 @@ const ingest = new IngestPanel(byId("panel-ingest"), {
 });
 const viewTabs = new Tabs(byId("view-tabs"), (name, previous) => {
   const part = (n: string) =>
-    n === "graph" ? graph : n === "report" ? report : n === "deeper" ? deeper : n === "bargain" ? bargain : n === "ingest" ? ingest : null;
+    n === "graph"
+      ? graph
+      : n === "report"
+        ? report
+        : n === "deeper"
+          ? deeper
+          : n === "forecast"
+            ? forecastPanel
+            : n === "bargain"
+              ? bargain
+              : n === "ingest"
+                ? ingest
+                : null;
   part(previous)?.hide();
   part(name)?.show();
 });
@@ -157,7 +185,9 @@ const analyser = new Analyser(engine, doc, () => editor.text, {
     paths.setModel(m);
     report.setModel(m);
     deeper.setModel(m);
+    forecastPanel.setModel(m);
     bargain.setModel(m);
+    void checks.check(m);
     compare.setFiles(
       files.files.map((f) => f.path),
       doc.path,
@@ -227,6 +257,7 @@ async function start(): Promise<void> {
   let session;
   try {
     session = await api.session();
+    serverUp = true;
   } catch (e) {
     summary.message(h("p", { class: "error" }, `Cannot reach the workbench server: ${(e as Error).message}`));
     return;

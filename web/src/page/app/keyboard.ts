@@ -2,7 +2,7 @@
 
 export interface Shortcuts {
   save(): void;
-  /** Alt+1 … Alt+7: the views, in tab order. */
+  /** Alt+1 … Alt+9: the views, in tab order. */
   view(index: number): void;
   yaml(): void;
   forms(): void;

@@ -68,6 +68,15 @@ export class Api {
     return call<FileContent>(`api/file?path=${encodeURIComponent(path)}`);
   }
 
+  /** Append a forecast's log lines (`parley-forecast-record/1`) to a .jsonl file of the folder; the server refuses backdated and retrodiction-only ones. */
+  appendForecast(path: string, lines: string): Promise<{ path: string; records: number; retrodictions: number; bytes: number }> {
+    return call(`api/forecast-log?path=${encodeURIComponent(path)}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Parley-Token": this.token },
+      body: JSON.stringify({ lines }),
+    });
+  }
+
   /** Save; without baseEtag the file must be new, with it the file must be unchanged on disk (unless overwrite). */
   write(path: string, text: string, opts: { baseEtag?: string; overwrite?: boolean } = {}): Promise<{ path: string; etag: string }> {
     return call(`api/file?path=${encodeURIComponent(path)}`, {

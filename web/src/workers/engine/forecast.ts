@@ -23,10 +23,23 @@ const RULE_WORDS: Record<string, string> = {
 
 const pct = (p: number) => `${Math.round(p * 100)}%`;
 
-export function forecastView(analysis: Analysis, text: string, version: number, today: string, signposts = DEFAULT_SIGNPOSTS): ForecastView {
+/** `method: "sample"` and `samples`: simulate even where the exact method would do (tests check the errors with it). */
+export interface ForecastParams {
+  signposts?: number;
+  method?: "auto" | "sample";
+  samples?: number;
+}
+
+export function forecastView(analysis: Analysis, text: string, version: number, today: string, params: ForecastParams = {}): ForecastView {
   const t0 = Date.now();
   const m = analysis.model;
-  const f = forecast(analysis, { today, signposts });
+  const signposts = params.signposts ?? DEFAULT_SIGNPOSTS;
+  const f = forecast(analysis, {
+    today,
+    signposts,
+    ...(params.method ? { method: params.method } : {}),
+    ...(params.samples ? { samples: params.samples } : {}),
+  });
   const hash = `sha256:${sha256Hex(text)}`;
   const json = forecastJson(m, f, { name: m.scenario.name, hash });
   // Sampled: each course of play lands in a family or not, so a family's error is that of a proportion.

@@ -134,7 +134,7 @@ export class EngineSession {
       case "forecast": {
         const cur = this.need();
         yield { phase: "forecasting: the chances of each outcome and question" };
-        return forecastView(cur.analysis, cur.text, cur.version, todayUtc(), request.signposts);
+        return forecastView(cur.analysis, cur.text, cur.version, todayUtc(), { signposts: request.signposts });
       }
       case "lint": {
         const cur = this.need();
