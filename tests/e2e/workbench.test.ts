@@ -22,6 +22,7 @@ import { CHROMIUM, openWorkbench, watchPage, type Workbench } from "../helpers/w
 // CI installs Debian's chromium (.ci/run); elsewhere the suite is skipped, and says so, when it is missing.
 const haveChromium = existsSync(CHROMIUM) || !!process.env.CI;
 const FILE = "ukraine-2025.yaml";
+const LATER = "forecast-later.yaml";
 /** Wait for the page to catch up (the engine works in a worker, after a short pause in typing). */
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 
@@ -35,6 +36,8 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
 
   beforeAll(async () => {
     wb = await openWorkbench();
+    // The default scenario with its questions' dates moved ahead: a forecast that is not all retrodictions, to record.
+    writeFileSync(join(wb.dir, LATER), readFileSync(join(wb.dir, FILE), "utf8").replace(/by: 2025-/g, "by: 2099-"));
     // Uncaught errors and anything the server's Content-Security-Policy blocks are failures.
     ({ pageErrors, cspViolations } = await watchPage(wb));
   }, 60_000);
@@ -239,6 +242,50 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     await poll(() => territory.locator(".bargain-detail").textContent()).toMatch(/^Expected utility \(BDM\), round 1: forecast [\d.]+%/);
     expect(await territory.locator(".bargain-detail tbody tr").count()).toBe(4);
     expect(await cspViolations()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("forecasts from today: outcomes summing to 100%, a chart per question, the signposts; records the forecast in a log", async () => {
+    const { page } = wb;
+    await page.keyboard.press("Alt+7");
+    // The default scenario's questions are all past: each one is said to be a retrodiction.
+    await poll(() => page.locator(".forecast-question").count()).toBe(5);
+    expect(await page.locator(".forecast-question.retro .retro-label").count()).toBe(5);
+
+    // A copy whose questions are ahead of today.
+    await page.locator("#file-select").selectOption(LATER);
+    await poll(() => page.locator(".forecast-question.retro").count()).toBe(0);
+    const outcomes = page.getByTestId("forecast-outcomes").locator("tbody tr");
+    const ps = await outcomes.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute("data-p"))));
+    const total = ps.reduce((a, p) => a + p, 0);
+    expect(total).toBeGreaterThan(0.99);
+    expect(total).toBeLessThan(1 + 1e-9);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await page.getByTestId("forecast-made").textContent()).toContain(`Made ${today} (today)`);
+    expect(await page.locator(".forecast-question svg.forecast-svg").count()).toBe(5);
+    expect(await page.locator(".forecast-question svg .by-label").first().textContent()).toBe("by 2099-12-31");
+    expect(await page.getByTestId("forecast-signposts").locator("tbody tr").count()).toBeGreaterThan(0);
+    // The model checks beside the editor: a warning at the statement, and the list under the editor.
+    await poll(() => page.getByTestId("checks").textContent()).toMatch(/1 warning from the model checks/);
+    const checks = page.getByTestId("checks");
+    await checks.locator("summary").click();
+    await checks.getByRole("button", { name: "Line 174" }).click();
+    await poll(() => page.locator(".cm-lintRange-warning").count()).toBeGreaterThan(0);
+    await page.keyboard.press("Alt+7");
+
+    // Record: appended to forecasts.jsonl beside the scenario.
+    expect(await page.locator("#forecast-log").inputValue()).toBe("forecasts.jsonl");
+    await page.locator("#forecast-record").click();
+    await poll(() => page.getByTestId("forecast-recorded").textContent()).toMatch(
+      new RegExp(`^Recorded the forecast of ${today}: 5 lines appended to forecasts\\.jsonl`),
+    );
+    const lines = readFileSync(join(wb.dir, "forecasts.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    expect(lines.every((r) => r.format === "parley-forecast-record/1" && r.made === today && r.retrodiction === false)).toBe(true);
+    expect(lines[0].scenario.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(pageErrors).toEqual([]);
   });
 
