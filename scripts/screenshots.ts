@@ -124,14 +124,22 @@ async function main(): Promise<void> {
     await page.getByTestId("coalitions-list").waitFor();
     await shot(page, "coalitions");
 
-    // 12. Bargaining: where the continuous issues settle, round 1 of the expected utility model opened.
+    // 12. The forecast, with the editor hidden: outcomes, then the questions' charts.
     await page.keyboard.press("Escape");
+    await tab(/^Forecast/);
+    await page.getByTestId("forecast-outcomes").waitFor({ timeout: 60_000 });
+    await toggleEditor();
+    await page.locator("#panel-forecast").evaluate((el) => (el.scrollTop = 95));
+    await shot(page, "forecast");
+    await toggleEditor();
+
+    // 13. Bargaining: where the continuous issues settle, round 1 of the expected utility model opened.
     await tab(/Bargaining/);
     await page.getByTestId("bargain-territory").locator('circle[data-model="expected-utility"][data-round="1"]').click();
     await shot(page, "bargaining");
 
-    // 13. Ingest: an article with its actors and events, an event's codes on hover, an accepted element's sentences marked.
-    await page.keyboard.press("Alt+8");
+    // 14. Ingest: an article with its actors and events, an event's codes on hover, an accepted element's sentences marked.
+    await page.keyboard.press("Alt+9");
     await page.locator("#ingest-input").fill(readFileSync(join(ROOT, "corpus/ingest/ukraine-talks.txt"), "utf8"));
     await page.locator("#ingest-name").fill("ukraine-talks.txt");
     await page.getByRole("button", { name: "Read the article" }).click();
