@@ -149,7 +149,7 @@ describe("scenario text is never rendered as HTML", () => {
     expect(html).not.toMatch(/onerror=alert\(2\)>/); // only ever inside escaped text
   });
 
-  it("the workbench puts HTML into the page in three reviewed places only, and escapes the scenario's words there", () => {
+  it("the workbench puts HTML into the page in four reviewed places only, and escapes the scenario's words there", () => {
     const files: string[] = [];
     const walk = (d: string) => {
       for (const e of readdirSync(d, { withFileTypes: true })) {
@@ -162,6 +162,7 @@ describe("scenario text is never rendered as HTML", () => {
     // Each place that hands HTML to the page, and why it is safe; a new one must be added here after review.
     expect(sinks.map((f) => f.slice(root.length + 1)).sort()).toEqual([
       "web/src/page/views/bargain-view.ts",
+      "web/src/page/views/forecast-view.ts",
       "web/src/page/views/report-view.ts",
       "web/src/page/views/state-table.ts",
     ]);
@@ -171,6 +172,11 @@ describe("scenario text is never rendered as HTML", () => {
     const chart = readFileSync(join(root, "web/src/charts/bargain-chart.ts"), "utf8");
     expect(chart).toContain('const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")');
     expect(chart).not.toMatch(/<title>\$\{(?!esc\()/);
+    // The forecast's question charts escape their words too (the question, dates, titles); the rest is numbers.
+    const forecastChart = readFileSync(join(root, "web/src/charts/forecast-chart.ts"), "utf8");
+    expect(forecastChart).toContain('const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")');
+    expect(forecastChart).not.toMatch(/<title>\$\{(?!esc\()/);
+    expect(forecastChart).not.toMatch(/aria-label="\$\{(?!esc\()/);
     // There, every text that comes from the scenario (state words, DM names, concept lists) goes through escape().
     const table = readFileSync(join(root, "web/src/page/views/state-table.ts"), "utf8");
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the test reads the template's source text

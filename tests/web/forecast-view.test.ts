@@ -124,6 +124,12 @@ describe("the question charts", () => {
     const retro = { ...q, retrodiction: true };
     expect(questionSvg(questionChart(retro, "2025-08-15"), true)).toMatch(/class="forecast-svg retro".*aria-label="Retrodiction: /);
   });
+
+  it("escapes the question's words", () => {
+    const svg = questionSvg(questionChart({ ...q, question: '<script>alert("x")</script> & more' }, "2025-09-01"), false);
+    expect(svg).not.toContain("<script>");
+    expect(svg).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more");
+  });
 });
 
 describe("SHA-256 in the worker", () => {
