@@ -28,6 +28,7 @@ import {
 import { outlookOf, type OutlookReport } from "./outlook.js";
 import { summarize } from "./summary.js";
 import { tiersOf, type TierReport } from "./tiers.js";
+import { stateId, stateIndex } from "../model/states.js";
 
 export const REPORT_FORMAT = "parley-report/1";
 
@@ -115,15 +116,15 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
   const nearest = outlook.paths.find((p) => p.steps.length > 0);
   const coalitions = coalitionsThatMatter(analysis, [
     { state: model.statusQuo, why: "today's state" },
-    ...(nearest ? [{ state: nearest.state - 1, why: "the nearest stable outcome from today" }] : []),
+    ...(nearest ? [{ state: stateIndex(nearest.state), why: "the nearest stable outcome from today" }] : []),
   ]);
   const summary = summarize(analysis, outlook, tiers, decisive, coalitions);
   const goals = (opts.goals ?? sc.goals ?? []).map((g) => goalReport(analysis, g));
   const credibleFamily = tiers.find((t) => t.key === "credible")?.families[0];
   const robust = robustnessReport(analysis, [
     { state: model.statusQuo, label: "today's state" },
-    ...(nearest ? [{ state: nearest.state - 1, label: "the nearest stable outcome from today" }] : []),
-    ...(credibleFamily ? [{ state: credibleFamily.example - 1, label: "an outcome held by credible threats" }] : []),
+    ...(nearest ? [{ state: stateIndex(nearest.state), label: "the nearest stable outcome from today" }] : []),
+    ...(credibleFamily ? [{ state: stateIndex(credibleFamily.example), label: "an outcome held by credible threats" }] : []),
   ]);
 
   const bargaining = bargainingReport(sc);
@@ -152,7 +153,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
         }),
       })),
       today: {
-        state: model.statusQuo + 1,
+        state: stateId(model.statusQuo),
         pattern: statePattern(model, model.statusQuo),
         words: describeState(model, model.statusQuo),
         ...(sc.statusQuoProvenance?.note ? { note: sc.statusQuoProvenance.note } : {}),

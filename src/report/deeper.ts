@@ -51,7 +51,7 @@ export function coalitionsThatMatter(analysis: Analysis, states: { state: number
       // Undeterred moves first, then the smallest coalitions.
       .sort((a, b) => b.openUnder.length - a.openUnder.length || a.members.length - b.members.length)
       .slice(0, 3);
-    return { state: state + 1, words: describeState(model, state), why, joint };
+    return { state: stateId(state), words: describeState(model, state), why, joint };
   });
 }
 
@@ -160,7 +160,7 @@ export function robustnessReport(analysis: Analysis, headline: { state: number; 
     const row = r.states.find((x) => x.state === state);
     const probability: Partial<Record<Concept, number>> = {};
     for (const c of concepts) probability[c] = row?.probability[c]?.p ?? 0;
-    return { state: state + 1, words: describeState(model, state), label, probability };
+    return { state: stateId(state), words: describeState(model, state), label, probability };
   });
   const influences = r.influence
     .filter((i) => i.shift >= 0.05)

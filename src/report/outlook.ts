@@ -85,8 +85,8 @@ function stepReport(model: Model, dm: number, from: number, to: number): StepRep
   return {
     mover: model.scenario.decisionMakers[dm].id,
     moverName: model.scenario.decisionMakers[dm].name,
-    from: from + 1,
-    to: to + 1,
+    from: stateId(from),
+    to: stateId(to),
     action: describeChange(model, from, to),
     reason,
     rankBefore: rankOf(model, dm, from),
