@@ -8,6 +8,7 @@ import {
   ids,
   int,
   irreversible,
+  nullable,
   num,
   obj,
   oneOfValues,
@@ -122,6 +123,16 @@ export const reportSchema = root(
     }),
     limitations: arr(str),
     checks: arr(obj({ code: str, element: str, message: str, fix: str })),
+    bottomLine: obj({
+      made: str,
+      asOf: nullable(str),
+      horizon: int,
+      outcomes: arr(obj({ words: str, probability: num })),
+      rest: num,
+      change: arr(str),
+      watch: arr(obj({ move: str, effect: str })),
+      questions: arr(obj({ id: str, question: str, by: str, probability: nullable(num), retrodiction: bool })),
+    }),
     bargaining: obj({
       issues: arr(
         obj({
@@ -136,5 +147,5 @@ export const reportSchema = root(
       ),
     }),
   },
-  ["robustness", "bargaining"],
+  ["robustness", "bargaining", "bottomLine"],
 );

@@ -13,7 +13,10 @@ import { statePattern, type Model } from "../model/compile.js";
 import { describeState } from "../model/describe.js";
 import { describeFindings } from "../present/lint-output.js";
 import { analyze, type Analysis, type Concept } from "../stability/analyze.js";
+import { forecast } from "../analysis/forecast.js";
+import { uncertaintyOf } from "../analysis/robustness.js";
 import { assumptionReport, type AssumptionReport } from "./assumptions.js";
+import { bottomLineOf, type BottomLine } from "./bottom-line.js";
 import { bargainingReport, type BargainingReport } from "./bargaining.js";
 import { cite, type Cited } from "./cited.js";
 import {
@@ -76,6 +79,8 @@ export interface ReportData {
   checks: { code: string; element: string; message: string; fix: string }[];
   /** Where the scenario's continuous issues may settle (its `bargaining` section), when it has one. */
   bargaining?: BargainingReport;
+  /** What is likely to happen and by when (the forecast), dated the day the report was made; absent when no date was given. */
+  bottomLine?: BottomLine;
 }
 
 export interface ReportOptions {
@@ -91,6 +96,11 @@ export interface ReportOptions {
   analysis?: Analysis;
   /** The equilibria of each variant of `sensitivityVariants(analysis)`, in order, when already computed. */
   sensitivityEquilibria?: Partial<Record<Concept, number[]>>[];
+  /**
+   * The day the report is made (YYYY-MM-DD): with it, the report leads with a
+   * dated bottom line from the forecast (the engine has no clock: the caller says what day it is).
+   */
+  today?: string;
 }
 
 export function buildReport(model: Model, whatIfs: { title: string; file: string; note?: string; model: Model }[] = [], opts: ReportOptions = {}): ReportData {
@@ -128,6 +138,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
   ]);
 
   const bargaining = bargainingReport(sc);
+  const bottomLine = opts.today ? bottomLineOf(model, forecast(analysis.context, uncertaintyOf(model), { today: opts.today }), decisive) : undefined;
   return {
     format: REPORT_FORMAT,
     scenario: {
@@ -188,6 +199,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     limitations: sc.limitations ?? [],
     checks: modelChecks(model, analysis),
     ...(bargaining ? { bargaining } : {}),
+    ...(bottomLine ? { bottomLine } : {}),
   };
 }
 

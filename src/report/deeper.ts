@@ -12,7 +12,7 @@ import { stateId, statesMatching } from "../model/states.js";
 import { statusQuoAnalysis } from "../analysis/paths.js";
 import { robustness, uncertaintyOf } from "../analysis/robustness.js";
 import { changeLines } from "../present/inverse-output.js";
-import { describeChange, describeFamily, describeState } from "../model/describe.js";
+import { SHARED, describeChange, describeFamily, describeState } from "../model/describe.js";
 import type { Model } from "../model/compile.js";
 import { coalitionReach } from "../extensions/coalition-reach.js";
 import type { Analysis, Concept } from "../stability/analyze.js";
@@ -81,7 +81,7 @@ export function goalReport(analysis: Analysis, goal: { title: string; condition:
       count: eq.length,
       families: stateFamilies(model, eq)
         .slice(0, 2)
-        .map((f) => describeFamily(model, f.states, f.care)),
+        .map((f) => describeFamily(model, f.states, f.care, SHARED)),
     };
   });
   const sq = statusQuoAnalysis(analysis);
@@ -183,7 +183,7 @@ export function whatIfComparison(base: Model, variant: Model): string[] {
     const fam = (m: Model, xs: number[]) =>
       stateFamilies(m, xs)
         .slice(0, 2)
-        .map((f) => describeFamily(m, f.states, f.care));
+        .map((f) => describeFamily(m, f.states, f.care, SHARED));
     if (gained.length)
       out.push(
         `${c.concept} equilibria gained (${gained.length}): ${fam(variant, gained).join("; or ")}${stateFamilies(variant, gained).length > 2 ? "; …" : ""}.`,

@@ -13,19 +13,10 @@ import { forceOption, formatOption, maxStatesOption, outputOption, parseConcept,
 import { inputName } from "../io.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 import { print, type PrintOptions } from "../print.js";
+import { today } from "../today.js";
 
 /** One line of a forecast log (JSON Lines): what was forecast, when, from which scenario. */
 export const RECORD_FORMAT = "parley-forecast-record/1";
-
-/** The day the forecast is made: today, in UTC (PARLEY_TODAY fixes it for tests; --record then refuses). */
-export function today(): { date: string; fixed: boolean } {
-  const real = new Date().toISOString().slice(0, 10);
-  const fixed = process.env.PARLEY_TODAY;
-  if (fixed === undefined || fixed === "") return { date: real, fixed: false };
-  if (!isCalendarDate(fixed))
-    throw new ParleyError({ code: "bad-environment", message: `PARLEY_TODAY='${fixed}' is not a date; write it as YYYY-MM-DD, or unset it` });
-  return { date: fixed, fixed: fixed !== real };
-}
 
 /** "undeterred=2,uniform=1" -> rules with weights. */
 function parseRules(value: string): { rule: MoveRule; weight: number }[] {
