@@ -10,9 +10,9 @@ import { parseLimits, type InputLimits } from "../format/limits.js";
 import { loadModel } from "../model/load.js";
 import { readSource } from "../format/source.js";
 import { totalmem } from "node:os";
-import { defaultThreads, startNodePool } from "../parallel/node-pool.js";
+import { defaultThreads } from "../parallel/node-threads.js";
 import type { WorkerPool } from "../parallel/pool.js";
-import { CONCEPTS, type Concept } from "../stability/analyze.js";
+import { CONCEPTS, type Concept } from "../stability/concepts.js";
 import { inBlocks } from "../node/atomic-write.js";
 import { Exit } from "./exit.js";
 import { inputName, STDOUT_ALIASES, type CliIO } from "./io.js";
@@ -217,6 +217,8 @@ export async function runOnPool<R>(
     stop = true;
     interrupt();
   });
+  // Loaded here: the commands that never start a pool (validate) load no worker code.
+  const { startNodePool } = await import("../parallel/node-pool.js");
   const pool = startNodePool(threads);
   try {
     const progress = (done: number, total: number, label?: string) => {
