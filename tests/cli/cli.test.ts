@@ -242,7 +242,7 @@ describe("import and export", () => {
     const wrongLength = await parley("import", gmcr, "--status-quo", "NY");
     expect(wrongLength.code).toBe(2);
     expect(wrongLength.stderr).toBe(
-      `parley: ${gmcr}: --status-quo 'NY' is not a state: give a Y/N pattern of 3 letters, one per option in the order of the imported scenario (delay, accept, insist), or a state number from 1 to 4\n`,
+      `parley: ${gmcr}: --status-quo NY: 'NY' is not a state: give a number from 1 to 4 or a Y/N pattern of 3 letters (one per option); the options in order: delay, accept, insist\n`,
     );
     const infeasible = await parley("import", gmcr, "--status-quo", "NNY");
     expect(infeasible.code).toBe(2);
