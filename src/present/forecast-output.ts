@@ -6,6 +6,7 @@ import { CONCEPT_NAMES } from "../stability/analyze.js";
 import { describeFamily, describeMove, describeState } from "../model/describe.js";
 import { type Block, type Document, type Inline, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
+import { FORECAST_RECORD_FORMAT } from "../interchange/forecast-log.js";
 import { stateId, stateIds } from "../model/states.js";
 import { renderCsv, type Table } from "./table.js";
 import {
@@ -263,7 +264,7 @@ export const forecastSchema = root("parley-forecast/1", "parley forecast --forma
   ),
 });
 
-export const forecastRecordSchema = root("parley-forecast-record/1", "one line of a forecast log (parley forecast --record; JSON Lines)", {
+export const forecastRecordSchema = root(FORECAST_RECORD_FORMAT, "one line of a forecast log (parley forecast --record; JSON Lines)", {
   made: isoDate,
   scenario: obj({ name: str, hash: str }),
   question: obj({ id: str, text: str }),

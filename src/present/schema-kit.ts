@@ -3,7 +3,7 @@
  * each output kind declares its schema in its module; output-schemas.ts collects them.
  */
 import { MODELS } from "../bargaining/types.js";
-import { CONCEPTS } from "../stability/analyze.js";
+import { CONCEPTS } from "../stability/concepts.js";
 
 export type Schema = Record<string, unknown>;
 

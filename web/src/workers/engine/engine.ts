@@ -26,6 +26,7 @@ export {
   robustnessSteps,
   stateFamilies,
   stateId,
+  stateIndex,
   stateOfId,
   statePattern,
   statesMatching,
