@@ -29,8 +29,6 @@ import { outlookOf, type OutlookReport } from "./outlook.js";
 import { summarize } from "./summary.js";
 import { tiersOf, type TierReport } from "./tiers.js";
 
-export const REPORT_FORMAT = "parley-report/1";
-
 export interface WhatIfReport {
   title: string;
   file: string;
@@ -43,7 +41,6 @@ export interface WhatIfReport {
 }
 
 export interface ReportData {
-  format: typeof REPORT_FORMAT;
   scenario: { name: string; asOf?: string; description?: string; sources?: string[] };
   model: {
     parties: {
@@ -128,7 +125,6 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
 
   const bargaining = bargainingReport(sc);
   return {
-    format: REPORT_FORMAT,
     scenario: {
       name: sc.name,
       ...(sc.asOf ? { asOf: sc.asOf } : {}),
