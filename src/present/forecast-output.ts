@@ -49,7 +49,7 @@ function signpostWords(model: Model, s: Forecast["signposts"][number]): string {
   return describeMove(model, s.dm, model.statusQuo, s.to);
 }
 
-export function forecastJson(model: Model, f: Forecast, scenario: { name: string; hash: string }) {
+function forecastJson(model: Model, f: Forecast, scenario: { name: string; hash: string }) {
   return {
     format: "parley-forecast/1",
     made: f.made,
@@ -161,12 +161,12 @@ export interface ForecastResult {
 }
 
 /** One table per section, each headed by its name: outcomes, questions, signposts. */
-export function forecastCsv(model: Model, f: Forecast, top: number): string {
+function forecastCsv(model: Model, f: Forecast, top: number): string {
   const x = tables(model, f, top);
   return ["# outcomes", renderCsv(x.outcomes), "# questions", renderCsv(x.questions), "# signposts", renderCsv(x.signposts)].join("\n") + "\n";
 }
 
-export function forecastDocument({ model, forecast: f, signposts: top }: ForecastResult): Document {
+function forecastDocument({ model, forecast: f, signposts: top }: ForecastResult): Document {
   const blocks: Block[] = [];
   const h = (text: string): Block => ({ kind: "heading", level: 2, text, underline: true });
   const para = (text: Inline): Block => ({ kind: "paragraph", text, wrap: true });

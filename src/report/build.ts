@@ -30,8 +30,6 @@ import { summarize } from "./summary.js";
 import { tiersOf, type TierReport } from "./tiers.js";
 import { stateId, stateIndex } from "../model/states.js";
 
-export const REPORT_FORMAT = "parley-report/1";
-
 export interface WhatIfReport {
   title: string;
   file: string;
@@ -44,7 +42,6 @@ export interface WhatIfReport {
 }
 
 export interface ReportData {
-  format: typeof REPORT_FORMAT;
   scenario: { name: string; asOf?: string; description?: string; sources?: string[] };
   model: {
     parties: {
@@ -129,7 +126,6 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
 
   const bargaining = bargainingReport(sc);
   return {
-    format: REPORT_FORMAT,
     scenario: {
       name: sc.name,
       ...(sc.asOf ? { asOf: sc.asOf } : {}),

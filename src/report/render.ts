@@ -3,10 +3,8 @@
  * text, Markdown or a self-contained HTML page; scenario-supplied strings are
  * `user` spans, which the renderer escapes for Markdown and HTML.
  */
-import { code, render, strong, t, user, type Block, type Document, type Inline } from "../present/document.js";
-import type { OutputKind } from "../present/kind.js";
-import { reportSchema } from "../present/report-schema.js";
-import { REPORT_FORMAT, type ReportData } from "./build.js";
+import { code, strong, t, user, type Block, type Document, type Inline } from "../present/document.js";
+import type { ReportData } from "./build.js";
 import type { OutlookReport, StepReport } from "./outlook.js";
 
 function cites(c: { sources?: string[]; assumption?: string }): string {
@@ -288,16 +286,3 @@ function blocks(r: ReportData): Block[] {
 export function reportDocument(r: ReportData): Document {
   return { title: `${r.scenario.name}${r.scenario.asOf ? ` — as of ${r.scenario.asOf}` : ""} — Parley report`, layout: "prose", blocks: blocks(r) };
 }
-
-export const renderReportText = (r: ReportData): string => render(reportDocument(r), "text");
-export const renderReportMarkdown = (r: ReportData): string => render(reportDocument(r), "md");
-/** A self-contained page: no scripts, no external resources. */
-export const renderReportHtml = (r: ReportData): string => render(reportDocument(r), "html");
-
-/** `parley report`: the report data is its own JSON contract (`parley-report/1`). */
-export const reportOutput: OutputKind<ReportData> = {
-  format: REPORT_FORMAT,
-  schema: reportSchema,
-  toJson: (r) => r,
-  toDocument: reportDocument,
-};

@@ -11,7 +11,9 @@ import { scenarioChanges } from "../../src/analysis/diff.js";
 import { stateFamilies, familyPattern } from "../../src/analysis/families.js";
 import { statusQuoAnalysis } from "../../src/analysis/paths.js";
 import { buildReport } from "../../src/report/build.js";
-import { renderReportHtml, renderReportMarkdown, renderReportText } from "../../src/report/render.js";
+import { render } from "../../src/present/document.js";
+import { reportDocument } from "../../src/report/render.js";
+import { reportOutput } from "../../src/report/report-output.js";
 import { analyze, CONCEPTS, loadModel, statePattern, type Model } from "../../src/index.js";
 import { parley } from "../helpers/cli.js";
 
@@ -156,7 +158,7 @@ describe("the report", () => {
   const report = buildReport(base, whatIfs);
 
   it("has every section, with the findings in words", () => {
-    expect(report.format).toBe("parley-report/1");
+    expect(reportOutput.toJson(report)).toMatchObject({ format: "parley-report/1" });
     expect(report.model.parties.map((p) => p.name)).toEqual(["United States", "Russia", "Ukraine", "European allies"]);
     expect(report.model.today.words).toBe(
       "new US sanctions stay on hold; no ceasefire; Russia presses its offensive; Europe insists on a ceasefire before talks",
@@ -228,7 +230,7 @@ describe("the report", () => {
   });
 
   it("renders as text, Markdown and HTML", () => {
-    const text = renderReportText(report);
+    const text = render(reportDocument(report), "text");
     for (const h of [
       "In short",
       "1. The model",
@@ -245,10 +247,10 @@ describe("the report", () => {
     expect(report.checks.map((c) => c.code)).toEqual(["revealed-preference"]);
     expect(text).toContain('"if ru_offensive then us_sanctions" is what makes it prefer that');
     expect(Math.max(...text.split("\n").map((l) => [...l].length))).toBeLessThanOrEqual(100);
-    const md = renderReportMarkdown(report);
+    const md = render(reportDocument(report), "md");
     expect(md).toContain("## 3. From today");
     expect(md).toContain("- **United States**");
-    const html = renderReportHtml(report);
+    const html = render(reportDocument(report), "html");
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("<h2>2. Stable outcomes</h2>");
     expect(html).not.toMatch(/<script|https?:/);
@@ -257,17 +259,17 @@ describe("the report", () => {
   it("escapes scenario text in HTML and Markdown", () => {
     const evil = loadModel(readFileSync("scenarios/chicken.yaml", "utf8").replace("name: Chicken", 'name: "<script>alert(1)</script> *bold* | pipe"'));
     const r = buildReport(evil);
-    expect(renderReportHtml(r)).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(renderReportHtml(r)).not.toContain("<script>");
-    expect(renderReportMarkdown(r)).toContain("\\<script\\>alert(1)\\</script\\> \\*bold\\* \\| pipe");
+    expect(render(reportDocument(r), "html")).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(render(reportDocument(r), "html")).not.toContain("<script>");
+    expect(render(reportDocument(r), "md")).toContain("\\<script\\>alert(1)\\</script\\> \\*bold\\* \\| pipe");
   });
 
   it("is what npm start prints, and parley report writes every format", async () => {
     const r = await parley("report");
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(renderReportText(report));
+    expect(r.stdout).toBe(render(reportDocument(report), "text"));
     const j = JSON.parse((await parley("report", "scenarios/ukraine-2025.yaml", "-f", "json")).stdout);
-    expect(j).toEqual(JSON.parse(JSON.stringify(report)));
+    expect(j).toEqual(JSON.parse(JSON.stringify(reportOutput.toJson(report))));
     expect((await parley("report", "scenarios/elmira.yaml", "-f", "md")).stdout).toContain("# Elmira groundwater contamination");
   });
 
