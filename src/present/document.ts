@@ -89,7 +89,8 @@ const WIDTH = 80;
 
 type Mode = "text" | "md" | "html";
 
-const mdEsc = (x: string) => x.replace(/([\\`*_{}[\]<>#|])/g, "\\$1");
+// An underscore inside a word (L_3, peace_deal) never starts emphasis in CommonMark, so it stays as written.
+const mdEsc = (x: string) => x.replace(/([\\`*{}[\]<>#|])|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (m) => `\\${m}`);
 /** HTML escaping of scenario text; control characters are dropped. */
 const htmlEsc = (x: string) =>
   x
