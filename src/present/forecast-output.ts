@@ -6,6 +6,7 @@ import { CONCEPT_NAMES } from "../stability/analyze.js";
 import { describeFamily, describeMove, describeState } from "../model/describe.js";
 import { type Block, type Document, type Inline, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
+import { FORECAST_RECORD_FORMAT } from "../interchange/forecast-log.js";
 import { stateId, stateIds } from "../model/states.js";
 import { renderCsv, type Table } from "./table.js";
 import {
@@ -48,7 +49,7 @@ function signpostWords(model: Model, s: Forecast["signposts"][number]): string {
   return describeMove(model, s.dm, model.statusQuo, s.to);
 }
 
-export function forecastJson(model: Model, f: Forecast, scenario: { name: string; hash: string }) {
+function forecastJson(model: Model, f: Forecast, scenario: { name: string; hash: string }) {
   return {
     format: "parley-forecast/1",
     made: f.made,
@@ -160,12 +161,12 @@ export interface ForecastResult {
 }
 
 /** One table per section, each headed by its name: outcomes, questions, signposts. */
-export function forecastCsv(model: Model, f: Forecast, top: number): string {
+function forecastCsv(model: Model, f: Forecast, top: number): string {
   const x = tables(model, f, top);
   return ["# outcomes", renderCsv(x.outcomes), "# questions", renderCsv(x.questions), "# signposts", renderCsv(x.signposts)].join("\n") + "\n";
 }
 
-export function forecastDocument({ model, forecast: f, signposts: top }: ForecastResult): Document {
+function forecastDocument({ model, forecast: f, signposts: top }: ForecastResult): Document {
   const blocks: Block[] = [];
   const h = (text: string): Block => ({ kind: "heading", level: 2, text, underline: true });
   const para = (text: Inline): Block => ({ kind: "paragraph", text, wrap: true });
@@ -263,7 +264,7 @@ export const forecastSchema = root("parley-forecast/1", "parley forecast --forma
   ),
 });
 
-export const forecastRecordSchema = root("parley-forecast-record/1", "one line of a forecast log (parley forecast --record; JSON Lines)", {
+export const forecastRecordSchema = root(FORECAST_RECORD_FORMAT, "one line of a forecast log (parley forecast --record; JSON Lines)", {
   made: isoDate,
   scenario: obj({ name: str, hash: str }),
   question: obj({ id: str, text: str }),

@@ -33,8 +33,6 @@ import { summarize } from "./summary.js";
 import { tiersOf, type TierReport } from "./tiers.js";
 import { stateId, stateIndex } from "../model/states.js";
 
-export const REPORT_FORMAT = "parley-report/1";
-
 export interface WhatIfReport {
   title: string;
   file: string;
@@ -47,7 +45,6 @@ export interface WhatIfReport {
 }
 
 export interface ReportData {
-  format: typeof REPORT_FORMAT;
   scenario: { name: string; asOf?: string; description?: string; sources?: string[] };
   model: {
     parties: {
@@ -140,7 +137,6 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
   const bargaining = bargainingReport(sc);
   const bottomLine = opts.today ? bottomLineOf(model, forecast(analysis.context, uncertaintyOf(model), { today: opts.today }), decisive) : undefined;
   return {
-    format: REPORT_FORMAT,
     scenario: {
       name: sc.name,
       ...(sc.asOf ? { asOf: sc.asOf } : {}),

@@ -3,10 +3,8 @@
  * text, Markdown or a self-contained HTML page; scenario-supplied strings are
  * `user` spans, which the renderer escapes for Markdown and HTML.
  */
-import { code, render, strong, t, user, type Block, type Document, type Inline, type Span } from "../present/document.js";
-import type { OutputKind } from "../present/kind.js";
-import { reportSchema } from "../present/report-schema.js";
-import { REPORT_FORMAT, type ReportData } from "./build.js";
+import { code, strong, t, user, type Block, type Document, type Inline, type Span } from "../present/document.js";
+import type { ReportData } from "./build.js";
 import type { BottomLine } from "./bottom-line.js";
 import type { OutlookReport, StepReport } from "./outlook.js";
 
@@ -76,17 +74,17 @@ function bottomLineBlocks(b: BottomLine): Block[] {
     out.push({
       kind: "item",
       level: 1,
-      text: t`${strong("Most likely")}, if the parties keep making moves that leave them better off (looking ${String(b.horizon)} moves ahead):`,
+      text: t`${strong("Most likely")}, where play ends within ${String(b.horizon)} moves, if each party moves when a move leaves it better off:`,
     });
     for (const o of b.outcomes) out.push({ kind: "item", level: 2, text: t`${strong(pct(o.probability))} ${user(o.words)}` });
     if (b.rest >= 0.005) out.push({ kind: "item", level: 2, text: t`${strong(pct(b.rest))} anything else` });
   }
-  if (b.change.length) out.push({ kind: "item", level: 1, text: t`${strong("What would change this")}: ${b.change.map((c) => `${c}.`).join(" ")}` });
+  if (b.change.length) out.push({ kind: "item", level: 1, text: t`${strong("What would change this")}: ${user(b.change.map((c) => `${c}.`).join(" "))}` });
   if (b.watch.length)
     out.push({
       kind: "item",
       level: 1,
-      text: t`${strong("Watch for")}: ${b.watch.map((w) => `${w.move}${w.effect ? ` (${w.effect})` : ""}`).join("; ")}.`,
+      text: t`${strong("Watch for")}: ${user(b.watch.map((w) => `${w.move}${w.effect ? ` (${w.effect})` : ""}`).join("; "))}.`,
     });
   out.push({
     kind: "paragraph",
@@ -420,17 +418,3 @@ function glossary(): Block[] {
 export function reportDocument(r: ReportData, layout: ReportLayout = {}): Document {
   return { title: `${r.scenario.name}${r.scenario.asOf ? ` — as of ${r.scenario.asOf}` : ""} — Parley report`, layout: "prose", blocks: blocks(r, layout) };
 }
-
-// The workbench shows the whole report (its page scrolls): the appendix is in unless asked otherwise.
-export const renderReportText = (r: ReportData, layout: ReportLayout = { appendix: true }): string => render(reportDocument(r, layout), "text");
-export const renderReportMarkdown = (r: ReportData, layout: ReportLayout = { appendix: true }): string => render(reportDocument(r, layout), "md");
-/** A self-contained page: no scripts, no external resources. */
-export const renderReportHtml = (r: ReportData, layout: ReportLayout = { appendix: true }): string => render(reportDocument(r, layout), "html");
-
-/** `parley report`: the report data is its own JSON contract (`parley-report/1`). */
-export const reportOutput: OutputKind<ReportData, ReportLayout> = {
-  format: REPORT_FORMAT,
-  schema: reportSchema,
-  toJson: (r) => r,
-  toDocument: (r, layout) => reportDocument(r, layout),
-};

@@ -1,12 +1,12 @@
 /** `parley forecast`: outcome probabilities, each question's probability by its date, signposts; `--record` keeps a track record. */
 import { createHash } from "node:crypto";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { forecast, type Forecast } from "../../analysis/forecast.js";
+import { forecast } from "../../analysis/forecast.js";
 import { isCalendarDate } from "../../format/dates.js";
 import { MOVE_RULES, type MoveRule } from "../../analysis/play.js";
 import { uncertaintyOf } from "../../analysis/robustness.js";
 import { forecastOutput } from "../../present/forecast-output.js";
-import type { Model } from "../../model/compile.js";
+import { forecastLogText, forecastRecords } from "../../interchange/forecast-log.js";
 import { ParleyError } from "../../format/errors.js";
 import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
 import { forceOption, formatOption, maxStatesOption, outputOption, parseConcept, parseCount, type CommandEnv } from "../env.js";
@@ -14,9 +14,6 @@ import { inputName } from "../io.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 import { print, type PrintOptions } from "../print.js";
 import { today } from "../today.js";
-
-/** One line of a forecast log (JSON Lines): what was forecast, when, from which scenario. */
-export const RECORD_FORMAT = "parley-forecast-record/1";
 
 /** "undeterred=2,uniform=1" -> rules with weights. */
 function parseRules(value: string): { rule: MoveRule; weight: number }[] {
@@ -34,25 +31,6 @@ function parseNonNegative(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`'${value}' is not a whole number of at least 0`);
   return n;
-}
-
-/** The log lines of a forecast: one per question. */
-export function recordLines(model: Model, f: Forecast, hash: string): string {
-  return f.questions
-    .map((q) =>
-      JSON.stringify({
-        format: RECORD_FORMAT,
-        made: f.made,
-        scenario: { name: model.scenario.name, hash },
-        question: { id: q.id, text: q.question },
-        probability: q.probability,
-        by: q.by,
-        retrodiction: q.retrodiction,
-        holdsToday: q.holdsToday,
-      }),
-    )
-    .map((line) => `${line}\n`)
-    .join("");
 }
 
 interface Options extends PrintOptions {
@@ -136,7 +114,7 @@ Examples:
             code: "no-questions",
             message: `${inputName(path)} has no questions to record; add a questions: section (docs/scenario-format.md)`,
           });
-        env.io.appendText(o.record, recordLines(model, f, hash));
+        env.io.appendText(o.record, forecastLogText(forecastRecords(f, { name: model.scenario.name, hash })));
         const counted = f.questions.filter((q) => !q.retrodiction).length;
         env.io.stderr(
           `parley: recorded ${f.questions.length} question${f.questions.length === 1 ? "" : "s"} in ${o.record}${counted < f.questions.length ? ` (${f.questions.length - counted} retrodiction${f.questions.length - counted === 1 ? "" : "s"}, never scored)` : ""}\n`,

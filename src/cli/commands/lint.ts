@@ -1,7 +1,7 @@
 /** `parley lint`: checks of a model before anyone forecasts with it. */
 import { type Command, Option } from "commander";
 import { lintModel, LINT_CODES } from "../../analysis/lint.js";
-import { describeFindings, lintOutput, type LocatedFinding } from "../../present/lint-output.js";
+import { describeFindings, lintOutput } from "../../present/lint-output.js";
 import { readSource } from "../../format/source.js";
 import { createContext, type Concept } from "../../stability/analyze.js";
 import { Exit, forceOption, formatOption, maxStatesOption, outputOption, parseConcept, type CommandEnv } from "../env.js";
@@ -47,7 +47,7 @@ Examples:
       };
       const facts = model.scenario.facts ? new Set(model.scenario.facts.map((f) => f.id)) : undefined;
       const findings = lintModel(createContext(model), { concept: o.concept, facts });
-      const located: LocatedFinding[] = describeFindings(model, findings, statementPath).map((f) => ({ ...f, ...(source?.locate(f.path) ?? {}) }));
+      const located = describeFindings(model, findings, statementPath).map((f) => ({ ...f, ...(source?.locate(f.path) ?? {}) }));
       print(env, lintOutput, { file: inputName(path), findings: located }, o);
       if (o.strict && located.length) throw new Exit(3);
     });

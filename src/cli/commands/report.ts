@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { sensitivityVariants } from "../../analysis/sensitivity.js";
 import { analyzeParallel, variantEquilibriaParallel } from "../../parallel/parallel.js";
 import { buildReport, type ReportOptions } from "../../report/build.js";
-import { reportOutput } from "../../report/render.js";
+import { reportOutput } from "../../report/report-output.js";
 import { print } from "../print.js";
 import { today } from "../today.js";
 import { DEFAULT_SCENARIO } from "../paths.js";

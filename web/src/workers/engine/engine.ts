@@ -26,6 +26,7 @@ export {
   robustnessSteps,
   stateFamilies,
   stateId,
+  stateIndex,
   stateOfId,
   statePattern,
   statesMatching,
@@ -44,12 +45,12 @@ export {
   type StateRobustness,
 } from "../../../../src/index.js";
 export {
+  analysisOutput,
+  bargainOutput,
   buildReport,
   changeLines,
-  renderComparison,
-  renderCsv,
-  renderReportHtml,
-  renderReportMarkdown,
-  renderRobustness,
-  stateTable,
+  comparisonOutput,
+  render,
+  reportDocument,
+  robustnessOutput,
 } from "../../../../src/api/present.js";

@@ -1,3 +1,11 @@
+/**
+ * `parley report` (`parley-report/1`) as an output kind: its tag, its JSON
+ * Schema and its document. The JSON is the report's data (buildReport) under
+ * the tag; the document is made in render.ts.
+ */
+import type { OutputKind } from "../present/kind.js";
+import type { ReportData } from "./build.js";
+import { reportDocument, type ReportLayout } from "./render.js";
 import {
   arr,
   bargainModel,
@@ -16,7 +24,9 @@ import {
   root,
   stateIdSchema,
   str,
-} from "./schema-kit.js";
+} from "../present/schema-kit.js";
+
+export const REPORT_FORMAT = "parley-report/1";
 
 const cited = obj({ text: str, expression: str, sources: arr(str), assumption: str }, ["expression", "sources", "assumption"]);
 const counts = byConcept(int);
@@ -38,8 +48,8 @@ const outlook = obj({
   unreachable: arr(obj({ words: str, states: ids, concepts: arr(concept) })),
   unreachableCount: int,
 });
-export const reportSchema = root(
-  "parley-report/1",
+const reportSchema = root(
+  REPORT_FORMAT,
   "parley report --format json",
   {
     scenario: obj({ name: str, asOf: str, description: str, sources: arr(str) }, ["asOf", "description", "sources"]),
@@ -149,3 +159,11 @@ export const reportSchema = root(
   },
   ["robustness", "bargaining", "bottomLine"],
 );
+
+/** `parley report`: the report data is its own JSON contract, with the tag first. */
+export const reportOutput: OutputKind<ReportData, ReportLayout> = {
+  format: REPORT_FORMAT,
+  schema: reportSchema,
+  toJson: (r) => ({ format: REPORT_FORMAT, ...r }),
+  toDocument: (r, layout) => reportDocument(r, layout),
+};
