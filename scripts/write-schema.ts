@@ -1,9 +1,9 @@
 // Writes the JSON Schemas in schema/ (npm run schema): the scenario format,
 // schema/parley-1.schema.json, from the validator's zod schema, and one file
-// per kind of JSON output of the commands, from src/present/output-schemas.ts.
+// per kind of JSON output of the commands, from src/report/output-schemas.ts.
 import { writeFileSync } from "node:fs";
 import { scenarioJsonSchema } from "../src/format/schema.js";
-import { kindFile, OUTPUT_SCHEMAS } from "../src/present/output-schemas.js";
+import { kindFile, OUTPUT_SCHEMAS } from "../src/report/output-schemas.js";
 
 const write = (file: string, schema: unknown) => {
   const path = new URL(`../schema/${file}`, import.meta.url);

@@ -73,6 +73,7 @@ export {
   lint,
   type AnalyzeInverseOptions,
   type AnalyzeRobustnessOptions,
+  type ExplainOptions,
   type ForecastModelOptions,
   type ForesightOptions,
   type Subject,
@@ -88,6 +89,14 @@ export {
   type StateRobustness,
 } from "./analysis/robustness.js";
 export { scoreRecords, type ForecastRecord, type Resolution, type ScoreReport } from "./analysis/score.js";
+export {
+  FORECAST_RECORD_FORMAT,
+  forecastLogText,
+  forecastRecords,
+  readForecastLog,
+  readResolutions,
+  type ForecastLogRecord,
+} from "./interchange/forecast-log.js";
 export type { StatusQuoAnalysis } from "./analysis/paths.js";
 export type { PreferenceChange, Sensitivity } from "./analysis/sensitivity.js";
 export type { Comparison, StabilityChange } from "./analysis/compare.js";

@@ -31,14 +31,21 @@ const modelOf = (s: Subject): Model => (isAnalysis(s) ? s.model : s);
 const contextOf = (s: Subject): StabilityContext => (isAnalysis(s) ? s.context : createContext(s));
 const analysisOf = (s: Subject): Analysis => (isAnalysis(s) ? s : analyze(s));
 
+/** What `explain` looks at: a state and a decision maker (0-based indices; see `stateIndex`), and the concepts. */
+export interface ExplainOptions {
+  state: number;
+  dm: number;
+  /** Default: the analysis's concepts, or all. */
+  concepts?: readonly Concept[];
+}
+
 /**
  * Why a state is or is not stable for one decision maker under each concept:
- * its improvements and what sanctions each one (state and decision maker are
- * 0-based indices; see `stateIndex`).
+ * its improvements and what sanctions each one.
  */
-export function explain(subject: Subject, state: number, dm: number, opts: { concepts?: readonly Concept[] } = {}): StateExplanation {
+export function explain(subject: Subject, opts: ExplainOptions): StateExplanation {
   const concepts = opts.concepts ?? (isAnalysis(subject) ? subject.concepts : CONCEPTS);
-  return explainState(contextOf(subject), state, dm, concepts);
+  return explainState(contextOf(subject), opts.state, opts.dm, concepts);
 }
 
 /** Status quo analysis: the states reachable from `from` (default: the status quo) by moves that each leave the mover better off. */

@@ -1,12 +1,16 @@
 /**
  * `parley-gmcr/present`: what the `parley` commands print, as functions.
- * The JSON documents (each with a `format` tag, `parley-<kind>/N`, and a JSON
- * Schema in `OUTPUT_SCHEMAS`), the text, Markdown and CSV renderers, and the
- * report. Pure: no I/O, usable in the browser.
+ * Each command's output is an output kind (`analysisOutput`, `pathsOutput`,
+ * …): its `format` tag (`parley-<kind>/N`, with a JSON Schema in
+ * `OUTPUT_SCHEMAS`), `toJson(result)`, `toDocument(result, options)` and, for
+ * a result that is one table, CSV. `render(document, "text" | "md" | "html")`
+ * turns a document into terminal text, Markdown or a self-contained HTML page
+ * (`renderChunks` in chunks, for tables as large as the model). Pure: no
+ * I/O, usable in the browser.
  *
  * @packageDocumentation
  */
-export { OUTPUT_SCHEMAS } from "../present/output-schemas.js";
+export { OUTPUT_SCHEMAS } from "../report/output-schemas.js";
 
 // One way to present a result: an output kind (its JSON contract and its
 // document) and one renderer for text, Markdown and HTML.
@@ -14,34 +18,31 @@ export type { OutputKind } from "../present/kind.js";
 export { render, renderChunks, type Block, type Document, type DocumentFormat, type Flow, type Inline, type ItemLook, type Span } from "../present/document.js";
 export type { Schema } from "../present/schema-kit.js";
 export type { GraphLink } from "../bargaining/link.js";
-export {
-  analysisOutput,
-  statesOutput,
-  analysisToJson,
-  analysisJsonChunks,
-  stateTable,
-  ANALYSIS_FORMAT,
-  STATES_FORMAT,
-  DEFAULT_TABLE_LIMIT,
-} from "../present/analysis-output.js";
-export type { AnalysisJson, AnalysisJsonOptions, AnalyzeResult, StateTable, StateTableOptions, TableFormat, TableLimit } from "../present/analysis-output.js";
+export type { RowTable, Table } from "../present/table.js";
+
+// The kinds, with the results they present.
+export { analysisOutput, statesOutput, type AnalyzeResult, type TableLimit } from "../present/analysis-output.js";
 export { explainOutput, type ExplainResult } from "../present/explain-text.js";
-export { PATHS_FORMAT, pathsJson, pathsOutput, type PathsResult } from "../present/paths-output.js";
-export { comparisonOutput, survivalOutput, renderComparison, type ComparisonResult, type SurvivalResult } from "../present/compare-output.js";
-export { changeLines, inverseOutput, type InverseOutcome } from "../present/inverse-output.js";
-export { robustnessJson, robustnessOutput, renderRobustness, type RobustnessOutcome } from "../present/robustness-output.js";
-export { COALITIONS_FORMAT, coalitionsJson, coalitionsOutput, type CoalitionsOptions, type CoalitionsResult } from "../present/coalitions-output.js";
-export { UNKNOWN_FORMAT, unknownToJson, unknownOutput, type UnknownResult } from "../present/unknown-output.js";
-export { HYPERGAME_FORMAT, hypergameToJson, hypergameOutput, type HypergameJson } from "../present/hypergame-output.js";
-export { FORESIGHT_FORMAT, foresightJson, foresightOutput } from "../present/foresight-output.js";
-export { forecastJson, forecastOutput, forecastRecords, RECORD_FORMAT, type ForecastResult } from "../present/forecast-output.js";
-export { lintJson, lintOutput, locateFindings, type LintResult, type LocatedFinding } from "../present/lint-output.js";
-export { scoreJson, scoreOutput } from "../present/score-output.js";
-export { BARGAIN_FORMAT, bargainJson, bargainOutput, type BargainJson, type BargainResult } from "../present/bargain-output.js";
+export { pathsOutput, type PathsResult } from "../present/paths-output.js";
+export { comparisonOutput, survivalOutput, type ComparisonResult, type SurvivalResult } from "../present/compare-output.js";
+export { inverseOutput, type InverseOutcome } from "../present/inverse-output.js";
+export { robustnessOutput, type RobustnessOutcome } from "../present/robustness-output.js";
+export { coalitionsOutput, type CoalitionsOptions, type CoalitionsResult } from "../present/coalitions-output.js";
+export { unknownOutput, type UnknownResult } from "../present/unknown-output.js";
+export { hypergameOutput } from "../present/hypergame-output.js";
+export { foresightOutput } from "../present/foresight-output.js";
+export { forecastOutput, type ForecastJson, type ForecastResult } from "../present/forecast-output.js";
+export { lintOutput, locateFindings, type FindingWords, type LintResult, type LocatedFinding } from "../present/lint-output.js";
+export { scoreOutput } from "../present/score-output.js";
+export { bargainOutput, type BargainJson, type BargainResult } from "../present/bargain-output.js";
 export { validateOutput, type FileCheck } from "../present/validate-output.js";
-export { renderCsv, renderMarkdown, renderText, type RowTable, type Table } from "../present/table.js";
-export { REPORT_FORMAT, buildReport, type ReportData, type ReportOptions } from "../report/build.js";
-export { renderReportHtml, renderReportMarkdown, renderReportText, reportDocument, reportOutput } from "../report/render.js";
+export { reportOutput } from "../report/report-output.js";
+
+// The report's data and document (the workbench renders it), and the inverse problem's changes in words.
+export { buildReport, type ReportData, type ReportOptions } from "../report/build.js";
+export { reportDocument, type ReportLayout } from "../report/render.js";
+export type { BottomLine } from "../report/bottom-line.js";
+export { changeLines } from "../present/inverse-output.js";
 
 // Types that the exported ones refer to (TypeDoc documents them; users can name them).
 export type { Survival } from "../analysis/compare.js";

@@ -10,9 +10,9 @@ import { parseLimits, type InputLimits } from "../format/limits.js";
 import { loadModel } from "../model/load.js";
 import { readSource } from "../format/source.js";
 import { totalmem } from "node:os";
-import { defaultThreads, startNodePool } from "../parallel/node-pool.js";
+import { defaultThreads } from "../parallel/node-threads.js";
 import type { WorkerPool } from "../parallel/pool.js";
-import { CONCEPTS, type Concept } from "../stability/analyze.js";
+import { CONCEPTS, type Concept } from "../stability/concepts.js";
 import { inBlocks } from "../node/atomic-write.js";
 import { Exit } from "./exit.js";
 import { inputName, STDOUT_ALIASES, type CliIO } from "./io.js";
@@ -168,24 +168,45 @@ function progressLine(done: number, total: number, label: string | undefined, no
   return `\r\x1b[K${Math.floor((done / Math.max(1, total)) * 100)}% ${label ?? ""} (${note})`;
 }
 
+/** How a long run shows progress and takes Ctrl-C, where a command differs from the default. */
+export interface RunStyle {
+  /** The progress line drawn for a step (default: percentage, label, how to stop). */
+  line?: (done: number, total: number, label?: string) => string;
+  /**
+   * Ctrl-C ends the work early and keeps its result so far (the work sees the
+   * stop flag and returns what it has) instead of exiting with code 130.
+   */
+  keepPartial?: boolean;
+}
+
 /**
  * Drain a step generator from the engine, showing progress on a terminal
  * (models of at least `minStates` states) and stopping on Ctrl-C with exit
  * code 130; the event loop runs between steps so the signal gets through.
+ * `steps` may be made from the stop flag, for work that ends early itself
+ * (`style.keepPartial`).
  */
-export async function runSteps<R>(env: CommandEnv, steps: Generator<{ done: number; total: number; label?: string }, R>, showProgress: boolean): Promise<R> {
+export async function runSteps<R>(
+  env: CommandEnv,
+  steps:
+    | Generator<{ done: number; total: number; label?: string }, R>
+    | ((shouldStop: () => boolean) => Generator<{ done: number; total: number; label?: string }, R>),
+  showProgress: boolean,
+  style: RunStyle = {},
+): Promise<R> {
   let stop = false;
   const release = env.io.onInterrupt?.(() => (stop = true));
+  const gen = typeof steps === "function" ? steps(() => stop) : steps;
   try {
     for (;;) {
-      const step = steps.next();
+      const step = gen.next();
       if (step.done) return step.value;
       if (showProgress && env.io.isTTY) {
         const { done, total, label } = step.value;
-        env.io.stderr(progressLine(done, total, label, "Ctrl-C stops"));
+        env.io.stderr(style.line ? style.line(done, total, label) : progressLine(done, total, label, "Ctrl-C stops"));
       }
       await new Promise((resolve) => setImmediate(resolve));
-      if (stop) {
+      if (stop && !style.keepPartial) {
         env.io.stderr(`${env.io.isTTY ? "\r\x1b[K" : ""}parley: interrupted\n`);
         throw new Exit(130);
       }
@@ -200,14 +221,16 @@ export async function runSteps<R>(env: CommandEnv, steps: Generator<{ done: numb
  * Run work on a pool of worker threads, with the same progress line and
  * Ctrl-C handling as `runSteps`: `work` gets a progress callback and a stop
  * flag, and returns undefined when it stopped; on Ctrl-C or SIGTERM the run
- * ends at once (exit code 130) without waiting for the running tasks; the
- * pool is always closed.
+ * ends at once (exit code 130) without waiting for the running tasks, unless
+ * `style.keepPartial` (then the work's early result is kept); the pool is
+ * always closed.
  */
 export async function runOnPool<R>(
   env: CommandEnv,
   threads: number,
   showProgress: boolean,
   work: (pool: WorkerPool, progress: (done: number, total: number, label?: string) => void, shouldStop: () => boolean) => Promise<R | undefined>,
+  style: RunStyle = {},
 ): Promise<R> {
   let stop = false;
   // On the signal, stop at once: the tasks running on the workers are not waited for (closing the pool ends them).
@@ -215,17 +238,20 @@ export async function runOnPool<R>(
   const interrupted = new Promise<undefined>((resolve) => (interrupt = () => resolve(undefined)));
   const release = env.io.onInterrupt?.(() => {
     stop = true;
-    interrupt();
+    if (!style.keepPartial) interrupt();
   });
+  // Loaded here: the commands that never start a pool (validate) load no worker code.
+  const { startNodePool } = await import("../parallel/node-pool.js");
   const pool = startNodePool(threads);
   try {
     const progress = (done: number, total: number, label?: string) => {
-      if (showProgress && env.io.isTTY && !stop) env.io.stderr(progressLine(done, total, label, `${threads} threads; Ctrl-C stops`));
+      if (!showProgress || !env.io.isTTY || (stop && !style.keepPartial)) return;
+      env.io.stderr(style.line ? style.line(done, total, label) : progressLine(done, total, label, `${threads} threads; Ctrl-C stops`));
     };
     const working = work(pool, progress, () => stop);
     working.catch(() => undefined); // once interrupted, a late failure of the abandoned work is no one's concern
     const result = await Promise.race([working, interrupted]);
-    if (result === undefined || stop) {
+    if (result === undefined || (stop && !style.keepPartial)) {
       env.io.stderr(`${env.io.isTTY ? "\r\x1b[K" : ""}parley: interrupted\n`);
       throw new Exit(130);
     }

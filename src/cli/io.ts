@@ -3,7 +3,7 @@ import { appendFileSync, readFileSync, readSync } from "node:fs";
 import { isatty } from "node:tty";
 import { isMainThread, parentPort } from "node:worker_threads";
 import { ParleyError } from "../format/errors.js";
-import { decodeUtf8 } from "../format/source.js";
+import { decodeUtf8 } from "../format/utf8.js";
 import { inBlocks, TargetError, writeAllSync, writeFileAtomicSync } from "../node/atomic-write.js";
 
 export interface CliIO {

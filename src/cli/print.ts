@@ -28,7 +28,7 @@ export function print<R, O>(env: CommandEnv, kind: OutputKind<R, O>, result: R, 
  * table of every state): never whole in memory. The document is made before
  * anything is written.
  */
-function printedChunks<R, O>(kind: OutputKind<R, O>, result: R, format: PrintFormat, options: O): string | Iterable<string> {
+export function printedChunks<R, O>(kind: OutputKind<R, O>, result: R, format: PrintFormat, options: O): string | Iterable<string> {
   if (format === "json" && kind.jsonChunks) return kind.jsonChunks(result);
   if (format === "csv" && kind.csvChunks) return kind.csvChunks(result);
   if (format === "json" || format === "csv") return printed(kind, result, format, options);

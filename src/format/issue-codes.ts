@@ -119,7 +119,7 @@ export type IngestCode =
   | "invalid-gazetteer";
 
 /** Other formats (gmcr-py import). */
-export type InterchangeCode = "not-gmcr-py" | "bad-gmcr-py" | "bad-status-quo";
+export type InterchangeCode = "not-gmcr-py" | "bad-gmcr-py";
 
 /** The workbench server's file workspace (`parley serve`); also sent to the browser. */
 export type WorkspaceCode =

@@ -12,8 +12,10 @@
  * article says is under way but the status quo has not taken moves the status
  * quo.
  */
-import { isMap, isSeq, type Document } from "yaml";
+import { isMap, isSeq, parseDocument, type Document } from "yaml";
+import { ParleyError } from "../format/errors.js";
 import type { ScenarioFile } from "../format/schema.js";
+import { parseScenario } from "../format/validate.js";
 import { cueWords } from "./topics.js";
 import type { Draft } from "./draft.js";
 import type { Gazetteer } from "./gazetteer.js";
@@ -192,4 +194,40 @@ export function applyUpdate(doc: Document, scenario: ScenarioFile, draft: Draft,
     const path = isMap(doc.get("statusQuo")) ? ["statusQuo", "state"] : ["statusQuo"];
     doc.setIn(path, doc.createNode(Object.fromEntries(Object.entries(current).filter(([, v]) => v === "Y"))));
   }
+}
+
+/** What a draft changes in a scenario file: the plan, and the file's new text when asked for. */
+export interface ScenarioTextUpdate {
+  plan: UpdatePlan;
+  /** Whether the plan changes anything (confirmed stances alone do not). */
+  changes: boolean;
+  /** The updated text (comments and layout kept), with `apply` only. */
+  text?: string;
+}
+
+/**
+ * `ingest --update`: plan what `draft` changes in the scenario `text` (named
+ * `name` in messages) and, with `apply`, write it into the text. A scenario
+ * with problems is reported as such, not updated; changes that would make it
+ * invalid are refused (update-breaks-scenario) rather than written.
+ */
+export function updateScenarioText(text: string, name: string, draft: Draft, g: Gazetteer, opts: { apply: boolean }): ScenarioTextUpdate {
+  parseScenario(text, name);
+  const doc = parseDocument(text);
+  const data = doc.toJS() as ScenarioFile;
+  const plan = planUpdate(data, draft, g);
+  const changes = plan.changes.some((c) => c.kind !== "confirmed-stance");
+  if (!opts.apply) return { plan, changes };
+  applyUpdate(doc, data, draft, plan);
+  const updated = doc.toString({ flowCollectionPadding: false });
+  try {
+    parseScenario(updated, name);
+  } catch (e) {
+    if (!(e instanceof ParleyError)) throw e;
+    throw new ParleyError({
+      code: "update-breaks-scenario",
+      message: `applying the changes would make ${name} invalid (${e.issues[0]?.message ?? "see parley validate"}); apply them by hand`,
+    });
+  }
+  return { plan, changes, text: updated };
 }

@@ -12,6 +12,7 @@ import { FORMAT } from "../format/schema.js";
 import { readSource, textProblem } from "../format/source.js";
 import { validateData } from "../format/validate.js";
 import { compileScenario, DEFAULT_MAX_STATES, type Model } from "../model/compile.js";
+import { parseStateRef } from "../model/states.js";
 import type { GmcrPyFile } from "./gmcrpy.js";
 
 export interface GmcrPyImportOptions {
@@ -304,25 +305,24 @@ function sameFeasible(model: Model, other: Scenario): boolean {
   return true;
 }
 
-/** `--status-quo`: a Y/N pattern in the imported scenario's option order, or a state number. */
+/**
+ * `--status-quo`: a state id or a Y/N pattern in the imported scenario's
+ * option order, read by `parseStateRef` like every state a person types; an
+ * infeasible pattern comes back as its mask, for the caller to say which
+ * constraint it breaks.
+ */
 function chosenState(value: string, model: Model, optionIds: string[]): number {
-  const v = value.trim().toUpperCase();
-  if (/^\d+$/.test(v)) {
-    const id = Number(v);
-    if (id >= 1 && id <= model.states.length) return model.states[id - 1];
-    throw new ParleyError({
-      code: "bad-status-quo",
-      message: `--status-quo ${value}: there is no state ${id}; the feasible states are numbered 1 to ${model.states.length}`,
-    });
+  try {
+    return model.states[parseStateRef(model, value)];
+  } catch (e) {
+    if (!(e instanceof ParleyError)) throw e;
+    const [issue] = e.issues;
+    const pattern = value.trim().toUpperCase();
+    if (issue.code === "infeasible-state") return [...pattern].reduce((mask, c, k) => (c === "Y" ? mask | (1 << k) : mask), 0);
+    // The option order is what a wrong pattern most likely got wrong.
+    const order = /^\d+$/.test(pattern) ? "" : `; the options in order: ${optionIds.join(", ")}`;
+    throw new ParleyError({ ...issue, message: `--status-quo ${value}: ${issue.message}${order}` });
   }
-  if (v.length !== optionIds.length || !/^[YN]+$/.test(v))
-    throw new ParleyError({
-      code: "bad-status-quo",
-      message: `--status-quo '${value}' is not a state: give a Y/N pattern of ${optionIds.length} letters, one per option in the order of the imported scenario (${optionIds.join(", ")}), or a state number from 1 to ${model.states.length}`,
-    });
-  let mask = 0;
-  for (let k = 0; k < v.length; k++) if (v[k] === "Y") mask |= 1 << k;
-  return mask;
 }
 
 function pick(x: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -61,13 +61,18 @@ export function rankCount(model: Model, d: number): number {
   return max + 1;
 }
 
+/** What the report shows of a family: only what its states share. */
+export const SHARED = { varying: false } as const;
+
 /**
  * A family of states in words: options with one value across the family by
  * their phrase, the ones that vary as "with or without". (An option left free
  * by the pattern may still be fixed by feasibility, e.g. no offensive during a
- * ceasefire.)
+ * ceasefire.) For a reader who wants only what the states share, `varying:
+ * false` leaves out the "with or without" list and `absent: false` the "none
+ * of" list (options not taken that have no phrase of their own).
  */
-export function describeFamily(model: Model, states: readonly number[], care = -1): string {
+export function describeFamily(model: Model, states: readonly number[], care = -1, show: { varying?: boolean; absent?: boolean } = {}): string {
   let all = -1;
   let any = 0;
   for (const s of states) {
@@ -87,8 +92,8 @@ export function describeFamily(model: Model, states: readonly number[], care = -
   // Options fixed at "not taken" without a phrase of their own still matter here,
   // since the family is told apart from the rest by them (unless feasibility
   // alone fixes them, as no offensive during a ceasefire: `care` leaves those out).
-  if (absent.length) parts.push(`none of: ${absent.join(", ")}`);
+  if (absent.length && show.absent !== false) parts.push(`none of: ${absent.join(", ")}`);
   let text = parts.join("; ");
-  if (varying.length) text += `; with or without: ${varying.join(", ")}`;
-  return text;
+  if (varying.length && show.varying !== false) text += `${text ? "; " : ""}with or without: ${varying.join(", ")}`;
+  return text || "any state";
 }

@@ -1,13 +1,10 @@
 /** Worker threads for a pool (Node adapter). */
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { WorkerPool, type WorkerPort } from "./pool.js";
 import type { ResultMessage } from "./work.js";
 
-/** Threads to use when the user does not say: every core, at most 8. */
-export function defaultThreads(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
-}
+// In a module of its own: the CLI's options need it without loading the pool.
+export { defaultThreads } from "./node-threads.js";
 
 export function startNodePool(threads: number): WorkerPool {
   // From the sources (tests, tsx) the worker is TypeScript and needs the same loader.

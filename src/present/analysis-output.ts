@@ -14,14 +14,14 @@ import { stateId, stateIds } from "../model/states.js";
 import { wrap } from "./text.js";
 import { jsonChunks, LazyArray } from "./json-chunks.js";
 import { csvLines, type RowTable, type Table } from "./table.js";
-import { type Block, type Document, renderChunks, strong, t, user } from "./document.js";
+import { type Block, type Document, strong, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
 import { arr, concept, equilibriaSets, int, irreversible, map, obj, pattern, root, stableSets, stateIdSchema, str } from "./schema-kit.js";
 
-export const ANALYSIS_FORMAT = "parley-analysis/1";
-export const STATES_FORMAT = "parley-states/1";
+const ANALYSIS_FORMAT = "parley-analysis/1";
+const STATES_FORMAT = "parley-states/1";
 
-export interface AnalysisJson {
+interface AnalysisJson {
   format: typeof ANALYSIS_FORMAT;
   scenario: { name: string; description?: string };
   decisionMakers: { id: string; name: string; options: string[] }[];
@@ -39,7 +39,7 @@ export interface AnalysisJson {
   equilibria: Record<string, number[]>;
 }
 
-export interface AnalysisJsonOptions {
+interface AnalysisJsonOptions {
   /** Only the states that are an equilibrium under some concept analysed (in `states` and `stable`). */
   equilibriaOnly?: boolean;
 }
@@ -107,21 +107,21 @@ function materialize(value: unknown): unknown {
 }
 
 /** The analysis as one JSON object (for small models and tests; the CLI writes `analysisJsonChunks`). */
-export function analysisToJson(a: Analysis, opts: AnalysisJsonOptions = {}): AnalysisJson {
+function analysisToJson(a: Analysis, opts: AnalysisJsonOptions = {}): AnalysisJson {
   return materialize(analysisJsonDocument(a, opts)) as AnalysisJson;
 }
 
 /** `JSON.stringify(analysisToJson(a, opts), null, 2) + "\n"`, in chunks. */
-export function analysisJsonChunks(a: Analysis, opts: AnalysisJsonOptions = {}): Iterable<string> {
+function analysisJsonChunks(a: Analysis, opts: AnalysisJsonOptions = {}): Iterable<string> {
   return jsonChunks(analysisJsonDocument(a, opts));
 }
 
-export type TableFormat = "table" | "md" | "csv";
+type TableFormat = "table" | "md" | "csv";
 
 /** Rows a human table (`table`, `md`) shows unless told otherwise: more than a person reads. */
 export const DEFAULT_TABLE_LIMIT = 1000;
 
-export interface StateTableOptions {
+interface StateTableOptions {
   /** Only the states that are an equilibrium under some concept analysed. */
   equilibriaOnly?: boolean;
   /** At most this many rows (the first ones), and as many equilibria listed per concept; all when undefined. */
@@ -235,7 +235,7 @@ function stateTableBlocks(model: Model, analysis: Analysis | undefined, opts: St
   return blocks;
 }
 
-export function analysisDocument({ analysis: a, equilibriaOnly }: AnalyzeResult, { limit }: TableLimit): Document {
+function analysisDocument({ analysis: a, equilibriaOnly }: AnalyzeResult, { limit }: TableLimit): Document {
   const m = a.model;
   const sc = m.scenario;
   const blocks: Block[] = [{ kind: "heading", level: 1, text: user(sc.name) }];
@@ -286,7 +286,7 @@ function optionKey(model: Model): Block[] {
 }
 
 /** `parley states`: the option key, as above the table of `parley analyze`, then the states (CSV and JSON name the options themselves). */
-export function statesDocument(model: Model, { limit }: TableLimit): Document {
+function statesDocument(model: Model, { limit }: TableLimit): Document {
   return {
     title: `${model.scenario.name}: feasible states`,
     blocks: [
@@ -316,19 +316,6 @@ function statesJsonDocument(model: Model) {
       }
     }),
   };
-}
-
-/** Full output of `parley analyze` as text, Markdown or CSV, in chunks. */
-export function renderAnalysis(a: Analysis, format: TableFormat, opts: StateTableOptions = {}): Iterable<string> {
-  if (format === "csv") return csvLines(stateTable(a.model, a, format, { equilibriaOnly: opts.equilibriaOnly }));
-  return renderChunks(analysisDocument({ analysis: a, equilibriaOnly: opts.equilibriaOnly }, opts), format === "md" ? "md" : "text");
-}
-
-/** `parley states` in chunks. */
-export function renderStates(model: Model, format: TableFormat | "json", opts: TableLimit = {}): Iterable<string> {
-  if (format === "json") return jsonChunks(statesJsonDocument(model));
-  if (format === "csv") return csvLines(stateTable(model, undefined, format));
-  return renderChunks(statesDocument(model, opts), format === "md" ? "md" : "text");
 }
 
 export const analysisSchema = root(

@@ -10,14 +10,14 @@ import type { OutputKind } from "./kind.js";
 import { renderCsv, type Table } from "./table.js";
 import { arr, bargainModel, bool, ids, int, map, num, obj, oneOfValues, root, str } from "./schema-kit.js";
 
-export const BARGAIN_FORMAT = "parley-bargain/1";
+const BARGAIN_FORMAT = "parley-bargain/1";
 
 const fmt = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 
 /** The JSON of `parley bargain` (parley-bargain/1); the workbench's Bargaining view reads it too. */
 export type BargainJson = ReturnType<typeof bargainJson>;
 
-export function bargainJson(run: BargainingRun) {
+function bargainJson(run: BargainingRun) {
   return {
     format: BARGAIN_FORMAT,
     models: run.models,
@@ -76,7 +76,7 @@ export function bargainJson(run: BargainingRun) {
 }
 
 /** The forecast of every model, one row per issue and model. */
-export function forecastTable(run: BargainingRun): Table {
+function forecastTable(run: BargainingRun): Table {
   const rows: string[][] = [];
   for (const r of run.issues)
     for (const m of run.models) {
@@ -90,7 +90,7 @@ export function forecastTable(run: BargainingRun): Table {
 }
 
 /** Per-round positions and forecast of one dynamic model on one issue. */
-export function roundsTable(r: IssueResult, m: BargainingModel): Table | undefined {
+function roundsTable(r: IssueResult, m: BargainingModel): Table | undefined {
   const res = r.forecast[m];
   if (!res?.rounds) return undefined;
   return {
@@ -108,7 +108,7 @@ export interface BargainResult {
 }
 
 /** The run as one flat CSV table: forecasts, then trajectories, told apart by the `round` column. */
-export function bargainCsv(run: BargainingRun): string {
+function bargainCsv(run: BargainingRun): string {
   const rows: string[][] = [];
   for (const r of run.issues)
     for (const m of run.models) {
@@ -124,7 +124,7 @@ export function bargainCsv(run: BargainingRun): string {
 const span = (v: { value: number; min?: number; max?: number }) =>
   v.min !== undefined || v.max !== undefined ? `${v.value} (${v.min ?? v.value}–${v.max ?? v.value})` : String(v.value);
 
-export function bargainDocument({ model, run, link }: BargainResult): Document {
+function bargainDocument({ model, run, link }: BargainResult): Document {
   const name = model.scenario.name;
   const blocks: Block[] = [{ kind: "heading", level: 1, text: t`Bargaining forecasts: ${user(name)}` }];
   const doc = { title: `Bargaining forecasts: ${name}`, blocks };

@@ -18,9 +18,9 @@ import type { OutputKind } from "./kind.js";
 import { arr, bool, concept, ids, int, map, nullable, obj, pattern, root, stateIdSchema, step, str, type Schema } from "./schema-kit.js";
 import { COALITION_CONCEPTS } from "../extensions/coalitions.js";
 
-export const COALITIONS_FORMAT = "parley-coalitions/1";
+const COALITIONS_FORMAT = "parley-coalitions/1";
 
-export function coalitionsJson(model: Model, analysis: Analysis, ca: CoalitionAnalysis) {
+function coalitionsJson(model: Model, analysis: Analysis, ca: CoalitionAnalysis) {
   const id = (d: number) => model.scenario.decisionMakers[d].id;
   const step = (m: MoveStep) => ({ decisionMaker: id(m.dm), from: stateId(m.from), to: stateId(m.to) });
   const sanction = (sn: CoalitionSanction | null) =>
@@ -61,7 +61,7 @@ export function coalitionsJson(model: Model, analysis: Analysis, ca: CoalitionAn
  * that (and for arrays or objects of plain values) on one line. The full Ukraine
  * analysis has thousands of joint moves; this keeps it readable and half the size.
  */
-export function stringifyCoalitionsJson(value: unknown, inlineDepth = 6): string {
+function stringifyCoalitionsJson(value: unknown, inlineDepth = 6): string {
   const walk = (v: unknown, depth: number, indent: string): string => {
     if (v === null || typeof v !== "object") return JSON.stringify(v);
     const isArray = Array.isArray(v);
@@ -90,7 +90,7 @@ export interface CoalitionsOptions {
 /** One blank line more in Markdown, where the layout always had two. */
 const mdBlank: Block = { kind: "paragraph", text: "", joined: true, only: ["md"] };
 
-export function coalitionsDocument({ model, analysis, coalitions: ca }: CoalitionsResult, opts: CoalitionsOptions): Document {
+function coalitionsDocument({ model, analysis, coalitions: ca }: CoalitionsResult, opts: CoalitionsOptions): Document {
   const ranks = model.scenario.decisionMakers.map((_, d) => displayRanks(model.pref[d]));
   const ctx: Ctx = { model, ranks };
   const n = model.nDMs;
@@ -180,7 +180,7 @@ export function coalitionsDocument({ model, analysis, coalitions: ca }: Coalitio
 }
 
 /** The examined states in the order shown: the status quo, then those equilibria under the most concepts, then by number. */
-export function strongestFirst<T extends { state: number; equilibriumUnder: readonly CoalitionConcept[] }>(model: Model, states: readonly T[]): T[] {
+function strongestFirst<T extends { state: number; equilibriumUnder: readonly CoalitionConcept[] }>(model: Model, states: readonly T[]): T[] {
   return [...states].sort(
     (a, b) =>
       Number(b.state === model.statusQuo) - Number(a.state === model.statusQuo) || b.equilibriumUnder.length - a.equilibriumUnder.length || a.state - b.state,
@@ -369,7 +369,7 @@ function familyLine(model: Model, what: string, states: readonly number[]): Inli
   return t`${what}: ${user(upperFirst(describeFamily(model, first.states, first.care)))} (${n === 1 ? `state ${stateId(first.states[0])}` : `${n} states`})${rest > 0 ? `, and ${rest} more` : ""}.`;
 }
 
-export function coalitionName(model: Model, coalition: readonly number[]): string {
+function coalitionName(model: Model, coalition: readonly number[]): string {
   return coalition.map((d) => dmName(model, d)).join(" + ");
 }
 

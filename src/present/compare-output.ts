@@ -5,15 +5,15 @@ import type { Concept } from "../stability/analyze.js";
 import { stateFamilies } from "../analysis/families.js";
 import { describeFamily, describeState } from "../model/describe.js";
 import { stateId } from "../model/states.js";
-import { type Block, type Document, type Inline, render, t, user } from "./document.js";
+import { type Block, type Document, type Inline, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
 import type { Table } from "./table.js";
 import { arr, bool, byConcept, concept, nullable, obj, pattern, root, stateIdSchema, str } from "./schema-kit.js";
 
 /** Two versions compared in detail. */
-export const COMPARISON_FORMAT = "parley-comparison/1";
+const COMPARISON_FORMAT = "parley-comparison/1";
 /** Several versions: in how many each equilibrium holds. */
-export const SURVIVAL_FORMAT = "parley-survival/1";
+const SURVIVAL_FORMAT = "parley-survival/1";
 
 /** What `parley compare A B` computed. */
 export interface ComparisonResult {
@@ -34,7 +34,7 @@ export interface SurvivalResult {
 }
 
 /** State indices become 1-based ids, as everywhere in Parley's JSON. */
-export function comparisonJson({ cmp, fileA, fileB }: ComparisonResult) {
+function comparisonJson({ cmp, fileA, fileB }: ComparisonResult) {
   const change = ({ stateA, stateB, ...rest }: StabilityChange) => ({
     ...rest,
     stateA: stateA === undefined ? null : stateId(stateA),
@@ -48,7 +48,7 @@ export function comparisonJson({ cmp, fileA, fileB }: ComparisonResult) {
   };
 }
 
-export function comparisonDocument({ a, b, fileA, fileB, cmp }: ComparisonResult): Document {
+function comparisonDocument({ a, b, fileA, fileB, cmp }: ComparisonResult): Document {
   const blocks: Block[] = [];
   blocks.push({
     kind: "heading",
@@ -101,16 +101,11 @@ export function comparisonDocument({ a, b, fileA, fileB, cmp }: ComparisonResult
   return { title: `${fileA} → ${fileB}`, blocks };
 }
 
-/** Two versions compared, as text or Markdown (the workbench shows the Markdown). */
-export function renderComparison(a: Model, b: Model, fileA: string, fileB: string, cmp: Comparison, md: boolean): string {
-  return render(comparisonDocument({ a, b, fileA, fileB, cmp }), md ? "md" : "text");
-}
-
-export function survivalJson({ files, sharedOptions, concepts, rows }: SurvivalResult) {
+function survivalJson({ files, sharedOptions, concepts, rows }: SurvivalResult) {
   return { format: SURVIVAL_FORMAT, files, sharedOptions, concepts, rows };
 }
 
-export function survivalDocument({ models, files, sharedOptions: shared, rows, concepts }: SurvivalResult, { limit }: { limit: number }): Document {
+function survivalDocument({ models, files, sharedOptions: shared, rows, concepts }: SurvivalResult, { limit }: { limit: number }): Document {
   const n = models.length;
   const first = models[0];
   const keyIndex = new Map<string, number>();

@@ -5,9 +5,8 @@
  * happens here only: scenario-supplied text is a `user` span, escaped for
  * Markdown and HTML; Parley's own words are plain strings.
  */
-import { markdownLines, renderMarkdown, renderText, type RowTable, type Table, textLines } from "./table.js";
+import { displayWidth, renderText, type RowTable, type Table, textLines } from "./table.js";
 import { hang, wrap } from "./text.js";
-import { displayWidth } from "./table.js";
 
 /** Inline text: Parley's words (a string), emphasis, code, or text from the scenario (escaped). */
 export type Span = string | { strong: Inline } | { em: Inline } | { code: string } | { user: string };
@@ -90,7 +89,8 @@ const WIDTH = 80;
 
 type Mode = "text" | "md" | "html";
 
-const mdEsc = (x: string) => x.replace(/([\\`*_{}[\]<>#|])/g, "\\$1");
+// An underscore inside a word (L_3, peace_deal) never starts emphasis in CommonMark, so it stays as written.
+const mdEsc = (x: string) => x.replace(/([\\`*{}[\]<>#|])|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (m) => `\\${m}`);
 /** HTML escaping of scenario text; control characters are dropped. */
 const htmlEsc = (x: string) =>
   x
@@ -115,6 +115,20 @@ export function inline(s: Inline, mode: Mode): string {
   const x = inline(s.em, mode);
   return mode === "md" ? `*${x}*` : mode === "html" ? `<em>${x}</em>` : x;
 }
+
+/**
+ * The lines of a Markdown table, each ending in a newline. Every cell is
+ * escaped as a `user` span: cells hold scenario text (names, labels) beside
+ * Parley's figures, and a figure has nothing to escape.
+ */
+function* markdownLines(t: RowTable): Generator<string> {
+  const line = (cells: string[]) => `| ${cells.map((c) => mdEsc(c).replace(/\r?\n/g, " ")).join(" | ")} |\n`;
+  yield line(t.header);
+  yield `|${t.header.map((_, c) => (t.right?.[c] ? " ---: " : " --- ")).join("|")}|\n`;
+  for (const r of t.rows) yield line(r);
+}
+
+const renderMarkdown = (t: RowTable) => [...markdownLines(t)].join("").slice(0, -1);
 
 /** The document as `format` shows it: blocks meant `only` for other formats left out. */
 function inFormat(doc: Document, format: DocumentFormat): Document {
@@ -155,7 +169,9 @@ function* lines(doc: Document, mode: "text" | "md"): Generator<string> {
       continue;
     }
     const joined = b.joined === "text" ? mode === "text" : Array.isArray(b.joined) ? b.joined.includes(mode) : b.joined === true;
-    if (prev && (gap || (!joined && (b.apart || !(listy(b) && listy(prev)))))) buf += "\n";
+    // In Markdown a line right after a paragraph or a list item continues it: a joined paragraph still needs its blank line.
+    const continues = mode === "md" && b.kind === "paragraph" && (prev?.kind === "paragraph" || listy(prev));
+    if (prev && (gap || continues || (!joined && (b.apart || !(listy(b) && listy(prev)))))) buf += "\n";
     gap = false;
     prev = b;
     if (b.kind === "table" && !Array.isArray(b.table.rows)) {
@@ -276,14 +292,15 @@ function renderHtml(doc: Document): string {
   for (const b of doc.blocks) {
     if (b.kind === "item" || b.kind === "step") {
       const text = (b.kind === "item" && b.label !== undefined ? `${inline(strong(b.label), "html")} ` : "") + inline(b.text, "html");
-      (list ??= []).push(
-        b.kind === "item" ? `<li class="l${b.level}">${text}</li>` : `<li class="l${b.level} step"><span class="n">${b.n}.</span> ${text}</li>`,
-      );
+      // Top-level items and paragraphs need no class: only deeper levels are styled.
+      const cls = [b.level > 1 ? `l${b.level}` : "", b.kind === "step" ? "step" : ""].filter(Boolean).join(" ");
+      const attr = cls ? ` class="${cls}"` : "";
+      (list ??= []).push(b.kind === "item" ? `<li${attr}>${text}</li>` : `<li${attr}><span class="n">${b.n}.</span> ${text}</li>`);
       continue;
     }
     flush();
     if (b.kind === "heading") body.push(`<h${b.level}>${inline(b.text, "html")}</h${b.level}>`);
-    else if (b.kind === "paragraph") body.push(`<p class="l${b.level ?? 0}">${inline(b.text, "html")}</p>`);
+    else if (b.kind === "paragraph") body.push(`<p${b.level ? ` class="l${b.level}"` : ""}>${inline(b.text, "html")}</p>`);
     else if (b.kind === "table") body.push(htmlTable(b.table));
     else if (b.kind === "pre") body.push(`<pre>${htmlEsc(b.text)}</pre>`);
     // Inline SVG in HTML needs no namespace; without it the page names no external address at all.
@@ -291,6 +308,8 @@ function renderHtml(doc: Document): string {
     else body.push("<hr>");
   }
   flush();
+  // Every page opens with a title: the document's own level-1 heading, or its title.
+  if (!doc.blocks.some((b) => b.kind === "heading" && b.level === 1)) body.unshift(`<h1>${htmlEsc(doc.title)}</h1>`);
   const style = [STYLE];
   if (doc.blocks.some((b) => b.kind === "table")) style.push(TABLE_STYLE);
   if (doc.blocks.some((b) => b.kind === "pre")) style.push(PRE_STYLE);

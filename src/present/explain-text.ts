@@ -8,7 +8,7 @@ import { type Block, type Document, type Span, strong, t, user } from "./documen
 import type { OutputKind } from "./kind.js";
 import { arr, bool, byConcept, concept, nullable, obj, pattern, root, sanction, stateIdSchema, str } from "./schema-kit.js";
 
-export const EXPLANATION_FORMAT = "parley-explanation/1";
+const EXPLANATION_FORMAT = "parley-explanation/1";
 
 /** What `parley explain` computed: one state explained for some decision makers. */
 export interface ExplainResult {
@@ -20,7 +20,7 @@ export interface ExplainResult {
   equilibriumUnder?: readonly Concept[];
 }
 
-export function explanationJson({ model, explanations, concepts }: ExplainResult) {
+function explanationJson({ model, explanations, concepts }: ExplainResult) {
   const step = (m: { dm: number; from: number; to: number }) => ({
     decisionMaker: model.scenario.decisionMakers[m.dm].id,
     from: stateId(m.from),
@@ -48,7 +48,7 @@ export function explanationJson({ model, explanations, concepts }: ExplainResult
   };
 }
 
-export function explanationDocument({ model, state, explanations, concepts, equilibriumUnder = [] }: ExplainResult): Document {
+function explanationDocument({ model, state, explanations, concepts, equilibriumUnder = [] }: ExplainResult): Document {
   const under = equilibriumUnder.length ? `an equilibrium under ${equilibriumUnder.join(", ")}` : "not an equilibrium under any concept analysed";
   const blocks: Block[] = [
     {

@@ -6,6 +6,7 @@ import { CONCEPT_NAMES } from "../stability/analyze.js";
 import { describeFamily, describeMove, describeState } from "../model/describe.js";
 import { type Block, type Document, type Inline, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
+import { FORECAST_RECORD_FORMAT } from "../interchange/forecast-log.js";
 import { stateId, stateIds } from "../model/states.js";
 import { renderCsv, type Table } from "./table.js";
 import {
@@ -48,7 +49,10 @@ function signpostWords(model: Model, s: Forecast["signposts"][number]): string {
   return describeMove(model, s.dm, model.statusQuo, s.to);
 }
 
-export function forecastJson(model: Model, f: Forecast, scenario: { name: string; hash: string }) {
+/** The forecast's JSON (`parley-forecast/1`). */
+export type ForecastJson = ReturnType<typeof forecastJson>;
+
+function forecastJson(model: Model, f: Forecast, scenario: { name: string; hash: string }) {
   return {
     format: "parley-forecast/1",
     made: f.made,
@@ -160,12 +164,12 @@ export interface ForecastResult {
 }
 
 /** One table per section, each headed by its name: outcomes, questions, signposts. */
-export function forecastCsv(model: Model, f: Forecast, top: number): string {
+function forecastCsv(model: Model, f: Forecast, top: number): string {
   const x = tables(model, f, top);
   return ["# outcomes", renderCsv(x.outcomes), "# questions", renderCsv(x.questions), "# signposts", renderCsv(x.signposts)].join("\n") + "\n";
 }
 
-export function forecastDocument({ model, forecast: f, signposts: top }: ForecastResult): Document {
+function forecastDocument({ model, forecast: f, signposts: top }: ForecastResult): Document {
   const blocks: Block[] = [];
   const h = (text: string): Block => ({ kind: "heading", level: 2, text, underline: true });
   const para = (text: Inline): Block => ({ kind: "paragraph", text, wrap: true });
@@ -263,7 +267,7 @@ export const forecastSchema = root("parley-forecast/1", "parley forecast --forma
   ),
 });
 
-export const forecastRecordSchema = root("parley-forecast-record/1", "one line of a forecast log (parley forecast --record; JSON Lines)", {
+export const forecastRecordSchema = root(FORECAST_RECORD_FORMAT, "one line of a forecast log (parley forecast --record; JSON Lines)", {
   made: isoDate,
   scenario: obj({ name: str, hash: str }),
   question: obj({ id: str, text: str }),
@@ -273,33 +277,7 @@ export const forecastRecordSchema = root("parley-forecast-record/1", "one line o
   holdsToday: bool,
 });
 
-/** The format of one line of a forecast log (JSON Lines): what was forecast, when, from which scenario. */
-export const RECORD_FORMAT = "parley-forecast-record/1";
-
-/**
- * The log lines of a forecast (`parley forecast --record`, the workbench's
- * record button): one JSON line per question, each ending in a line break.
- * `hash`: "sha256:" and the hex SHA-256 of the scenario's text.
- */
-export function forecastRecords(model: Model, f: Forecast, hash: string): string {
-  return f.questions
-    .map((q) =>
-      JSON.stringify({
-        format: RECORD_FORMAT,
-        made: f.made,
-        scenario: { name: model.scenario.name, hash },
-        question: { id: q.id, text: q.question },
-        probability: q.probability,
-        by: q.by,
-        retrodiction: q.retrodiction,
-        holdsToday: q.holdsToday,
-      }),
-    )
-    .map((line) => `${line}\n`)
-    .join("");
-}
-
-export const forecastOutput: OutputKind<ForecastResult> = {
+export const forecastOutput: OutputKind<ForecastResult, undefined, ForecastJson> = {
   format: "parley-forecast/1",
   schema: forecastSchema,
   toJson: ({ model, forecast, scenario }) => forecastJson(model, forecast, scenario),

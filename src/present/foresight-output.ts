@@ -15,9 +15,9 @@ import type { OutputKind } from "./kind.js";
 import { arr, bool, ids, int, map, nullable, obj, oneOfValues, pattern, root, stateIdSchema, step, str } from "./schema-kit.js";
 import { FORESIGHT_VARIANTS } from "../extensions/limited-move.js";
 
-export const FORESIGHT_FORMAT = "parley-foresight/1";
+const FORESIGHT_FORMAT = "parley-foresight/1";
 
-export function foresightJson(f: Foresight) {
+function foresightJson(f: Foresight) {
   const { model } = f;
   const sc = model.scenario;
   const id = (d: number) => sc.decisionMakers[d].id;
@@ -71,7 +71,7 @@ function conceptName(f: Foresight): string {
 }
 
 /** The result of `parley foresight` as a document. */
-export function foresightDocument(f: Foresight): Document {
+function foresightDocument(f: Foresight): Document {
   const { model } = f;
   const sc = model.scenario;
   const info = VARIANT_INFO[f.variant];

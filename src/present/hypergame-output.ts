@@ -38,14 +38,14 @@ import {
 } from "./schema-kit.js";
 import { HYPERGAME_VIEWS } from "../extensions/hypergame.js";
 
-export const HYPERGAME_FORMAT = "parley-hypergame/1";
+const HYPERGAME_FORMAT = "parley-hypergame/1";
 
 const VIEW_TEXT = {
   gmcr: "each decision maker judges stability in the game it perceives; the others respond with the moves they know of (GMCR+ semantics)",
   subjective: "each decision maker judges stability entirely in the game it perceives, as if the others saw it the same way",
 } as const;
 
-export interface HypergameJson {
+interface HypergameJson {
   format: typeof HYPERGAME_FORMAT;
   scenario: { name: string };
   view: Hypergame["view"];
@@ -105,7 +105,7 @@ function stableJson(h: Hypergame, rows: Partial<Record<Concept, Uint8Array[]>>):
   );
 }
 
-export function hypergameToJson(h: Hypergame): HypergameJson {
+function hypergameToJson(h: Hypergame): HypergameJson {
   const m = h.model;
   const dms = m.scenario.decisionMakers;
   const eqChanges = equilibriumChanges(h);
@@ -211,7 +211,7 @@ function blockedWords(h: Hypergame, i: number, b: Blocked | null, inFact: boolea
 }
 
 /** One reason as a sentence about decision maker i. */
-export function reasonSpans(h: Hypergame, i: number, r: ChangeReason): Inline {
+function reasonSpans(h: Hypergame, i: number, r: ChangeReason): Inline {
   const m = h.model;
   const who = dm(m, i);
   const whose = of(dmName(m, i));
@@ -228,7 +228,7 @@ export function reasonSpans(h: Hypergame, i: number, r: ChangeReason): Inline {
 }
 
 /** The same as plain text (the JSON's `text`). */
-export function reasonText(h: Hypergame, i: number, r: ChangeReason): string {
+function reasonText(h: Hypergame, i: number, r: ChangeReason): string {
   return inline(reasonSpans(h, i, r), "text");
 }
 
@@ -240,7 +240,7 @@ function join(xs: readonly Inline[], sep: string): Span[] {
 // ---------------------------------------------------------------------------
 // the document
 
-export interface HypergameRenderOptions {
+interface HypergameRenderOptions {
   /** At most this many states explained per section (default 10); JSON has them all. */
   maxStates?: number;
 }
@@ -251,7 +251,7 @@ function list(states: readonly number[], max = 20): string {
   return shown.join(", ") + (states.length > max ? `, … (${states.length} in all)` : "");
 }
 
-export function hypergameDocument(h: Hypergame, opts: HypergameRenderOptions = {}): Document {
+function hypergameDocument(h: Hypergame, opts: HypergameRenderOptions = {}): Document {
   const m = h.model;
   const sc = m.scenario;
   const dms = sc.decisionMakers;

@@ -41,7 +41,7 @@ export function ingestJson(r: IngestResult): unknown {
 const oneLine = (s: string) => s.replace(/\n/g, " ");
 
 /** The review sheet of a draft: what was found, in tables, and the sentences numbered. */
-export function ingestDocument(r: IngestResult): Document {
+function ingestDocument(r: IngestResult): Document {
   const blocks: Block[] = [{ kind: "heading", level: 1, text: t`Ingest of ${user(r.name)}` }];
   blocks.push({
     kind: "paragraph",
@@ -111,7 +111,7 @@ export interface UpdateResult {
   written: boolean;
 }
 
-export function updateDocument({ scenario, article, plan, write }: UpdateResult): Document {
+function updateDocument({ scenario, article, plan, write }: UpdateResult): Document {
   const changes = plan.changes.filter((c) => c.kind !== "confirmed-stance");
   const confirmed = plan.changes.length - changes.length;
   const title = t`What ${user(article)} changes in ${user(scenario)}`;
@@ -128,7 +128,7 @@ export function updateDocument({ scenario, article, plan, write }: UpdateResult)
   return { title: `What ${article} changes in ${scenario}`, blocks };
 }
 
-export function updateJson({ scenario, article, plan, written }: UpdateResult) {
+function updateJson({ scenario, article, plan, written }: UpdateResult) {
   return { format: INGEST_UPDATE_FORMAT, scenario, article, written, changes: plan.changes };
 }
 

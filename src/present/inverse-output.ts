@@ -3,31 +3,34 @@ import type { InverseResult } from "../analysis/inverse.js";
 import { statePattern, type Model } from "../model/compile.js";
 import { describeState } from "../model/describe.js";
 import { stateId } from "../model/states.js";
-import { type Block, type Document, t, user } from "./document.js";
+import { type Block, type Document, inline, type Span, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
 
-export const INVERSE_FORMAT = "parley-inverse/1";
+const INVERSE_FORMAT = "parley-inverse/1";
 import { arr, bool, concept, dashPattern, int, obj, pattern, root, stateIdSchema, str } from "./schema-kit.js";
 
-function statementWords(model: Model, dm: number, j: number): string {
+function statementWords(model: Model, dm: number, j: number): Span[] {
   const p = model.scenario.preferences[dm];
-  if (p.kind !== "statements") return `item ${j + 1}`;
+  if (p.kind !== "statements") return [`item ${j + 1}`];
   const st = p.statements[j];
   const cite = [...(st.sources ?? []), ...(st.assumption ? ["assumption"] : [])];
-  return `"${st.note ?? st.text}" (${st.text})${cite.length ? ` [${cite.join(", ")}]` : ""}`;
+  return t`"${user(st.note ?? st.text)}" (${user(st.text)})${cite.length ? t` [${user(cite.join(", "))}]` : ""}`;
 }
 
-/** What each DM would have to change, one line per change. */
-export function changeLines(model: Model, r: InverseResult): string[] {
-  const out: string[] = [];
+/** What each DM would have to change, one sentence per change: Parley's words, scenario text as `user` spans. */
+function changeSpans(model: Model, r: InverseResult): Span[][] {
+  const out: Span[][] = [];
   for (const c of r.changes) {
-    const name = model.scenario.decisionMakers[c.dm].name;
-    for (const j of c.dropped) out.push(`${name} would have to stop caring that ${statementWords(model, c.dm, j)}.`);
-    for (const [a, b] of c.reversed) out.push(`${name} would have to put ${statementWords(model, c.dm, a)} before ${statementWords(model, c.dm, b)}.`);
-    if (c.raised) out.push(`${name} would have to rank the target ${c.raised} place${c.raised > 1 ? "s" : ""} higher.`);
+    const name = user(model.scenario.decisionMakers[c.dm].name);
+    for (const j of c.dropped) out.push(t`${name} would have to stop caring that ${statementWords(model, c.dm, j)}.`);
+    for (const [a, b] of c.reversed) out.push(t`${name} would have to put ${statementWords(model, c.dm, a)} before ${statementWords(model, c.dm, b)}.`);
+    if (c.raised) out.push(t`${name} would have to rank the target ${c.raised} place${c.raised > 1 ? "s" : ""} higher.`);
   }
   return out;
 }
+
+/** The same sentences as plain strings (the report's data, the workbench). */
+export const changeLines = (model: Model, r: InverseResult): string[] => changeSpans(model, r).map((x) => inline(x, "text"));
 
 /** What `parley inverse` computed. */
 export interface InverseOutcome {
@@ -35,7 +38,7 @@ export interface InverseOutcome {
   result: InverseResult;
 }
 
-export function inverseJson({ model, result: r }: InverseOutcome) {
+function inverseJson({ model, result: r }: InverseOutcome) {
   return {
     format: INVERSE_FORMAT,
     target: stateId(r.target),
@@ -59,7 +62,7 @@ export function inverseJson({ model, result: r }: InverseOutcome) {
   };
 }
 
-export function inverseDocument({ model, result: r }: InverseOutcome): Document {
+function inverseDocument({ model, result: r }: InverseOutcome): Document {
   const title = `${model.scenario.name}: what it would take for state ${stateId(r.target)}`;
   const blocks: Block[] = [
     { kind: "heading", level: 2, text: t`Target: state ${stateId(r.target)} (${statePattern(model, r.target)}): ${user(describeState(model, r.target))}` },
@@ -79,7 +82,7 @@ export function inverseDocument({ model, result: r }: InverseOutcome): Document 
     return { title, blocks };
   }
   para({ kind: "paragraph", text: `For it to be an equilibrium under ${r.concept}:` });
-  for (const line of changeLines(model, r)) blocks.push({ kind: "item", level: 1, indent: 2, mdIndent: 0, joined: true, text: user(line) });
+  for (const line of changeSpans(model, r)) blocks.push({ kind: "item", level: 1, indent: 2, mdIndent: 0, joined: true, text: line });
   const unchanged = r.changes.filter((c) => c.distance === 0).map((c) => model.scenario.decisionMakers[c.dm].name);
   if (unchanged.length) para({ kind: "paragraph", joined: true, text: t`${user(unchanged.join(", "))}: no change needed.` });
   para({

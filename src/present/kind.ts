@@ -6,11 +6,12 @@
 import type { Document } from "./document.js";
 import type { Schema } from "./schema-kit.js";
 
-export interface OutputKind<R, O = undefined> {
+/** `J`: the JSON's type, for callers that read it (the workbench); `unknown` when nobody does. */
+export interface OutputKind<R, O = undefined, J = unknown> {
   /** The top-level `format` of the JSON output, with its version. */
   format: string;
   schema: Schema;
-  toJson(result: R): unknown;
+  toJson(result: R): J;
   /** The JSON as printed, when not indented the usual way (e.g. one line per entry of a long list). */
   jsonText?(json: unknown): string;
   /** The result in words and tables; `options` are what the command's flags change in the layout (e.g. --top). */

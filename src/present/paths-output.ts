@@ -9,9 +9,9 @@ import type { OutputKind } from "./kind.js";
 import { stateId } from "../model/states.js";
 import { arr, concept, ids, obj, pattern, root, stateIdSchema, step } from "./schema-kit.js";
 
-export const PATHS_FORMAT = "parley-paths/1";
+const PATHS_FORMAT = "parley-paths/1";
 
-export function pathsJson(model: Model, sq: StatusQuoAnalysis) {
+function pathsJson(model: Model, sq: StatusQuoAnalysis) {
   const dm = (d: number) => model.scenario.decisionMakers[d].id;
   return {
     format: PATHS_FORMAT,
@@ -36,7 +36,7 @@ export interface PathsResult {
   sq: StatusQuoAnalysis;
 }
 
-export function pathsDocument({ model, analysis, sq }: PathsResult): Document {
+function pathsDocument({ model, analysis, sq }: PathsResult): Document {
   const blocks: Block[] = [];
   const state = (s: number) => `${stateId(s)} (${statePattern(model, s)})`;
   const isSq = sq.from === model.statusQuo;

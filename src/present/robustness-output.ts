@@ -5,13 +5,13 @@ import type { Concept } from "../stability/analyze.js";
 import { describeState } from "../model/describe.js";
 import type { Table } from "./table.js";
 import { stateId } from "../model/states.js";
-import { type Block, code, type Document, render, t, user } from "./document.js";
+import { type Block, code, type Document, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
 import { arr, bool, byConcept, concept, int, num, obj, oneOfValues, pattern, probability, root, stateIdSchema, str } from "./schema-kit.js";
 
 const pct = (x: number) => x.toFixed(2);
 
-export function robustnessJson(model: Model, r: RobustnessResult, concepts: readonly Concept[]) {
+function robustnessJson(model: Model, r: RobustnessResult, concepts: readonly Concept[]) {
   return {
     format: "parley-robustness/1",
     exact: r.exact,
@@ -44,7 +44,7 @@ export interface RobustnessOutcome {
   seed: number;
 }
 
-export function robustnessDocument({ model, uncertainty: u, result: r, concepts, seed }: RobustnessOutcome, { top }: { top: number }): Document {
+function robustnessDocument({ model, uncertainty: u, result: r, concepts, seed }: RobustnessOutcome, { top }: { top: number }): Document {
   const blocks: Block[] = [];
   const nAlt = u.alternatives.reduce((a, x) => a + x.length, 0);
   blocks.push({ kind: "heading", level: 1, text: t`Robustness: ${user(model.scenario.name)}` });
@@ -96,19 +96,6 @@ export function robustnessDocument({ model, uncertainty: u, result: r, concepts,
     });
   }
   return { title: `Robustness: ${model.scenario.name}`, blocks };
-}
-
-/** `parley robustness` as text or Markdown (the workbench shows it). */
-export function renderRobustness(
-  model: Model,
-  u: PreferenceUncertainty,
-  r: RobustnessResult,
-  concepts: readonly Concept[],
-  md: boolean,
-  top: number,
-  seed: number,
-): string {
-  return render(robustnessDocument({ model, uncertainty: u, result: r, concepts, seed }, { top }), md ? "md" : "text");
 }
 
 export const robustnessSchema = root("parley-robustness/1", "parley robustness --format json", {

@@ -1,9 +1,9 @@
 /**
  * Building blocks of the JSON Schemas (draft 2020-12) of the commands' outputs:
- * each output kind declares its schema in its module; output-schemas.ts collects them.
+ * each output kind declares its schema in its module; src/report/output-schemas.ts collects them.
  */
 import { MODELS } from "../bargaining/types.js";
-import { CONCEPTS } from "../stability/analyze.js";
+import { CONCEPTS } from "../stability/concepts.js";
 
 export type Schema = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 /**
- * Render rows as an aligned text table, a Markdown table, or CSV (RFC 4180
- * quoting): as one string, or line by line (`textLines`, `markdownLines`,
- * `csvLines`) for tables as large as the model, whose rows are produced as
- * they are written.
+ * Render rows as an aligned text table or CSV (RFC 4180 quoting): as one
+ * string, or line by line (`textLines`, `csvLines`) for tables as large as
+ * the model, whose rows are produced as they are written. Markdown and HTML
+ * tables are the document renderer's (src/present/document.ts), which escapes.
  */
 import stringWidth from "string-width";
 
@@ -45,19 +45,6 @@ export function* textLines(t: RowTable): Generator<string> {
 
 export function renderText(t: RowTable): string {
   return [...textLines(t)].join("").slice(0, -1);
-}
-
-/** The lines of a Markdown table, each ending in a newline. */
-export function* markdownLines(t: RowTable): Generator<string> {
-  const esc = (s: string) => s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
-  const line = (cells: string[]) => `| ${cells.map(esc).join(" | ")} |\n`;
-  yield line(t.header);
-  yield `|${t.header.map((_, c) => (t.right?.[c] ? " ---: " : " --- ")).join("|")}|\n`;
-  for (const r of t.rows) yield line(r);
-}
-
-export function renderMarkdown(t: RowTable): string {
-  return [...markdownLines(t)].join("").slice(0, -1);
 }
 
 /** The lines of a CSV file, each ending in a newline. */

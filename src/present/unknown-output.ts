@@ -21,12 +21,12 @@ import { arr, bool, ids as idList, int, map, nullable, obj, pattern, root, state
 import { UNKNOWN_CONCEPTS } from "../extensions/unknown.js";
 import { UNKNOWN_VARIANTS } from "../extensions/unknown.js";
 
-export const UNKNOWN_FORMAT = "parley-unknown/1";
+const UNKNOWN_FORMAT = "parley-unknown/1";
 
 const ids = (xs: readonly number[]) => stateIds(xs);
 const setText = (x: StateSetSpec) => x.text;
 
-export function unknownToJson(a: UnknownAnalysis, focus?: number) {
+function unknownToJson(a: UnknownAnalysis, focus?: number) {
   const { model } = a;
   const sc = model.scenario;
   const changes = unknownChanges(a);
@@ -118,7 +118,7 @@ function stateJson(a: UnknownAnalysis, s: number) {
 }
 
 /** "1–3, 7, 9" */
-export function numberList(states: readonly number[]): string {
+function numberList(states: readonly number[]): string {
   const xs = ids(states);
   const parts: string[] = [];
   for (let k = 0; k < xs.length; ) {
@@ -138,7 +138,7 @@ export interface UnknownResult {
   focus?: number;
 }
 
-export function unknownDocument({ analysis: a, focus }: UnknownResult): Document {
+function unknownDocument({ analysis: a, focus }: UnknownResult): Document {
   const { model } = a;
   const sc = model.scenario;
   const blocks: Block[] = [];

@@ -7,7 +7,7 @@ import type { OutputKind } from "./kind.js";
 import { arr, bool, int, nullable, obj, oneOfValues, root, stateIdSchema, str } from "./schema-kit.js";
 
 /** The JSON of `parley validate -f json`: every file's problems, as data. */
-export const DIAGNOSTICS_FORMAT = "parley-diagnostics/1";
+const DIAGNOSTICS_FORMAT = "parley-diagnostics/1";
 
 /** One file checked: its model when valid, else the error and its issues. */
 export interface FileCheck {
@@ -21,7 +21,7 @@ function summary(m: Model): string {
   return `${m.nDMs} decision makers, ${m.nOptions} options, ${m.states.length} feasible states, status quo state ${stateId(m.statusQuo)}`;
 }
 
-export function diagnosticsJson(results: FileCheck[]) {
+function diagnosticsJson(results: FileCheck[]) {
   return {
     format: DIAGNOSTICS_FORMAT,
     valid: results.every((r) => r.model),
@@ -47,7 +47,7 @@ export function diagnosticsJson(results: FileCheck[]) {
  * One line per valid file; `issues`: the problems too, one line each (in
  * terminal text they go to standard error instead, as compiler messages do).
  */
-export function validateDocument(results: FileCheck[], { issues }: { issues: boolean }): Document {
+function validateDocument(results: FileCheck[], { issues }: { issues: boolean }): Document {
   const blocks: Block[] = [];
   for (const r of results) {
     if (r.model) blocks.push({ kind: "paragraph", joined: true, text: t`ok  ${user(r.file)}: ${summary(r.model)}` });

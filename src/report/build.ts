@@ -13,7 +13,10 @@ import { statePattern, type Model } from "../model/compile.js";
 import { describeState } from "../model/describe.js";
 import { describeFindings } from "../present/lint-output.js";
 import { analyze, type Analysis, type Concept } from "../stability/analyze.js";
+import { forecast } from "../analysis/forecast.js";
+import { uncertaintyOf } from "../analysis/robustness.js";
 import { assumptionReport, type AssumptionReport } from "./assumptions.js";
+import { bottomLineOf, type BottomLine } from "./bottom-line.js";
 import { bargainingReport, type BargainingReport } from "./bargaining.js";
 import { cite, type Cited } from "./cited.js";
 import {
@@ -28,8 +31,7 @@ import {
 import { outlookOf, type OutlookReport } from "./outlook.js";
 import { summarize } from "./summary.js";
 import { tiersOf, type TierReport } from "./tiers.js";
-
-export const REPORT_FORMAT = "parley-report/1";
+import { stateId, stateIndex } from "../model/states.js";
 
 export interface WhatIfReport {
   title: string;
@@ -43,7 +45,6 @@ export interface WhatIfReport {
 }
 
 export interface ReportData {
-  format: typeof REPORT_FORMAT;
   scenario: { name: string; asOf?: string; description?: string; sources?: string[] };
   model: {
     parties: {
@@ -75,6 +76,8 @@ export interface ReportData {
   checks: { code: string; element: string; message: string; fix: string }[];
   /** Where the scenario's continuous issues may settle (its `bargaining` section), when it has one. */
   bargaining?: BargainingReport;
+  /** What is likely to happen and by when (the forecast), dated the day the report was made; absent when no date was given. */
+  bottomLine?: BottomLine;
 }
 
 export interface ReportOptions {
@@ -90,6 +93,11 @@ export interface ReportOptions {
   analysis?: Analysis;
   /** The equilibria of each variant of `sensitivityVariants(analysis)`, in order, when already computed. */
   sensitivityEquilibria?: Partial<Record<Concept, number[]>>[];
+  /**
+   * The day the report is made (YYYY-MM-DD): with it, the report leads with a
+   * dated bottom line from the forecast (the engine has no clock: the caller says what day it is).
+   */
+  today?: string;
 }
 
 export function buildReport(model: Model, whatIfs: { title: string; file: string; note?: string; model: Model }[] = [], opts: ReportOptions = {}): ReportData {
@@ -115,20 +123,20 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
   const nearest = outlook.paths.find((p) => p.steps.length > 0);
   const coalitions = coalitionsThatMatter(analysis, [
     { state: model.statusQuo, why: "today's state" },
-    ...(nearest ? [{ state: nearest.state - 1, why: "the nearest stable outcome from today" }] : []),
+    ...(nearest ? [{ state: stateIndex(nearest.state), why: "the nearest stable outcome from today" }] : []),
   ]);
   const summary = summarize(analysis, outlook, tiers, decisive, coalitions);
   const goals = (opts.goals ?? sc.goals ?? []).map((g) => goalReport(analysis, g));
   const credibleFamily = tiers.find((t) => t.key === "credible")?.families[0];
   const robust = robustnessReport(analysis, [
     { state: model.statusQuo, label: "today's state" },
-    ...(nearest ? [{ state: nearest.state - 1, label: "the nearest stable outcome from today" }] : []),
-    ...(credibleFamily ? [{ state: credibleFamily.example - 1, label: "an outcome held by credible threats" }] : []),
+    ...(nearest ? [{ state: stateIndex(nearest.state), label: "the nearest stable outcome from today" }] : []),
+    ...(credibleFamily ? [{ state: stateIndex(credibleFamily.example), label: "an outcome held by credible threats" }] : []),
   ]);
 
   const bargaining = bargainingReport(sc);
+  const bottomLine = opts.today ? bottomLineOf(model, forecast(analysis.context, uncertaintyOf(model), { today: opts.today }), decisive) : undefined;
   return {
-    format: REPORT_FORMAT,
     scenario: {
       name: sc.name,
       ...(sc.asOf ? { asOf: sc.asOf } : {}),
@@ -152,7 +160,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
         }),
       })),
       today: {
-        state: model.statusQuo + 1,
+        state: stateId(model.statusQuo),
         pattern: statePattern(model, model.statusQuo),
         words: describeState(model, model.statusQuo),
         ...(sc.statusQuoProvenance?.note ? { note: sc.statusQuoProvenance.note } : {}),
@@ -187,6 +195,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     limitations: sc.limitations ?? [],
     checks: modelChecks(model, analysis),
     ...(bargaining ? { bargaining } : {}),
+    ...(bottomLine ? { bottomLine } : {}),
   };
 }
 

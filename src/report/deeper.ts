@@ -12,7 +12,7 @@ import { stateId, statesMatching } from "../model/states.js";
 import { statusQuoAnalysis } from "../analysis/paths.js";
 import { robustness, uncertaintyOf } from "../analysis/robustness.js";
 import { changeLines } from "../present/inverse-output.js";
-import { describeChange, describeFamily, describeState } from "../model/describe.js";
+import { SHARED, describeChange, describeFamily, describeState } from "../model/describe.js";
 import type { Model } from "../model/compile.js";
 import { coalitionReach } from "../extensions/coalition-reach.js";
 import type { Analysis, Concept } from "../stability/analyze.js";
@@ -51,7 +51,7 @@ export function coalitionsThatMatter(analysis: Analysis, states: { state: number
       // Undeterred moves first, then the smallest coalitions.
       .sort((a, b) => b.openUnder.length - a.openUnder.length || a.members.length - b.members.length)
       .slice(0, 3);
-    return { state: state + 1, words: describeState(model, state), why, joint };
+    return { state: stateId(state), words: describeState(model, state), why, joint };
   });
 }
 
@@ -81,7 +81,7 @@ export function goalReport(analysis: Analysis, goal: { title: string; condition:
       count: eq.length,
       families: stateFamilies(model, eq)
         .slice(0, 2)
-        .map((f) => describeFamily(model, f.states, f.care)),
+        .map((f) => describeFamily(model, f.states, f.care, SHARED)),
     };
   });
   const sq = statusQuoAnalysis(analysis);
@@ -160,7 +160,7 @@ export function robustnessReport(analysis: Analysis, headline: { state: number; 
     const row = r.states.find((x) => x.state === state);
     const probability: Partial<Record<Concept, number>> = {};
     for (const c of concepts) probability[c] = row?.probability[c]?.p ?? 0;
-    return { state: state + 1, words: describeState(model, state), label, probability };
+    return { state: stateId(state), words: describeState(model, state), label, probability };
   });
   const influences = r.influence
     .filter((i) => i.shift >= 0.05)
@@ -183,7 +183,7 @@ export function whatIfComparison(base: Model, variant: Model): string[] {
     const fam = (m: Model, xs: number[]) =>
       stateFamilies(m, xs)
         .slice(0, 2)
-        .map((f) => describeFamily(m, f.states, f.care));
+        .map((f) => describeFamily(m, f.states, f.care, SHARED));
     if (gained.length)
       out.push(
         `${c.concept} equilibria gained (${gained.length}): ${fam(variant, gained).join("; or ")}${stateFamilies(variant, gained).length > 2 ? "; …" : ""}.`,

@@ -5,7 +5,7 @@
  */
 import { stateFamilies } from "../analysis/families.js";
 import { statusQuoAnalysis } from "../analysis/paths.js";
-import { describeChange, describeFamily, describeState, rankOf } from "../model/describe.js";
+import { SHARED, describeChange, describeFamily, describeState, rankOf } from "../model/describe.js";
 import { statePattern, type Model } from "../model/compile.js";
 import { preferenceReason } from "../preferences/why.js";
 import type { Analysis, Concept } from "../stability/analyze.js";
@@ -62,7 +62,7 @@ export function outlookOf(analysis: Analysis, maxPaths: number): OutlookReport {
     .slice(0, 4)
     .map((f) => {
       const concepts = analysis.concepts.filter((c) => f.states.some((s) => analysis.equilibria[c]!.includes(s)));
-      return { words: describeFamily(model, f.states, f.care), states: stateIds(f.states), concepts };
+      return { words: describeFamily(model, f.states, f.care, SHARED), states: stateIds(f.states), concepts };
     });
   return {
     from: stateId(sq.from),
@@ -85,8 +85,8 @@ function stepReport(model: Model, dm: number, from: number, to: number): StepRep
   return {
     mover: model.scenario.decisionMakers[dm].id,
     moverName: model.scenario.decisionMakers[dm].name,
-    from: from + 1,
-    to: to + 1,
+    from: stateId(from),
+    to: stateId(to),
     action: describeChange(model, from, to),
     reason,
     rankBefore: rankOf(model, dm, from),

@@ -3,10 +3,9 @@
  * text, Markdown or a self-contained HTML page; scenario-supplied strings are
  * `user` spans, which the renderer escapes for Markdown and HTML.
  */
-import { code, render, strong, t, user, type Block, type Document, type Inline } from "../present/document.js";
-import type { OutputKind } from "../present/kind.js";
-import { reportSchema } from "../present/report-schema.js";
-import { REPORT_FORMAT, type ReportData } from "./build.js";
+import { code, strong, t, user, type Block, type Document, type Inline, type Span } from "../present/document.js";
+import type { ReportData } from "./build.js";
+import type { BottomLine } from "./bottom-line.js";
 import type { OutlookReport, StepReport } from "./outlook.js";
 
 function cites(c: { sources?: string[]; assumption?: string }): string {
@@ -50,13 +49,65 @@ function outlookBlocks(o: OutlookReport, level: number, pathsTitle: string, list
     out.push(para(`${o.unreachableCount} other equilibrium states are not reachable from today by such moves.`, level));
   } else if (o.unreachable.length) {
     out.push(para("Not reachable from today by such moves:", level));
-    for (const u of o.unreachable)
+    for (const u of o.unreachable.slice(0, 2))
       out.push(item(t`${user(u.words)} (${u.states.length} state${u.states.length > 1 ? "s" : ""}; ${u.concepts.join(", ")})`, level));
+    if (o.unreachable.length > 2) out.push(para(`…and ${o.unreachable.length - 2} more groups of equilibrium states.`, level));
   }
   return out;
 }
 
-function blocks(r: ReportData): Block[] {
+const pct = (p: number) => `${Math.round(p * 100)}%`;
+
+/** "2025-12-31" -> "31 December 2025" */
+function longDate(d: string): string {
+  return new Date(`${d}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/**
+ * The bottom line first: dated, with probabilities, what would change them and
+ * what news to watch; then the questions. Said once, plainly: these are
+ * chances that something happens, not that a state is stable.
+ */
+function bottomLineBlocks(b: BottomLine): Block[] {
+  const out: Block[] = [{ kind: "heading", level: 2, text: `Bottom line, as of ${longDate(b.made)}` }];
+  if (b.outcomes.length) {
+    out.push({
+      kind: "item",
+      level: 1,
+      text: t`${strong("Most likely")}, where play ends within ${String(b.horizon)} moves, if each party moves when a move leaves it better off:`,
+    });
+    for (const o of b.outcomes) out.push({ kind: "item", level: 2, text: t`${strong(pct(o.probability))} ${user(o.words)}` });
+    if (b.rest >= 0.005) out.push({ kind: "item", level: 2, text: t`${strong(pct(b.rest))} anything else` });
+  }
+  if (b.change.length) out.push({ kind: "item", level: 1, text: t`${strong("What would change this")}: ${user(b.change.map((c) => `${c}.`).join(" "))}` });
+  if (b.watch.length)
+    out.push({
+      kind: "item",
+      level: 1,
+      text: t`${strong("Watch for")}: ${user(b.watch.map((w) => `${w.move}${w.effect ? ` (${w.effect})` : ""}`).join("; "))}.`,
+    });
+  out.push({
+    kind: "paragraph",
+    text: `These percentages are chances that an outcome happens under a stated model of play (parley forecast; docs/forecast.md), not chances that a state is stable: the rest of this report says which states no party would leave, which is a different question.${b.asOf && b.asOf < b.made ? ` The scenario describes the situation of ${longDate(b.asOf)}; questions whose date has passed are retrodictions, computed from that date and never scored.` : ""}`,
+  });
+  if (b.questions.length) {
+    out.push({ kind: "heading", level: 2, text: "Questions" });
+    for (const q of b.questions)
+      out.push({
+        kind: "item",
+        level: 1,
+        text: t`${strong(q.probability === null ? "n/a" : pct(q.probability))} ${user(q.question)}${q.retrodiction ? " (retrodiction)" : ""}`,
+      });
+  }
+  return out;
+}
+
+/** What the report holds: the body a policymaker reads, and with `appendix` the technical detail after it. */
+export interface ReportLayout {
+  appendix?: boolean;
+}
+
+function blocks(r: ReportData, layout: ReportLayout): Block[] {
   const out: Block[] = [];
   const heading = (level: number, text: Inline): Block => ({ kind: "heading", level, text });
   const para = (text: Inline, level = 0): Block => ({ kind: "paragraph", level, text });
@@ -65,10 +116,7 @@ function blocks(r: ReportData): Block[] {
   out.push(heading(1, user(title)));
   if (r.scenario.description) out.push(para(user(r.scenario.description)));
 
-  if (r.summary.length) {
-    out.push(heading(2, "In short"));
-    for (const line of r.summary) out.push(item(user(line), 1));
-  }
+  if (r.bottomLine) out.push(...bottomLineBlocks(r.bottomLine));
 
   // 1. The model
   const m = r.model;
@@ -94,28 +142,28 @@ function blocks(r: ReportData): Block[] {
 
   // 2. Stable outcomes
   out.push(heading(2, "2. Stable outcomes"));
-  out.push(
-    para(
-      `A state is stable for a party when it would not leave it, and an equilibrium when it is stable for every party. How many states are equilibria under each concept: ${Object.entries(
-        r.counts,
-      )
-        .map(([c, n]) => `${c} ${n}`)
-        .join(", ")}.`,
-    ),
-  );
-  r.tiers.forEach((tier, i) => {
-    out.push(heading(3, `2.${i + 1} ${tier.title}: ${tier.total} state${tier.total === 1 ? "" : "s"}`));
-    out.push(para(tier.explanation, 1));
-    for (const f of tier.families) {
-      out.push(
-        item(t`${strong(user(f.words))} (${f.states.length} state${f.states.length > 1 ? "s" : ""}${f.reachableFromToday ? "; reachable from today" : ""})`, 1),
-      );
-      out.push(para(`Why no party leaves it (state ${f.example}):`, 2));
-      for (const w of f.why) out.push(item(t`${user(w.dm)}: ${user(w.text)}`, 2));
-    }
-    if (tier.moreFamilies)
-      out.push(para(`…and ${tier.moreFamilies} more group${tier.moreFamilies > 1 ? "s" : ""} of states (parley analyze lists them all).`, 1));
-  });
+  out.push(para("A state is stable for a party when it would not leave it, and an equilibrium when it is stable for every party."));
+  // Outcomes held only by threats the others may not carry out are weak ground for a reader: the appendix has them.
+  const weak = (tier: ReportData["tiers"][number]) => tier.key === "threats";
+  r.tiers
+    .filter((tier) => !weak(tier))
+    .forEach((tier, i) => {
+      out.push(heading(3, `2.${i + 1} ${tier.title}: ${tier.total} state${tier.total === 1 ? "" : "s"}`));
+      out.push(para(tier.explanation, 1));
+      for (const f of tier.families)
+        out.push(
+          item(t`${user(f.words)} (${f.states.length} state${f.states.length > 1 ? "s" : ""}${f.reachableFromToday ? "; reachable from today" : ""})`, 1),
+        );
+      if (tier.moreFamilies)
+        out.push(para(`…and ${tier.moreFamilies} more group${tier.moreFamilies > 1 ? "s" : ""} of states (parley analyze lists them all).`, 1));
+    });
+  const weakTiers = r.tiers.filter(weak);
+  if (weakTiers.length)
+    out.push(
+      para(
+        `${weakTiers.reduce((a, tier) => a + tier.total, 0)} more states are held only by threats the others may not carry out: weak ground for a forecast (the appendix lists them).`,
+      ),
+    );
 
   // 3. From today
   out.push(heading(2, "3. From today"));
@@ -124,31 +172,6 @@ function blocks(r: ReportData): Block[] {
   // Sections after 3 are numbered as they appear.
   let section = 3;
   const next = (title: string) => heading(2, `${++section}. ${title}`);
-
-  if (r.coalitions.some((c) => c.joint.length)) {
-    out.push(heading(3, "Who could move together"));
-    out.push(
-      para(
-        "A group of parties can leave a state by a joint move that every member prefers, even where none would move alone. The strongest such moves (Nash: would they gain; SEQ: is the move deterred by a credible answer):",
-      ),
-    );
-    for (const c of r.coalitions) {
-      if (!c.joint.length) {
-        out.push(item(t`From ${user(c.why)} (state ${c.state}), no group of parties has a joint move all its members prefer.`, 1));
-        continue;
-      }
-      out.push(item(t`From ${user(c.why)} (state ${c.state}):`, 1));
-      for (const j of c.joint) {
-        const verdict = j.openUnder.includes("SEQ") ? "nothing credibly deters it" : j.deterredUnder.includes("SEQ") ? "a credible answer deters it" : "";
-        out.push(
-          item(
-            t`${strong(user(j.members.join(" + ")))}: ${user(j.steps.join("; then "))} → ${user(j.toWords)} (state ${j.to})${verdict ? `; ${verdict}` : ""}.`,
-            2,
-          ),
-        );
-      }
-    }
-  }
 
   // What it would take
   if (r.goals.length) {
@@ -198,21 +221,6 @@ function blocks(r: ReportData): Block[] {
     }
   }
 
-  // What-ifs
-  if (r.whatIfs.length) {
-    out.push(next("What if …"));
-    r.whatIfs.forEach((w, i) => {
-      out.push(heading(3, t`${section}.${i + 1} ${user(w.title)} (${user(w.file)})`));
-      if (w.note) out.push(para(user(w.note), 1));
-      out.push(para("What changes:", 1));
-      for (const c of w.changes) out.push(item(user(c), 2));
-      out.push(para("Compared with the base scenario:", 1));
-      for (const c of w.comparison) out.push(item(user(c), 2));
-      out.push(para(t`Today: ${user(w.outlook.fromWords)} (state ${w.outlook.from}).`, 1));
-      out.push(...outlookBlocks(w.outlook, 1, w.outlook.paths.some((p) => p.steps.length) ? "The nearest stable outcomes:" : "", false));
-    });
-  }
-
   // Assumptions
   out.push(next("What the answer depends on"));
   const a = r.assumptions;
@@ -221,35 +229,15 @@ function blocks(r: ReportData): Block[] {
       `Each party's priorities were changed one at a time (two neighbouring priorities swapped, or one dropped): ${a.tried} variants. ${a.leaveOutlook} of them leave the outlook from today unchanged. The changes that matter most:`,
     ),
   );
-  for (const d of a.decisive) {
-    out.push(item(t`${user(d.change)}: ${user(d.effect)}`, 1));
-    const cited = d.statements.map((c) => `${c.expression ?? c.text}${cites(c)}`).join("; ");
-    out.push(para(t`Statements: ${user(cited)}`, 2));
-  }
-  if (!a.decisive.length) out.push(para("None of them changes any equilibrium.", 1));
-  if (r.robustness) {
-    const rb = r.robustness;
-    out.push(heading(3, "How sure the conclusions are"));
+  for (const d of a.decisive.slice(0, 3))
     out.push(
-      para(
-        `The scenario marks ${rb.uncertain} preference statement${rb.uncertain === 1 ? "" : "s"} as uncertain and gives ${rb.alternatives} alternative preference${rb.alternatives === 1 ? "" : "s"}; ${rb.exact ? `all ${rb.profiles} combinations were weighed exactly` : `${rb.profiles.toLocaleString("en-US")} combinations were sampled`}. Probability of being an equilibrium:`,
+      item(
+        t`${user(d.change)}: ${d.changesOutlook ? "where play from today leads would change" : "which outcomes are stable would change, not where play from today leads"}.`,
+        1,
       ),
     );
-    for (const row of rb.rows)
-      out.push(
-        item(
-          t`${user(row.label)} (state ${row.state}, ${user(row.words)}): ${Object.entries(row.probability)
-            .map(([c, p]) => `${c} ${(p ?? 0).toFixed(2)}`)
-            .join(", ")}.`,
-          1,
-        ),
-      );
-    if (rb.influences.length) {
-      out.push(para("The uncertain preferences that move these most:", 1));
-      for (const line of rb.influences) out.push(item(user(line), 2));
-    }
-  }
-
+  if (a.decisive.length > 3) out.push(para(`…and ${a.decisive.length - 3} more (the appendix gives each with its effect).`, 1));
+  if (!a.decisive.length) out.push(para("None of them changes any equilibrium.", 1));
   if (r.limitations.length) {
     out.push(next("Limits of the model"));
     for (const l of r.limitations) out.push(item(user(l), 1));
@@ -259,45 +247,174 @@ function blocks(r: ReportData): Block[] {
     out.push(para("Findings of parley lint that bear on the results above; each says what to do."));
     for (const c of r.checks) out.push(item(t`${user(c.message)} ${strong("What to do:")} ${user(c.fix)}`, 1));
   }
-  if (r.bargaining?.issues.length) {
-    out.push(next("Where the open issues may settle"));
+  out.push(...glossary());
+
+  if (layout.appendix) {
+    out.push(heading(2, "Appendix: technical detail"));
     out.push(
       para(
-        "Spatial bargaining models forecast where each continuous issue settles, from each party's position, salience and capability (parley bargain; docs/bargaining.md). The forecasts decide which options of the graph model are on the table:",
+        `Equilibria under each stability concept (how many states): ${Object.entries(r.counts)
+          .map(([c, n]) => `${c} ${n}`)
+          .join(", ")}. States are numbered as in parley analyze and parley states.`,
       ),
     );
-    for (const is of r.bargaining.issues) {
-      out.push(heading(3, user(is.title)));
-      out.push(para(t`Scale: ${user(is.scale)}.`, 1));
-      for (const f of is.forecasts) out.push(item(t`${user(f.title)}: ${f.forecast}`, 1));
-      if (is.path.length > 1) out.push(para(`The expected utility model, round by round: ${is.path.join(" → ")}.`, 1));
-      for (const l of is.links) {
-        const on = l.onUnder.length ? t`on the table under ${l.onUnder.length === is.forecasts.length ? "every model" : user(l.onUnder.join(", "))}` : "";
-        const off = l.offUnder.length ? t`off under ${l.offUnder.length === is.forecasts.length ? "every model" : user(l.offUnder.join(", "))}` : "";
-        out.push(item(t`${strong(user(l.label))} (when the forecast is ${user(l.range)}): ${on && off ? [...on, "; ", ...off] : on || off}.`, 1));
+    let sub = 0;
+    for (const tier of r.tiers.filter(weak)) {
+      out.push(heading(3, `A.${++sub} ${tier.title}: ${tier.total} state${tier.total === 1 ? "" : "s"}`));
+      out.push(para(tier.explanation, 1));
+      for (const f of tier.families) out.push(item(t`${user(f.words)} (${f.states.length} state${f.states.length > 1 ? "s" : ""})`, 1));
+    }
+    if (r.summary.length) {
+      out.push(heading(3, `A.${++sub} The stability analysis in short`));
+      for (const line of r.summary) out.push(item(user(line), 1));
+    }
+    // Why no party leaves each family shown: parties with the same reason on one line.
+    const shown = r.tiers.filter((tier) => tier.families.length);
+    if (shown.length) {
+      out.push(heading(3, `A.${++sub} Why no party leaves the outcomes above`));
+      for (const tier of shown)
+        for (const f of tier.families) {
+          out.push(item(t`${strong(user(f.words))} — ${tier.title}; for example state ${f.example}:`, 1));
+          for (const [text, dms] of groupByReason(f.why)) out.push(item(t`${user(dms.join(", "))}: ${user(dms.length > 1 ? plural(text) : text)}`, 2));
+        }
+    }
+    if (r.coalitions.some((c) => c.joint.length)) {
+      out.push(heading(3, `A.${++sub} Who could move together`));
+      out.push(
+        para(
+          "A group of parties can leave a state by a joint move that every member prefers, even where none would move alone. The strongest such moves (Nash: would they gain; SEQ: is the move deterred by a credible answer):",
+        ),
+      );
+      for (const c of r.coalitions) {
+        if (!c.joint.length) {
+          out.push(item(t`From ${user(c.why)} (state ${c.state}), no group of parties has a joint move all its members prefer.`, 1));
+          continue;
+        }
+        out.push(item(t`From ${user(c.why)} (state ${c.state}):`, 1));
+        for (const j of c.joint) {
+          const verdict = j.openUnder.includes("SEQ") ? "nothing credibly deters it" : j.deterredUnder.includes("SEQ") ? "a credible answer deters it" : "";
+          out.push(
+            item(
+              t`${strong(user(j.members.join(" + ")))}: ${user(j.steps.join("; then "))} → ${user(j.toWords)} (state ${j.to})${verdict ? `; ${verdict}` : ""}.`,
+              2,
+            ),
+          );
+        }
       }
-      out.push({ kind: "figure", svg: is.chart });
+    }
+
+    // What-ifs
+    if (r.whatIfs.length) {
+      out.push(heading(3, `A.${++sub} What if …`));
+      r.whatIfs.forEach((w, i) => {
+        out.push(heading(4, t`${user(w.title)} (${user(w.file)})`));
+        if (w.note) out.push(para(user(w.note), 1));
+        out.push(para("What changes:", 1));
+        for (const c of w.changes) out.push(item(user(c), 2));
+        out.push(para("Compared with the base scenario:", 1));
+        for (const c of w.comparison) out.push(item(user(c), 2));
+        out.push(para(t`Today: ${user(w.outlook.fromWords)} (state ${w.outlook.from}).`, 1));
+        out.push(...outlookBlocks(w.outlook, 1, w.outlook.paths.some((p) => p.steps.length) ? "The nearest stable outcomes:" : "", false));
+      });
+    }
+
+    if (r.robustness) {
+      const rb = r.robustness;
+      out.push(heading(3, `A.${++sub} How sure the conclusions are`));
+      out.push(
+        para(
+          `The scenario marks ${rb.uncertain} preference statement${rb.uncertain === 1 ? "" : "s"} as uncertain and gives ${rb.alternatives} alternative preference${rb.alternatives === 1 ? "" : "s"}; ${rb.exact ? `all ${rb.profiles} combinations were weighed exactly` : `${rb.profiles.toLocaleString("en-US")} combinations were sampled`}. Probability of being an equilibrium:`,
+        ),
+      );
+      for (const row of rb.rows)
+        out.push(
+          item(
+            t`${user(row.label)} (state ${row.state}, ${user(row.words)}): ${Object.entries(row.probability)
+              .map(([c, p]) => `${c} ${(p ?? 0).toFixed(2)}`)
+              .join(", ")}.`,
+            1,
+          ),
+        );
+      if (rb.influences.length) {
+        out.push(para("The uncertain preferences that move these most:", 1));
+        for (const line of rb.influences) out.push(item(user(line), 2));
+      }
+    }
+
+    if (r.assumptions.decisive.length) {
+      out.push(heading(3, `A.${++sub} What each decisive assumption changes`));
+      for (const d of r.assumptions.decisive) {
+        out.push(item(t`${user(d.change)}: ${user(d.effect)}`, 1));
+        out.push(para(t`Statements: ${user(d.statements.map((c) => `${c.expression ?? c.text}${cites(c)}`).join("; "))}`, 2));
+      }
+    }
+    if (r.bargaining?.issues.length) {
+      out.push(heading(3, `A.${++sub} Where the open issues may settle`));
+      out.push(
+        para(
+          "Spatial bargaining models forecast where each continuous issue settles, from each party's position, salience and capability (parley bargain; docs/bargaining.md). The forecasts decide which options of the graph model are on the table:",
+        ),
+      );
+      for (const is of r.bargaining.issues) {
+        out.push(heading(4, user(is.title)));
+        out.push(para(t`Scale: ${user(is.scale)}.`, 1));
+        for (const f of is.forecasts) out.push(item(t`${user(f.title)}: ${f.forecast}`, 1));
+        if (is.path.length > 1) out.push(para(`The expected utility model, round by round: ${is.path.join(" → ")}.`, 1));
+        for (const l of is.links) {
+          const on = l.onUnder.length ? t`on the table under ${l.onUnder.length === is.forecasts.length ? "every model" : user(l.onUnder.join(", "))}` : "";
+          const off = l.offUnder.length ? t`off under ${l.offUnder.length === is.forecasts.length ? "every model" : user(l.offUnder.join(", "))}` : "";
+          out.push(item(t`${strong(user(l.label))} (when the forecast is ${user(l.range)}): ${on && off ? [...on, "; ", ...off] : on || off}.`, 1));
+        }
+        out.push({ kind: "figure", svg: is.chart });
+      }
     }
   }
   out.push({ kind: "rule" });
-  out.push(para(t`Made with Parley (Graph Model for Conflict Resolution). ${code("parley explain FILE STATE")} tells why any state is stable or not.`));
+  out.push(
+    para(
+      layout.appendix
+        ? t`Made with Parley (Graph Model for Conflict Resolution). ${code("parley explain FILE STATE")} tells why any state is stable or not.`
+        : t`Made with Parley (Graph Model for Conflict Resolution). ${code("parley report --appendix")} adds the technical detail (why each outcome holds, joint moves, what-ifs, how sure, bargaining); ${code("parley explain FILE STATE")} tells why any state is stable or not.`,
+    ),
+  );
   return out;
 }
 
-/** The report as a document (the `prose` layout: wrapped paragraphs, ruled headings). */
-export function reportDocument(r: ReportData): Document {
-  return { title: `${r.scenario.name}${r.scenario.asOf ? ` — as of ${r.scenario.asOf}` : ""} — Parley report`, layout: "prose", blocks: blocks(r) };
+/** The one reason many parties share, said of them all. */
+function plural(text: string): string {
+  return text === "no move of its own would leave it better off." ? "no move of their own would leave them better off." : text;
 }
 
-export const renderReportText = (r: ReportData): string => render(reportDocument(r), "text");
-export const renderReportMarkdown = (r: ReportData): string => render(reportDocument(r), "md");
-/** A self-contained page: no scripts, no external resources. */
-export const renderReportHtml = (r: ReportData): string => render(reportDocument(r), "html");
+/** "United States: no move of its own …" and "Ukraine: no move of its own …" become one line. */
+function groupByReason(why: { dm: string; text: string }[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const w of why) out.set(w.text, [...(out.get(w.text) ?? []), w.dm]);
+  return out;
+}
 
-/** `parley report`: the report data is its own JSON contract (`parley-report/1`). */
-export const reportOutput: OutputKind<ReportData> = {
-  format: REPORT_FORMAT,
-  schema: reportSchema,
-  toJson: (r) => r,
-  toDocument: reportDocument,
-};
+/** The few terms the report cannot do without, in plain words. */
+function glossary(): Block[] {
+  const entry = (term: string, text: string): Block => ({ kind: "item", level: 1, text: t`${strong(term)}: ${text}` });
+  return [
+    { kind: "heading", level: 2, text: "Words used here" },
+    entry("State", "one combination of the options each party has taken or not (a ceasefire, sanctions, a summit, …)."),
+    entry(
+      "Stable (for a party)",
+      "the party would not leave the state: no move of its own leaves it better off, or every such move would be answered in a way that leaves it worse off.",
+    ),
+    entry(
+      "Equilibrium",
+      "a state stable for every party. Stability concepts differ in how far ahead the parties are assumed to look: Nash (not at all), SEQ (credible answers), GMR and SMR (any answer), SIM (moves at the same time).",
+    ),
+    entry("Reachable from today", "today's state can lead there by moves that each leave the mover better off, no party moving twice in a row."),
+    entry(
+      "Probability (bottom line)",
+      "the chance an outcome happens under a stated model of who moves and how (parley forecast); not the chance that a state is stable.",
+    ),
+  ];
+}
+
+/** The report as a document (the `prose` layout: wrapped paragraphs, ruled headings). */
+export function reportDocument(r: ReportData, layout: ReportLayout = {}): Document {
+  return { title: `${r.scenario.name}${r.scenario.asOf ? ` — as of ${r.scenario.asOf}` : ""} — Parley report`, layout: "prose", blocks: blocks(r, layout) };
+}

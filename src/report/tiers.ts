@@ -4,7 +4,7 @@
  * families of states in words with why no party leaves an example.
  */
 import { stateFamilies } from "../analysis/families.js";
-import { describeChange, describeFamily, describeMove } from "../model/describe.js";
+import { SHARED, describeChange, describeFamily, describeMove } from "../model/describe.js";
 import { statePattern, type Model } from "../model/compile.js";
 import type { Analysis, Concept } from "../stability/analyze.js";
 import { explainState } from "../stability/explain.js";
@@ -91,7 +91,7 @@ export function tiersOf(analysis: Analysis, distance: Map<number, number>, reach
       families: families.slice(0, limit).map((f) => {
         const example = [...f.states].sort((a, b) => (distance.get(a) ?? Infinity) - (distance.get(b) ?? Infinity) || a - b)[0];
         return {
-          words: describeFamily(model, f.states, f.care),
+          words: describeFamily(model, f.states, f.care, SHARED),
           pattern: patternOf(model, f.care, f.value),
           states: stateIds(f.states),
           example: example + 1,

@@ -7,9 +7,9 @@
  * question's date has passed (retrodictions, never scored) is refused.
  */
 import { isCalendarDate } from "../format/dates.js";
+import { FORECAST_RECORD_FORMAT as RECORD_FORMAT } from "../interchange/forecast-log.js";
 import { appendToWorkspace, WorkspaceError, type Workspace } from "./workspace.js";
 
-export const RECORD_FORMAT = "parley-forecast-record/1";
 export const LOG_EXTENSIONS = [".jsonl"];
 /** At most this many lines in one append: a forecast has one per question. */
 export const MAX_RECORDS = 1000;

@@ -3,6 +3,7 @@
  * DM under each concept, and the equilibria (states stable for every DM).
  */
 import type { Model } from "../model/compile.js";
+import { CONCEPTS, type Concept } from "./concepts.js";
 import type { StabilityContext } from "./context.js";
 import { gmrStable } from "./gmr.js";
 import { allMoves, type Adjacency } from "./moves.js";
@@ -11,17 +12,8 @@ import { seqStable } from "./seq.js";
 import { simStable } from "./sim.js";
 import { smrStable } from "./smr.js";
 
-export const CONCEPTS = ["Nash", "GMR", "SMR", "SEQ", "SIM", "SEQ+SIM"] as const;
-export type Concept = (typeof CONCEPTS)[number];
-
-export const CONCEPT_NAMES: Record<Concept, string> = {
-  Nash: "Nash stability",
-  GMR: "general metarationality",
-  SMR: "symmetric metarationality",
-  SEQ: "sequential stability",
-  SIM: "simultaneous stability",
-  "SEQ+SIM": "sequential or simultaneous stability",
-};
+// In a leaf module: the CLI's options need the names without loading the solvers.
+export { CONCEPTS, CONCEPT_NAMES, type Concept } from "./concepts.js";
 
 export interface Analysis {
   model: Model;

@@ -242,7 +242,7 @@ describe("import and export", () => {
     const wrongLength = await parley("import", gmcr, "--status-quo", "NY");
     expect(wrongLength.code).toBe(2);
     expect(wrongLength.stderr).toBe(
-      `parley: ${gmcr}: --status-quo 'NY' is not a state: give a Y/N pattern of 3 letters, one per option in the order of the imported scenario (delay, accept, insist), or a state number from 1 to 4\n`,
+      `parley: ${gmcr}: --status-quo NY: 'NY' is not a state: give a number from 1 to 4 or a Y/N pattern of 3 letters (one per option); the options in order: delay, accept, insist\n`,
     );
     const infeasible = await parley("import", gmcr, "--status-quo", "NNY");
     expect(infeasible.code).toBe(2);
@@ -295,7 +295,7 @@ describe("parley serve", () => {
 
 describe("the installed bin", () => {
   const bin = join(root, "dist/cli/main.js");
-  it("loads only the command it runs: no language model for --version, --help or validate", () => {
+  it("loads only the command it runs: no language model for --version, --help or validate, no solver or pool for validate", () => {
     // A resolve hook that names every module loaded (module.register, Node 20.6+).
     const hook = `data:text/javascript,${encodeURIComponent(
       'export async function resolve(s, c, n) { const r = await n(s, c); process.stderr.write("loaded " + r.url + "\\n"); return r; }',
@@ -313,7 +313,13 @@ describe("the installed bin", () => {
         args.join(" "),
       ).toEqual([]);
     }
-    expect(loaded("--version").filter((m) => /zod|\/stability\//.test(m))).toEqual([]);
+    // No solver and no worker pool for validate and --version: only the concept names and the default thread count.
+    for (const args of [["--version"], ["validate", "scenarios/chicken.yaml"]])
+      expect(
+        loaded(...args).filter((m) => /\/stability\/(?!concepts\.)|\/parallel\/(?!node-threads\.)/.test(m)),
+        args.join(" "),
+      ).toEqual([]);
+    expect(loaded("--version").filter((m) => /zod|yaml|\/stability\//.test(m))).toEqual([]);
   });
 
   it("runs as a command with exit codes", () => {

@@ -17,6 +17,7 @@ const W = "scenarios/ukraine-2025-us-walks-away.yaml";
 // 51 runs before the outputs became documents (issue 14); the .html runs are the documents' pages.
 const RUNS: Record<string, string[]> = {
   "report.txt": ["report"],
+  "report-appendix.txt": ["report", "--appendix"],
   "report.md": ["report", "-f", "md"],
   "report.html": ["report", "-f", "html"],
   "report.json": ["report", "-f", "json"],

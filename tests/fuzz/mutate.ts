@@ -1,3 +1,4 @@
+// Long because it holds every way the fuzzer breaks input. Its scenarioArb is not tests/helpers/arbitraries.ts: that one makes valid models for property tests, this one small shapes to corrupt into malformed input.
 /**
  * Generators for the fuzzer: small valid scenarios, statements over their
  * options, and the ways to break them (structured mutations of the data,

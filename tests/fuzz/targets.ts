@@ -1,3 +1,4 @@
+// Long because it holds every input path of the fuzzer (CLI, engine, server) side by side, with the checks they share.
 /**
  * The fuzzer's input paths. Each path turns a generated case into a run of
  * the real code (the CLI in-process, the engine, or the workbench server on

@@ -1,3 +1,4 @@
+// Long because it is the one model generator: every property test draws its scenarios here, so the pieces stay together.
 /**
  * The one generator of random GMCR models for the property tests, as
  * fast-check arbitraries, and the seeded generators some tests use on purpose.

@@ -1,3 +1,4 @@
+// Long only because of its many real cases (gmcr-py files, round trips, the import command); generators and references are in tests/helpers/.
 /** gmcr-py / GMCR+ JSON import and export. */
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -302,10 +303,10 @@ describe("gmcr-py files without a usable all-N state", () => {
     const elmira = exported;
     expect(readGmcrPy(elmira, "x").statusQuo).toEqual({ from: "first-feasible", state: 1, pattern: "NYNNN" });
     expect(() => readGmcrPy(elmira, "x", { statusQuo: "NNN" })).toThrow(
-      "--status-quo 'NNN' is not a state: give a Y/N pattern of 5 letters, one per option in the order of the imported scenario (modify, delay, accept, abandon, insist), or a state number from 1 to 12",
+      "--status-quo NNN: 'NNN' is not a state: give a number from 1 to 12 or a Y/N pattern of 5 letters (one per option); the options in order: modify, delay, accept, abandon, insist",
     );
-    expect(() => readGmcrPy(elmira, "x", { statusQuo: "NYN-N" })).toThrow("--status-quo 'NYN-N' is not a state");
-    expect(() => readGmcrPy(elmira, "x", { statusQuo: "13" })).toThrow("--status-quo 13: there is no state 13; the feasible states are numbered 1 to 12");
+    expect(() => readGmcrPy(elmira, "x", { statusQuo: "NYN-N" })).toThrow("--status-quo NYN-N: 'NYN-N' is not a state");
+    expect(() => readGmcrPy(elmira, "x", { statusQuo: "13" })).toThrow("--status-quo 13: there is no state 13: the feasible states are numbered 1 to 12");
     expect(() => readGmcrPy(elmira, "x", { statusQuo: "NNNNN" })).toThrow(
       "--status-quo NNNNN is not a feasible state: it breaks '!delay & !accept & !abandon'; the first feasible state is NYNNN (state 1)",
     );

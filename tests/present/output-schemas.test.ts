@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { kindFile, OUTPUT_SCHEMAS } from "../../src/present/output-schemas.js";
+import { kindFile, OUTPUT_SCHEMAS } from "../../src/report/output-schemas.js";
 import { parley } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "parley-json-"));
@@ -266,7 +266,7 @@ describe("kinds and schema files", () => {
     for (const f of kindFiles) expect(schemaFiles).toContain(f);
   });
 
-  it("the committed schemas are the generated ones (run `npm run schema` after changing src/present/output-schemas.ts)", () => {
+  it("the committed schemas are the generated ones (run `npm run schema` after changing src/report/output-schemas.ts)", () => {
     for (const [kind, { schema }] of Object.entries(OUTPUT_SCHEMAS)) expect(JSON.parse(readFileSync(`schema/${kindFile(kind)}`, "utf8")), kind).toEqual(schema);
   });
 

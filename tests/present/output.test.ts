@@ -10,7 +10,8 @@ import { join, resolve } from "node:path";
 import { stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateScenarioData } from "../../bench/generate.js";
-import { analysisJsonChunks, analysisToJson, renderAnalysis, renderStates, stateTable } from "../../src/present/analysis-output.js";
+import { analysisOutput, statesOutput, stateTable } from "../../src/present/analysis-output.js";
+import { printedChunks } from "../../src/cli/print.js";
 import { jsonChunks, LazyArray } from "../../src/present/json-chunks.js";
 import { displayWidth, renderText, textLines } from "../../src/present/table.js";
 import { wrap } from "../../src/present/text.js";
@@ -91,13 +92,13 @@ describe("display width", () => {
   });
 
   it("keeps every line of a report of Chinese and Japanese labels within 80 columns", async () => {
-    const r = await parley("report", join(root, "tests/fixtures/cjk-chicken.yaml"));
+    const r = await parley("report", join(root, "tests/fixtures/cjk-chicken.yaml"), "--appendix");
     expect([r.code, r.stderr]).toEqual([0, ""]);
     const lines = r.stdout.split("\n");
     expect(lines.filter((l) => displayWidth(l) > 80)).toEqual([]);
     // Headings are underlined to their display width.
-    const i = lines.indexOf("In short");
-    expect(lines[i + 1]).toBe("─".repeat(8));
+    const i = lines.indexOf("Words used here");
+    expect(lines[i + 1]).toBe("─".repeat(15));
     expect(r.stdout).toContain("两名司机相向而行。先转向的一方丢面子；如果双方都不转向，他们就会相撞。这是一个经\n典的冲突模型");
   });
 });
@@ -130,7 +131,7 @@ describe("chunked JSON", () => {
 
 describe("renderers of large models", () => {
   it("render the default table of 131,072 states (the spread into Math.max overflowed the stack) and say how to get the rest", () => {
-    const { text, chunks } = drain(renderStates(big, "table", { limit: 1000 }));
+    const { text, chunks } = drain(printedChunks(statesOutput, big, "table", { limit: 1000 }));
     const lines = text.trimEnd().split("\n");
     // The option key (heading, header, rule, 17 options, a blank line) in one chunk, then the table.
     expect([chunks, lines.length]).toEqual([1 + 2 + 1000 + 1, 1 + 2 + 17 + 1 + 2 + 1000 + 1]);
@@ -138,12 +139,12 @@ describe("renderers of large models", () => {
   });
 
   it("list every state as chunks in csv, json and with --all", () => {
-    expect(drain(renderStates(mid, "csv")).chunks).toBe(8192 + 1);
-    const json = drain(renderStates(mid, "json"));
+    expect(drain(printedChunks(statesOutput, mid, "csv", {})).chunks).toBe(8192 + 1);
+    const json = drain(printedChunks(statesOutput, mid, "json", {}));
     expect(json.chunks).toBeGreaterThan(8192);
     expect(JSON.parse(json.text).states).toHaveLength(8192);
-    expect(drain(renderStates(mid, "table")).chunks).toBe(1 + 2 + 8192);
-    const md = drain(renderStates(mid, "md", { limit: 5 }))
+    expect(drain(printedChunks(statesOutput, mid, "table", {})).chunks).toBe(1 + 2 + 8192);
+    const md = drain(printedChunks(statesOutput, mid, "md", { limit: 5 }))
       .text.trimEnd()
       .split("\n");
     // ## Options, its header and 13 rows, a blank line, ## States; the table; a blank line and the note.
@@ -153,21 +154,21 @@ describe("renderers of large models", () => {
 
   it("render the analysis as chunks (table, md, csv, json), the JSON the same as one object", () => {
     const a = analyze(mid, { concepts: ["Nash", "GMR"] });
-    const table = drain(renderAnalysis(a, "table", { limit: 1000 })).text;
+    const table = drain(printedChunks(analysisOutput, { analysis: a }, "table", { limit: 1000 })).text;
     expect(table).toMatch(
       /… and 7,192 more states not shown \(1,000 of 8,192\): --limit N or --all to show more, --format csv for every row as data, -e for the equilibria only\n/,
     );
     expect(table).toMatch(/Equilibria \(stable for every decision maker\):\n {2}Nash {5}\d/);
-    expect(drain(renderAnalysis(a, "md", { limit: 1000 })).text).toMatch(/more states not shown/);
-    expect(drain(renderAnalysis(a, "csv", { limit: 10 })).chunks).toBe(8193); // CSV is data: never capped
-    const json = drain(analysisJsonChunks(a));
+    expect(drain(printedChunks(analysisOutput, { analysis: a }, "md", { limit: 1000 })).text).toMatch(/more states not shown/);
+    expect(drain(printedChunks(analysisOutput, { analysis: a }, "csv", { limit: 10 })).chunks).toBe(8193); // CSV is data: never capped
+    const json = drain(analysisOutput.jsonChunks!({ analysis: a }));
     expect(json.chunks).toBeGreaterThan(8192);
-    expect(JSON.parse(json.text)).toEqual(analysisToJson(a));
-    const eq = JSON.parse([...analysisJsonChunks(a, { equilibriaOnly: true })].join(""));
+    expect(JSON.parse(json.text)).toEqual(analysisOutput.toJson({ analysis: a }));
+    const eq = JSON.parse([...analysisOutput.jsonChunks!({ analysis: a, equilibriaOnly: true })].join(""));
     expect(eq.equilibriaOnly).toBe(true);
     const union = [...new Set([...a.equilibria.Nash!, ...a.equilibria.GMR!])].sort((x, y) => x - y).map((s) => s + 1);
     expect(eq.states.map((s: { id: number }) => s.id)).toEqual(union);
-    expect(eq).toEqual(analysisToJson(a, { equilibriaOnly: true }));
+    expect(eq).toEqual(analysisOutput.toJson({ analysis: a, equilibriaOnly: true }));
   });
 
   it("state tables count only the rows they show", () => {
@@ -203,11 +204,12 @@ describe("parley states", () => {
     );
     // The same key as analyze's.
     expect((await parley("analyze", chicken)).stdout).toContain(`\n${key.join("\n")}\n`);
+    // Cells are escaped as scenario text is (`\#`, `a\_swerves`).
     const md = await parley("states", chicken, "-f", "md");
     expect(md.stdout).toBe(
       [
         "## Options",
-        "| # | option | meaning | controlled by | irreversible |",
+        "| \\# | option | meaning | controlled by | irreversible |",
         "| ---: | --- | --- | --- | --- |",
         "| 1 | a_swerves | Driver A swerves | Driver A |  |",
         "| 2 | b_swerves | Driver B swerves | Driver B |  |",

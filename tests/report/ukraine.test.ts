@@ -11,7 +11,9 @@ import { scenarioChanges } from "../../src/analysis/diff.js";
 import { stateFamilies, familyPattern } from "../../src/analysis/families.js";
 import { statusQuoAnalysis } from "../../src/analysis/paths.js";
 import { buildReport } from "../../src/report/build.js";
-import { renderReportHtml, renderReportMarkdown, renderReportText } from "../../src/report/render.js";
+import { render } from "../../src/present/document.js";
+import { reportDocument } from "../../src/report/render.js";
+import { reportOutput } from "../../src/report/report-output.js";
 import { analyze, CONCEPTS, loadModel, statePattern, type Model } from "../../src/index.js";
 import { parley } from "../helpers/cli.js";
 
@@ -153,16 +155,19 @@ describe("the what-ifs", () => {
 describe("the report", () => {
   const base = load("ukraine-2025.yaml");
   const whatIfs = base.scenario.whatIfs!.map((w) => ({ title: w.title!, file: w.file, model: load(w.file) }));
-  const report = buildReport(base, whatIfs);
+  // The CLI dates the report today; the tests fix the day (PARLEY_TODAY) so the bottom line is comparable.
+  const report = buildReport(base, whatIfs, { today: "2026-12-07" });
 
   it("has every section, with the findings in words", () => {
-    expect(report.format).toBe("parley-report/1");
+    expect(reportOutput.toJson(report)).toMatchObject({ format: "parley-report/1" });
     expect(report.model.parties.map((p) => p.name)).toEqual(["United States", "Russia", "Ukraine", "European allies"]);
     expect(report.model.today.words).toBe(
       "new US sanctions stay on hold; no ceasefire; Russia presses its offensive; Europe insists on a ceasefire before talks",
     );
     expect(report.tiers.map((t) => t.key)).toEqual(["nash", "credible", "simultaneous", "threats"]);
-    expect(report.tiers[1].families[0].words).toMatch(/^new US sanctions stay on hold; a ceasefire holds; with or without: /);
+    // Families are told by what their states share, without "with or without" lists.
+    expect(report.tiers[1].families[0].words).toBe("new US sanctions stay on hold; a ceasefire holds");
+    expect(JSON.stringify(report)).not.toContain("with or without");
     expect(report.outlook.paths[0].steps).toMatchObject([{ mover: "us", action: "impose the new sanctions put on hold", reason: { sources: ["F9"] } }]);
     expect(report.whatIfs.map((w) => w.title)).toEqual([
       "The US walks away from the talks",
@@ -228,27 +233,35 @@ describe("the report", () => {
   });
 
   it("renders as text, Markdown and HTML", () => {
-    const text = renderReportText(report);
+    const text = render(reportDocument(report, { appendix: true }), "text");
     for (const h of [
-      "In short",
+      "Bottom line, as of 7 December 2026",
+      "Questions",
       "1. The model",
       "2. Stable outcomes",
       "3. From today",
       "4. What it would take",
-      "5. What if …",
-      "6. What the answer depends on",
-      "7. Limits of the model",
-      "8. Checks of the model",
+      "5. What the answer depends on",
+      "6. Limits of the model",
+      "7. Checks of the model",
+      "Words used here",
+      "Appendix: technical detail",
+      "A.2 The stability analysis in short",
+      "A.5 What if …",
     ])
       expect(text).toContain(`\n${h}\n`);
+    // Without the appendix (the CLI's default) the report is about a third of what it was (533 lines).
+    const body = render(reportDocument(report), "text");
+    expect(body.split("\n").length).toBeLessThan(230);
+    expect(body).not.toContain("Appendix: technical detail");
     // The check is parley lint's revealed-preference finding about the US sanctions statement.
     expect(report.checks.map((c) => c.code)).toEqual(["revealed-preference"]);
     expect(text).toContain('"if ru_offensive then us_sanctions" is what makes it prefer that');
     expect(Math.max(...text.split("\n").map((l) => [...l].length))).toBeLessThanOrEqual(100);
-    const md = renderReportMarkdown(report);
+    const md = render(reportDocument(report), "md");
     expect(md).toContain("## 3. From today");
     expect(md).toContain("- **United States**");
-    const html = renderReportHtml(report);
+    const html = render(reportDocument(report), "html");
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("<h2>2. Stable outcomes</h2>");
     expect(html).not.toMatch(/<script|https?:/);
@@ -257,18 +270,39 @@ describe("the report", () => {
   it("escapes scenario text in HTML and Markdown", () => {
     const evil = loadModel(readFileSync("scenarios/chicken.yaml", "utf8").replace("name: Chicken", 'name: "<script>alert(1)</script> *bold* | pipe"'));
     const r = buildReport(evil);
-    expect(renderReportHtml(r)).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
-    expect(renderReportHtml(r)).not.toContain("<script>");
-    expect(renderReportMarkdown(r)).toContain("\\<script\\>alert(1)\\</script\\> \\*bold\\* \\| pipe");
+    expect(render(reportDocument(r), "html")).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(render(reportDocument(r), "html")).not.toContain("<script>");
+    expect(render(reportDocument(r), "md")).toContain("\\<script\\>alert(1)\\</script\\> \\*bold\\* \\| pipe");
   });
 
   it("is what npm start prints, and parley report writes every format", async () => {
+    process.env.PARLEY_TODAY = "2026-12-07";
     const r = await parley("report");
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(renderReportText(report));
+    expect(r.stdout).toBe(render(reportDocument(report), "text"));
+    expect((await parley("report", "--appendix")).stdout).toBe(render(reportDocument(report, { appendix: true }), "text"));
     const j = JSON.parse((await parley("report", "scenarios/ukraine-2025.yaml", "-f", "json")).stdout);
-    expect(j).toEqual(JSON.parse(JSON.stringify(report)));
+    expect(j).toEqual(JSON.parse(JSON.stringify(reportOutput.toJson(report))));
     expect((await parley("report", "scenarios/elmira.yaml", "-f", "md")).stdout).toContain("# Elmira groundwater contamination");
+    delete process.env.PARLEY_TODAY;
+  });
+
+  it("leads with a dated bottom line: probabilities, what would change them, what to watch, the questions", () => {
+    const b = report.bottomLine!;
+    expect(b.made).toBe("2026-12-07");
+    expect(b.asOf).toBe("2025-08-15");
+    const total = b.outcomes.reduce((a, o) => a + o.probability, 0) + b.rest;
+    expect(total).toBeCloseTo(1, 9);
+    expect(b.outcomes[0].probability).toBeGreaterThanOrEqual(b.outcomes[1].probability);
+    expect(b.change.length).toBeGreaterThan(0);
+    expect(b.watch.length).toBe(2);
+    expect(b.questions.map((q) => q.id)).toEqual(["ceasefire_2025", "summit_2025", "sanctions_2025", "us_guarantee_2025", "us_walks_away_2025"]);
+    expect(b.questions.every((q) => q.retrodiction)).toBe(true);
+    // The first screen holds the date and a probability, and no state numbers or concept acronyms.
+    const firstScreen = render(reportDocument(report), "text").split("\n").slice(0, 40).join("\n");
+    expect(firstScreen).toContain("as of 7 December 2026");
+    expect(firstScreen).toMatch(/\b\d+%/);
+    expect(firstScreen).not.toMatch(/state \d|\b(Nash|GMR|SMR|SEQ|SIM)\b/);
   });
 
   it("reports a missing what-if file with its name", async () => {

@@ -9,8 +9,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyze, forecast, loadModel } from "../../src/index.js";
-import { forecastRecords } from "../../src/api/present.js";
+import { analyze, forecast, forecastLogText, forecastRecords, loadModel } from "../../src/index.js";
 import { CHART, questionChart, questionSvg } from "../../web/src/charts/forecast-chart.js";
 import { forecastView, lintView } from "../../web/src/workers/engine/forecast.js";
 import { sha256Hex } from "../../web/src/workers/engine/sha256.js";
@@ -55,7 +54,7 @@ describe("the Forecast view", () => {
 
   it("gives the log lines parley forecast --record writes, with the text's SHA-256", () => {
     const f = forecast(ukraine, { today: "2025-09-01", signposts: 8 });
-    expect(before.records).toBe(forecastRecords(ukraine.model, f, hash));
+    expect(before.records).toBe(forecastLogText(forecastRecords(f, { name: ukraine.model.scenario.name, hash })));
     const lines = before.records
       .trim()
       .split("\n")

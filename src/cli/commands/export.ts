@@ -1,7 +1,7 @@
 /** `parley export`. */
 import type { Command } from "commander";
 import { exportGmcrPy } from "../../interchange/gmcrpy-export.js";
-import { forceOption, maxStatesOption, outputOption, type CommandEnv } from "../env.js";
+import { forceOption, jsonText, maxStatesOption, outputOption, type CommandEnv } from "../env.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -18,6 +18,6 @@ Examples:
   parley export scenarios/elmira.yaml -o elmira.gmcr`,
     )
     .action((file: string, o: { output?: string; force?: boolean; maxStates: number }) => {
-      env.writeResult(JSON.stringify(exportGmcrPy(env.load(file, o.maxStates)), null, 2) + "\n", o);
+      env.writeResult(jsonText(exportGmcrPy(env.load(file, o.maxStates))), o);
     });
 }

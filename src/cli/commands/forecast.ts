@@ -5,23 +5,15 @@ import { forecast } from "../../analysis/forecast.js";
 import { isCalendarDate } from "../../format/dates.js";
 import { MOVE_RULES, type MoveRule } from "../../analysis/play.js";
 import { uncertaintyOf } from "../../analysis/robustness.js";
-import { forecastOutput, forecastRecords } from "../../present/forecast-output.js";
+import { forecastOutput } from "../../present/forecast-output.js";
+import { forecastLogText, forecastRecords } from "../../interchange/forecast-log.js";
 import { ParleyError } from "../../format/errors.js";
 import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
 import { forceOption, formatOption, maxStatesOption, outputOption, parseConcept, parseCount, type CommandEnv } from "../env.js";
 import { inputName } from "../io.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 import { print, type PrintOptions } from "../print.js";
-
-/** The day the forecast is made: today, in UTC (PARLEY_TODAY fixes it for tests; --record then refuses). */
-export function today(): { date: string; fixed: boolean } {
-  const real = new Date().toISOString().slice(0, 10);
-  const fixed = process.env.PARLEY_TODAY;
-  if (fixed === undefined || fixed === "") return { date: real, fixed: false };
-  if (!isCalendarDate(fixed))
-    throw new ParleyError({ code: "bad-environment", message: `PARLEY_TODAY='${fixed}' is not a date; write it as YYYY-MM-DD, or unset it` });
-  return { date: fixed, fixed: fixed !== real };
-}
+import { today } from "../today.js";
 
 /** "undeterred=2,uniform=1" -> rules with weights. */
 function parseRules(value: string): { rule: MoveRule; weight: number }[] {
@@ -122,7 +114,7 @@ Examples:
             code: "no-questions",
             message: `${inputName(path)} has no questions to record; add a questions: section (docs/scenario-format.md)`,
           });
-        env.io.appendText(o.record, forecastRecords(model, f, hash));
+        env.io.appendText(o.record, forecastLogText(forecastRecords(f, { name: model.scenario.name, hash })));
         const counted = f.questions.filter((q) => !q.retrodiction).length;
         env.io.stderr(
           `parley: recorded ${f.questions.length} question${f.questions.length === 1 ? "" : "s"} in ${o.record}${counted < f.questions.length ? ` (${f.questions.length - counted} retrodiction${f.questions.length - counted === 1 ? "" : "s"}, never scored)` : ""}\n`,

@@ -21,7 +21,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: "report",
     args: "[file]",
-    description: "a report a reader without GMCR training can follow: the model, stable outcomes in words, paths from today, what-ifs, decisive assumptions",
+    description:
+      "a report a reader without GMCR training can follow: a dated bottom line (what is likely, what would change it, what to watch), the model, stable outcomes, paths from today, decisive assumptions",
     load: () => import("./report.js"),
   },
   {

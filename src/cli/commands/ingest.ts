@@ -1,15 +1,13 @@
 /** `parley ingest`: a news article -> a draft scenario, or what it changes in an existing one. */
 import { fileURLToPath } from "node:url";
 import { Option, type Command } from "commander";
-import { parseDocument } from "yaml";
 import { extractHtmlWithReadability } from "../../ingest/html.js";
 import { ingestArticle, loadGazetteer } from "../../ingest/ingest.js";
 import { DEFAULT_MAX_CHARS } from "../../ingest/guard.js";
-import { applyUpdate, planUpdate } from "../../ingest/update.js";
+import { updateScenarioText } from "../../ingest/update.js";
 import { ingestOutput, ingestUpdateOutput, ingestYaml } from "../../present/ingest-output.js";
 import { ParleyError } from "../../format/errors.js";
-import type { ScenarioFile } from "../../format/schema.js";
-import { parseScenario, validateData } from "../../format/validate.js";
+import { validateData } from "../../format/validate.js";
 import { forceOption, formatOption, outputOption, parseCount, type CommandEnv } from "../env.js";
 import { print } from "../print.js";
 import { inputName, STDIN_NAME } from "../io.js";
@@ -88,41 +86,29 @@ How it works, the gazetteer format and the event codes: docs/ingest.md.`,
         return print(env, ingestOutput, result, { ...target, format: format === "text" ? "md" : format });
       }
 
-      const scenarioText = env.io.readText(o.update);
       const scenarioName = inputName(o.update);
-      parseScenario(scenarioText, scenarioName); // a scenario with problems is reported as such, not updated
-      const doc = parseDocument(scenarioText);
-      const data = doc.toJS() as ScenarioFile;
-      const plan = planUpdate(data, result.draft, gazetteer);
       const format = o.format ?? "text";
-      const wanted = plan.changes.some((c) => c.kind !== "confirmed-stance");
-      if (o.write || format === "yaml") {
-        applyUpdate(doc, data, result.draft, plan);
-        const updated = doc.toString({ flowCollectionPadding: false });
-        try {
-          parseScenario(updated, scenarioName);
-        } catch (e) {
-          if (!(e instanceof ParleyError)) throw e;
-          throw new ParleyError({
-            code: "update-breaks-scenario",
-            message: `applying the changes would make ${scenarioName} invalid (${e.issues[0]?.message ?? "see parley validate"}); apply them by hand`,
-          });
-        }
-        if (format === "yaml" && !o.write) return env.writeResult(updated, target);
-        if (o.write) {
-          if (!wanted) {
-            env.io.stderr(`${o.update}: nothing to change\n`);
-          } else {
-            env.io.writeText(o.update, updated, true);
-            env.io.stderr(`updated ${o.update}\n`);
-          }
+      const {
+        plan,
+        changes,
+        text: updated,
+      } = updateScenarioText(env.io.readText(o.update), scenarioName, result.draft, gazetteer, {
+        apply: Boolean(o.write) || format === "yaml",
+      });
+      if (updated !== undefined && format === "yaml" && !o.write) return env.writeResult(updated, target);
+      if (updated !== undefined && o.write) {
+        if (!changes) {
+          env.io.stderr(`${o.update}: nothing to change\n`);
+        } else {
+          env.io.writeText(o.update, updated, true);
+          env.io.stderr(`updated ${o.update}\n`);
         }
       }
       if (format !== "yaml")
         print(
           env,
           ingestUpdateOutput,
-          { scenario: scenarioName, article: name, plan, write: Boolean(o.write), written: Boolean(o.write && wanted) },
+          { scenario: scenarioName, article: name, plan, write: Boolean(o.write), written: Boolean(o.write && changes) },
           { ...target, format },
         );
     });

@@ -4,8 +4,9 @@ import { dirname, join } from "node:path";
 import { sensitivityVariants } from "../../analysis/sensitivity.js";
 import { analyzeParallel, variantEquilibriaParallel } from "../../parallel/parallel.js";
 import { buildReport, type ReportOptions } from "../../report/build.js";
-import { reportOutput } from "../../report/render.js";
+import { reportOutput } from "../../report/report-output.js";
 import { print } from "../print.js";
+import { today } from "../today.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 import { chooseThreads, forceOption, formatOption, maxStatesOption, outputOption, runOnPool, threadsOption, type CommandEnv } from "../env.js";
 
@@ -15,9 +16,12 @@ const PARALLEL_FROM_STATES = 20_000;
 export function register(program: Command, env: CommandEnv): void {
   program
     .command("report")
-    .description("a report a reader without GMCR training can follow: the model, stable outcomes in words, paths from today, what-ifs, decisive assumptions")
+    .description(
+      "a report a reader without GMCR training can follow: a dated bottom line (what is likely, what would change it, what to watch), the model, stable outcomes, paths from today, decisive assumptions",
+    )
     .argument("[file]", "scenario file (default: the embedded default scenario)")
     .addOption(formatOption(["text", "md", "html", "json"], "text"))
+    .option("--appendix", "add the technical detail: why each outcome holds, joint moves, what-ifs, how sure, bargaining")
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
@@ -25,17 +29,21 @@ export function register(program: Command, env: CommandEnv): void {
     .addHelpText(
       "after",
       `
-The scenario's whatIfs (sibling files, relative to it) are analysed beside it.
+The report leads with a bottom line dated today: outcome probabilities from
+parley forecast, what would change them, the news to watch, the questions.
+The scenario's whatIfs (sibling files, relative to it) are analysed beside it
+(in the appendix).
 
 Examples:
   parley report                                   the default scenario, in the terminal
+  parley report --appendix                        with the technical detail
   parley report scenarios/ukraine-2025.yaml -f html -o report.html
   parley report my-conflict.yaml -f md > report.md`,
     )
     .action(
       async (
         file: string | undefined,
-        o: { format: "text" | "md" | "html" | "json"; output?: string; force?: boolean; maxStates: number; threads: number },
+        o: { format: "text" | "md" | "html" | "json"; appendix?: boolean; output?: string; force?: boolean; maxStates: number; threads: number },
       ) => {
         const path = file ?? DEFAULT_SCENARIO;
         const model = env.load(path, o.maxStates);
@@ -70,8 +78,8 @@ Examples:
                 return sensitivityEquilibria && { analysis, sensitivityEquilibria };
               })
             : {};
-        const data = buildReport(model, whatIfs, precomputed);
-        print(env, reportOutput, data, o);
+        const data = buildReport(model, whatIfs, { ...precomputed, today: today().date });
+        print(env, reportOutput, data, o, { appendix: o.appendix === true });
       },
     );
 }

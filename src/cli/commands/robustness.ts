@@ -4,7 +4,6 @@ import { robustnessSteps, uncertaintyOf, type RobustnessResult } from "../../ana
 import { robustnessOutput } from "../../present/robustness-output.js";
 import { print, type PrintOptions } from "../print.js";
 import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
-import { startNodePool } from "../../parallel/node-pool.js";
 import { robustnessParallel, robustnessWorthThreads } from "../../parallel/parallel.js";
 import { ParleyError } from "../../format/errors.js";
 import { overLimit } from "../../format/limits.js";
@@ -17,6 +16,8 @@ import {
   maxStatesOption,
   outputOption,
   parseCount,
+  runOnPool,
+  runSteps,
   threadsOption,
   type CommandEnv,
 } from "../env.js";
@@ -72,37 +73,20 @@ Examples:
         const model = env.load(file, o.maxStates);
         const concepts = o.concept ?? [...CONCEPTS];
         const u = uncertaintyOf(model);
-        let stop = false;
-        const release = env.io.onInterrupt?.(() => (stop = true));
-        const opts = { concepts, samples: o.samples, seed: o.seed, exactLimit: o.exactLimit, shouldStop: () => stop };
+        const opts = { concepts, samples: o.samples, seed: o.seed, exactLimit: o.exactLimit };
         const threads = chooseThreads(o.threads, robustnessWorthThreads(model, opts));
-        const progress = (done: number, total: number) => env.io.isTTY && env.io.stderr(progressBar(done, total));
-        let result: RobustnessResult;
-        try {
-          if (threads > 1) {
-            const pool = startNodePool(threads);
-            try {
-              result = await robustnessParallel(model, u, pool, { ...opts, onProgress: progress });
-            } finally {
-              pool.close();
-            }
-          } else {
-            const steps = robustnessSteps(createContext(model), u, opts);
-            for (;;) {
-              const step = steps.next();
-              if (step.done) {
-                result = step.value;
-                break;
-              }
-              progress(step.value.done, step.value.total);
-              // Let Ctrl-C and output through between steps.
-              await new Promise((resolve) => setImmediate(resolve));
-            }
-          }
-        } finally {
-          release?.();
-          if (env.io.isTTY) env.io.stderr("\r\x1b[K");
-        }
+        // Ctrl-C keeps the profiles analysed so far: a partial result is still a result.
+        const style = { line: progressBar, keepPartial: true };
+        const result: RobustnessResult =
+          threads > 1
+            ? await runOnPool(
+                env,
+                threads,
+                true,
+                (pool, onProgress, shouldStop) => robustnessParallel(model, u, pool, { ...opts, onProgress, shouldStop }),
+                style,
+              )
+            : await runSteps(env, (shouldStop) => robustnessSteps(createContext(model), u, { ...opts, shouldStop }), true, style);
         print(env, robustnessOutput, { model, uncertainty: u, result, concepts, seed: o.seed }, o, { top: o.top });
       },
     );

@@ -1,7 +1,7 @@
 /** `parley schema`. */
 import type { Command } from "commander";
 import { scenarioJsonSchema } from "../../format/schema.js";
-import { OUTPUT_SCHEMAS } from "../../present/output-schemas.js";
+import { OUTPUT_SCHEMAS } from "../../report/output-schemas.js";
 import { ParleyError } from "../../format/errors.js";
 import { forceOption, jsonText, outputOption, type CommandEnv } from "../env.js";
 

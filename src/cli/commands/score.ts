@@ -1,7 +1,8 @@
 /** `parley score`: how good were the recorded forecasts, against what happened. */
 import type { Command } from "commander";
 import { scoreRecords } from "../../analysis/score.js";
-import { readForecastLog, readResolutions, scoreOutput } from "../../present/score-output.js";
+import { scoreOutput } from "../../present/score-output.js";
+import { readForecastLog, readResolutions } from "../../interchange/forecast-log.js";
 import { forceOption, formatOption, outputOption, type CommandEnv } from "../env.js";
 import { print, type PrintOptions } from "../print.js";
 import { inputName } from "../io.js";

@@ -6,6 +6,7 @@
  */
 import { dmColor } from "../widgets/colors.js";
 import { clear, h, plural } from "../widgets/dom.js";
+import { stateIndex } from "../../../../src/index.js";
 import type { ModelView } from "../../protocol/engine.js";
 import { stateRow } from "./states.js";
 
@@ -21,7 +22,7 @@ export class PathsPanel {
 
   setModel(m: ModelView): void {
     const p = m.paths;
-    const today = stateRow(m, p.from - 1);
+    const today = stateRow(m, stateIndex(p.from));
     const nash = m.concepts.includes("Nash") ? "Nash" : m.concepts[0];
     const todayStable = today.eq.length
       ? `an equilibrium under ${today.eq.join(", ")}`

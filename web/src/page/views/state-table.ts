@@ -8,6 +8,7 @@
  * the rest, and columns have fixed widths: tens of thousands of states scroll
  * as smoothly as ten. Rows are one tab stop: arrow keys move, Enter explains.
  */
+import { stateIndex } from "../../../../src/index.js";
 import { clear, h, plural } from "../widgets/dom.js";
 import type { Concept, ModelView, StateRow } from "../../protocol/engine.js";
 import { isEquilibrium, patternOf, stateRow, wordsOf } from "./states.js";
@@ -88,7 +89,7 @@ export class StateTable {
   setSelected(id: number | null): void {
     this.selected = id;
     if (id !== null) {
-      const at = this.order.indexOf(id - 1);
+      const at = this.order.indexOf(stateIndex(id));
       if (at >= 0) this.active = at;
     }
     for (const tr of this.body?.querySelectorAll<HTMLTableRowElement>("tr[data-state]") ?? []) {
@@ -116,7 +117,12 @@ export class StateTable {
     const words = this.search.value.trim().toLowerCase();
     let rows = Array.from({ length: m.states.count }, (_, s) => s);
     if (this.eqOnly.checked) rows = rows.filter((s) => isEquilibrium(m, s, concept));
-    if (words) rows = rows.filter((s) => String(s + 1) === words || this.wordsAt(s).toLowerCase().includes(words) || patternOf(m, s).toLowerCase() === words);
+    if (words) {
+      // A state typed by its id or its Y/N pattern is read as the engine reads one (parseStateRef): the id as a number, the pattern in any case.
+      const byId = /^\d+$/.test(words) ? stateIndex(Number(words)) : -1;
+      const pattern = words.toUpperCase();
+      rows = rows.filter((s) => s === byId || patternOf(m, s) === pattern || this.wordsAt(s).toLowerCase().includes(words));
+    }
     const key = this.sort;
     if (key.kind === "id") return this.descending ? rows.reverse() : rows;
     const eqCount = (s: number) => {
@@ -153,7 +159,7 @@ export class StateTable {
     this.count.textContent = n === total ? plural(total, "state") : `${n.toLocaleString("en")} of ${plural(total, "state")}`;
     this.active = Math.max(
       0,
-      this.selected !== null && this.order.includes(this.selected - 1) ? this.order.indexOf(this.selected - 1) : Math.min(this.active, n - 1),
+      this.selected !== null && this.order.includes(stateIndex(this.selected)) ? this.order.indexOf(stateIndex(this.selected)) : Math.min(this.active, n - 1),
     );
 
     const sortButton = (label: string | Node, key: SortKey, title: string) => {

@@ -4,6 +4,7 @@
  * whenTaken / whenNotTaken phrase, the label when taken without a phrase), the
  * ranks, the stability marks and the concepts it is an equilibrium under.
  */
+import { stateId } from "../../../../src/index.js";
 import type { Concept, ModelView, StateRow } from "../../protocol/engine.js";
 
 /** s is 0-based (state s + 1). */
@@ -38,7 +39,7 @@ export function stateRow(m: ModelView, s: number): StateRow {
   const stable: StateRow["stable"] = {};
   for (const c of m.concepts) stable[c] = m.states.stable[c]![s];
   return {
-    id: s + 1,
+    id: stateId(s),
     pattern: patternOf(m, s),
     words: wordsOf(m, s),
     ranks: m.states.ranks.map((r) => r[s]),

@@ -23,7 +23,8 @@ import {
   ParleyError,
   rankOf,
   readGmcrPy,
-  renderRobustness,
+  render,
+  robustnessOutput,
   robustnessSteps,
   statePattern,
   stateFamilies,
@@ -136,7 +137,7 @@ export function* robustnessJob(
     positive: r.states.length,
     top,
     influence,
-    markdown: renderRobustness(m, u, r, concepts, true, 15, params.seed),
+    markdown: render(robustnessOutput.toDocument({ model: m, uncertainty: u, result: r, concepts, seed: params.seed }, { top: 15 }), "md"),
     ms: Math.round(r.elapsedMs),
   };
 }

@@ -5,7 +5,7 @@
  * date, tests fix it), so a forecast is dated the day it is made, never the
  * scenario's as-of date.
  */
-import { CONCEPT_NAMES, forecast, forecastJson, forecastRecords, lint, locateFindings, type Analysis, type Model } from "./engine.js";
+import { CONCEPT_NAMES, forecast, forecastLogText, forecastOutput, forecastRecords, lint, locateFindings, type Analysis, type Model } from "./engine.js";
 import { sha256Hex } from "./sha256.js";
 import type { ForecastView, LintResultView } from "../../protocol/engine.js";
 
@@ -41,7 +41,7 @@ export function forecastView(analysis: Analysis, text: string, version: number, 
     ...(params.samples ? { samples: params.samples } : {}),
   });
   const hash = `sha256:${sha256Hex(text)}`;
-  const json = forecastJson(m, f, { name: m.scenario.name, hash });
+  const json = forecastOutput.toJson({ model: m, forecast: f, scenario: { name: m.scenario.name, hash }, signposts: 0 });
   // Sampled: each course of play lands in a family or not, so a family's error is that of a proportion.
   const se = (p: number) => (f.exact || f.samples <= 0 ? null : Math.sqrt((p * (1 - p)) / f.samples));
   const total = f.rules.reduce((a, r) => a + r.weight, 0);
@@ -85,7 +85,7 @@ export function forecastView(analysis: Analysis, text: string, version: number, 
       `Decisive moves a month: ${m.scenario.decisionMakers.map((dm, d) => `${dm.name} ${f.rates[d]}`).join(", ")}.`,
       f.exact ? "Probabilities are exact for this model." : `Probabilities are estimated from ${f.samples.toLocaleString("en")} simulated courses of play.`,
     ],
-    records: forecastRecords(m, f, hash),
+    records: forecastLogText(forecastRecords(f, { name: m.scenario.name, hash })),
     ms: Date.now() - t0,
   };
 }

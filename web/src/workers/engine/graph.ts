@@ -4,13 +4,13 @@
  * equilibria) and every unilateral move among them, one edge per pair of
  * states and decision maker, marked when the move improves things for its mover.
  */
-import { describeState, statePattern, statusQuoAnalysis, type Analysis, stateId } from "./engine.js";
+import { describeState, statePattern, statusQuoAnalysis, type Analysis, stateId, stateIndex } from "./engine.js";
 import type { GraphEdge, GraphRequest, GraphView } from "../../protocol/engine.js";
 
 export function graphView(analysis: Analysis, req: GraphRequest): GraphView {
   const m = analysis.model;
   const n = m.states.length;
-  const focus = Math.min(Math.max(req.focus - 1, 0), n - 1);
+  const focus = Math.min(Math.max(stateIndex(req.focus), 0), n - 1);
   const eqSet = new Set(analysis.equilibria[req.concept] ?? []);
   const chosen = chooseStates(analysis, req, focus, eqSet);
   const total = chosen.length;

@@ -10,13 +10,13 @@
  * them early with the result so far. A long request works on the version that
  * was current when it started, whatever loads meanwhile.
  */
-import { analyze, buildReport, loadModel, renderCsv, renderReportHtml, renderReportMarkdown, stateTable, type Analysis, type Model } from "./engine.js";
+import { analysisOutput, analyze, bargainOutput, buildReport, loadModel, render, reportDocument, type Analysis, type Model } from "./engine.js";
 import { awaitWork, coalitionsView, importScenario, inverseJob, NEVER_STOP, robustnessJob, type Control, type Step } from "./deeper.js";
 import { forecastView, lintView, todayUtc } from "./forecast.js";
 import { graphView } from "./graph.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM, type WorkerPool } from "../../../../src/api/parallel.js";
 import { runBargaining } from "../../../../src/index.js";
-import { bargainJson } from "../../../../src/api/present.js";
+import type { BargainJson } from "../../../../src/api/present.js";
 import { compareView, explainView, issuesOf, modelView } from "./views.js";
 import type { Progress, Request, ResultOf } from "../../protocol/engine.js";
 
@@ -89,8 +89,11 @@ export class EngineSession {
           }
         }
         yield { phase: `writing the report${whatIfs.length ? ` (with ${whatIfs.length} what-if${whatIfs.length > 1 ? "s" : ""})` : ""}` };
-        const data = buildReport(cur.model, whatIfs);
-        return { html: renderReportHtml(data), markdown: renderReportMarkdown(data), skipped };
+        // The bottom line is dated the day the page computes it (the browser's clock, UTC), as the CLI's is.
+        const data = buildReport(cur.model, whatIfs, { today: new Date().toISOString().slice(0, 10) });
+        // The page scrolls: the workbench shows the whole report, appendix included.
+        const doc = reportDocument(data, { appendix: true });
+        return { html: render(doc, "html"), markdown: render(doc, "md"), skipped };
       }
       case "compare": {
         const cur = this.need();
@@ -106,7 +109,7 @@ export class EngineSession {
       }
       case "csv": {
         const cur = this.need();
-        return renderCsv(stateTable(cur.model, cur.analysis, "csv"));
+        return [...analysisOutput.csvChunks!({ analysis: cur.analysis })].join("");
       }
       case "import":
         yield { phase: `importing ${request.name}` };
@@ -129,7 +132,7 @@ export class EngineSession {
         const cur = this.need();
         yield { phase: "forecasting the bargaining issues" };
         const run = runBargaining(cur.model.scenario, request.samples > 0 ? { samples: request.samples, seed: request.seed } : {});
-        return { ...bargainJson(run), version: cur.version };
+        return { ...(bargainOutput.toJson({ model: cur.model, run }) as BargainJson), version: cur.version };
       }
       case "forecast": {
         const cur = this.need();

@@ -15,7 +15,8 @@ import {
   ParleyError,
   rankCount,
   rankOf,
-  renderComparison,
+  comparisonOutput,
+  render,
   statePattern,
   stateFamilies,
   statusQuoAnalysis,
@@ -233,6 +234,6 @@ export function compareView(a: Model, fileA: string, b: Model, fileB: string): C
     sameOptions: cmp.sameOptions,
     sharedOptions: cmp.sharedOptions,
     concepts: cmp.concepts.map((c) => ({ concept: c.concept, gained: changeView(b, c.gained, "stateB"), lost: changeView(a, c.lost, "stateA") })),
-    markdown: renderComparison(a, b, fileA, fileB, cmp, true),
+    markdown: render(comparisonOutput.toDocument({ a, b, fileA, fileB, cmp }, undefined), "md"),
   };
 }

@@ -1,3 +1,11 @@
+/**
+ * `parley report` (`parley-report/1`) as an output kind: its tag, its JSON
+ * Schema and its document. The JSON is the report's data (buildReport) under
+ * the tag; the document is made in render.ts.
+ */
+import type { OutputKind } from "../present/kind.js";
+import type { ReportData } from "./build.js";
+import { reportDocument, type ReportLayout } from "./render.js";
 import {
   arr,
   bargainModel,
@@ -8,6 +16,7 @@ import {
   ids,
   int,
   irreversible,
+  nullable,
   num,
   obj,
   oneOfValues,
@@ -15,7 +24,9 @@ import {
   root,
   stateIdSchema,
   str,
-} from "./schema-kit.js";
+} from "../present/schema-kit.js";
+
+export const REPORT_FORMAT = "parley-report/1";
 
 const cited = obj({ text: str, expression: str, sources: arr(str), assumption: str }, ["expression", "sources", "assumption"]);
 const counts = byConcept(int);
@@ -37,8 +48,8 @@ const outlook = obj({
   unreachable: arr(obj({ words: str, states: ids, concepts: arr(concept) })),
   unreachableCount: int,
 });
-export const reportSchema = root(
-  "parley-report/1",
+const reportSchema = root(
+  REPORT_FORMAT,
   "parley report --format json",
   {
     scenario: obj({ name: str, asOf: str, description: str, sources: arr(str) }, ["asOf", "description", "sources"]),
@@ -122,6 +133,16 @@ export const reportSchema = root(
     }),
     limitations: arr(str),
     checks: arr(obj({ code: str, element: str, message: str, fix: str })),
+    bottomLine: obj({
+      made: str,
+      asOf: nullable(str),
+      horizon: int,
+      outcomes: arr(obj({ words: str, probability: num })),
+      rest: num,
+      change: arr(str),
+      watch: arr(obj({ move: str, effect: str })),
+      questions: arr(obj({ id: str, question: str, by: str, probability: nullable(num), retrodiction: bool })),
+    }),
     bargaining: obj({
       issues: arr(
         obj({
@@ -136,5 +157,13 @@ export const reportSchema = root(
       ),
     }),
   },
-  ["robustness", "bargaining"],
+  ["robustness", "bargaining", "bottomLine"],
 );
+
+/** `parley report`: the report data is its own JSON contract, with the tag first. */
+export const reportOutput: OutputKind<ReportData, ReportLayout> = {
+  format: REPORT_FORMAT,
+  schema: reportSchema,
+  toJson: (r) => ({ format: REPORT_FORMAT, ...r }),
+  toDocument: (r, layout) => reportDocument(r, layout),
+};

@@ -8,27 +8,28 @@
  * every field that is always present as `required`: a renamed or missing
  * field fails. Adding a field here and in the output is not a breaking
  * change; renaming or removing one is, and needs a new version (/2).
+ * It sits in report/ because the report's kind is the one above present/.
  */
-import { analysisSchema, statesSchema } from "./analysis-output.js";
-import { bargainSchema } from "./bargain-output.js";
-import { coalitionsSchema } from "./coalitions-output.js";
-import { comparisonSchema, survivalSchema } from "./compare-output.js";
-import { explanationSchema } from "./explain-text.js";
-import { forecastRecordSchema, forecastSchema } from "./forecast-output.js";
-import { foresightSchema } from "./foresight-output.js";
-import { hypergameSchema } from "./hypergame-output.js";
-import { ingestSchema, ingestUpdateSchema } from "./ingest-output.js";
-import { inverseSchema } from "./inverse-output.js";
-import { lintSchema } from "./lint-output.js";
-import { pathsSchema } from "./paths-output.js";
-import { reportSchema } from "./report-schema.js";
-import { robustnessSchema } from "./robustness-output.js";
-import type { Schema } from "./schema-kit.js";
-import { scoreSchema } from "./score-output.js";
-import { unknownSchema } from "./unknown-output.js";
-import { diagnosticsSchema } from "./validate-output.js";
+import { analysisSchema, statesSchema } from "../present/analysis-output.js";
+import { bargainSchema } from "../present/bargain-output.js";
+import { coalitionsSchema } from "../present/coalitions-output.js";
+import { comparisonSchema, survivalSchema } from "../present/compare-output.js";
+import { explanationSchema } from "../present/explain-text.js";
+import { forecastRecordSchema, forecastSchema } from "../present/forecast-output.js";
+import { foresightSchema } from "../present/foresight-output.js";
+import { hypergameSchema } from "../present/hypergame-output.js";
+import { ingestSchema, ingestUpdateSchema } from "../present/ingest-output.js";
+import { inverseSchema } from "../present/inverse-output.js";
+import { lintSchema } from "../present/lint-output.js";
+import { pathsSchema } from "../present/paths-output.js";
+import { reportOutput } from "./report-output.js";
+import { robustnessSchema } from "../present/robustness-output.js";
+import type { Schema } from "../present/schema-kit.js";
+import { scoreSchema } from "../present/score-output.js";
+import { unknownSchema } from "../present/unknown-output.js";
+import { diagnosticsSchema } from "../present/validate-output.js";
 
-export { kindFile } from "./schema-kit.js";
+export { kindFile } from "../present/schema-kit.js";
 
 /** Every kind of JSON the commands print, with the command(s) that print it. */
 export const OUTPUT_SCHEMAS: Record<string, { commands: string; schema: Schema }> = {
@@ -49,7 +50,7 @@ export const OUTPUT_SCHEMAS: Record<string, { commands: string; schema: Schema }
   "parley-unknown/1": { commands: "unknown", schema: unknownSchema },
   "parley-hypergame/1": { commands: "hypergame", schema: hypergameSchema },
   "parley-bargain/1": { commands: "bargain", schema: bargainSchema },
-  "parley-report/1": { commands: "report", schema: reportSchema },
+  "parley-report/1": { commands: "report", schema: reportOutput.schema },
   "parley-ingest/1": { commands: "ingest", schema: ingestSchema },
   "parley-ingest-update/1": { commands: "ingest --update", schema: ingestUpdateSchema },
   "parley-diagnostics/1": { commands: "validate", schema: diagnosticsSchema },
