@@ -36,10 +36,8 @@ export function bottomLineOf(model: Model, f: Forecast, decisive: AssumptionRepo
     .map((fam) => ({ words: describeFamily(model, fam.states, fam.care, { varying: false, absent: false }), probability: fam.probability }));
   const rest = Math.max(0, 1 - outcomes.reduce((a, o) => a + o.probability, 0));
   const questionText = new Map(f.questions.map((q) => [q.id, q]));
-  const watch = [...f.signposts]
-    .filter((s) => s.impact >= 0.01)
-    .sort((a, b) => b.impact - a.impact || b.nextMove - a.nextMove)
-    .slice(0, 2)
+  const ranked = [...f.signposts].filter((s) => s.impact >= 0.01).sort((a, b) => b.impact - a.impact || b.nextMove - a.nextMove);
+  const watch = ranked
     .map((s) => {
       // The question the move shifts most, or settles.
       const answered = s.questions.find((q) => q.answers);
@@ -51,7 +49,10 @@ export function bottomLineOf(model: Model, f: Forecast, decisive: AssumptionRepo
         bits.push(`"${questionText.get(moved.id)!.question}" would go from ${pct(before)} to ${pct(moved.probability)}`);
       }
       return { move: describeMove(model, s.dm, model.statusQuo, s.to), effect: bits.join("; ") };
-    });
+    })
+    // Two moves with the same effect on the questions tell a reader one thing: keep the first (the stronger).
+    .filter((w, k, all) => all.findIndex((o) => o.effect === w.effect) === k)
+    .slice(0, 2);
   return {
     made: f.made,
     asOf: f.asOf,

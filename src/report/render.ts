@@ -18,7 +18,8 @@ function stepText(st: StepReport): Inline {
   return t`${strong(user(st.moverName))}: ${user(st.action)} → state ${st.to}. Why: ${user(st.reason.text)}${user(cites(st.reason))} (its rank ${st.rankBefore} → ${st.rankAfter}).`;
 }
 
-function outlookBlocks(o: OutlookReport, level: number, pathsTitle: string, listUnreachable = true): Block[] {
+/** `listUnreachable`: how many groups of unreachable equilibria to name (0: only their number). */
+function outlookBlocks(o: OutlookReport, level: number, pathsTitle: string, listUnreachable: number): Block[] {
   const out: Block[] = [];
   const para = (text: Inline, l = level): Block => ({ kind: "paragraph", level: l, text });
   const item = (text: Inline, l = level): Block => ({ kind: "item", level: l, text });
@@ -45,13 +46,14 @@ function outlookBlocks(o: OutlookReport, level: number, pathsTitle: string, list
     );
     p.steps.forEach((st, k) => out.push({ kind: "step", level: level + 1, n: k + 1, text: stepText(st) }));
   }
-  if (o.unreachable.length && !listUnreachable) {
+  if (o.unreachable.length && listUnreachable === 0) {
     out.push(para(`${o.unreachableCount} other equilibrium states are not reachable from today by such moves.`, level));
   } else if (o.unreachable.length) {
     out.push(para("Not reachable from today by such moves:", level));
-    for (const u of o.unreachable.slice(0, 2))
+    for (const u of o.unreachable.slice(0, listUnreachable))
       out.push(item(t`${user(u.words)} (${u.states.length} state${u.states.length > 1 ? "s" : ""}; ${u.concepts.join(", ")})`, level));
-    if (o.unreachable.length > 2) out.push(para(`…and ${o.unreachable.length - 2} more groups of equilibrium states.`, level));
+    const more = o.unreachable.length - listUnreachable;
+    if (more > 0) out.push(para(`…and ${more} more group${more > 1 ? "s" : ""} of equilibrium states.`, level));
   }
   return out;
 }
@@ -167,7 +169,7 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
 
   // 3. From today
   out.push(heading(2, "3. From today"));
-  out.push(...outlookBlocks(r.outlook, 0, r.outlook.paths.some((p) => p.steps.length) ? "The nearest stable outcomes:" : ""));
+  out.push(...outlookBlocks(r.outlook, 0, r.outlook.paths.some((p) => p.steps.length) ? "The nearest stable outcomes:" : "", 1));
 
   // Sections after 3 are numbered as they appear.
   let section = 3;
@@ -229,14 +231,15 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
       `Each party's priorities were changed one at a time (two neighbouring priorities swapped, or one dropped): ${a.tried} variants. ${a.leaveOutlook} of them leave the outlook from today unchanged. The changes that matter most:`,
     ),
   );
-  for (const d of a.decisive.slice(0, 3))
+  // The body names the two that matter most; the appendix (A.7) gives every one with its effect.
+  for (const d of a.decisive.slice(0, 2))
     out.push(
       item(
         t`${user(d.change)}: ${d.changesOutlook ? "where play from today leads would change" : "which outcomes are stable would change, not where play from today leads"}.`,
         1,
       ),
     );
-  if (a.decisive.length > 3) out.push(para(`…and ${a.decisive.length - 3} more (the appendix gives each with its effect).`, 1));
+  if (a.decisive.length > 2) out.push(para(`…and ${a.decisive.length - 2} more (the appendix gives each with its effect).`, 1));
   if (!a.decisive.length) out.push(para("None of them changes any equilibrium.", 1));
   if (r.limitations.length) {
     out.push(next("Limits of the model"));
@@ -314,7 +317,7 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
         out.push(para("Compared with the base scenario:", 1));
         for (const c of w.comparison) out.push(item(user(c), 2));
         out.push(para(t`Today: ${user(w.outlook.fromWords)} (state ${w.outlook.from}).`, 1));
-        out.push(...outlookBlocks(w.outlook, 1, w.outlook.paths.some((p) => p.steps.length) ? "The nearest stable outcomes:" : "", false));
+        out.push(...outlookBlocks(w.outlook, 1, w.outlook.paths.some((p) => p.steps.length) ? "The nearest stable outcomes:" : "", 0));
       });
     }
 
@@ -407,10 +410,6 @@ function glossary(): Block[] {
       "a state stable for every party. Stability concepts differ in how far ahead the parties are assumed to look: Nash (not at all), SEQ (credible answers), GMR and SMR (any answer), SIM (moves at the same time).",
     ),
     entry("Reachable from today", "today's state can lead there by moves that each leave the mover better off, no party moving twice in a row."),
-    entry(
-      "Probability (bottom line)",
-      "the chance an outcome happens under a stated model of who moves and how (parley forecast); not the chance that a state is stable.",
-    ),
   ];
 }
 

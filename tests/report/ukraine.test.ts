@@ -250,9 +250,9 @@ describe("the report", () => {
       "A.5 What if …",
     ])
       expect(text).toContain(`\n${h}\n`);
-    // Without the appendix (the CLI's default) the report is about a third of what it was (533 lines).
+    // Without the appendix (the CLI's default) the report is well under half of what it was (533 lines; 200 now).
     const body = render(reportDocument(report), "text");
-    expect(body.split("\n").length).toBeLessThan(230);
+    expect(body.split("\n").length).toBeLessThanOrEqual(205);
     expect(body).not.toContain("Appendix: technical detail");
     // The check is parley lint's revealed-preference finding about the US sanctions statement.
     expect(report.checks.map((c) => c.code)).toEqual(["revealed-preference"]);
@@ -296,6 +296,8 @@ describe("the report", () => {
     expect(b.outcomes[0].probability).toBeGreaterThanOrEqual(b.outcomes[1].probability);
     expect(b.change.length).toBeGreaterThan(0);
     expect(b.watch.length).toBe(2);
+    // Two signposts with the same effect on the questions would tell the reader one thing twice.
+    expect(new Set(b.watch.map((w) => w.effect)).size).toBe(2);
     expect(b.questions.map((q) => q.id)).toEqual(["ceasefire_2025", "summit_2025", "sanctions_2025", "us_guarantee_2025", "us_walks_away_2025"]);
     expect(b.questions.every((q) => q.retrodiction)).toBe(true);
     // The first screen holds the date and a probability, and no state numbers or concept acronyms.
