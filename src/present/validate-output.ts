@@ -2,7 +2,7 @@
 import { formatIssue, type Issue, type ParleyError } from "../format/errors.js";
 import type { Model } from "../model/compile.js";
 import { stateId } from "../model/states.js";
-import { type Block, code, type Document, t, user } from "./document.js";
+import { type Block, code, type Document, type Inline, strong, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
 import { arr, bool, int, nullable, obj, oneOfValues, root, stateIdSchema, str } from "./schema-kit.js";
 
@@ -49,10 +49,14 @@ function diagnosticsJson(results: FileCheck[]) {
  */
 function validateDocument(results: FileCheck[], { issues }: { issues: boolean }): Document {
   const blocks: Block[] = [];
+  // Terminal text reads as a compiler's lines; Markdown and HTML as a list.
+  const line = (status: "ok" | "error", text: Inline) => {
+    blocks.push({ kind: "paragraph", joined: true, only: ["text"], text: status === "ok" ? t`ok  ${text}` : t`${code("error")}  ${text}` });
+    blocks.push({ kind: "item", level: 1, only: ["md", "html"], text: t`${strong(status)} ${text}` });
+  };
   for (const r of results) {
-    if (r.model) blocks.push({ kind: "paragraph", joined: true, text: t`ok  ${user(r.file)}: ${summary(r.model)}` });
-    else if (issues)
-      for (const i of r.issues) blocks.push({ kind: "paragraph", joined: true, text: t`${code("error")}  ${user(formatIssue(i, r.error?.file ?? r.file))}` });
+    if (r.model) line("ok", t`${user(r.file)}: ${summary(r.model)}`);
+    else if (issues) for (const i of r.issues) line("error", user(formatIssue(i, r.error?.file ?? r.file)));
   }
   const n = results.length;
   return { title: n === 1 ? `Validation of ${results[0].file}` : `Validation of ${n} files`, blocks };

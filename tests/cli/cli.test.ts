@@ -99,6 +99,23 @@ describe("parley states, explain, validate", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split("\n")).toHaveLength(files.length);
   });
+
+  it("validate -f md lists each file and each problem, exit 2 when one is bad", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "parley-val-"));
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "format: parley/1\nname: x\ndecisionMakers: 3\n");
+    const r = await parley("validate", "scenarios/elmira.yaml", bad, "-f", "md");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("- **ok** scenarios/elmira.yaml: 3 decision makers, 5 options, 12 feasible states, status quo state 1\n");
+    expect(r.stdout).toContain(`- **error** ${bad}:3:17: 'decisionMakers' should be a list, not number 3 (at decisionMakers)\n`);
+  });
+
+  it("explain -f md gives a heading per decision maker", async () => {
+    const r = await parley("explain", "scenarios/elmira.yaml", "5", "-f", "md");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# State 5 \(NNNYN\): an equilibrium under Nash/);
+    expect(r.stdout.match(/^## /gm)).toHaveLength(3);
+  });
 });
 
 describe("help", () => {

@@ -437,6 +437,6 @@ describe("-o/--force and format names on every command", () => {
     expect((await parley("report", `${S}/chicken.yaml`, "-f", "table")).stdout).toBe((await parley("report", `${S}/chicken.yaml`)).stdout);
     const bad = await parley("explain", `${S}/chicken.yaml`, "1", "-f", "csv");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("Allowed choices are text, json, html, table.");
+    expect(bad.stderr).toContain("Allowed choices are text, json, md, html, table.");
   });
 });

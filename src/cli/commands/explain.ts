@@ -15,7 +15,7 @@ export function register(program: Command, env: CommandEnv): void {
     .argument("<state>", "state number (1..N) or Y/N pattern")
     .option("-d, --dm <id>", "only this decision maker (id or name)")
     .addOption(conceptOption())
-    .addOption(formatOption(["text", "json", "html"], "text"))
+    .addOption(formatOption(["text", "json", "md", "html"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())

@@ -11,7 +11,7 @@ export function register(program: Command, env: CommandEnv): void {
     .command("validate")
     .description("check scenario files and report every problem with its line and column")
     .argument("<files...>", "scenario files (- for standard input)")
-    .addOption(formatOption(["text", "json", "html"], "text"))
+    .addOption(formatOption(["text", "json", "md", "html"], "text"))
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
