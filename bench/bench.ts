@@ -223,8 +223,8 @@ const robustnessRow = {
   parallelProfilesPerSecond: robPar.done / (robPar.elapsedMs / 1000),
 };
 
-// Start-up of the built CLI (dist/): wall time of whole processes, median of several runs, against a bare
-// `node -e 0` measured in the same run (the ratio is what matters: machines differ, and so does their load).
+// Start-up of the built CLI (package.json's bin: the bundle in dist/cli/): wall time of whole processes, median of
+// several runs, against a bare `node -e 0` measured in the same run (the ratio is what matters: machines differ, and so does their load).
 const startupRow = measureStartup(smoke ? 3 : 10);
 
 // Growth: least-squares slope of log(time) against log(states × moves per state),
@@ -332,8 +332,9 @@ if (asJson) {
 
 /** Median wall time of `node ARGS` over `runs` runs (after one warm-up), per command, and its ratio to `node -e 0`. */
 function measureStartup(runs: number) {
-  const cli = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+  // The installed command: package.json's bin (the bundled CLI, scripts/bundle-cli.mjs).
   const root = fileURLToPath(new URL("..", import.meta.url));
+  const cli = resolve(root, (JSON.parse(readFileSync(resolve(root, "package.json"), "utf8")) as { bin: { parley: string } }).bin.parley);
   const median = (args: string[]) => {
     const times: number[] = [];
     for (let k = 0; k <= runs; k++) {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { GAZETTEER_FILE } from "../src/cli/commands/ingest.js";
+import { GAZETTEER_FILE } from "../src/cli/paths.js";
 import { addCounts, precision, recall, scoreArticle, type ArticleScore, type Counts, type Gold } from "../src/ingest/evaluate.js";
 import { extractHtmlWithReadability } from "../src/ingest/html.js";
 import { ingestArticle, loadGazetteer } from "../src/ingest/ingest.js";

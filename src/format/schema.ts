@@ -4,7 +4,7 @@
  * validate.ts. The JSON Schema in schema/ is generated from this one
  * (`npm run schema`), so editors autocomplete what the validator accepts.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const FORMAT = "parley/1";
 

@@ -4,7 +4,7 @@
  * Kept as data (data/gazetteer.yaml) so users extend it with their own file;
  * an entry with the same id as a built-in one replaces it.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ParleyError, type Issue } from "../format/errors.js";
 import { readSource } from "../format/source.js";
 

@@ -1,8 +1,9 @@
 /** The `parley` command line, run in-process, and once as the built bin. */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { Command } from "commander";
@@ -313,15 +314,31 @@ describe("parley serve", () => {
 describe("the installed bin", () => {
   const bin = join(root, "dist/cli/main.js");
   it("loads only the command it runs: no language model for --version, --help or validate, no solver or pool for validate", () => {
-    // A resolve hook that names every module loaded (module.register, Node 20.6+).
+    // A resolve hook that names every file loaded (module.register, Node 20.6+).
     const hook = `data:text/javascript,${encodeURIComponent(
       'export async function resolve(s, c, n) { const r = await n(s, c); process.stderr.write("loaded " + r.url + "\\n"); return r; }',
     )}`;
     const register = `data:text/javascript,${encodeURIComponent(`import { register } from "node:module"; register(${JSON.stringify(hook)});`)}`;
-    const loaded = (...args: string[]) =>
-      spawnSync(process.execPath, ["--import", register, bin, ...args], { cwd: root, encoding: "utf8" })
-        .stderr.split("\n")
-        .filter((l) => l.startsWith("loaded "));
+    // The bin is bundled (scripts/bundle-cli.mjs): the files loaded are chunks of dist/cli/, each a few of tsc's
+    // modules, which esbuild's unminified output names in a line `// dist/...` or `// node_modules/...` before each.
+    // The modules loaded are those of every chunk loaded, and the packages left external (loaded as files of their own).
+    const loaded = (...args: string[]) => {
+      const files = new Set(
+        spawnSync(process.execPath, ["--import", register, bin, ...args], { cwd: root, encoding: "utf8" })
+          .stderr.split("\n")
+          .filter((l) => l.startsWith("loaded file:"))
+          .map((l) => fileURLToPath(l.slice("loaded ".length))),
+      );
+      const modules = new Set<string>();
+      for (const file of files)
+        if (dirname(file) === dirname(bin))
+          for (const m of readFileSync(file, "utf8").matchAll(/^\/\/ ((?:dist|node_modules)\/\S+\.[cm]?js)$/gm)) modules.add(`/${m[1]}`);
+        else modules.add(file);
+      return [...modules];
+    };
+    // What the markers find: the command's own module, so that a change in the bundle's format cannot make the checks below pass vacuously.
+    expect(loaded("validate", "scenarios/chicken.yaml")).toEqual(expect.arrayContaining(["/dist/cli/commands/validate.js", "/dist/cli/run.js"]));
+    expect(loaded("--version")).toContain("/dist/cli/main.js");
     for (const args of [["--version"], ["--help"], ["help", "validate"], ["validate", "scenarios/chicken.yaml"]]) {
       const modules = loaded(...args);
       expect(modules.length, args.join(" ")).toBeGreaterThan(0);
@@ -337,6 +354,32 @@ describe("the installed bin", () => {
         args.join(" "),
       ).toEqual([]);
     expect(loaded("--version").filter((m) => /zod|yaml|\/stability\//.test(m))).toEqual([]);
+    // ingest loads its libraries, from node_modules (left out of the bundle).
+    const ingest = loaded("ingest", "corpus/ingest/india-pakistan.html", "-f", "json");
+    for (const lib of ["wink-nlp", "linkedom", "@mozilla/readability"])
+      expect(
+        ingest.some((m) => m.includes(`/node_modules/${lib}/`)),
+        lib,
+      ).toBe(true);
+  });
+
+  it("finds every file it names relative to its own files (the bundle is where tsc's dist/cli/*.js was)", () => {
+    // new URL("…", import.meta.url): the thread's and the pool worker's entries, the default scenario, the gazetteer, the workbench.
+    const targets = new Set<string>();
+    for (const name of readdirSync(dirname(bin)).filter((n) => n.endsWith(".js"))) {
+      const text = readFileSync(join(dirname(bin), name), "utf8");
+      for (const call of text.matchAll(/new URL\(([^()]*?),\s*import\.meta\.url\)/g))
+        for (const literal of call[1].matchAll(/"([^"]+)"/g))
+          if (!literal[1].endsWith(".ts")) targets.add(fileURLToPath(new URL(literal[1], pathToFileURL(join(dirname(bin), name)))));
+    }
+    expect([...targets].map((t) => relative(root, t)).sort()).toEqual([
+      "data/gazetteer.yaml",
+      "dist/cli/node-worker.js",
+      "dist/cli/thread.js",
+      "dist/web",
+      "scenarios/ukraine-2025.yaml",
+    ]);
+    for (const t of targets) expect(existsSync(t), t).toBe(true);
   });
 
   it("runs as a command with exit codes", () => {

@@ -25,7 +25,7 @@ import { analyze, CONCEPTS } from "../../src/stability/analyze.js";
 import { validateData } from "../../src/format/validate.js";
 import { rawRequest } from "../helpers/http.js";
 import { startServer, type RunningServer } from "../../src/server/server.js";
-import { GAZETTEER_FILE } from "../../src/cli/commands/ingest.js";
+import { GAZETTEER_FILE } from "../../src/cli/paths.js";
 import { DEFAULT_MAX_CHARS } from "../../src/ingest/guard.js";
 import { extractHtmlWithReadability } from "../../src/ingest/html.js";
 import type { Gazetteer } from "../../src/ingest/gazetteer.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 /** Each output, and the sources (folders walked, or single files) it is built from, relative to the repository. */
 export const BUILDS: { output: string; from: string[] }[] = [
-  { output: "dist/cli/main.js", from: ["src", "tsconfig.json", "tsconfig.build.json", "package.json"] },
+  { output: "dist/cli/main.js", from: ["src", "tsconfig.json", "tsconfig.build.json", "package.json", "scripts/bundle-cli.mjs"] },
   { output: "dist/web/index.html", from: ["web", "src", "data", "package.json"] },
 ];
 

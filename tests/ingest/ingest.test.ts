@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { GAZETTEER_FILE } from "../../src/cli/commands/ingest.js";
+import { GAZETTEER_FILE } from "../../src/cli/paths.js";
 import { cleanArticle } from "../../src/ingest/clean.js";
 import { parseSourceString } from "../../src/ingest/draft.js";
 import { extractHtmlWithReadability } from "../../src/ingest/html.js";

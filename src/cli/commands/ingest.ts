@@ -1,5 +1,4 @@
 /** `parley ingest`: a news article -> a draft scenario, or what it changes in an existing one. */
-import { fileURLToPath } from "node:url";
 import { Option, type Command } from "commander";
 import { extractHtmlWithReadability } from "../../ingest/html.js";
 import { ingestArticle, loadGazetteer } from "../../ingest/ingest.js";
@@ -11,9 +10,7 @@ import { validateData } from "../../format/validate.js";
 import { forceOption, formatOption, outputOption, parseCount, type CommandEnv } from "../env.js";
 import { print } from "../print.js";
 import { inputName, STDIN_NAME } from "../io.js";
-
-/** The built-in gazetteer, found relative to this module (works from src/ and dist/). */
-export const GAZETTEER_FILE = fileURLToPath(new URL("../../../data/gazetteer.yaml", import.meta.url));
+import { GAZETTEER_FILE } from "../paths.js";
 
 interface Options {
   output?: string;

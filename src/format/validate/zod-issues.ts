@@ -3,7 +3,7 @@
  * field (with "did you mean" from the fields the schema allows at that place),
  * a value outside an enum.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { Issue } from "../errors.js";
 import { ScenarioSchema } from "../schema.js";
 import { clip, suggest, type Path } from "./context.js";
