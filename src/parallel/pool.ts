@@ -27,6 +27,8 @@ export class WorkerPool {
   private waiting = new Map<number, (m: ResultMessage) => void>();
   private failure: ((e: Error) => void)[] = [];
   private loaded: Model | undefined;
+  /** The first worker error: kept, because a worker that fails to start may do so before anyone waits on it. */
+  private broken: Error | undefined;
 
   constructor(private readonly ports: WorkerPort[]) {
     for (const port of ports) {
@@ -35,7 +37,10 @@ export class WorkerPool {
         this.waiting.delete(m.id);
         done?.(m);
       });
-      port.onError((e) => this.failure.forEach((f) => f(e)));
+      port.onError((e) => {
+        this.broken ??= e;
+        for (const f of this.failure) f(e);
+      });
     }
   }
 
@@ -46,17 +51,31 @@ export class WorkerPool {
   /** Give every worker this model (a copy of its typed arrays) for the tasks that follow. */
   async load(model: Model): Promise<void> {
     if (this.loaded === model) return;
+    if (this.broken) throw this.broken;
     const task: Task = { kind: "model", model: { ...model } };
-    await Promise.all(
-      this.ports.map(
-        (port) =>
-          new Promise<void>((resolve, reject) => {
-            const id = this.nextId++;
-            this.waiting.set(id, (m) => ("error" in m ? reject(new Error(`a worker failed: ${m.error}`)) : resolve()));
-            port.post({ id, task });
-          }),
-      ),
-    );
+    let fail: (e: Error) => void = () => {};
+    // A worker that dies (cannot load its module, runs out of memory) answers nothing: fail instead of waiting for ever.
+    const failed = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    this.failure.push(fail);
+    try {
+      await Promise.race([
+        failed,
+        Promise.all(
+          this.ports.map(
+            (port) =>
+              new Promise<void>((resolve, reject) => {
+                const id = this.nextId++;
+                this.waiting.set(id, (m) => ("error" in m ? reject(new Error(`a worker failed: ${m.error}`)) : resolve()));
+                port.post({ id, task });
+              }),
+          ),
+        ),
+      ]);
+    } finally {
+      this.failure = this.failure.filter((f) => f !== fail);
+    }
     this.loaded = model;
   }
 
@@ -67,6 +86,7 @@ export class WorkerPool {
     let running = 0;
     let stopped = false;
     return new Promise((resolve, reject) => {
+      if (this.broken) return reject(this.broken);
       const fail = (e: Error) => {
         stopped = true;
         reject(e);

@@ -3,7 +3,7 @@
  * text, Markdown or a self-contained HTML page; scenario-supplied strings are
  * `user` spans, which the renderer escapes for Markdown and HTML.
  */
-import { code, strong, t, user, type Block, type Document, type Inline, type Span } from "../present/document.js";
+import { code, strong, t, user, type Block, type Document, type Inline } from "../present/document.js";
 import type { ReportData } from "./build.js";
 import type { BottomLine } from "./bottom-line.js";
 import type { OutlookReport, StepReport } from "./outlook.js";
@@ -309,7 +309,7 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
     // What-ifs
     if (r.whatIfs.length) {
       out.push(heading(3, `A.${++sub} What if …`));
-      r.whatIfs.forEach((w, i) => {
+      r.whatIfs.forEach((w) => {
         out.push(heading(4, t`${user(w.title)} (${user(w.file)})`));
         if (w.note) out.push(para(user(w.note), 1));
         out.push(para("What changes:", 1));

@@ -10,7 +10,7 @@ import { robustness, uncertaintyOf } from "../../src/analysis/robustness.js";
 import { analyze, compileScenario, createContext, CONCEPTS, loadModel, validateData, type Analysis } from "../../src/index.js";
 import { startNodePool } from "../../src/parallel/node-pool.js";
 import { analyzeParallel, robustnessParallel } from "../../src/parallel/parallel.js";
-import type { WorkerPool } from "../../src/parallel/pool.js";
+import { WorkerPool, type WorkerPort } from "../../src/parallel/pool.js";
 import { generateModel } from "../../bench/generate.js";
 import { arbBenchModel } from "../helpers/arbitraries.js";
 import { fixtureToScenarioData, plainFixtures } from "../helpers/fixtures.js";
@@ -107,5 +107,33 @@ describe("--threads in the CLI", () => {
     const r = await parley("analyze", "scenarios/elmira.yaml", "--threads", "0");
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/'0' is not a positive whole number/);
+  });
+});
+
+describe("a worker that fails", () => {
+  // A port whose worker dies as it starts (its module missing, say), before or after the pool waits on it.
+  const dyingPort = (when: "at once" | "on first message"): WorkerPort => {
+    const handlers: ((e: Error) => void)[] = [];
+    const die = () => {
+      for (const h of handlers) h(new Error("Cannot find module 'node-worker.js'"));
+    };
+    return {
+      post: () => {
+        if (when === "on first message") setTimeout(die, 1);
+      },
+      onMessage: () => {},
+      onError: (h) => {
+        handlers.push(h);
+        if (when === "at once") die();
+      },
+      terminate: () => {},
+    };
+  };
+
+  it.each(["at once", "on first message"] as const)("dying %s makes load and run fail instead of waiting for ever", async (when) => {
+    const pool = new WorkerPool([dyingPort(when)]);
+    const model = loadModel(readFileSync("scenarios/chicken.yaml", "utf8"), "chicken.yaml");
+    await expect(pool.load(model)).rejects.toThrow("Cannot find module");
+    await expect(pool.run([{ kind: "model", model }])).rejects.toThrow("Cannot find module");
   });
 });

@@ -2,7 +2,6 @@
 import { createHash } from "node:crypto";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { forecast } from "../../analysis/forecast.js";
-import { isCalendarDate } from "../../format/dates.js";
 import { MOVE_RULES, type MoveRule } from "../../analysis/play.js";
 import { uncertaintyOf } from "../../analysis/robustness.js";
 import { forecastOutput } from "../../present/forecast-output.js";
