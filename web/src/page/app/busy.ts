@@ -36,6 +36,7 @@ export class BusyIndicator {
       const s = (Date.now() - b.since) / 1000;
       this.el.hidden = s < 0.3;
       this.text.textContent = `${capital(b.phase)}… ${s.toFixed(1)} s`;
+      this.text.title = this.text.textContent;
       const known = b.total !== undefined && b.total > 0;
       this.bar.hidden = !known;
       if (known) {

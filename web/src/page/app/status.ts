@@ -8,6 +8,8 @@ export class StatusLine {
 
   set(text: string, kind: StatusKind = ""): void {
     this.el.textContent = text;
+    // The top bar cuts a long status with an ellipsis; the whole of it is in the tooltip.
+    this.el.title = text;
     this.el.className = `file-status ${kind}`;
   }
 }
