@@ -188,6 +188,12 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     await page.locator("#file-select").selectOption("prisoners-dilemma.yaml");
     await poll(() => page.getByTestId("table-count").textContent()).toBe("4 states");
     await page.keyboard.press("Alt+1");
+    // Enter on a row explains it; Escape closes the explanation and gives focus back to that row, not to the page.
+    await page.locator('tr[data-state="2"]').focus();
+    await page.keyboard.press("Enter");
+    await page.getByTestId("explain").getByRole("button", { name: "Close the explanation (Escape)" }).waitFor();
+    await page.keyboard.press("Escape");
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-state") ?? document.activeElement?.tagName)).toBe("2");
     await page.getByRole("tab", { name: /Forms/ }).click();
     const forms = page.locator("#panel-forms");
     const words = (state: number) => page.locator(`table.states tr[data-state="${state}"] td.words-col`).textContent();

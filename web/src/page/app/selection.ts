@@ -19,6 +19,8 @@ export interface ExplainTarget {
 
 export class Selection {
   private readonly panel = byId("explain");
+  /** Where focus was when the panel opened (a row of the table, a node of the graph): it goes back there on close. */
+  private returnTo: HTMLElement | null = null;
 
   constructor(
     private readonly engine: EngineClient,
@@ -35,6 +37,10 @@ export class Selection {
     this.doc.selected = id;
     for (const v of this.views) v.setSelected(id);
     const wasHidden = this.panel.hidden;
+    if (wasHidden) {
+      const from = document.activeElement;
+      this.returnTo = from instanceof HTMLElement && from !== document.body && !this.panel.contains(from) ? from : null;
+    }
     this.panel.hidden = false;
     this.explain.loading(id);
     try {
@@ -48,9 +54,17 @@ export class Selection {
   }
 
   close(): void {
+    const id = this.doc.selected;
+    const focusInPanel = this.panel.contains(document.activeElement);
     this.doc.selected = null;
     this.panel.hidden = true;
     for (const v of this.views) v.setSelected(null);
+    // Hiding the panel would drop focus to the page's body: give it back to what opened the panel (its row, if redrawn since).
+    if (focusInPanel || document.activeElement === document.body) {
+      const back = this.returnTo?.isConnected ? this.returnTo : id !== null ? document.querySelector<HTMLElement>(`tr[data-state="${id}"]`) : null;
+      back?.focus({ preventScroll: true });
+    }
+    this.returnTo = null;
   }
 
   /** A new version loaded: explain the selected state again (or close when it is gone). */
