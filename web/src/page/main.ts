@@ -247,6 +247,14 @@ installShortcuts({
     else if (selection.open && !editor.view.hasFocus) selection.close();
   },
   help: () => help.showModal(),
+  // In the forms, Ctrl+Z undoes the last form edit (the YAML's history), except in a field with typing not yet applied: the field undoes that.
+  undo: (target, redo) => {
+    if (!(target instanceof Node) || !byId("panel-forms").contains(target)) return false;
+    if ((target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) && target.value !== target.defaultValue) return false;
+    if (redo) editor.redo();
+    else editor.undo();
+    return true;
+  },
   editorFocused: () => editor.view.hasFocus,
 });
 

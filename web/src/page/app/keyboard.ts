@@ -10,6 +10,8 @@ export interface Shortcuts {
   /** Escape outside a dialog: cancel long work, or close the explanation. Returns nothing. */
   escape(): void;
   help(): void;
+  /** Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) where the page, not the field, should undo: true when done. */
+  undo(target: EventTarget | null, redo: boolean): boolean;
   /** Whether the YAML editor has the focus (its own keys win there). */
   editorFocused(): boolean;
   views: number;
@@ -24,6 +26,8 @@ export function installShortcuts(s: Shortcuts): void {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
         e.preventDefault();
         s.save();
+      } else if ((e.ctrlKey || e.metaKey) && !e.altKey && /^[zy]$/i.test(e.key)) {
+        if (s.undo(e.target, e.key.toLowerCase() === "y" || e.shiftKey)) e.preventDefault();
       } else if (alt && /^[1-9]$/.test(e.key) && Number(e.key) <= s.views) {
         e.preventDefault();
         s.view(Number(e.key) - 1);

@@ -9,6 +9,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
     if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
+    // An input's defaultValue is what it was drawn with: a value that differs is typing not yet applied (see the Ctrl+Z shortcut).
+    else if (k === "value" && el instanceof HTMLInputElement) el.defaultValue = el.value = String(v);
     else if (k === "value" && "value" in el) (el as HTMLInputElement).value = String(v);
     else if (k === "checked" && "checked" in el) (el as HTMLInputElement).checked = Boolean(v);
     else el.setAttribute(k, v === true ? "" : String(v));
