@@ -82,6 +82,18 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     await poll(() => count("SEQ")).toBe("48");
     expect(await count("Nash")).toBe("16");
     await poll(() => page.getByTestId("file-status").textContent()).toMatch(/Unsaved/);
+    // A refused edit far down the forms says why where it can be seen, not above the scrolled part.
+    await page.locator("#panel-forms").getByText("Add an option to European allies").click();
+    await page.locator("#f-new-id-3").fill("9bad");
+    await page.locator('[data-key="f-new-add-3"]').click();
+    const status = page.locator("#panel-forms .form-status");
+    await poll(() => status.textContent()).toMatch(/^Cannot add the option/);
+    const inView = await page.evaluate(() => {
+      const panel = document.getElementById("panel-forms")!.getBoundingClientRect();
+      const box = document.querySelector("#panel-forms .form-status")!.getBoundingClientRect();
+      return { scrolled: document.getElementById("panel-forms")!.scrollTop > 0, visible: box.top >= panel.top - 1 && box.bottom <= panel.bottom };
+    });
+    expect(inView).toEqual({ scrolled: true, visible: true });
   });
 
   it("saves with Ctrl+S and finds the change on disk after a reload", async () => {
