@@ -140,6 +140,15 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     expect(disk()).not.toContain("draft");
   });
 
+  it("lists a file added to the folder by another program when the page gets the focus back", async () => {
+    const { page } = wb;
+    const options = () => page.locator("#file-select option").allTextContents();
+    expect(await options()).not.toContain("added-elsewhere.yaml");
+    writeFileSync(join(wb.dir, "added-elsewhere.yaml"), readFileSync(join(wb.dir, "chicken.yaml"), "utf8"));
+    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    await poll(() => options()).toContain("added-elsewhere.yaml");
+  });
+
   it("opens a second scenario and compares it with the first", async () => {
     const { page } = wb;
     await page.locator("#file-select").selectOption("ukraine-2025-us-walks-away.yaml");

@@ -271,6 +271,7 @@ async function start(): Promise<void> {
     return;
   }
   await files.start(session);
+  files.watchFolder();
 }
 
 void start();

@@ -86,10 +86,23 @@ export class FileController {
       this.status.set("Unsaved changes — this browser could not back them up; save soon.", "warn");
   }
 
-  async refresh(): Promise<void> {
+  /** `onlyIfChanged`: leave the list alone unless the folder changed (the focus watcher). */
+  async refresh(onlyIfChanged = false): Promise<void> {
     // Gazetteers (for the Ingest view) are YAML too, but not scenarios.
-    this.files = (await this.api.files()).filter((f) => !isGazetteerFile(f.path));
-    this.renderList();
+    const files = (await this.api.files()).filter((f) => !isGazetteerFile(f.path));
+    // Redrawn only when the folder changed: redrawing the list under a user who is choosing from it would close it.
+    const same = files.length === this.files.length && files.every((f, k) => f.path === this.files[k].path);
+    this.files = files;
+    if (!same || !onlyIfChanged) this.renderList();
+  }
+
+  /** Files added to (or removed from) the folder by other programs show up when the page gets the focus back. */
+  watchFolder(): void {
+    const again = () => {
+      if (document.visibilityState === "visible") void this.refresh(true).catch(() => {});
+    };
+    window.addEventListener("focus", again);
+    document.addEventListener("visibilitychange", again);
   }
 
   private renderList(): void {
