@@ -250,6 +250,11 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
     out.push(para("Findings of parley lint that bear on the results above; each says what to do."));
     for (const c of r.checks) out.push(item(t`${user(c.message)} ${strong("What to do:")} ${user(c.fix)}`, 1));
   }
+  if (r.facts?.length) {
+    // Every fact number the report prints, defined in one line each (the quotes are in the scenario and the JSON).
+    out.push(heading(2, "Facts cited"));
+    for (const f of r.facts) out.push(item(t`${strong(user(f.id))}: ${user(f.fact)}`, 1));
+  }
   out.push(...glossary());
 
   if (layout.appendix) {

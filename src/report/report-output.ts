@@ -156,8 +156,9 @@ const reportSchema = root(
         }),
       ),
     }),
+    facts: arr(obj({ id: str, fact: str, quote: str }, ["quote"])),
   },
-  ["robustness", "bargaining", "bottomLine"],
+  ["robustness", "bargaining", "bottomLine", "facts"],
 );
 
 /** `parley report`: the report data is its own JSON contract, with the tag first. */

@@ -19,16 +19,55 @@ import { parley } from "../helpers/cli.js";
 
 const FILES = ["ukraine-2025.yaml", "ukraine-2025-us-walks-away.yaml", "ukraine-2025-us-air-guarantee.yaml", "ukraine-2025-europe-drops-ceasefire-first.yaml"];
 const load = (f: string) => loadModel(readFileSync(`scenarios/${f}`, "utf8"), f);
-// The repository's own fact table (no test reads the brief beside the repository).
-const FACT_TABLE = parse(readFileSync("data/ukraine-2025-facts.yaml", "utf8")) as { facts: { id: string; fact: string }[] };
+// The repository's own fact table: the `facts` section of the default scenario (no test reads the brief
+// or the article beside the repository; scripts/check-quotes.ts checks the quotes against the article by hand).
+const FACT_TABLE = parse(readFileSync("scenarios/ukraine-2025.yaml", "utf8")) as { facts: { id: string; fact: string; quote?: string }[] };
 const FACTS = new Set(FACT_TABLE.facts.map((f) => f.id));
+/** The quotes of the fact table as scripts/check-quotes.ts found them, verbatim, in the article (7 December 2026). */
+const CHECKED_QUOTES = [
+  "both summits being rich in ceremony but lacking substantial diplomatic achievements",
+  "achieving peace in Ukraine could be a significant aspect of his legacy",
+  "a move considered vital by Ukrainian officials and their European counterparts for a lasting peace settlement",
+  'any U.S. involvement might involve "air support" rather than deploying American troops on the ground',
+  "potential arrangements for a direct summit between Putin and Ukrainian President Volodymyr Zelensky, although specific details and locations remain indefinite",
+  "European leaders insist on a ceasefire before any direct talks, which Trump has indicated are unlikely",
+  "the friendly tone of discussions was a notable shift from Zelensky's contentious visit",
+  "Putin may see prolonging the war as strategically advantageous, thereby slowing negotiation processes to avoid penalties from new sanctions",
+  "Trump's recent decision to place proposed sanctions on hold suggests he remains hopeful that Putin is willing to pursue a deal",
+  "The U.S. president's history of inconsistent foreign policy positions adds to the uncertainty",
+  "emphasizing the urgency for a ceasefire prior to negotiations",
+  "Any significant U.S. military involvement or security commitments toward Ukraine could provoke backlash from his supporters",
+  "The option to withdraw from discussions presents a precarious power dynamic",
+];
 
 describe("the fact table", () => {
-  it("numbers F1 to F13, each with a summary, and docs/ukraine-2025.md shows the same numbers", () => {
+  it("numbers F1 to F13, each with a paraphrase and a short quote, and docs/ukraine-2025.md shows the same numbers", () => {
     expect(FACT_TABLE.facts.map((f) => f.id)).toEqual(Array.from({ length: 13 }, (_, k) => `F${k + 1}`));
-    for (const f of FACT_TABLE.facts) expect(f.fact.length, f.id).toBeGreaterThan(40);
+    for (const f of FACT_TABLE.facts) {
+      expect(f.fact.length, f.id).toBeGreaterThan(40);
+      // A quote is a short exact excerpt of one sentence: non-empty, not the whole article, no ellipsis standing for a cut.
+      expect(f.quote?.trim().length ?? 0, `${f.id} has no quote`).toBeGreaterThan(20);
+      expect(f.quote!.length, `${f.id}'s quote is not short`).toBeLessThanOrEqual(200);
+      expect(f.quote, `${f.id}'s quote is cut`).not.toMatch(/…|\.\.\./);
+    }
     const doc = readFileSync("docs/ukraine-2025.md", "utf8");
     expect([...doc.matchAll(/^\| (F\d+) \|/gm)].map((m) => m[1])).toEqual(FACT_TABLE.facts.map((f) => f.id));
+  });
+
+  it("is what the quotes were checked against: the quotes as scripts/check-quotes.ts last found them in the article", () => {
+    // The quotes found verbatim in the article (by scripts/check-quotes.ts); a quote edited without re-running it fails here.
+    expect(FACT_TABLE.facts.map((f) => f.quote)).toEqual(CHECKED_QUOTES);
+  });
+
+  it("defines every fact number the report cites, and cites only facts of the table", () => {
+    const m = load("ukraine-2025.yaml");
+    const report = buildReport(m, [], { today: "2026-12-07" });
+    const text = render(reportDocument(report, { appendix: true }), "text");
+    const cited = new Set(text.match(/\bF\d+\b/g));
+    expect([...cited].filter((f) => !FACTS.has(f))).toEqual([]);
+    expect(report.facts!.map((f) => f.id).sort()).toEqual([...cited].sort());
+    const flat = text.replace(/\s+/g, " ");
+    for (const f of report.facts!) expect(flat).toContain(`${f.id}: ${f.fact.replace(/\s+/g, " ")}`);
   });
 });
 
@@ -55,7 +94,7 @@ describe.each(FILES)("scenarios/%s provenance", (file) => {
       const facts = (el.sources ?? []).filter((s) => /^F\d+$/.test(s));
       const reason = (el.assumption ?? "").trim();
       expect(facts.length > 0 || reason.length > 20, `${what} needs an F-number or an assumption with its reason`).toBe(true);
-      for (const f of facts) expect(FACTS.has(f), `${what} cites ${f}, which is not in data/ukraine-2025-facts.yaml`).toBe(true);
+      for (const f of facts) expect(FACTS.has(f), `${what} cites ${f}, which is not in the fact table of scenarios/ukraine-2025.yaml`).toBe(true);
     }
   });
 
@@ -244,15 +283,17 @@ describe("the report", () => {
       "5. What the answer depends on",
       "6. Limits of the model",
       "7. Checks of the model",
+      "Facts cited",
       "Words used here",
       "Appendix: technical detail",
       "A.2 The stability analysis in short",
       "A.5 What if …",
     ])
       expect(text).toContain(`\n${h}\n`);
-    // Without the appendix (the CLI's default) the report is well under half of what it was (533 lines; 200 now).
+    // Without the appendix (the CLI's default) the report is well under half of what it was (533 lines; 200 before
+    // the list of the facts it cites, about 25 lines, was added).
     const body = render(reportDocument(report), "text");
-    expect(body.split("\n").length).toBeLessThanOrEqual(205);
+    expect(body.split("\n").length).toBeLessThanOrEqual(235);
     expect(body).not.toContain("Appendix: technical detail");
     // The check is parley lint's revealed-preference finding about the US sanctions statement.
     expect(report.checks.map((c) => c.code)).toEqual(["revealed-preference"]);

@@ -81,7 +81,7 @@ describe("the model checks beside the editor", () => {
     const r = lintView(ukraine, text, 7);
     expect(r.version).toBe(7);
     const rp = r.findings.find((f) => f.code === "revealed-preference")!;
-    expect(rp).toMatchObject({ line: 174, column: 7, located: true });
+    expect(rp).toMatchObject({ line: 233, column: 7, located: true });
     expect(rp.why.length).toBeGreaterThan(0);
     expect(rp.fix.length).toBeGreaterThan(0);
   });
