@@ -199,6 +199,12 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     ...(bargaining ? { bargaining } : {}),
     ...(bottomLine ? { bottomLine } : {}),
   };
+  // Where play goes in each what-if that moves it, beside the bottom line's chances.
+  if (data.bottomLine)
+    data.bottomLine.whatIfs = data.whatIfs.flatMap((w) => {
+      const moving = w.outlook.paths.find((p) => p.steps.length > 0);
+      return moving ? [{ title: w.title, moves: moving.steps.map((st) => `${st.moverName}: ${st.action}`), words: moving.words }] : [];
+    });
   const facts = citedFacts(sc.facts ?? [], JSON.stringify(data));
   return facts.length ? { ...data, facts } : data;
 }

@@ -82,6 +82,18 @@ function bottomLineBlocks(b: BottomLine): Block[] {
     if (b.rest >= 0.005) out.push({ kind: "item", level: 2, text: t`${strong(pct(b.rest))} anything else` });
   }
   if (b.change.length) out.push({ kind: "item", level: 1, text: t`${strong("What would change this")}: ${user(b.change.map((c) => `${c}.`).join(" "))}` });
+  if (b.readings.length)
+    out.push({
+      kind: "item",
+      level: 1,
+      text: t`${strong("Readings weighed in")}: ${user(b.readings.map((x) => `${x.dm}, "${x.label}" (${pct(x.weight)})`).join("; "))}; otherwise each party's preferences as written.`,
+    });
+  if (b.whatIfs.length)
+    out.push({
+      kind: "item",
+      level: 1,
+      text: t`${strong("What-ifs that move play")}: ${user(b.whatIfs.map((w) => `${w.title}: ${w.moves.join(", then ")}`).join("; "))}.`,
+    });
   if (b.watch.length)
     out.push({
       kind: "item",

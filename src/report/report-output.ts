@@ -140,6 +140,8 @@ const reportSchema = root(
       outcomes: arr(obj({ words: str, probability: num })),
       rest: num,
       change: arr(str),
+      readings: arr(obj({ dm: str, label: str, weight: num })),
+      whatIfs: arr(obj({ title: str, moves: arr(str), words: str })),
       watch: arr(obj({ move: str, effect: str })),
       questions: arr(obj({ id: str, question: str, by: str, probability: nullable(num), retrodiction: bool })),
     }),

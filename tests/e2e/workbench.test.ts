@@ -36,6 +36,10 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
 
   beforeAll(async () => {
     wb = await openWorkbench();
+    // The workbench is driven on the default scenario as it was before issue 16 (frozen in tests/fixtures/views: its
+    // today is not stable and its pinned counts stay put); the shipped scenario is tested in tests/report/ukraine.test.ts.
+    for (const f of ["ukraine-2025.yaml", "ukraine-2025-us-walks-away.yaml"])
+      writeFileSync(join(wb.dir, f), readFileSync(join("tests/fixtures/views", f.replace("ukraine-2025", "ukraine-2025-v1")), "utf8"));
     // The default scenario with its questions' dates moved ahead: a forecast that is not all retrodictions, to record.
     writeFileSync(join(wb.dir, LATER), readFileSync(join(wb.dir, FILE), "utf8").replace(/by: 2025-/g, "by: 2099-"));
     // Uncaught errors and anything the server's Content-Security-Policy blocks are failures.
@@ -269,7 +273,7 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     await poll(() => page.getByTestId("checks").textContent()).toMatch(/1 warning from the model checks/);
     const checks = page.getByTestId("checks");
     await checks.locator("summary").click();
-    await checks.getByRole("button", { name: "Line 174" }).click();
+    await checks.getByRole("button", { name: "Line 233" }).click();
     await poll(() => page.locator(".cm-lintRange-warning").count()).toBeGreaterThan(0);
     await page.keyboard.press("Alt+7");
 
