@@ -375,6 +375,11 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
           "Spatial bargaining models forecast where each continuous issue settles, from each party's position, salience and capability (parley bargain; docs/bargaining.md). The forecasts decide which options of the graph model are on the table:",
         ),
       );
+      const lm = r.bargaining.linkModel;
+      if (lm)
+        out.push(
+          para(t`The scenario reads the graph model through the ${user(lm.title)} forecast${lm.reason ? t`: ${user(lm.reason.replace(/\.$/, ""))}` : ""}.`, 1),
+        );
       for (const is of r.bargaining.issues) {
         out.push(heading(4, user(is.title)));
         out.push(para(t`Scale: ${user(is.scale)}.`, 1));

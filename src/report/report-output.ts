@@ -145,19 +145,23 @@ const reportSchema = root(
       watch: arr(obj({ move: str, effect: str })),
       questions: arr(obj({ id: str, question: str, by: str, probability: nullable(num), retrodiction: bool })),
     }),
-    bargaining: obj({
-      issues: arr(
-        obj({
-          id: str,
-          title: str,
-          scale: str,
-          forecasts: arr(obj({ model: bargainModel, title: str, forecast: num })),
-          path: arr(num),
-          links: arr(obj({ option: str, label: str, range: str, onUnder: arr(str), offUnder: arr(str) })),
-          chart: str,
-        }),
-      ),
-    }),
+    bargaining: obj(
+      {
+        issues: arr(
+          obj({
+            id: str,
+            title: str,
+            scale: str,
+            forecasts: arr(obj({ model: bargainModel, title: str, forecast: num })),
+            path: arr(num),
+            links: arr(obj({ option: str, label: str, range: str, onUnder: arr(str), offUnder: arr(str) })),
+            chart: str,
+          }),
+        ),
+        linkModel: obj({ model: bargainModel, title: str, reason: str }, ["reason"]),
+      },
+      ["linkModel"],
+    ),
     facts: arr(obj({ id: str, fact: str, quote: str }, ["quote"])),
   },
   ["robustness", "bargaining", "bottomLine", "facts"],

@@ -9,6 +9,8 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { scenarioChanges } from "../../src/analysis/diff.js";
+import { graphLink } from "../../src/bargaining/link.js";
+import { runBargaining } from "../../src/bargaining/scenario.js";
 import { stateFamilies, familyPattern } from "../../src/analysis/families.js";
 import { statusQuoAnalysis } from "../../src/analysis/paths.js";
 import { buildReport } from "../../src/report/build.js";
@@ -189,6 +191,30 @@ describe("the Ukraine 2025 scenario: pinned results", () => {
     const gone = m.indexOf[m.states[m.statusQuo] | (1 << 2)];
     expect(m.pref[eu][m.indexOf[m.states[gone] | (1 << 8)]]).toBeGreaterThan(m.pref[eu][gone]);
     expect(m.pref[eu][m.indexOf[m.states[m.statusQuo] | (1 << 8)]]).toBeLessThan(m.pref[eu][m.statusQuo]);
+  });
+});
+
+describe("the bargaining section, reconciled with the graph model", () => {
+  const m = load("ukraine-2025.yaml");
+  const raw = parse(readFileSync("scenarios/ukraine-2025.yaml", "utf8"));
+
+  it("has one link model, justified, and every value a stated judgement", () => {
+    expect(raw.bargaining.linkModel.model).toBe("nash");
+    expect(raw.bargaining.linkModel.assumption).toMatch(/varies least/);
+    for (const is of raw.bargaining.issues)
+      for (const [actor, p] of Object.entries(is.positions) as [string, { assumption?: string }][])
+        expect((p.assumption ?? "").trim().length, `${is.id}: ${actor}'s numbers need their reason`).toBeGreaterThan(20);
+  });
+
+  it("starts where the graph model's today is, and today takes nothing the link model puts off the table", () => {
+    // Sanctions are the graph model's yes/no (on hold today), not a bargaining issue.
+    expect(raw.bargaining.issues.map((i: { id: string }) => i.id)).toEqual(["territory", "guarantee"]);
+    for (const is of raw.bargaining.issues) expect(is.statusQuo, is.id).toBe(0);
+    const run = runBargaining(m.scenario);
+    const link = graphLink(m, run, "nash", analyze(m, { concepts: ["SEQ"] }).equilibria.SEQ!);
+    expect(link.offTable.map((k) => m.scenario.options[k].id)).toEqual(["eu_force"]);
+    expect(link.onTable.map((k) => m.scenario.options[k].id)).toEqual(["us_guarantee", "ua_concede"]);
+    expect(link.consistent).toContain(m.statusQuo);
   });
 });
 
