@@ -10,6 +10,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { scenarioChanges } from "../../src/analysis/diff.js";
 import { graphLink } from "../../src/bargaining/link.js";
+import { analyzeHypergame } from "../../src/extensions/hypergame.js";
 import { runBargaining } from "../../src/bargaining/scenario.js";
 import { stateFamilies, familyPattern } from "../../src/analysis/families.js";
 import { statusQuoAnalysis } from "../../src/analysis/paths.js";
@@ -191,6 +192,27 @@ describe("the Ukraine 2025 scenario: pinned results", () => {
     const gone = m.indexOf[m.states[m.statusQuo] | (1 << 2)];
     expect(m.pref[eu][m.indexOf[m.states[gone] | (1 << 8)]]).toBeGreaterThan(m.pref[eu][gone]);
     expect(m.pref[eu][m.indexOf[m.states[m.statusQuo] | (1 << 8)]]).toBeLessThan(m.pref[eu][m.statusQuo]);
+  });
+});
+
+describe("Trump's and Europe's readings of Putin, as a hypergame", () => {
+  const m = load("ukraine-2025.yaml");
+
+  it("are perceptions of the US and Europe, not a weighted profile of Russia", () => {
+    const dm = (id: string) => m.scenario.decisionMakers.find((d) => d.id === id)!;
+    const raw = parse(readFileSync("scenarios/ukraine-2025.yaml", "utf8"));
+    const perceived = (id: string) => Object.keys(raw.decisionMakers.find((d: { id: string }) => d.id === id).perceivedPreferences ?? {});
+    expect(perceived("us")).toEqual(["ru"]);
+    expect(perceived("eu")).toEqual(["ru"]);
+    expect(dm("ru").id).toBe("ru");
+    expect((m.scenario.preferences[1].alternatives ?? []).map((a) => a.label)).not.toContain("Putin wants a deal");
+  });
+
+  it("change what holds: today and the Nash equilibria stay, but credible threats the US does not see no longer hold", () => {
+    const h = analyzeHypergame(m, { concepts: ["Nash", "SEQ"] });
+    expect(h.equilibria.Nash).toEqual(h.plain.equilibria.Nash);
+    expect(h.equilibria.SEQ).toContain(m.statusQuo);
+    expect([h.equilibria.SEQ!.length, h.plain.equilibria.SEQ!.length]).toEqual([48, 116]);
   });
 });
 
