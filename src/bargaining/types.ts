@@ -3,6 +3,8 @@
  * segment [min, max]; each actor has a position on it, a salience (0..1: how
  * much the issue matters to it) and a capability (>= 0: its clout).
  */
+import { BARGAINING_MODELS } from "../format/bargaining-spec.js";
+
 export interface BargainingActor {
   id: string;
   position: number;
@@ -46,7 +48,7 @@ export interface ModelResult {
   rounds?: RoundRecord[];
 }
 
-export const MODELS = ["mean", "median", "nash", "expected-utility", "smp"] as const;
+export const MODELS = BARGAINING_MODELS;
 export type BargainingModel = (typeof MODELS)[number];
 
 export const MODEL_TITLES: Record<BargainingModel, string> = {

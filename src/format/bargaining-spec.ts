@@ -52,7 +52,13 @@ export interface IssueSpec extends Provenance {
   links: IssueLinkSpec[];
 }
 
+/** The bargaining models, by name (src/bargaining implements them). */
+export const BARGAINING_MODELS = ["mean", "median", "nash", "expected-utility", "smp"] as const;
+export type BargainingModelName = (typeof BARGAINING_MODELS)[number];
+
 export interface BargainingSpec extends Provenance {
   actors: BargainingActorSpec[];
   issues: IssueSpec[];
+  /** The model whose forecast decides which graph-model options are on the table (`parley bargain`'s default `--link-model`), with the reason for it. */
+  linkModel?: { model: BargainingModelName } & Provenance;
 }

@@ -5,6 +5,7 @@
  * (`npm run schema`), so editors autocomplete what the validator accepts.
  */
 import * as z from "zod";
+import { BARGAINING_MODELS } from "./bargaining-spec.js";
 
 export const FORMAT = "parley/1";
 
@@ -305,6 +306,17 @@ export const BargainingSchema = z
           .meta({ title: "BargainingIssue" }),
       )
       .meta({ description: "The issues, each on its own numeric scale." }),
+    linkModel: z
+      .strictObject({
+        model: z.enum(BARGAINING_MODELS).meta({ description: "mean, median, nash, expected-utility or smp." }),
+        ...provenance,
+      })
+      .optional()
+      .meta({
+        title: "LinkModel",
+        description:
+          "The model whose forecast decides which graph-model options are on the table (parley bargain's default --link-model), with the reason for the choice.",
+      }),
     ...provenance,
   })
   .meta({

@@ -49,5 +49,6 @@ export function bargainingToFile(spec: BargainingSpec, optionIds: readonly strin
         : {}),
       ...provenance(is),
     })),
+    ...(spec.linkModel ? { linkModel: { model: spec.linkModel.model, ...provenance(spec.linkModel) } } : {}),
   };
 }

@@ -20,6 +20,8 @@ export interface BargainingReport {
     links: { option: string; label: string; range: string; onUnder: string[]; offUnder: string[] }[];
     chart: string;
   }[];
+  /** The model the scenario reads the graph model through (its `bargaining.linkModel`), with the reason given. */
+  linkModel?: { model: BargainingModel; title: string; reason?: string };
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -27,7 +29,10 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 export function bargainingReport(scenario: Scenario): BargainingReport | undefined {
   if (!scenario.bargaining) return undefined;
   const run = runBargaining(scenario);
+  const lm = scenario.bargaining.linkModel;
+  const reason = lm?.assumption ?? lm?.note;
   return {
+    ...(lm ? { linkModel: { model: lm.model, title: MODEL_TITLES[lm.model], ...(reason ? { reason } : {}) } } : {}),
     issues: run.issues.map((r) => ({
       id: r.issue.id,
       title: r.issue.title,

@@ -23,6 +23,14 @@ export interface BottomLine {
   rest: number;
   /** The assumptions that would change the outlook, in words. */
   change: string[];
+  /**
+   * The other readings of a party's preferences (its `alternatives`) that the
+   * probabilities weigh, with their weights: where the scenario gives a
+   * decisive ranking both ways, the reader sees it beside the numbers.
+   */
+  readings: { dm: string; label: string; weight: number }[];
+  /** The what-ifs in which play moves from their today: the moves to the nearest stable outcome, and that outcome in words. */
+  whatIfs: { title: string; moves: string[]; words: string }[];
   /** The single moves whose news would shift the questions most. */
   watch: { move: string; effect: string }[];
   questions: { id: string; question: string; by: string; probability: number | null; retrodiction: boolean }[];
@@ -63,6 +71,10 @@ export function bottomLineOf(model: Model, f: Forecast, decisive: AssumptionRepo
       .filter((a) => a.changesOutlook)
       .slice(0, 2)
       .map((a) => a.change),
+    readings: model.scenario.preferences.flatMap((p, d) =>
+      (p.alternatives ?? []).map((a) => ({ dm: model.scenario.decisionMakers[d].name, label: a.label, weight: a.weight })),
+    ),
+    whatIfs: [],
     watch,
     questions: f.questions.map((q) => ({ id: q.id, question: q.question, by: q.by, probability: q.probability, retrodiction: q.retrodiction })),
   };

@@ -78,6 +78,8 @@ export interface ReportData {
   bargaining?: BargainingReport;
   /** What is likely to happen and by when (the forecast), dated the day the report was made; absent when no date was given. */
   bottomLine?: BottomLine;
+  /** The facts of the scenario's fact table that the report cites (as F9), in the table's order, so that every fact number it prints is defined. */
+  facts?: { id: string; fact: string; quote?: string }[];
 }
 
 export interface ReportOptions {
@@ -136,7 +138,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
 
   const bargaining = bargainingReport(sc);
   const bottomLine = opts.today ? bottomLineOf(model, forecast(analysis.context, uncertaintyOf(model), { today: opts.today }), decisive) : undefined;
-  return {
+  const data: ReportData = {
     scenario: {
       name: sc.name,
       ...(sc.asOf ? { asOf: sc.asOf } : {}),
@@ -197,6 +199,20 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     ...(bargaining ? { bargaining } : {}),
     ...(bottomLine ? { bottomLine } : {}),
   };
+  // Where play goes in each what-if that moves it, beside the bottom line's chances.
+  if (data.bottomLine)
+    data.bottomLine.whatIfs = data.whatIfs.flatMap((w) => {
+      const moving = w.outlook.paths.find((p) => p.steps.length > 0);
+      return moving ? [{ title: w.title, moves: moving.steps.map((st) => `${st.moverName}: ${st.action}`), words: moving.words }] : [];
+    });
+  const facts = citedFacts(sc.facts ?? [], JSON.stringify(data));
+  return facts.length ? { ...data, facts } : data;
+}
+
+/** The facts of the table whose id (as F9) appears anywhere in the report's text. */
+function citedFacts(table: readonly { id: string; fact: string; quote?: string }[], text: string): NonNullable<ReportData["facts"]> {
+  const cites = (id: string) => new RegExp(`(^|[^\\w])${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^\\w]|$)`).test(text);
+  return table.filter((f) => cites(f.id)).map((f) => ({ id: f.id, fact: f.fact, ...(f.quote ? { quote: f.quote } : {}) }));
 }
 
 /**

@@ -82,6 +82,18 @@ function bottomLineBlocks(b: BottomLine): Block[] {
     if (b.rest >= 0.005) out.push({ kind: "item", level: 2, text: t`${strong(pct(b.rest))} anything else` });
   }
   if (b.change.length) out.push({ kind: "item", level: 1, text: t`${strong("What would change this")}: ${user(b.change.map((c) => `${c}.`).join(" "))}` });
+  if (b.readings.length)
+    out.push({
+      kind: "item",
+      level: 1,
+      text: t`${strong("Readings weighed in")}: ${user(b.readings.map((x) => `${x.dm}, "${x.label}" (${pct(x.weight)})`).join("; "))}; otherwise each party's preferences as written.`,
+    });
+  if (b.whatIfs.length)
+    out.push({
+      kind: "item",
+      level: 1,
+      text: t`${strong("What-ifs that move play")}: ${user(b.whatIfs.map((w) => `${w.title}: ${w.moves.join(", then ")}`).join("; "))}.`,
+    });
   if (b.watch.length)
     out.push({
       kind: "item",
@@ -250,6 +262,11 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
     out.push(para("Findings of parley lint that bear on the results above; each says what to do."));
     for (const c of r.checks) out.push(item(t`${user(c.message)} ${strong("What to do:")} ${user(c.fix)}`, 1));
   }
+  if (r.facts?.length) {
+    // Every fact number the report prints, defined in one line each (the quotes are in the scenario and the JSON).
+    out.push(heading(2, "Facts cited"));
+    for (const f of r.facts) out.push(item(t`${strong(user(f.id))}: ${user(f.fact)}`, 1));
+  }
   out.push(...glossary());
 
   if (layout.appendix) {
@@ -358,6 +375,11 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
           "Spatial bargaining models forecast where each continuous issue settles, from each party's position, salience and capability (parley bargain; docs/bargaining.md). The forecasts decide which options of the graph model are on the table:",
         ),
       );
+      const lm = r.bargaining.linkModel;
+      if (lm)
+        out.push(
+          para(t`The scenario reads the graph model through the ${user(lm.title)} forecast${lm.reason ? t`: ${user(lm.reason.replace(/\.$/, ""))}` : ""}.`, 1),
+        );
       for (const is of r.bargaining.issues) {
         out.push(heading(4, user(is.title)));
         out.push(para(t`Scale: ${user(is.scale)}.`, 1));

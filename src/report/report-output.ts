@@ -140,24 +140,31 @@ const reportSchema = root(
       outcomes: arr(obj({ words: str, probability: num })),
       rest: num,
       change: arr(str),
+      readings: arr(obj({ dm: str, label: str, weight: num })),
+      whatIfs: arr(obj({ title: str, moves: arr(str), words: str })),
       watch: arr(obj({ move: str, effect: str })),
       questions: arr(obj({ id: str, question: str, by: str, probability: nullable(num), retrodiction: bool })),
     }),
-    bargaining: obj({
-      issues: arr(
-        obj({
-          id: str,
-          title: str,
-          scale: str,
-          forecasts: arr(obj({ model: bargainModel, title: str, forecast: num })),
-          path: arr(num),
-          links: arr(obj({ option: str, label: str, range: str, onUnder: arr(str), offUnder: arr(str) })),
-          chart: str,
-        }),
-      ),
-    }),
+    bargaining: obj(
+      {
+        issues: arr(
+          obj({
+            id: str,
+            title: str,
+            scale: str,
+            forecasts: arr(obj({ model: bargainModel, title: str, forecast: num })),
+            path: arr(num),
+            links: arr(obj({ option: str, label: str, range: str, onUnder: arr(str), offUnder: arr(str) })),
+            chart: str,
+          }),
+        ),
+        linkModel: obj({ model: bargainModel, title: str, reason: str }, ["reason"]),
+      },
+      ["linkModel"],
+    ),
+    facts: arr(obj({ id: str, fact: str, quote: str }, ["quote"])),
   },
-  ["robustness", "bargaining", "bottomLine"],
+  ["robustness", "bargaining", "bottomLine", "facts"],
 );
 
 /** `parley report`: the report data is its own JSON contract, with the tag first. */

@@ -105,7 +105,8 @@ describe("the default scenario", () => {
         s.changes.some((c) => id(c.option) === "ru_offensive" && !c.taken),
     );
     expect(cease).toBeDefined();
-    expect(cease!.nextMove).toBeGreaterThan(0);
+    // A signpost, not an expectation: in no reading does Russia gain by it from today, so the model never expects it next.
+    expect(cease!.nextMove).toBe(0);
     expect(cease!.questions.find((q) => q.id === "ceasefire_2025")!.answers).toBe(true);
   });
 

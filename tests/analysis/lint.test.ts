@@ -72,13 +72,17 @@ describe("lintModel", () => {
 });
 
 describe("the default scenario", () => {
-  it("flags the US: today unstable for it under SEQ because of its sanctions-if-offensive statement (issue 16's first finding)", () => {
+  it("finds nothing: today, with the sanctions on hold while Russia fights, is what the US's preferences choose (issue 16's first finding)", () => {
     const m = loadModel(readFileSync("scenarios/ukraine-2025.yaml", "utf8"), "ukraine-2025.yaml");
-    const fs = lintModel(createContext(m));
-    const rp = fs.filter((f) => f.code === "revealed-preference");
+    expect(lintModel(createContext(m), { facts: new Set(m.scenario.facts!.map((f) => f.id)) })).toEqual([]);
+  });
+
+  it("flags the contradiction where the variant states it openly: if Trump's patience runs out, today is unstable for the US", () => {
+    const m = loadModel(readFileSync("scenarios/ukraine-2025-us-patience-runs-out.yaml", "utf8"), "ukraine-2025-us-patience-runs-out.yaml");
+    const rp = lintModel(createContext(m)).filter((f) => f.code === "revealed-preference");
     expect(rp).toHaveLength(1);
-    expect(rp[0]).toMatchObject({ dm: 0, statement: 5 });
-    const st = m.scenario.preferences[0].kind === "statements" ? m.scenario.preferences[0].statements[5] : undefined;
-    expect(st?.note).toMatch(/sanctions were put on hold/);
+    expect(rp[0]).toMatchObject({ dm: 0, statement: 7 });
+    const st = m.scenario.preferences[0].kind === "statements" ? m.scenario.preferences[0].statements[7] : undefined;
+    expect(st?.note).toMatch(/hold ends if Russia keeps pressing/);
   });
 });

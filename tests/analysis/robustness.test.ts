@@ -117,7 +117,6 @@ describe("uncertainty in the scenario format", () => {
     const u = uncertaintyOf(m);
     expect(u.statements.map((s) => [m.scenario.decisionMakers[s.dm].id, s.probability])).toEqual([
       ["us", 0.8],
-      ["us", 0.6],
       ["ru", 0.8],
       ["ru", 0.9],
       ["ua", 0.8],
@@ -125,7 +124,12 @@ describe("uncertainty in the scenario format", () => {
       ["eu", 0.7],
       ["eu", 0.7],
     ]);
-    expect(u.alternatives.map((a) => a.map((x) => [x.label, x.weight]))).toEqual([[], [["Putin wants a deal", 0.25]], [], []]);
+    expect(u.alternatives.map((a) => a.map((x) => [x.label, x.weight]))).toEqual([
+      [["Trump's patience runs out", 0.3]],
+      [["Russia puts the offensive first", 0.5]],
+      [],
+      [],
+    ]);
   });
 
   it("reports bad probabilities and weights with their place", async () => {
@@ -156,16 +160,17 @@ describe("parley robustness", () => {
   it("prints probabilities, exact or sampled, and the most influential assumptions", async () => {
     const exact = await parley("robustness", "scenarios/ukraine-2025.yaml", "-c", "Nash,SEQ", "--top", "3");
     expect(exact.code).toBe(0);
-    expect(exact.stdout).toContain("8 uncertain statements and 1 alternative preference: 320 profiles, enumerated exactly with their probabilities.");
-    expect(exact.stdout).toMatch(/303\s+0\.45\s+0\.45/);
-    expect(exact.stdout).toContain('Russia\'s alternative "Putin wants a deal"');
+    expect(exact.stdout).toContain("7 uncertain statements and 2 alternative preferences: 240 profiles, enumerated exactly with their probabilities.");
+    // Today holds unless Trump's patience runs out (weight 0.3).
+    expect(exact.stdout).toMatch(/301\s+0\.70\s+0\.70/);
+    expect(exact.stdout).toContain("United States's alternative \"Trump's patience runs out\"");
     const sampled = JSON.parse(
       (await parley("robustness", "scenarios/ukraine-2025.yaml", "-c", "Nash", "--exact-limit", "1", "-n", "2000", "--seed", "5", "-f", "json")).stdout,
     );
     expect(sampled).toMatchObject({ format: "parley-robustness/1", exact: false, done: 2000, interrupted: false });
-    const s303 = sampled.states.find((s: { state: number }) => s.state === 303).probability.Nash;
-    expect(s303.low).toBeLessThanOrEqual(0.45);
-    expect(s303.high).toBeGreaterThanOrEqual(0.45);
+    const s301 = sampled.states.find((s: { state: number }) => s.state === 301).probability.Nash;
+    expect(s301.low).toBeLessThanOrEqual(0.7);
+    expect(s301.high).toBeGreaterThanOrEqual(0.7);
   });
 
   it("shows progress on a terminal and keeps the partial result on Ctrl-C", async () => {

@@ -469,7 +469,7 @@ describe("parley bargain", () => {
     const r = await parley("bargain", "--rounds", "3");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Bargaining forecasts: The 2025 Ukraine peace process");
-    for (const id of ["territory", "guarantee", "sanctions"]) expect(r.stdout).toContain(`(${id})`);
+    for (const id of ["territory", "guarantee"]) expect(r.stdout).toContain(`(${id})`);
     expect(r.stdout).toContain("Expected utility (Bueno de Mesquita, after Scholz et al. 2011), round by round:");
     expect(r.stdout).toMatch(/What the forecast leaves of the graph model:\nUnder the .* forecasts, /);
   });
@@ -508,7 +508,7 @@ describe("gmcr-py export", () => {
   it("keeps the bargaining section under the parley key, so export then import forecasts the same", () => {
     const m = loadModel(readFileSync("scenarios/ukraine-2025.yaml", "utf8"), "scenarios/ukraine-2025.yaml");
     const file = JSON.parse(JSON.stringify(exportGmcrPy(m)));
-    expect(file.parley.bargaining.issues.map((i: { id: string }) => i.id)).toEqual(["territory", "guarantee", "sanctions"]);
+    expect(file.parley.bargaining.issues.map((i: { id: string }) => i.id)).toEqual(["territory", "guarantee"]);
     const { scenario, issues } = validateData(importGmcrPy(file));
     expect(issues).toEqual([]);
     expect(scenario!.bargaining).toEqual(m.scenario.bargaining);
@@ -540,5 +540,25 @@ describe("the chart", () => {
     expect(svg).not.toMatch(/<script|href=/);
     expect((svg.match(/<polyline/g) ?? []).length).toBeGreaterThanOrEqual(1);
     expect(svg).toContain("5–95% of 20 draws");
+  });
+});
+
+describe("the scenario's link model", () => {
+  const text = readFileSync("scenarios/ukraine-2025.yaml", "utf8");
+
+  it("is parley bargain's default --link-model; the option still overrides it", async () => {
+    const own = JSON.parse((await parley("bargain", "scenarios/ukraine-2025.yaml", "-f", "json")).stdout);
+    expect(own.graphLink.model).toBe("nash");
+    const eu = JSON.parse((await parley("bargain", "scenarios/ukraine-2025.yaml", "--link-model", "expected-utility", "-f", "json")).stdout);
+    expect(eu.graphLink.model).toBe("expected-utility");
+    // Without a linkModel, the default stays the expected utility model.
+    const without = loadModel(text.replace(/ {2}linkModel:\n {4}model: nash\n {4}assumption: .*\n/, ""));
+    expect(without.scenario.bargaining!.linkModel).toBeUndefined();
+  });
+
+  it("must name one of the five models", () => {
+    const bad = text.replace("    model: nash\n", "    model: nashh\n");
+    expect(bad).not.toBe(text);
+    expect(() => loadModel(bad, "bad.yaml")).toThrow(/linkModel\.model/);
   });
 });

@@ -132,13 +132,16 @@ describe("parley score on the wrong input", () => {
 
 describe("parley lint", () => {
   it("names the element, its line and column, why it matters and how to resolve it", async () => {
-    const r = await parley("lint");
+    // The default scenario is clean; the what-if where Trump's patience runs out contradicts today's state, openly.
+    expect((await parley("lint")).stdout).toMatch(/ukraine-2025\.yaml: no findings\n$/);
+    const file = "scenarios/ukraine-2025-us-patience-runs-out.yaml";
+    const r = await parley("lint", file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/ukraine-2025\.yaml:\d+:7: warning \[revealed-preference\] Today's state is not stable for United States/);
-    expect(r.stdout).toContain('statement 6 of United States: "if ru_offensive then us_sanctions" is what makes it prefer that');
-    const j = JSON.parse((await parley("lint", "-f", "json")).stdout);
-    expect(j.findings[0]).toMatchObject({ code: "revealed-preference", path: ["preferences", "us", 5] });
-    const yaml = readFileSync("scenarios/ukraine-2025.yaml", "utf8").split("\n");
+    expect(r.stdout).toMatch(/ukraine-2025-us-patience-runs-out\.yaml:\d+:9: warning \[revealed-preference\] Today's state is not stable for United States/);
+    expect(r.stdout).toContain('statement 8 of United States: "if ru_offensive then us_sanctions" is what makes it prefer that');
+    const j = JSON.parse((await parley("lint", file, "-f", "json")).stdout);
+    expect(j.findings[0]).toMatchObject({ code: "revealed-preference", path: ["preferences", "us", "statements", 7] });
+    const yaml = readFileSync(file, "utf8").split("\n");
     expect(yaml[j.findings[0].line - 1]).toContain("if: ru_offensive");
   });
 

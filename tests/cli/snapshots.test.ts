@@ -55,10 +55,12 @@ const RUNS: Record<string, string[]> = {
   "unknown-ukraine.md": ["unknown", U, "-f", "md"],
   "coalitions-ukraine.txt": ["coalitions", U],
   "coalitions-elmira.json": ["coalitions", E, "-f", "json"],
-  "hypergame-ukraine.txt": ["hypergame", U],
-  "hypergame-ukraine.json": ["hypergame", U, "-f", "json"],
+  // Trump's and Europe's readings of Putin change hundreds of states under the threat-based concepts: Nash and SEQ
+  // in text and HTML, Nash alone in JSON (which lists every state it changes; under SEQ, 0.7 MB).
+  "hypergame-ukraine.txt": ["hypergame", U, "-c", "Nash,SEQ"],
+  "hypergame-ukraine.json": ["hypergame", U, "-c", "Nash", "-f", "json"],
   "foresight-ukraine.html": ["foresight", U, "--variant", "rotation", "-f", "html"],
-  "hypergame-ukraine.html": ["hypergame", U, "-f", "html"],
+  "hypergame-ukraine.html": ["hypergame", U, "-c", "Nash,SEQ", "-f", "html"],
   "unknown-ukraine.html": ["unknown", U, "-f", "html"],
   "coalitions-ukraine.html": ["coalitions", U, "-f", "html"],
   "bargain.txt": ["bargain"],

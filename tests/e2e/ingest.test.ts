@@ -41,7 +41,8 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
   it("reads a pasted article and highlights its actors and events", async () => {
     const { page } = wb;
     await page.goto(wb.url);
-    await poll(() => page.getByTestId("eq-count-Nash").textContent()).toBe("16");
+    // The default scenario: 2 Nash equilibria (today's war with the sanctions on hold, with or without Ukraine's concession).
+    await poll(() => page.getByTestId("eq-count-Nash").textContent()).toBe("2");
     await page.keyboard.press("Alt+9");
     await poll(() => page.getByRole("tab", { name: /Ingest/ }).getAttribute("aria-selected")).toBe("true");
     await page.locator("#ingest-input").fill(readFileSync(join(ROOT, "corpus/ingest/ukraine-talks.txt"), "utf8"));
@@ -111,7 +112,8 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
     const data = parse(disk());
     const us = data.decisionMakers.find((d: { id: string }) => d.id === "us");
     expect(us.options.at(-1)).toMatchObject({ id: "us_aid", sources: ["ukraine-talks.txt:791-854 (sentence 10, confidence 0.86)"] });
-    expect(data.preferences.eu.at(-1)).toMatchObject({
+    // Europe's preferences are in the object form (with the assumption about their order).
+    expect(data.preferences.eu.statements.at(-1)).toMatchObject({
       if: "ru_talks",
       then: "ru_ceasefire",
       sources: expect.arrayContaining(["ukraine-talks.txt:267-356 (sentence 3, confidence 0.86)"]),

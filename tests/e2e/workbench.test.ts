@@ -36,6 +36,10 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
 
   beforeAll(async () => {
     wb = await openWorkbench();
+    // The workbench is driven on the default scenario as it was before issue 16 (frozen in tests/fixtures/views: its
+    // today is not stable and its pinned counts stay put); the shipped scenario is tested in tests/report/ukraine.test.ts.
+    for (const f of ["ukraine-2025.yaml", "ukraine-2025-us-walks-away.yaml"])
+      writeFileSync(join(wb.dir, f), readFileSync(join("tests/fixtures/views", f.replace("ukraine-2025", "ukraine-2025-v1")), "utf8"));
     // The default scenario with its questions' dates moved ahead: a forecast that is not all retrodictions, to record.
     writeFileSync(join(wb.dir, LATER), readFileSync(join(wb.dir, FILE), "utf8").replace(/by: 2025-/g, "by: 2099-"));
     // Uncaught errors and anything the server's Content-Security-Policy blocks are failures.
@@ -88,11 +92,12 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     await page.locator('[data-key="f-new-add-3"]').click();
     const status = page.locator("#panel-forms .form-status");
     await poll(() => status.textContent()).toMatch(/^Cannot add the option/);
-    const inView = await page.evaluate(() => {
-      const panel = document.getElementById("panel-forms")!.getBoundingClientRect();
-      const box = document.querySelector("#panel-forms .form-status")!.getBoundingClientRect();
-      return { scrolled: document.getElementById("panel-forms")!.scrollTop > 0, visible: box.top >= panel.top - 1 && box.bottom <= panel.bottom };
-    });
+    const panel = page.locator("#panel-forms");
+    const [area, box] = [await panel.boundingBox(), await status.boundingBox()];
+    const inView = {
+      scrolled: (await panel.evaluate((el) => el.scrollTop)) > 0,
+      visible: box !== null && area !== null && box.y >= area.y - 1 && box.y + box.height <= area.y + area.height,
+    };
     expect(inView).toEqual({ scrolled: true, visible: true });
   });
 
@@ -145,7 +150,8 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     const options = () => page.locator("#file-select option").allTextContents();
     expect(await options()).not.toContain("added-elsewhere.yaml");
     writeFileSync(join(wb.dir, "added-elsewhere.yaml"), readFileSync(join(wb.dir, "chicken.yaml"), "utf8"));
-    await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+    // The browser fires "focus" on the window when its tab or window comes back to the front.
+    await page.evaluate(() => (globalThis as unknown as { dispatchEvent(e: Event): boolean }).dispatchEvent(new Event("focus")));
     await poll(() => options()).toContain("added-elsewhere.yaml");
   });
 
@@ -214,7 +220,7 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     await page.keyboard.press("Enter");
     await page.getByTestId("explain").getByRole("button", { name: "Close the explanation (Escape)" }).waitFor();
     await page.keyboard.press("Escape");
-    await poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-state") ?? document.activeElement?.tagName)).toBe("2");
+    await poll(() => page.locator('tr[data-state="2"]').evaluate((row) => row === row.ownerDocument.activeElement)).toBe(true);
     await page.getByRole("tab", { name: /Forms/ }).click();
     const forms = page.locator("#panel-forms");
     const words = (state: number) => page.locator(`table.states tr[data-state="${state}"] td.words-col`).textContent();
@@ -299,7 +305,7 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     await poll(() => page.getByTestId("checks").textContent()).toMatch(/1 warning from the model checks/);
     const checks = page.getByTestId("checks");
     await checks.locator("summary").click();
-    await checks.getByRole("button", { name: "Line 174" }).click();
+    await checks.getByRole("button", { name: "Line 233" }).click();
     await poll(() => page.locator(".cm-lintRange-warning").count()).toBeGreaterThan(0);
     await page.keyboard.press("Alt+7");
 

@@ -400,7 +400,7 @@ describe("gmcr-py export then import keeps the whole scenario", () => {
       ["us_walk_away & us_guarantee", "The US cannot walk away from the talks and guarantee the settlement at the same time.", ["F3", "F13"]],
       ["ru_ceasefire & ru_offensive", "Agreeing to a ceasefire means halting the offensive.", ["F8"]],
     ]);
-    expect(back.scenario.statusQuoProvenance?.sources).toEqual(["F1", "F6", "F8", "F9", "F11"]);
+    expect(back.scenario.statusQuoProvenance?.sources).toEqual(["F1", "F5", "F6", "F8", "F9", "F11"]);
   });
 
   it("keeps every kind of constraint: condition, pattern (string and mapping), mutuallyExclusive, atLeastOneOf", () => {

@@ -108,9 +108,9 @@ describe("blocks stay apart in Markdown", () => {
 
   it("inverse -f md keeps '…: no change needed.' out of the list item above, and escapes only the scenario's text", async () => {
     const md = await out("inverse", "scenarios/ukraine-2025.yaml", "--target", "1", "-f", "md");
-    expect(md).toMatch(/\[F6, assumption\]\.\n\nUnited States, Russia, European allies: no change needed\.\n/);
+    expect(md).toMatch(/\[assumption\]\.\n\nUnited States, Russia, Ukraine: no change needed\.\n/);
     // The sentence is Parley's: its quotes and brackets stay; the statements' expressions are escaped.
-    expect(md).toContain('would have to put "A direct meeting at the level of presidents." (ru_summit & ua_summit) [F5] before');
+    expect(md).toContain('would have to put "Europe keeps to the line it has taken in public." (eu_ceasefire_first) [F6, F11] before');
   });
 
   it("a joined paragraph after a list item or a paragraph is a paragraph of its own in Markdown, tight in text", () => {

@@ -1,3 +1,4 @@
+// Long because it pins the default scenario end to end, in one place: its fact table, its provenance, its results, its what-ifs and its report.
 /**
  * The default scenario: every element traced to the brief or marked as an
  * assumption, its results pinned (a change that moves them must be seen and
@@ -8,6 +9,9 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { scenarioChanges } from "../../src/analysis/diff.js";
+import { graphLink } from "../../src/bargaining/link.js";
+import { analyzeHypergame } from "../../src/extensions/hypergame.js";
+import { runBargaining } from "../../src/bargaining/scenario.js";
 import { stateFamilies, familyPattern } from "../../src/analysis/families.js";
 import { statusQuoAnalysis } from "../../src/analysis/paths.js";
 import { buildReport } from "../../src/report/build.js";
@@ -19,16 +23,55 @@ import { parley } from "../helpers/cli.js";
 
 const FILES = ["ukraine-2025.yaml", "ukraine-2025-us-walks-away.yaml", "ukraine-2025-us-air-guarantee.yaml", "ukraine-2025-europe-drops-ceasefire-first.yaml"];
 const load = (f: string) => loadModel(readFileSync(`scenarios/${f}`, "utf8"), f);
-// The repository's own fact table (no test reads the brief beside the repository).
-const FACT_TABLE = parse(readFileSync("data/ukraine-2025-facts.yaml", "utf8")) as { facts: { id: string; fact: string }[] };
+// The repository's own fact table: the `facts` section of the default scenario (no test reads the brief
+// or the article beside the repository; scripts/check-quotes.ts checks the quotes against the article by hand).
+const FACT_TABLE = parse(readFileSync("scenarios/ukraine-2025.yaml", "utf8")) as { facts: { id: string; fact: string; quote?: string }[] };
 const FACTS = new Set(FACT_TABLE.facts.map((f) => f.id));
+/** The quotes of the fact table as scripts/check-quotes.ts found them, verbatim, in the article (7 December 2026). */
+const CHECKED_QUOTES = [
+  "both summits being rich in ceremony but lacking substantial diplomatic achievements",
+  "achieving peace in Ukraine could be a significant aspect of his legacy",
+  "a move considered vital by Ukrainian officials and their European counterparts for a lasting peace settlement",
+  'any U.S. involvement might involve "air support" rather than deploying American troops on the ground',
+  "potential arrangements for a direct summit between Putin and Ukrainian President Volodymyr Zelensky, although specific details and locations remain indefinite",
+  "European leaders insist on a ceasefire before any direct talks, which Trump has indicated are unlikely",
+  "the friendly tone of discussions was a notable shift from Zelensky's contentious visit",
+  "Putin may see prolonging the war as strategically advantageous, thereby slowing negotiation processes to avoid penalties from new sanctions",
+  "Trump's recent decision to place proposed sanctions on hold suggests he remains hopeful that Putin is willing to pursue a deal",
+  "The U.S. president's history of inconsistent foreign policy positions adds to the uncertainty",
+  "emphasizing the urgency for a ceasefire prior to negotiations",
+  "Any significant U.S. military involvement or security commitments toward Ukraine could provoke backlash from his supporters",
+  "The option to withdraw from discussions presents a precarious power dynamic",
+];
 
 describe("the fact table", () => {
-  it("numbers F1 to F13, each with a summary, and docs/ukraine-2025.md shows the same numbers", () => {
+  it("numbers F1 to F13, each with a paraphrase and a short quote, and docs/ukraine-2025.md shows the same numbers", () => {
     expect(FACT_TABLE.facts.map((f) => f.id)).toEqual(Array.from({ length: 13 }, (_, k) => `F${k + 1}`));
-    for (const f of FACT_TABLE.facts) expect(f.fact.length, f.id).toBeGreaterThan(40);
+    for (const f of FACT_TABLE.facts) {
+      expect(f.fact.length, f.id).toBeGreaterThan(40);
+      // A quote is a short exact excerpt of one sentence: non-empty, not the whole article, no ellipsis standing for a cut.
+      expect(f.quote?.trim().length ?? 0, `${f.id} has no quote`).toBeGreaterThan(20);
+      expect(f.quote!.length, `${f.id}'s quote is not short`).toBeLessThanOrEqual(200);
+      expect(f.quote, `${f.id}'s quote is cut`).not.toMatch(/…|\.\.\./);
+    }
     const doc = readFileSync("docs/ukraine-2025.md", "utf8");
     expect([...doc.matchAll(/^\| (F\d+) \|/gm)].map((m) => m[1])).toEqual(FACT_TABLE.facts.map((f) => f.id));
+  });
+
+  it("is what the quotes were checked against: the quotes as scripts/check-quotes.ts last found them in the article", () => {
+    // The quotes found verbatim in the article (by scripts/check-quotes.ts); a quote edited without re-running it fails here.
+    expect(FACT_TABLE.facts.map((f) => f.quote)).toEqual(CHECKED_QUOTES);
+  });
+
+  it("defines every fact number the report cites, and cites only facts of the table", () => {
+    const m = load("ukraine-2025.yaml");
+    const report = buildReport(m, [], { today: "2026-12-07" });
+    const text = render(reportDocument(report, { appendix: true }), "text");
+    const cited = new Set(text.match(/\bF\d+\b/g));
+    expect([...cited].filter((f) => !FACTS.has(f))).toEqual([]);
+    expect(report.facts!.map((f) => f.id).sort()).toEqual([...cited].sort());
+    const flat = text.replace(/\s+/g, " ");
+    for (const f of report.facts!) expect(flat).toContain(`${f.id}: ${f.fact.replace(/\s+/g, " ")}`);
   });
 });
 
@@ -48,15 +91,40 @@ describe.each(FILES)("scenarios/%s provenance", (file) => {
     }
   }
 
-  it("cites a fact of the brief or states an assumption with its reason, for every option, constraint and statement", () => {
+  it("cites a fact or states an assumption with its reason, for every option, constraint and statement", () => {
     expect(FACTS.size).toBe(13);
     for (const [what, el] of elements) {
       expect(typeof el, what).toBe("object"); // plain strings carry no provenance
       const facts = (el.sources ?? []).filter((s) => /^F\d+$/.test(s));
       const reason = (el.assumption ?? "").trim();
       expect(facts.length > 0 || reason.length > 20, `${what} needs an F-number or an assumption with its reason`).toBe(true);
-      for (const f of facts) expect(FACTS.has(f), `${what} cites ${f}, which is not in data/ukraine-2025-facts.yaml`).toBe(true);
+      for (const f of facts) expect(FACTS.has(f), `${what} cites ${f}, which is not in the fact table of scenarios/ukraine-2025.yaml`).toBe(true);
     }
+  });
+
+  it("marks as assumptions, with a reason, what the article does not say: every priority order, probability, weight and irreversibility", () => {
+    const reason = (el: { assumption?: string }) => (el.assumption ?? "").trim().length > 20;
+    // The article ranks no party's aims: each party's order is an assumption.
+    for (const [dm, pref] of Object.entries(raw.preferences) as [string, { assumption?: string }][])
+      expect(reason(pref), `the order of ${dm}'s preferences`).toBe(true);
+    // "How sure" numbers are judgements, not facts: each says so.
+    for (const [what, el] of elements) {
+      const e = el as { probability?: number; weight?: number; assumption?: string };
+      if (e.probability !== undefined || e.weight !== undefined) {
+        expect(reason(e), `${what} has a probability or weight without an assumption`).toBe(true);
+        expect(e.assumption, `${what}: its assumption names the number as a judgement`).toMatch(/judgement|chance|odds/);
+      }
+    }
+    for (const dm of raw.decisionMakers)
+      for (const o of dm.options) if (o.irreversible) expect(reason(o), `option ${o.id} is irreversible without a reason`).toBe(true);
+    // Perceptions (hypergame) say whose reading they are and on what it rests.
+    for (const dm of raw.decisionMakers)
+      for (const [other, p] of Object.entries(dm.perceivedPreferences ?? {}) as [string, { sources?: string[]; assumption?: string }][])
+        expect(reason(p) && (p.sources ?? []).length > 0, `${dm.id}'s reading of ${other}`).toBe(true);
+  });
+
+  it("carries the same fact table as the base scenario", () => {
+    expect(raw.facts).toEqual(FACT_TABLE.facts);
   });
 
   it("has 9 to 14 options", () => {
@@ -76,7 +144,7 @@ describe("the Ukraine 2025 scenario: pinned results", () => {
   const m = load("ukraine-2025.yaml");
   // Options: us_guarantee us_sanctions us_walk_away | ru_ceasefire ru_offensive ru_summit | ua_summit ua_concede | eu_force eu_ceasefire_first
 
-  it("has today's state as the brief describes it", () => {
+  it("has today's state as the article describes it", () => {
     expect(statePattern(m, m.statusQuo)).toBe("NNNNYNNNNY");
     expect(m.states.length).toBe(576);
   });
@@ -84,35 +152,109 @@ describe("the Ukraine 2025 scenario: pinned results", () => {
   it("pins the equilibria of every concept", () => {
     const a = analyze(m);
     expect(Object.fromEntries(CONCEPTS.map((c) => [c, a.equilibria[c]!.length]))).toEqual({
-      Nash: 16,
-      GMR: 276,
-      SMR: 276,
-      SEQ: 128,
-      SIM: 120,
-      "SEQ+SIM": 176,
+      Nash: 2,
+      GMR: 292,
+      SMR: 292,
+      SEQ: 116,
+      SIM: 156,
+      "SEQ+SIM": 172,
     });
     const f = families(m);
-    // Nash: the war goes on under new US sanctions, Europe still insisting on a ceasefire first.
-    expect(f.Nash).toEqual(["NY--Y---NY"]);
-    // SEQ adds: a ceasefire with the sanctions on hold (Russia's return to the offensive would bring them),
-    // and no offensive with the sanctions on hold.
-    expect(f.SEQ).toEqual(["-N-Y------", "NN--N---NY", "NY--Y---NY"]);
+    // Nash: today's war with the sanctions on hold (Ukraine's concession either way), and nothing else.
+    expect(f.Nash).toEqual(["NNN-YNN-NY"]);
+    expect(f.SEQ).toEqual(["YN--NN----", "YN-Y------", "--YY----N-", "YN---YY---", "-NYY-----N", "NYN-YN---N", "NNN-YNN-NY", "-NY-YYN-YY"]);
   });
 
-  it("pins the status quo analysis: the US imposes the sanctions, and there it stops", () => {
-    const sq = statusQuoAnalysis(analyze(m));
-    expect(sq.reachable.map((s) => statePattern(m, s))).toEqual(["NYNNYNNNNY"]);
-    expect(sq.equilibria.map((e) => [statePattern(m, e.state), e.path.map((p) => m.scenario.decisionMakers[p.dm].id)])).toEqual([["NYNNYNNNNY", ["us"]]]);
-    // No ceasefire state is reachable from today by unilateral improvements.
-    const ceasefire = 1 << 3;
-    expect(sq.equilibria.some((e) => m.states[e.state] & ceasefire)).toBe(false);
+  it("does not contradict the US's revealed choice: today, with the sanctions on hold while Russia fights, is stable for every party", () => {
+    const a = analyze(m);
+    for (const c of CONCEPTS) expect(a.equilibria[c], c).toContain(m.statusQuo);
+    const sq = statusQuoAnalysis(a);
+    expect(sq.equilibria.map((e) => [statePattern(m, e.state), e.path.length])).toEqual([["NNNNYNNNNY", 0]]);
+  });
+
+  it("puts Trump's patience and Russia's decisive ranking in the weighed readings, not in the main preferences", () => {
+    const alt = (dm: number) => (m.scenario.preferences[dm].alternatives ?? []).map((x) => [x.label, x.weight]);
+    expect(alt(0)).toEqual([["Trump's patience runs out", 0.3]]);
+    expect(alt(1)).toEqual([["Russia puts the offensive first", 0.5]]);
+  });
+
+  it("makes the walk-away reversible and a threat with consequences: Europe answers a US exit with its own force", () => {
+    const walk = m.scenario.options.find((o) => o.id === "us_walk_away")!;
+    expect(walk.direction).toBe("both");
+    expect(walk.sources).toEqual(["F13", "F10"]);
+    // From "Putin has agreed to meet, Kyiv has not, Europe insists", the US gains by walking away.
+    const k = m.scenario.options.findIndex((o) => o.id === "ru_summit");
+    const from = m.indexOf[m.states[m.statusQuo] | (1 << k)];
+    const to = m.indexOf[m.states[from] | (1 << 2)];
+    expect(m.pref[0][to]).toBeGreaterThan(m.pref[0][from]);
+    // Europe prefers its force once the US has gone, not before.
+    const eu = 3;
+    const gone = m.indexOf[m.states[m.statusQuo] | (1 << 2)];
+    expect(m.pref[eu][m.indexOf[m.states[gone] | (1 << 8)]]).toBeGreaterThan(m.pref[eu][gone]);
+    expect(m.pref[eu][m.indexOf[m.states[m.statusQuo] | (1 << 8)]]).toBeLessThan(m.pref[eu][m.statusQuo]);
+  });
+});
+
+describe("Trump's and Europe's readings of Putin, as a hypergame", () => {
+  const m = load("ukraine-2025.yaml");
+
+  it("are perceptions of the US and Europe, not a weighted profile of Russia", () => {
+    const dm = (id: string) => m.scenario.decisionMakers.find((d) => d.id === id)!;
+    const raw = parse(readFileSync("scenarios/ukraine-2025.yaml", "utf8"));
+    const perceived = (id: string) => Object.keys(raw.decisionMakers.find((d: { id: string }) => d.id === id).perceivedPreferences ?? {});
+    expect(perceived("us")).toEqual(["ru"]);
+    expect(perceived("eu")).toEqual(["ru"]);
+    expect(dm("ru").id).toBe("ru");
+    expect((m.scenario.preferences[1].alternatives ?? []).map((a) => a.label)).not.toContain("Putin wants a deal");
+  });
+
+  it("change what holds: today and the Nash equilibria stay, but credible threats the US does not see no longer hold", () => {
+    const h = analyzeHypergame(m, { concepts: ["Nash", "SEQ"] });
+    expect(h.equilibria.Nash).toEqual(h.plain.equilibria.Nash);
+    expect(h.equilibria.SEQ).toContain(m.statusQuo);
+    expect([h.equilibria.SEQ!.length, h.plain.equilibria.SEQ!.length]).toEqual([48, 116]);
+  });
+});
+
+describe("the bargaining section, reconciled with the graph model", () => {
+  const m = load("ukraine-2025.yaml");
+  const raw = parse(readFileSync("scenarios/ukraine-2025.yaml", "utf8"));
+
+  it("has one link model, justified, and every value a stated judgement", () => {
+    expect(raw.bargaining.linkModel.model).toBe("nash");
+    expect(raw.bargaining.linkModel.assumption).toMatch(/varies least/);
+    for (const is of raw.bargaining.issues)
+      for (const [actor, p] of Object.entries(is.positions) as [string, { assumption?: string }][])
+        expect((p.assumption ?? "").trim().length, `${is.id}: ${actor}'s numbers need their reason`).toBeGreaterThan(20);
+  });
+
+  it("starts where the graph model's today is, and today takes nothing the link model puts off the table", () => {
+    // Sanctions are the graph model's yes/no (on hold today), not a bargaining issue.
+    expect(raw.bargaining.issues.map((i: { id: string }) => i.id)).toEqual(["territory", "guarantee"]);
+    for (const is of raw.bargaining.issues) expect(is.statusQuo, is.id).toBe(0);
+    const run = runBargaining(m.scenario);
+    const link = graphLink(m, run, "nash", analyze(m, { concepts: ["SEQ"] }).equilibria.SEQ!);
+    expect(link.offTable.map((k) => m.scenario.options[k].id)).toEqual(["eu_force"]);
+    expect(link.onTable.map((k) => m.scenario.options[k].id)).toEqual(["us_guarantee", "ua_concede"]);
+    expect(link.consistent).toContain(m.statusQuo);
   });
 });
 
 describe("the what-ifs", () => {
   const base = load("ukraine-2025.yaml");
   const expected: Record<string, string[]> = {
-    "ukraine-2025-us-walks-away.yaml": ["Today: the US has walked away from the talks (was not taken)."],
+    "ukraine-2025-us-patience-runs-out.yaml": [
+      'United States now also wants: "The hold ends if Russia keeps pressing its offensive." (if ru_offensive then us_sanctions).',
+    ],
+    "ukraine-2025-us-patience-offensive-first.yaml": [
+      'United States now also wants: "The hold ends if Russia keeps pressing its offensive." (if ru_offensive then us_sanctions).',
+      "Russia orders its priorities differently: ru_offensive > !us_sanctions > !us_guarantee & !eu_force > ua_concede > !ru_summit.",
+    ],
+    "ukraine-2025-putin-agrees-to-meet.yaml": ["Today: Putin agrees to meet Zelensky (was not taken)."],
+    "ukraine-2025-us-walks-away.yaml": [
+      "Walk away from the talks: now irreversible once taken (was reversible).",
+      "Today: the US has walked away from the talks (was not taken).",
+    ],
     "ukraine-2025-us-air-guarantee.yaml": [
       "Offer security guarantees limited to air support: now irreversible once taken (was reversible).",
       "Today: US air-support guarantees (was not taken).",
@@ -128,33 +270,56 @@ describe("the what-ifs", () => {
     expect(scenarioChanges(base.scenario, load(file).scenario)).toEqual(expected[file]);
   });
 
-  it("are listed in the base scenario, with their titles", () => {
+  it("are listed in the base scenario, with their titles and the question each answers", () => {
     expect(base.scenario.whatIfs?.map((w) => w.file)).toEqual(Object.keys(expected));
+    for (const w of base.scenario.whatIfs!) expect(w.note, w.file).toBeTruthy();
   });
 
-  it("pin their outlooks from today", () => {
+  it("pin where play goes from their today", () => {
     const outlook = (f: string) => {
       const m = load(f);
-      return statusQuoAnalysis(analyze(m)).equilibria.map((e) => statePattern(m, e.state));
+      return statusQuoAnalysis(analyze(m))
+        .equilibria.filter((e) => e.path.length > 0)
+        .slice(0, 2)
+        .map((e) => [statePattern(m, e.state), e.path.map((p) => m.scenario.decisionMakers[p.dm].id).join(",")]);
     };
-    expect(outlook("ukraine-2025-us-walks-away.yaml")).toEqual(["NYYNYNNNNY"]);
-    expect(outlook("ukraine-2025-us-air-guarantee.yaml")).toEqual(["YYNNYNNNNY"]);
-    expect(outlook("ukraine-2025-europe-drops-ceasefire-first.yaml")).toEqual(["NYNNYNNNNN"]);
+    // Trump's patience runs out: the US imposes the sanctions and the war goes on, whichever Russia's order.
+    expect(outlook("ukraine-2025-us-patience-runs-out.yaml")).toEqual([["NYNNYNNNNY", "us"]]);
+    expect(outlook("ukraine-2025-us-patience-offensive-first.yaml")).toEqual([["NYNNYNNNNY", "us"]]);
+    // Putin agrees to meet: he takes it back, or Trump walks away from Kyiv and Europe.
+    expect(outlook("ukraine-2025-putin-agrees-to-meet.yaml")).toEqual([
+      ["NNNNYNNNNY", "ru"],
+      ["NNYNYYNNYN", "us,eu"],
+    ]);
+    // The US walks away for good: Europe deploys its own force.
+    expect(outlook("ukraine-2025-us-walks-away.yaml")).toEqual([
+      ["NNYNYNNNYN", "eu"],
+      ["NNYNYNNNYY", "eu"],
+    ]);
+    // A US guarantee given, or Europe's demand dropped: play stays where it starts.
+    expect(outlook("ukraine-2025-us-air-guarantee.yaml")).toEqual([]);
+    expect(outlook("ukraine-2025-europe-drops-ceasefire-first.yaml")).toEqual([]);
   });
 
   it("pin their Nash equilibria counts (docs/ukraine-2025.md cites them)", () => {
     const nash = (f: string) => analyze(load(f), { concepts: ["Nash"] }).equilibria.Nash!.length;
-    expect([
-      nash("ukraine-2025-us-walks-away.yaml"),
-      nash("ukraine-2025-us-air-guarantee.yaml"),
-      nash("ukraine-2025-europe-drops-ceasefire-first.yaml"),
-    ]).toEqual([16, 24, 28]);
+    expect(Object.keys(expected).map(nash)).toEqual([2, 2, 2, 4, 4, 6]);
+  });
+
+  it("show that Russia's ranking decides whether a ceasefire holds once the sanctions come", () => {
+    const seqCeasefire = (f: string) => {
+      const m = load(f);
+      const a = analyze(m, { concepts: ["SEQ"] });
+      return a.equilibria.SEQ!.filter((s) => m.states[s] & (1 << 3)).length;
+    };
+    expect(seqCeasefire("ukraine-2025-us-patience-runs-out.yaml")).toBeGreaterThan(0);
+    expect(seqCeasefire("ukraine-2025-us-patience-offensive-first.yaml")).toBe(0);
   });
 });
 
 describe("the report", () => {
   const base = load("ukraine-2025.yaml");
-  const whatIfs = base.scenario.whatIfs!.map((w) => ({ title: w.title!, file: w.file, model: load(w.file) }));
+  const whatIfs = base.scenario.whatIfs!.map((w) => ({ title: w.title!, file: w.file, ...(w.note ? { note: w.note } : {}), model: load(w.file) }));
   // The CLI dates the report today; the tests fix the day (PARLEY_TODAY) so the bottom line is comparable.
   const report = buildReport(base, whatIfs, { today: "2026-12-07" });
 
@@ -166,70 +331,70 @@ describe("the report", () => {
     );
     expect(report.tiers.map((t) => t.key)).toEqual(["nash", "credible", "simultaneous", "threats"]);
     // Families are told by what their states share, without "with or without" lists.
-    expect(report.tiers[1].families[0].words).toBe("new US sanctions stay on hold; a ceasefire holds");
+    expect(report.tiers[1].families[0].words).toBe(
+      "US air-support guarantees; new US sanctions stay on hold; none of: Russia presses its offensive, Putin agrees to meet Zelensky",
+    );
     expect(JSON.stringify(report)).not.toContain("with or without");
-    expect(report.outlook.paths[0].steps).toMatchObject([{ mover: "us", action: "impose the new sanctions put on hold", reason: { sources: ["F9"] } }]);
+    // Today holds: no party gains by a move of its own, and the report says so instead of inventing a path.
+    expect(report.outlook.paths.map((p) => [p.state, p.steps.length])).toEqual([[301, 0]]);
     expect(report.whatIfs.map((w) => w.title)).toEqual([
-      "The US walks away from the talks",
+      "Trump's patience runs out",
+      "Trump's patience runs out, Russia's offensive first",
+      "Putin agrees to meet Zelensky",
+      "The US walks away for good",
       "The US commits air-support guarantees",
       "Europe drops its ceasefire-first demand",
     ]);
-    expect(report.assumptions.tried).toBe(50);
-    expect(report.assumptions.decisive[0].changesOutlook).toBe(true);
-    // The conditional sanctions decide the outlook; Russia's valuation of the offensive, the most equilibria.
-    expect(report.assumptions.decisive[0].statements.map((x) => x.expression)).toEqual(["!us_sanctions", "if ru_offensive then us_sanctions"]);
-    expect(report.assumptions.decisive.find((d) => d.statements[0].expression === "ru_offensive")?.effect).toBe("Nash equilibria +28, SEQ equilibria −84.");
+    expect(report.assumptions.tried).toBe(54);
+    // No single swap or drop moves play from today; the US's sanctions hold and Russia's offensive decide the most equilibria.
+    expect(report.assumptions.decisive.some((d) => d.changesOutlook)).toBe(false);
+    expect(report.assumptions.decisive.slice(0, 2).map((d) => d.statements.map((x) => x.expression))).toEqual([["!us_sanctions"], ["ru_offensive"]]);
     expect(report.limitations.length).toBeGreaterThan(3);
-    expect(report.summary[0]).toBe("Today's state is not stable: United States gains by moving.");
+    expect(report.summary[0]).toBe("Today's state holds: no party gains by moving on its own (stable under Nash, GMR, SMR, SEQ, SIM, SEQ+SIM).");
   });
 
-  it("names the joint move that leaves the nearest outcome: the US lifts the sanctions, Russia agrees to a ceasefire", () => {
-    const fromNearest = report.coalitions.find((c) => c.why === "the nearest stable outcome from today")!;
-    expect(fromNearest.state).toBe(303);
-    expect(fromNearest.joint[0]).toMatchObject({
-      members: ["United States", "Russia"],
-      to: 295,
+  it("names the joint move that leaves today: the US imposes the sanctions, Europe drops its ceasefire-first demand", () => {
+    const fromToday = report.coalitions.find((c) => c.why === "today's state")!;
+    expect(fromToday.state).toBe(301);
+    expect(fromToday.joint[0]).toMatchObject({
+      members: ["United States", "European allies"],
+      to: 15,
       openUnder: ["Nash", "SEQ"],
-      steps: [
-        'United States: withdraw "impose the new sanctions put on hold"',
-        'Russia: agree to a ceasefire and withdraw "press the offensive to gain ground and time"',
-      ],
+      steps: ["United States: impose the new sanctions put on hold", 'European allies: withdraw "insist on a ceasefire before any direct talks"'],
     });
-    expect(report.summary.some((l) => l.startsWith("From the nearest stable outcome from today, United States and Russia could move together"))).toBe(true);
   });
 
   it("weighs the uncertain preferences exactly and compares each what-if with the base", () => {
-    expect(report.robustness).toMatchObject({ exact: true, profiles: 320, uncertain: 8, alternatives: 1 });
+    expect(report.robustness).toMatchObject({ exact: true, profiles: 240, uncertain: 7, alternatives: 2 });
     const round = (x: number | undefined) => Math.round((x ?? 0) * 1000) / 1000;
+    // Today is an equilibrium unless Trump's patience runs out (weight 0.3).
     expect(report.robustness!.rows.map((r) => [r.state, round(r.probability.Nash), round(r.probability.SEQ)])).toEqual([
-      [301, 0.3, 0.3],
-      [303, 0.45, 0.45],
-      [7, 0, 0.522],
+      [301, 0.7, 0.7],
+      [2, 0, 0.5],
     ]);
-    expect(report.whatIfs[1].comparison[0]).toMatch(/^Nash equilibria gained \(8\): US air-support guarantees; new US sanctions on Russia/);
+    expect(report.whatIfs[0].comparison[0]).toMatch(/^Nash equilibria gained \(2\): new US sanctions on Russia; no ceasefire/);
+    expect(report.whatIfs[2].comparison).toEqual(["The Nash and SEQ equilibria are the same as in the base scenario."]);
   });
 
   it("says what it would take for a ceasefire backed by guarantees to hold", () => {
     expect(report.goals).toHaveLength(1);
     const g = report.goals[0];
     expect(g).toMatchObject({ title: "A ceasefire backed by guarantees", states: 96, reachableFromToday: false });
-    expect(g.jointFromToday).toBeUndefined();
     expect(g.stable.map((x) => [x.concept, x.count])).toEqual([
       ["Nash", 0],
-      ["SEQ", 48],
+      ["SEQ", 32],
     ]);
     const nash = g.wouldTake.find((w) => w.concept === "Nash")!;
     expect(nash.found).toBe(true);
     expect(nash.lines).toEqual([
       'Russia would have to stop caring that "Prolonging the war is seen as an advantage, gaining ground and time." (ru_offensive) [F8].',
+      'European allies would have to stop caring that "Europe keeps to the line it has taken in public." (eu_ceasefire_first) [F6, F11].',
     ]);
     expect(g.wouldTake.find((w) => w.concept === "SEQ")!.already).toBe(true);
   });
 
   it("explains each stable family with one line per party", () => {
     for (const t of report.tiers) for (const f of t.families) expect(f.why.map((w) => w.dm)).toEqual(["United States", "Russia", "Ukraine", "European allies"]);
-    const credible = report.tiers[1].families[0].why.find((w) => w.dm === "Russia")!;
-    expect(credible.text).toContain("then United States: impose the new sanctions put on hold, which leaves it no better off");
   });
 
   it("renders as text, Markdown and HTML", () => {
@@ -243,20 +408,21 @@ describe("the report", () => {
       "4. What it would take",
       "5. What the answer depends on",
       "6. Limits of the model",
-      "7. Checks of the model",
+      "Facts cited",
       "Words used here",
       "Appendix: technical detail",
       "A.2 The stability analysis in short",
       "A.5 What if …",
     ])
       expect(text).toContain(`\n${h}\n`);
-    // Without the appendix (the CLI's default) the report is well under half of what it was (533 lines; 200 now).
+    // Without the appendix (the CLI's default) the report is well under half of what it was (533 lines; 200 before
+    // the list of the facts it cites, about 25 lines, was added).
     const body = render(reportDocument(report), "text");
-    expect(body.split("\n").length).toBeLessThanOrEqual(205);
+    expect(body.split("\n").length).toBeLessThanOrEqual(235);
     expect(body).not.toContain("Appendix: technical detail");
-    // The check is parley lint's revealed-preference finding about the US sanctions statement.
-    expect(report.checks.map((c) => c.code)).toEqual(["revealed-preference"]);
-    expect(text).toContain('"if ru_offensive then us_sanctions" is what makes it prefer that');
+    // parley lint finds nothing in the default scenario (today no longer contradicts the US's revealed choice): no checks section.
+    expect(report.checks).toEqual([]);
+    expect(text).not.toContain("Checks of the model");
     expect(Math.max(...text.split("\n").map((l) => [...l].length))).toBeLessThanOrEqual(100);
     const md = render(reportDocument(report), "md");
     expect(md).toContain("## 3. From today");
@@ -293,8 +459,29 @@ describe("the report", () => {
     expect(b.asOf).toBe("2025-08-15");
     const total = b.outcomes.reduce((a, o) => a + o.probability, 0) + b.rest;
     expect(total).toBeCloseTo(1, 9);
-    expect(b.outcomes[0].probability).toBeGreaterThanOrEqual(b.outcomes[1].probability);
-    expect(b.change.length).toBeGreaterThan(0);
+    // The war goes on (the sanctions on hold, or imposed if Trump's patience runs out); no single assumption changes that.
+    expect(b.outcomes.map((o) => [o.words, Math.round(o.probability * 100)])).toEqual([
+      ["no ceasefire; Russia presses its offensive; Europe insists on a ceasefire before talks", 100],
+    ]);
+    expect(b.change).toEqual([]);
+    // The decisive readings are beside the numbers, with their weights, and the what-ifs that move play say how.
+    expect(b.readings).toEqual([
+      { dm: "United States", label: "Trump's patience runs out", weight: 0.3 },
+      { dm: "Russia", label: "Russia puts the offensive first", weight: 0.5 },
+    ]);
+    expect(b.whatIfs.map((w) => [w.title, w.moves])).toEqual([
+      ["Trump's patience runs out", ["United States: impose the new sanctions put on hold"]],
+      ["Trump's patience runs out, Russia's offensive first", ["United States: impose the new sanctions put on hold"]],
+      ["Putin agrees to meet Zelensky", ['Russia: withdraw "agree to meet Zelensky directly"']],
+      [
+        "The US walks away for good",
+        ['European allies: provide a reassurance force or European guarantees and withdraw "insist on a ceasefire before any direct talks"'],
+      ],
+    ]);
+    // The sanctions come only in the reading where Trump's patience runs out (weight 0.3).
+    const sanctions = b.questions.find((q) => q.id === "sanctions_2025")!.probability!;
+    expect(sanctions).toBeGreaterThan(0.2);
+    expect(sanctions).toBeLessThanOrEqual(0.3);
     expect(b.watch.length).toBe(2);
     // Two signposts with the same effect on the questions would tell the reader one thing twice.
     expect(new Set(b.watch.map((w) => w.effect)).size).toBe(2);
@@ -305,6 +492,9 @@ describe("the report", () => {
     expect(firstScreen).toContain("as of 7 December 2026");
     expect(firstScreen).toMatch(/\b\d+%/);
     expect(firstScreen).not.toMatch(/state \d|\b(Nash|GMR|SMR|SEQ|SIM)\b/);
+    expect(firstScreen).toContain("Readings weighed in");
+    // Nothing on it says the US imposes the sanctions in the main reading: the article says they are on hold (F9).
+    expect(firstScreen).not.toMatch(/Today's state is not stable/);
   });
 
   it("reports a missing what-if file with its name", async () => {

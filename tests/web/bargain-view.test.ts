@@ -23,7 +23,7 @@ describe("the bargaining view", () => {
   it("gets parley bargain's JSON for the loaded version from the worker", () => {
     expect(view.format).toBe("parley-bargain/1");
     expect(view.version).toBe(1);
-    expect(view.issues.map((i) => i.id)).toEqual(["territory", "guarantee", "sanctions"]);
+    expect(view.issues.map((i) => i.id)).toEqual(["territory", "guarantee"]);
     expect(view.samples).toBe(50);
     expect(territory.forecasts["expected-utility"].rounds![0].positions).toEqual({ us: 50, ru: 100, ua: 0, eu: 10 });
   });

@@ -15,7 +15,9 @@ import { inProcessPool } from "../helpers/pool.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const read = (f: string) => readFileSync(resolve(root, "scenarios", f), "utf8");
-const ukraine = analyze(loadModel(read("ukraine-2025.yaml")));
+// The views are tested on the default scenario as it was before issue 16 (frozen: its today is not stable).
+const readV1 = (f: string) => readFileSync(resolve(root, "tests/fixtures/views", f.replace("ukraine-2025", "ukraine-2025-v1")), "utf8");
+const ukraine = analyze(loadModel(readV1("ukraine-2025.yaml")));
 
 /** A small scenario with uncertain preferences: 2^3 x 2 = 16 joint profiles. */
 const UNCERTAIN = `format: parley/1
@@ -286,7 +288,7 @@ describe("the worker's scheduling", () => {
     );
     // 576 states x 40,000 samples: past the threshold for workers.
     const params = { samples: 40_000, seed: 2, exactLimit: 1, top: 6 };
-    scheduler.receive({ id: 1, request: { type: "load", text: read("ukraine-2025.yaml"), file: "ukraine-2025.yaml" } });
+    scheduler.receive({ id: 1, request: { type: "load", text: readV1("ukraine-2025.yaml"), file: "ukraine-2025.yaml" } });
     scheduler.receive({ id: 2, request: { type: "robustness", ...params } });
     await scheduler.pump();
     expect(started).toBe(1);
@@ -308,7 +310,7 @@ describe("the worker's scheduling", () => {
       (m) => posted.push(m),
       async () => {},
     );
-    const text = read("ukraine-2025.yaml");
+    const text = readV1("ukraine-2025.yaml");
     scheduler.receive({ id: 1, request: { type: "load", text, file: "ukraine-2025.yaml" } });
     scheduler.receive({ id: 2, request: { type: "explain", state: 305 } });
     await scheduler.pump();

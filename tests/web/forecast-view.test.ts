@@ -78,10 +78,15 @@ describe("the Forecast view", () => {
 
 describe("the model checks beside the editor", () => {
   it("gives each finding at its line, with why and how to fix it", () => {
-    const r = lintView(ukraine, text, 7);
+    // The default scenario is clean; the what-if where Trump's patience runs out contradicts today, openly.
+    expect(lintView(ukraine, text, 6).findings).toEqual([]);
+    const patienceText = readFileSync(resolve(root, "scenarios/ukraine-2025-us-patience-runs-out.yaml"), "utf8");
+    const patience = analyze(loadModel(patienceText, "ukraine-2025-us-patience-runs-out.yaml"));
+    const r = lintView(patience, patienceText, 7);
     expect(r.version).toBe(7);
     const rp = r.findings.find((f) => f.code === "revealed-preference")!;
-    expect(rp).toMatchObject({ line: 174, column: 7, located: true });
+    expect(patienceText.split("\n")[rp.line - 1]).toContain("if: ru_offensive");
+    expect(rp).toMatchObject({ column: 9, located: true });
     expect(rp.why.length).toBeGreaterThan(0);
     expect(rp.fix.length).toBeGreaterThan(0);
   });
@@ -95,6 +100,10 @@ describe("the model checks beside the editor", () => {
     expect(phases[0]).toMatch(/^forecasting/);
     expect(f.made).toBe(new Date().toISOString().slice(0, 10));
     expect(f.signposts.length).toBeLessThanOrEqual(3);
+    expect(s.handle({ type: "lint" }, () => {}).findings).toEqual([]);
+    // The lint answers for the version loaded: the what-if where Trump's patience runs out has a finding.
+    const patience = readFileSync(resolve(root, "scenarios/ukraine-2025-us-patience-runs-out.yaml"), "utf8");
+    expect(s.handle({ type: "load", text: patience, file: "ukraine-2025-us-patience-runs-out.yaml" }, () => {}).ok).toBe(true);
     expect(s.handle({ type: "lint" }, () => {}).findings.length).toBeGreaterThan(0);
   });
 });

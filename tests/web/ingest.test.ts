@@ -144,7 +144,8 @@ describe("accepting elements into the scenario", () => {
     const r = acceptElement(ukraine, ctx(v), el(v, "pref:eu:if ru_talks then ru_ceasefire"));
     expect(r.added).toEqual(["option ru_talks", "statement of eu: if ru_talks then ru_ceasefire"]);
     loadModel(r.text, "u.yaml");
-    const eu = parse(r.text).preferences.eu as { if?: string; then?: string; sources?: string[] }[];
+    // The default scenario writes Europe's preferences in the object form (with the assumption about their order).
+    const eu = parse(r.text).preferences.eu.statements as { if?: string; then?: string; sources?: string[] }[];
     expect(eu[eu.length - 1]).toMatchObject({
       if: "ru_talks",
       then: "ru_ceasefire",

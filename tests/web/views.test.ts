@@ -12,7 +12,9 @@ import { compareView, explainView, modelView } from "../../web/src/workers/engin
 
 const root = resolve(import.meta.dirname, "../..");
 const read = (f: string) => readFileSync(resolve(root, "scenarios", f), "utf8");
-const ukraine = analyze(loadModel(read("ukraine-2025.yaml")));
+// The views are tested on the default scenario as it was before issue 16 (frozen: its today is not stable).
+const readV1 = (f: string) => readFileSync(resolve(root, "tests/fixtures/views", f.replace("ukraine-2025", "ukraine-2025-v1")), "utf8");
+const ukraine = analyze(loadModel(readV1("ukraine-2025.yaml")));
 
 describe("model view", () => {
   it("has every state with ranks, stability and equilibria, and the paths from today", () => {
@@ -79,9 +81,9 @@ describe("explanation", () => {
 describe("comparison and the worker session", () => {
   it("compares two versions side by side", () => {
     const c = compareView(
-      loadModel(read("ukraine-2025.yaml")),
+      loadModel(readV1("ukraine-2025.yaml")),
       "ukraine-2025.yaml",
-      loadModel(read("ukraine-2025-us-air-guarantee.yaml")),
+      loadModel(readV1("ukraine-2025-us-air-guarantee.yaml")),
       "ukraine-2025-us-air-guarantee.yaml",
     );
     expect(c.a.equilibria.find((e) => e.concept === "Nash")!.count).toBe(16);

@@ -23,7 +23,8 @@ import { constraintsOf, outline } from "../../web/src/editor/yaml-outline.js";
 import { EditError } from "../../web/src/editor/yaml-text.js";
 
 const root = resolve(import.meta.dirname, "../..");
-const ukraine = readFileSync(resolve(root, "scenarios/ukraine-2025.yaml"), "utf8");
+// Edits are tested on the default scenario as it was before issue 16 (frozen, so the pinned lines and equilibria stay put).
+const ukraine = readFileSync(resolve(root, "tests/fixtures/views/ukraine-2025-v1.yaml"), "utf8");
 const pd = readFileSync(resolve(root, "scenarios/prisoners-dilemma.yaml"), "utf8");
 const elmira = readFileSync(resolve(root, "scenarios/elmira.yaml"), "utf8");
 

@@ -35,7 +35,7 @@ interface Opts extends PrintOptions {
   rounds?: number;
   samples?: number;
   seed: number;
-  linkModel: BargainingModel;
+  linkModel?: BargainingModel;
   maxStates: number;
   // Switches of the models.
   nashLoss: "linear" | "quadratic";
@@ -67,9 +67,10 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(
-      new Option("--link-model <name>", "the model whose forecast decides which graph-model options are on the table")
-        .choices([...MODELS])
-        .default("expected-utility"),
+      new Option(
+        "--link-model <name>",
+        "the model whose forecast decides which graph-model options are on the table (default: the scenario's bargaining.linkModel, else expected-utility)",
+      ).choices([...MODELS]),
     )
     .addOption(
       new Option("--nash-loss <form>", "Nash: utility 1 − distance (linear) or 1 − distance² (quadratic)").choices(["linear", "quadratic"]).default("linear"),
@@ -164,7 +165,8 @@ Examples:
         },
         smp: { pce: o.smpPce, victory: o.smpVictory, grid: o.smpGrid },
       });
-      const linkModel = run.models.includes(o.linkModel) ? o.linkModel : run.models[0];
+      const wanted = o.linkModel ?? model.scenario.bargaining?.linkModel?.model ?? "expected-utility";
+      const linkModel = run.models.includes(wanted) ? wanted : run.models[0];
       print(env, bargainOutput, { model, run, link: link(model, run, linkModel) }, o);
     });
 }

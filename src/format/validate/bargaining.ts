@@ -176,5 +176,10 @@ export function validateBargaining(ctx: Context, entry: BargainingEntry): Bargai
     });
   });
   if (entry.issues.length === 0) report("no-issues", "the bargaining section has no issues", [...base, "issues"]);
-  return { actors, issues, ...provenanceOf(entry) };
+  return {
+    actors,
+    issues,
+    ...(entry.linkModel ? { linkModel: { model: entry.linkModel.model, ...provenanceOf(entry.linkModel) } } : {}),
+    ...provenanceOf(entry),
+  };
 }
