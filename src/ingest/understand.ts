@@ -22,7 +22,7 @@ import model from "wink-eng-lite-web-model";
 import { originalSpan } from "./clean.js";
 import { anaphor, resolveCoreference } from "./coreference.js";
 import type { Gazetteer } from "./gazetteer.js";
-import { explicitMentions } from "./mentions.js";
+import { CONFIDENCE, explicitMentions } from "./mentions.js";
 import type { CleanText, Mention, Sentence, Token } from "./types.js";
 
 type Nlp = ReturnType<typeof winkNLP>;
@@ -129,7 +129,7 @@ export function understand(clean: CleanText, g: Gazetteer): Understood {
   for (const t of tokens) t.sentence = renumber.get(t.sentence) ?? 0;
 
   const unknownNames = new Map<string, string>();
-  const explicit = explicitMentions(clean.text, tokens, g, unknownNames);
+  const explicit = peopleByTitle(explicitMentions(clean.text, tokens, g, unknownNames));
   const mentions = resolveSpeakers(tokens, resolveCoreference(tokens, explicit, g));
   return { sentences: kept, tokens, mentions, unknownNames };
 }
@@ -184,4 +184,24 @@ function speakerOf(tokens: Token[], mentionAt: Map<number, Mention>, start: numb
     }
   }
   return undefined;
+}
+
+/**
+ * A person the article named with a title ("Canadian Minister of Foreign
+ * Affairs Chrystia Freeland") is that actor's when named again, by full name
+ * or surname ("Freeland"), where the gazetteer does not know the name.
+ */
+function peopleByTitle(mentions: Mention[]): Mention[] {
+  const known = new Map<string, { actor: string; person: string }>();
+  for (const m of mentions) {
+    if (m.kind !== "title" || !m.person || !/^\p{Lu}/u.test(m.person) || !m.person.includes(" ")) continue;
+    const p = { actor: m.actor, person: m.person };
+    known.set(m.person, p);
+    known.set(m.person.split(" ").at(-1) ?? m.person, p);
+  }
+  if (known.size === 0) return mentions;
+  return mentions.map((m) => {
+    const p = m.kind === "unknown-name" ? known.get(m.text) : undefined;
+    return p ? { ...m, actor: p.actor, kind: "person" as const, person: p.person, confidence: CONFIDENCE.person * 0.9 } : m;
+  });
 }
