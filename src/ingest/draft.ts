@@ -86,8 +86,17 @@ export function parseSourceString(text: string): ({ article: string } & DraftSou
   return { article: m[1], start: Number(m[2]), end: Number(m[3]), sentence: Number(m[4]) - 1, confidence: Number(m[5]) };
 }
 
-export function draftScenario(events: CodedEvent[], actors: ActorSummary[], sentences: Sentence[], g: Gazetteer, article: string, title?: string): Draft {
-  const warnings: string[] = [];
+/** `notes`: what the coding read but did not code (reported beliefs, …), kept as limitations. */
+export function draftScenario(
+  events: CodedEvent[],
+  actors: ActorSummary[],
+  sentences: Sentence[],
+  g: Gazetteer,
+  article: string,
+  title?: string,
+  notes: string[] = [],
+): Draft {
+  const warnings: string[] = [...notes];
   const topics = new Map(g.topics.map((t) => [t.id, t]));
   const options = new Map<string, OptionAcc>();
   const src = (e: CodedEvent): DraftSource => ({ sentence: e.sentence, start: e.span.start, end: e.span.end, confidence: e.confidence });
@@ -114,7 +123,7 @@ export function draftScenario(events: CodedEvent[], actors: ActorSummary[], sent
       const o = optionFor(e.source, e.topic, e.topicLabel, e);
       // Under way: an action stated, not denied, hedged or made to wait for something ("would resume talks once …", "… if …");
       // "continue the offensive until …" is under way.
-      const waits = e.condition?.kind === "if" || e.condition?.kind === "after";
+      const waits = e.condition?.kind === "if" || e.condition?.kind === "after" || e.hypothetical;
       if (e.kind === "act" && !e.negated && !e.inverse && !waits && (e.modality === "stated" || e.modality === "announced" || e.modality === "insisted"))
         o.taken = true;
     }
@@ -163,6 +172,8 @@ export function draftScenario(events: CodedEvent[], actors: ActorSummary[], sent
     if (!c) continue;
     const opt = `${c}_${e.topic}`;
     if (!options.has(opt)) continue;
+    // "if the US imposes tariffs, …": the move is the condition of another, no stance of its own.
+    if (e.hypothetical) continue;
     // "unlikely to accept" reads as a refusal; negation and "an end to" turn the stance around.
     const doubt = e.modality === "unlikely" && (e.kind === "agree" || e.kind === "propose" || e.kind === "offer" || e.kind === "act");
     const sign = (e.negated ? -1 : 1) * (e.inverse ? -1 : 1) * (doubt ? -1 : 1);

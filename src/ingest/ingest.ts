@@ -66,9 +66,10 @@ export function ingestArticle(text: string, options: IngestOptions): IngestResul
   checkEnglish(clean.text, what);
   const g = options.countries === false ? options.gazetteer : withCountries(options.gazetteer);
   const u = understand(clean, g);
-  const events = codeEvents(u, g);
+  const notes: string[] = [];
+  const events = codeEvents(u, g, notes);
   const actors = summarise(u.mentions, g, u.unknownNames, events, u.tokens);
-  const draft = draftScenario(events, actors, u.sentences, g, name, clean.title);
+  const draft = draftScenario(events, actors, u.sentences, g, name, clean.title, notes);
   if (draft.scenario.decisionMakers.length === 0)
     throw new ParleyError({
       code: "nothing-found",
@@ -104,6 +105,19 @@ function summarise(mentions: Mention[], g: Gazetteer, unknown: Map<string, strin
     const a = out.get(m.actor) ?? { id: m.actor, name: known?.name ?? unknown.get(m.actor) ?? m.actor, mentions: 0, known: Boolean(known) };
     a.mentions++;
     out.set(m.actor, a);
+  }
+  // An actor the article never calls by the gazetteer's name is named as the article names it most ("the EU", not "European allies").
+  for (const a of out.values()) {
+    const entry = g.actors.find((x) => x.id === a.id);
+    if (!entry) continue;
+    const said = mentions.filter((m) => m.actor === a.id && m.kind === "name").map((m) => m.text.replace(/^the\s+/i, ""));
+    const own = new Set([entry.name, ...(entry.names ?? [])].map((n) => n.toLowerCase()));
+    if (said.length === 0 || said.some((t) => t.toLowerCase() === entry.name.toLowerCase())) continue;
+    const counts = new Map<string, number>();
+    // A name of several words or an acronym ("European Union", "EU"), not a metonym ("Washington", "Brussels").
+    for (const t of said) if (own.has(t.toLowerCase()) && (/\s/.test(t) || /^[A-Z][A-Z.]{1,5}$/.test(t))) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const best = [...counts].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length)[0];
+    if (best) a.name = best[0];
   }
   return [...out.values()];
 }

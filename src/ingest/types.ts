@@ -98,6 +98,8 @@ export interface CodedEvent {
   negated: boolean;
   quoted: boolean;
   condition?: Condition;
+  /** Inside a leading "if" / "unless" clause: a move that may come, not one of today. */
+  hypothetical?: boolean;
   /** The verb that triggered the event, and the sentence's span in the original. */
   trigger: string;
   span: Span;
