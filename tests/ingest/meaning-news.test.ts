@@ -90,3 +90,11 @@ describe("refusals keep their sign", () => {
     expect(keys("Ottawa rejected the demand to cut its own duties on steel.")).toContain("pref:canada:canada_tariffs");
   });
 });
+
+describe("noun phrases that name no move", () => {
+  it("'offered a possible option', 'agreed on a way forward' make no option", () => {
+    const r = ingest("Hamas accepted the ceasefire. Israel offered a possible option to the mediators. Egypt agreed on a way forward.");
+    const labels = r.draft.scenario.decisionMakers.flatMap((d) => d.options.map((o) => o.label));
+    expect(labels).toEqual(["Agree to a ceasefire"]);
+  });
+});
