@@ -4,7 +4,8 @@
  * - Options: an actor's own moves (it proposes, offers, threatens, agrees to,
  *   refuses, holds back or keeps up T) become option "<actor>_<T>" of that
  *   actor; what an actor demands or wants of another becomes an option of the
- *   actor the demand is aimed at (or of whoever already has an option on T).
+ *   actor the demand is aimed at (or of whoever already has an option on T,
+ *   or of the one actor with an option that T rules out).
  * - Decision makers: the actors that control at least one option.
  * - Preferences (option prioritization, most important first): X demands or
  *   wants T -> "T" for X; X refuses T -> "!T"; X agrees to, proposes, offers
@@ -127,13 +128,20 @@ export function draftScenario(
       if (e.kind === "act" && !e.negated && !e.inverse && !waits && (e.modality === "stated" || e.modality === "announced" || e.modality === "insisted"))
         o.taken = true;
     }
+  /** The addressee a demand leaves implied: the one actor with an option the demanded topic rules out (a ceasefire: whoever presses the offensive). */
+  const opposedBy = (topic: string, not: string): string | undefined => {
+    const excluded = new Set(topics.get(topic)?.excludes ?? []);
+    for (const t of g.topics) if (t.excludes?.includes(topic)) excluded.add(t.id);
+    const dms = new Set([...options.values()].filter((o) => excluded.has(o.topic) && o.dm !== not).map((o) => o.dm));
+    return dms.size === 1 ? [...dms][0] : undefined;
+  };
   const controllers = new Map<CodedEvent, string | undefined>();
   for (const e of events) {
     if (OWN_MOVES.has(e.kind)) {
       controllers.set(e, e.source);
       continue;
     }
-    const c = e.target ?? controllerOf(e.topic, [], e.source) ?? (e.kind === "aim" ? e.source : undefined);
+    const c = e.target ?? controllerOf(e.topic, [], e.source) ?? opposedBy(e.topic, e.source) ?? (e.kind === "aim" ? e.source : undefined);
     controllers.set(e, c);
     if (c) optionFor(c, e.topic, e.topicLabel, e);
     else

@@ -88,6 +88,7 @@ export const TRIGGERS: Trigger[] = [
   T("resume", "act"),
   T("impose", "act"),
   T("levy", "act"),
+  T("prolong", "act"),
   T("deploy", "act"),
   T("send", "act"),
   T("maintain", "act"),

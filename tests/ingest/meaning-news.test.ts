@@ -45,6 +45,16 @@ describe("the Ukraine article's shapes", () => {
   });
 });
 
+describe("a demand's implied addressee", () => {
+  it("a ceasefire demanded of no one named is asked of whoever presses the offensive", () => {
+    const k = keys("Putin may see prolonging the war as useful. European leaders insist on a ceasefire before any direct talks.");
+    expect(k).toContain("option:ru_offensive");
+    expect(k).toContain("option:ru_ceasefire");
+    // The European leaders control no option here, so they are no decision maker and their stance has no place (docs/ingest.md#limitations).
+    expect(k).toContain("constraint:ru_ceasefire & ru_offensive");
+  });
+});
+
 describe("the trade article's shapes", () => {
   const text = [
     "Steel talks",
