@@ -249,6 +249,7 @@ function codeOne(
     quoted,
     ...(condition ? { condition } : {}),
     ...(hypothetical ? { hypothetical } : {}),
+    ...(nominal !== undefined ? { nominal: true } : {}),
     trigger: textOf(tokens, hit.first, hit.last),
     span: sentence.span,
     at: { start: tokens[hit.first].start, end: tokens[hit.last].end },

@@ -124,7 +124,7 @@ export function draftScenario(
       const o = optionFor(e.source, e.topic, e.topicLabel, e);
       // Under way: an action stated, not denied, hedged or made to wait for something ("would resume talks once …", "… if …");
       // "continue the offensive until …" is under way.
-      const waits = e.condition?.kind === "if" || e.condition?.kind === "after" || e.hypothetical;
+      const waits = e.condition?.kind === "if" || e.condition?.kind === "after" || e.hypothetical || e.nominal;
       if (e.kind === "act" && !e.negated && !e.inverse && !waits && (e.modality === "stated" || e.modality === "announced" || e.modality === "insisted"))
         o.taken = true;
     }

@@ -94,6 +94,14 @@ describe("the trade article's shapes", () => {
   });
 });
 
+describe("a plan is not today's state", () => {
+  it("'the US plan to levy tariffs' is an announced move, not under way", () => {
+    const r = ingest("Canada criticised the US plan to levy new tariffs on steel.");
+    expect(r.events.map((e) => `${e.source} ${e.kind} ${e.topic} ${e.modality}`)).toEqual(["us act tariffs announced"]);
+    expect(r.draft.scenario.statusQuo).toEqual({ us_tariffs: "N" });
+  });
+});
+
 describe("refusals keep their sign", () => {
   it("'refused to lift the tariffs' prefers the tariffs; 'rejected the demand to cut its duties' too", () => {
     expect(keys("Canadian PM Mark Carney refused to lift the tariffs on American steel.")).toContain("pref:canada:canada_tariffs");
