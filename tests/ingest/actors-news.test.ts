@@ -57,3 +57,20 @@ describe("countries, demonyms and capitals from the data package", () => {
     expect(r.actors.map((a) => a.id)).toEqual(["ca", "mexico"]);
   });
 });
+
+describe("names the article defines", () => {
+  it("an acronym in brackets is the name before it; a person named after a title keeps its actor by surname", () => {
+    const r = ingestArticle(
+      "The Green Alliance Party (GAP) walked out of the coalition talks on Monday. GAP's leader Mira Holm said the differences were too wide. Holm proposed new elections.",
+      { name: "a.txt", gazetteer },
+    );
+    expect(r.mentions.map((m) => `${m.text}=${m.actor}`)).toEqual([
+      "Green Alliance Party=green_alliance_party",
+      "GAP=green_alliance_party",
+      "GAP's leader=green_alliance_party",
+      "Mira Holm=green_alliance_party",
+      "Holm=green_alliance_party",
+    ]);
+    expect(r.actors.map((a) => a.id)).toEqual(["green_alliance_party"]);
+  });
+});
