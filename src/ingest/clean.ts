@@ -2,40 +2,37 @@
  * Clean: the main text of an article, from plain text, Markdown or HTML.
  *
  * 1. Split the input into blocks (paragraphs, headings), keeping for every
- *    character its offset in the original input.
+ *    character its offset in the original input. Plain text: paragraphs are
+ *    separated by blank lines, or by single line breaks when the lines are
+ *    not wrapped at a fixed width (one paragraph per line).
  * 2. HTML: a DOM-based extractor (given by the caller, see html.ts) picks the
  *    article's blocks; each is found again in the page's visible text to
  *    recover its offsets.
- * 3. Take the title (an HTML <title>/heading, a Markdown `#` heading, or a
- *    short first line), then drop blocks that repeat it or repeat an earlier
+ * 3. Take the title (an HTML <title>/heading, a Markdown `#` heading, a
+ *    short first line, or a short line among the first three that is printed
+ *    again, as under a summary), then drop blocks that repeat it or repeat an earlier
  *    block verbatim or nearly so: near-duplicates are found with word
  *    2-shingles and Jaccard similarity J(A,B) = |A∩B| / |A∪B| >= 0.6 (the
  *    resemblance measure of Broder, "On the resemblance and containment of
  *    documents", 1997), or when at least 0.8 of a block's shingles are in
  *    one earlier block (Broder's containment: a paragraph printed again
- *    out of a longer one).
+ *    out of a longer one), or when that share of its shingles were all seen
+ *    before (several earlier paragraphs printed again as one, whatever the
+ *    line breaks).
  *
  * Pure: no DOM, no I/O; the HTML step is a function the caller passes in.
  */
 import { ParleyError } from "../format/errors.js";
+import { type Block, dedupe, type InputFormat, normalise } from "./repeats.js";
 import type { CleanText, Span } from "./types.js";
 
 /** What a DOM-based extractor returns for an HTML page: the title and the article's blocks as plain text; null when no article is found. */
 export type HtmlExtractor = (html: string) => { title?: string; blocks: string[] } | null;
 
-export type InputFormat = "text" | "markdown" | "html";
+export type { InputFormat } from "./repeats.js";
 
-/** A piece of text with the original offset of each of its characters. */
-interface Block {
-  text: string;
-  origin: number[];
-  heading?: boolean;
-}
-
-export const NEAR_DUPLICATE_JACCARD = 0.6;
 /** An HTML page whose main content has fewer words than this has no article (a menu, a login form). */
 export const MIN_ARTICLE_WORDS = 20;
-export const NEAR_DUPLICATE_CONTAINMENT = 0.8;
 
 export function detectFormat(input: string, fileName?: string): InputFormat {
   const ext = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
@@ -64,12 +61,18 @@ export function cleanArticle(input: string, format: InputFormat, extractHtml?: H
   } else {
     blocks = format === "markdown" ? markdownBlocks(input) : textBlocks(input);
   }
+  const looksLikeTitle = (b: Block) => b.heading || (b.text.length <= 150 && !/[.!?"”]$/.test(b.text));
   if (!title && blocks.length > 1) {
-    const first = blocks[0];
-    const looksLikeTitle = first.heading || (first.text.length <= 150 && !/[.!?"”]$/.test(first.text));
-    if (looksLikeTitle) {
-      title = first;
+    if (looksLikeTitle(blocks[0])) {
+      title = blocks[0];
       blocks = blocks.slice(1);
+    } else {
+      // A summary printed above the title: a heading-like block among the first three that the article repeats is the title.
+      const i = blocks.slice(1, 3).findIndex((b, k) => looksLikeTitle(b) && blocks.slice(k + 2).some((c) => normalise(c.text) === normalise(b.text)));
+      if (i >= 0) {
+        title = blocks[i + 1];
+        blocks = blocks.filter((_, k) => k !== i + 1);
+      }
     }
   }
   return dedupe(blocks, title, format);
@@ -78,7 +81,13 @@ export function cleanArticle(input: string, format: InputFormat, extractHtml?: H
 // ---------------------------------------------------------------------------
 // plain text and Markdown
 
-/** Paragraphs separated by blank lines; line breaks inside a paragraph become spaces. */
+/**
+ * Paragraphs separated by blank lines, or by single line breaks: a block of
+ * lines wrapped at a fixed width (every line but the last at most
+ * WRAPPED_LINE_MAX characters) is one paragraph whose line breaks become
+ * spaces; in any other block (a line longer than that before the last, as
+ * when an article puts one paragraph on each line) every line is a paragraph.
+ */
 function textBlocks(input: string): Block[] {
   const out: Block[] = [];
   const re = /\r?\n[ \t]*\r?\n\s*/g;
@@ -86,10 +95,28 @@ function textBlocks(input: string): Block[] {
   for (;;) {
     const m = re.exec(input);
     const end = m ? m.index : input.length;
-    pushCollapsed(out, input, at, end);
+    const lines = lineRanges(input, at, end);
+    const wrapped = lines.slice(0, -1).every(([s, e]) => input.slice(s, e).trim().length <= WRAPPED_LINE_MAX);
+    if (wrapped) pushCollapsed(out, input, at, end);
+    else for (const [s, e] of lines) pushCollapsed(out, input, s, e);
     if (!m) break;
     at = m.index + m[0].length;
   }
+  return out;
+}
+
+/** Lines wrapped at a fixed width are rarely longer than this (72-80 columns is usual). */
+export const WRAPPED_LINE_MAX = 100;
+
+/** The non-blank lines of input[start, end), as [start, end) ranges. */
+function lineRanges(input: string, start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = start;
+  for (let i = start; i <= end; i++)
+    if (i === end || input[i] === "\n") {
+      if (input.slice(s, i).trim() !== "") out.push([s, i]);
+      s = i + 1;
+    }
   return out;
 }
 
@@ -336,88 +363,6 @@ function locateBlocks(blocks: string[], visible: Block): Block[] {
     out.push({ text, origin: Array.from({ length: text.length }, (_, k) => (h >= 0 && k < head.length ? visible.origin[h + k] : base)) });
   }
   return out;
-}
-
-// ---------------------------------------------------------------------------
-// repeated titles and paragraphs
-
-function normalise(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
-/** Word 2-shingles (bigrams): short news paragraphs with one word changed still resemble each other. */
-function shingles(norm: string): Set<string> {
-  const w = norm.split(" ").filter(Boolean);
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < w.length; i++) out.add(`${w[i]} ${w[i + 1]}`);
-  return out;
-}
-
-function dedupe(blocks: Block[], title: Block | undefined, format: InputFormat): CleanText {
-  const dropped: CleanText["dropped"] = [];
-  const span = (b: Block): Span => ({ start: b.origin[0] ?? 0, end: (b.origin[b.origin.length - 1] ?? -1) + 1 });
-  const titleNorm = title ? normalise(title.text) : "";
-  const titleSh = title ? shingles(titleNorm) : new Set<string>();
-  const kept: Block[] = [];
-  const seen = new Set<string>();
-  const index = new Map<string, number[]>(); // shingle -> kept block numbers
-  const sizes: number[] = [];
-  for (const b of blocks) {
-    const norm = normalise(b.text);
-    if (norm === "") continue;
-    const sh = shingles(norm);
-    if (title && (norm === titleNorm || (sh.size >= 3 && jaccard(sh, titleSh) >= NEAR_DUPLICATE_JACCARD))) {
-      dropped.push({ reason: "repeated-title", span: span(b), text: b.text });
-      continue;
-    }
-    if (seen.has(norm) || (sh.size >= 4 && nearDuplicate(sh, index, sizes))) {
-      dropped.push({ reason: "repeated-paragraph", span: span(b), text: b.text });
-      continue;
-    }
-    seen.add(norm);
-    const k = kept.length;
-    kept.push(b);
-    sizes.push(sh.size);
-    for (const s of sh) {
-      const list = index.get(s);
-      if (list) list.push(k);
-      else index.set(s, [k]);
-    }
-  }
-  let text = "";
-  const origin: number[] = [];
-  for (const b of kept) {
-    if (text !== "") {
-      text += "\n\n";
-      const at = (origin[origin.length - 1] ?? 0) + 1;
-      origin.push(at, at);
-    }
-    text += b.text;
-    for (const o of b.origin) origin.push(o);
-  }
-  return { text, origin: Int32Array.from(origin), title: title?.text, format, dropped };
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let both = 0;
-  for (const x of a) if (b.has(x)) both++;
-  const union = a.size + b.size - both;
-  return union === 0 ? 0 : both / union;
-}
-
-/** Whether `sh` resembles an earlier kept block (Jaccard >= the threshold), counting shared shingles through the index. */
-function nearDuplicate(sh: Set<string>, index: Map<string, number[]>, sizes: number[]): boolean {
-  const shared = new Map<number, number>();
-  for (const s of sh) for (const k of index.get(s) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
-  for (const [k, both] of shared) {
-    if (both / (sh.size + sizes[k] - both) >= NEAR_DUPLICATE_JACCARD) return true;
-    // A block printed again in part (one paragraph of a longer one): most of it is contained in the earlier block.
-    if (both / sh.size >= NEAR_DUPLICATE_CONTAINMENT) return true;
-  }
-  return false;
 }
 
 /** The original span of clean-text range [start, end). */

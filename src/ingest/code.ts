@@ -22,11 +22,13 @@
  */
 import type { Gazetteer, TopicEntry } from "./gazetteer.js";
 import { CAMEO_ROOTS, categorise, CLAUSE_BREAKS, CONDITION_MARKERS, HEDGES, INVERSE, NEGATIONS, PREPOSITIONS, TRIGGERS, type Trigger } from "./lexicon.js";
+import { insideCondition, labelFor, NOMINAL_MODALITY, nominalBefore, possessor, ratherThan, reportedBelief } from "./phrasing.js";
 import { anaphoricTopic, cueWords, findTopic, nounPhraseTopic, type Cue, type Fallbacks, type Heads } from "./topics.js";
 import type { Understood } from "./understand.js";
 import type { CodedEvent, Condition, Mention, Modality, Token } from "./types.js";
 
-export function codeEvents(u: Understood, g: Gazetteer): CodedEvent[] {
+/** `notes` receives what was read but not coded, and why (for the draft's limitations). */
+export function codeEvents(u: Understood, g: Gazetteer, notes: string[] = []): CodedEvent[] {
   const cues: Cue[] = g.topics.flatMap((topic) => topic.cues.map((c) => ({ topic, words: cueWords(c) }))).sort((a, b) => b.words.length - a.words.length);
   const topicVerbs = new Map<string, TopicEntry>();
   for (const c of cues) if (c.words.length === 1) topicVerbs.set(c.words[0], c.topic);
@@ -52,7 +54,7 @@ export function codeEvents(u: Understood, g: Gazetteer): CodedEvent[] {
       }
       const hit = matchTrigger(tokens, i, sLast) ?? topicVerb(tokens, i, topicVerbs);
       if (!hit) continue;
-      events.push(...codeOne(u, g, cues, mentionAt, byFirst, hit, sFirst, sLast, consumed, heads, fallbacks));
+      events.push(...codeOne(u, g, cues, mentionAt, byFirst, hit, sFirst, sLast, consumed, heads, fallbacks, notes));
     }
     sFirst = sLast + 1;
   }
@@ -76,15 +78,23 @@ interface Hit {
 }
 
 function matchTrigger(tokens: Token[], i: number, sLast: number): Hit | undefined {
-  if (tokens[i].pos !== "VERB" && tokens[i].pos !== "AUX" && !(tokens[i].pos === "NOUN" && i > 0 && tokens[i - 1].lower === "to")) {
+  if (
+    nominalBefore(tokens, i) === undefined &&
+    tokens[i].pos !== "VERB" &&
+    tokens[i].pos !== "AUX" &&
+    !(tokens[i].pos === "NOUN" && i > 0 && tokens[i - 1].lower === "to")
+  ) {
     // wink tags some verbs as nouns after a subject ("Russia demands"); accept a noun only right after a mention or "to".
     if (!(tokens[i].pos === "NOUN" && /s$/.test(tokens[i].lower) && i > 0 && tokens[i - 1].pos === "PROPN")) return undefined;
   }
+  // A nominalised move's gerund may be tagged a noun and keep its -ing ("the possibility of offering").
+  const lemmas =
+    nominalBefore(tokens, i) === undefined ? [tokens[i].lemma] : [tokens[i].lemma, tokens[i].lower.replace(/ing$/, ""), tokens[i].lower.replace(/ing$/, "e")];
   for (const tr of TRIGGERS) {
-    if (tokens[i].lemma !== tr.words[0]) continue;
+    if (!lemmas.includes(tr.words[0])) continue;
     const star = tr.words.indexOf("*");
     if (star < 0) {
-      if (tr.words.every((w, k) => i + k <= sLast && tokens[i + k].lemma === w)) return { trigger: tr, first: i, last: i + tr.words.length - 1 };
+      if (tr.words.every((w, k) => k === 0 || (i + k <= sLast && tokens[i + k].lemma === w))) return { trigger: tr, first: i, last: i + tr.words.length - 1 };
       continue;
     }
     const tail = tr.words.slice(star + 1);
@@ -96,10 +106,15 @@ function matchTrigger(tokens: Token[], i: number, sLast: number): Hit | undefine
 }
 
 function topicVerb(tokens: Token[], i: number, topicVerbs: Map<string, TopicEntry>): Hit | undefined {
-  if (tokens[i].pos !== "VERB") return undefined;
+  const nominal = nominalBefore(tokens, i) !== undefined;
+  if (tokens[i].pos !== "VERB" && !nominal) return undefined;
   // "a week of shelling", "the fighting": a gerund after a preposition or determiner names the action, nobody takes it here.
   const before = tokens[i - 1];
-  if (before && (before.pos === "DET" || (before.pos === "ADP" && before.lower !== "to") || (PREPOSITIONS.has(before.lower) && before.lower !== "to")))
+  if (
+    !nominal &&
+    before &&
+    (before.pos === "DET" || (before.pos === "ADP" && before.lower !== "to") || (PREPOSITIONS.has(before.lower) && before.lower !== "to"))
+  )
     return undefined;
   const topic = topicVerbs.get(tokens[i].lemma) ?? topicVerbs.get(tokens[i].lower);
   if (!topic) return undefined;
@@ -118,11 +133,21 @@ function codeOne(
   consumed: Uint8Array,
   heads: Heads,
   fallbacks: Fallbacks,
+  notes: string[],
 ): CodedEvent[] {
   const tokens = u.tokens;
   const { trigger } = hit;
+  const sentenceNo = tokens[hit.first].sentence + 1;
   // 2. the object and the condition.
-  const [objFirst, objLast] = hit.gap ?? [hit.last + 1, clauseEnd(tokens, hit.last + 1, sLast, mentionAt)];
+  const [objFirst, objLast0] = hit.gap ?? [hit.last + 1, clauseEnd(tokens, hit.last + 1, sLast, mentionAt)];
+  // A leading "if" clause ends at its comma: "if the US imposes tariffs next month, the EU …".
+  let objLast = objLast0;
+  if (!hit.gap && insideCondition(tokens, sFirst, hit.first))
+    for (let k = objFirst; k <= objLast0; k++)
+      if (tokens[k].value === ",") {
+        objLast = k - 1;
+        break;
+      }
   let condition: Condition | undefined;
   let condRange: [number, number] | undefined;
   const scanFrom = hit.gap ? hit.last + 1 : objLast + 1;
@@ -170,20 +195,39 @@ function codeOne(
   const inverseBefore = (at: number) => tokens.slice(objFirst, at).some((t) => INVERSE.has(t.lemma) || INVERSE.has(t.lower));
   const inverse = topicHit ? inverseBefore(topicHit.first) : inverseBefore(fallback!.first);
 
-  // 1. the source.
+  // 1. the source; of a nominalised move, its possessor ("Trump's decision to …").
   const quoted = tokens[hit.first].quoted;
-  let source = sourceOf(tokens, mentionAt, byFirst, hit.first, sFirst);
+  const nominal = nominalBefore(tokens, hit.first);
+  let source = (nominal !== undefined ? possessor(tokens, mentionAt, nominal, sFirst) : undefined) ?? sourceOf(tokens, mentionAt, byFirst, hit.first, sFirst);
   if (!source && /^(be|been|being|was|were|is|are)$/.test(tokens[hit.first - 1]?.lemma ?? "")) source = passiveAgent(tokens, byFirst, hit.last + 1, sLast);
   if (!source && quoted) source = quoteSpeaker(tokens, byFirst, hit.first);
   if (!source) return [];
+  // "Trump believed Putin might …": what one actor believes or hopes another will do is not that actor's move.
+  const belief = reportedBelief(tokens, mentionAt, source, sFirst);
+  if (belief) {
+    notes.push(`sentence ${sentenceNo}: '${textOf(tokens, belief, hit.last)}' reports a belief or hope, not a move; not coded`);
+    return [];
+  }
+  // A move inside a leading "if" / "unless" clause ("if the US imposes tariffs, …") is a condition, not a fact about today.
+  const hypothetical = insideCondition(tokens, sFirst, hit.first);
+  // "air support rather than deploying troops": the move set aside.
+  const setAside = ratherThan(tokens, hit.first);
   // A threat "unless Moscow agrees" is aimed at Moscow when the object names no one.
   const target =
     firstMention(byFirst, objFirst, objLast, source.actor, tokens) ??
     (trigger.kind === "threaten" && condition?.actor && condition.actor !== source.actor ? { actor: condition.actor } : undefined);
 
   // 4. negation and modality.
-  const negated = negatedBefore(tokens, mentionAt, hit.first, sFirst);
-  const modality: Modality = trigger.kind === "hold" ? "on-hold" : (hedge(tokens, sFirst, sLast, hit.first) ?? trigger.modality ?? "stated");
+  const negated = negatedBefore(tokens, mentionAt, hit.first, sFirst) || setAside;
+  // "will not accept a flood of cheap steel": what is refused is not a move the gazetteer knows, and its words name no one's option.
+  if (negated && fallback && (trigger.kind === "agree" || trigger.kind === "aim")) {
+    notes.push(
+      `sentence ${sentenceNo}: '${textOf(tokens, hit.first, Math.min(objLast, hit.last + 6)).replace(/[,;:]$/, "")}' refuses something that is no known move; not coded`,
+    );
+    return [];
+  }
+  const hedged = hedge(tokens, sFirst, sLast, hit.first) ?? (nominal !== undefined ? NOMINAL_MODALITY[tokens[nominal].lemma] : undefined);
+  const modality: Modality = trigger.kind === "hold" ? "on-hold" : (hedged ?? trigger.modality ?? "stated");
 
   const topic = topicHit?.topic;
   const { plover, cameo } = categorise(trigger.kind, Boolean(topic?.hostile), trigger.cameo, topic?.id);
@@ -197,13 +241,15 @@ function codeOne(
     source: source.actor,
     ...(target ? { target: target.actor } : {}),
     topic: topic?.id ?? fallback!.id,
-    topicLabel: topic?.label ?? fallback!.label,
+    topicLabel: topic ? labelFor(topic, tokens, topicHit!.first, topicHit!.last) : fallback!.label,
     knownTopic,
     ...(inverse ? { inverse } : {}),
     modality,
     negated,
     quoted,
     ...(condition ? { condition } : {}),
+    ...(hypothetical ? { hypothetical } : {}),
+    ...(nominal !== undefined ? { nominal: true } : {}),
     trigger: textOf(tokens, hit.first, hit.last),
     span: sentence.span,
     at: { start: tokens[hit.first].start, end: tokens[hit.last].end },

@@ -4,7 +4,8 @@
  * - Options: an actor's own moves (it proposes, offers, threatens, agrees to,
  *   refuses, holds back or keeps up T) become option "<actor>_<T>" of that
  *   actor; what an actor demands or wants of another becomes an option of the
- *   actor the demand is aimed at (or of whoever already has an option on T).
+ *   actor the demand is aimed at (or of whoever already has an option on T,
+ *   or of the one actor with an option that T rules out).
  * - Decision makers: the actors that control at least one option.
  * - Preferences (option prioritization, most important first): X demands or
  *   wants T -> "T" for X; X refuses T -> "!T"; X agrees to, proposes, offers
@@ -86,8 +87,17 @@ export function parseSourceString(text: string): ({ article: string } & DraftSou
   return { article: m[1], start: Number(m[2]), end: Number(m[3]), sentence: Number(m[4]) - 1, confidence: Number(m[5]) };
 }
 
-export function draftScenario(events: CodedEvent[], actors: ActorSummary[], sentences: Sentence[], g: Gazetteer, article: string, title?: string): Draft {
-  const warnings: string[] = [];
+/** `notes`: what the coding read but did not code (reported beliefs, …), kept as limitations. */
+export function draftScenario(
+  events: CodedEvent[],
+  actors: ActorSummary[],
+  sentences: Sentence[],
+  g: Gazetteer,
+  article: string,
+  title?: string,
+  notes: string[] = [],
+): Draft {
+  const warnings: string[] = [...notes];
   const topics = new Map(g.topics.map((t) => [t.id, t]));
   const options = new Map<string, OptionAcc>();
   const src = (e: CodedEvent): DraftSource => ({ sentence: e.sentence, start: e.span.start, end: e.span.end, confidence: e.confidence });
@@ -114,17 +124,24 @@ export function draftScenario(events: CodedEvent[], actors: ActorSummary[], sent
       const o = optionFor(e.source, e.topic, e.topicLabel, e);
       // Under way: an action stated, not denied, hedged or made to wait for something ("would resume talks once …", "… if …");
       // "continue the offensive until …" is under way.
-      const waits = e.condition?.kind === "if" || e.condition?.kind === "after";
+      const waits = e.condition?.kind === "if" || e.condition?.kind === "after" || e.hypothetical || e.nominal;
       if (e.kind === "act" && !e.negated && !e.inverse && !waits && (e.modality === "stated" || e.modality === "announced" || e.modality === "insisted"))
         o.taken = true;
     }
+  /** The addressee a demand leaves implied: the one actor with an option the demanded topic rules out (a ceasefire: whoever presses the offensive). */
+  const opposedBy = (topic: string, not: string): string | undefined => {
+    const excluded = new Set(topics.get(topic)?.excludes ?? []);
+    for (const t of g.topics) if (t.excludes?.includes(topic)) excluded.add(t.id);
+    const dms = new Set([...options.values()].filter((o) => excluded.has(o.topic) && o.dm !== not).map((o) => o.dm));
+    return dms.size === 1 ? [...dms][0] : undefined;
+  };
   const controllers = new Map<CodedEvent, string | undefined>();
   for (const e of events) {
     if (OWN_MOVES.has(e.kind)) {
       controllers.set(e, e.source);
       continue;
     }
-    const c = e.target ?? controllerOf(e.topic, [], e.source) ?? (e.kind === "aim" ? e.source : undefined);
+    const c = e.target ?? controllerOf(e.topic, [], e.source) ?? opposedBy(e.topic, e.source) ?? (e.kind === "aim" ? e.source : undefined);
     controllers.set(e, c);
     if (c) optionFor(c, e.topic, e.topicLabel, e);
     else
@@ -163,6 +180,8 @@ export function draftScenario(events: CodedEvent[], actors: ActorSummary[], sent
     if (!c) continue;
     const opt = `${c}_${e.topic}`;
     if (!options.has(opt)) continue;
+    // "if the US imposes tariffs, …": the move is the condition of another, no stance of its own.
+    if (e.hypothetical) continue;
     // "unlikely to accept" reads as a refusal; negation and "an end to" turn the stance around.
     const doubt = e.modality === "unlikely" && (e.kind === "agree" || e.kind === "propose" || e.kind === "offer" || e.kind === "act");
     const sign = (e.negated ? -1 : 1) * (e.inverse ? -1 : 1) * (doubt ? -1 : 1);

@@ -9,6 +9,7 @@
 import { ParleyError } from "../format/errors.js";
 import { cleanArticle, detectFormat, type HtmlExtractor, type InputFormat } from "./clean.js";
 import { codeEvents } from "./code.js";
+import { countryGazetteer } from "./countries.js";
 import { draftScenario, type Draft } from "./draft.js";
 import { mergeGazetteers, parseGazetteer, readGazetteer, type Gazetteer } from "./gazetteer.js";
 import { checkBinary, checkEnglish, checkNotEmpty, checkSize, DEFAULT_MAX_CHARS } from "./guard.js";
@@ -26,6 +27,8 @@ export interface IngestOptions {
   extractHtml?: HtmlExtractor;
   /** Largest input accepted, in characters (default DEFAULT_MAX_CHARS). */
   maxChars?: number;
+  /** Every country as an actor under the gazetteer (countries.ts); default true. */
+  countries?: boolean;
 }
 
 export interface IngestResult {
@@ -61,10 +64,12 @@ export function ingestArticle(text: string, options: IngestOptions): IngestResul
   const clean = cleanArticle(text, format, options.extractHtml);
   checkNotEmpty(clean.text, `the main text of ${what}`);
   checkEnglish(clean.text, what);
-  const u = understand(clean, options.gazetteer);
-  const events = codeEvents(u, options.gazetteer);
-  const actors = summarise(u.mentions, options.gazetteer, u.unknownNames, events);
-  const draft = draftScenario(events, actors, u.sentences, options.gazetteer, name, clean.title);
+  const g = options.countries === false ? options.gazetteer : withCountries(options.gazetteer);
+  const u = understand(clean, g);
+  const notes: string[] = [];
+  const events = codeEvents(u, g, notes);
+  const actors = summarise(u.mentions, g, u.unknownNames, events, u.tokens);
+  const draft = draftScenario(events, actors, u.sentences, g, name, clean.title, notes);
   if (draft.scenario.decisionMakers.length === 0)
     throw new ParleyError({
       code: "nothing-found",
@@ -73,16 +78,46 @@ export function ingestArticle(text: string, options: IngestOptions): IngestResul
   return { name, clean, sentences: u.sentences, tokens: u.tokens, mentions: u.mentions, actors, events, draft };
 }
 
-/** Actors in order of first mention; names the gazetteer does not know count only when they act in some event. */
-function summarise(mentions: Mention[], g: Gazetteer, unknown: Map<string, string>, events: CodedEvent[]): ActorSummary[] {
+const withCountriesCache = new WeakMap<Gazetteer, Gazetteer>();
+
+/** The gazetteer with every country it does not name laid under it (the gazetteer's entries win). */
+export function withCountries(g: Gazetteer): Gazetteer {
+  let out = withCountriesCache.get(g);
+  if (!out) {
+    const countries = countryGazetteer(g);
+    out = { titles: g.titles, actors: [...g.actors, ...countries.actors], topics: g.topics };
+    withCountriesCache.set(g, out);
+  }
+  return out;
+}
+
+/** A name after these words is a place ("talks in Vienna"), not an actor, unless the actor also acts. */
+const PLACE_BEFORE = new Set(["in", "at", "near", "outside", "inside", "across"]);
+
+/** Actors in order of first mention; names the gazetteer does not know count only when they act in some event, and places only when they act. */
+function summarise(mentions: Mention[], g: Gazetteer, unknown: Map<string, string>, events: CodedEvent[], tokens: Token[]): ActorSummary[] {
   const acting = new Set(events.flatMap((e) => [e.source, e.target ?? ""]));
   const out = new Map<string, ActorSummary>();
   for (const m of mentions) {
     const known = g.actors.find((a) => a.id === m.actor);
     if (!known && !acting.has(m.actor)) continue;
+    if (!acting.has(m.actor) && m.kind === "name" && PLACE_BEFORE.has(tokens[m.first - 1]?.lower ?? "")) continue;
     const a = out.get(m.actor) ?? { id: m.actor, name: known?.name ?? unknown.get(m.actor) ?? m.actor, mentions: 0, known: Boolean(known) };
     a.mentions++;
     out.set(m.actor, a);
+  }
+  // An actor the article never calls by the gazetteer's name is named as the article names it most ("the EU", not "European allies").
+  for (const a of out.values()) {
+    const entry = g.actors.find((x) => x.id === a.id);
+    if (!entry) continue;
+    const said = mentions.filter((m) => m.actor === a.id && m.kind === "name").map((m) => m.text.replace(/^the\s+/i, ""));
+    const own = new Set([entry.name, ...(entry.names ?? [])].map((n) => n.toLowerCase()));
+    if (said.length === 0 || said.some((t) => t.toLowerCase() === entry.name.toLowerCase())) continue;
+    const counts = new Map<string, number>();
+    // A name of several words or an acronym ("European Union", "EU"), not a metonym ("Washington", "Brussels").
+    for (const t of said) if (own.has(t.toLowerCase()) && (/\s/.test(t) || /^[A-Z][A-Z.]{1,5}$/.test(t))) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const best = [...counts].sort((x, y) => y[1] - x[1] || y[0].length - x[0].length)[0];
+    if (best) a.name = best[0];
   }
   return [...out.values()];
 }

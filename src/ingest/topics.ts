@@ -69,6 +69,26 @@ export function anaphoricTopic(tokens: Token[], a: number, b: number, heads: Hea
 }
 
 /** Nouns that report a move rather than name its topic: "the demand to halt enrichment" is about enrichment. */
+/** Heads that name no move of anyone's ("offered a possible option", "accepted the parties", "resume self"): no topic. */
+const GENERIC_HEADS = new Set([
+  "way",
+  "option",
+  "self",
+  "level",
+  "party",
+  "progress",
+  "step",
+  "thing",
+  "matter",
+  "point",
+  "time",
+  "sort",
+  "kind",
+  "lot",
+  "part",
+  "role",
+  "issue",
+]);
 const SPEECH_NOUNS = new Set(["demand", "call", "request", "appeal", "idea", "suggestion", "notion", "plea", "proposal", "insistence"]);
 /** Adjectives that describe a move without naming what it is ("a new plan" is the plan); classifying ones stay ("a joint patrol"). */
 const PASSING_ADJECTIVES = new Set(
@@ -108,7 +128,7 @@ export function nounPhraseTopic(
     np = phraseAt(np.next + 1) ?? np;
   if (!np) return undefined;
   const h = head(np.words);
-  if (!h) return undefined;
+  if (!h || GENERIC_HEADS.has(h.lemma.toLowerCase()) || GENERIC_HEADS.has(h.lower)) return undefined;
   const kept = np.words.slice(0, np.words.indexOf(h) + 1).filter((w) => !(w.pos === "ADJ" && PASSING_ADJECTIVES.has(w.lower)));
   const id = kept
     .map((w) => (w.pos === "NOUN" ? w.lemma : w.lower))

@@ -98,6 +98,10 @@ export interface CodedEvent {
   negated: boolean;
   quoted: boolean;
   condition?: Condition;
+  /** Inside a leading "if" / "unless" clause: a move that may come, not one of today. */
+  hypothetical?: boolean;
+  /** Named by a noun ("the plan to levy tariffs", "the decision to …"): a move spoken of, not one under way. */
+  nominal?: boolean;
   /** The verb that triggered the event, and the sentence's span in the original. */
   trigger: string;
   span: Span;

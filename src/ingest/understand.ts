@@ -22,7 +22,7 @@ import model from "wink-eng-lite-web-model";
 import { originalSpan } from "./clean.js";
 import { anaphor, resolveCoreference } from "./coreference.js";
 import type { Gazetteer } from "./gazetteer.js";
-import { explicitMentions } from "./mentions.js";
+import { CONFIDENCE, explicitMentions } from "./mentions.js";
 import type { CleanText, Mention, Sentence, Token } from "./types.js";
 
 type Nlp = ReturnType<typeof winkNLP>;
@@ -129,7 +129,7 @@ export function understand(clean: CleanText, g: Gazetteer): Understood {
   for (const t of tokens) t.sentence = renumber.get(t.sentence) ?? 0;
 
   const unknownNames = new Map<string, string>();
-  const explicit = explicitMentions(clean.text, tokens, g, unknownNames);
+  const explicit = peopleByTitle(explicitMentions(clean.text, tokens, g, unknownNames), tokens, unknownNames);
   const mentions = resolveSpeakers(tokens, resolveCoreference(tokens, explicit, g));
   return { sentences: kept, tokens, mentions, unknownNames };
 }
@@ -184,4 +184,50 @@ function speakerOf(tokens: Token[], mentionAt: Map<number, Mention>, start: numb
     }
   }
   return undefined;
+}
+
+/**
+ * A person the article named with a title ("Canadian Minister of Foreign
+ * Affairs Chrystia Freeland", "FDP's leader Christian Lindner") is that
+ * actor's when named again, by full name or surname ("Freeland"), where the
+ * gazetteer does not know the name. An acronym in brackets after a name
+ * ("the Free Democratic Party (FDP)") is that name's actor wherever it is
+ * used.
+ */
+function peopleByTitle(mentions: Mention[], tokens: Token[], unknown: Map<string, string>): Mention[] {
+  const out = [...mentions].sort((a, b) => a.first - b.first);
+  // "the Free Democratic Party (FDP)": the acronym stands for the name before it.
+  const acronyms = new Map<string, string>();
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i];
+    const b = out[i + 1];
+    if (b.kind !== "unknown-name" || !/^[A-Z][A-Za-z]{1,5}$/.test(b.text) || a.actor === b.actor) continue;
+    if (tokens[a.last + 1]?.value === "(" && b.first === a.last + 2 && tokens[b.last + 1]?.value === ")") {
+      acronyms.set(b.actor, a.actor);
+      unknown.delete(b.actor);
+    }
+  }
+  for (let i = 0; i < out.length; i++) {
+    const alias = acronyms.get(out[i].actor);
+    if (alias) out[i] = { ...out[i], actor: alias };
+  }
+  // A name right after a title mention, not yet part of it: that title's person.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i];
+    const b = out[i + 1];
+    if (a.kind === "title" && b.kind === "unknown-name" && b.first === a.last + 1 && b.sentence === a.sentence && b.text.includes(" "))
+      out[i + 1] = { ...b, actor: a.actor, kind: "person", person: b.text, confidence: CONFIDENCE.person * 0.9 };
+  }
+  const known = new Map<string, { actor: string; person: string }>();
+  for (const m of out) {
+    const person = m.kind === "title" ? m.person : m.kind === "person" && unknown.has(m.text.toLowerCase().replace(/[^a-z0-9]+/g, "_")) ? m.person : undefined;
+    if (!person || !/^\p{Lu}/u.test(person) || !person.includes(" ")) continue;
+    const p = { actor: m.actor, person };
+    known.set(person, p);
+    known.set(person.split(" ").at(-1) ?? person, p);
+  }
+  return out.map((m) => {
+    const p = m.kind === "unknown-name" ? known.get(m.text) : undefined;
+    return p ? { ...m, actor: p.actor, kind: "person" as const, person: p.person, confidence: CONFIDENCE.person * 0.9 } : m;
+  });
 }
