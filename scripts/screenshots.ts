@@ -111,9 +111,9 @@ async function main(): Promise<void> {
     await page.locator("#panel-deeper #deeper-robustness").evaluate((el) => (el.scrollTop = el.scrollHeight));
     await shot(page, "robustness-influence");
 
-    // 10. Inverse GMCR: what would make today's state stable.
+    // 10. Inverse GMCR: what would make a ceasefire with the sanctions on hold (state 295) stable; today's state already is.
     await page.getByRole("tab", { name: "Inverse GMCR" }).click();
-    await page.locator("#inverse-target").fill("301");
+    await page.locator("#inverse-target").fill("295");
     await page.getByRole("button", { name: "Find the nearest change" }).click();
     await page.getByTestId("inverse-changes").waitFor();
     await shot(page, "inverse");
