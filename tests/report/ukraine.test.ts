@@ -5,7 +5,7 @@
  * explained in its commit), its what-ifs differing from it only as declared,
  * and its report complete in every format.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { scenarioChanges } from "../../src/analysis/diff.js";
@@ -21,7 +21,10 @@ import { reportOutput } from "../../src/report/report-output.js";
 import { analyze, CONCEPTS, loadModel, statePattern, type Model } from "../../src/index.js";
 import { parley } from "../helpers/cli.js";
 
-const FILES = ["ukraine-2025.yaml", "ukraine-2025-us-walks-away.yaml", "ukraine-2025-us-air-guarantee.yaml", "ukraine-2025-europe-drops-ceasefire-first.yaml"];
+/** Every Ukraine scenario file: the default and all its what-ifs (each copies the base's elements). */
+const FILES = readdirSync("scenarios")
+  .filter((f) => /^ukraine-2025.*\.yaml$/.test(f))
+  .sort();
 const load = (f: string) => loadModel(readFileSync(`scenarios/${f}`, "utf8"), f);
 // The repository's own fact table: the `facts` section of the default scenario (no test reads the brief
 // or the article beside the repository; scripts/check-quotes.ts checks the quotes against the article by hand).
@@ -73,6 +76,10 @@ describe("the fact table", () => {
     const flat = text.replace(/\s+/g, " ");
     for (const f of report.facts!) expect(flat).toContain(`${f.id}: ${f.fact.replace(/\s+/g, " ")}`);
   });
+});
+
+it("checks the provenance of the default scenario and all six of its what-ifs", () => {
+  expect(FILES).toHaveLength(7);
 });
 
 describe.each(FILES)("scenarios/%s provenance", (file) => {
@@ -387,7 +394,7 @@ describe("the report", () => {
     const nash = g.wouldTake.find((w) => w.concept === "Nash")!;
     expect(nash.found).toBe(true);
     expect(nash.lines).toEqual([
-      'Russia would have to stop caring that "Prolonging the war is seen as an advantage, gaining ground and time." (ru_offensive) [F8].',
+      'Russia would have to stop caring that "Putin may see prolonging the war as an advantage." (ru_offensive) [F8, assumption].',
       'European allies would have to stop caring that "Europe keeps to the line it has taken in public." (eu_ceasefire_first) [F6, F11].',
     ]);
     expect(g.wouldTake.find((w) => w.concept === "SEQ")!.already).toBe(true);
