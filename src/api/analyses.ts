@@ -7,6 +7,7 @@
  */
 import { compareModels, type Comparison } from "../analysis/compare.js";
 import { forecast as forecastIn, type Forecast, type ForecastOptions } from "../analysis/forecast.js";
+import { utcToday } from "../format/dates.js";
 import { inverseForTargets, type InverseOptions, type InverseResult } from "../analysis/inverse.js";
 import { lintModel, type LintFinding, type LintOptions } from "../analysis/lint.js";
 import { statusQuoAnalysis, type StatusQuoAnalysis } from "../analysis/paths.js";
@@ -122,7 +123,7 @@ export type ForecastModelOptions = Partial<ForecastOptions> & {
 /** What is likely to happen, by when: outcome probabilities, each question's probability by its date, signposts. `today` defaults to the current UTC date. */
 export function forecast(subject: Subject, opts: ForecastModelOptions = {}): Forecast {
   const { uncertainty, ...rest } = opts;
-  const today = rest.today ?? new Date().toISOString().slice(0, 10);
+  const today = rest.today ?? utcToday();
   return forecastIn(contextOf(subject), uncertainty ?? uncertaintyOf(modelOf(subject)), { ...rest, today });
 }
 

@@ -1,10 +1,10 @@
 /** What day it is for the CLI: forecasts and the report's bottom line are dated the day they are made. */
-import { isCalendarDate } from "../format/dates.js";
+import { isCalendarDate, utcToday } from "../format/dates.js";
 import { ParleyError } from "../format/errors.js";
 
 /** The day a forecast is made: today, in UTC (PARLEY_TODAY fixes it for tests; --record then refuses). */
 export function today(): { date: string; fixed: boolean } {
-  const real = new Date().toISOString().slice(0, 10);
+  const real = utcToday();
   const fixed = process.env.PARLEY_TODAY;
   if (fixed === undefined || fixed === "") return { date: real, fixed: false };
   if (!isCalendarDate(fixed))

@@ -78,18 +78,13 @@ interface Hit {
 }
 
 function matchTrigger(tokens: Token[], i: number, sLast: number): Hit | undefined {
-  if (
-    nominalBefore(tokens, i) === undefined &&
-    tokens[i].pos !== "VERB" &&
-    tokens[i].pos !== "AUX" &&
-    !(tokens[i].pos === "NOUN" && i > 0 && tokens[i - 1].lower === "to")
-  ) {
+  const nominal = nominalBefore(tokens, i) !== undefined;
+  if (!nominal && tokens[i].pos !== "VERB" && tokens[i].pos !== "AUX" && !(tokens[i].pos === "NOUN" && i > 0 && tokens[i - 1].lower === "to")) {
     // wink tags some verbs as nouns after a subject ("Russia demands"); accept a noun only right after a mention or "to".
     if (!(tokens[i].pos === "NOUN" && /s$/.test(tokens[i].lower) && i > 0 && tokens[i - 1].pos === "PROPN")) return undefined;
   }
   // A nominalised move's gerund may be tagged a noun and keep its -ing ("the possibility of offering").
-  const lemmas =
-    nominalBefore(tokens, i) === undefined ? [tokens[i].lemma] : [tokens[i].lemma, tokens[i].lower.replace(/ing$/, ""), tokens[i].lower.replace(/ing$/, "e")];
+  const lemmas = nominal ? [tokens[i].lemma, tokens[i].lower.replace(/ing$/, ""), tokens[i].lower.replace(/ing$/, "e")] : [tokens[i].lemma];
   for (const tr of TRIGGERS) {
     if (!lemmas.includes(tr.words[0])) continue;
     const star = tr.words.indexOf("*");

@@ -23,6 +23,7 @@
  * recall matched / gold (see evaluate.ts).
  */
 import type { IngestResult } from "./ingest.js";
+import { precision, recall } from "./evaluate.js";
 
 export interface NewsGold {
   actors: Record<string, string[]>;
@@ -185,12 +186,13 @@ export function scoreNewsArticle(r: IngestResult, gold: NewsGold): NewsScore {
   };
 }
 
+// The same rules as evaluate.ts (nothing found of nothing is perfect), on the matches counted from each side.
 export function newsPrecision(c: NewsCounts): number {
-  return c.found === 0 ? (c.gold === 0 ? 1 : 0) : c.correct / c.found;
+  return precision({ found: c.found, gold: c.gold, matched: c.correct });
 }
 
 export function newsRecall(c: NewsCounts): number {
-  return c.gold === 0 ? 1 : c.recalled / c.gold;
+  return recall({ found: c.found, gold: c.gold, matched: c.recalled });
 }
 
 export function addNewsCounts(a: NewsCounts, b: NewsCounts): NewsCounts {

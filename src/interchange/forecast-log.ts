@@ -9,6 +9,7 @@ import type { Forecast } from "../analysis/forecast.js";
 import type { ForecastRecord, Resolution } from "../analysis/score.js";
 import { ParleyError, type Issue } from "../format/errors.js";
 import { readSource } from "../format/source.js";
+import { isCalendarDate } from "../format/dates.js";
 
 /** The `format` of every line of a forecast log. */
 export const FORECAST_RECORD_FORMAT = "parley-forecast-record/1";
@@ -48,6 +49,27 @@ export function forecastLogText(records: readonly ForecastLogRecord[]): string {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+
+/**
+ * One line as the writer writes it, checked strictly against the record's
+ * schema (schema/parley-forecast-record-1.schema.json: every field, no other;
+ * the server appends only such lines): the problem, or null. Old or
+ * hand-made logs are read leniently by readForecastLog.
+ */
+export function recordProblem(x: unknown): string | null {
+  if (!isObj(x)) return "a record must be a JSON object";
+  if (x.format !== FORECAST_RECORD_FORMAT) return `a record's format must be "${FORECAST_RECORD_FORMAT}"`;
+  if (typeof x.made !== "string" || !isCalendarDate(x.made)) return "'made' must be a date YYYY-MM-DD";
+  if (!isObj(x.scenario) || typeof x.scenario.name !== "string" || typeof x.scenario.hash !== "string") return "'scenario' must be { name, hash }";
+  if (!isObj(x.question) || typeof x.question.id !== "string" || typeof x.question.text !== "string") return "'question' must be { id, text }";
+  if (x.probability !== null && (typeof x.probability !== "number" || !(x.probability >= 0 && x.probability <= 1)))
+    return "'probability' must be a number from 0 to 1, or null";
+  if (typeof x.by !== "string" || !isCalendarDate(x.by)) return "'by' must be a date YYYY-MM-DD";
+  if (typeof x.retrodiction !== "boolean" || typeof x.holdsToday !== "boolean") return "'retrodiction' and 'holdsToday' must be true or false";
+  const keys = ["format", "made", "scenario", "question", "probability", "by", "retrodiction", "holdsToday"];
+  const extra = Object.keys(x).find((k) => !keys.includes(k));
+  return extra ? `a record has no field '${extra}'` : null;
+}
 
 /** The records of a forecast log (JSON Lines); every bad line is reported with its number. */
 export function readForecastLog(text: string, file: string): ForecastRecord[] {

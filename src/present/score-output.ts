@@ -6,9 +6,9 @@ import type { ScoreReport } from "../analysis/score.js";
 import { type Block, type Document, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
 import { arr, bool, int, isoDate, nullable, num, obj, oneOfValues, prob, root, str } from "./schema-kit.js";
+import { percent as pct } from "./percent.js";
 
 const fmt = (x: number) => (Number.isNaN(x) ? "—" : x.toFixed(3));
-const pct = (p: number) => `${Math.round(p * 100)}%`;
 
 export function scoreJson(r: ScoreReport) {
   const summary = (s: ScoreReport["model"]) => ({ count: s.count, brier: s.count ? s.brier : null, log: s.count ? s.log : null });

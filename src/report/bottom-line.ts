@@ -9,6 +9,7 @@ import type { Forecast } from "../analysis/forecast.js";
 import type { Model } from "../model/compile.js";
 import { describeFamily, describeMove } from "../model/describe.js";
 import type { AssumptionReport } from "./assumptions.js";
+import { percent as pct } from "../present/percent.js";
 
 export interface BottomLine {
   /** The day the report was made (YYYY-MM-DD). */
@@ -35,8 +36,6 @@ export interface BottomLine {
   watch: { move: string; effect: string }[];
   questions: { id: string; question: string; by: string; probability: number | null; retrodiction: boolean }[];
 }
-
-const pct = (p: number) => `${Math.round(p * 100)}%`;
 
 export function bottomLineOf(model: Model, f: Forecast, decisive: AssumptionReport[], shown = 3): BottomLine {
   const outcomes = f.families

@@ -7,6 +7,8 @@ import { code, strong, t, user, type Block, type Document, type Inline } from ".
 import type { ReportData } from "./build.js";
 import type { BottomLine } from "./bottom-line.js";
 import type { OutlookReport, StepReport } from "./outlook.js";
+import { NO_BETTER_MOVE } from "./tiers.js";
+import { percent as pct } from "../present/percent.js";
 
 function cites(c: { sources?: string[]; assumption?: string }): string {
   const bits = [...(c.sources ?? [])];
@@ -57,8 +59,6 @@ function outlookBlocks(o: OutlookReport, level: number, pathsTitle: string, list
   }
   return out;
 }
-
-const pct = (p: number) => `${Math.round(p * 100)}%`;
 
 /** "2025-12-31" -> "31 December 2025" */
 function longDate(d: string): string {
@@ -407,7 +407,7 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
 
 /** The one reason many parties share, said of them all. */
 function plural(text: string): string {
-  return text === "no move of its own would leave it better off." ? "no move of their own would leave them better off." : text;
+  return text === NO_BETTER_MOVE ? "no move of their own would leave them better off." : text;
 }
 
 /** "United States: no move of its own …" and "Ukraine: no move of its own …" become one line. */

@@ -112,12 +112,15 @@ function patternOf(model: Model, care: number, value: number): string {
   return out;
 }
 
+/** The reason of a party with no better move (render.ts says it of several parties at once). */
+export const NO_BETTER_MOVE = "no move of its own would leave it better off.";
+
 /** One line per party: it has no better move, or its moves and what answers them. */
 function whyStable(analysis: Analysis, s: number, concept: Concept): { dm: string; text: string }[] {
   const { model, context } = analysis;
   return model.scenario.decisionMakers.map((dm, d) => {
     const ex = explainState(context, s, d, [concept]);
-    if (ex.improvements.length === 0) return { dm: dm.name, text: "no move of its own would leave it better off." };
+    if (ex.improvements.length === 0) return { dm: dm.name, text: NO_BETTER_MOVE };
     const parts = ex.improvements.slice(0, 2).map((imp) => {
       const sn = imp.sanctions[concept];
       const move = describeChange(model, s, imp.to);

@@ -6,31 +6,12 @@
  * backdated), and only when it forecasts something: a forecast whose every
  * question's date has passed (retrodictions, never scored) is refused.
  */
-import { isCalendarDate } from "../format/dates.js";
-import { FORECAST_RECORD_FORMAT as RECORD_FORMAT } from "../interchange/forecast-log.js";
+import { recordProblem } from "../interchange/forecast-log.js";
 import { appendToWorkspace, WorkspaceError, type Workspace } from "./workspace.js";
 
 export const LOG_EXTENSIONS = [".jsonl"];
 /** At most this many lines in one append: a forecast has one per question. */
 export const MAX_RECORDS = 1000;
-
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
-
-/** One line, checked against the record's schema (schema/parley-forecast-record-1.schema.json); the problem, or null. */
-export function recordProblem(x: unknown): string | null {
-  if (!isObj(x)) return "a record must be a JSON object";
-  if (x.format !== RECORD_FORMAT) return `a record's format must be "${RECORD_FORMAT}"`;
-  if (typeof x.made !== "string" || !isCalendarDate(x.made)) return "'made' must be a date YYYY-MM-DD";
-  if (!isObj(x.scenario) || typeof x.scenario.name !== "string" || typeof x.scenario.hash !== "string") return "'scenario' must be { name, hash }";
-  if (!isObj(x.question) || typeof x.question.id !== "string" || typeof x.question.text !== "string") return "'question' must be { id, text }";
-  if (x.probability !== null && (typeof x.probability !== "number" || !(x.probability >= 0 && x.probability <= 1)))
-    return "'probability' must be a number from 0 to 1, or null";
-  if (typeof x.by !== "string" || !isCalendarDate(x.by)) return "'by' must be a date YYYY-MM-DD";
-  if (typeof x.retrodiction !== "boolean" || typeof x.holdsToday !== "boolean") return "'retrodiction' and 'holdsToday' must be true or false";
-  const keys = ["format", "made", "scenario", "question", "probability", "by", "retrodiction", "holdsToday"];
-  const extra = Object.keys(x).find((k) => !keys.includes(k));
-  return extra ? `a record has no field '${extra}'` : null;
-}
 
 /**
  * Check the lines of one forecast and append them to `path`; `today`: the

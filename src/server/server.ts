@@ -15,6 +15,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, normalize, relative, resolve, isAbsolute } from "node:path";
 import { fileURLToPath } from "node:url";
 import { appendForecast } from "./forecast-log.js";
+import { utcToday } from "../format/dates.js";
 import { MAX_FILE_BYTES, Workspace, WorkspaceError, type WriteHooks } from "./workspace.js";
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../dist/web/", import.meta.url));
@@ -132,7 +133,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       }
       const lines = (parsed as { lines?: unknown } | null)?.lines;
       if (typeof lines !== "string") return sendJson(res, 400, { error: "'lines' must be the log's lines as a string", code: "bad-body" });
-      const today = new Date().toISOString().slice(0, 10);
+      const today = utcToday();
       return sendJson(res, 200, await appendForecast(workspace, url.searchParams.get("path") ?? "", lines, today));
     }
     return sendJson(res, 404, { error: "no such API", code: "not-found" });

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawRequest } from "../helpers/http.js";
 import { startServer, type RunningServer } from "../../src/server/server.js";
-import { recordProblem } from "../../src/server/forecast-log.js";
+import { recordProblem } from "../../src/interchange/forecast-log.js";
 
 let dir: string;
 let server: RunningServer;

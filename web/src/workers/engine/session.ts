@@ -90,7 +90,7 @@ export class EngineSession {
         }
         yield { phase: `writing the report${whatIfs.length ? ` (with ${whatIfs.length} what-if${whatIfs.length > 1 ? "s" : ""})` : ""}` };
         // The bottom line is dated the day the page computes it (the browser's clock, UTC), as the CLI's is.
-        const data = buildReport(cur.model, whatIfs, { today: new Date().toISOString().slice(0, 10) });
+        const data = buildReport(cur.model, whatIfs, { today: todayUtc() });
         // The page scrolls: the workbench shows the whole report, appendix included.
         const doc = reportDocument(data, { appendix: true });
         return { html: render(doc, "html"), markdown: render(doc, "md"), skipped };
