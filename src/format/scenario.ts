@@ -21,6 +21,8 @@ export interface OptionSpec extends Provenance {
   /** Report phrases for a state where the option is taken / not taken. */
   whenTaken?: string;
   whenNotTaken?: string;
+  /** What withdrawing the option means, as an action ("lift the new sanctions"); absent: `withdraw "label"`. */
+  withdrawLabel?: string;
 }
 
 export interface DecisionMakerSpec extends Provenance {

@@ -26,6 +26,10 @@ export const OptionSchema = z
     label: z.string().optional().meta({ description: "What taking the option means, in words." }),
     whenTaken: z.string().optional().meta({ description: "How a report describes a state where the option is taken, e.g. 'a ceasefire holds'." }),
     whenNotTaken: z.string().optional().meta({ description: "How a report describes a state where it is not taken, e.g. 'sanctions stay on hold'." }),
+    withdrawLabel: z
+      .string()
+      .optional()
+      .meta({ description: "What withdrawing the option means, in words, e.g. 'lift the new sanctions' (default: withdraw \"<label>\")." }),
     irreversible: z
       .union([z.boolean(), z.enum(["taking", "withdrawal"])])
       .optional()

@@ -76,6 +76,7 @@ export function exportGmcrPy(model: Model): GmcrPyFile {
         id: o.id,
         ...(o.whenTaken !== undefined ? { whenTaken: o.whenTaken } : {}),
         ...(o.whenNotTaken !== undefined ? { whenNotTaken: o.whenNotTaken } : {}),
+        ...(o.withdrawLabel !== undefined ? { withdrawLabel: o.withdrawLabel } : {}),
         ...provenance(o),
       })),
       ...(sc.bargaining

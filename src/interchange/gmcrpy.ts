@@ -74,7 +74,7 @@ export interface GmcrPyFile {
       perceivedPreferences?: Record<string, unknown>;
       rate?: Record<string, unknown>;
     }[];
-    options: { id: string; whenTaken?: string; whenNotTaken?: string; note?: string; sources?: string[]; assumption?: string }[];
+    options: { id: string; whenTaken?: string; whenNotTaken?: string; withdrawLabel?: string; note?: string; sources?: string[]; assumption?: string }[];
     /** The scenario's spatial bargaining section, as a scenario file writes it. */
     bargaining?: Record<string, unknown>;
   };

@@ -12,7 +12,8 @@ function lowerFirst(s: string): string {
 
 /**
  * What a move does, as actions that read after any subject: the label of each
- * option taken ("press the offensive …") and `withdraw "…"` for each withdrawn.
+ * option taken ("press the offensive …") and, for each withdrawn, its
+ * `withdrawLabel` ("halt the offensive") or `withdraw "…"`.
  */
 export function describeChange(model: Model, from: number, to: number): string {
   const a = model.states[from];
@@ -21,7 +22,7 @@ export function describeChange(model: Model, from: number, to: number): string {
   model.scenario.options.forEach((o, k) => {
     const bit = 1 << k;
     if ((a & bit) === (b & bit)) return;
-    parts.push(b & bit ? lowerFirst(o.label) : `withdraw "${lowerFirst(o.label)}"`);
+    parts.push(b & bit ? lowerFirst(o.label) : o.withdrawLabel ? lowerFirst(o.withdrawLabel) : `withdraw "${lowerFirst(o.label)}"`);
   });
   return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts.join("");
 }

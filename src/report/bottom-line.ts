@@ -58,8 +58,10 @@ export function bottomLineOf(model: Model, f: Forecast, decisive: AssumptionRepo
   const watch = ranked
     .map((s) => {
       // The question the move shifts most, or settles.
-      const answered = s.questions.find((q) => q.answers);
-      const moved = [...s.questions]
+      // News today cannot change a question whose date has passed (a retrodiction): only questions ahead count.
+      const ahead = s.questions.filter((q) => !questionText.get(q.id)!.retrodiction);
+      const answered = ahead.find((q) => q.answers);
+      const moved = [...ahead]
         .filter((q) => !q.answers && q.change !== null && Math.abs(q.change) >= 0.005)
         .sort((a, b) => Math.abs(b.change!) - Math.abs(a.change!))[0];
       const bits: string[] = [];

@@ -22,6 +22,11 @@ export interface PlayReport {
   stops: { state: number; words: string };
   /** When no party moves: each party's most tempting move and what it would cost, in its own terms. */
   staying?: { dm: string; text: string }[];
+  /**
+   * When no party moves: the one nearest to moving, whose most tempting move
+   * costs it the least important of its priorities (by place in its list).
+   */
+  nearest?: { dm: string; text: string };
   /** A joint move from where play stops that every member prefers and nothing credibly deters (SEQ), when there is one. */
   joint?: { members: string[]; steps: string[]; toWords: string };
 }
@@ -37,7 +42,7 @@ export function playFromToday(analysis: Analysis): PlayReport {
   return {
     moves: path.map((st) => `${name(st.dm)}: ${describeChange(model, st.from, st.to)}`),
     stops: { state: stateId(end), words: describeState(model, end) },
-    ...(path.length === 0 ? { staying: whyNoOneMoves(analysis, end) } : {}),
+    ...(path.length === 0 ? stayingAt(analysis, end) : {}),
     ...(joint ? { joint: { members: joint.members, steps: joint.steps, toWords: joint.toWords } } : {}),
   };
 }
@@ -62,32 +67,46 @@ export function playAsRead(model: Model): { reader: string; of: string[]; play: 
   });
 }
 
-/** Each party's best move from s (the one it ranks highest, though no better than s) and the priority it would give up. */
-function whyNoOneMoves(analysis: Analysis, s: number): { dm: string; text: string }[] {
+/**
+ * Each party's best move from s (the one it ranks highest, though no better
+ * than s) and the priority it would give up; and the party nearest to moving:
+ * the one whose cost is the latest in its own list (a party indifferent to its
+ * move is not "near": moving gains it nothing).
+ */
+function stayingAt(analysis: Analysis, s: number): { staying: { dm: string; text: string }[]; nearest?: { dm: string; text: string } } {
   const { model, context } = analysis;
-  return model.scenario.decisionMakers.map((dm, d) => {
+  let nearest: { dm: string; text: string; place: number } | undefined;
+  const staying = model.scenario.decisionMakers.map((dm, d) => {
     const { offsets, targets } = context.moves[d];
     let best = -1;
     for (let e = offsets[s]; e < offsets[s + 1]; e++) if (best < 0 || model.pref[d][targets[e]] > model.pref[d][best]) best = targets[e];
     if (best < 0) return { dm: dm.name, text: "has no move it can make." };
     const move = describeChange(model, s, best);
     if (model.pref[d][best] === model.pref[d][s]) return { dm: dm.name, text: `would gain nothing if it chose to ${move}.` };
-    const why = preferenceReason(model, d, s, best).statement;
-    const cost = why ? `"${why.note ?? why.text}"` : "a higher-ranked state";
-    return { dm: dm.name, text: `to ${move} would cost it ${cost}` };
+    const why = preferenceReason(model, d, s, best);
+    const cost = why.statement ? `"${why.statement.note ?? why.statement.text}"` : "a higher-ranked state";
+    const entry = { dm: dm.name, text: `to ${move} would cost it ${cost}` };
+    const pref = model.scenario.preferences[d];
+    const count = pref.kind === "statements" ? pref.statements.length : 0;
+    const place = why.index !== undefined && count > 1 ? why.index / (count - 1) : -1;
+    if (place >= 0 && (!nearest || place > nearest.place)) nearest = { ...entry, place };
+    return entry;
   });
+  return { staying, ...(nearest ? { nearest: { dm: nearest.dm, text: nearest.text } } : {}) };
 }
 
 /**
  * Where play goes from today, in one or two sentences: the moves, then the
- * joint move where they stop. `detail` adds what keeps each party from moving
- * (when none moves) and the state the joint move reaches; without it the
- * sentence fits the bottom line.
+ * joint move where they stop. `why` adds what keeps each party from moving
+ * (when none moves), or only the party nearest to moving; `target` the state
+ * the joint move reaches.
  */
-export function playInWords(p: PlayReport, detail: boolean): string {
+export function playInWords(p: PlayReport, show: { why: boolean | "nearest"; target: boolean }): string {
   const parts: string[] = [];
   if (p.moves.length) parts.push(`${p.moves.join("; then ")}.`);
-  else if (detail && p.staying)
+  else if (show.why === "nearest" && p.nearest)
+    parts.push(`no party gains by a move of its own; the nearest to moving is ${p.nearest.dm}: ${endSentence(p.nearest.text)}`);
+  else if (show.why === true && p.staying)
     parts.push(`no party gains by a move of its own (${p.staying.map((x) => `${x.dm}: ${x.text.replace(/\.$/, "")}`).join("; ")}).`);
   else parts.push("no party gains by a move of its own.");
   if (p.joint) {
@@ -96,10 +115,15 @@ export function playInWords(p: PlayReport, detail: boolean): string {
         ? `${p.joint.members.join(" and ")} would both`
         : `${p.joint.members.slice(0, -1).join(", ")} and ${p.joint.members.at(-1)} would all`;
     parts.push(
-      `${p.moves.length ? "Then" : "But"} ${who} gain by a joint move that nothing credibly deters: ${p.joint.steps.join("; then ")}${detail ? ` (→ ${p.joint.toWords})` : ""}.`,
+      `${p.moves.length ? "Then" : "But"} ${who} gain by a joint move that nothing credibly deters: ${p.joint.steps.join("; then ")}${show.target ? ` (→ ${p.joint.toWords})` : ""}.`,
     );
   }
   return parts.join(" ");
+}
+
+/** A sentence that ends once: 'cost it "… slow down."' takes no second full stop. */
+function endSentence(text: string): string {
+  return /[.!?]["”]?$/.test(text) ? text : `${text}.`;
 }
 
 /** "Russia's", "the European allies'": a name's possessive. */

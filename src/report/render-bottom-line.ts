@@ -19,12 +19,12 @@ export function longDate(d: string): string {
  * chances that something happens, not that a state is stable.
  */
 export function bottomLineBlocks(b: BottomLine): Block[] {
-  const out: Block[] = [{ kind: "heading", level: 2, text: `Bottom line, as of ${longDate(b.made)}` }];
+  const out: Block[] = [{ kind: "heading", level: 2, text: `Bottom line, computed ${longDate(b.made)}` }];
   if (b.outcomes.length) {
     out.push({
       kind: "item",
       level: 1,
-      text: t`${strong("Most likely")}, where play ends within ${String(b.horizon)} moves, if each party moves when a move leaves it better off:`,
+      text: t`${strong("Most likely")}, where play ends within ${String(b.horizon)} moves, if each party moves when a move of its own leaves it better off (deals between parties are left out; the what-ifs below show them):`,
     });
     for (const o of b.outcomes) out.push({ kind: "item", level: 2, text: t`${strong(pct(o.probability))} ${user(o.words)}` });
     if (b.rest >= 0.005) out.push({ kind: "item", level: 2, text: t`${strong(pct(b.rest))} anything else` });
@@ -48,12 +48,13 @@ export function bottomLineBlocks(b: BottomLine): Block[] {
       out.push({
         kind: "item",
         level: 2,
-        text: t`${strong(user(`${possessive(p.reader)} reading of ${p.of.join(" and ")}`))}: ${user(playInWords(p.play, false))}`,
+        text: t`${strong(user(`${possessive(p.reader)} reading of ${p.of.join(" and ")}`))}: ${user(playInWords(p.play, { why: false, target: false }))}`,
       });
   }
   if (b.whatIfs.length) {
     out.push({ kind: "item", level: 1, text: t`${strong("What-ifs")}, where play goes from today in each:` });
-    for (const w of b.whatIfs) out.push({ kind: "item", level: 2, text: t`${strong(user(w.title))}: ${user(playInWords(w.play, false))}` });
+    for (const w of b.whatIfs)
+      out.push({ kind: "item", level: 2, text: t`${strong(user(w.title))}: ${user(playInWords(w.play, { why: "nearest", target: false }))}` });
   }
   if (b.watch.length)
     out.push({

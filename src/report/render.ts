@@ -280,7 +280,7 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
         for (const c of w.comparison) out.push(item(user(c), 2));
         out.push(para(t`Today: ${user(w.outlook.fromWords)} (state ${w.outlook.from}).`, 1));
         out.push(...outlookBlocks(w.outlook, 1, w.outlook.paths.some((p) => p.steps.length) ? "The nearest stable outcomes:" : "", 0));
-        out.push(para(t`${strong("In short")}: ${user(playInWords(w.play, true))}`, 1));
+        out.push(para(t`${strong("In short")}: ${user(playInWords(w.play, { why: true, target: true }))}`, 1));
       });
     }
 

@@ -35,9 +35,10 @@ const play = obj(
     moves: arr(str),
     stops: obj({ state: stateIdSchema, words: str }),
     staying: arr(obj({ dm: str, text: str })),
+    nearest: obj({ dm: str, text: str }),
     joint: obj({ members: arr(str), steps: arr(str), toWords: str }),
   },
-  ["staying", "joint"],
+  ["staying", "nearest", "joint"],
 );
 const perceptions = arr(obj({ reader: str, of: arr(str), play }));
 const outlook = obj({

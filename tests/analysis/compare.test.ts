@@ -50,7 +50,7 @@ describe("compare", () => {
         dm: "us",
         before: false,
         after: true,
-        why: expect.stringContaining('United States no longer gains by moving (withdraw "offer security guarantees limited to air support")'),
+        why: expect.stringContaining("United States no longer gains by moving (withdraw the air-support guarantees)"),
       }),
     ]);
   });

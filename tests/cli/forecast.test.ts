@@ -138,9 +138,9 @@ describe("parley lint", () => {
     const r = await parley("lint", file);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ukraine-2025-us-patience-runs-out\.yaml:\d+:9: warning \[revealed-preference\] Today's state is not stable for United States/);
-    expect(r.stdout).toContain('statement 7 of United States: "if ru_offensive then us_sanctions" is what makes it prefer that');
+    expect(r.stdout).toContain('statement 8 of United States: "if ru_offensive then us_sanctions" is what makes it prefer that');
     const j = JSON.parse((await parley("lint", file, "-f", "json")).stdout);
-    expect(j.findings[0]).toMatchObject({ code: "revealed-preference", path: ["preferences", "us", "statements", 6] });
+    expect(j.findings[0]).toMatchObject({ code: "revealed-preference", path: ["preferences", "us", "statements", 7] });
     const yaml = readFileSync(file, "utf8").split("\n");
     expect(yaml[j.findings[0].line - 1]).toContain("if: ru_offensive");
   });

@@ -13,6 +13,7 @@ describe("unknown-field suggestions", () => {
       "label",
       "whenTaken",
       "whenNotTaken",
+      "withdrawLabel",
       "irreversible",
       "note",
       "sources",

@@ -164,7 +164,7 @@ describe("the Ukraine 2025 scenario: pinned results", () => {
       GMR: 292,
       SMR: 292,
       SEQ: 92,
-      SIM: 144,
+      SIM: 138,
       "SEQ+SIM": 164,
     });
     const f = families(m);
@@ -236,7 +236,7 @@ describe("play as each party reads Putin", () => {
       ["United States", ["Russia"]],
       ["European allies", ["Russia"]],
     ]);
-    expect(read[0].play.moves[0]).toBe('Russia: agree to a ceasefire and withdraw "press the offensive to gain ground and time"');
+    expect(read[0].play.moves[0]).toBe("Russia: agree to a ceasefire and halt the offensive");
     expect(read[1].play.moves).toEqual([]);
   });
 });
@@ -328,15 +328,12 @@ describe("the what-ifs", () => {
     expect(patience.moves).toEqual(["United States: impose the new sanctions put on hold"]);
     expect(patience.joint).toMatchObject({
       members: ["United States", "Russia"],
-      steps: [
-        'United States: withdraw "impose the new sanctions put on hold"',
-        'Russia: agree to a ceasefire and withdraw "press the offensive to gain ground and time"',
-      ],
+      steps: ["United States: lift the new sanctions", "Russia: agree to a ceasefire and halt the offensive"],
     });
-    // With the offensive first, no deal out of the sanctions ends in a ceasefire.
+    // With the offensive first, no deal breaks the war under sanctions.
     const offensive = play("ukraine-2025-us-patience-offensive-first.yaml");
     expect(offensive.moves).toEqual(patience.moves);
-    expect(offensive.joint?.toWords).not.toMatch(/a ceasefire holds/);
+    expect(offensive.joint).toBeUndefined();
     // Putin willing to meet: Trump walks away, and comes back with Kyiv agreeing to talks without a ceasefire.
     const meet = play("ukraine-2025-putin-willing-to-meet.yaml");
     expect(meet.moves).toEqual(["Russia: agree to meet Zelensky directly", "United States: walk away from the talks"]);
@@ -348,6 +345,9 @@ describe("the what-ifs", () => {
     expect(stays.staying?.find((x) => x.dm === "Russia")?.text).toBe(
       'to agree to meet Zelensky directly would cost it "A direct meeting with Zelensky would speed up talks Putin prefers to slow down."',
     );
+    // The party nearest to moving: its most tempting move costs it the last of its priorities.
+    expect(stays.nearest?.dm).toBe("Russia");
+    expect(play("ukraine-2025-europe-drops-ceasefire-first.yaml").nearest?.dm).toBe("Russia");
   });
 
   it("pin their Nash equilibria counts (docs/ukraine-2025.md cites them)", () => {
@@ -392,10 +392,14 @@ describe("the report", () => {
       "The US commits air-support guarantees",
       "Europe drops its ceasefire-first demand",
     ]);
-    expect(report.assumptions.tried).toBe(52);
-    // No single swap or drop moves play from today; the US's sanctions hold and Russia's offensive decide the most equilibria.
+    expect(report.assumptions.tried).toBe(54);
+    // No single swap or drop moves play from today; the US's sanctions hold, its exit trigger and Russia's offensive decide the most equilibria.
     expect(report.assumptions.decisive.some((d) => d.changesOutlook)).toBe(false);
-    expect(report.assumptions.decisive.slice(0, 2).map((d) => d.statements.map((x) => x.expression))).toEqual([["!us_sanctions"], ["ru_offensive"]]);
+    expect(report.assumptions.decisive.slice(0, 3).map((d) => d.statements.map((x) => x.expression))).toEqual([
+      ["!us_sanctions"],
+      ["if ru_summit & (!ua_summit | eu_ceasefire_first) then us_walk_away"],
+      ["ru_offensive"],
+    ]);
     expect(report.limitations.length).toBeGreaterThan(3);
     expect(report.summary[0]).toBe("Today's state holds: no party gains by moving on its own (stable under Nash, GMR, SMR, SEQ, SIM, SEQ+SIM).");
   });
@@ -430,7 +434,7 @@ describe("the report", () => {
     expect(nash.found).toBe(true);
     expect(nash.lines).toEqual([
       'Russia would have to stop caring that "Putin may see prolonging the war as an advantage." (ru_offensive) [F8, assumption].',
-      'European allies would have to stop caring that "Europe keeps to the line it has taken in public." (eu_ceasefire_first) [F6, F11].',
+      'European allies would have to stop caring that "Europe keeps to the line it has taken in public." (eu_ceasefire_first) [F6, F11, assumption].',
     ]);
     expect(g.wouldTake.find((w) => w.concept === "SEQ")!.already).toBe(true);
   });
@@ -442,7 +446,7 @@ describe("the report", () => {
   it("renders as text, Markdown and HTML", () => {
     const text = render(reportDocument(report, { appendix: true }), "text");
     for (const h of [
-      "Bottom line, as of 7 December 2026",
+      "Bottom line, computed 7 December 2026",
       "Questions",
       "1. The model",
       "2. Stable outcomes",
@@ -513,7 +517,7 @@ describe("the report", () => {
     ]);
     expect(b.whatIfs.map((w) => [w.title, w.play.moves.length, w.play.joint?.members.length ?? 0])).toEqual([
       ["Trump's patience runs out", 1, 2],
-      ["Trump's patience runs out, Russia's offensive first", 1, 4],
+      ["Trump's patience runs out, Russia's offensive first", 1, 0],
       ["Putin is willing to meet Zelensky", 2, 2],
       ["The US walks away for good", 0, 0],
       ["The US commits air-support guarantees", 0, 2],
@@ -527,19 +531,19 @@ describe("the report", () => {
     const sanctions = b.questions.find((q) => q.id === "sanctions_2025")!.probability!;
     expect(sanctions).toBeGreaterThan(0.2);
     expect(sanctions).toBeLessThanOrEqual(0.3);
-    expect(b.watch.length).toBe(2);
-    // Two signposts with the same effect on the questions would tell the reader one thing twice.
-    expect(new Set(b.watch.map((w) => w.effect)).size).toBe(2);
+    // Every question's date has passed: news today changes none of them, so no effect on them is told.
+    expect(b.watch.map((w) => w.effect)).toEqual([""]);
     expect(b.questions.map((q) => q.id)).toEqual(["ceasefire_2025", "summit_2025", "sanctions_2025", "us_guarantee_2025", "us_walks_away_2025"]);
     expect(b.questions.every((q) => q.retrodiction)).toBe(true);
     // The first screen holds the date and a probability, and no state numbers or concept acronyms.
     const firstScreen = render(reportDocument(report), "text").split("\n").slice(0, 40).join("\n");
-    expect(firstScreen).toContain("as of 7 December 2026");
+    expect(firstScreen).toContain("computed 7 December 2026");
+    expect(firstScreen).toContain("deals between parties are left out");
     expect(firstScreen).toMatch(/\b\d+%/);
     expect(firstScreen).not.toMatch(/state \d|\b(Nash|GMR|SMR|SEQ|SIM)\b/);
     expect(firstScreen).toContain("Readings weighed in");
     expect(firstScreen).toContain("How the parties read each other");
-    expect(firstScreen).toContain("What would change this: no single change of one party's priorities (52 tried");
+    expect(firstScreen).toContain("What would change this: no single change of one party's priorities (54 tried");
     // Nothing on it says the US imposes the sanctions in the main reading: the article says they are on hold (F9).
     expect(firstScreen).not.toMatch(/Today's state is not stable/);
   });

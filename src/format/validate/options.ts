@@ -56,6 +56,7 @@ export function validateOptions(file: ScenarioFile, report: Report): OptionsSect
         direction,
         ...(o.whenTaken !== undefined ? { whenTaken: o.whenTaken } : {}),
         ...(o.whenNotTaken !== undefined ? { whenNotTaken: o.whenNotTaken } : {}),
+        ...(o.withdrawLabel !== undefined ? { withdrawLabel: o.withdrawLabel } : {}),
         ...provenanceOf(o),
       });
     });
