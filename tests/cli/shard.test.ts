@@ -5,11 +5,12 @@
  * prints; merge refuses partials that do not belong together, naming the
  * file and the problem.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
 import { parley } from "../helpers/cli.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -223,5 +224,62 @@ describe("errors", () => {
     await expectError([p1, p2, p3, "-f", "csv"], "robustness prints text, md, json, html, not csv");
     const ok = await parley("merge", p3, p1, p2);
     expect(ok.stdout).toBe((await parley("robustness", "scenarios/prisoners-dilemma.yaml", "--seed", "1")).stdout);
+  });
+});
+
+describe("the deployment files of docs/scale.md", () => {
+  const ARGS = "--samples 300 --exact-limit 1 --seed 5 -c Nash,SEQ";
+  const expected = async () => (await parley("robustness", U, ...ARGS.split(" "), "-f", "md")).stdout;
+  const sh = (script: string, env: Record<string, string>, shell = "/bin/sh") => {
+    const r = spawnSync(shell, ["-c", script], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8" });
+    expect([r.status, r.stderr.replace(/^wrote .*\n/gm, "")]).toEqual([0, ""]);
+    return r.stdout;
+  };
+
+  it("the Slurm job array: four tasks of shard.sbatch, then merge.sbatch, give one run's output", async () => {
+    const d = dir();
+    const env = { PARLEY: `${process.execPath} ${bin}`, SCENARIO: U, PARTS: join(d, "parts"), ARGS, RESULT: join(d, "robustness.md"), FORMAT: "md" };
+    const shard = readFileSync(join(root, "deploy/slurm/shard.sbatch"), "utf8");
+    expect(shard).toMatch(/^#SBATCH --array=1-\d+$/m);
+    for (let i = 1; i <= 4; i++) sh(shard, { ...env, SLURM_ARRAY_TASK_ID: `${i}`, SLURM_ARRAY_TASK_COUNT: "4", SLURM_CPUS_PER_TASK: "1" }, "bash");
+    sh(readFileSync(join(root, "deploy/slurm/merge.sbatch"), "utf8"), env, "bash");
+    expect(readFileSync(env.RESULT, "utf8")).toBe(await expected());
+    expect(readFileSync(join(root, "deploy/slurm/submit.sh"), "utf8")).toContain('sbatch --dependency="afterok:$array" merge.sbatch');
+  });
+
+  it("the Kubernetes Indexed Job: each index's script, then the merge Job's, give one run's output", async () => {
+    const d = dir();
+    // `parley` on the PATH, as in the image of deploy/Dockerfile.
+    mkdirSync(join(d, "bin"));
+    writeFileSync(join(d, "bin/parley"), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
+    chmodSync(join(d, "bin/parley"), 0o755);
+    const path = `${join(d, "bin")}:${process.env.PATH}`;
+    const docs = parseAllDocuments(readFileSync(join(root, "deploy/k8s/shards.yaml"), "utf8")).map((x) => x.toJSON());
+    const job = docs.find((x) => x.kind === "Job");
+    expect(job.spec).toMatchObject({ completionMode: "Indexed" });
+    const container = job.spec.template.spec.containers[0];
+    const shards = container.env.find((e: { name: string }) => e.name === "SHARDS").value;
+    expect([job.spec.completions, job.spec.parallelism]).toEqual([Number(shards), Number(shards)]);
+    expect(container.env.find((e: { name: string }) => e.name === "PARTS").value).toBe("/data/parts");
+    const env = { PATH: path, SHARDS: "4", SCENARIO: U, PARTS: join(d, "parts"), ARGS };
+    for (let k = 0; k < 4; k++) sh(container.args[0], { ...env, JOB_COMPLETION_INDEX: `${k}` });
+    const merge = parseAllDocuments(readFileSync(join(root, "deploy/k8s/merge.yaml"), "utf8"))[0].toJSON();
+    const out = sh(merge.spec.template.spec.containers[0].args[0], { PATH: path, PARTS: env.PARTS, RESULT: join(d, "robustness.md") });
+    expect(out).toBe(await expected());
+  });
+});
+
+describe("docs/scale.md", () => {
+  it("links every file in deploy/, and every file it links exists", () => {
+    const text = readFileSync(join(root, "docs/scale.md"), "utf8");
+    const linked = [...text.matchAll(/\]\(\.\.\/([^)#]+)\)/g)].map((m) => m[1]);
+    for (const f of linked) expect(existsSync(join(root, f)), f).toBe(true);
+    const deploy = readdirSync(join(root, "deploy"), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name).slice(root.length + 1));
+    expect(deploy.length).toBeGreaterThanOrEqual(6);
+    for (const f of deploy) expect(linked, f).toContain(f);
+    // The commands that take --shard are the ones it lists.
+    for (const c of ["robustness", "forecast", "bargain --samples N", "compare A B C …"]) expect(text).toContain(`| \`${c}`);
   });
 });
