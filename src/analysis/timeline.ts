@@ -19,7 +19,7 @@
  */
 import type { Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
-import { allDraws, bump, type Counts, type Draws } from "./draws.js";
+import { allDraws, type Counts, type Draws } from "./draws.js";
 import { drawCourse, normaliseRules, pick, preparePlay, stepFrom, type MoveRule, type PreparedPlay, type Profile, type Step } from "./play.js";
 import type { PreferenceUncertainty } from "./robustness.js";
 
@@ -141,7 +141,7 @@ export function questionTimeline(
     // Counts: [j * times + x] courses where question j has held by time x, [questions * times + x] those settled by then.
     const T = times.length;
     const counts = (opts.draws ?? allDraws).counts(samples, (lo, hi) => {
-      const c: Counts = new Map();
+      const dense = new Float64Array((questions.length + 1) * T);
       for (let n = lo; n < hi; n++) {
         const { rng, profile: k, rule } = drawCourse(plan, rules, seed, n);
         const p = profile(k);
@@ -161,11 +161,13 @@ export function questionTimeline(
         }
         times.forEach((time, x) => {
           first.forEach((f, j) => {
-            if (f <= time) bump(c, j * T + x);
+            if (f <= time) dense[j * T + x]++;
           });
-          if (settledAt <= time) bump(c, questions.length * T + x);
+          if (settledAt <= time) dense[questions.length * T + x]++;
         });
       }
+      const c: Counts = new Map();
+      for (let i = 0; i < dense.length; i++) if (dense[i]) c.set(i, dense[i]);
       return c;
     });
     for (const [i, n] of counts) {
