@@ -40,8 +40,8 @@ export function register(program: Command, env: CommandEnv): void {
 Checks that the files are the n shards of one command line (same command,
 options, scenario and n; every shard once), then computes and prints what the
 command would have printed run whole: the same numbers, bit for bit, for any
-n. Commands that take --shard: ${NAMES}. docs/scale.md shows a
-Slurm job array and a Kubernetes Indexed Job.
+n. docs/scale.md shows a Slurm job array and a Kubernetes Indexed Job.
+Commands that take --shard: ${NAMES}.
 
 Examples:
   for i in 1 2 3 4; do parley robustness big.yaml --seed 7 --shard $i/4 -o part-$i.json; done
