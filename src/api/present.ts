@@ -51,6 +51,7 @@ export type { Relation } from "../extensions/unknown-pairs.js";
 export type { ReasonJson } from "../present/hypergame-output.js";
 export type { BargainingReport } from "../report/bargaining.js";
 export type { WhatIfReport } from "../report/build.js";
+export type { PlayReport } from "../report/play.js";
 export type { AssumptionReport } from "../report/assumptions.js";
 export type { Cited } from "../report/cited.js";
 export type { FamilyReport, TierReport } from "../report/tiers.js";

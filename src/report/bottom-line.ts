@@ -10,6 +10,7 @@ import type { Model } from "../model/compile.js";
 import { describeFamily, describeMove } from "../model/describe.js";
 import type { AssumptionReport } from "./assumptions.js";
 import { percent as pct } from "../present/percent.js";
+import type { PlayReport } from "./play.js";
 
 export interface BottomLine {
   /** The day the report was made (YYYY-MM-DD). */
@@ -30,32 +31,44 @@ export interface BottomLine {
    * decisive ranking both ways, the reader sees it beside the numbers.
    */
   readings: { dm: string; label: string; weight: number }[];
-  /** The what-ifs in which play moves from their today: the moves to the nearest stable outcome, and that outcome in words. */
-  whatIfs: { title: string; moves: string[]; words: string }[];
-  /** The single moves whose news would shift the questions most. */
-  watch: { move: string; effect: string }[];
+  /** Where play goes from today in each what-if: the moves, where they stop, and the joint move there or why no one moves. */
+  whatIfs: { title: string; play: PlayReport }[];
+  /** Play from today as each party that reads another its own way expects it. */
+  perceptions: { reader: string; of: string[]; play: PlayReport }[];
+  /** How many one-step changes of priorities the report tried, and how many of them move play from today. */
+  tried: { variants: number; moving: number };
+  /** The moves whose news would shift the questions most, each with the forecast's chance that it is the next move. */
+  watch: { move: string; chance: number; effect: string }[];
   questions: { id: string; question: string; by: string; probability: number | null; retrodiction: boolean }[];
 }
 
-export function bottomLineOf(model: Model, f: Forecast, decisive: AssumptionReport[], shown = 3): BottomLine {
+export function bottomLineOf(model: Model, f: Forecast, decisive: AssumptionReport[], tried: BottomLine["tried"], shown = 3): BottomLine {
   const outcomes = f.families
     .slice(0, shown)
     .map((fam) => ({ words: describeFamily(model, fam.states, fam.care, { varying: false, absent: false }), probability: fam.probability }));
   const rest = Math.max(0, 1 - outcomes.reduce((a, o) => a + o.probability, 0));
   const questionText = new Map(f.questions.map((q) => [q.id, q]));
   const ranked = [...f.signposts].filter((s) => s.impact >= 0.01).sort((a, b) => b.impact - a.impact || b.nextMove - a.nextMove);
+  // The likeliest next move is news worth watching whatever its impact: it goes in first when the model expects it at all.
+  const likeliest = [...f.signposts].sort((a, b) => b.nextMove - a.nextMove)[0];
+  if (likeliest && likeliest.nextMove >= 0.05) {
+    if (ranked.includes(likeliest)) ranked.splice(ranked.indexOf(likeliest), 1);
+    ranked.unshift(likeliest);
+  }
   const watch = ranked
     .map((s) => {
       // The question the move shifts most, or settles.
       const answered = s.questions.find((q) => q.answers);
-      const moved = [...s.questions].filter((q) => !q.answers && q.change !== null).sort((a, b) => Math.abs(b.change!) - Math.abs(a.change!))[0];
+      const moved = [...s.questions]
+        .filter((q) => !q.answers && q.change !== null && Math.abs(q.change) >= 0.005)
+        .sort((a, b) => Math.abs(b.change!) - Math.abs(a.change!))[0];
       const bits: string[] = [];
       if (answered) bits.push(`it would settle "${questionText.get(answered.id)!.question}" as yes`);
       if (moved && moved.probability !== null) {
         const before = moved.probability - moved.change!;
         bits.push(`"${questionText.get(moved.id)!.question}" would go from ${pct(before)} to ${pct(moved.probability)}`);
       }
-      return { move: describeMove(model, s.dm, model.statusQuo, s.to), effect: bits.join("; ") };
+      return { move: describeMove(model, s.dm, model.statusQuo, s.to), chance: s.nextMove, effect: bits.join("; ") };
     })
     // Two moves with the same effect on the questions tell a reader one thing: keep the first (the stronger).
     .filter((w, k, all) => all.findIndex((o) => o.effect === w.effect) === k)
@@ -74,6 +87,8 @@ export function bottomLineOf(model: Model, f: Forecast, decisive: AssumptionRepo
       (p.alternatives ?? []).map((a) => ({ dm: model.scenario.decisionMakers[d].name, label: a.label, weight: a.weight })),
     ),
     whatIfs: [],
+    perceptions: [],
+    tried,
     watch,
     questions: f.questions.map((q) => ({ id: q.id, question: q.question, by: q.by, probability: q.probability, retrodiction: q.retrodiction })),
   };

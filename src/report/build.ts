@@ -29,6 +29,7 @@ import {
   type RobustnessReport,
 } from "./deeper.js";
 import { outlookOf, type OutlookReport } from "./outlook.js";
+import { playAsRead, playFromToday, type PlayReport } from "./play.js";
 import { summarize } from "./summary.js";
 import { tiersOf, type TierReport } from "./tiers.js";
 import { stateId, stateIndex } from "../model/states.js";
@@ -42,6 +43,8 @@ export interface WhatIfReport {
   comparison: string[];
   counts: Partial<Record<Concept, number>>;
   outlook: OutlookReport;
+  /** Where play from today stops, and the joint move or the reasons to stay there. */
+  play: PlayReport;
 }
 
 export interface ReportData {
@@ -64,6 +67,8 @@ export interface ReportData {
   tiers: TierReport[];
   outlook: OutlookReport;
   whatIfs: WhatIfReport[];
+  /** Play from today as each party that reads another its own way expects it (the scenario's perceivedPreferences). */
+  perceptions: { reader: string; of: string[]; play: PlayReport }[];
   /** Who could leave today's state or the nearest outcome together. */
   coalitions: CoalitionReport[];
   /** What it would take for each goal of the scenario to hold. */
@@ -137,7 +142,12 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
   ]);
 
   const bargaining = bargainingReport(sc);
-  const bottomLine = opts.today ? bottomLineOf(model, forecast(analysis.context, uncertaintyOf(model), { today: opts.today }), decisive) : undefined;
+  const bottomLine = opts.today
+    ? bottomLineOf(model, forecast(analysis.context, uncertaintyOf(model), { today: opts.today }), decisive, {
+        variants: sensitivity.tried,
+        moving: sensitivity.tried - leaveOutlook,
+      })
+    : undefined;
   const data: ReportData = {
     scenario: {
       name: sc.name,
@@ -188,8 +198,10 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
         comparison: whatIfComparison(model, w.model),
         counts: wc,
         outlook: outlookOf(a, 3),
+        play: playFromToday(a),
       };
     }),
+    perceptions: playAsRead(model),
     coalitions,
     goals,
     ...(robust ? { robustness: robust } : {}),
@@ -199,12 +211,11 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     ...(bargaining ? { bargaining } : {}),
     ...(bottomLine ? { bottomLine } : {}),
   };
-  // Where play goes in each what-if that moves it, beside the bottom line's chances.
-  if (data.bottomLine)
-    data.bottomLine.whatIfs = data.whatIfs.flatMap((w) => {
-      const moving = w.outlook.paths.find((p) => p.steps.length > 0);
-      return moving ? [{ title: w.title, moves: moving.steps.map((st) => `${st.moverName}: ${st.action}`), words: moving.words }] : [];
-    });
+  // Where play goes in each what-if, and as each party reads the others, beside the bottom line's chances.
+  if (data.bottomLine) {
+    data.bottomLine.whatIfs = data.whatIfs.map((w) => ({ title: w.title, play: w.play }));
+    data.bottomLine.perceptions = data.perceptions;
+  }
   const facts = citedFacts(sc.facts ?? [], JSON.stringify(data));
   return facts.length ? { ...data, facts } : data;
 }

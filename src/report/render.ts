@@ -5,10 +5,10 @@
  */
 import { code, strong, t, user, type Block, type Document, type Inline } from "../present/document.js";
 import type { ReportData } from "./build.js";
-import type { BottomLine } from "./bottom-line.js";
 import type { OutlookReport, StepReport } from "./outlook.js";
+import { playInWords } from "./play.js";
+import { bottomLineBlocks, longDate } from "./render-bottom-line.js";
 import { NO_BETTER_MOVE } from "./tiers.js";
-import { percent as pct } from "../present/percent.js";
 
 function cites(c: { sources?: string[]; assumption?: string }): string {
   const bits = [...(c.sources ?? [])];
@@ -60,62 +60,6 @@ function outlookBlocks(o: OutlookReport, level: number, pathsTitle: string, list
   return out;
 }
 
-/** "2025-12-31" -> "31 December 2025" */
-function longDate(d: string): string {
-  return new Date(`${d}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
-
-/**
- * The bottom line first: dated, with probabilities, what would change them and
- * what news to watch; then the questions. Said once, plainly: these are
- * chances that something happens, not that a state is stable.
- */
-function bottomLineBlocks(b: BottomLine): Block[] {
-  const out: Block[] = [{ kind: "heading", level: 2, text: `Bottom line, as of ${longDate(b.made)}` }];
-  if (b.outcomes.length) {
-    out.push({
-      kind: "item",
-      level: 1,
-      text: t`${strong("Most likely")}, where play ends within ${String(b.horizon)} moves, if each party moves when a move leaves it better off:`,
-    });
-    for (const o of b.outcomes) out.push({ kind: "item", level: 2, text: t`${strong(pct(o.probability))} ${user(o.words)}` });
-    if (b.rest >= 0.005) out.push({ kind: "item", level: 2, text: t`${strong(pct(b.rest))} anything else` });
-  }
-  if (b.change.length) out.push({ kind: "item", level: 1, text: t`${strong("What would change this")}: ${user(b.change.map((c) => `${c}.`).join(" "))}` });
-  if (b.readings.length)
-    out.push({
-      kind: "item",
-      level: 1,
-      text: t`${strong("Readings weighed in")}: ${user(b.readings.map((x) => `${x.dm}, "${x.label}" (${pct(x.weight)})`).join("; "))}; otherwise each party's preferences as written.`,
-    });
-  if (b.whatIfs.length)
-    out.push({
-      kind: "item",
-      level: 1,
-      text: t`${strong("What-ifs that move play")}: ${user(b.whatIfs.map((w) => `${w.title}: ${w.moves.join(", then ")}`).join("; "))}.`,
-    });
-  if (b.watch.length)
-    out.push({
-      kind: "item",
-      level: 1,
-      text: t`${strong("Watch for")}: ${user(b.watch.map((w) => `${w.move}${w.effect ? ` (${w.effect})` : ""}`).join("; "))}.`,
-    });
-  out.push({
-    kind: "paragraph",
-    text: `These percentages are chances that an outcome happens under a stated model of play (parley forecast; docs/forecast.md), not chances that a state is stable: the rest of this report says which states no party would leave, which is a different question.${b.asOf && b.asOf < b.made ? ` The scenario describes the situation of ${longDate(b.asOf)}; questions whose date has passed are retrodictions, computed from that date and never scored.` : ""}`,
-  });
-  if (b.questions.length) {
-    out.push({ kind: "heading", level: 2, text: "Questions" });
-    for (const q of b.questions)
-      out.push({
-        kind: "item",
-        level: 1,
-        text: t`${strong(q.probability === null ? "n/a" : pct(q.probability))} ${user(q.question)}${q.retrodiction ? " (retrodiction)" : ""}`,
-      });
-  }
-  return out;
-}
-
 /** What the report holds: the body a policymaker reads, and with `appendix` the technical detail after it. */
 export interface ReportLayout {
   appendix?: boolean;
@@ -126,7 +70,8 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
   const heading = (level: number, text: Inline): Block => ({ kind: "heading", level, text });
   const para = (text: Inline, level = 0): Block => ({ kind: "paragraph", level, text });
   const item = (text: Inline, level = 1): Block => ({ kind: "item", level, text });
-  const title = `${r.scenario.name}${r.scenario.asOf ? ` — as of ${r.scenario.asOf}` : ""}`;
+  const asOf = r.scenario.asOf && /^\d{4}-\d{2}-\d{2}$/.test(r.scenario.asOf) ? longDate(r.scenario.asOf) : r.scenario.asOf;
+  const title = `${r.scenario.name}${asOf ? ` — as of ${asOf}` : ""}`;
   out.push(heading(1, user(title)));
   if (r.scenario.description) out.push(para(user(r.scenario.description)));
 
@@ -335,6 +280,7 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
         for (const c of w.comparison) out.push(item(user(c), 2));
         out.push(para(t`Today: ${user(w.outlook.fromWords)} (state ${w.outlook.from}).`, 1));
         out.push(...outlookBlocks(w.outlook, 1, w.outlook.paths.some((p) => p.steps.length) ? "The nearest stable outcomes:" : "", 0));
+        out.push(para(t`${strong("In short")}: ${user(playInWords(w.play, true))}`, 1));
       });
     }
 
@@ -372,7 +318,7 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
       out.push(heading(3, `A.${++sub} Where the open issues may settle`));
       out.push(
         para(
-          "Spatial bargaining models forecast where each continuous issue settles, from each party's position, salience and capability (parley bargain; docs/bargaining.md). The forecasts decide which options of the graph model are on the table:",
+          `Spatial bargaining models forecast where each continuous issue settles, from each party's position, salience and capability (parley bargain; docs/bargaining.md). The forecasts decide which options of the graph model are on the table.${r.bargaining.draws ? ` Spreads come from ${r.bargaining.draws.samples} draws from the input ranges (seed ${r.bargaining.draws.seed}; parley bargain --samples N --seed S draws more).` : ""}`,
         ),
       );
       const lm = r.bargaining.linkModel;
@@ -383,12 +329,19 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
       for (const is of r.bargaining.issues) {
         out.push(heading(4, user(is.title)));
         out.push(para(t`Scale: ${user(is.scale)}.`, 1));
-        for (const f of is.forecasts) out.push(item(t`${user(f.title)}: ${f.forecast}`, 1));
+        for (const f of is.forecasts)
+          out.push(item(t`${user(f.title)}: ${String(f.forecast)}${f.spread ? ` (5% to 95% over the draws: ${f.spread[0]} to ${f.spread[1]})` : ""}`, 1));
         if (is.path.length > 1) out.push(para(`The expected utility model, round by round: ${is.path.join(" → ")}.`, 1));
         for (const l of is.links) {
           const on = l.onUnder.length ? t`on the table under ${l.onUnder.length === is.forecasts.length ? "every model" : user(l.onUnder.join(", "))}` : "";
           const off = l.offUnder.length ? t`off under ${l.offUnder.length === is.forecasts.length ? "every model" : user(l.offUnder.join(", "))}` : "";
-          out.push(item(t`${strong(user(l.label))} (when the forecast is ${user(l.range)}): ${on && off ? [...on, "; ", ...off] : on || off}.`, 1));
+          const steady =
+            l.linkSteady === undefined || !lm
+              ? ""
+              : l.linkSteady
+                ? ` Under the ${lm.title}, the same over its 5% to 95% spread.`
+                : ` Under the ${lm.title}, the verdict changes within its 5% to 95% spread: the input ranges decide it.`;
+          out.push(item(t`${strong(user(l.label))} (when the forecast is ${user(l.range)}): ${on && off ? [...on, "; ", ...off] : on || off}.${steady}`, 1));
         }
         out.push({ kind: "figure", svg: is.chart });
       }
@@ -432,6 +385,10 @@ function glossary(): Block[] {
       "a state stable for every party. Stability concepts differ in how far ahead the parties are assumed to look: Nash (not at all), SEQ (credible answers), GMR and SMR (any answer), SIM (moves at the same time).",
     ),
     entry("Reachable from today", "today's state can lead there by moves that each leave the mover better off, no party moving twice in a row."),
+    entry(
+      "Joint move",
+      "a deal: two or more parties move one after another to a state each of them prefers, though none would move alone. Nothing credibly deters it when no party outside the deal has an answer that is in its own interest and leaves a member worse off.",
+    ),
   ];
 }
 

@@ -30,6 +30,16 @@ export const REPORT_FORMAT = "parley-report/1";
 
 const cited = obj({ text: str, expression: str, sources: arr(str), assumption: str }, ["expression", "sources", "assumption"]);
 const counts = byConcept(int);
+const play = obj(
+  {
+    moves: arr(str),
+    stops: obj({ state: stateIdSchema, words: str }),
+    staying: arr(obj({ dm: str, text: str })),
+    joint: obj({ members: arr(str), steps: arr(str), toWords: str }),
+  },
+  ["staying", "joint"],
+);
+const perceptions = arr(obj({ reader: str, of: arr(str), play }));
 const outlook = obj({
   from: stateIdSchema,
   fromPattern: pattern,
@@ -94,7 +104,8 @@ const reportSchema = root(
       }),
     ),
     outlook,
-    whatIfs: arr(obj({ title: str, file: str, note: str, changes: arr(str), comparison: arr(str), counts, outlook }, ["note"])),
+    whatIfs: arr(obj({ title: str, file: str, note: str, changes: arr(str), comparison: arr(str), counts, outlook, play }, ["note"])),
+    perceptions,
     coalitions: arr(
       obj({
         state: stateIdSchema,
@@ -141,8 +152,10 @@ const reportSchema = root(
       rest: num,
       change: arr(str),
       readings: arr(obj({ dm: str, label: str, weight: num })),
-      whatIfs: arr(obj({ title: str, moves: arr(str), words: str })),
-      watch: arr(obj({ move: str, effect: str })),
+      tried: obj({ variants: int, moving: int }),
+      whatIfs: arr(obj({ title: str, play })),
+      perceptions,
+      watch: arr(obj({ move: str, chance: num, effect: str })),
       questions: arr(obj({ id: str, question: str, by: str, probability: nullable(num), retrodiction: bool })),
     }),
     bargaining: obj(
@@ -152,15 +165,16 @@ const reportSchema = root(
             id: str,
             title: str,
             scale: str,
-            forecasts: arr(obj({ model: bargainModel, title: str, forecast: num })),
+            forecasts: arr(obj({ model: bargainModel, title: str, forecast: num, spread: arr(num) }, ["spread"])),
             path: arr(num),
-            links: arr(obj({ option: str, label: str, range: str, onUnder: arr(str), offUnder: arr(str) })),
+            links: arr(obj({ option: str, label: str, range: str, onUnder: arr(str), offUnder: arr(str), linkSteady: bool }, ["linkSteady"])),
             chart: str,
           }),
         ),
         linkModel: obj({ model: bargainModel, title: str, reason: str }, ["reason"]),
+        draws: obj({ samples: int, seed: int }),
       },
-      ["linkModel"],
+      ["linkModel", "draws"],
     ),
     facts: arr(obj({ id: str, fact: str, quote: str }, ["quote"])),
   },

@@ -81,8 +81,8 @@ describe("the default scenario", () => {
     const m = loadModel(readFileSync("scenarios/ukraine-2025-us-patience-runs-out.yaml", "utf8"), "ukraine-2025-us-patience-runs-out.yaml");
     const rp = lintModel(createContext(m)).filter((f) => f.code === "revealed-preference");
     expect(rp).toHaveLength(1);
-    expect(rp[0]).toMatchObject({ dm: 0, statement: 7 });
-    const st = m.scenario.preferences[0].kind === "statements" ? m.scenario.preferences[0].statements[7] : undefined;
+    expect(rp[0]).toMatchObject({ dm: 0, statement: 6 });
+    const st = m.scenario.preferences[0].kind === "statements" ? m.scenario.preferences[0].statements[6] : undefined;
     expect(st?.note).toMatch(/hold ends if Russia keeps pressing/);
   });
 });

@@ -122,7 +122,6 @@ describe("uncertainty in the scenario format", () => {
       ["ua", 0.8],
       ["ua", 0.7],
       ["eu", 0.7],
-      ["eu", 0.7],
     ]);
     expect(u.alternatives.map((a) => a.map((x) => [x.label, x.weight]))).toEqual([
       [["Trump's patience runs out", 0.3]],
@@ -160,7 +159,7 @@ describe("parley robustness", () => {
   it("prints probabilities, exact or sampled, and the most influential assumptions", async () => {
     const exact = await parley("robustness", "scenarios/ukraine-2025.yaml", "-c", "Nash,SEQ", "--top", "3");
     expect(exact.code).toBe(0);
-    expect(exact.stdout).toContain("7 uncertain statements and 2 alternative preferences: 240 profiles, enumerated exactly with their probabilities.");
+    expect(exact.stdout).toContain("6 uncertain statements and 2 alternative preferences: 120 profiles, enumerated exactly with their probabilities.");
     // Today holds unless Trump's patience runs out (weight 0.3).
     expect(exact.stdout).toMatch(/301\s+0\.70\s+0\.70/);
     expect(exact.stdout).toContain("United States's alternative \"Trump's patience runs out\"");

@@ -15,7 +15,7 @@ describe("parley forecast", () => {
     process.env.PARLEY_TODAY = "2026-12-07";
     const r = await parley("forecast");
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^Forecast: The 2025 Ukraine peace process\n\nMade 2026-12-07, from the scenario as of August 2025\./);
+    expect(r.stdout).toMatch(/^Forecast: The 2025 Ukraine peace process\n\nMade 2026-12-07, from the scenario as of 2025-08-19\./);
     expect(r.stdout).toContain("they are not the probability that a state is stable");
     expect(r.stdout).toMatch(/\d+%\s+Will Russia agree to a ceasefire by 31 December 2025\? \[retrodiction/);
     const j = JSON.parse((await parley("forecast", "-f", "json")).stdout);
@@ -138,9 +138,9 @@ describe("parley lint", () => {
     const r = await parley("lint", file);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ukraine-2025-us-patience-runs-out\.yaml:\d+:9: warning \[revealed-preference\] Today's state is not stable for United States/);
-    expect(r.stdout).toContain('statement 8 of United States: "if ru_offensive then us_sanctions" is what makes it prefer that');
+    expect(r.stdout).toContain('statement 7 of United States: "if ru_offensive then us_sanctions" is what makes it prefer that');
     const j = JSON.parse((await parley("lint", file, "-f", "json")).stdout);
-    expect(j.findings[0]).toMatchObject({ code: "revealed-preference", path: ["preferences", "us", "statements", 7] });
+    expect(j.findings[0]).toMatchObject({ code: "revealed-preference", path: ["preferences", "us", "statements", 6] });
     const yaml = readFileSync(file, "utf8").split("\n");
     expect(yaml[j.findings[0].line - 1]).toContain("if: ru_offensive");
   });

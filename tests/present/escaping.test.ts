@@ -110,7 +110,9 @@ describe("blocks stay apart in Markdown", () => {
     const md = await out("inverse", "scenarios/ukraine-2025.yaml", "--target", "1", "-f", "md");
     expect(md).toMatch(/\[assumption\]\.\n\nUnited States, Russia, Ukraine: no change needed\.\n/);
     // The sentence is Parley's: its quotes and brackets stay; the statements' expressions are escaped.
-    expect(md).toContain('would have to put "Europe keeps to the line it has taken in public." (eu_ceasefire_first) [F6, F11] before');
+    expect(md).toContain(
+      'would have to stop caring that "No European force is sent into the war; a reassurance force backs a ceasefire." (ru_ceasefire \\| !eu_force) [assumption].',
+    );
   });
 
   it("a joined paragraph after a list item or a paragraph is a paragraph of its own in Markdown, tight in text", () => {

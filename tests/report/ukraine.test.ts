@@ -15,6 +15,7 @@ import { runBargaining } from "../../src/bargaining/scenario.js";
 import { stateFamilies, familyPattern } from "../../src/analysis/families.js";
 import { statusQuoAnalysis } from "../../src/analysis/paths.js";
 import { buildReport } from "../../src/report/build.js";
+import { playAsRead, playFromToday } from "../../src/report/play.js";
 import { render } from "../../src/present/document.js";
 import { reportDocument } from "../../src/report/render.js";
 import { reportOutput } from "../../src/report/report-output.js";
@@ -162,14 +163,14 @@ describe("the Ukraine 2025 scenario: pinned results", () => {
       Nash: 2,
       GMR: 292,
       SMR: 292,
-      SEQ: 116,
-      SIM: 156,
-      "SEQ+SIM": 172,
+      SEQ: 92,
+      SIM: 144,
+      "SEQ+SIM": 164,
     });
     const f = families(m);
     // Nash: today's war with the sanctions on hold (Ukraine's concession either way), and nothing else.
     expect(f.Nash).toEqual(["NNN-YNN-NY"]);
-    expect(f.SEQ).toEqual(["YN--NN----", "YN-Y------", "--YY----N-", "YN---YY---", "-NYY-----N", "NYN-YN---N", "NNN-YNN-NY", "-NY-YYN-YY"]);
+    expect(f.SEQ).toEqual(["YN-Y------", "YN--NN--N-", "YN--NNN---", "--YY----NN", "-NYY----Y-", "YN---YY-N-", "-YY--YY-NN", "NNN-YNN-NY", "-NY-YYN-NY"]);
   });
 
   it("does not contradict the US's revealed choice: today, with the sanctions on hold while Russia fights, is stable for every party", () => {
@@ -185,7 +186,7 @@ describe("the Ukraine 2025 scenario: pinned results", () => {
     expect(alt(1)).toEqual([["Russia puts the offensive first", 0.5]]);
   });
 
-  it("makes the walk-away reversible and a threat with consequences: Europe answers a US exit with its own force", () => {
+  it("makes the walk-away reversible and a threat with consequences: Kyiv and Europe, who most want the US engaged, lose by it", () => {
     const walk = m.scenario.options.find((o) => o.id === "us_walk_away")!;
     expect(walk.direction).toBe("both");
     expect(walk.sources).toEqual(["F13", "F10"]);
@@ -194,11 +195,16 @@ describe("the Ukraine 2025 scenario: pinned results", () => {
     const from = m.indexOf[m.states[m.statusQuo] | (1 << k)];
     const to = m.indexOf[m.states[from] | (1 << 2)];
     expect(m.pref[0][to]).toBeGreaterThan(m.pref[0][from]);
-    // Europe prefers its force once the US has gone, not before.
-    const eu = 3;
+    // Ukraine and Europe are worse off with the US gone: the exit option is leverage over them.
     const gone = m.indexOf[m.states[m.statusQuo] | (1 << 2)];
-    expect(m.pref[eu][m.indexOf[m.states[gone] | (1 << 8)]]).toBeGreaterThan(m.pref[eu][gone]);
-    expect(m.pref[eu][m.indexOf[m.states[m.statusQuo] | (1 << 8)]]).toBeLessThan(m.pref[eu][m.statusQuo]);
+    for (const d of [2, 3]) expect(m.pref[d][gone], m.scenario.decisionMakers[d].id).toBeLessThan(m.pref[d][m.statusQuo]);
+  });
+
+  it("sends no European force into the war: Europe prefers none while Russia fights, with or without the US", () => {
+    const eu = 3;
+    const force = (s: number) => m.indexOf[m.states[s] | (1 << 8)];
+    const gone = m.indexOf[m.states[m.statusQuo] | (1 << 2)];
+    for (const s of [m.statusQuo, gone]) expect(m.pref[eu][force(s)]).toBeLessThan(m.pref[eu][s]);
   });
 });
 
@@ -219,7 +225,19 @@ describe("Trump's and Europe's readings of Putin, as a hypergame", () => {
     const h = analyzeHypergame(m, { concepts: ["Nash", "SEQ"] });
     expect(h.equilibria.Nash).toEqual(h.plain.equilibria.Nash);
     expect(h.equilibria.SEQ).toContain(m.statusQuo);
-    expect([h.equilibria.SEQ!.length, h.plain.equilibria.SEQ!.length]).toEqual([48, 116]);
+    expect([h.equilibria.SEQ!.length, h.plain.equilibria.SEQ!.length]).toEqual([32, 92]);
+  });
+});
+
+describe("play as each party reads Putin", () => {
+  it("Trump expects a ceasefire from today; Europe expects nothing to move", () => {
+    const read = playAsRead(load("ukraine-2025.yaml"));
+    expect(read.map((r) => [r.reader, r.of])).toEqual([
+      ["United States", ["Russia"]],
+      ["European allies", ["Russia"]],
+    ]);
+    expect(read[0].play.moves[0]).toBe('Russia: agree to a ceasefire and withdraw "press the offensive to gain ground and time"');
+    expect(read[1].play.moves).toEqual([]);
   });
 });
 
@@ -229,7 +247,7 @@ describe("the bargaining section, reconciled with the graph model", () => {
 
   it("has one link model, justified, and every value a stated judgement", () => {
     expect(raw.bargaining.linkModel.model).toBe("nash");
-    expect(raw.bargaining.linkModel.assumption).toMatch(/varies least/);
+    expect(raw.bargaining.linkModel.assumption).toMatch(/agrees with the majority on every linked option/);
     for (const is of raw.bargaining.issues)
       for (const [actor, p] of Object.entries(is.positions) as [string, { assumption?: string }][])
         expect((p.assumption ?? "").trim().length, `${is.id}: ${actor}'s numbers need their reason`).toBeGreaterThan(20);
@@ -257,7 +275,10 @@ describe("the what-ifs", () => {
       'United States now also wants: "The hold ends if Russia keeps pressing its offensive." (if ru_offensive then us_sanctions).',
       "Russia orders its priorities differently: ru_offensive > !us_sanctions > !us_guarantee & !eu_force > ua_concede > !ru_summit.",
     ],
-    "ukraine-2025-putin-agrees-to-meet.yaml": ["Today: Putin agrees to meet Zelensky (was not taken)."],
+    "ukraine-2025-putin-willing-to-meet.yaml": [
+      'Russia now also wants: "Putin agrees to the summit Trump announced, when it costs him nothing else." (ru_summit).',
+      'Russia no longer wants: "A direct meeting with Zelensky would speed up talks Putin prefers to slow down." (!ru_summit).',
+    ],
     "ukraine-2025-us-walks-away.yaml": [
       "Walk away from the talks: now irreversible once taken (was reversible).",
       "Today: the US has walked away from the talks (was not taken).",
@@ -293,19 +314,40 @@ describe("the what-ifs", () => {
     // Trump's patience runs out: the US imposes the sanctions and the war goes on, whichever Russia's order.
     expect(outlook("ukraine-2025-us-patience-runs-out.yaml")).toEqual([["NYNNYNNNNY", "us"]]);
     expect(outlook("ukraine-2025-us-patience-offensive-first.yaml")).toEqual([["NYNNYNNNNY", "us"]]);
-    // Putin agrees to meet: he takes it back, or Trump walks away from Kyiv and Europe.
-    expect(outlook("ukraine-2025-putin-agrees-to-meet.yaml")).toEqual([
-      ["NNNNYNNNNY", "ru"],
-      ["NNYNYYNNYN", "us,eu"],
-    ]);
-    // The US walks away for good: Europe deploys its own force.
-    expect(outlook("ukraine-2025-us-walks-away.yaml")).toEqual([
-      ["NNYNYNNNYN", "eu"],
-      ["NNYNYNNNYY", "eu"],
-    ]);
-    // A US guarantee given, or Europe's demand dropped: play stays where it starts.
+    // Putin willing to meet: he agrees, and Trump walks away while Kyiv and Europe stand in the way.
+    expect(outlook("ukraine-2025-putin-willing-to-meet.yaml")).toEqual([["NNYNYYNNNY", "ru,us"]]);
+    // The US gone for good, a US guarantee given, or Europe's demand dropped: play stays where it starts.
+    expect(outlook("ukraine-2025-us-walks-away.yaml")).toEqual([]);
     expect(outlook("ukraine-2025-us-air-guarantee.yaml")).toEqual([]);
     expect(outlook("ukraine-2025-europe-drops-ceasefire-first.yaml")).toEqual([]);
+  });
+
+  it("say where play stops and which deal then breaks it: Russia's order decides whether the sanctions bring a ceasefire", () => {
+    const play = (f: string) => playFromToday(analyze(load(f)));
+    const patience = play("ukraine-2025-us-patience-runs-out.yaml");
+    expect(patience.moves).toEqual(["United States: impose the new sanctions put on hold"]);
+    expect(patience.joint).toMatchObject({
+      members: ["United States", "Russia"],
+      steps: [
+        'United States: withdraw "impose the new sanctions put on hold"',
+        'Russia: agree to a ceasefire and withdraw "press the offensive to gain ground and time"',
+      ],
+    });
+    // With the offensive first, no deal out of the sanctions ends in a ceasefire.
+    const offensive = play("ukraine-2025-us-patience-offensive-first.yaml");
+    expect(offensive.moves).toEqual(patience.moves);
+    expect(offensive.joint?.toWords).not.toMatch(/a ceasefire holds/);
+    // Putin willing to meet: Trump walks away, and comes back with Kyiv agreeing to talks without a ceasefire.
+    const meet = play("ukraine-2025-putin-willing-to-meet.yaml");
+    expect(meet.moves).toEqual(["Russia: agree to meet Zelensky directly", "United States: walk away from the talks"]);
+    expect(meet.joint?.members).toEqual(["United States", "Ukraine"]);
+    // Where no party moves, the report says what each one's most tempting move would cost it.
+    const stays = play("ukraine-2025-us-walks-away.yaml");
+    expect(stays.moves).toEqual([]);
+    expect(stays.staying?.map((x) => x.dm)).toEqual(["United States", "Russia", "Ukraine", "European allies"]);
+    expect(stays.staying?.find((x) => x.dm === "Russia")?.text).toBe(
+      'to agree to meet Zelensky directly would cost it "A direct meeting with Zelensky would speed up talks Putin prefers to slow down."',
+    );
   });
 
   it("pin their Nash equilibria counts (docs/ukraine-2025.md cites them)", () => {
@@ -338,21 +380,19 @@ describe("the report", () => {
     );
     expect(report.tiers.map((t) => t.key)).toEqual(["nash", "credible", "simultaneous", "threats"]);
     // Families are told by what their states share, without "with or without" lists.
-    expect(report.tiers[1].families[0].words).toBe(
-      "US air-support guarantees; new US sanctions stay on hold; none of: Russia presses its offensive, Putin agrees to meet Zelensky",
-    );
+    expect(report.tiers[1].families[0].words).toBe("US air-support guarantees; new US sanctions stay on hold; a ceasefire holds");
     expect(JSON.stringify(report)).not.toContain("with or without");
     // Today holds: no party gains by a move of its own, and the report says so instead of inventing a path.
     expect(report.outlook.paths.map((p) => [p.state, p.steps.length])).toEqual([[301, 0]]);
     expect(report.whatIfs.map((w) => w.title)).toEqual([
       "Trump's patience runs out",
       "Trump's patience runs out, Russia's offensive first",
-      "Putin agrees to meet Zelensky",
+      "Putin is willing to meet Zelensky",
       "The US walks away for good",
       "The US commits air-support guarantees",
       "Europe drops its ceasefire-first demand",
     ]);
-    expect(report.assumptions.tried).toBe(54);
+    expect(report.assumptions.tried).toBe(52);
     // No single swap or drop moves play from today; the US's sanctions hold and Russia's offensive decide the most equilibria.
     expect(report.assumptions.decisive.some((d) => d.changesOutlook)).toBe(false);
     expect(report.assumptions.decisive.slice(0, 2).map((d) => d.statements.map((x) => x.expression))).toEqual([["!us_sanctions"], ["ru_offensive"]]);
@@ -360,27 +400,22 @@ describe("the report", () => {
     expect(report.summary[0]).toBe("Today's state holds: no party gains by moving on its own (stable under Nash, GMR, SMR, SEQ, SIM, SEQ+SIM).");
   });
 
-  it("names the joint move that leaves today: the US imposes the sanctions, Europe drops its ceasefire-first demand", () => {
+  it("finds no joint move out of today: with the sanctions hold above Trump's line on talks, there is no trade of one for the other", () => {
     const fromToday = report.coalitions.find((c) => c.why === "today's state")!;
     expect(fromToday.state).toBe(301);
-    expect(fromToday.joint[0]).toMatchObject({
-      members: ["United States", "European allies"],
-      to: 15,
-      openUnder: ["Nash", "SEQ"],
-      steps: ["United States: impose the new sanctions put on hold", 'European allies: withdraw "insist on a ceasefire before any direct talks"'],
-    });
+    expect(fromToday.joint).toEqual([]);
   });
 
   it("weighs the uncertain preferences exactly and compares each what-if with the base", () => {
-    expect(report.robustness).toMatchObject({ exact: true, profiles: 240, uncertain: 7, alternatives: 2 });
+    expect(report.robustness).toMatchObject({ exact: true, profiles: 120, uncertain: 6, alternatives: 2 });
     const round = (x: number | undefined) => Math.round((x ?? 0) * 1000) / 1000;
     // Today is an equilibrium unless Trump's patience runs out (weight 0.3).
     expect(report.robustness!.rows.map((r) => [r.state, round(r.probability.Nash), round(r.probability.SEQ)])).toEqual([
       [301, 0.7, 0.7],
-      [2, 0, 0.5],
+      [8, 0, 0.5],
     ]);
     expect(report.whatIfs[0].comparison[0]).toMatch(/^Nash equilibria gained \(2\): new US sanctions on Russia; no ceasefire/);
-    expect(report.whatIfs[2].comparison).toEqual(["The Nash and SEQ equilibria are the same as in the base scenario."]);
+    expect(report.whatIfs[2].comparison[0]).toMatch(/^Nash equilibria gained \(2\): new US sanctions stay on hold; the US has walked away from the talks/);
   });
 
   it("says what it would take for a ceasefire backed by guarantees to hold", () => {
@@ -419,13 +454,13 @@ describe("the report", () => {
       "Words used here",
       "Appendix: technical detail",
       "A.2 The stability analysis in short",
-      "A.5 What if …",
+      "A.4 What if …",
     ])
       expect(text).toContain(`\n${h}\n`);
-    // Without the appendix (the CLI's default) the report is well under half of what it was (533 lines; 200 before
-    // the list of the facts it cites, about 25 lines, was added).
+    // Without the appendix (the CLI's default) the report is under half of what it was (533 lines; 200 before
+    // the list of the facts it cites, about 25 lines, and where play goes in each what-if, about 30, were added).
     const body = render(reportDocument(report), "text");
-    expect(body.split("\n").length).toBeLessThanOrEqual(235);
+    expect(body.split("\n").length).toBeLessThanOrEqual(260);
     expect(body).not.toContain("Appendix: technical detail");
     // parley lint finds nothing in the default scenario (today no longer contradicts the US's revealed choice): no checks section.
     expect(report.checks).toEqual([]);
@@ -463,7 +498,7 @@ describe("the report", () => {
   it("leads with a dated bottom line: probabilities, what would change them, what to watch, the questions", () => {
     const b = report.bottomLine!;
     expect(b.made).toBe("2026-12-07");
-    expect(b.asOf).toBe("2025-08-15");
+    expect(b.asOf).toBe("2025-08-19");
     const total = b.outcomes.reduce((a, o) => a + o.probability, 0) + b.rest;
     expect(total).toBeCloseTo(1, 9);
     // The war goes on (the sanctions on hold, or imposed if Trump's patience runs out); no single assumption changes that.
@@ -476,15 +511,18 @@ describe("the report", () => {
       { dm: "United States", label: "Trump's patience runs out", weight: 0.3 },
       { dm: "Russia", label: "Russia puts the offensive first", weight: 0.5 },
     ]);
-    expect(b.whatIfs.map((w) => [w.title, w.moves])).toEqual([
-      ["Trump's patience runs out", ["United States: impose the new sanctions put on hold"]],
-      ["Trump's patience runs out, Russia's offensive first", ["United States: impose the new sanctions put on hold"]],
-      ["Putin agrees to meet Zelensky", ['Russia: withdraw "agree to meet Zelensky directly"']],
-      [
-        "The US walks away for good",
-        ['European allies: provide a reassurance force or European guarantees and withdraw "insist on a ceasefire before any direct talks"'],
-      ],
+    expect(b.whatIfs.map((w) => [w.title, w.play.moves.length, w.play.joint?.members.length ?? 0])).toEqual([
+      ["Trump's patience runs out", 1, 2],
+      ["Trump's patience runs out, Russia's offensive first", 1, 4],
+      ["Putin is willing to meet Zelensky", 2, 2],
+      ["The US walks away for good", 0, 0],
+      ["The US commits air-support guarantees", 0, 2],
+      ["Europe drops its ceasefire-first demand", 0, 0],
     ]);
+    expect(b.perceptions.map((p) => p.reader)).toEqual(["United States", "European allies"]);
+    // The likeliest next move leads what to watch, with its chance.
+    expect(b.watch[0]).toMatchObject({ move: "United States: impose the new sanctions put on hold" });
+    expect(b.watch[0].chance).toBeCloseTo(0.3, 2);
     // The sanctions come only in the reading where Trump's patience runs out (weight 0.3).
     const sanctions = b.questions.find((q) => q.id === "sanctions_2025")!.probability!;
     expect(sanctions).toBeGreaterThan(0.2);
@@ -500,6 +538,8 @@ describe("the report", () => {
     expect(firstScreen).toMatch(/\b\d+%/);
     expect(firstScreen).not.toMatch(/state \d|\b(Nash|GMR|SMR|SEQ|SIM)\b/);
     expect(firstScreen).toContain("Readings weighed in");
+    expect(firstScreen).toContain("How the parties read each other");
+    expect(firstScreen).toContain("What would change this: no single change of one party's priorities (52 tried");
     // Nothing on it says the US imposes the sanctions in the main reading: the article says they are on hold (F9).
     expect(firstScreen).not.toMatch(/Today's state is not stable/);
   });

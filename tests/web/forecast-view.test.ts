@@ -35,7 +35,7 @@ describe("the Forecast view", () => {
 
   it("dates the forecast the day it is made: questions ahead are forecast, passed ones are retrodictions", () => {
     expect(before.questions.map((q) => q.retrodiction)).toEqual(before.questions.map(() => false));
-    expect(after.questions.every((q) => q.retrodiction && q.note.startsWith("retrodiction from 2025-08-15"))).toBe(true);
+    expect(after.questions.every((q) => q.retrodiction && q.note.startsWith("retrodiction from 2025-08-19"))).toBe(true);
     for (const q of before.questions) {
       expect(q.curve.length).toBeGreaterThan(0);
       expect(q.curve[q.curve.length - 1].date <= q.by).toBe(true);

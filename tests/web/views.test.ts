@@ -42,6 +42,18 @@ describe("model view", () => {
   });
 });
 
+describe("model view of the default scenario as shipped", () => {
+  it("shows today stable, with no path out of it, and the equilibria the report gives", () => {
+    const current = analyze(loadModel(read("ukraine-2025.yaml"), "ukraine-2025.yaml"));
+    const v = modelView("ukraine-2025.yaml", current, 0);
+    expect(v.states.count).toBe(576);
+    expect(v.statusQuo).toBe(301);
+    expect(v.equilibria.SEQ).toHaveLength(92);
+    expect(isEquilibrium(v, 300, "SEQ")).toBe(true);
+    expect(v.paths.equilibria[0]).toMatchObject({ id: 301, steps: [] });
+  });
+});
+
 describe("graph view", () => {
   it("draws today's neighbourhood: one edge per pair and party, improvements marked", () => {
     const g = graphView(ukraine, { mode: "neighbourhood", focus: 301, depth: 1, concept: "SEQ", cap: 300 });
