@@ -105,7 +105,7 @@ describe("every sharded command, in its formats", () => {
   });
 
   it("compare: the survival table over the Ukraine versions, in HTML", async () => {
-    const files = ["ukraine-2025.yaml", "ukraine-2025-us-walks-away.yaml", "ukraine-2025-putin-agrees-to-meet.yaml", "ukraine-2025-us-air-guarantee.yaml"].map(
+    const files = ["ukraine-2025.yaml", "ukraine-2025-us-walks-away.yaml", "ukraine-2025-putin-willing-to-meet.yaml", "ukraine-2025-us-air-guarantee.yaml"].map(
       (f) => `scenarios/${f}`,
     );
     const { whole, merged } = await wholeAndMerged(["compare", ...files, "-f", "html", "-c", "GMR,SEQ"], 3);
