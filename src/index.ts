@@ -34,6 +34,7 @@ export type {
   CliCode,
   ScoreCode,
   IngestCode,
+  ShardCode,
   InterchangeCode,
   WorkspaceCode,
   IssueCode,
@@ -137,6 +138,11 @@ export { statusQuoAnalysis } from "./analysis/paths.js";
 export { compareModels, equilibriumSurvival } from "./analysis/compare.js";
 export { inverseForTargets } from "./analysis/inverse.js";
 export { robustnessSteps } from "./analysis/robustness.js";
+/** Work split into shards (`--shard i/n`, docs/scale.md): where Monte Carlo draws run, and partial results. */
+export { allDraws, mergedDraws, shardDraws, shardRange, DrawsMismatch, type Counts, type Draws, type LoopRecord } from "./analysis/draws.js";
+export { robustnessWith } from "./analysis/robustness-split.js";
+export { survivalOf } from "./analysis/compare.js";
+export { PARTIAL_FORMAT, checkPartials, parseShard, readPartial, type PartialResult, type PartialScenario } from "./interchange/partial.js";
 export { coalitionAnalysis, coalitionAnalysisSteps } from "./extensions/coalitions.js";
 export { runBargaining } from "./bargaining/scenario.js";
 

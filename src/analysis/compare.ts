@@ -150,13 +150,30 @@ export function equilibriumSurvival(
   concepts?: readonly Concept[],
   precomputed?: readonly Analysis[],
 ): { sharedOptions: string[]; rows: Survival[] } {
+  const analyses = precomputed ?? models.map((m) => analyze(m, concepts ? { concepts } : {}));
+  return survivalOf(
+    models,
+    analyses.map((a) => a.equilibria),
+    analyses[0]?.concepts ?? [],
+  );
+}
+
+/**
+ * The survival table from each version's equilibria under each concept,
+ * however they were found (here, on worker threads, or on other machines:
+ * `parley compare --shard`).
+ */
+export function survivalOf(
+  models: readonly Model[],
+  equilibria: readonly Partial<Record<Concept, readonly number[]>>[],
+  concepts: readonly Concept[],
+): { sharedOptions: string[]; rows: Survival[] } {
   const shared = models[0].scenario.options.map((o) => o.id).filter((id) => models.every((m) => m.scenario.options.some((o) => o.id === id)));
   const counts = new Map<SharedKey, Partial<Record<Concept, number>>>();
-  const analyses = precomputed ?? models.map((m) => analyze(m, concepts ? { concepts } : {}));
-  analyses.forEach((an) => {
-    const keys = keysOf(an.model, shared);
-    for (const c of an.concepts) {
-      for (const k of new Set(an.equilibria[c]!.map((s) => keys[s]))) {
+  equilibria.forEach((eq, v) => {
+    const keys = keysOf(models[v], shared);
+    for (const c of concepts) {
+      for (const k of new Set((eq[c] ?? []).map((s) => keys[s]))) {
         const row = counts.get(k) ?? {};
         row[c] = (row[c] ?? 0) + 1;
         counts.set(k, row);

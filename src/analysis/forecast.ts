@@ -16,6 +16,7 @@ import { cubesHold } from "../format/cubes.js";
 import { isCalendarDate } from "../format/dates.js";
 import type { Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
+import type { Draws } from "./draws.js";
 import { stateFamilies } from "./families.js";
 import { play, preparePlay, type MoveRule, type Outcome, type PreparedPlay } from "./play.js";
 import type { PreferenceUncertainty } from "./robustness.js";
@@ -41,6 +42,8 @@ export interface ForecastOptions {
   seed?: number;
   /** Signposts: how many single moves to try (the likeliest next ones first; default all). */
   signposts?: number;
+  /** Where the sampled courses of play are run (default: all here; a shard's share, or a merge: src/analysis/draws.ts). */
+  draws?: Draws;
 }
 
 export interface QuestionForecast {
@@ -140,7 +143,7 @@ export function forecast(ctx: StabilityContext, u: PreferenceUncertainty, opts: 
   const horizon = opts.horizon ?? sc.forecast?.horizon ?? DEFAULT_HORIZON;
   const rates = sc.decisionMakers.map((dm) => dm.rate?.perMonth ?? 1);
   const prepared = preparePlay(ctx, u, { concept, samples: opts.samples, seed: opts.seed });
-  const common = { concept, rules, method: opts.method, samples: opts.samples, seed: opts.seed, prepared };
+  const common = { concept, rules, method: opts.method, samples: opts.samples, seed: opts.seed, prepared, draws: opts.draws };
   const asOf = asOfDate(sc.asOf);
 
   const p = play(ctx, u, { ...common, rates, horizon });
@@ -188,6 +191,7 @@ type Common = {
   seed?: number;
   rates: number[];
   prepared: PreparedPlay;
+  draws?: Draws;
 };
 
 /**

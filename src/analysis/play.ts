@@ -35,6 +35,7 @@ import { analyze, variantContext, type Concept } from "../stability/analyze.js";
 import { opponents, type StabilityContext } from "../stability/context.js";
 import { explainState } from "../stability/explain.js";
 import { reachMinImplicit } from "../stability/implicit.js";
+import { allDraws, bump, drawSeed, type Counts, type Draws } from "./draws.js";
 import { seededRandom } from "./random.js";
 import { planRobustness, type PreferenceUncertainty, type RobustnessPlan } from "./robustness.js";
 
@@ -69,6 +70,8 @@ export interface PlayOptions {
   seed?: number;
   /** Profiles prepared by `preparePlay` for the same concept (shared between calls). */
   prepared?: PreparedPlay;
+  /** Where the sampled courses are run (default: all here; a shard's share, or a merge: src/analysis/draws.ts). */
+  draws?: Draws;
 }
 
 export interface Outcome {
@@ -321,33 +324,38 @@ export function play(base: StabilityContext, u: PreferenceUncertainty, opts: Pla
   } else {
     samples = opts.samples ?? 20_000;
     const seed = opts.seed ?? 1;
-    const counts = new Map<number, number>();
-    const settledCounts = new Map<number, number>();
-    const settledAt = new Float64Array(horizon + 1);
-    let moves = 0;
-    for (let j = 0; j < samples; j++) {
-      const { rng, profile: k, rule } = drawCourse(plan, rules, seed, j);
-      const p = profile(k);
-      let s = from;
-      let made = 0;
-      while (made < horizon && !p.stop[s]) {
-        const step = stepFrom(p, concept, rule, rates, s);
-        if (step.to.length === 0) break;
-        s = step.to[pick(step.p, rng())];
-        made++;
+    // Counts: [0] the moves made, [1 + k] courses settled after k moves, [at + 2s] courses ending at s, [at + 2s + 1] those settled there.
+    const at = horizon + 2;
+    const counts = (opts.draws ?? allDraws).counts(samples, (lo, hi) => {
+      const c: Counts = new Map();
+      for (let j = lo; j < hi; j++) {
+        const { rng, profile: k, rule } = drawCourse(plan, rules, seed, j);
+        const p = profile(k);
+        let s = from;
+        let made = 0;
+        while (made < horizon && !p.stop[s]) {
+          const step = stepFrom(p, concept, rule, rates, s);
+          if (step.to.length === 0) break;
+          s = step.to[pick(step.p, rng())];
+          made++;
+        }
+        bump(c, 0, made);
+        bump(c, at + 2 * s);
+        if (p.stop[s]) {
+          bump(c, 1 + made);
+          bump(c, at + 2 * s + 1);
+        }
       }
-      moves += made;
-      counts.set(s, (counts.get(s) ?? 0) + 1);
-      if (p.stop[s]) {
-        settledAt[made]++;
-        settledCounts.set(s, (settledCounts.get(s) ?? 0) + 1);
-      }
+      return c;
+    });
+    for (const [i, c] of counts) {
+      if (i < at) continue;
+      const s = Math.floor((i - at) / 2);
+      ((i - at) % 2 === 0 ? tally.mass : tally.settledMass).set(s, c / samples);
     }
-    for (const [s, c] of counts) tally.mass.set(s, c / samples);
-    for (const [s, c] of settledCounts) tally.settledMass.set(s, c / samples);
     let cum = 0;
-    for (let k = 0; k <= horizon; k++) tally.settledBy[k] = (cum += settledAt[k]) / samples;
-    tally.moves = moves / samples;
+    for (let k = 0; k <= horizon; k++) tally.settledBy[k] = (cum += counts.get(1 + k) ?? 0) / samples;
+    tally.moves = (counts.get(0) ?? 0) / samples;
   }
 
   const outcomes: Outcome[] = [...tally.mass]
@@ -390,7 +398,7 @@ export function drawCourse(
   seed: number,
   n: number,
 ): { rng: () => number; profile: number; rule: MoveRule } {
-  const rng = seededRandom((Math.imul(seed, 0x9e3779b1) ^ Math.imul(n + 1, 0x85ebca6b)) >>> 0);
+  const rng = seededRandom(drawSeed(seed, n));
   const profile = plan.exact ? pick(plan.probability, rng()) : plan.drawProfile[n % plan.drawProfile.length];
   const rule =
     rules[

@@ -19,6 +19,7 @@
  */
 import type { Concept } from "../stability/analyze.js";
 import type { StabilityContext } from "../stability/context.js";
+import { allDraws, type Counts, type Draws } from "./draws.js";
 import { drawCourse, normaliseRules, pick, preparePlay, stepFrom, type MoveRule, type PreparedPlay, type Profile, type Step } from "./play.js";
 import type { PreferenceUncertainty } from "./robustness.js";
 
@@ -47,6 +48,8 @@ export interface TimelineOptions {
   settled?: boolean;
   /** Other starting states whose question curves are wanted too (the forecast's signposts); one pass serves them all. */
   also?: readonly number[];
+  /** Where the sampled courses are run (default: all here; a shard's share, or a merge: src/analysis/draws.ts). */
+  draws?: Draws;
 }
 
 export interface QuestionTimeline {
@@ -135,29 +138,41 @@ export function questionTimeline(
     samples = opts.samples ?? 20_000;
     const seed = opts.seed ?? 1;
     const horizon = times.length ? times[times.length - 1] : 0;
-    for (let n = 0; n < samples; n++) {
-      const { rng, profile: k, rule } = drawCourse(plan, rules, seed, n);
-      const p = profile(k);
-      const first = questions.map((q) => (q.holds[from] ? 0 : Number.POSITIVE_INFINITY));
-      let settledAt = p.stop[from] ? 0 : Number.POSITIVE_INFINITY;
-      let s = from;
-      let t = 0;
-      while (t <= horizon && !p.stop[s]) {
-        const step = stepAt(p, rule, s);
-        if (!step.to.length) break;
-        t += -Math.log(1 - rng()) / step.rate;
-        s = step.to[pick(step.p, rng())];
-        questions.forEach((q, j) => {
-          if (q.holds[s] && first[j] === Number.POSITIVE_INFINITY) first[j] = t;
+    // Counts: [j * times + x] courses where question j has held by time x, [questions * times + x] those settled by then.
+    const T = times.length;
+    const counts = (opts.draws ?? allDraws).counts(samples, (lo, hi) => {
+      const dense = new Float64Array((questions.length + 1) * T);
+      for (let n = lo; n < hi; n++) {
+        const { rng, profile: k, rule } = drawCourse(plan, rules, seed, n);
+        const p = profile(k);
+        const first = questions.map((q) => (q.holds[from] ? 0 : Number.POSITIVE_INFINITY));
+        let settledAt = p.stop[from] ? 0 : Number.POSITIVE_INFINITY;
+        let s = from;
+        let t = 0;
+        while (t <= horizon && !p.stop[s]) {
+          const step = stepAt(p, rule, s);
+          if (!step.to.length) break;
+          t += -Math.log(1 - rng()) / step.rate;
+          s = step.to[pick(step.p, rng())];
+          questions.forEach((q, j) => {
+            if (q.holds[s] && first[j] === Number.POSITIVE_INFINITY) first[j] = t;
+          });
+          if (p.stop[s]) settledAt = t;
+        }
+        times.forEach((time, x) => {
+          first.forEach((f, j) => {
+            if (f <= time) dense[j * T + x]++;
+          });
+          if (settledAt <= time) dense[questions.length * T + x]++;
         });
-        if (p.stop[s]) settledAt = t;
       }
-      times.forEach((time, x) => {
-        first.forEach((f, j) => {
-          if (f <= time) hit[j][x]++;
-        });
-        if (settledAt <= time) settled[x]++;
-      });
+      const c: Counts = new Map();
+      for (let i = 0; i < dense.length; i++) if (dense[i]) c.set(i, dense[i]);
+      return c;
+    });
+    for (const [i, n] of counts) {
+      const j = Math.floor(i / T);
+      (j < questions.length ? hit[j] : settled)[i % T] = n;
     }
     for (const h of hit) for (let x = 0; x < h.length; x++) h[x] /= samples;
     for (let x = 0; x < settled.length; x++) settled[x] /= samples;

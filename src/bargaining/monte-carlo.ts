@@ -2,9 +2,11 @@
  * Sensitivity by Monte Carlo: every ranged input (position, salience,
  * capability, status quo) is drawn uniformly between its min and max, the
  * models run on each draw, and the forecasts' distribution is summarised by
- * quantiles. Seeded (mulberry32, src/analysis/random.ts), so a run is
- * reproducible: the same seed gives the same numbers.
+ * quantiles. Seeded (mulberry32, src/analysis/random.ts), each draw from
+ * (seed, draw number), so a run is reproducible, the same seed gives the same
+ * numbers, and any split of the draws over machines gives them too.
  */
+import { allDraws, drawSeed, type Draws } from "../analysis/draws.js";
 import { seededRandom } from "../analysis/random.js";
 import { forecastIssue, type ForecastOptions } from "./forecast.js";
 import { MODELS, type BargainingIssue, type BargainingModel } from "./types.js";
@@ -85,16 +87,29 @@ export function summarise(values: number[]): Distribution {
   };
 }
 
-export function monteCarlo(u: UncertainIssue, samples: number, seed: number, options: ForecastOptions = {}): Partial<Record<BargainingModel, Distribution>> {
-  const random = seededRandom(seed);
+/**
+ * The models' forecasts over `samples` draws of the ranged inputs. Draw k
+ * takes its numbers from its own stream, seeded from (seed, k) alone, so the
+ * draws are the same however a run is split (`options.draws`: a shard's
+ * share, or a merge of the shards' per-draw forecasts, src/analysis/draws.ts).
+ */
+export function monteCarlo(
+  u: UncertainIssue,
+  samples: number,
+  seed: number,
+  options: ForecastOptions & { draws?: Draws } = {},
+): Partial<Record<BargainingModel, Distribution>> {
   const models = options.models ?? MODELS;
-  const values: Partial<Record<BargainingModel, number[]>> = {};
-  for (const m of models) values[m] = [];
-  for (let k = 0; k < samples; k++) {
-    const f = forecastIssue(drawIssue(u, random), options);
-    for (const m of models) values[m]!.push(f[m]!.forecast);
-  }
+  // One row per draw: each model's forecast, in the order of `models`.
+  const rows = (options.draws ?? allDraws).each(samples, (from, to) => {
+    const out: number[][] = [];
+    for (let k = from; k < to; k++) {
+      const f = forecastIssue(drawIssue(u, seededRandom(drawSeed(seed, k))), options);
+      out.push(models.map((m) => f[m]!.forecast));
+    }
+    return out;
+  });
   const out: Partial<Record<BargainingModel, Distribution>> = {};
-  for (const m of models) out[m] = summarise(values[m]!);
+  models.forEach((m, i) => (out[m] = summarise(rows.map((r) => r[i]))));
   return out;
 }

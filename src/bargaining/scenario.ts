@@ -3,6 +3,7 @@
  * models, the Monte Carlo distribution when asked, and the link to the graph
  * model (which options the forecast puts on or off the table).
  */
+import type { Draws } from "../analysis/draws.js";
 import type { BargainingSpec, IssueSpec, RangedValue } from "../format/bargaining-spec.js";
 import type { Scenario } from "../format/scenario.js";
 import { forecastIssue, type ForecastOptions, type IssueForecast } from "./forecast.js";
@@ -39,6 +40,8 @@ export interface RunOptions extends ForecastOptions {
   /** Monte Carlo draws over the ranges (0 or absent: none). */
   samples?: number;
   seed?: number;
+  /** Where the draws are run (default: all here; a shard's share, or a merge: src/analysis/draws.ts). */
+  draws?: Draws;
 }
 
 const ranged = (r: RangedValue) => ({ value: r.value, ...(r.min !== undefined ? { min: r.min } : {}), ...(r.max !== undefined ? { max: r.max } : {}) });

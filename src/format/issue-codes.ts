@@ -118,6 +118,17 @@ export type IngestCode =
   | "yaml-syntax"
   | "invalid-gazetteer";
 
+/** Work split into shards (`--shard i/n`) and their partial results (`parley merge`). */
+export type ShardCode =
+  | "bad-shard"
+  | "cannot-shard"
+  | "not-a-partial"
+  | "partial-version"
+  | "partials-differ"
+  | "shard-missing"
+  | "shard-twice"
+  | "partial-corrupt";
+
 /** Other formats (gmcr-py import). */
 export type InterchangeCode = "not-gmcr-py" | "bad-gmcr-py";
 
@@ -143,4 +154,15 @@ export type WorkspaceCode =
   | "backdated"
   | "retrodiction-only";
 
-export type IssueCode = SourceCode | ShapeCode | ScenarioCode | BargainingCode | ModelCode | CliCode | ScoreCode | IngestCode | InterchangeCode | WorkspaceCode;
+export type IssueCode =
+  | SourceCode
+  | ShapeCode
+  | ScenarioCode
+  | BargainingCode
+  | ModelCode
+  | CliCode
+  | ScoreCode
+  | IngestCode
+  | ShardCode
+  | InterchangeCode
+  | WorkspaceCode;

@@ -21,6 +21,7 @@ import { hypergameSchema } from "../present/hypergame-output.js";
 import { ingestSchema, ingestUpdateSchema } from "../present/ingest-output.js";
 import { inverseSchema } from "../present/inverse-output.js";
 import { lintSchema } from "../present/lint-output.js";
+import { partialSchema } from "../present/partial-output.js";
 import { pathsSchema } from "../present/paths-output.js";
 import { reportOutput } from "./report-output.js";
 import { robustnessSchema } from "../present/robustness-output.js";
@@ -54,4 +55,5 @@ export const OUTPUT_SCHEMAS: Record<string, { commands: string; schema: Schema }
   "parley-ingest/1": { commands: "ingest", schema: ingestSchema },
   "parley-ingest-update/1": { commands: "ingest --update", schema: ingestUpdateSchema },
   "parley-diagnostics/1": { commands: "validate", schema: diagnosticsSchema },
+  "parley-partial/1": { commands: "robustness, forecast, bargain, compare with --shard i/n (read by merge)", schema: partialSchema },
 };

@@ -97,6 +97,11 @@ preferences:
 const S = "scenarios";
 const UA = `${S}/ukraine-2025.yaml`;
 
+/** Two shards of a robustness run, for merge. */
+const PARTS = [1, 2].map((i) => join(dir, `part-${i}.json`));
+for (const [i, file] of PARTS.entries())
+  await parley("robustness", UA, "-c", "Nash", "--exact-limit", "1", "-n", "200", "-f", "json", "--shard", `${i + 1}/2`, "-o", file);
+
 /** [kind, command line, exit code]: every command with JSON output, on real inputs. */
 const CASES: [string, string[], number?][] = [
   ["parley-analysis/1", ["analyze", `${S}/elmira.yaml`, "-f", "json"]],
@@ -141,6 +146,11 @@ const CASES: [string, string[], number?][] = [
   ["parley-ingest-update/1", ["ingest", "--update", UA, "corpus/ingest/ukraine-talks.txt", "-f", "json"]],
   ["parley-diagnostics/1", ["validate", ...readdirSync(S).map((f) => `${S}/${f}`), "-f", "json"]],
   ["parley-diagnostics/1", ["validate", `${S}/chicken.yaml`, BAD, "-f", "json"], 2],
+  ["parley-partial/1", ["robustness", UA, "-c", "Nash", "--exact-limit", "1", "-n", "200", "--shard", "1/2"]],
+  ["parley-partial/1", ["forecast", UA, "--sample", "-n", "100", "--signposts", "1", "--shard", "2/2"]],
+  ["parley-partial/1", ["bargain", UA, "--samples", "10", "-m", "mean,median", "--shard", "1/3"]],
+  ["parley-partial/1", ["compare", UA, `${S}/ukraine-2025-us-walks-away.yaml`, `${S}/ukraine-2025-us-air-guarantee.yaml`, "-c", "Nash", "--shard", "3/3"]],
+  ["parley-robustness/1", ["merge", ...PARTS]],
 ];
 
 const schemaFiles = readdirSync("schema").filter((f) => f.endsWith(".schema.json"));
@@ -303,6 +313,7 @@ describe("kinds and schema files", () => {
         "ingest",
         "inverse",
         "lint",
+        "merge",
         "paths",
         "report",
         "robustness",

@@ -10,6 +10,8 @@ import { analyze } from "../../stability/analyze.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 import { forceOption, formatOption, maxStatesOption, outputOption, parseCount, type CommandEnv } from "../env.js";
 import { print, type PrintOptions } from "../print.js";
+import { shardDraws, type Draws } from "../../analysis/draws.js";
+import { loadRecorded, notWithShard, partialScenario, shardOption, writePartial, type ShardedCommand, type ShardSpec } from "../shard.js";
 
 function parseModels(value: string, previous: BargainingModel[] | undefined): BargainingModel[] {
   const out = [...(previous ?? [])];
@@ -52,6 +54,7 @@ interface Opts extends PrintOptions {
   smpPce: "markov" | "conditional";
   smpVictory: "quadratic" | "linear";
   smpGrid: number;
+  shard?: ShardSpec;
 }
 
 export function register(program: Command, env: CommandEnv): void {
@@ -130,9 +133,14 @@ export function register(program: Command, env: CommandEnv): void {
     )
     .option("--smp-grid <n>", "SMP: grid points searched for each best response", parseCount, 41)
     .addOption(maxStatesOption())
+    .addOption(shardOption())
     .addHelpText(
       "after",
       `
+With --samples and --shard i/n it runs only its share of the draws and writes
+a partial result; parley merge turns the n partials into exactly this
+command's result (docs/scale.md).
+
 Every choice the published models leave open is a switch (--nash-*, --eu-*,
 --smp-*); the defaults follow Scholz, Calbert & Smith (2011) for the expected
 utility model. docs/bargaining.md gives each model's equations and sources.
@@ -141,35 +149,65 @@ Examples:
   parley bargain                                   the default scenario, every model
   parley bargain scenarios/ukraine-2025.yaml -m eu,median --rounds 5
   parley bargain scenarios/ukraine-2025.yaml --samples 500 --seed 7
-  parley bargain scenarios/ukraine-2025.yaml --eu-q 0.5 --eu-perspective own -f json`,
+  parley bargain scenarios/ukraine-2025.yaml --eu-q 0.5 --eu-perspective own -f json
+  parley bargain scenarios/ukraine-2025.yaml --samples 5000 --shard 1/4 -o part-1.json`,
     )
     .action((file: string | undefined, o: Opts) => {
-      const model = env.load(file ?? DEFAULT_SCENARIO, o.maxStates);
-      const t = o.euT === "closer-to-median" ? "closer-to-median" : Number(o.euT);
-      if (typeof t === "number" && !(Number.isFinite(t) && t >= 0 && t <= 1))
-        throw new ParleyError({ code: "bad-option", message: `--eu-t must be 'closer-to-median' or a probability between 0 and 1, not '${o.euT}'` });
-      const run = runBargaining(model.scenario, {
-        ...(o.model ? { models: o.model } : {}),
-        rounds: o.rounds,
-        ...(o.samples ? { samples: o.samples, seed: o.seed } : {}),
-        nash: { loss: o.nashLoss, disagreement: o.nashDisagreement, weights: o.nashWeights },
-        expectedUtility: {
-          median: o.euMedian,
-          q: o.euQ,
-          t,
-          probability: o.euProbability,
-          risk: o.euRisk,
-          offer: o.euOffer,
-          perspective: o.euPerspective,
-          distance: o.euDistance,
-        },
-        smp: { pce: o.smpPce, victory: o.smpVictory, grid: o.smpGrid },
-      });
-      const wanted = o.linkModel ?? model.scenario.bargaining?.linkModel?.model ?? "expected-utility";
-      const linkModel = run.models.includes(wanted) ? wanted : run.models[0];
-      print(env, bargainOutput, { model, run, link: link(model, run, linkModel) }, o);
+      const path = file ?? DEFAULT_SCENARIO;
+      const model = env.load(path, o.maxStates);
+      if (o.shard && !o.samples) notWithShard("--shard", "it splits the Monte Carlo draws of --samples, and none were asked for");
+      const draws = o.shard ? shardDraws(o.shard.index, o.shard.count) : undefined;
+      const run = bargainRun(model, o, draws);
+      if (o.shard && draws) {
+        writePartial(env, "bargain", o, o.shard, [partialScenario(env, path)], draws.records);
+        return;
+      }
+      printRun(env, model, run, o);
     });
 }
+
+/** The models run on every issue of the scenario, with the options of the command line. */
+function bargainRun(model: Model, o: Opts, draws: Draws | undefined): BargainingRun {
+  const t = o.euT === "closer-to-median" ? "closer-to-median" : Number(o.euT);
+  if (typeof t === "number" && !(Number.isFinite(t) && t >= 0 && t <= 1))
+    throw new ParleyError({ code: "bad-option", message: `--eu-t must be 'closer-to-median' or a probability between 0 and 1, not '${o.euT}'` });
+  return runBargaining(model.scenario, {
+    ...(o.model ? { models: o.model } : {}),
+    rounds: o.rounds,
+    ...(o.samples ? { samples: o.samples, seed: o.seed } : {}),
+    nash: { loss: o.nashLoss, disagreement: o.nashDisagreement, weights: o.nashWeights },
+    expectedUtility: {
+      median: o.euMedian,
+      q: o.euQ,
+      t,
+      probability: o.euProbability,
+      risk: o.euRisk,
+      offer: o.euOffer,
+      perspective: o.euPerspective,
+      distance: o.euDistance,
+    },
+    smp: { pce: o.smpPce, victory: o.smpVictory, grid: o.smpGrid },
+    ...(draws ? { draws } : {}),
+  });
+}
+
+function printRun(env: CommandEnv, model: Model, run: BargainingRun, o: Opts | (Omit<Opts, keyof PrintOptions> & PrintOptions)): void {
+  const wanted = o.linkModel ?? model.scenario.bargaining?.linkModel?.model ?? "expected-utility";
+  const linkModel = run.models.includes(wanted) ? wanted : run.models[0];
+  print(env, bargainOutput, { model, run, link: link(model, run, linkModel) }, o);
+}
+
+/** `parley merge` of bargain shards: the models run again, the draws' forecasts from the partials. */
+export const sharded: ShardedCommand = {
+  formats: ["table", "md", "csv", "json", "html"],
+  merge(env, partial, draws, o, check) {
+    const opts = { ...(partial.options as unknown as Opts), ...o };
+    const model = loadRecorded(partial.scenarios[0], opts.maxStates);
+    const run = bargainRun(model, opts, draws);
+    check();
+    printRun(env, model, run, opts);
+  },
+};
 
 /** What the forecast leaves of the graph model's SEQ equilibria, when the scenario links issues to options. */
 function link(model: Model, run: BargainingRun, reference: BargainingModel): GraphLink | undefined {

@@ -93,6 +93,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./robustness.js"),
   },
   {
+    name: "merge",
+    args: "<files...>",
+    description: "combine the partial results of a command run with --shard i/n into exactly the result of one run",
+    load: () => import("./merge.js"),
+  },
+  {
     name: "unknown",
     args: "<file>",
     description: "stability when some preferences are unknown: Nash, GMR, SMR and SEQ in the variants a-d of Li et al. (2004)",

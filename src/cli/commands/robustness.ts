@@ -1,10 +1,14 @@
 /** `parley robustness`. */
 import type { Command } from "commander";
-import { robustnessSteps, uncertaintyOf, type RobustnessResult } from "../../analysis/robustness.js";
+import { planRobustness, robustnessSteps, uncertaintyOf, type RobustnessResult } from "../../analysis/robustness.js";
+import { profileLists, robustnessWith } from "../../analysis/robustness-split.js";
+import { shardRange } from "../../analysis/draws.js";
+import type { Model } from "../../model/compile.js";
 import { robustnessOutput } from "../../present/robustness-output.js";
 import { print, type PrintOptions } from "../print.js";
 import { CONCEPTS, createContext, type Concept } from "../../stability/analyze.js";
-import { robustnessParallel, robustnessWorthThreads } from "../../parallel/parallel.js";
+import { robustnessParallel, robustnessWorthThreads, variantEquilibriaParallel } from "../../parallel/parallel.js";
+import { loadRecorded, partialScenario, shardOption, writePartial, type ShardedCommand, type ShardSpec } from "../shard.js";
 import { ParleyError } from "../../format/errors.js";
 import { overLimit } from "../../format/limits.js";
 import {
@@ -37,15 +41,19 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(forceOption())
     .addOption(maxStatesOption())
     .addOption(threadsOption("all cores when states × samples reach 20 million"))
+    .addOption(shardOption())
     .addHelpText(
       "after",
       `
 A long run shows its progress on a terminal; Ctrl-C stops it and prints the
-result so far.
+result so far. With --shard i/n it analyses only its share of the distinct
+profiles and writes a partial result; parley merge turns the n partials into
+exactly this command's result (docs/scale.md).
 
 Examples:
   parley robustness scenarios/ukraine-2025.yaml
-  parley robustness scenarios/ukraine-2025.yaml --samples 50000 --seed 7 -c Nash,SEQ -f json`,
+  parley robustness scenarios/ukraine-2025.yaml --samples 50000 --seed 7 -c Nash,SEQ -f json
+  parley robustness scenarios/ukraine-2025.yaml --shard 2/4 -o part-2.json`,
     )
     .action(
       async (
@@ -58,6 +66,7 @@ Examples:
           concept?: Concept[];
           maxStates: number;
           threads: number;
+          shard?: ShardSpec;
         },
       ) => {
         const limits = inputLimits();
@@ -75,6 +84,23 @@ Examples:
         const u = uncertaintyOf(model);
         const opts = { concepts, samples: o.samples, seed: o.seed, exactLimit: o.exactLimit };
         const threads = chooseThreads(o.threads, robustnessWorthThreads(model, opts));
+        if (o.shard) {
+          const shard = o.shard;
+          const plan = planRobustness(model, u, opts);
+          const { from, to } = shardRange(plan.profiles.length, shard.index, shard.count);
+          const levels = Array.from({ length: to - from }, (_, k) => plan.levels(from + k));
+          const values =
+            threads > 1
+              ? await runOnPool(env, threads, true, async (pool, onProgress, shouldStop) => {
+                  const found = await variantEquilibriaParallel(model, pool, concepts, levels, onProgress, shouldStop);
+                  return found?.map((e) => concepts.map((c) => e[c]!));
+                })
+              : profileLists(createContext(model), plan, from, to);
+          const { output, force, format, top, seed, samples, exactLimit, maxStates } = o;
+          const recorded = { format, top, seed, samples, exactLimit, maxStates, concept: concepts, output, force };
+          writePartial(env, "robustness", recorded, shard, [partialScenario(env, file)], [{ samples: plan.profiles.length, from, to, values }]);
+          return;
+        }
         // Ctrl-C keeps the profiles analysed so far: a partial result is still a result.
         const style = { line: progressBar, keepPartial: true };
         const result: RobustnessResult =
@@ -91,6 +117,24 @@ Examples:
       },
     );
 }
+
+/** `parley merge` of robustness shards: the plan made again, the profiles' equilibria from the partials. */
+export const sharded: ShardedCommand = {
+  formats: ["text", "md", "json", "html"],
+  merge(env, partial, draws, o, check) {
+    const opts = partial.options as { samples: number; seed: number; exactLimit: number; top: number; concept: Concept[]; maxStates: number };
+    const model: Model = loadRecorded(partial.scenarios[0], opts.maxStates);
+    const u = uncertaintyOf(model);
+    const result = robustnessWith(
+      createContext(model),
+      u,
+      { concepts: opts.concept, samples: opts.samples, seed: opts.seed, exactLimit: opts.exactLimit },
+      draws,
+    );
+    check();
+    print(env, robustnessOutput, { model, uncertainty: u, result, concepts: opts.concept, seed: opts.seed }, o, { top: opts.top });
+  },
+};
 
 function progressBar(done: number, total: number): string {
   const width = 30;
