@@ -32,7 +32,7 @@ export interface BargainingReport {
 }
 
 /** Draws for the spreads: enough for stable 5% and 95% quantiles, few enough to keep the report quick. */
-const DRAWS = 200;
+const DRAWS = 300;
 const SEED = 7;
 
 const r1 = (x: number) => Math.round(x * 10) / 10;

@@ -14,6 +14,7 @@ import { analyzeHypergame } from "../../src/extensions/hypergame.js";
 import { runBargaining } from "../../src/bargaining/scenario.js";
 import { stateFamilies, familyPattern } from "../../src/analysis/families.js";
 import { statusQuoAnalysis } from "../../src/analysis/paths.js";
+import { bargainingReport } from "../../src/report/bargaining.js";
 import { buildReport } from "../../src/report/build.js";
 import { playAsRead, playFromToday } from "../../src/report/play.js";
 import { render } from "../../src/present/document.js";
@@ -251,6 +252,18 @@ describe("the bargaining section, reconciled with the graph model", () => {
     for (const is of raw.bargaining.issues)
       for (const [actor, p] of Object.entries(is.positions) as [string, { assumption?: string }][])
         expect((p.assumption ?? "").trim().length, `${is.id}: ${actor}'s numbers need their reason`).toBeGreaterThan(20);
+  });
+
+  it("cites the spreads the report shows, and the link model's verdicts hold over them", () => {
+    const b = bargainingReport(m.scenario)!;
+    const nash = (id: string) =>
+      b.issues
+        .find((i) => i.id === id)!
+        .forecasts.find((f) => f.model === "nash")!
+        .spread!.map(Math.round);
+    const [t, g] = [nash("territory"), nash("guarantee")];
+    expect(raw.bargaining.linkModel.assumption).toContain(`territory ${t[0]} to ${t[1]}, guarantee ${g[0]} to ${g[1]}`);
+    expect(b.issues.flatMap((i) => i.links.map((l) => l.linkSteady))).toEqual([true, true, true]);
   });
 
   it("starts where the graph model's today is, and today takes nothing the link model puts off the table", () => {
