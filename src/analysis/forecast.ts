@@ -19,6 +19,7 @@ import type { StabilityContext } from "../stability/context.js";
 import { stateFamilies } from "./families.js";
 import { play, preparePlay, type MoveRule, type Outcome, type PreparedPlay } from "./play.js";
 import type { PreferenceUncertainty } from "./robustness.js";
+import type { ProfileLimit } from "./profile-budget.js";
 import { questionTimeline } from "./timeline.js";
 
 export const DEFAULT_RULES: { rule: MoveRule; weight: number }[] = [
@@ -41,6 +42,12 @@ export interface ForecastOptions {
   seed?: number;
   /** Signposts: how many single moves to try (the likeliest next ones first; default all). */
   signposts?: number;
+  /**
+   * At most this many preference profiles weighed (default all): each costs an
+   * analysis of the whole model, so a large model keeps the likeliest,
+   * reweighted, and the forecast says so (`limited`).
+   */
+  maxProfiles?: number;
 }
 
 export interface QuestionForecast {
@@ -99,6 +106,8 @@ export interface Forecast {
   settled: number;
   questions: QuestionForecast[];
   signposts: Signpost[];
+  /** Present when `maxProfiles` left preference profiles out: how many were weighed, of how many, and their share of the probability. */
+  limited?: ProfileLimit;
 }
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -139,7 +148,7 @@ export function forecast(ctx: StabilityContext, u: PreferenceUncertainty, opts: 
   const rules = opts.rules ?? sc.forecast?.rules?.map((r) => ({ rule: r.rule, weight: r.weight })) ?? DEFAULT_RULES;
   const horizon = opts.horizon ?? sc.forecast?.horizon ?? DEFAULT_HORIZON;
   const rates = sc.decisionMakers.map((dm) => dm.rate?.perMonth ?? 1);
-  const prepared = preparePlay(ctx, u, { concept, samples: opts.samples, seed: opts.seed });
+  const prepared = preparePlay(ctx, u, { concept, samples: opts.samples, seed: opts.seed, maxProfiles: opts.maxProfiles });
   const common = { concept, rules, method: opts.method, samples: opts.samples, seed: opts.seed, prepared };
   const asOf = asOfDate(sc.asOf);
 
@@ -177,6 +186,7 @@ export function forecast(ctx: StabilityContext, u: PreferenceUncertainty, opts: 
     settled: p.settled,
     questions,
     signposts,
+    ...(prepared.limited ? { limited: prepared.limited } : {}),
   };
 }
 

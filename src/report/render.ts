@@ -9,6 +9,7 @@ import type { BottomLine } from "./bottom-line.js";
 import type { OutlookReport, StepReport } from "./outlook.js";
 import { NO_BETTER_MOVE } from "./tiers.js";
 import { percent as pct } from "../present/percent.js";
+import { bottomLineLimits, sensitivityBudgetLists, sensitivityBudgetSentence } from "./budget-words.js";
 
 function cites(c: { sources?: string[]; assumption?: string }): string {
   const bits = [...(c.sources ?? [])];
@@ -70,7 +71,7 @@ function longDate(d: string): string {
  * what news to watch; then the questions. Said once, plainly: these are
  * chances that something happens, not that a state is stable.
  */
-function bottomLineBlocks(b: BottomLine): Block[] {
+function bottomLineBlocks(b: BottomLine, r: ReportData): Block[] {
   const out: Block[] = [{ kind: "heading", level: 2, text: `Bottom line, as of ${longDate(b.made)}` }];
   if (b.outcomes.length) {
     out.push({
@@ -100,6 +101,8 @@ function bottomLineBlocks(b: BottomLine): Block[] {
       level: 1,
       text: t`${strong("Watch for")}: ${user(b.watch.map((w) => `${w.move}${w.effect ? ` (${w.effect})` : ""}`).join("; "))}.`,
     });
+  const limits = bottomLineLimits(b.readingsWeighed, r.assumptions.budget, r.model.feasibleStates);
+  if (limits) out.push({ kind: "item", level: 1, text: t`${strong("On a model this large")}: ${limits}` });
   out.push({
     kind: "paragraph",
     text: `These percentages are chances that an outcome happens under a stated model of play (parley forecast; docs/forecast.md), not chances that a state is stable: the rest of this report says which states no party would leave, which is a different question.${b.asOf && b.asOf < b.made ? ` The scenario describes the situation of ${longDate(b.asOf)}; questions whose date has passed are retrodictions, computed from that date and never scored.` : ""}`,
@@ -130,7 +133,7 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
   out.push(heading(1, user(title)));
   if (r.scenario.description) out.push(para(user(r.scenario.description)));
 
-  if (r.bottomLine) out.push(...bottomLineBlocks(r.bottomLine));
+  if (r.bottomLine) out.push(...bottomLineBlocks(r.bottomLine, r));
 
   // 1. The model
   const m = r.model;
@@ -240,7 +243,9 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
   const a = r.assumptions;
   out.push(
     para(
-      `Each party's priorities were changed one at a time (two neighbouring priorities swapped, or one dropped): ${a.tried} variants. ${a.leaveOutlook} of them leave the outlook from today unchanged. The changes that matter most:`,
+      a.budget
+        ? sensitivityBudgetSentence(a.budget, a.tried, a.leaveOutlook, r.model.feasibleStates)
+        : `Each party's priorities were changed one at a time (two neighbouring priorities swapped, or one dropped): ${a.tried} variants. ${a.leaveOutlook} of them leave the outlook from today unchanged. The changes that matter most:`,
     ),
   );
   // The body names the two that matter most; the appendix (A.7) gives every one with its effect.
@@ -343,7 +348,7 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
       out.push(heading(3, `A.${++sub} How sure the conclusions are`));
       out.push(
         para(
-          `The scenario marks ${rb.uncertain} preference statement${rb.uncertain === 1 ? "" : "s"} as uncertain and gives ${rb.alternatives} alternative preference${rb.alternatives === 1 ? "" : "s"}; ${rb.exact ? `all ${rb.profiles} combinations were weighed exactly` : `${rb.profiles.toLocaleString("en-US")} combinations were sampled`}. Probability of being an equilibrium:`,
+          `The scenario marks ${rb.uncertain} preference statement${rb.uncertain === 1 ? "" : "s"} as uncertain and gives ${rb.alternatives} alternative preference${rb.alternatives === 1 ? "" : "s"}; ${rb.exact ? `all ${rb.profiles} combinations were weighed exactly` : `${rb.profiles.toLocaleString("en-US")} combinations were sampled`}${rb.budget ? ` (the draws of the first ${rb.budget} distinct ones: each costs an analysis of all ${r.model.feasibleStates.toLocaleString("en-US")} states)` : ""}. Probability of being an equilibrium:`,
         ),
       );
       for (const row of rb.rows)
@@ -367,6 +372,15 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
         out.push(item(t`${user(d.change)}: ${user(d.effect)}`, 1));
         out.push(para(t`Statements: ${user(d.statements.map((c) => `${c.expression ?? c.text}${cites(c)}`).join("; "))}`, 2));
       }
+    }
+    if (r.assumptions.budget) {
+      const lists = sensitivityBudgetLists(r.assumptions.budget);
+      out.push(heading(3, `A.${++sub} Single changes tried and skipped`));
+      out.push(para("Analysed, in the order tried (those that can matter first):", 1));
+      for (const line of lists.analysed) out.push(item(user(line), 2));
+      out.push(para("Not tried:", 1));
+      for (const line of lists.skipped) out.push(item(user(line), 2));
+      for (const line of lists.more) out.push(para(`${line} (the JSON form lists them all).`, 1));
     }
     if (r.bargaining?.issues.length) {
       out.push(heading(3, `A.${++sub} Where the open issues may settle`));

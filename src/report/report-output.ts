@@ -30,6 +30,7 @@ export const REPORT_FORMAT = "parley-report/1";
 
 const cited = obj({ text: str, expression: str, sources: arr(str), assumption: str }, ["expression", "sources", "assumption"]);
 const counts = byConcept(int);
+const skipReason = oneOfValues("count", "time");
 const outlook = obj({
   from: stateIdSchema,
   fromPattern: pattern,
@@ -118,33 +119,53 @@ const reportSchema = root(
         ["note", "jointFromToday"],
       ),
     ),
-    robustness: obj({
-      exact: bool,
-      profiles: int,
-      uncertain: int,
-      alternatives: int,
-      rows: arr(obj({ state: stateIdSchema, words: str, label: str, probability: byConcept(num) })),
-      influences: arr(str),
-    }),
-    assumptions: obj({
-      tried: int,
-      leaveOutlook: int,
-      decisive: arr(obj({ change: str, dm: str, statements: arr(cited), effect: str, changesOutlook: bool })),
-    }),
+    robustness: obj(
+      {
+        exact: bool,
+        profiles: int,
+        uncertain: int,
+        alternatives: int,
+        rows: arr(obj({ state: stateIdSchema, words: str, label: str, probability: byConcept(num) })),
+        influences: arr(str),
+        budget: int,
+      },
+      ["budget"],
+    ),
+    assumptions: obj(
+      {
+        tried: int,
+        leaveOutlook: int,
+        decisive: arr(obj({ change: str, dm: str, statements: arr(cited), effect: str, changesOutlook: bool })),
+        budget: obj({
+          candidates: int,
+          sameRanking: int,
+          maxChanges: nullable(int),
+          seconds: nullable(num),
+          stoppedBy: skipReason,
+          analysed: arr(str),
+          skipped: arr(obj({ change: str, why: skipReason })),
+        }),
+      },
+      ["budget"],
+    ),
     limitations: arr(str),
     checks: arr(obj({ code: str, element: str, message: str, fix: str })),
-    bottomLine: obj({
-      made: str,
-      asOf: nullable(str),
-      horizon: int,
-      outcomes: arr(obj({ words: str, probability: num })),
-      rest: num,
-      change: arr(str),
-      readings: arr(obj({ dm: str, label: str, weight: num })),
-      whatIfs: arr(obj({ title: str, moves: arr(str), words: str })),
-      watch: arr(obj({ move: str, effect: str })),
-      questions: arr(obj({ id: str, question: str, by: str, probability: nullable(num), retrodiction: bool })),
-    }),
+    bottomLine: obj(
+      {
+        made: str,
+        asOf: nullable(str),
+        horizon: int,
+        outcomes: arr(obj({ words: str, probability: num })),
+        rest: num,
+        change: arr(str),
+        readings: arr(obj({ dm: str, label: str, weight: num })),
+        whatIfs: arr(obj({ title: str, moves: arr(str), words: str })),
+        watch: arr(obj({ move: str, effect: str })),
+        questions: arr(obj({ id: str, question: str, by: str, probability: nullable(num), retrodiction: bool })),
+        readingsWeighed: obj({ kept: int, of: int, weight: num }),
+      },
+      ["readingsWeighed"],
+    ),
     bargaining: obj(
       {
         issues: arr(
