@@ -6,7 +6,8 @@
  * only (CI), `--json` prints machine-readable rows, `--release DIR` also times
  * an earlier release of the engine built in DIR (a checkout with its dist/,
  * e.g. `git worktree add ../parley-prev REF && cd ../parley-prev && npm ci`)
- * on the same scenarios.
+ * on the same scenarios, `--report` also times `parley report` on 262,144
+ * states (bench/report.ts; most of a minute).
  */
 import os from "node:os";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -22,6 +23,7 @@ import { loadModel } from "../src/index.js";
 import { robustness, uncertaintyOf } from "../src/analysis/robustness.js";
 import { defaultThreads, startNodePool } from "../src/parallel/node-pool.js";
 import { analyzeParallel, robustnessParallel } from "../src/parallel/parallel.js";
+import { measureReport } from "./report.js";
 
 const args = new Set(process.argv.slice(2));
 const smoke = args.has("--smoke");
@@ -227,6 +229,9 @@ const robustnessRow = {
 // several runs, against a bare `node -e 0` measured in the same run (the ratio is what matters: machines differ, and so does their load).
 const startupRow = measureStartup(smoke ? 3 : 10);
 
+// `--report`: parley report end to end on 262,144 states (most of a minute, so only when asked).
+const reportRow = args.has("--report") ? measureReport() : undefined;
+
 // Growth: least-squares slope of log(time) against log(states × moves per state),
 // over the rows large enough for timer noise not to dominate (1 means linear).
 const big = rows.filter((r) => r.states >= 1000);
@@ -256,6 +261,7 @@ if (asJson) {
         memory: memoryRows,
         robustness: robustnessRow,
         startup: startupRow,
+        ...(reportRow !== undefined ? { report: reportRow } : {}),
         growthExponent: growth ?? null,
       },
       null,
@@ -328,6 +334,11 @@ if (asJson) {
     console.log(`\nStart-up of the built CLI, median of ${startupRow.runs} runs, against a bare \`node -e 0\` (${ms(startupRow.baselineMs)} ms) in this run:`);
     for (const c of startupRow.commands) console.log(`  ${c.command.padEnd(44)} ${ms(c.ms).padStart(6)} ms  ${c.ratio.toFixed(1)}x`);
   } else console.log("\nStart-up: dist/ is not built (npm run build), not measured.");
+  if (reportRow)
+    console.log(
+      `\nparley report on ${reportRow.states.toLocaleString("en-US")} states (4 DMs x 18 options, no constraint): ${reportRow.seconds.toFixed(1)} s, peak ${reportRow.peakMiB === null ? "(no /usr/bin/time)" : `${Math.round(reportRow.peakMiB)} MiB`} resident; sensitivity: ${reportRow.analysed} of ${reportRow.candidates} changes analysed${reportRow.stoppedBy ? `, stopped by the ${reportRow.stoppedBy === "count" ? "count budget" : "time cap"}` : ""}.`,
+    );
+  else if (reportRow === null) console.log("\nparley report: dist/ is not built (npm run build), not measured.");
 }
 
 /** Median wall time of `node ARGS` over `runs` runs (after one warm-up), per command, and its ratio to `node -e 0`. */

@@ -99,7 +99,8 @@ export {
   type ForecastLogRecord,
 } from "./interchange/forecast-log.js";
 export type { StatusQuoAnalysis } from "./analysis/paths.js";
-export type { PreferenceChange, Sensitivity } from "./analysis/sensitivity.js";
+export type { PreferenceChange, Sensitivity, SensitivityBudget, SensitivityPlan, SkipReason, Variant as SensitivityVariant } from "./analysis/sensitivity.js";
+export type { ProfileLimit } from "./analysis/profile-budget.js";
 export type { Comparison, StabilityChange } from "./analysis/compare.js";
 export type { InverseResult, InverseOptions } from "./analysis/inverse.js";
 export type { Forecast, ForecastOptions } from "./analysis/forecast.js";

@@ -20,6 +20,7 @@ import type { Draws } from "./draws.js";
 import { stateFamilies } from "./families.js";
 import { play, preparePlay, type MoveRule, type Outcome, type PreparedPlay } from "./play.js";
 import type { PreferenceUncertainty } from "./robustness.js";
+import type { ProfileLimit } from "./profile-budget.js";
 import { questionTimeline } from "./timeline.js";
 
 export const DEFAULT_RULES: { rule: MoveRule; weight: number }[] = [
@@ -44,6 +45,12 @@ export interface ForecastOptions {
   signposts?: number;
   /** Where the sampled courses of play are run (default: all here; a shard's share, or a merge: src/analysis/draws.ts). */
   draws?: Draws;
+  /**
+   * At most this many preference profiles weighed (default all): each costs an
+   * analysis of the whole model, so a large model keeps the likeliest,
+   * reweighted, and the forecast says so (`limited`).
+   */
+  maxProfiles?: number;
 }
 
 export interface QuestionForecast {
@@ -102,6 +109,8 @@ export interface Forecast {
   settled: number;
   questions: QuestionForecast[];
   signposts: Signpost[];
+  /** Present when `maxProfiles` left preference profiles out: how many were weighed, of how many, and their share of the probability. */
+  limited?: ProfileLimit;
 }
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -142,7 +151,7 @@ export function forecast(ctx: StabilityContext, u: PreferenceUncertainty, opts: 
   const rules = opts.rules ?? sc.forecast?.rules?.map((r) => ({ rule: r.rule, weight: r.weight })) ?? DEFAULT_RULES;
   const horizon = opts.horizon ?? sc.forecast?.horizon ?? DEFAULT_HORIZON;
   const rates = sc.decisionMakers.map((dm) => dm.rate?.perMonth ?? 1);
-  const prepared = preparePlay(ctx, u, { concept, samples: opts.samples, seed: opts.seed });
+  const prepared = preparePlay(ctx, u, { concept, samples: opts.samples, seed: opts.seed, maxProfiles: opts.maxProfiles });
   const common = { concept, rules, method: opts.method, samples: opts.samples, seed: opts.seed, prepared, draws: opts.draws };
   const asOf = asOfDate(sc.asOf);
 
@@ -180,6 +189,7 @@ export function forecast(ctx: StabilityContext, u: PreferenceUncertainty, opts: 
     settled: p.settled,
     questions,
     signposts,
+    ...(prepared.limited ? { limited: prepared.limited } : {}),
   };
 }
 

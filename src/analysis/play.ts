@@ -37,6 +37,7 @@ import { explainState } from "../stability/explain.js";
 import { reachMinImplicit } from "../stability/implicit.js";
 import { allDraws, bump, drawSeed, type Counts, type Draws } from "./draws.js";
 import { seededRandom } from "./random.js";
+import { likeliestProfiles, type ProfileLimit } from "./profile-budget.js";
 import { planRobustness, type PreferenceUncertainty, type RobustnessPlan } from "./robustness.js";
 
 export const MOVE_RULES = ["uniform", "gain", "undeterred"] as const;
@@ -270,23 +271,28 @@ export interface PreparedPlay {
   concept: Concept;
   plan: RobustnessPlan;
   profile(k: number): Profile;
+  /** Present when `maxProfiles` left readings out: the likeliest `kept` of `of`, holding `weight` of the probability. */
+  limited?: ProfileLimit;
 }
 
 export function preparePlay(
   base: StabilityContext,
   u: PreferenceUncertainty,
-  opts: { concept: Concept; exactProfiles?: number; samples?: number; seed?: number },
+  opts: { concept: Concept; exactProfiles?: number; samples?: number; seed?: number; maxProfiles?: number },
 ): PreparedPlay {
-  const plan = planRobustness(base.model, u, {
+  const full = planRobustness(base.model, u, {
     concepts: [opts.concept],
     exactLimit: opts.exactProfiles ?? 4096,
     samples: opts.samples ?? 20_000,
     seed: opts.seed,
   });
+  // Every profile costs an analysis of the whole model: a budget keeps the likeliest.
+  const { plan, limited } = likeliestProfiles(full, opts.maxProfiles ?? Number.POSITIVE_INFINITY);
   const profiles = new Map<number, Profile>();
   return {
     concept: opts.concept,
     plan,
+    ...(limited ? { limited } : {}),
     profile(k: number) {
       let p = profiles.get(k);
       if (!p) profiles.set(k, (p = profileOf(base, plan.levels(k), opts.concept)));

@@ -12,7 +12,7 @@ import { inverseForTargets, type InverseOptions, type InverseResult } from "../a
 import { lintModel, type LintFinding, type LintOptions } from "../analysis/lint.js";
 import { statusQuoAnalysis, type StatusQuoAnalysis } from "../analysis/paths.js";
 import { robustness, uncertaintyOf, type PreferenceUncertainty, type RobustnessOptions, type RobustnessResult } from "../analysis/robustness.js";
-import { preferenceSensitivity, type Sensitivity } from "../analysis/sensitivity.js";
+import { preferenceSensitivity, type Sensitivity, type SensitivityBudget } from "../analysis/sensitivity.js";
 import { runBargaining, type BargainingRun, type RunOptions } from "../bargaining/scenario.js";
 import { coalitionAnalysis, type CoalitionAnalysis, type CoalitionOptions } from "../extensions/coalitions.js";
 import { foresight, type Foresight } from "../extensions/foresight.js";
@@ -97,9 +97,13 @@ export function analyzeRobustness(subject: Subject, opts: AnalyzeRobustnessOptio
   return robustness(contextOf(subject), uncertainty ?? uncertaintyOf(modelOf(subject)), { ...rest, concepts: rest.concepts ?? CONCEPTS });
 }
 
-/** Which single preference changes would change the equilibria. */
-export function analyzeSensitivity(subject: Subject): Sensitivity {
-  return preferenceSensitivity(analysisOf(subject));
+/**
+ * Which single preference changes would change the equilibria. Every change by
+ * default; `maxChanges` and `stop` (polled before each analysis) limit the
+ * analyses, those that can matter first, and the result says what was skipped.
+ */
+export function analyzeSensitivity(subject: Subject, budget: SensitivityBudget = {}): Sensitivity {
+  return preferenceSensitivity(analysisOf(subject), budget);
 }
 
 export interface AnalyzeInverseOptions extends InverseOptions {

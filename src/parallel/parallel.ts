@@ -75,7 +75,10 @@ export async function robustnessParallel(model: Model, u: PreferenceUncertainty,
 /**
  * The equilibria of variants of a model that differ only in preferences
  * (sensitivity changes), one task per variant; in variant order. Undefined
- * when `shouldStop` stopped it (polled after each variant).
+ * when `shouldStop` stopped it (polled after each variant). `timeUp`, polled
+ * the same way, ends the work early but keeps it: the result is then the
+ * variants finished, a prefix of the list (tasks are handed out in order and
+ * those running finish).
  */
 export async function variantEquilibriaParallel(
   model: Model,
@@ -84,13 +87,21 @@ export async function variantEquilibriaParallel(
   variantLevels: readonly Int32Array[][],
   onProgress?: (done: number, total: number) => void,
   shouldStop?: () => boolean,
+  timeUp?: () => boolean,
 ): Promise<Partial<Record<Concept, number[]>>[] | undefined> {
   await pool.load(model);
   const tasks: Task[] = variantLevels.map((levels) => ({ kind: "profile", concepts: [...concepts], levels }));
   let done = 0;
-  const results = await pool.run(tasks, { onResult: () => onProgress?.(++done, tasks.length), shouldStop });
-  if (shouldStop?.() || results.includes(undefined)) return undefined;
-  return results.map((marks) => {
+  const results = await pool.run(tasks, {
+    onResult: () => onProgress?.(++done, tasks.length),
+    shouldStop: () => (shouldStop?.() ?? false) || (timeUp?.() ?? false),
+  });
+  if (shouldStop?.()) return undefined;
+  // The results are a sparse array: the first hole ends the prefix of finished variants.
+  let finished = 0;
+  while (finished < results.length && results[finished] !== undefined) finished++;
+  if (finished < results.length && !timeUp) return undefined;
+  return results.slice(0, finished).map((marks) => {
     const out: Partial<Record<Concept, number[]>> = {};
     concepts.forEach((c, k) => {
       const list: number[] = [];

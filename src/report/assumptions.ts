@@ -28,21 +28,7 @@ export function assumptionReport(
 ): AssumptionReport {
   const sc: Scenario = model.scenario;
   const dm = sc.decisionMakers[change.dm];
-  const pref = sc.preferences[change.dm];
-  const statementText = (j: number): Cited => {
-    if (pref.kind !== "statements") return { text: `ranking item ${j + 1}` };
-    const st = pref.statements[j];
-    return { text: st.note ?? st.text, expression: st.text, ...cite(st) };
-  };
-  let text: string;
-  let statements: Cited[];
-  if (change.kind === "swap") {
-    statements = [statementText(change.second), statementText(change.first)];
-    text = `If ${dm.name} put "${statements[0].text}" before "${statements[1].text}"`;
-  } else {
-    statements = [statementText(change.index)];
-    text = `If ${dm.name} did not care about "${statements[0].text}"`;
-  }
+  const { text, statements } = changeInWords(model, change);
   const parts: string[] = [];
   const words = (xs: number[]) => xs.map((s) => `${describeState(model, s)} (state ${stateId(s)})`).join("; or ");
   const { gained, lost } = fromStatusQuo;
@@ -64,6 +50,24 @@ export function assumptionReport(
     effect: parts.join("; ") + ".",
     changesOutlook: fromStatusQuo.gained.length + fromStatusQuo.lost.length > 0,
   };
+}
+
+/** A single change of the priorities in words ("If Russia put … before …"), with the statements it involves. */
+export function changeInWords(model: Model, change: PreferenceChange): { text: string; statements: Cited[] } {
+  const sc: Scenario = model.scenario;
+  const dm = sc.decisionMakers[change.dm];
+  const pref = sc.preferences[change.dm];
+  const statementText = (j: number): Cited => {
+    if (pref.kind !== "statements") return { text: `ranking item ${j + 1}` };
+    const st = pref.statements[j];
+    return { text: st.note ?? st.text, expression: st.text, ...cite(st) };
+  };
+  if (change.kind === "swap") {
+    const statements = [statementText(change.second), statementText(change.first)];
+    return { text: `If ${dm.name} put "${statements[0].text}" before "${statements[1].text}"`, statements };
+  }
+  const statements = [statementText(change.index)];
+  return { text: `If ${dm.name} did not care about "${statements[0].text}"`, statements };
 }
 
 function signed(gained: number, lost: number): string {

@@ -6,6 +6,7 @@
  * scenario's as-of date (a question whose date has passed is a retrodiction).
  */
 import type { Forecast } from "../analysis/forecast.js";
+import type { ProfileLimit } from "../analysis/profile-budget.js";
 import type { Model } from "../model/compile.js";
 import { describeFamily, describeMove } from "../model/describe.js";
 import type { AssumptionReport } from "./assumptions.js";
@@ -40,6 +41,12 @@ export interface BottomLine {
   /** The moves whose news would shift the questions most, each with the forecast's chance that it is the next move. */
   watch: { move: string; chance: number; effect: string }[];
   questions: { id: string; question: string; by: string; probability: number | null; retrodiction: boolean }[];
+  /**
+   * Present when the model was too large to weigh every reading of its
+   * uncertain preferences: the likeliest `kept` of `of` were weighed, which
+   * held `weight` of the probability (reweighted to 1).
+   */
+  readingsWeighed?: ProfileLimit;
 }
 
 export function bottomLineOf(model: Model, f: Forecast, decisive: AssumptionReport[], tried: BottomLine["tried"], shown = 3): BottomLine {
@@ -93,5 +100,6 @@ export function bottomLineOf(model: Model, f: Forecast, decisive: AssumptionRepo
     tried,
     watch,
     questions: f.questions.map((q) => ({ id: q.id, question: q.question, by: q.by, probability: q.probability, retrodiction: q.retrodiction })),
+    ...(f.limited ? { readingsWeighed: f.limited } : {}),
   };
 }

@@ -8,14 +8,15 @@
  */
 import { scenarioChanges } from "../analysis/diff.js";
 import { lintModel } from "../analysis/lint.js";
-import { preferenceSensitivity, sensitivityOf, sensitivityVariants } from "../analysis/sensitivity.js";
+import { defaultChangeBudget, preferenceSensitivity, sensitivityOf, type Sensitivity, type SensitivityPlan, type SkipReason } from "../analysis/sensitivity.js";
+import { profileBudget } from "../analysis/profile-budget.js";
 import { statePattern, type Model } from "../model/compile.js";
 import { describeState } from "../model/describe.js";
 import { describeFindings } from "../present/lint-output.js";
 import { analyze, type Analysis, type Concept } from "../stability/analyze.js";
 import { forecast } from "../analysis/forecast.js";
 import { uncertaintyOf } from "../analysis/robustness.js";
-import { assumptionReport, type AssumptionReport } from "./assumptions.js";
+import { assumptionReport, changeInWords, type AssumptionReport } from "./assumptions.js";
 import { bottomLineOf, type BottomLine } from "./bottom-line.js";
 import { bargainingReport, type BargainingReport } from "./bargaining.js";
 import { cite, type Cited } from "./cited.js";
@@ -75,7 +76,7 @@ export interface ReportData {
   goals: GoalReport[];
   /** How sure the headline conclusions are, when the scenario marks preferences as uncertain. */
   robustness?: RobustnessReport;
-  assumptions: { tried: number; leaveOutlook: number; decisive: AssumptionReport[] };
+  assumptions: { tried: number; leaveOutlook: number; decisive: AssumptionReport[]; budget?: SensitivityBudgetReport };
   limitations: string[];
   /** Model checks (parley lint): findings that make results suspect, each with what to do. */
   checks: { code: string; element: string; message: string; fix: string }[];
@@ -85,6 +86,38 @@ export interface ReportData {
   bottomLine?: BottomLine;
   /** The facts of the scenario's fact table that the report cites (as F9), in the table's order, so that every fact number it prints is defined. */
   facts?: { id: string; fact: string; quote?: string }[];
+}
+
+/**
+ * What the budget of the sensitivity phase left out, present only when it
+ * left some change untried: every change there is, those settled without an
+ * analysis, those analysed (in the order tried: those that can matter
+ * first), and those skipped, each with the reason.
+ */
+export interface SensitivityBudgetReport {
+  candidates: number;
+  /** Changes that leave the party's ranking of every state as it was: known to change nothing, no analysis needed. */
+  sameRanking: number;
+  /** The count budget: analyses at most (null: none). */
+  maxChanges: number | null;
+  /** The time cap in seconds (null: none). */
+  seconds: number | null;
+  /** What stopped the phase: the count budget, or the time cap (the output then depends on the machine's speed). */
+  stoppedBy: SkipReason;
+  analysed: string[];
+  skipped: { change: string; why: SkipReason }[];
+}
+
+/** The budget of the report's sensitivity phase (see src/analysis/sensitivity.ts). */
+export interface ReportBudget {
+  /** At most this many changes analysed (default: `defaultChangeBudget(states)`, every change of a small model; Infinity: all). */
+  changes?: number;
+  /** The time cap in seconds, as the report states it when it stopped the phase. */
+  seconds?: number;
+  /** Polled before each analysis: true once the time cap is reached (the caller keeps the clock). */
+  stop?: () => boolean;
+  /** Preference profiles analysed at most by the forecast and by the robustness run, each (default: `profileBudget(states)`). */
+  profiles?: number;
 }
 
 export interface ReportOptions {
@@ -98,8 +131,10 @@ export interface ReportOptions {
   maxAssumptions?: number;
   /** The model's analysis (every concept), when already computed (e.g. on worker threads). */
   analysis?: Analysis;
-  /** The equilibria of each variant of `sensitivityVariants(analysis)`, in order, when already computed. */
-  sensitivityEquilibria?: Partial<Record<Concept, number[]>>[];
+  /** The sensitivity phase's plan and the equilibria of `plan.analyse`'s changes, in order (a prefix when stopped on time), when already computed. */
+  sensitivity?: { plan: SensitivityPlan; equilibria: Partial<Record<Concept, number[]>>[] };
+  /** The sensitivity phase's budget (default: a count budget by the model's size, no time cap). */
+  budget?: ReportBudget;
   /**
    * The day the report is made (YYYY-MM-DD): with it, the report leads with a
    * dated bottom line from the forecast (the engine has no clock: the caller says what day it is).
@@ -118,9 +153,10 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
   for (const c of analysis.concepts) counts[c] = analysis.equilibria[c]!.length;
   const tiers = tiersOf(analysis, distance, reachable, opts.familiesPerTier);
 
-  const sensitivity = opts.sensitivityEquilibria
-    ? sensitivityOf(analysis, sensitivityVariants(analysis), opts.sensitivityEquilibria)
-    : preferenceSensitivity(analysis);
+  const budget = opts.budget ?? {};
+  const sensitivity = opts.sensitivity
+    ? sensitivityOf(analysis, opts.sensitivity.plan, opts.sensitivity.equilibria)
+    : preferenceSensitivity(analysis, { maxChanges: budget.changes ?? defaultChangeBudget(model.states.length), stop: budget.stop });
   const decisive = sensitivity.changes
     .filter((c) => c.weight > 0 || c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length > 0)
     .slice(0, opts.maxAssumptions ?? 6)
@@ -135,15 +171,22 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
   const summary = summarize(analysis, outlook, tiers, decisive, coalitions);
   const goals = (opts.goals ?? sc.goals ?? []).map((g) => goalReport(analysis, g));
   const credibleFamily = tiers.find((t) => t.key === "credible")?.families[0];
-  const robust = robustnessReport(analysis, [
-    { state: model.statusQuo, label: "today's state" },
-    ...(nearest ? [{ state: stateIndex(nearest.state), label: "the nearest stable outcome from today" }] : []),
-    ...(credibleFamily ? [{ state: stateIndex(credibleFamily.example), label: "an outcome held by credible threats" }] : []),
-  ]);
+  // Each preference profile of the forecast and of the robustness run costs an analysis of the model: at most so many.
+  const profiles = budget.profiles ?? profileBudget(model.states.length);
+  const robust = robustnessReport(
+    analysis,
+    [
+      { state: model.statusQuo, label: "today's state" },
+      ...(nearest ? [{ state: stateIndex(nearest.state), label: "the nearest stable outcome from today" }] : []),
+      ...(credibleFamily ? [{ state: stateIndex(credibleFamily.example), label: "an outcome held by credible threats" }] : []),
+    ],
+    profiles,
+  );
 
   const bargaining = bargainingReport(sc);
+  const budgetReport = sensitivityBudgetReport(model, sensitivity, budget);
   const bottomLine = opts.today
-    ? bottomLineOf(model, forecast(analysis.context, uncertaintyOf(model), { today: opts.today }), decisive, {
+    ? bottomLineOf(model, forecast(analysis.context, uncertaintyOf(model), { today: opts.today, maxProfiles: profiles }), decisive, {
         variants: sensitivity.tried,
         moving: sensitivity.tried - leaveOutlook,
       })
@@ -205,7 +248,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     coalitions,
     goals,
     ...(robust ? { robustness: robust } : {}),
-    assumptions: { tried: sensitivity.tried, leaveOutlook, decisive },
+    assumptions: { tried: sensitivity.tried, leaveOutlook, decisive, ...(budgetReport ? { budget: budgetReport } : {}) },
     limitations: sc.limitations ?? [],
     checks: modelChecks(model, analysis),
     ...(bargaining ? { bargaining } : {}),
@@ -218,6 +261,21 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
   }
   const facts = citedFacts(sc.facts ?? [], JSON.stringify(data));
   return facts.length ? { ...data, facts } : data;
+}
+
+/** What the sensitivity phase's budget left out, in words; undefined when it tried every change. */
+function sensitivityBudgetReport(model: Model, s: Sensitivity, budget: ReportBudget): SensitivityBudgetReport | undefined {
+  if (!s.skipped.length) return undefined;
+  const words = (c: Sensitivity["analysedInOrder"][number]) => changeInWords(model, c).text;
+  return {
+    candidates: s.candidates,
+    sameRanking: s.sameRanking,
+    maxChanges: Number.isFinite(s.maxChanges) ? s.maxChanges : null,
+    seconds: budget.seconds ?? null,
+    stoppedBy: s.skipped.some((x) => x.why === "time") ? "time" : "count",
+    analysed: s.analysedInOrder.map(words),
+    skipped: s.skipped.map((x) => ({ change: words(x.change), why: x.why })),
+  };
 }
 
 /** The facts of the table whose id (as F9) appears anywhere in the report's text. */

@@ -146,16 +146,30 @@ export interface RobustnessReport {
   /** Probability that each headline state is an equilibrium. */
   rows: { state: number; words: string; label: string; probability: Partial<Record<Concept, number>> }[];
   influences: string[];
+  /** Present when the budget of profiles stopped the run: it analysed this many (the samples are the draws they cover). */
+  budget?: number;
 }
 
-/** How sure the headline conclusions are, given the scenario's uncertain preferences (undefined when it declares none). */
-export function robustnessReport(analysis: Analysis, headline: { state: number; label: string }[]): RobustnessReport | undefined {
+/**
+ * How sure the headline conclusions are, given the scenario's uncertain
+ * preferences (undefined when it declares none). Each profile costs an
+ * analysis of the model: with `maxProfiles` below the profiles there are,
+ * they are sampled and the run stops after that many distinct ones (keeping
+ * the draws they cover), and the report says so.
+ */
+export function robustnessReport(
+  analysis: Analysis,
+  headline: { state: number; label: string }[],
+  maxProfiles = Number.POSITIVE_INFINITY,
+): RobustnessReport | undefined {
   const { model, context } = analysis;
   const u = uncertaintyOf(model);
   const nAlt = u.alternatives.reduce((a, x) => a + x.length, 0);
   if (u.statements.length === 0 && nAlt === 0) return undefined;
   const concepts = (["Nash", "SEQ"] as const).filter((c) => analysis.concepts.includes(c));
-  const r = robustness(context, u, { concepts, samples: 10_000, seed: 1 });
+  let analysed = 0;
+  const budget = Number.isFinite(maxProfiles) ? { exactLimit: Math.min(4096, maxProfiles), shouldStop: () => ++analysed >= maxProfiles } : {};
+  const r = robustness(context, u, { concepts, samples: 10_000, seed: 1, ...budget });
   const rows = headline.map(({ state, label }) => {
     const row = r.states.find((x) => x.state === state);
     const probability: Partial<Record<Concept, number>> = {};
@@ -170,7 +184,15 @@ export function robustnessReport(analysis: Analysis, headline: { state: number; 
       const what = i.element.kind === "alternative" ? `${who}, alternative preferences "${i.element.label}"` : `${who}, "${i.element.label}"`;
       return `${what}: state ${stateId(i.state)} (${describeState(model, i.state)}) is a ${i.concept} equilibrium with probability ${i.whenHolds.toFixed(2)} when it holds, ${i.whenNot.toFixed(2)} when not.`;
     });
-  return { exact: r.exact, profiles: r.done, uncertain: u.statements.length, alternatives: nAlt, rows, influences };
+  return {
+    exact: r.exact,
+    profiles: r.done,
+    uncertain: u.statements.length,
+    alternatives: nAlt,
+    rows,
+    influences,
+    ...(r.interrupted ? { budget: r.distinctProfiles } : {}),
+  };
 }
 
 /** A what-if against the base, in a few lines: equilibrium families gained and lost (Nash, SEQ). */

@@ -6,6 +6,8 @@
 import { strong, t, user, type Block } from "../present/document.js";
 import { percent as pct } from "../present/percent.js";
 import type { BottomLine } from "./bottom-line.js";
+import type { ReportData } from "./build.js";
+import { bottomLineLimits } from "./budget-words.js";
 import { playInWords, possessive } from "./play.js";
 
 /** "2025-12-31" -> "31 December 2025" */
@@ -18,7 +20,7 @@ export function longDate(d: string): string {
  * what news to watch; then the questions. Said once, plainly: these are
  * chances that something happens, not that a state is stable.
  */
-export function bottomLineBlocks(b: BottomLine): Block[] {
+export function bottomLineBlocks(b: BottomLine, r: ReportData): Block[] {
   const out: Block[] = [{ kind: "heading", level: 2, text: `Bottom line, computed ${longDate(b.made)}` }];
   if (b.outcomes.length) {
     out.push({
@@ -62,6 +64,8 @@ export function bottomLineBlocks(b: BottomLine): Block[] {
       level: 1,
       text: t`${strong("Watch for")}: ${user(b.watch.map((w) => `${w.move}${w.chance >= 0.005 ? `, ${pct(w.chance)} likely to be the next move` : ", not expected as the next move"}${w.effect ? ` (${w.effect})` : ""}`).join("; "))}.`,
     });
+  const limits = bottomLineLimits(b.readingsWeighed, r.assumptions.budget, r.model.feasibleStates);
+  if (limits) out.push({ kind: "item", level: 1, text: t`${strong("On a model this large")}: ${limits}` });
   out.push({
     kind: "paragraph",
     text: `These percentages are chances that an outcome happens under a stated model of play (parley forecast; docs/forecast.md), not chances that a state is stable: the rest of this report says which states no party would leave, which is a different question.${b.asOf && b.asOf < b.made ? ` The scenario describes the situation of ${longDate(b.asOf)}; questions whose date has passed are retrodictions, computed from that date and never scored.` : ""}`,

@@ -9,6 +9,7 @@ import type { OutlookReport, StepReport } from "./outlook.js";
 import { playInWords } from "./play.js";
 import { bottomLineBlocks, longDate } from "./render-bottom-line.js";
 import { NO_BETTER_MOVE } from "./tiers.js";
+import { sensitivityBudgetLists, sensitivityBudgetSentence } from "./budget-words.js";
 
 function cites(c: { sources?: string[]; assumption?: string }): string {
   const bits = [...(c.sources ?? [])];
@@ -75,7 +76,7 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
   out.push(heading(1, user(title)));
   if (r.scenario.description) out.push(para(user(r.scenario.description)));
 
-  if (r.bottomLine) out.push(...bottomLineBlocks(r.bottomLine));
+  if (r.bottomLine) out.push(...bottomLineBlocks(r.bottomLine, r));
 
   // 1. The model
   const m = r.model;
@@ -185,7 +186,9 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
   const a = r.assumptions;
   out.push(
     para(
-      `Each party's priorities were changed one at a time (two neighbouring priorities swapped, or one dropped): ${a.tried} variants. ${a.leaveOutlook} of them leave the outlook from today unchanged. The changes that matter most:`,
+      a.budget
+        ? sensitivityBudgetSentence(a.budget, a.tried, a.leaveOutlook, r.model.feasibleStates)
+        : `Each party's priorities were changed one at a time (two neighbouring priorities swapped, or one dropped): ${a.tried} variants. ${a.leaveOutlook} of them leave the outlook from today unchanged. The changes that matter most:`,
     ),
   );
   // The body names the two that matter most; the appendix (A.7) gives every one with its effect.
@@ -289,7 +292,7 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
       out.push(heading(3, `A.${++sub} How sure the conclusions are`));
       out.push(
         para(
-          `The scenario marks ${rb.uncertain} preference statement${rb.uncertain === 1 ? "" : "s"} as uncertain and gives ${rb.alternatives} alternative preference${rb.alternatives === 1 ? "" : "s"}; ${rb.exact ? `all ${rb.profiles} combinations were weighed exactly` : `${rb.profiles.toLocaleString("en-US")} combinations were sampled`}. Probability of being an equilibrium:`,
+          `The scenario marks ${rb.uncertain} preference statement${rb.uncertain === 1 ? "" : "s"} as uncertain and gives ${rb.alternatives} alternative preference${rb.alternatives === 1 ? "" : "s"}; ${rb.exact ? `all ${rb.profiles} combinations were weighed exactly` : `${rb.profiles.toLocaleString("en-US")} combinations were sampled`}${rb.budget ? ` (the draws of the first ${rb.budget} distinct ones: each costs an analysis of all ${r.model.feasibleStates.toLocaleString("en-US")} states)` : ""}. Probability of being an equilibrium:`,
         ),
       );
       for (const row of rb.rows)
@@ -313,6 +316,15 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
         out.push(item(t`${user(d.change)}: ${user(d.effect)}`, 1));
         out.push(para(t`Statements: ${user(d.statements.map((c) => `${c.expression ?? c.text}${cites(c)}`).join("; "))}`, 2));
       }
+    }
+    if (r.assumptions.budget) {
+      const lists = sensitivityBudgetLists(r.assumptions.budget);
+      out.push(heading(3, `A.${++sub} Single changes tried and skipped`));
+      out.push(para("Analysed, in the order tried (those that can matter first):", 1));
+      for (const line of lists.analysed) out.push(item(user(line), 2));
+      out.push(para("Not tried:", 1));
+      for (const line of lists.skipped) out.push(item(user(line), 2));
+      for (const line of lists.more) out.push(para(`${line} (the JSON form lists them all).`, 1));
     }
     if (r.bargaining?.issues.length) {
       out.push(heading(3, `A.${++sub} Where the open issues may settle`));

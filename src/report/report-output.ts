@@ -41,6 +41,7 @@ const play = obj(
   ["staying", "nearest", "joint"],
 );
 const perceptions = arr(obj({ reader: str, of: arr(str), play }));
+const skipReason = oneOfValues("count", "time");
 const outlook = obj({
   from: stateIdSchema,
   fromPattern: pattern,
@@ -130,35 +131,55 @@ const reportSchema = root(
         ["note", "jointFromToday"],
       ),
     ),
-    robustness: obj({
-      exact: bool,
-      profiles: int,
-      uncertain: int,
-      alternatives: int,
-      rows: arr(obj({ state: stateIdSchema, words: str, label: str, probability: byConcept(num) })),
-      influences: arr(str),
-    }),
-    assumptions: obj({
-      tried: int,
-      leaveOutlook: int,
-      decisive: arr(obj({ change: str, dm: str, statements: arr(cited), effect: str, changesOutlook: bool })),
-    }),
+    robustness: obj(
+      {
+        exact: bool,
+        profiles: int,
+        uncertain: int,
+        alternatives: int,
+        rows: arr(obj({ state: stateIdSchema, words: str, label: str, probability: byConcept(num) })),
+        influences: arr(str),
+        budget: int,
+      },
+      ["budget"],
+    ),
+    assumptions: obj(
+      {
+        tried: int,
+        leaveOutlook: int,
+        decisive: arr(obj({ change: str, dm: str, statements: arr(cited), effect: str, changesOutlook: bool })),
+        budget: obj({
+          candidates: int,
+          sameRanking: int,
+          maxChanges: nullable(int),
+          seconds: nullable(num),
+          stoppedBy: skipReason,
+          analysed: arr(str),
+          skipped: arr(obj({ change: str, why: skipReason })),
+        }),
+      },
+      ["budget"],
+    ),
     limitations: arr(str),
     checks: arr(obj({ code: str, element: str, message: str, fix: str })),
-    bottomLine: obj({
-      made: str,
-      asOf: nullable(str),
-      horizon: int,
-      outcomes: arr(obj({ words: str, probability: num })),
-      rest: num,
-      change: arr(str),
-      readings: arr(obj({ dm: str, label: str, weight: num })),
-      tried: obj({ variants: int, moving: int }),
-      whatIfs: arr(obj({ title: str, play })),
-      perceptions,
-      watch: arr(obj({ move: str, chance: num, effect: str })),
-      questions: arr(obj({ id: str, question: str, by: str, probability: nullable(num), retrodiction: bool })),
-    }),
+    bottomLine: obj(
+      {
+        made: str,
+        asOf: nullable(str),
+        horizon: int,
+        outcomes: arr(obj({ words: str, probability: num })),
+        rest: num,
+        change: arr(str),
+        readings: arr(obj({ dm: str, label: str, weight: num })),
+        tried: obj({ variants: int, moving: int }),
+        whatIfs: arr(obj({ title: str, play })),
+        perceptions,
+        watch: arr(obj({ move: str, chance: num, effect: str })),
+        questions: arr(obj({ id: str, question: str, by: str, probability: nullable(num), retrodiction: bool })),
+        readingsWeighed: obj({ kept: int, of: int, weight: num }),
+      },
+      ["readingsWeighed"],
+    ),
     bargaining: obj(
       {
         issues: arr(
