@@ -58,8 +58,8 @@ describe("preference sensitivity", () => {
   it("settles a change that keeps the party's ranking of every state without analysing it", () => {
     // The default scenario has changes that swap two statements which never decide a comparison between them.
     const s = preferenceSensitivity(analyze(load("ukraine-2025.yaml")));
-    expect(s.sameRanking).toBe(3);
-    expect(s.analysed).toBe(s.candidates - 3);
+    expect(s.sameRanking).toBe(6);
+    expect(s.analysed).toBe(s.candidates - 6);
     const plan = planSensitivity(analyze(load("ukraine-2025.yaml")));
     for (const v of plan.variants.filter((x) => x.sameRanking)) expect(plan.analyse).not.toContain(plan.variants.indexOf(v));
   });
@@ -141,12 +141,12 @@ describe("the report with a budget", () => {
   it("weighs only the likeliest readings of the preferences when the profile budget is small, and says so", () => {
     const ukraine = load("ukraine-2025.yaml");
     const data = buildReport(ukraine, [], { today: "2026-12-07", budget: { profiles: 4 } });
-    expect(data.bottomLine!.readingsWeighed).toMatchObject({ kept: 4, of: 240 });
+    expect(data.bottomLine!.readingsWeighed).toMatchObject({ kept: 4, of: 120 });
     expect(data.bottomLine!.readingsWeighed!.weight).toBeGreaterThan(0);
     expect(data.bottomLine!.readingsWeighed!.weight).toBeLessThan(1);
     expect(data.robustness!.budget).toBe(4);
     const text = render(reportDocument(data, { appendix: true }), "text").replace(/\s+/g, " ");
-    expect(text).toContain("On a model this large: the chances weigh the 4 likeliest of 240 readings of the uncertain preferences");
+    expect(text).toContain("On a model this large: the chances weigh the 4 likeliest of 120 readings of the uncertain preferences");
     expect(text).toContain("(the draws of the first 4 distinct ones: each costs an analysis of all 576 states)");
   });
 
