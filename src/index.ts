@@ -53,7 +53,7 @@ export { describeChange, describeFamily, describeMove, describeState, dmName, ra
 export { displayRanks, preferenceLevels } from "./preferences/ranks.js";
 
 // Stability.
-export { analyze, CONCEPTS, CONCEPT_NAMES, type Analysis, type AnalysisProgress, type Concept } from "./stability/analyze.js";
+export { analyze, CONCEPTS, CONCEPT_BRIEFS, CONCEPT_NAMES, type Analysis, type AnalysisProgress, type Concept } from "./stability/analyze.js";
 export type { StateExplanation, Sanction, MoveStep } from "./stability/explain.js";
 
 // The analyses, under one convention (./api/analyses.ts).

@@ -39,8 +39,8 @@ export { validateOutput, type FileCheck } from "../present/validate-output.js";
 export { reportOutput } from "../report/report-output.js";
 
 // The report's data and document (the workbench renders it), and the inverse problem's changes in words.
-export { buildReport, type ReportData, type ReportOptions } from "../report/build.js";
-export { reportDocument, type ReportLayout } from "../report/render.js";
+export { buildReport, bottomLineSteps, type ReportData, type ReportOptions, type ReportProgress } from "../report/build.js";
+export { bottomLineBlocks, reportDocument, type ReportLayout } from "../report/render.js";
 export type { BottomLine } from "../report/bottom-line.js";
 export { changeLines } from "../present/inverse-output.js";
 

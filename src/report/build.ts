@@ -8,11 +8,11 @@
  */
 import { scenarioChanges } from "../analysis/diff.js";
 import { lintModel } from "../analysis/lint.js";
-import { preferenceSensitivity, sensitivityOf, sensitivityVariants } from "../analysis/sensitivity.js";
+import { preferenceSensitivity, sensitivityOf, sensitivityVariants, type Sensitivity } from "../analysis/sensitivity.js";
 import { statePattern, type Model } from "../model/compile.js";
 import { describeState } from "../model/describe.js";
 import { describeFindings } from "../present/lint-output.js";
-import { analyze, type Analysis, type Concept } from "../stability/analyze.js";
+import { analyze, variantContext, type Analysis, type Concept } from "../stability/analyze.js";
 import { forecast } from "../analysis/forecast.js";
 import { uncertaintyOf } from "../analysis/robustness.js";
 import { assumptionReport, type AssumptionReport } from "./assumptions.js";
@@ -113,13 +113,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
   for (const c of analysis.concepts) counts[c] = analysis.equilibria[c]!.length;
   const tiers = tiersOf(analysis, distance, reachable, opts.familiesPerTier);
 
-  const sensitivity = opts.sensitivityEquilibria
-    ? sensitivityOf(analysis, sensitivityVariants(analysis), opts.sensitivityEquilibria)
-    : preferenceSensitivity(analysis);
-  const decisive = sensitivity.changes
-    .filter((c) => c.weight > 0 || c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length > 0)
-    .slice(0, opts.maxAssumptions ?? 6)
-    .map((c) => assumptionReport(model, c.change, c.effects, c.fromStatusQuo));
+  const { sensitivity, decisive } = decisiveAssumptions(analysis, opts);
   const leaveOutlook = sensitivity.changes.filter((c) => c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length === 0).length;
 
   const nearest = outlook.paths.find((p) => p.steps.length > 0);
@@ -200,13 +194,67 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     ...(bottomLine ? { bottomLine } : {}),
   };
   // Where play goes in each what-if that moves it, beside the bottom line's chances.
-  if (data.bottomLine)
-    data.bottomLine.whatIfs = data.whatIfs.flatMap((w) => {
-      const moving = w.outlook.paths.find((p) => p.steps.length > 0);
-      return moving ? [{ title: w.title, moves: moving.steps.map((st) => `${st.moverName}: ${st.action}`), words: moving.words }] : [];
-    });
+  if (data.bottomLine) data.bottomLine.whatIfs = whatIfsThatMove(data.whatIfs);
   const facts = citedFacts(sc.facts ?? [], JSON.stringify(data));
   return facts.length ? { ...data, facts } : data;
+}
+
+/** Progress of a piece-at-a-time computation: what it is doing, and how far when it knows. */
+export interface ReportProgress {
+  phase: string;
+  done?: number;
+  total?: number;
+}
+
+/**
+ * The report's bottom line alone, exactly as buildReport makes it (the same
+ * forecast, decisive assumptions and what-ifs) without the rest of the
+ * report: what the workbench shows first. A generator that yields before each
+ * what-if, each single change of the preferences it weighs and the forecast,
+ * so that a caller can do other work in between, or stop.
+ */
+export function* bottomLineSteps(
+  model: Model,
+  whatIfs: { title: string; model: Model }[],
+  opts: { today: string; analysis?: Analysis; maxAssumptions?: number },
+): Generator<ReportProgress, BottomLine> {
+  const analysis = opts.analysis ?? analyze(model);
+  const outlooks: { title: string; outlook: OutlookReport }[] = [];
+  for (const w of whatIfs) {
+    yield { phase: `reading the what-if ${w.title}` };
+    outlooks.push({ title: w.title, outlook: outlookOf(analyze(w.model), 3) });
+  }
+  const variants = sensitivityVariants(analysis);
+  const sensitivityEquilibria: Partial<Record<Concept, number[]>>[] = [];
+  for (const v of variants) {
+    yield { phase: "weighing each single change of the preferences", done: sensitivityEquilibria.length, total: variants.length };
+    sensitivityEquilibria.push(analyze(v.model, { concepts: analysis.concepts, context: variantContext(analysis.context, v.model) }).equilibria);
+  }
+  yield { phase: "forecasting where play goes" };
+  const { decisive } = decisiveAssumptions(analysis, { ...opts, sensitivityEquilibria });
+  const bottomLine = bottomLineOf(model, forecast(analysis.context, uncertaintyOf(model), { today: opts.today }), decisive);
+  bottomLine.whatIfs = whatIfsThatMove(outlooks);
+  return bottomLine;
+}
+
+/** Every single change of preferences tried, and the few that decide the answer, in words. */
+function decisiveAssumptions(analysis: Analysis, opts: ReportOptions): { sensitivity: Sensitivity; decisive: AssumptionReport[] } {
+  const sensitivity = opts.sensitivityEquilibria
+    ? sensitivityOf(analysis, sensitivityVariants(analysis), opts.sensitivityEquilibria)
+    : preferenceSensitivity(analysis);
+  const decisive = sensitivity.changes
+    .filter((c) => c.weight > 0 || c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length > 0)
+    .slice(0, opts.maxAssumptions ?? 6)
+    .map((c) => assumptionReport(analysis.model, c.change, c.effects, c.fromStatusQuo));
+  return { sensitivity, decisive };
+}
+
+/** The what-ifs in which play moves from their today: the moves to the nearest stable outcome. */
+function whatIfsThatMove(whatIfs: { title: string; outlook: OutlookReport }[]): BottomLine["whatIfs"] {
+  return whatIfs.flatMap((w) => {
+    const moving = w.outlook.paths.find((p) => p.steps.length > 0);
+    return moving ? [{ title: w.title, moves: moving.steps.map((st) => `${st.moverName}: ${st.action}`), words: moving.words }] : [];
+  });
 }
 
 /** The facts of the table whose id (as F9) appears anywhere in the report's text. */

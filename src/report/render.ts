@@ -70,7 +70,7 @@ function longDate(d: string): string {
  * what news to watch; then the questions. Said once, plainly: these are
  * chances that something happens, not that a state is stable.
  */
-function bottomLineBlocks(b: BottomLine): Block[] {
+export function bottomLineBlocks(b: BottomLine): Block[] {
   const out: Block[] = [{ kind: "heading", level: 2, text: `Bottom line, as of ${longDate(b.made)}` }];
   if (b.outcomes.length) {
     out.push({

@@ -4,7 +4,7 @@
  * prints them), ready to render; the page never sees the engine's objects.
  */
 import type { Concept } from "../../../src/index.js";
-import type { BargainJson } from "../../../src/api/present.js";
+import type { BargainJson, Block } from "../../../src/api/present.js";
 
 export type { Concept };
 export type { ForecastFamilyView, ForecastQuestionView, ForecastView, LintResultView, LintView, SignpostView } from "./forecast.js";
@@ -190,6 +190,19 @@ export interface ReportView {
   skipped: string[];
 }
 
+/**
+ * The report's bottom line, for the first screen: the blocks the report's
+ * document opens with (the same code writes both), for the version analysed.
+ */
+export interface HeadlineView {
+  version: number;
+  blocks: Block[];
+  /** What-if files that could not be read or analysed. */
+  skipped: string[];
+  /** Stopped before the end (a newer version came): no blocks. */
+  stopped: boolean;
+}
+
 export interface CompareSide {
   file: string;
   name: string;
@@ -354,6 +367,7 @@ export type Request =
   | { type: "graph"; graph: GraphRequest }
   | { type: "explain"; state: number }
   | { type: "report"; related: { file: string; text: string }[] }
+  | { type: "headline"; related: { file: string; text: string }[] }
   | { type: "compare"; text: string; file: string }
   | { type: "csv" }
   | { type: "import"; text: string; name: string }
@@ -365,13 +379,14 @@ export type Request =
   | { type: "lint" };
 
 /** Requests that run a long time: the worker runs them in slices, answering other requests in between. */
-export const LONG_REQUESTS: readonly Request["type"][] = ["robustness", "inverse"];
+export const LONG_REQUESTS: readonly Request["type"][] = ["robustness", "inverse", "headline"];
 
 export interface ResultOf {
   load: LoadResult;
   graph: GraphView;
   explain: ExplainView;
   report: ReportView;
+  headline: HeadlineView;
   compare: CompareView | { issues: IssueView[] };
   csv: string;
   import: ImportResult;

@@ -7,6 +7,8 @@
 import { byId, clear, h, plural } from "../widgets/dom.js";
 import type { Concept } from "../../protocol/engine.js";
 import type { DocState } from "./doc.js";
+import { CONCEPT_BRIEFS } from "../../../../src/index.js";
+import { conceptLegend, conceptNoteId, installConceptNotes } from "./concept-notes.js";
 
 export interface SummaryHooks {
   select(id: number): void;
@@ -16,11 +18,14 @@ export interface SummaryHooks {
 
 export class Summary {
   private readonly box = byId("summary");
+  private legendOpen = false;
 
   constructor(
     private readonly doc: DocState,
     private readonly hooks: SummaryHooks,
-  ) {}
+  ) {
+    installConceptNotes();
+  }
 
   message(node: Node | string): void {
     clear(this.box, typeof node === "string" ? h("p", {}, node) : node);
@@ -51,7 +56,13 @@ export class Summary {
     const chips = m.concepts.map((c) =>
       h(
         "button",
-        { type: "button", class: "eq-chip", title: `Show the ${c} equilibria in the table`, onclick: () => this.hooks.showEquilibria(c) },
+        {
+          type: "button",
+          class: "eq-chip",
+          title: `${CONCEPT_BRIEFS[c]} Click to list its equilibria in the table.`,
+          "aria-describedby": conceptNoteId(c),
+          onclick: () => this.hooks.showEquilibria(c),
+        },
         h("span", { class: "concept" }, c),
         h("span", { class: "count", "data-testid": `eq-count-${c}` }, String(m.equilibria[c]?.length ?? 0)),
       ),
@@ -71,6 +82,7 @@ export class Summary {
         { class: "eq-chips", "aria-label": "Number of equilibria under each concept", role: "group" },
         h("span", { class: "label" }, "Equilibria"),
         ...chips,
+        conceptLegend(m.concepts, this.legendOpen, (open) => (this.legendOpen = open)),
       ),
       stale,
     );

@@ -34,6 +34,7 @@ export {
   uncertaintyOf,
   COALITION_CONCEPTS,
   CONCEPT_NAMES,
+  CONCEPT_BRIEFS,
   forecast,
   forecastLogText,
   forecastRecords,
@@ -52,6 +53,8 @@ export {
 export {
   analysisOutput,
   bargainOutput,
+  bottomLineBlocks,
+  bottomLineSteps,
   buildReport,
   changeLines,
   comparisonOutput,
