@@ -88,7 +88,11 @@ describe.skipIf(!haveChromium)("the workbench's first screen", () => {
       const r = await row.evaluate((el) => el.getBoundingClientRect().toJSON() as { top: number; bottom: number });
       expect(r.top).toBeGreaterThanOrEqual(head.bottom - 1);
       expect(r.bottom).toBeLessThanOrEqual(Math.min(table.bottom, height) + 1);
-      const mark = await row.locator("td.words-col").evaluate((el) => getComputedStyle(el, "::before").content);
+      const mark = await row
+        .locator("td.words-col")
+        .evaluate(
+          (el) => (globalThis as unknown as { getComputedStyle(e: unknown, pseudo: string): { content: string } }).getComputedStyle(el, "::before").content,
+        );
       expect(mark).toBe('"Today · "');
       expect(pageErrors).toEqual([]);
     }, 90_000);

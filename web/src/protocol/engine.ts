@@ -210,6 +210,8 @@ export interface CompareSide {
   options: number;
   today: string;
   equilibria: { concept: Concept; count: number; families: FamilyView[] }[];
+  /** Where play can go from this version's today (as the From today view says it). */
+  paths: PathsView;
 }
 
 export interface StabilityChangeView {
@@ -281,6 +283,8 @@ export interface RobustnessView {
   top: Partial<Record<Concept, RobustRowView[]>>;
   /** The uncertain preferences that move some probability by half a point or more, most first. */
   influence: InfluenceView[];
+  /** The same for each concept alone (what the chart of that concept shows). */
+  influenceByConcept: Partial<Record<Concept, InfluenceView[]>>;
   markdown: string;
   ms: number;
 }
@@ -330,8 +334,6 @@ export interface CoalitionView {
     to: number;
     words: string;
     steps: CoalitionStepView[];
-    /** Members who need not move. */
-    idle: string[];
     gains: { dm: number; name: string; from: number; to: number }[];
     sanctions: CoalitionSanctionView[];
   };
@@ -352,6 +354,8 @@ export interface CoalitionsView {
   holds: Partial<Record<Concept, boolean>>;
   maxSize: number;
   coalitionCount: number;
+  /** Groups that could leave the state only by moves some of their members need not take part in (the smaller group's moves): not listed. */
+  leftOut: number;
   coalitions: CoalitionView[];
 }
 

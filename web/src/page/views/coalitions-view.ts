@@ -143,7 +143,10 @@ export class CoalitionsPanel {
       h(
         "p",
         { class: "muted" },
-        `Groups of ${sizes} parties examined (${plural(r.coalitionCount, "coalition")}); ${r.coalitions.length === 0 ? "none" : r.coalitions.length === r.coalitionCount ? "each" : r.coalitions.length} can reach a state all ${r.coalitions.length === 1 ? "its" : "their"} members prefer.`,
+        `Groups of ${sizes} parties examined (${plural(r.coalitionCount, "coalition")}); ${r.coalitions.length === 0 ? "none" : r.coalitions.length === r.coalitionCount ? "each" : r.coalitions.length} can reach a state all ${r.coalitions.length === 1 ? "its" : "their"} members prefer by moves each member takes part in.`,
+        r.leftOut
+          ? ` Left out: ${plural(r.leftOut, "group")} that could get there only by moves some of ${r.leftOut === 1 ? "its" : "their"} members need not take part in (the moves of a smaller group, listed under it, or of one party, in the explanation of the state).`
+          : "",
       ),
       r.coalitions.length
         ? h("ul", { class: "coalitions", "data-testid": "coalitions-list" }, ...r.coalitions.map((c) => this.coalition(c, r)))
@@ -189,7 +192,6 @@ export class CoalitionsPanel {
         { class: "steps" },
         ...x.steps.map((s) => h("li", {}, h("strong", { style: `color:${dmColor(s.dm)}` }, s.dmName), `: ${s.action} → `, this.link(s.to))),
       ),
-      x.idle.length ? h("p", { class: "muted" }, `No move needed from ${x.idle.join(" or ")}.`) : null,
       h(
         "table",
         { class: "sanctions" },

@@ -202,6 +202,7 @@ function compareSide(file: string, analysis: Analysis): CompareSide {
       count: analysis.equilibria[c]!.length,
       families: familiesOf(m, analysis.equilibria[c]!, undefined, 4),
     })),
+    paths: pathsView(analysis),
   };
 }
 
