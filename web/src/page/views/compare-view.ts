@@ -170,8 +170,8 @@ export class ComparePanel {
         : h(
             "div",
             { class: "sides" },
-            h("div", { "data-testid": "compare-today-A" }, h("h5", {}, `A (today: state ${r.a.paths.from})`), h("p", {}, a.lead), a.steps),
-            h("div", { "data-testid": "compare-today-B" }, h("h5", {}, `B (today: state ${r.b.paths.from})`), h("p", {}, b.lead), b.steps),
+            h("div", { "data-testid": "compare-today-A" }, h("h5", {}, `A (today: state ${r.a.paths.from})`), h("p", {}, capital(a.lead)), a.steps),
+            h("div", { "data-testid": "compare-today-B" }, h("h5", {}, `B (today: state ${r.b.paths.from})`), h("p", {}, capital(b.lead)), b.steps),
           ),
     );
   }
@@ -252,3 +252,5 @@ function outlook(p: PathsView): { lead: string; steps: HTMLElement | null; key: 
     key: `${next.words} by ${moves.join("; ")}`,
   };
 }
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
