@@ -61,8 +61,14 @@ export class BottomLinePanel {
   }
 
   setModel(model: ModelView): void {
+    // Another file: its bottom line is not this one's. Until it comes, the section keeps its room, so nothing below it moves when it does.
+    if (this.shown !== null && model.file !== this.model?.file) {
+      this.shown = null;
+      clear(this.body);
+    }
     this.model = model;
     this.root.hidden = false;
+    this.root.classList.toggle("pending", this.shown === null);
     this.job?.stop();
     this.job = null;
     window.clearTimeout(this.timer);
@@ -88,6 +94,7 @@ export class BottomLinePanel {
     if (this.model !== model || result.stopped) return;
     this.job = null;
     this.shown = result.version;
+    this.root.classList.remove("pending");
     const [first, ...rest] = result.blocks;
     // The report's heading ("Bottom line, as of 7 December 2026") is the section's title.
     this.title.textContent = first?.kind === "heading" ? textOf(first.text) : "Bottom line";

@@ -119,6 +119,8 @@ export class StateTable {
 
   setSelected(id: number | null): void {
     this.selected = id;
+    // The user has chosen a state: the table no longer brings today's row back into view on its own.
+    if (id !== null) this.todayScroll = -1;
     if (id !== null) {
       const at = this.order.indexOf(stateIndex(id));
       if (at >= 0) this.active = at;
@@ -372,6 +374,7 @@ export class StateTable {
   }
 
   private keydown(e: KeyboardEvent): void {
+    this.todayScroll = -1;
     const tr = (e.target as HTMLElement).closest("tr");
     if (!tr?.dataset.pos) return;
     const pos = Number(tr.dataset.pos);
