@@ -124,6 +124,17 @@ describe.skipIf(!haveChromium)("the workbench's first screen", () => {
     expect(await legend.locator("dd").first().isVisible()).toBe(true);
   });
 
+  it("names today's state by the options taken, a name the table finds (numbers change under edits; names do not)", async () => {
+    const { page } = wb;
+    expect(await page.getByTestId("today-name").textContent()).toBe("(ru_offensive + eu_ceasefire_first)");
+    expect(await page.locator('table.states tbody tr[data-state="301"] th').getAttribute("title")).toBe("State 301: ru_offensive + eu_ceasefire_first");
+    await page.locator("#state-search").fill("ru_offensive + eu_ceasefire_first");
+    await poll(() => page.getByTestId("table-count").textContent()).toBe("1 of 576 states");
+    expect(await page.locator("table.states tbody tr[data-state]").getAttribute("data-state")).toBe("301");
+    await page.locator("#state-search").fill("");
+    await poll(() => page.getByTestId("table-count").textContent()).toBe("576 states");
+  });
+
   it("at 1440x900 beside the editor, the equilibria and the words are in view and no text is cut short without a tooltip", async () => {
     await open(1440, 900);
     const { page } = wb;

@@ -176,6 +176,8 @@ export interface DmExplanation {
 
 export interface ExplainView {
   id: number;
+  /** The state's name, which stays when states are renumbered: the options taken. */
+  name: string;
   pattern: string;
   words: string;
   isStatusQuo: boolean;

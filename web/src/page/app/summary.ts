@@ -9,6 +9,7 @@ import type { Concept } from "../../protocol/engine.js";
 import type { DocState } from "./doc.js";
 import { CONCEPT_BRIEFS } from "../../../../src/index.js";
 import { conceptLegend, conceptNoteId, installConceptNotes } from "./concept-notes.js";
+import { nameOf } from "../views/states.js";
 
 export interface SummaryHooks {
   select(id: number): void;
@@ -75,6 +76,16 @@ export class Summary {
         { class: "facts" },
         `${plural(m.dms.length, "party", "parties")}, ${plural(m.options.length, "option")}, ${plural(m.states.count, "state")} (of ${m.candidateStates.toLocaleString("en")} combinations). Today: `,
         h("button", { type: "button", class: "link", onclick: () => this.hooks.select(m.statusQuo) }, `state ${m.statusQuo}`),
+        " ",
+        h(
+          "span",
+          {
+            class: "state-name",
+            "data-testid": "today-name",
+            title: "The state's name: the options taken. Numbers change when an option is added; the name does not.",
+          },
+          `(${nameOf(m, m.statusQuo - 1)})`,
+        ),
         `. Analysed in ${m.ms} ms.`,
       ),
       h(

@@ -12,7 +12,7 @@ import { CONCEPT_BRIEFS, stateIndex } from "../../../../src/index.js";
 import { conceptNoteId } from "../app/concept-notes.js";
 import { clear, h, plural } from "../widgets/dom.js";
 import type { Concept, ModelView, StateRow } from "../../protocol/engine.js";
-import { isEquilibrium, patternOf, stateRow, wordsOf } from "./states.js";
+import { isEquilibrium, nameOf, patternOf, stateRow, wordsOf } from "./states.js";
 import { columnWidths, eqText, partyLabel, WORDS_MIN } from "./state-columns.js";
 
 type SortKey = { kind: "id" } | { kind: "rank"; dm: number } | { kind: "eq" } | { kind: "words" };
@@ -154,7 +154,10 @@ export class StateTable {
       // A state typed by its id or its Y/N pattern is read as the engine reads one (parseStateRef): the id as a number, the pattern in any case.
       const byId = /^\d+$/.test(words) ? stateIndex(Number(words)) : -1;
       const pattern = words.toUpperCase();
-      rows = rows.filter((s) => s === byId || patternOf(m, s) === pattern || this.wordsAt(s).toLowerCase().includes(words));
+      // …and a state's name (the options taken, "us_sanctions + ru_offensive"), which stays when states are renumbered.
+      rows = rows.filter(
+        (s) => s === byId || patternOf(m, s) === pattern || nameOf(m, s).toLowerCase() === words || this.wordsAt(s).toLowerCase().includes(words),
+      );
     }
     const key = this.sort;
     if (key.kind === "id") return this.descending ? rows.reverse() : rows;
@@ -346,7 +349,7 @@ export class StateTable {
       const cls = [eqClass(r), r.id === m.statusQuo ? "sq" : "", isSel ? "selected" : ""].join(" ").trim();
       html.push(
         `<tr data-state="${r.id}" data-pos="${pos}" aria-rowindex="${pos + 3}"${cls ? ` class="${cls}"` : ""} tabindex="${pos === this.active ? 0 : -1}" aria-selected="${isSel}">`,
-        `<th scope="row" class="num">${r.id === m.statusQuo ? '<span class="sq-mark" title="Today (the status quo)">▸</span>' : ""}${r.id}</th>`,
+        `<th scope="row" class="num" title="State ${r.id}: ${escape(nameOf(m, this.order[pos]))}">${r.id === m.statusQuo ? '<span class="sq-mark" title="Today (the status quo)">▸</span>' : ""}${r.id}</th>`,
       );
       for (const ch of r.pattern) html.push(ch === "Y" ? '<td class="y">Y</td>' : '<td class="n">N</td>');
       for (const k of r.ranks) html.push(`<td class="num">${k}</td>`);

@@ -27,6 +27,7 @@ export {
   stateFamilies,
   stateId,
   stateIndex,
+  stateName,
   stateOfId,
   statePattern,
   statesMatching,
