@@ -34,6 +34,9 @@ async function main(): Promise<void> {
     // 1. The editor beside the state table, under the bottom line.
     await shot(page, "workbench");
 
+    // The other views with the bottom line folded to its title (as a reader who has read it would), to show more of each.
+    await page.locator("#bottom-line-title button.fold").click();
+
     // 2. A syntax error, underlined at its line, and the problems list.
     await page.locator(".cm-content .cm-line").nth(5).click();
     await page.keyboard.press("End");

@@ -192,7 +192,7 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     expect(await list.locator("li.coalition").first().textContent()).toMatch(/breaks Nash.*breaks SEQ.*deterred GMR.*deterred SMR.*Also to states 162, 450/);
     expect(await list.locator("li.coalition").first().textContent()).not.toMatch(/No move needed/);
     expect(await page.locator(".coalitions-result").textContent()).toMatch(
-      /Left out: 2 groups that could get there only by moves some of their members need not take part in/,
+      /Left out: United States \+ Ukraine \(breaks it under Nash, GMR, SMR, SEQ\); United States \+ Ukraine \+ European allies \(breaks it under Nash, GMR, SMR, SEQ\): groups that could get there only by moves some of their members need not take part in/,
     );
     // Robustness runs when its tab opens: the 320 profiles weighed exactly.
     await page.getByRole("tab", { name: "Robustness" }).click();

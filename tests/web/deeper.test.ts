@@ -169,7 +169,10 @@ describe("coalitions view", () => {
     expect(v).toMatchObject({ state: 301, isStatusQuo: true, equilibriumUnder: [], concepts: ["Nash", "GMR", "SMR", "SEQ"], maxSize: 4, coalitionCount: 11 });
     // United States + Ukraine (and + European allies) only get there by the US's own move, Ukraine idle: left out, and counted.
     expect(v.coalitions.map((c) => c.name)).toEqual(["United States + European allies"]);
-    expect(v.leftOut).toBe(2);
+    expect(v.leftOut).toEqual([
+      { name: "United States + Ukraine", breaks: ["Nash", "GMR", "SMR", "SEQ"] },
+      { name: "United States + Ukraine + European allies", breaks: ["Nash", "GMR", "SMR", "SEQ"] },
+    ]);
     const usEu = v.coalitions[0];
     // Of its 4 joint moves, the one where the European allies stay put (the US alone, to state 303) is not shown.
     expect(usEu).toMatchObject({ breaks: ["Nash", "SEQ"], deterred: ["GMR", "SMR"], moves: 3, alsoTo: [159, 447] });

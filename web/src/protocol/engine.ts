@@ -356,8 +356,12 @@ export interface CoalitionsView {
   holds: Partial<Record<Concept, boolean>>;
   maxSize: number;
   coalitionCount: number;
-  /** Groups that could leave the state only by moves some of their members need not take part in (the smaller group's moves): not listed. */
-  leftOut: number;
+  /**
+   * Groups that could leave the state only by moves some of their members
+   * need not take part in (the smaller group's moves): not listed, but named
+   * with the concepts under which such a move breaks the state.
+   */
+  leftOut: { name: string; breaks: Concept[] }[];
   coalitions: CoalitionView[];
 }
 

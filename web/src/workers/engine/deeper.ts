@@ -344,7 +344,9 @@ export function coalitionsView(analysis: Analysis, state: number, version: numbe
     maxSize: size,
     coalitionCount: ca.coalitionCount,
     // A group whose joint moves all leave a member idle is the smaller group's move, not a joint one: it is left out (and counted).
-    leftOut: st.coalitions.length - st.coalitions.filter((co) => jointOnly(co).length > 0).length,
+    leftOut: st.coalitions
+      .filter((co) => jointOnly(co).length === 0)
+      .map((co) => ({ name: co.coalition.map(name).join(" + "), breaks: shown.filter((c) => !co.stable[c]) })),
     coalitions: st.coalitions.flatMap((co) => {
       const joint = jointOnly(co);
       if (joint.length === 0) return [];
