@@ -363,7 +363,7 @@ export class StateTable {
         `<td class="eqs" title="${r.eq.length ? escape(`An equilibrium under ${r.eq.join(", ")}`) : "Not an equilibrium under any concept"}">${escape(eqText(m, r.eq))}</td>`,
       );
       // Today's row says so before its words (style.css: the words' cell of tr.sq).
-      html.push(`<td class="words-col" title="${r.id === m.statusQuo ? "Today: " : ""}${escape(r.words)}">${escape(r.words)}</td></tr>`);
+      html.push(`<td class="words-col" title="${escape(r.words)}">${escape(r.words)}</td></tr>`);
     }
     const rest = this.order.length - to;
     if (rest > 0) html.push(`<tr class="spacer" aria-hidden="true" style="height:${rest * ROW}px"><td colspan="${cols}"></td></tr>`);
