@@ -28,9 +28,14 @@ async function main(): Promise<void> {
   try {
     await page.goto(wb.url);
     await page.getByTestId("eq-count-Nash").waitFor();
+    // The first screen: the bottom line above the views, today's row in view.
+    await page.locator("#bottom-line-title").filter({ hasText: "as of" }).waitFor({ timeout: 60_000 });
 
-    // 1. The editor beside the state table.
+    // 1. The editor beside the state table, under the bottom line.
     await shot(page, "workbench");
+
+    // The other views with the bottom line folded to its title (as a reader who has read it would), to show more of each.
+    await page.locator("#bottom-line-title button.fold").click();
 
     // 2. A syntax error, underlined at its line, and the problems list.
     await page.locator(".cm-content .cm-line").nth(5).click();

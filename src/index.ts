@@ -50,11 +50,11 @@ export { DEFAULT_LIMITS, MAX_OPTIONS, parseLimits, type InputLimits } from "./fo
 export { compileScenario, statePattern, DEFAULT_MAX_STATES, type Model, type CompileOptions } from "./model/compile.js";
 export { loadModel } from "./model/load.js";
 export { parseStateRef, parseStateSet, stateId, stateIds, stateIndex, stateLabel, stateOfId, statesMatching } from "./model/states.js";
-export { describeChange, describeFamily, describeMove, describeState, dmName, rankCount, rankOf } from "./model/describe.js";
+export { describeChange, describeFamily, describeMove, describeState, dmName, rankCount, rankOf, stateName } from "./model/describe.js";
 export { displayRanks, preferenceLevels } from "./preferences/ranks.js";
 
 // Stability.
-export { analyze, CONCEPTS, CONCEPT_NAMES, type Analysis, type AnalysisProgress, type Concept } from "./stability/analyze.js";
+export { analyze, CONCEPTS, CONCEPT_BRIEFS, CONCEPT_NAMES, type Analysis, type AnalysisProgress, type Concept } from "./stability/analyze.js";
 export type { StateExplanation, Sanction, MoveStep } from "./stability/explain.js";
 
 // The analyses, under one convention (./api/analyses.ts).

@@ -127,11 +127,37 @@ function whyDifferent(A: Analysis, B: Analysis, c: Concept, ea: StateExplanation
     else if (before.sanctions[c] && !x.sanctions[c]) reasons.push(`nothing deters ${name} any more from ${moveB(x.to)}`);
     else if (!before.sanctions[c] && x.sanctions[c]) reasons.push(`${name} is now deterred from ${moveB(x.to)}`);
   }
+  // A move that is gone because an option can no longer be changed that way is said once per option, not once per move.
+  const blocked = new Map<string, number>();
   for (const [p, x] of impA) {
     if (impB.has(p)) continue;
-    reasons.push(`${name} no longer gains by ${moveA(x.to)}${x.sanctions[c] ? "" : ", which nothing deterred"}`);
+    const lock = irreversibleNow(A.model, B.model, ea.state, x.to);
+    if (lock) blocked.set(lock, (blocked.get(lock) ?? 0) + 1);
+    else reasons.push(`${name} no longer gains by ${moveA(x.to)}${x.sanctions[c] ? "" : ", which nothing deterred"}`);
   }
+  for (const [lock, n] of blocked)
+    reasons.unshift(`${name} can no longer ${lock}, which rules out ${n === 1 ? "the move it gained by" : `the ${n} moves it gained by`}`);
   return reasons.length ? reasons.join("; ") : "its moves differ between the versions";
+}
+
+/**
+ * When the move from `from` to `to` (states of A) changes an option that the
+ * second version made irreversible that way, what can no longer be done, in
+ * words ('withdraw "walk away from the talks": it cannot be undone in this version').
+ */
+function irreversibleNow(a: Model, b: Model, from: number, to: number): string | null {
+  const x = a.states[from];
+  const y = a.states[to];
+  for (const [k, o] of a.scenario.options.entries()) {
+    const bit = 1 << k;
+    if ((x & bit) === (y & bit)) continue;
+    const now = b.scenario.options.find((q) => q.id === o.id);
+    if (!now || now.direction === o.direction) continue;
+    const label = `"${o.label.charAt(0).toLowerCase()}${o.label.slice(1)}"`;
+    if (x & bit && now.direction === "fwd") return `withdraw ${label}: it cannot be undone in this version`;
+    if (!(x & bit) && now.direction === "back") return `take ${label} again: once withdrawn it cannot be retaken in this version`;
+  }
+  return null;
 }
 
 export interface Survival {

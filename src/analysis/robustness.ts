@@ -72,6 +72,8 @@ export interface RobustnessResult {
   /** States that are an equilibrium under some concept with positive probability, most probable first. */
   states: StateRobustness[];
   influence: Influence[];
+  /** The same for each concept alone: per element, the state whose probability of being an equilibrium under that concept it moves most. */
+  influenceByConcept: Partial<Record<Concept, Influence[]>>;
   elapsedMs: number;
 }
 
@@ -396,24 +398,29 @@ export function summariseRobustness(plan: RobustnessPlan, results: Uint8Array[][
   const score = (r: StateRobustness) => concepts.reduce((a, c) => a + (r.probability[c]?.p ?? 0), 0);
   states.sort((a, b) => score(b) - score(a) || a.state - b.state);
 
-  const influence: Influence[] = elements
-    .map((element, e) => {
-      let best: Influence = { element, shift: 0, state: 0, concept: concepts[0], whenHolds: 0, whenNot: 0 };
-      const mIn = massWith[e];
-      const mOut = mass - mIn;
-      if (mIn <= 0 || mOut <= 0) return best;
-      for (let c = 0; c < C; c++)
-        for (let s = 0; s < S; s++) {
-          const pin = withE[e][c * S + s] / mIn;
-          const pout = (total[c * S + s] - withE[e][c * S + s]) / mOut;
-          const shift = Math.abs(pin - pout);
-          if (shift > best.shift) best = { element, shift, state: s, concept: concepts[c], whenHolds: pin, whenNot: pout };
-        }
-      return best;
-    })
-    .sort((a, b) => b.shift - a.shift);
+  /** Per element, the (state, concept) among `only` (all concepts when absent) whose probability it moves most. */
+  const influenceOver = (only?: number): Influence[] =>
+    elements
+      .map((element, e) => {
+        let best: Influence = { element, shift: 0, state: 0, concept: concepts[only ?? 0], whenHolds: 0, whenNot: 0 };
+        const mIn = massWith[e];
+        const mOut = mass - mIn;
+        if (mIn <= 0 || mOut <= 0) return best;
+        for (let c = only ?? 0; c < (only === undefined ? C : only + 1); c++)
+          for (let s = 0; s < S; s++) {
+            const pin = withE[e][c * S + s] / mIn;
+            const pout = (total[c * S + s] - withE[e][c * S + s]) / mOut;
+            const shift = Math.abs(pin - pout);
+            if (shift > best.shift) best = { element, shift, state: s, concept: concepts[c], whenHolds: pin, whenNot: pout };
+          }
+        return best;
+      })
+      .sort((a, b) => b.shift - a.shift);
+  const influence = influenceOver();
+  const influenceByConcept: RobustnessResult["influenceByConcept"] = {};
+  concepts.forEach((c, ci) => (influenceByConcept[c] = influenceOver(ci)));
 
-  return { exact, done, asked: plan.asked, interrupted, distinctProfiles: analysed, states, influence, elapsedMs };
+  return { exact, done, asked: plan.asked, interrupted, distinctProfiles: analysed, states, influence, influenceByConcept, elapsedMs };
 }
 
 /** The preference with only the uncertain statements that hold in this draw. */

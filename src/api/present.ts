@@ -39,8 +39,17 @@ export { validateOutput, type FileCheck } from "../present/validate-output.js";
 export { reportOutput } from "../report/report-output.js";
 
 // The report's data and document (the workbench renders it), and the inverse problem's changes in words.
-export { buildReport, type ReportBudget, type ReportData, type ReportOptions, type SensitivityBudgetReport } from "../report/build.js";
+export {
+  buildReport,
+  bottomLineSteps,
+  type ReportBudget,
+  type ReportData,
+  type ReportOptions,
+  type ReportProgress,
+  type SensitivityBudgetReport,
+} from "../report/build.js";
 export { reportDocument, type ReportLayout } from "../report/render.js";
+export { bottomLineBlocks } from "../report/render-bottom-line.js";
 export type { BottomLine } from "../report/bottom-line.js";
 export { changeLines } from "../present/inverse-output.js";
 

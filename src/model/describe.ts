@@ -33,6 +33,18 @@ export function describeMove(model: Model, dm: number, from: number, to: number)
 }
 
 /**
+ * A state's short name, which stays when states are renumbered (an option
+ * added to a party, a constraint added): the ids of the options taken, in the
+ * scenario's order, joined by " + ", or "nothing taken". State numbers stay
+ * for compatibility; the name is what a reader can write down.
+ */
+export function stateName(model: Model, s: number): string {
+  const x = model.states[s];
+  const taken = model.scenario.options.filter((_, k) => x & (1 << k)).map((o) => o.id);
+  return taken.length ? taken.join(" + ") : "nothing taken";
+}
+
+/**
  * A state in words: each option's `whenTaken` / `whenNotTaken` phrase (the
  * label when taken and no phrase is given; nothing when not taken and none is
  * given), joined by semicolons.

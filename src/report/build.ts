@@ -8,12 +8,20 @@
  */
 import { scenarioChanges } from "../analysis/diff.js";
 import { lintModel } from "../analysis/lint.js";
-import { defaultChangeBudget, preferenceSensitivity, sensitivityOf, type Sensitivity, type SensitivityPlan, type SkipReason } from "../analysis/sensitivity.js";
+import {
+  defaultChangeBudget,
+  planSensitivity,
+  preferenceSensitivity,
+  sensitivityOf,
+  type Sensitivity,
+  type SensitivityPlan,
+  type SkipReason,
+} from "../analysis/sensitivity.js";
 import { profileBudget } from "../analysis/profile-budget.js";
 import { statePattern, type Model } from "../model/compile.js";
 import { describeState } from "../model/describe.js";
 import { describeFindings } from "../present/lint-output.js";
-import { analyze, type Analysis, type Concept } from "../stability/analyze.js";
+import { analyze, variantContext, type Analysis, type Concept } from "../stability/analyze.js";
 import { forecast } from "../analysis/forecast.js";
 import { uncertaintyOf } from "../analysis/robustness.js";
 import { assumptionReport, changeInWords, type AssumptionReport } from "./assumptions.js";
@@ -154,13 +162,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
   const tiers = tiersOf(analysis, distance, reachable, opts.familiesPerTier);
 
   const budget = opts.budget ?? {};
-  const sensitivity = opts.sensitivity
-    ? sensitivityOf(analysis, opts.sensitivity.plan, opts.sensitivity.equilibria)
-    : preferenceSensitivity(analysis, { maxChanges: budget.changes ?? defaultChangeBudget(model.states.length), stop: budget.stop });
-  const decisive = sensitivity.changes
-    .filter((c) => c.weight > 0 || c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length > 0)
-    .slice(0, opts.maxAssumptions ?? 6)
-    .map((c) => assumptionReport(model, c.change, c.effects, c.fromStatusQuo));
+  const { sensitivity, decisive } = decisiveAssumptions(analysis, opts);
   const leaveOutlook = sensitivity.changes.filter((c) => c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length === 0).length;
 
   const nearest = outlook.paths.find((p) => p.steps.length > 0);
@@ -276,6 +278,68 @@ function sensitivityBudgetReport(model: Model, s: Sensitivity, budget: ReportBud
     analysed: s.analysedInOrder.map(words),
     skipped: s.skipped.map((x) => ({ change: words(x.change), why: x.why })),
   };
+}
+
+/** Progress of a piece-at-a-time computation: what it is doing, and how far when it knows. */
+export interface ReportProgress {
+  phase: string;
+  done?: number;
+  total?: number;
+}
+
+/**
+ * The report's bottom line alone, exactly as buildReport makes it (the same
+ * forecast, decisive assumptions, what-ifs and readings of the parties)
+ * without the rest of the report: what the workbench shows first. A generator
+ * that yields before each what-if, each single change of the preferences it
+ * weighs and the forecast, so that a caller can do other work in between, or
+ * stop.
+ */
+export function* bottomLineSteps(
+  model: Model,
+  whatIfs: { title: string; model: Model }[],
+  opts: { today: string; analysis?: Analysis; maxAssumptions?: number; budget?: ReportBudget },
+): Generator<ReportProgress, BottomLine> {
+  const analysis = opts.analysis ?? analyze(model);
+  const plays: BottomLine["whatIfs"] = [];
+  for (const w of whatIfs) {
+    yield { phase: `reading the what-if ${w.title}` };
+    plays.push({ title: w.title, play: playFromToday(analyze(w.model)) });
+  }
+  const budget = opts.budget ?? {};
+  const plan = planSensitivity(analysis, budget.changes ?? defaultChangeBudget(model.states.length));
+  const equilibria: Partial<Record<Concept, number[]>>[] = [];
+  for (const k of plan.analyse) {
+    yield { phase: "weighing each single change of the preferences", done: equilibria.length, total: plan.analyse.length };
+    const variant = plan.variants[k].model;
+    equilibria.push(analyze(variant, { concepts: analysis.concepts, context: variantContext(analysis.context, variant) }).equilibria);
+  }
+  yield { phase: "reading how the parties read each other" };
+  const perceptions = playAsRead(model);
+  yield { phase: "forecasting where play goes" };
+  const { sensitivity, decisive } = decisiveAssumptions(analysis, { ...opts, sensitivity: { plan, equilibria } });
+  const leaveOutlook = sensitivity.changes.filter((c) => c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length === 0).length;
+  const profiles = budget.profiles ?? profileBudget(model.states.length);
+  const bottomLine = bottomLineOf(model, forecast(analysis.context, uncertaintyOf(model), { today: opts.today, maxProfiles: profiles }), decisive, {
+    variants: sensitivity.tried,
+    moving: sensitivity.tried - leaveOutlook,
+  });
+  bottomLine.whatIfs = plays;
+  bottomLine.perceptions = perceptions;
+  return bottomLine;
+}
+
+/** Every single change of preferences tried (within the budget), and the few that decide the answer, in words. */
+function decisiveAssumptions(analysis: Analysis, opts: ReportOptions): { sensitivity: Sensitivity; decisive: AssumptionReport[] } {
+  const budget = opts.budget ?? {};
+  const sensitivity = opts.sensitivity
+    ? sensitivityOf(analysis, opts.sensitivity.plan, opts.sensitivity.equilibria)
+    : preferenceSensitivity(analysis, { maxChanges: budget.changes ?? defaultChangeBudget(analysis.model.states.length), stop: budget.stop });
+  const decisive = sensitivity.changes
+    .filter((c) => c.weight > 0 || c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length > 0)
+    .slice(0, opts.maxAssumptions ?? 6)
+    .map((c) => assumptionReport(analysis.model, c.change, c.effects, c.fromStatusQuo));
+  return { sensitivity, decisive };
 }
 
 /** The facts of the table whose id (as F9) appears anywhere in the report's text. */

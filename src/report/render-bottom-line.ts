@@ -20,7 +20,7 @@ export function longDate(d: string): string {
  * what news to watch; then the questions. Said once, plainly: these are
  * chances that something happens, not that a state is stable.
  */
-export function bottomLineBlocks(b: BottomLine, r: ReportData): Block[] {
+export function bottomLineBlocks(b: BottomLine, r?: ReportData): Block[] {
   const out: Block[] = [{ kind: "heading", level: 2, text: `Bottom line, computed ${longDate(b.made)}` }];
   if (b.outcomes.length) {
     out.push({
@@ -64,7 +64,8 @@ export function bottomLineBlocks(b: BottomLine, r: ReportData): Block[] {
       level: 1,
       text: t`${strong("Watch for")}: ${user(b.watch.map((w) => `${w.move}${w.chance >= 0.005 ? `, ${pct(w.chance)} likely to be the next move` : ", not expected as the next move"}${w.effect ? ` (${w.effect})` : ""}`).join("; "))}.`,
     });
-  const limits = bottomLineLimits(b.readingsWeighed, r.assumptions.budget, r.model.feasibleStates);
+  // What a budget left out, said where the report has the budget (the workbench's bottom line alone has none).
+  const limits = r ? bottomLineLimits(b.readingsWeighed, r.assumptions.budget, r.model.feasibleStates) : undefined;
   if (limits) out.push({ kind: "item", level: 1, text: t`${strong("On a model this large")}: ${limits}` });
   out.push({
     kind: "paragraph",

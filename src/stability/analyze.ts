@@ -13,7 +13,7 @@ import { simStable } from "./sim.js";
 import { smrStable } from "./smr.js";
 
 // In a leaf module: the CLI's options need the names without loading the solvers.
-export { CONCEPTS, CONCEPT_NAMES, type Concept } from "./concepts.js";
+export { CONCEPTS, CONCEPT_BRIEFS, CONCEPT_NAMES, type Concept } from "./concepts.js";
 
 export interface Analysis {
   model: Model;

@@ -187,12 +187,13 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
     );
     await explanation.getByRole("button", { name: "Groups that could leave it" }).click();
     const list = page.getByTestId("coalitions-list");
-    await poll(() => list.locator(".co-head strong").allTextContents()).toEqual([
-      "United States + Ukraine",
-      "United States + European allies",
-      "United States + Ukraine + European allies",
-    ]);
-    expect(await list.locator("li.coalition").nth(1).textContent()).toMatch(/breaks Nash.*breaks SEQ.*deterred GMR.*deterred SMR.*Also to states 18, 162, 450/);
+    // Only groups whose every member moves: United States + Ukraine get there by the US's move alone (left out, and said so).
+    await poll(() => list.locator(".co-head strong").allTextContents()).toEqual(["United States + European allies"]);
+    expect(await list.locator("li.coalition").first().textContent()).toMatch(/breaks Nash.*breaks SEQ.*deterred GMR.*deterred SMR.*Also to states 162, 450/);
+    expect(await list.locator("li.coalition").first().textContent()).not.toMatch(/No move needed/);
+    expect(await page.locator(".coalitions-result").textContent()).toMatch(
+      /Left out: United States \+ Ukraine \(breaks it under Nash, GMR, SMR, SEQ\); United States \+ Ukraine \+ European allies \(breaks it under Nash, GMR, SMR, SEQ\): groups that could get there only by moves some of their members need not take part in/,
+    );
     // Robustness runs when its tab opens: the 320 profiles weighed exactly.
     await page.getByRole("tab", { name: "Robustness" }).click();
     await poll(() => page.getByTestId("robustness-summary").textContent()).toMatch(

@@ -286,7 +286,8 @@ describe("the what-ifs", () => {
     ],
     "ukraine-2025-us-patience-offensive-first.yaml": [
       'United States now also wants: "The hold ends if Russia keeps pressing its offensive." (if ru_offensive then us_sanctions).',
-      "Russia orders its priorities differently: ru_offensive > !us_sanctions > !us_guarantee & !eu_force > ua_concede > !ru_summit.",
+      'Russia now puts "ru_offensive" before "!us_sanctions" (moved up from 4th to 1st of its priorities).',
+      "Russia's priorities are now, most important first: ru_offensive > !us_sanctions > !us_guarantee & !eu_force > ua_concede > !ru_summit.",
     ],
     "ukraine-2025-putin-willing-to-meet.yaml": [
       'Russia now also wants: "Putin agrees to the summit Trump announced, when it costs him nothing else." (ru_summit).',

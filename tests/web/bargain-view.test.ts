@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chartSvg, issueChart, roundDetail } from "../../web/src/charts/bargain-chart.js";
+import { chartSvg, fmt, issueChart, roundDetail } from "../../web/src/charts/bargain-chart.js";
 import { EngineSession } from "../../web/src/workers/engine/session.js";
 import type { BargainView } from "../../web/src/protocol/engine.js";
 
@@ -57,6 +57,26 @@ describe("the bargaining view", () => {
     expect(band.q50).toBeLessThanOrEqual(band.q95);
     expect(band.y95).toBeLessThanOrEqual(band.y05);
     expect(band.label).toMatch(/^Expected utility \(BDM\), 50 Monte Carlo draws: 5% /);
+  });
+
+  it("tells overlapping levels apart: a dash per model, one label for the models ending at the same value, the bands captioned", () => {
+    // Median and Nash ending at the same value (their levels drawn on each other): one label names both.
+    const f = territory.forecasts;
+    const issue = { ...territory, forecasts: { ...f, nash: { ...f.nash, forecast: f.median.forecast } } };
+    const c = issueChart(issue, view.models, { width: 900, height: 340 });
+    const shared = c.ends.find((e) => e.models.some((m) => m.model === "median"))!;
+    expect(shared.models.map((m) => m.short)).toEqual(["Median", "Nash"]);
+    expect(c.ends.flatMap((e) => e.models).length).toBe(c.series.length);
+    for (let k = 1; k < c.ends.length; k++) expect(c.ends[k].labelY - c.ends[k - 1].labelY).toBeGreaterThanOrEqual(12);
+    // The labels sit right of the bands, inside the picture; the plot takes the rest of the width.
+    const lastBand = Math.max(...c.series.map((s) => s.band?.x ?? 0));
+    expect(c.ends.every((e) => e.x > lastBand && e.x + 120 <= c.width)).toBe(true);
+    expect(c.plot.right).toBeGreaterThan(900 - 220);
+    const svg = chartSvg(c);
+    const dashes = [...svg.matchAll(/stroke-dasharray="([^"]+)" class="series" data-model="(\w+)"/g)].map((m) => [m[2], m[1]]);
+    expect(Object.fromEntries(dashes)).toEqual({ mean: "8 4", median: "2 3", nash: "12 3 2 3" });
+    expect(svg).toMatch(/<text [^>]*class="band-caption"><tspan [^>]*>5–95%<\/tspan><tspan [^>]*>of draws<\/tspan><\/text>/);
+    expect(svg).toContain(`<tspan fill="#1d4e89">Median</tspan>, <tspan fill="#2a7a3b">Nash</tspan> ${fmt(f.median.forecast)}`);
   });
 
   it("says on a click what every actor holds in a round and who moved", () => {

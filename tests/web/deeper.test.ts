@@ -87,6 +87,14 @@ describe("robustness view", () => {
     expect(territory).toMatchObject({ dmName: "Russia", kind: "statement", state: 8, concept: "SEQ", whenHolds: 1 });
     expect(territory.whenNot).toBeCloseTo(0.23, 2);
     expect(v.influence.every((i) => i.shift >= 0.005)).toBe(true);
+    // Beside the chart of a concept, what moves that concept's answer: every entry cites it, and the largest shift under it.
+    for (const c of v.concepts) {
+      const list = v.influenceByConcept[c]!;
+      expect(list.every((i) => i.concept === c && i.shift >= 0.005)).toBe(true);
+      for (let k = 1; k < list.length; k++) expect(list[k - 1].shift).toBeGreaterThanOrEqual(list[k].shift);
+    }
+    expect(v.influence.some((i) => i.concept !== "SEQ")).toBe(true);
+    expect(v.influenceByConcept.SEQ!.find((i) => i.label === "Territorial gains recognised.")).toEqual(territory);
     expect(v.markdown).toMatch(/^# Robustness: The 2025 Ukraine peace process/);
   });
 
@@ -156,23 +164,27 @@ describe("inverse GMCR view", () => {
 });
 
 describe("coalitions view", () => {
-  it("lists the groups that could leave today's state, and whether the others deter them", () => {
+  it("lists the groups that could leave today's state by moves all their members take part in, and whether the others deter them", () => {
     const v = coalitionsView(ukraine, 301, 1);
     expect(v).toMatchObject({ state: 301, isStatusQuo: true, equilibriumUnder: [], concepts: ["Nash", "GMR", "SMR", "SEQ"], maxSize: 4, coalitionCount: 11 });
-    expect(v.coalitions.map((c) => c.name)).toEqual([
-      "United States + Ukraine",
-      "United States + European allies",
-      "United States + Ukraine + European allies",
+    // United States + Ukraine (and + European allies) only get there by the US's own move, Ukraine idle: left out, and counted.
+    expect(v.coalitions.map((c) => c.name)).toEqual(["United States + European allies"]);
+    expect(v.leftOut).toEqual([
+      { name: "United States + Ukraine", breaks: ["Nash", "GMR", "SMR", "SEQ"] },
+      { name: "United States + Ukraine + European allies", breaks: ["Nash", "GMR", "SMR", "SEQ"] },
     ]);
-    const usEu = v.coalitions[1];
-    expect(usEu).toMatchObject({ breaks: ["Nash", "SEQ"], deterred: ["GMR", "SMR"], moves: 4, alsoTo: [15, 159, 447] });
+    const usEu = v.coalitions[0];
+    // Of its 4 joint moves, the one where the European allies stay put (the US alone, to state 303) is not shown.
+    expect(usEu).toMatchObject({ breaks: ["Nash", "SEQ"], deterred: ["GMR", "SMR"], moves: 3, alsoTo: [159, 447] });
     expect(usEu.example).toMatchObject({
-      to: 303,
-      steps: [{ dmName: "United States", action: "impose the new sanctions put on hold", to: 303 }],
-      idle: ["European allies"],
+      to: 15,
+      steps: [
+        { dmName: "United States", action: "impose the new sanctions put on hold", to: 303 },
+        { dmName: "European allies", action: 'withdraw "insist on a ceasefire before any direct talks"', to: 15 },
+      ],
       gains: [
         { name: "United States", from: 31, to: 30 },
-        { name: "European allies", from: 37, to: 33 },
+        { name: "European allies", from: 37, to: 34 },
       ],
     });
     expect(usEu.example.sanctions).toEqual([
@@ -180,10 +192,13 @@ describe("coalitions view", () => {
       {
         concepts: ["GMR", "SMR"],
         how: expect.stringMatching(
-          /^then Ukraine: join a direct summit .+ → state 339, which leaves European allies no better off than at state 301 \(ranked 41; was 37\)$/,
+          /^then Ukraine: join a direct summit .+ → state 51, which leaves European allies no better off than at state 301 \(ranked 42; was 37\)$/,
         ),
       },
     ]);
+    // Every member of every group listed moves in its example.
+    const at303 = coalitionsView(ukraine, 303, 1);
+    for (const c of [...v.coalitions, ...at303.coalitions]) expect(new Set(c.example.steps.map((st) => st.dmName))).toEqual(new Set(c.name.split(" + ")));
   });
 
   it("for an equilibrium, judges only the concepts it is an equilibrium under; limits the coalition size", () => {

@@ -3,9 +3,11 @@
  * where every point goes (the scale runs up, rounds across), what each point
  * says when hovered, and what a click on a round shows (every actor's
  * position and the moves of that round). The actors' starting positions are
- * ticks on the left axis, each static model's forecast a dashed level, each
- * dynamic model's forecast per round a line of points, and each model's Monte
- * Carlo 5–95% band a bar at the right. Pure (no DOM): tested in Node, drawn
+ * ticks on the left axis, each static model's forecast a level with a dash of
+ * its own, each dynamic model's forecast per round a line of points, each
+ * model's Monte Carlo 5–95% band a bar at the right under a caption, and the
+ * value each line ends at labelled after the bands (models ending at the same
+ * value share a label). Pure (no DOM): tested in Node, drawn
  * by page/views/bargain-view.ts.
  */
 import type { BargainView } from "../protocol/engine.js";
@@ -30,6 +32,22 @@ export const MODEL_COLORS: Record<string, string> = {
   smp: "#6b3fa0",
 };
 
+/** Short names, for the labels at the end of the lines. */
+export const MODEL_SHORT: Record<string, string> = {
+  mean: "Mean",
+  median: "Median",
+  nash: "Nash",
+  "expected-utility": "BDM",
+  smp: "SMP",
+};
+
+/** A static model's level: each its own dash, so that levels drawn on top of each other still show which is which. */
+export const MODEL_DASHES: Record<string, string> = {
+  mean: "8 4",
+  median: "2 3",
+  nash: "12 3 2 3",
+};
+
 export interface ChartPoint {
   round: number;
   value: number;
@@ -49,6 +67,19 @@ export interface ChartSeries {
   points: ChartPoint[];
   /** Monte Carlo 5%, 50% and 95% quantiles, with the bar's x and the y of each. */
   band?: { q05: number; q50: number; q95: number; x: number; y05: number; y50: number; y95: number; label: string };
+}
+
+/**
+ * A label at the right end of the lines: the models that end at the same
+ * value (to a tenth) share one ("Median, Nash 50.0"), moved apart from the
+ * others so that none overlap.
+ */
+export interface EndLabel {
+  models: { model: string; short: string; color: string }[];
+  value: number;
+  y: number;
+  labelY: number;
+  x: number;
 }
 
 export interface ChartTick {
@@ -73,6 +104,9 @@ export interface IssueChart {
   unit: string;
   ticks: ChartTick[];
   series: ChartSeries[];
+  ends: EndLabel[];
+  /** Where the Monte Carlo bands' caption goes (when there are bands). */
+  bandsCaption?: { x: number; y: number };
 }
 
 export interface RoundDetail {
@@ -83,12 +117,16 @@ export interface RoundDetail {
 
 export const fmt = (x: number): string => (Math.round(x * 10) / 10).toFixed(1);
 const MIN_LABEL_GAP = 12;
+/** Room between two Monte Carlo bands, and for the end labels. */
+const BAND_GAP = 11;
+const END_LABELS = 130;
 
 /** Lay out one issue's chart in a width × height box. */
 export function issueChart(issue: IssueJson, models: readonly string[], size: { width: number; height: number } = { width: 640, height: 320 }): IssueChart {
   const { width, height } = size;
-  const hasBands = models.some((m) => issue.forecasts[m]?.distribution);
-  const plot = { left: 120, right: width - (hasBands ? 150 : 110), top: 26, bottom: height - 34 };
+  const bands = models.filter((m) => issue.forecasts[m]?.distribution).length;
+  // At the right: the Monte Carlo bands (BAND_GAP apart), then the lines' end labels.
+  const plot = { left: 120, right: width - (bands ? 24 + BAND_GAP * bands + END_LABELS : 10 + END_LABELS), top: 34, bottom: height - 34 };
   const { min, max } = issue.scale;
   const unit = issue.scale.unit ?? "";
   const rounds = Math.max(1, ...models.map((m) => (issue.forecasts[m]?.rounds?.length ?? 1) - 1));
@@ -105,7 +143,7 @@ export function issueChart(issue: IssueJson, models: readonly string[], size: { 
 
   const series = models
     .filter((m) => issue.forecasts[m])
-    .map((m, k): ChartSeries => {
+    .map((m): ChartSeries => {
       const f: ForecastJson = issue.forecasts[m];
       const name = MODEL_NAMES[m] ?? m;
       const points: ChartPoint[] = f.rounds
@@ -120,7 +158,7 @@ export function issueChart(issue: IssueJson, models: readonly string[], size: { 
       const out: ChartSeries = { model: m, name, color: MODEL_COLORS[m] ?? "#555", level: !f.rounds, forecast: f.forecast, points };
       const d = f.distribution;
       if (d) {
-        const bx = plot.right + 14 + 9 * k;
+        const bx = plot.right + 14 + BAND_GAP * models.filter((x) => issue.forecasts[x]?.distribution).indexOf(m);
         out.band = {
           q05: d.q05,
           q50: d.q50,
@@ -134,6 +172,18 @@ export function issueChart(issue: IssueJson, models: readonly string[], size: { 
       }
       return out;
     });
+  // The end labels, top to bottom, models ending at the same tenth together.
+  const endX = plot.right + (bands ? 20 + BAND_GAP * bands : 8);
+  const ends: EndLabel[] = [];
+  for (const sr of [...series].sort((a, b) => b.forecast - a.forecast)) {
+    const last = sr.points[sr.points.length - 1];
+    const same = ends.find((e) => fmt(e.value) === fmt(last.value));
+    const entry = { model: sr.model, short: MODEL_SHORT[sr.model] ?? sr.model, color: sr.color };
+    if (same) same.models.push(entry);
+    else ends.push({ models: [entry], value: last.value, y: last.y, labelY: last.y, x: endX });
+  }
+  ends.sort((a, b) => a.y - b.y);
+  for (let k = 1; k < ends.length; k++) ends[k].labelY = Math.max(ends[k].y, ends[k - 1].labelY + MIN_LABEL_GAP);
   return {
     id: issue.id,
     title: issue.title,
@@ -148,6 +198,8 @@ export function issueChart(issue: IssueJson, models: readonly string[], size: { 
     unit,
     ticks,
     series,
+    ends,
+    ...(bands ? { bandsCaption: { x: plot.right + 14 + (BAND_GAP * (bands - 1)) / 2, y: plot.top - 18 } } : {}),
   };
 }
 
@@ -198,7 +250,7 @@ export function chartSvg(c: IssueChart): string {
   for (const s of c.series) {
     const pts = s.points.map((p) => `${p.x},${p.y}`).join(" ");
     o.push(
-      `<polyline points="${pts}" fill="none" stroke="${esc(s.color)}" stroke-width="2"${s.level ? ` stroke-dasharray="6 4"` : ""} class="series" data-model="${esc(s.model)}"/>`,
+      `<polyline points="${pts}" fill="none" stroke="${esc(s.color)}" stroke-width="2"${s.level ? ` stroke-dasharray="${MODEL_DASHES[s.model] ?? "6 4"}"` : ""} class="series" data-model="${esc(s.model)}"/>`,
     );
     if (!s.level)
       for (const p of s.points)
@@ -215,6 +267,17 @@ export function chartSvg(c: IssueChart): string {
         `<g class="band"><title>${esc(b.label)}</title><line x1="${b.x}" y1="${b.y95}" x2="${b.x}" y2="${b.y05}" stroke="${esc(s.color)}" stroke-width="5" stroke-opacity="0.45"/><line x1="${b.x - 4}" y1="${b.y50}" x2="${b.x + 4}" y2="${b.y50}" stroke="${esc(s.color)}" stroke-width="2"/></g>`,
       );
     }
+  }
+  if (c.bandsCaption)
+    o.push(
+      `<text x="${c.bandsCaption.x}" y="${c.bandsCaption.y}" text-anchor="middle" class="band-caption"><tspan x="${c.bandsCaption.x}">5–95%</tspan><tspan x="${c.bandsCaption.x}" dy="11">of draws</tspan></text>`,
+    );
+  for (const e of c.ends) {
+    if (e.labelY !== e.y) o.push(`<line x1="${e.x - 6}" y1="${e.y}" x2="${e.x - 1}" y2="${e.labelY}" class="tick"/>`);
+    const names = e.models.map((m) => `<tspan fill="${esc(m.color)}">${esc(m.short)}</tspan>`).join(", ");
+    o.push(
+      `<text x="${e.x}" y="${e.labelY + 4}" class="end-label"><title>${esc(`${e.models.map((m) => MODEL_NAMES[m.model] ?? m.model).join(", ")}: ${fmt(e.value)}${c.unit}`)}</title>${names} ${fmt(e.value)}</text>`,
+    );
   }
   o.push(`</svg>`);
   return o.join("");

@@ -23,6 +23,7 @@ import { Cancelled, EngineClient } from "./clients/engine-client.js";
 import type { ModelView } from "../protocol/engine.js";
 import { Tabs } from "./widgets/tabs.js";
 import { BargainPanel } from "./views/bargain-view.js";
+import { BottomLinePanel } from "./views/bottom-line-view.js";
 import { ChecksList } from "./app/checks.js";
 import { ForecastPanel } from "./views/forecast-view.js";
 import { IngestPanel } from "./views/ingest-view.js";
@@ -80,6 +81,10 @@ const table = new StateTable(byId("panel-states"), { select, exportCsv: () => vo
 const graph = new GraphPanel(byId("panel-graph"), { request: (g) => engine.request({ type: "graph", graph: g }), select });
 const paths = new PathsPanel(byId("panel-paths"), { select });
 const report = new ReportPanel(byId("panel-report"), { request: writeReport });
+// The bottom line is worked out in the background: no busy indicator for it.
+const bottomLine = new BottomLinePanel(byId("bottom-line"), {
+  run: async (m, onProgress) => engine.run({ type: "headline", related: await whatIfTexts(m) }, { quiet: true, onProgress }),
+});
 const compare = new ComparePanel(byId("panel-compare"), {
   compare: async (path) => {
     const file = await api.read(path);
@@ -180,6 +185,8 @@ const analyser = new Analyser(engine, doc, () => editor.text, {
   },
   summary: (state) => summary.render(state),
   loaded: (m: ModelView) => {
+    // The bottom line first: its room is taken before the table puts today's row in view.
+    bottomLine.setModel(m);
     table.setModel(m);
     graph.setModel(m);
     paths.setModel(m);
@@ -198,7 +205,8 @@ const analyser = new Analyser(engine, doc, () => editor.text, {
 });
 new GmcrImport(engine, files, status);
 
-async function writeReport(model: ModelView) {
+/** The texts of the scenario's what-if files in the folder (those that cannot be read are left out: the worker says so). */
+async function whatIfTexts(model: ModelView): Promise<{ file: string; text: string }[]> {
   const related = await Promise.all(
     model.whatIfs.map((w) =>
       api.read(doc.sibling(w.file)).then(
@@ -207,7 +215,11 @@ async function writeReport(model: ModelView) {
       ),
     ),
   );
-  return engine.request({ type: "report", related: related.filter((r): r is { file: string; text: string } => r !== null) });
+  return related.filter((r): r is { file: string; text: string } => r !== null);
+}
+
+async function writeReport(model: ModelView) {
+  return engine.request({ type: "report", related: await whatIfTexts(model) });
 }
 
 async function exportCsv(): Promise<void> {

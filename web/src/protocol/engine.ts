@@ -4,7 +4,7 @@
  * prints them), ready to render; the page never sees the engine's objects.
  */
 import type { Concept } from "../../../src/index.js";
-import type { BargainJson } from "../../../src/api/present.js";
+import type { BargainJson, Block } from "../../../src/api/present.js";
 
 export type { Concept };
 export type { ForecastFamilyView, ForecastQuestionView, ForecastView, LintResultView, LintView, SignpostView } from "./forecast.js";
@@ -176,6 +176,8 @@ export interface DmExplanation {
 
 export interface ExplainView {
   id: number;
+  /** The state's name, which stays when states are renumbered: the options taken. */
+  name: string;
   pattern: string;
   words: string;
   isStatusQuo: boolean;
@@ -190,6 +192,19 @@ export interface ReportView {
   skipped: string[];
 }
 
+/**
+ * The report's bottom line, for the first screen: the blocks the report's
+ * document opens with (the same code writes both), for the version analysed.
+ */
+export interface HeadlineView {
+  version: number;
+  blocks: Block[];
+  /** What-if files that could not be read or analysed. */
+  skipped: string[];
+  /** Stopped before the end (a newer version came): no blocks. */
+  stopped: boolean;
+}
+
 export interface CompareSide {
   file: string;
   name: string;
@@ -197,6 +212,8 @@ export interface CompareSide {
   options: number;
   today: string;
   equilibria: { concept: Concept; count: number; families: FamilyView[] }[];
+  /** Where play can go from this version's today (as the From today view says it). */
+  paths: PathsView;
 }
 
 export interface StabilityChangeView {
@@ -268,6 +285,8 @@ export interface RobustnessView {
   top: Partial<Record<Concept, RobustRowView[]>>;
   /** The uncertain preferences that move some probability by half a point or more, most first. */
   influence: InfluenceView[];
+  /** The same for each concept alone (what the chart of that concept shows). */
+  influenceByConcept: Partial<Record<Concept, InfluenceView[]>>;
   markdown: string;
   ms: number;
 }
@@ -317,8 +336,6 @@ export interface CoalitionView {
     to: number;
     words: string;
     steps: CoalitionStepView[];
-    /** Members who need not move. */
-    idle: string[];
     gains: { dm: number; name: string; from: number; to: number }[];
     sanctions: CoalitionSanctionView[];
   };
@@ -339,6 +356,12 @@ export interface CoalitionsView {
   holds: Partial<Record<Concept, boolean>>;
   maxSize: number;
   coalitionCount: number;
+  /**
+   * Groups that could leave the state only by moves some of their members
+   * need not take part in (the smaller group's moves): not listed, but named
+   * with the concepts under which such a move breaks the state.
+   */
+  leftOut: { name: string; breaks: Concept[] }[];
   coalitions: CoalitionView[];
 }
 
@@ -354,6 +377,7 @@ export type Request =
   | { type: "graph"; graph: GraphRequest }
   | { type: "explain"; state: number }
   | { type: "report"; related: { file: string; text: string }[] }
+  | { type: "headline"; related: { file: string; text: string }[] }
   | { type: "compare"; text: string; file: string }
   | { type: "csv" }
   | { type: "import"; text: string; name: string }
@@ -365,13 +389,14 @@ export type Request =
   | { type: "lint" };
 
 /** Requests that run a long time: the worker runs them in slices, answering other requests in between. */
-export const LONG_REQUESTS: readonly Request["type"][] = ["robustness", "inverse"];
+export const LONG_REQUESTS: readonly Request["type"][] = ["robustness", "inverse", "headline"];
 
 export interface ResultOf {
   load: LoadResult;
   graph: GraphView;
   explain: ExplainView;
   report: ReportView;
+  headline: HeadlineView;
   compare: CompareView | { issues: IssueView[] };
   csv: string;
   import: ImportResult;

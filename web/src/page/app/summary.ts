@@ -7,6 +7,9 @@
 import { byId, clear, h, plural } from "../widgets/dom.js";
 import type { Concept } from "../../protocol/engine.js";
 import type { DocState } from "./doc.js";
+import { CONCEPT_BRIEFS } from "../../../../src/index.js";
+import { conceptLegend, conceptNoteId, installConceptNotes } from "./concept-notes.js";
+import { nameOf } from "../views/states.js";
 
 export interface SummaryHooks {
   select(id: number): void;
@@ -16,11 +19,14 @@ export interface SummaryHooks {
 
 export class Summary {
   private readonly box = byId("summary");
+  private legendOpen = false;
 
   constructor(
     private readonly doc: DocState,
     private readonly hooks: SummaryHooks,
-  ) {}
+  ) {
+    installConceptNotes();
+  }
 
   message(node: Node | string): void {
     clear(this.box, typeof node === "string" ? h("p", {}, node) : node);
@@ -51,7 +57,13 @@ export class Summary {
     const chips = m.concepts.map((c) =>
       h(
         "button",
-        { type: "button", class: "eq-chip", title: `Show the ${c} equilibria in the table`, onclick: () => this.hooks.showEquilibria(c) },
+        {
+          type: "button",
+          class: "eq-chip",
+          title: `${CONCEPT_BRIEFS[c]} Click to list its equilibria in the table.`,
+          "aria-describedby": conceptNoteId(c),
+          onclick: () => this.hooks.showEquilibria(c),
+        },
         h("span", { class: "concept" }, c),
         h("span", { class: "count", "data-testid": `eq-count-${c}` }, String(m.equilibria[c]?.length ?? 0)),
       ),
@@ -64,6 +76,16 @@ export class Summary {
         { class: "facts" },
         `${plural(m.dms.length, "party", "parties")}, ${plural(m.options.length, "option")}, ${plural(m.states.count, "state")} (of ${m.candidateStates.toLocaleString("en")} combinations). Today: `,
         h("button", { type: "button", class: "link", onclick: () => this.hooks.select(m.statusQuo) }, `state ${m.statusQuo}`),
+        " ",
+        h(
+          "span",
+          {
+            class: "state-name",
+            "data-testid": "today-name",
+            title: "The state's name: the options taken. Numbers change when an option is added; the name does not.",
+          },
+          `(${nameOf(m, m.statusQuo - 1)})`,
+        ),
         `. Analysed in ${m.ms} ms.`,
       ),
       h(
@@ -71,6 +93,7 @@ export class Summary {
         { class: "eq-chips", "aria-label": "Number of equilibria under each concept", role: "group" },
         h("span", { class: "label" }, "Equilibria"),
         ...chips,
+        conceptLegend(m.concepts, this.legendOpen, (open) => (this.legendOpen = open)),
       ),
       stale,
     );

@@ -7,7 +7,7 @@
  * dynamic model lists every actor's position then and the moves that led
  * there. Computed in the worker (the same engine as `parley bargain`).
  */
-import { chartSvg, fmt, issueChart, MODEL_NAMES, roundDetail, type IssueJson } from "../../charts/bargain-chart.js";
+import { chartSvg, fmt, issueChart, MODEL_DASHES, MODEL_NAMES, roundDetail, type IssueJson } from "../../charts/bargain-chart.js";
 import { clear, h } from "../widgets/dom.js";
 import type { BargainView, ModelView, Request, ResultOf } from "../../protocol/engine.js";
 import { staleNote } from "./run-control.js";
@@ -24,6 +24,8 @@ export class BargainPanel {
   private readonly stale = h("p", { class: "stale", hidden: true });
   private readonly out = h("div", { class: "bargain-result" });
   private again = false;
+  /** The charts' width when last drawn: they are drawn again when the room for them changes much (the editor hidden or shown). */
+  private drawnWidth = 0;
 
   constructor(
     root: HTMLElement,
@@ -56,6 +58,17 @@ export class BargainPanel {
         this.out,
       ),
     );
+    new ResizeObserver(() => {
+      const r = this.result;
+      if (r?.issues.length && Math.abs(this.chartWidth() - this.drawnWidth) > 40) this.render(r);
+    }).observe(this.out);
+  }
+
+  /** As wide as the view allows, beside the round's detail (about 22rem) when there is room for both, else above it. */
+  private chartWidth(): number {
+    const room = this.out.clientWidth;
+    const beside = room - 340;
+    return Math.floor(Math.max(480, Math.min(1200, beside >= 560 ? beside : room)));
   }
 
   setModel(m: ModelView): void {
@@ -124,7 +137,8 @@ export class BargainPanel {
   }
 
   private issue(issue: IssueJson, models: string[]): HTMLElement {
-    const chart = issueChart(issue, models);
+    this.drawnWidth = this.chartWidth();
+    const chart = issueChart(issue, models, { width: this.drawnWidth, height: 340 });
     const detail = h(
       "div",
       { class: "bargain-detail", "aria-live": "polite" },
@@ -197,7 +211,7 @@ export class BargainPanel {
         h(
           "li",
           {},
-          h("span", { class: `swatch${s.level ? " dashed" : ""}`, style: `border-color:${s.color}` }),
+          lineSwatch(s.color, s.level ? (MODEL_DASHES[s.model] ?? "6 4") : null),
           `${MODEL_NAMES[s.model] ?? s.model}: ${fmt(s.forecast)}${chart.unit}`,
           s.band ? h("span", { class: "muted" }, ` (5–95%: ${fmt(s.band.q05)}–${fmt(s.band.q95)})`) : null,
         ),
@@ -232,4 +246,12 @@ export class BargainPanel {
       links,
     );
   }
+}
+
+/** A model's line in the legend, drawn as in the chart (its colour, and a static model's own dash). */
+function lineSwatch(color: string, dash: string | null): HTMLElement {
+  const el = h("span", { class: "line-swatch", "aria-hidden": "true" });
+  // The colours and dashes are Parley's own constants, never scenario text.
+  el.innerHTML = `<svg width="26" height="8" viewBox="0 0 26 8"><line x1="0" y1="4" x2="26" y2="4" stroke="${color}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ""}/></svg>`;
+  return el;
 }

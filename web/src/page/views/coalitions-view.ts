@@ -143,7 +143,8 @@ export class CoalitionsPanel {
       h(
         "p",
         { class: "muted" },
-        `Groups of ${sizes} parties examined (${plural(r.coalitionCount, "coalition")}); ${r.coalitions.length === 0 ? "none" : r.coalitions.length === r.coalitionCount ? "each" : r.coalitions.length} can reach a state all ${r.coalitions.length === 1 ? "its" : "their"} members prefer.`,
+        `Groups of ${sizes} parties examined (${plural(r.coalitionCount, "coalition")}); ${r.coalitions.length === 0 ? "none" : r.coalitions.length === r.coalitionCount ? "each" : r.coalitions.length} can reach a state all ${r.coalitions.length === 1 ? "its" : "their"} members prefer by moves each member takes part in.`,
+        r.leftOut.length ? ` ${leftOutText(r.leftOut)}` : "",
       ),
       r.coalitions.length
         ? h("ul", { class: "coalitions", "data-testid": "coalitions-list" }, ...r.coalitions.map((c) => this.coalition(c, r)))
@@ -189,7 +190,6 @@ export class CoalitionsPanel {
         { class: "steps" },
         ...x.steps.map((s) => h("li", {}, h("strong", { style: `color:${dmColor(s.dm)}` }, s.dmName), `: ${s.action} → `, this.link(s.to))),
       ),
-      x.idle.length ? h("p", { class: "muted" }, `No move needed from ${x.idle.join(" or ")}.`) : null,
       h(
         "table",
         { class: "sanctions" },
@@ -223,4 +223,10 @@ export class CoalitionsPanel {
         : null,
     );
   }
+}
+
+/** The groups not listed, by name, and what their moves (made by fewer of their members) break. */
+function leftOutText(list: CoalitionsView["leftOut"]): string {
+  const named = list.map((g) => `${g.name}${g.breaks.length ? ` (breaks it under ${g.breaks.join(", ")})` : ""}`).join("; ");
+  return `Left out: ${named}: ${list.length === 1 ? "a group" : "groups"} that could get there only by moves some of ${list.length === 1 ? "its" : "their"} members need not take part in (the moves of a smaller group, listed under it, or of one party, in the explanation of the state).`;
 }

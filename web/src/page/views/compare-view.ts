@@ -5,7 +5,7 @@
  * gained (right) under each concept, with the reason for each party.
  */
 import { baseName, clear, download, h, plural } from "../widgets/dom.js";
-import type { CompareSide, CompareView, IssueView, StabilityChangeView } from "../../protocol/engine.js";
+import type { CompareSide, CompareView, IssueView, PathsView, StabilityChangeView } from "../../protocol/engine.js";
 
 export class ComparePanel {
   private readonly select: HTMLSelectElement;
@@ -156,6 +156,26 @@ export class ComparePanel {
     );
   }
 
+  /** Where play goes from each version's today: the same, or each side's nearest outcome and the moves there. */
+  private fromToday(r: CompareView): HTMLElement {
+    const a = outlook(r.a.paths);
+    const b = outlook(r.b.paths);
+    const same = a.key === b.key;
+    return h(
+      "section",
+      { class: "prose from-today", "data-testid": "compare-today" },
+      h("h4", {}, "Where play goes from today"),
+      same
+        ? h("div", {}, h("p", {}, "The same in A and B: ", a.lead), a.steps)
+        : h(
+            "div",
+            { class: "sides" },
+            h("div", { "data-testid": "compare-today-A" }, h("h5", {}, `A (today: state ${r.a.paths.from})`), h("p", {}, capital(a.lead)), a.steps),
+            h("div", { "data-testid": "compare-today-B" }, h("h5", {}, `B (today: state ${r.b.paths.from})`), h("p", {}, capital(b.lead)), b.steps),
+          ),
+    );
+  }
+
   private render(r: CompareView): void {
     const changed = r.concepts.filter((c) => c.gained.length || c.lost.length);
     const same = r.concepts.filter((c) => !c.gained.length && !c.lost.length).map((c) => c.concept);
@@ -182,6 +202,7 @@ export class ComparePanel {
         h("h3", {}, "What changed in the results"),
         changed.length === 0 ? h("p", { "data-testid": "compare-nochange" }, "No equilibrium changed under any concept.") : null,
       ),
+      this.fromToday(r),
       ...changed.map((c) =>
         h(
           "section",
@@ -205,3 +226,31 @@ export class ComparePanel {
     download(`${baseName(this.last.a.file)}-vs-${baseName(this.last.b.file)}.md`, this.last.markdown, "text/markdown;charset=utf-8");
   }
 }
+
+/**
+ * One version's way from today, in words: whether today is an equilibrium,
+ * else the nearest equilibrium play reaches by moves that each leave the
+ * mover better off, and those moves. `key` compares two versions' ways.
+ */
+function outlook(p: PathsView): { lead: string; steps: HTMLElement | null; key: string } {
+  const stays = p.equilibria.find((e) => e.steps.length === 0);
+  if (stays) return { lead: `today's state is an equilibrium under ${stays.concepts.join(", ")}: play stays there.`, steps: null, key: `stay ${stays.words}` };
+  const next = p.equilibria.find((e) => e.steps.length > 0);
+  if (!next)
+    return p.reachable === 0
+      ? { lead: "no party gains by a move of its own: play stays at today's state.", steps: null, key: "still" }
+      : {
+          lead: `moves that each leave the mover better off reach ${plural(p.reachable, "state")}, none of them an equilibrium.`,
+          steps: null,
+          key: `wander ${p.reachable}`,
+        };
+  const n = next.steps.length;
+  const moves = next.steps.map((st) => `${st.dmName}: ${st.action}`);
+  return {
+    lead: `the nearest equilibrium is ${next.words} (state ${next.id}; ${next.concepts.join(", ")}), ${n === 1 ? "one move" : `${n} moves`} away:`,
+    steps: h("ol", { class: "steps" }, ...next.steps.map((st, k) => h("li", {}, `${moves[k]} → state ${st.to}`))),
+    key: `${next.words} by ${moves.join("; ")}`,
+  };
+}
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -113,7 +113,7 @@ export class ExplainPanel {
       h(
         "p",
         { class: "muted" },
-        `Pattern ${x.pattern}. `,
+        `Name: ${x.name}. Pattern ${x.pattern}. `,
         h("button", { type: "button", class: "link", onclick: () => this.hooks.centre(x.id) }, "Show it in the graph"),
       ),
       h(

@@ -138,8 +138,8 @@ export class RobustnessPanel {
         { class: "muted" },
         `${plural(r.positive, "state")} ${r.positive === 1 ? "is an equilibrium" : "are equilibria"} under some concept with a positive probability. The most likely under ${c} are shown; states with the same probability are described together (+N: N more like the first).`,
       ),
-      h("h3", {}, "What moves the answer"),
-      this.influence(r),
+      h("h3", {}, `What moves the answer under ${c}`),
+      this.influence(r, c),
     );
   }
 
@@ -207,12 +207,14 @@ export class RobustnessPanel {
     );
   }
 
-  private influence(r: RobustnessView): HTMLElement {
-    if (!r.influence.length) return h("p", { class: "muted" }, "No uncertain preference changes any state's probability of being an equilibrium.");
+  /** The uncertain preferences that move the chart's concept most, each with the state it moves most under it. */
+  private influence(r: RobustnessView, c: Concept): HTMLElement {
+    const list = r.influenceByConcept[c] ?? [];
+    if (!list.length) return h("p", { class: "muted" }, `No uncertain preference changes any state's probability of being a ${c} equilibrium.`);
     return h(
       "ol",
       { class: "influence", "data-testid": "robustness-influence" },
-      ...r.influence.slice(0, 8).map((i) =>
+      ...list.slice(0, 8).map((i) =>
         h(
           "li",
           {},

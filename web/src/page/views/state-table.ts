@@ -8,10 +8,12 @@
  * the rest, and columns have fixed widths: tens of thousands of states scroll
  * as smoothly as ten. Rows are one tab stop: arrow keys move, Enter explains.
  */
-import { stateIndex } from "../../../../src/index.js";
+import { CONCEPT_BRIEFS, stateIndex } from "../../../../src/index.js";
+import { conceptNoteId } from "../app/concept-notes.js";
 import { clear, h, plural } from "../widgets/dom.js";
 import type { Concept, ModelView, StateRow } from "../../protocol/engine.js";
-import { isEquilibrium, patternOf, stateRow, wordsOf } from "./states.js";
+import { isEquilibrium, nameOf, patternOf, stateRow, wordsOf } from "./states.js";
+import { columnWidths, eqText, partyLabel, WORDS_MIN } from "./state-columns.js";
 
 type SortKey = { kind: "id" } | { kind: "rank"; dm: number } | { kind: "eq" } | { kind: "words" };
 
@@ -37,6 +39,10 @@ export class StateTable {
   private readonly count: HTMLElement;
   private readonly tableWrap: HTMLElement;
   private readonly key = h("span", { class: "table-key" });
+  /** Today's row is to be shown once the table is laid out. */
+  private todayPending = false;
+  /** Where showToday scrolled to (-1 once the table has been scrolled or filtered since). */
+  private todayScroll = -1;
 
   constructor(
     root: HTMLElement,
@@ -61,7 +67,10 @@ export class StateTable {
       cancelAnimationFrame(pending);
       pending = requestAnimationFrame(() => this.drawIfNeeded());
     });
-    new ResizeObserver(() => this.drawIfNeeded()).observe(this.tableWrap);
+    // While the table still shows today's row as it was put in view, a change of its size (the bottom line above it filled in, the window resized) keeps it there.
+    new ResizeObserver(() => (this.todayPending || this.todayScroll === this.tableWrap.scrollTop ? this.showToday() : this.drawIfNeeded())).observe(
+      this.tableWrap,
+    );
     root.append(
       h(
         "div",
@@ -79,15 +88,39 @@ export class StateTable {
 
   setModel(model: ModelView): void {
     const prev = this.concept.value;
+    // A file opened (not an edit of the one open): start at today's state.
+    const opened = model.file !== this.model?.file;
     this.model = model;
     this.words = [];
     clear(this.concept, h("option", { value: "" }, "any concept"), ...model.concepts.map((c) => h("option", { value: c }, c)));
     this.concept.value = model.concepts.includes(prev as Concept) ? prev : "";
     this.render();
+    if (opened) this.showToday();
+  }
+
+  /** Scroll today's row into view, a third of the way down, and make it the row the keyboard starts from. */
+  private showToday(): void {
+    const m = this.model;
+    if (!m) return;
+    const pos = this.order.indexOf(stateIndex(m.statusQuo));
+    this.todayPending = false;
+    if (pos < 0) return;
+    // Hidden (another view is open): when the table is next laid out.
+    if (this.tableWrap.clientHeight === 0) {
+      this.todayPending = true;
+      return;
+    }
+    this.active = pos;
+    const head = this.body?.parentElement?.querySelector("thead")?.offsetHeight ?? 0;
+    this.tableWrap.scrollTop = Math.max(0, pos * ROW - (this.tableWrap.clientHeight - head) / 3);
+    this.todayScroll = this.tableWrap.scrollTop;
+    this.draw();
   }
 
   setSelected(id: number | null): void {
     this.selected = id;
+    // The user has chosen a state: the table no longer brings today's row back into view on its own.
+    if (id !== null) this.todayScroll = -1;
     if (id !== null) {
       const at = this.order.indexOf(stateIndex(id));
       if (at >= 0) this.active = at;
@@ -121,7 +154,10 @@ export class StateTable {
       // A state typed by its id or its Y/N pattern is read as the engine reads one (parseStateRef): the id as a number, the pattern in any case.
       const byId = /^\d+$/.test(words) ? stateIndex(Number(words)) : -1;
       const pattern = words.toUpperCase();
-      rows = rows.filter((s) => s === byId || patternOf(m, s) === pattern || this.wordsAt(s).toLowerCase().includes(words));
+      // …and a state's name (the options taken, "us_sanctions + ru_offensive"), which stays when states are renumbered.
+      rows = rows.filter(
+        (s) => s === byId || patternOf(m, s) === pattern || nameOf(m, s).toLowerCase() === words || this.wordsAt(s).toLowerCase().includes(words),
+      );
     }
     const key = this.sort;
     if (key.kind === "id") return this.descending ? rows.reverse() : rows;
@@ -139,20 +175,10 @@ export class StateTable {
     });
   }
 
-  /** Column widths in rem, in table order: fixed, so rows drawn later line up with those drawn before. */
-  private widths(m: ModelView): number[] {
-    const marks = Math.max(3.4, m.dms.length * 0.85 + 1);
-    // An option column is wide enough for a Y, and its party's columns together for the party's name.
-    const option = m.dms.map((dm, d) => {
-      const k = m.options.filter((o) => o.dm === d).length;
-      return Math.max(1.75, (dm.name.length * 0.5 + 0.9) / Math.max(k, 1));
-    });
-    return [4, ...m.options.map((o) => option[o.dm]), ...m.dms.map(() => 2.7), ...m.concepts.map(() => marks), 8.5, 30];
-  }
-
   render(): void {
     const m = this.model;
     if (!m) return;
+    this.todayScroll = -1;
     this.order = this.rows();
     const total = m.states.count;
     const n = this.order.length;
@@ -191,12 +217,17 @@ export class StateTable {
       h("th", { rowspan: 2, scope: "col", "aria-sort": ariaSort({ kind: "id" }) }, sortButton("State", { kind: "id" }, "State number")),
       ...m.dms.map((dm, d) => {
         const k = m.options.filter((o) => o.dm === d).length;
-        return h("th", { colspan: k, scope: "colgroup", class: `dm-group dm${d % 8}`, title: dm.name }, dm.name);
+        return h("th", { colspan: k, scope: "colgroup", class: `dm-group dm${d % 8}`, title: dm.name, "aria-label": dm.name }, partyLabel(m, d));
       }),
-      h("th", { colspan: m.dms.length, scope: "colgroup", class: "group" }, "Rank (1 = best)"),
+      h("th", { colspan: m.dms.length, scope: "colgroup", class: "group", title: "Each party's rank of the state: 1 = its most preferred" }, "Rank (1 = best)"),
       h(
         "th",
-        { colspan: m.concepts.length, scope: "colgroup", class: "group", title: "✓ stable, · not, per decision maker in order" },
+        {
+          colspan: m.concepts.length,
+          scope: "colgroup",
+          class: "group",
+          title: `Stable for each party under each concept: ✓ stable, · not, for ${m.dms.map((d) => d.name).join(", ")} in that order`,
+        },
         "Stable for each party",
       ),
       h(
@@ -221,17 +252,30 @@ export class StateTable {
           sortButton(dm.id, { kind: "rank", dm: d }, `${dm.name}'s rank`),
         ),
       ),
-      ...m.concepts.map((c) => h("th", { scope: "col", class: "marks", title: `${c}: ${m.dms.map((d) => d.id).join(", ")}` }, c)),
+      ...m.concepts.map((c) =>
+        h(
+          "th",
+          { scope: "col", class: "marks", title: `${CONCEPT_BRIEFS[c]} Marks: ${m.dms.map((d) => d.id).join(", ")}.`, "aria-describedby": conceptNoteId(c) },
+          // SEQ+SIM may break after its plus.
+          c.replace("+", "+\u200b"),
+        ),
+      ),
     );
     const concept = this.concept.value as Concept | "";
     clear(
       this.key,
       ...(concept
         ? [h("span", { class: "k-strong" }, `${concept} equilibrium`)]
-        : ["Shading:", h("span", { class: "k-strong" }, "Nash"), h("span", { class: "k-mid" }, "SEQ or SIM"), h("span", { class: "k-weak" }, "GMR/SMR only")]),
+        : [
+            "Shading:",
+            h("span", { class: "k-strong", title: "An equilibrium under Nash: stable without any threat" }, "Nash"),
+            h("span", { class: "k-mid", title: "An equilibrium under SEQ or SIM (not Nash): held by credible threats or simultaneous moves" }, "SEQ/SIM"),
+            h("span", { class: "k-weak", title: "An equilibrium under GMR or SMR only: held by threats the others may not carry out" }, "GMR/SMR only"),
+          ]),
     );
 
-    const widths = this.widths(m);
+    const widths = columnWidths(m);
+    const fixed = widths.slice(0, -1).reduce((a, b) => a + b, 0);
     this.body = h("tbody", {
       onkeydown: (e: Event) => this.keydown(e as KeyboardEvent),
       onclick: (e: Event) => {
@@ -244,8 +288,9 @@ export class StateTable {
     });
     const table = h(
       "table",
-      { class: "states", "aria-label": "States and their stability", "aria-rowcount": n + 2, style: `width:${widths.reduce((a, b) => a + b, 0)}rem` },
-      h("colgroup", {}, ...widths.map((w) => h("col", { style: `width:${w}rem` }))),
+      // The words' column (no width of its own) takes whatever room is left.
+      { class: "states", "aria-label": "States and their stability", "aria-rowcount": n + 2, style: `width:max(${fixed + WORDS_MIN}rem, 100%)` },
+      h("colgroup", {}, ...widths.slice(0, -1).map((w) => h("col", { style: `width:${w}rem` })), h("col", {})),
       h("thead", {}, groupRow, optionRow),
       this.body,
     );
@@ -296,7 +341,7 @@ export class StateTable {
               ? "eq-weak"
               : "";
     const html: string[] = [];
-    const cols = this.widths(m).length;
+    const cols = 3 + m.options.length + m.dms.length + m.concepts.length;
     if (from > 0) html.push(`<tr class="spacer" aria-hidden="true" style="height:${from * ROW}px"><td colspan="${cols}"></td></tr>`);
     for (let pos = from; pos < to; pos++) {
       const r = stateRow(m, this.order[pos]);
@@ -304,7 +349,7 @@ export class StateTable {
       const cls = [eqClass(r), r.id === m.statusQuo ? "sq" : "", isSel ? "selected" : ""].join(" ").trim();
       html.push(
         `<tr data-state="${r.id}" data-pos="${pos}" aria-rowindex="${pos + 3}"${cls ? ` class="${cls}"` : ""} tabindex="${pos === this.active ? 0 : -1}" aria-selected="${isSel}">`,
-        `<th scope="row" class="num">${r.id === m.statusQuo ? '<span class="sq-mark" title="today (status quo)">▸</span>' : ""}${r.id}</th>`,
+        `<th scope="row" class="num" title="State ${r.id}: ${escape(nameOf(m, this.order[pos]))}">${r.id === m.statusQuo ? '<span class="sq-mark" title="Today (the status quo)">▸</span>' : ""}${r.id}</th>`,
       );
       for (const ch of r.pattern) html.push(ch === "Y" ? '<td class="y">Y</td>' : '<td class="n">N</td>');
       for (const k of r.ranks) html.push(`<td class="num">${k}</td>`);
@@ -314,7 +359,10 @@ export class StateTable {
         const who = m.dms.filter((_, d) => bits & (1 << d)).map((d) => d.name);
         html.push(`<td class="marks" title="${escape(`${c}: stable for ${who.length ? who.join(", ") : "nobody"}`)}">${marks}</td>`);
       }
-      html.push(`<td class="eqs">${r.eq.length === m.concepts.length && r.eq.length > 1 ? "all" : escape(r.eq.join(" "))}</td>`);
+      html.push(
+        `<td class="eqs" title="${r.eq.length ? escape(`An equilibrium under ${r.eq.join(", ")}`) : "Not an equilibrium under any concept"}">${escape(eqText(m, r.eq))}</td>`,
+      );
+      // Today's row says so before its words (style.css: the words' cell of tr.sq).
       html.push(`<td class="words-col" title="${escape(r.words)}">${escape(r.words)}</td></tr>`);
     }
     const rest = this.order.length - to;
@@ -329,6 +377,7 @@ export class StateTable {
   }
 
   private keydown(e: KeyboardEvent): void {
+    this.todayScroll = -1;
     const tr = (e.target as HTMLElement).closest("tr");
     if (!tr?.dataset.pos) return;
     const pos = Number(tr.dataset.pos);

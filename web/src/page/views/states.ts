@@ -15,6 +15,13 @@ export function patternOf(m: ModelView, s: number): string {
   return out;
 }
 
+/** The state's name (the engine's stateName): the ids of the options taken, or "nothing taken"; it stays when states are renumbered. */
+export function nameOf(m: ModelView, s: number): string {
+  const x = m.states.masks[s];
+  const taken = m.options.filter((_, k) => x & (1 << k)).map((o) => o.id);
+  return taken.length ? taken.join(" + ") : "nothing taken";
+}
+
 export function wordsOf(m: ModelView, s: number): string {
   const x = m.states.masks[s];
   const parts: string[] = [];

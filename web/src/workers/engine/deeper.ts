@@ -109,20 +109,24 @@ export function* robustnessJob(
   }
   const top: RobustnessView["top"] = {};
   for (const c of concepts) top[c] = chartRows(m, r, c, params.top);
-  const influence: InfluenceView[] = r.influence
-    .filter((i) => i.shift >= 0.005)
-    .map((i) => ({
-      dm: i.element.dm,
-      dmName: m.scenario.decisionMakers[i.element.dm].name,
-      kind: i.element.kind,
-      label: i.element.label,
-      shift: i.shift,
-      state: stateId(i.state),
-      words: describeState(m, i.state),
-      concept: i.concept,
-      whenHolds: i.whenHolds,
-      whenNot: i.whenNot,
-    }));
+  const influenceView = (list: RobustnessResult["influence"]): InfluenceView[] =>
+    list
+      .filter((i) => i.shift >= 0.005)
+      .map((i) => ({
+        dm: i.element.dm,
+        dmName: m.scenario.decisionMakers[i.element.dm].name,
+        kind: i.element.kind,
+        label: i.element.label,
+        shift: i.shift,
+        state: stateId(i.state),
+        words: describeState(m, i.state),
+        concept: i.concept,
+        whenHolds: i.whenHolds,
+        whenNot: i.whenNot,
+      }));
+  const influence = influenceView(r.influence);
+  const influenceByConcept: RobustnessView["influenceByConcept"] = {};
+  for (const c of concepts) influenceByConcept[c] = influenceView(r.influenceByConcept[c] ?? []);
   return {
     version,
     exact: r.exact,
@@ -137,6 +141,7 @@ export function* robustnessJob(
     positive: r.states.length,
     top,
     influence,
+    influenceByConcept,
     markdown: render(robustnessOutput.toDocument({ model: m, uncertainty: u, result: r, concepts, seed: params.seed }, { top: 15 }), "md"),
     ms: Math.round(r.elapsedMs),
   };
@@ -338,8 +343,14 @@ export function coalitionsView(analysis: Analysis, state: number, version: numbe
     holds,
     maxSize: size,
     coalitionCount: ca.coalitionCount,
-    coalitions: st.coalitions.map((co) => {
-      const first = co.moves[0];
+    // A group whose joint moves all leave a member idle is the smaller group's move, not a joint one: it is left out (and counted).
+    leftOut: st.coalitions
+      .filter((co) => jointOnly(co).length === 0)
+      .map((co) => ({ name: co.coalition.map(name).join(" + "), breaks: shown.filter((c) => !co.stable[c]) })),
+    coalitions: st.coalitions.flatMap((co) => {
+      const joint = jointOnly(co);
+      if (joint.length === 0) return [];
+      const first = joint[0];
       const groups: CoalitionSanctionView[] = [];
       for (const c of shown) {
         const sn = first.sanctions[c] ?? null;
@@ -350,27 +361,33 @@ export function coalitionsView(analysis: Analysis, state: number, version: numbe
       }
       // What breaks the state first, then what deters.
       groups.sort((a, b) => Number(a.how !== null) - Number(b.how !== null));
+      // Judged on the moves shown: deterred when every one of them is (the engine's verdict when none was left out).
+      const deterred = (c: CoalitionConcept) => (joint.length === co.moves.length ? (co.stable[c] ?? false) : joint.every((mv) => mv.sanctions[c]));
       return {
         members: [...co.coalition],
         name: co.coalition.map(name).join(" + "),
-        breaks: shown.filter((c) => !co.stable[c]),
-        deterred: shown.filter((c) => co.stable[c]),
-        moves: co.moves.length,
+        breaks: shown.filter((c) => !deterred(c)),
+        deterred: shown.filter((c) => deterred(c)),
+        moves: joint.length,
         example: {
           to: stateId(first.to),
           words: describeState(m, first.to),
           steps: first.path.map((p) => ({ dm: p.dm, dmName: name(p.dm), action: describeChange(m, p.from, p.to), to: stateId(p.to) })),
-          idle: co.coalition.filter((d) => !first.path.some((p) => p.dm === d)).map(name),
           gains: co.coalition.map((d) => ({ dm: d, name: name(d), from: rankOf(m, d, s), to: rankOf(m, d, first.to) })),
           sanctions: groups,
         },
-        alsoTo: co.moves
+        alsoTo: joint
           .slice(1)
           .map((x) => stateId(x.to))
           .sort((a, b) => a - b),
       };
     }),
   };
+}
+
+/** A coalition's joint moves in which every member moves, in the engine's order. */
+function jointOnly<M extends { path: readonly { dm: number }[] }>(co: { coalition: readonly number[]; moves: readonly M[] }): M[] {
+  return co.moves.filter((mv) => co.coalition.every((d) => mv.path.some((p) => p.dm === d)));
 }
 
 function sanctionWords(m: Model, sn: CoalitionSanction, s: number): string {

@@ -10,7 +10,19 @@
  * them early with the result so far. A long request works on the version that
  * was current when it started, whatever loads meanwhile.
  */
-import { analysisOutput, analyze, bargainOutput, buildReport, loadModel, render, reportDocument, type Analysis, type Model } from "./engine.js";
+import {
+  analysisOutput,
+  analyze,
+  bargainOutput,
+  bottomLineBlocks,
+  bottomLineSteps,
+  buildReport,
+  loadModel,
+  render,
+  reportDocument,
+  type Analysis,
+  type Model,
+} from "./engine.js";
 import { awaitWork, coalitionsView, importScenario, inverseJob, NEVER_STOP, robustnessJob, type Control, type Step } from "./deeper.js";
 import { forecastView, lintView, todayUtc } from "./forecast.js";
 import { graphView } from "./graph.js";
@@ -74,26 +86,25 @@ export class EngineSession {
         return explainView(this.need().analysis, request.state);
       case "report": {
         const cur = this.need();
-        const skipped: string[] = [];
-        const whatIfs: Parameters<typeof buildReport>[1] = [];
-        for (const w of cur.model.scenario.whatIfs ?? []) {
-          const found = request.related.find((r) => r.file === w.file);
-          if (!found) {
-            skipped.push(w.file);
-            continue;
-          }
-          try {
-            whatIfs.push({ title: w.title ?? w.file, file: w.file, ...(w.note ? { note: w.note } : {}), model: loadModel(found.text, w.file) });
-          } catch {
-            skipped.push(w.file);
-          }
-        }
+        const { whatIfs, skipped } = whatIfModels(cur.model, request.related);
         yield { phase: `writing the report${whatIfs.length ? ` (with ${whatIfs.length} what-if${whatIfs.length > 1 ? "s" : ""})` : ""}` };
         // The bottom line is dated the day the page computes it (the browser's clock, UTC), as the CLI's is.
         const data = buildReport(cur.model, whatIfs, { today: todayUtc() });
         // The page scrolls: the workbench shows the whole report, appendix included.
         const doc = reportDocument(data, { appendix: true });
         return { html: render(doc, "html"), markdown: render(doc, "md"), skipped };
+      }
+      case "headline": {
+        // The report's bottom line alone, a piece at a time (a long request: other requests are answered in between).
+        const cur = this.need();
+        const { whatIfs, skipped } = whatIfModels(cur.model, request.related);
+        const run = bottomLineSteps(cur.model, whatIfs, { today: todayUtc(), analysis: cur.analysis });
+        for (;;) {
+          if (control.shouldStop()) return { version: cur.version, blocks: [], skipped, stopped: true };
+          const step = run.next();
+          if (step.done) return { version: cur.version, blocks: bottomLineBlocks(step.value), skipped, stopped: false };
+          yield step.value;
+        }
       }
       case "compare": {
         const cur = this.need();
@@ -176,4 +187,26 @@ export class EngineSession {
     if (!this.current) throw new Error("no scenario has been analysed yet");
     return this.current;
   }
+}
+
+/** The scenario's what-ifs among the files the page read (`related`), loaded; those not found or not valid are skipped. */
+function whatIfModels(
+  model: Model,
+  related: { file: string; text: string }[],
+): { whatIfs: { title: string; file: string; note?: string; model: Model }[]; skipped: string[] } {
+  const skipped: string[] = [];
+  const whatIfs: { title: string; file: string; note?: string; model: Model }[] = [];
+  for (const w of model.scenario.whatIfs ?? []) {
+    const found = related.find((r) => r.file === w.file);
+    if (!found) {
+      skipped.push(w.file);
+      continue;
+    }
+    try {
+      whatIfs.push({ title: w.title ?? w.file, file: w.file, ...(w.note ? { note: w.note } : {}), model: loadModel(found.text, w.file) });
+    } catch {
+      skipped.push(w.file);
+    }
+  }
+  return { whatIfs, skipped };
 }

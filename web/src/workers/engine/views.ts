@@ -17,6 +17,7 @@ import {
   rankOf,
   comparisonOutput,
   render,
+  stateName,
   statePattern,
   stateFamilies,
   statusQuoAnalysis,
@@ -158,6 +159,7 @@ export function explainView(analysis: Analysis, state: number): ExplainView {
   const eq = concepts.filter((c) => analysis.equilibria[c]!.includes(s));
   return {
     id: state,
+    name: stateName(m, s),
     pattern: statePattern(m, s),
     words: describeState(m, s),
     isStatusQuo: s === m.statusQuo,
@@ -202,6 +204,7 @@ function compareSide(file: string, analysis: Analysis): CompareSide {
       count: analysis.equilibria[c]!.length,
       families: familiesOf(m, analysis.equilibria[c]!, undefined, 4),
     })),
+    paths: pathsView(analysis),
   };
 }
 
