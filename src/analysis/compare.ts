@@ -154,7 +154,8 @@ function irreversibleNow(a: Model, b: Model, from: number, to: number): string |
     const now = b.scenario.options.find((q) => q.id === o.id);
     if (!now || now.direction === o.direction) continue;
     const label = `"${o.label.charAt(0).toLowerCase()}${o.label.slice(1)}"`;
-    if (x & bit && now.direction === "fwd") return `withdraw ${label}: it cannot be undone in this version`;
+    const withdraw = o.withdrawLabel ? `${o.withdrawLabel.charAt(0).toLowerCase()}${o.withdrawLabel.slice(1)}` : `withdraw ${label}`;
+    if (x & bit && now.direction === "fwd") return `${withdraw}: it cannot be undone in this version`;
     if (!(x & bit) && now.direction === "back") return `take ${label} again: once withdrawn it cannot be retaken in this version`;
   }
   return null;

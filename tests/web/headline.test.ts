@@ -34,12 +34,12 @@ describe("the first screen's bottom line", () => {
       { today },
     );
     const blocks = reportDocument(report).blocks;
-    const start = blocks.findIndex((b) => b.kind === "heading" && b.text === `Bottom line, as of ${longDate(today)}`);
+    const start = blocks.findIndex((b) => b.kind === "heading" && b.text === `Bottom line, computed ${longDate(today)}`);
     const end = blocks.findIndex((b, k) => k > start && b.kind === "heading" && b.level === 2 && b.text === "1. The model");
     expect(start).toBeGreaterThan(0);
     expect(view).toEqual({ version: 1, blocks: blocks.slice(start, end), skipped: ["ukraine-2025-europe-drops-ceasefire-first.yaml"], stopped: false });
     // The what-ifs that move play are among the blocks: the what-ifs were read.
-    expect(JSON.stringify(view.blocks)).toContain("What-ifs that move play");
+    expect(JSON.stringify(view.blocks)).toContain("where play goes from today in each");
     // Piece by piece: each what-if, each single change of the preferences, then the forecast.
     expect(phases.filter((p) => p.startsWith("reading the what-if"))).toHaveLength(2);
     expect(phases.filter((p) => p.startsWith("weighing each single change")).length).toBeGreaterThan(10);
