@@ -23,9 +23,10 @@
 import type { Gazetteer, TopicEntry } from "./gazetteer.js";
 import { CAMEO_ROOTS, categorise, CLAUSE_BREAKS, CONDITION_MARKERS, HEDGES, INVERSE, NEGATIONS, PREPOSITIONS, TRIGGERS, type Trigger } from "./lexicon.js";
 import { insideCondition, labelFor, NOMINAL_MODALITY, nominalBefore, possessor, ratherThan, reportedBelief } from "./phrasing.js";
+import { sentenceLabel } from "./labels.js";
 import { anaphoricTopic, cueWords, findTopic, nounPhraseTopic, type Cue, type Fallbacks, type Heads } from "./topics.js";
 import type { Understood } from "./understand.js";
-import type { CodedEvent, Condition, Mention, Modality, Token } from "./types.js";
+import type { CodedEvent, Condition, EventKind, Mention, Modality, Token } from "./types.js";
 
 /** `notes` receives what was read but not coded, and why (for the draft's limitations). */
 export function codeEvents(u: Understood, g: Gazetteer, notes: string[] = []): CodedEvent[] {
@@ -236,7 +237,7 @@ function codeOne(
     source: source.actor,
     ...(target ? { target: target.actor } : {}),
     topic: topic?.id ?? fallback!.id,
-    topicLabel: topic ? labelFor(topic, tokens, topicHit!.first, topicHit!.last) : fallback!.label,
+    topicLabel: topic ? topicLabelOf(tokens, mentionAt, topic, topicHit!, objFirst, hit.first, trigger.kind, inverse) : fallback!.label,
     knownTopic,
     ...(inverse ? { inverse } : {}),
     modality,
@@ -253,6 +254,21 @@ function codeOne(
   // "Qatari and Egyptian mediators proposed": both act.
   const partner = coordinated(tokens, mentionAt, source, sFirst);
   return partner && partner.actor !== source.actor ? [event, { ...event, source: partner.actor, confidence: round(event.confidence * 0.9) }] : [event];
+}
+
+/** The option's label in the sentence's words (labels.ts), else the topic's. */
+function topicLabelOf(
+  tokens: Token[],
+  mentionAt: Map<number, Mention>,
+  topic: TopicEntry,
+  cue: { first: number; last: number },
+  objFirst: number,
+  trigger: number,
+  kind: EventKind,
+  inverse: boolean,
+): string {
+  const label = labelFor(topic, tokens, cue.first, cue.last);
+  return sentenceLabel({ tokens, mentionAt, topic, label, first: cue.first, last: cue.last, objFirst, trigger, kind, inverse }) ?? label;
 }
 
 /** The mention joined to `m` by "and" right before it ("Qatari and Egyptian mediators", "Saudi Arabia and the United States"). */
@@ -299,7 +315,7 @@ function clauseEnd(tokens: Token[], from: number, sLast: number, mentionAt: Map<
     const t = tokens[k];
     if ([".", ";", ":", "!", "?", "—", "–", "(", ")"].includes(t.value)) break;
     if ((t.value === '"' || t.value === "”" || t.value === "“") && k > from) break;
-    if (CONDITION_MARKERS[t.lower] !== undefined && k > from) break;
+    if (CONDITION_MARKERS[t.lower] !== undefined && k > from && !(t.lower === "once" && tokens[k - 1].lower === "at")) break;
     if (isAttribution(tokens, k) && k > from) break;
     if (t.lower === "only" && CONDITION_MARKERS[tokens[k + 1]?.lower ?? ""] !== undefined) break;
     if (CLAUSE_BREAKS.has(t.lower) && k > from && t.pos !== "ADP") break;
