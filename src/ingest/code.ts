@@ -23,6 +23,7 @@
 import type { Gazetteer, TopicEntry } from "./gazetteer.js";
 import { CAMEO_ROOTS, categorise, CLAUSE_BREAKS, CONDITION_MARKERS, HEDGES, INVERSE, NEGATIONS, PREPOSITIONS, TRIGGERS, type Trigger } from "./lexicon.js";
 import { insideCondition, labelFor, NOMINAL_MODALITY, nominalBefore, possessor, ratherThan, reportedBelief } from "./phrasing.js";
+import { jointMoves } from "./joint.js";
 import { sentenceLabel } from "./labels.js";
 import { anaphoricTopic, cueWords, findTopic, nounPhraseTopic, type Cue, type Fallbacks, type Heads } from "./topics.js";
 import type { Understood } from "./understand.js";
@@ -57,6 +58,9 @@ export function codeEvents(u: Understood, g: Gazetteer, notes: string[] = []): C
       if (!hit) continue;
       events.push(...codeOne(u, g, cues, mentionAt, byFirst, hit, sFirst, sLast, consumed, heads, fallbacks, notes));
     }
+    // "talks between A, B and C": each takes part, unless a verb already made one of them its source.
+    for (const e of jointMoves(u, g.topics, mentionAt, sFirst, sLast, consumed))
+      if (!events.some((x) => x.sentence === e.sentence && x.source === e.source && x.topic === e.topic)) events.push(e);
     sFirst = sLast + 1;
   }
   // A name the gazetteer does not know is an actor only if it acts; as a target it is more often a place ("from Gaza").

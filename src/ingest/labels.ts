@@ -34,8 +34,9 @@ const DROPPED_DETERMINERS = new Set(["any", "such", "some"]);
 /** Verbs that carry no move of their own (a cue's noun phrase after them names the move). */
 const EMPTY_VERBS = new Set(["be", "have", "do", "make", "get", "say", "see", "give", "reach", "need", "let", "help", "take"]);
 /** Actions whose verb names taking part in the topic rather than the topic's own verb ("join talks", "resume talks"). */
-const JOINING = new Set(["join", "return", "resume", "continue", "keep", "attend", "enter", "rejoin"]);
+const JOINING = new Set(["join", "return", "resume", "continue", "keep", "attend", "enter", "rejoin", "prolong", "intensify", "maintain", "pursue"]);
 
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function isPhraseWord(t: Token | undefined): boolean {
@@ -117,7 +118,9 @@ export function sentenceLabel(c: LabelContext): string | undefined {
     return undefined;
   }
   const [a, b] = nounPhrase(tokens, first, last, objFirst);
-  const phrase = textOf(tokens, a, b);
+  // "Dialogue between …" at the start of a sentence is "dialogue" in a label.
+  const opening = !mentionAt.has(a) && /^\p{Lu}\p{Ll}+$/u.test(tokens[a].value) && (a === 0 || tokens[a - 1].sentence !== tokens[a].sentence);
+  const phrase = opening ? lowerFirst(textOf(tokens, a, b)) : textOf(tokens, a, b);
   // 2. A verb of the object that governs the noun phrase (no preposition but "of" between).
   for (let k = a - 1; k >= Math.max(objFirst, a - 6); k--) {
     const t = tokens[k];

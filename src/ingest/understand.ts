@@ -226,8 +226,22 @@ function peopleByTitle(mentions: Mention[], tokens: Token[], unknown: Map<string
     known.set(person, p);
     known.set(person.split(" ").at(-1) ?? person, p);
   }
-  return out.map((m) => {
+  // "Juan Guaido" … "Guaido": a surname alone is the person named in full before (names of two or three proper nouns).
+  const surnames = new Map<string, string>();
+  for (const [id, written] of unknown) {
+    const words = written.split(" ");
+    if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
+    if (!surnames.has(words[words.length - 1])) surnames.set(words[words.length - 1], id);
+  }
+  const merged = out.map((m) => {
     const p = m.kind === "unknown-name" ? known.get(m.text) : undefined;
-    return p ? { ...m, actor: p.actor, kind: "person" as const, person: p.person, confidence: CONFIDENCE.person * 0.9 } : m;
+    if (p) return { ...m, actor: p.actor, kind: "person" as const, person: p.person, confidence: CONFIDENCE.person * 0.9 };
+    // "Maduro's government" after "Nicolas Maduro": the same actor, whatever the mention's kind.
+    const written = unknown.get(m.actor);
+    const full = written && !written.includes(" ") ? surnames.get(written) : undefined;
+    if (!full || full === m.actor) return m;
+    return m.kind === "unknown-name" ? { ...m, actor: full, kind: "alias" as const, confidence: CONFIDENCE.alias * 0.9 } : { ...m, actor: full };
   });
+  for (const [id, written] of [...unknown]) if (!written.includes(" ") && surnames.has(written) && surnames.get(written) !== id) unknown.delete(id);
+  return merged;
 }
