@@ -22,7 +22,7 @@
  */
 import type { Gazetteer, TopicEntry } from "./gazetteer.js";
 import { CAMEO_ROOTS, categorise, CLAUSE_BREAKS, CONDITION_MARKERS, HEDGES, INVERSE, NEGATIONS, PREPOSITIONS, TRIGGERS, type Trigger } from "./lexicon.js";
-import { insideCondition, labelFor, NOMINAL_MODALITY, nominalBefore, possessor, ratherThan, reportedBelief } from "./phrasing.js";
+import { BELIEFS, insideCondition, labelFor, NOMINAL_MODALITY, nominalBefore, possessor, ratherThan, reportedBelief } from "./phrasing.js";
 import { jointMoves } from "./joint.js";
 import { sentenceLabel } from "./labels.js";
 import { anaphoricTopic, cueWords, findTopic, nounPhraseTopic, type Cue, type Fallbacks, type Heads } from "./topics.js";
@@ -84,7 +84,10 @@ interface Hit {
 
 function matchTrigger(tokens: Token[], i: number, sLast: number): Hit | undefined {
   const nominal = nominalBefore(tokens, i) !== undefined;
-  if (!nominal && tokens[i].pos !== "VERB" && tokens[i].pos !== "AUX" && !(tokens[i].pos === "NOUN" && i > 0 && tokens[i - 1].lower === "to")) {
+  // "is ready to remove": an adjective of readiness before "to" offers what follows.
+  // "ready to resume talks" is left to "resume", a move of its own.
+  const readiness = READINESS.has(tokens[i].lower) && tokens[i + 1]?.lower === "to" && !TRIGGERS.some((tr) => tr.words[0] === tokens[i + 2]?.lemma);
+  if (!nominal && !readiness && tokens[i].pos !== "VERB" && tokens[i].pos !== "AUX" && !(tokens[i].pos === "NOUN" && i > 0 && tokens[i - 1].lower === "to")) {
     // wink tags some verbs as nouns after a subject ("Russia demands"); accept a noun only right after a mention or "to".
     if (!(tokens[i].pos === "NOUN" && /s$/.test(tokens[i].lower) && i > 0 && tokens[i - 1].pos === "PROPN")) return undefined;
   }
@@ -104,6 +107,8 @@ function matchTrigger(tokens: Token[], i: number, sLast: number): Hit | undefine
   }
   return undefined;
 }
+
+const READINESS = new Set(["ready", "prepared", "willing"]);
 
 function topicVerb(tokens: Token[], i: number, topicVerbs: Map<string, TopicEntry>): Hit | undefined {
   const nominal = nominalBefore(tokens, i) !== undefined;
@@ -250,6 +255,7 @@ function codeOne(
     ...(condition ? { condition } : {}),
     ...(hypothetical ? { hypothetical } : {}),
     ...(nominal !== undefined ? { nominal: true } : {}),
+    ...(!target && (trigger.kind === "aim" || trigger.kind === "demand") && ownInfinitive(tokens, objFirst) ? { own: true } : {}),
     trigger: textOf(tokens, hit.first, hit.last),
     span: sentence.span,
     at: { start: tokens[hit.first].start, end: tokens[hit.last].end },
@@ -258,6 +264,11 @@ function codeOne(
   // "Qatari and Egyptian mediators proposed": both act.
   const partner = coordinated(tokens, mentionAt, source, sFirst);
   return partner && partner.actor !== source.actor ? [event, { ...event, source: partner.actor, confidence: round(event.confidence * 0.9) }] : [event];
+}
+
+/** "seeking to rejoin the accord", "wants to join the talks": an aim whose object is a bare infinitive is the source's own move. */
+function ownInfinitive(tokens: Token[], objFirst: number): boolean {
+  return tokens[objFirst]?.lower === "to" && tokens[objFirst + 1]?.pos === "VERB";
 }
 
 /** The option's label in the sentence's words (labels.ts), else the topic's. */
@@ -318,9 +329,13 @@ function clauseEnd(tokens: Token[], from: number, sLast: number, mentionAt: Map<
   for (; k <= Math.min(sLast, from + 25); k++) {
     const t = tokens[k];
     if ([".", ";", ":", "!", "?", "—", "–", "(", ")"].includes(t.value)) break;
-    if ((t.value === '"' || t.value === "”" || t.value === "“") && k > from) break;
+    // A quotation's end ends the clause; one opening inside the object ('ready to remove "all sanctions that …"') does not.
+    const opening = t.value === "“" || (t.value === '"' && !tokens[k - 1]?.quoted);
+    if ((t.value === '"' || t.value === "”" || t.value === "“") && k > from && !opening) break;
     if (CONDITION_MARKERS[t.lower] !== undefined && k > from && !(t.lower === "once" && tokens[k - 1].lower === "at")) break;
     if (isAttribution(tokens, k) && k > from) break;
+    // "agreed to curb its nuclear work in return for relief": what is given back is another move.
+    if (t.lower === "in" && (tokens[k + 1]?.lower === "return" || tokens[k + 1]?.lower === "exchange") && tokens[k + 2]?.lower === "for" && k > from) break;
     if (t.lower === "only" && CONDITION_MARKERS[tokens[k + 1]?.lower ?? ""] !== undefined) break;
     if (CLAUSE_BREAKS.has(t.lower) && k > from && t.pos !== "ADP") break;
     if (t.value === "," && k > from) {
@@ -331,7 +346,8 @@ function clauseEnd(tokens: Token[], from: number, sLast: number, mentionAt: Map<
         next.quoted !== t.quoted ||
         CONDITION_MARKERS[next.lower] !== undefined ||
         CLAUSE_BREAKS.has(next.lower) ||
-        next.pos === "PRON"
+        next.pos === "PRON" ||
+        next.pos === "AUX"
       )
         break;
     }
@@ -360,15 +376,89 @@ function sourceOf(tokens: Token[], mentionAt: Map<number, Mention>, byFirst: Men
   const quoted = tokens[trigger].quoted;
   for (let k = trigger - 1; k >= sFirst; k--) {
     const m = mentionAt.get(k);
-    if (!m) continue;
+    if (!m) {
+      // "other countries that do not recognise Kosovo": a relative clause about something that is no actor.
+      if (RELATIVE.has(tokens[k].lower)) {
+        // "Witkoff's original plan, which called for …": the plan's possessor.
+        const owner = possessorBefore(tokens, mentionAt, tokens[k - 1]?.value === "," ? k - 2 : k - 1, sFirst);
+        if (owner) return owner;
+        if (tokens[k - 1]?.pos === "NOUN" && !mentionAt.has(k - 1)) return undefined;
+      }
+      continue;
+    }
     k = m.first;
     if (m.kind === "adjective") continue;
     if (tokens[m.first].quoted !== quoted && !(quoted && m.kind === "speaker")) continue;
     const before = tokens[m.first - 1];
     if (before && m.first - 1 >= sFirst && (PREPOSITIONS.has(before.lower) || before.value === "'s" || before.value === "’s")) continue;
-    // "Russia's foreign minister" is one title mention; a bare possessor ("Russia's demand") is not a subject.
-    if (tokens[m.last + 1]?.value === "'s" || tokens[m.last + 1]?.value === "’s") continue;
-    return byFirst.find((x) => x.first === m.first && x.kind !== "adjective") ?? m;
+    // "stops short of recognising Kosovo": the object of a verb is not its subject (a verb of saying or believing is followed by one).
+    const at = before?.pos === "DET" ? m.first - 2 : m.first - 1;
+    const verb = tokens[at];
+    const participle = tokens[at - 1]?.pos === "DET"; // "a phased U.S. withdrawal"
+    const modifier = tokens[m.last + 1]?.pos === "NOUN"; // "criticised the US plan to …"
+    if (verb && at >= sFirst && verb.pos === "VERB" && !participle && !modifier && !REPORTING.has(verb.lemma) && !BELIEFS.has(verb.lemma)) continue;
+    // "Russia's foreign minister" is one title mention; a bare possessor ("Russia's demand") is not a subject, a government's is.
+    if ((tokens[m.last + 1]?.value === "'s" || tokens[m.last + 1]?.value === "’s") && !governs(tokens, m.last + 2)) continue;
+    const found = byFirst.find((x) => x.first === m.first && x.kind !== "adjective") ?? m;
+    return apposedTo(tokens, mentionAt, found, trigger, sFirst) ?? found;
+  }
+  return undefined;
+}
+
+const RELATIVE = new Set(["that", "which", "who"]);
+/** Verbs after which a mention is the subject of a clause, not an object ("said Russia would …"). */
+const REPORTING = new Set([
+  "say",
+  "tell",
+  "add",
+  "announce",
+  "declare",
+  "state",
+  "insist",
+  "warn",
+  "claim",
+  "suggest",
+  "report",
+  "confirm",
+  "deny",
+  "signal",
+  "hint",
+]);
+/** Nouns after a possessor that make it the subject: "Biden's administration has said …", "Iran's clerical establishment". */
+const GOVERNING = new Set(["administration", "government", "cabinet", "leadership", "establishment", "regime", "team", "office", "military", "army", "forces"]);
+
+/** The possessor of the noun phrase ending at token `end` ("Witkoff's original plan"). */
+function possessorBefore(tokens: Token[], mentionAt: Map<number, Mention>, end: number, sFirst: number): Mention | undefined {
+  for (let k = end; k >= Math.max(sFirst, end - 4); k--) {
+    const t = tokens[k];
+    if (t.value === "'s" || t.value === "’s") return mentionAt.get(k - 1);
+    if (t.pos !== "NOUN" && t.pos !== "ADJ") return undefined;
+  }
+  return undefined;
+}
+
+function governs(tokens: Token[], k: number): boolean {
+  for (let j = k; j <= k + 2 && j < tokens.length; j++) {
+    if (GOVERNING.has(tokens[j].lemma) || GOVERNING.has(tokens[j].lower)) return true;
+    if (tokens[j].pos !== "ADJ") return false;
+  }
+  return false;
+}
+
+/**
+ * "its leader, former president of the European Parliament Martin Schulz, decided …": a mention inside a phrase set
+ * off by commas or dashes right before the verb stands beside the mention before the phrase, which is the subject.
+ */
+function apposedTo(tokens: Token[], mentionAt: Map<number, Mention>, m: Mention, trigger: number, sFirst: number): Mention | undefined {
+  const isMark = (t: Token) => t.value === "," || t.value === "—" || t.value === "–" || t.value === "-";
+  let close = -1;
+  for (let k = m.last + 1; k < trigger; k++) if (isMark(tokens[k])) close = k;
+  if (close < 0) return undefined;
+  for (let k = m.first - 1; k > sFirst; k--) {
+    if (mentionAt.has(k)) return undefined;
+    if (!isMark(tokens[k])) continue;
+    const head = mentionAt.get(k - 1);
+    return head && head.kind !== "adjective" && tokens[close].value === tokens[k].value ? head : undefined;
   }
   return undefined;
 }

@@ -147,7 +147,12 @@ export function draftScenario(
       controllers.set(e, e.source);
       continue;
     }
-    const c = e.target ?? controllerOf(e.topic, [], e.source) ?? opposedBy(e.topic, e.source) ?? (e.kind === "aim" ? e.source : undefined);
+    const c =
+      e.target ??
+      (e.own ? e.source : undefined) ??
+      controllerOf(e.topic, [], e.source) ??
+      opposedBy(e.topic, e.source) ??
+      (e.kind === "aim" ? e.source : undefined);
     controllers.set(e, c);
     if (c) optionFor(c, e.topic, e.topicLabel, e);
     else

@@ -52,6 +52,9 @@ export const TRIGGERS: Trigger[] = [
   T("warn of", "threaten"),
   T("warn", "threaten"),
   T("offer", "offer"),
+  T("ready to", "offer"),
+  T("prepared to", "offer"),
+  T("willing to", "offer", { modality: "hinted" }),
   T("pledge", "offer"),
   T("promise", "offer"),
   T("commit to", "offer"),
@@ -215,6 +218,9 @@ export const INVERSE = new Set([
   "cut",
   "reduce",
   "lower",
+  "rescind",
+  "revoke",
+  "repeal",
 ]);
 
 export const HEDGES: [Modality, Set<string>][] = [

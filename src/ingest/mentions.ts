@@ -19,7 +19,7 @@ export const CONFIDENCE: Record<MentionKind, number> = {
 };
 
 const NOT_NAMES = new Set(
-  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december i mr mrs ms dr the a an but and or if when after before in on at".split(
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec. i mr mrs ms dr the a an but and or if when after before in on at".split(
     " ",
   ),
 );

@@ -102,6 +102,8 @@ export interface CodedEvent {
   hypothetical?: boolean;
   /** Named by a noun ("the plan to levy tariffs", "the decision to …"): a move spoken of, not one under way. */
   nominal?: boolean;
+  /** An aim or demand whose object is the source's own infinitive ("seeking to rejoin the accord"): the source's option. */
+  own?: boolean;
   /** A joint move named by a noun with its parties ("talks between A and B"): each takes part; it says nothing of what any of them prefers. */
   joint?: boolean;
   /** The verb that triggered the event, and the sentence's span in the original. */

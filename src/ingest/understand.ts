@@ -130,7 +130,7 @@ export function understand(clean: CleanText, g: Gazetteer): Understood {
 
   const unknownNames = new Map<string, string>();
   const explicit = peopleByTitle(explicitMentions(clean.text, tokens, g, unknownNames), tokens, unknownNames);
-  const mentions = resolveSpeakers(tokens, resolveCoreference(tokens, explicit, g));
+  const mentions = reportedSubjects(tokens, resolveSpeakers(tokens, resolveCoreference(tokens, explicit, g)));
   return { sentences: kept, tokens, mentions, unknownNames };
 }
 
@@ -157,6 +157,55 @@ function resolveSpeakers(tokens: Token[], mentions: Mention[]): Mention[] {
     for (let k = start; k <= end; k++) if (tokens[k].pos === "PRON" && WE.has(tokens[k].lower)) out.push(anaphor(tokens, speaker, "speaker", k, k));
   }
   return out.sort((a, b) => a.first - b.first);
+}
+
+/** Pronouns a report may open with: "Iran has said it will not return …" (it = Iran). */
+const REPORTED_PRONOUNS = new Set(["it", "they", "he", "she"]);
+
+/**
+ * "X (has) said (that) it / they / he / she …": the pronoun that opens what
+ * was said is X, the subject of the verb of saying (speaker attribution); it
+ * replaces whatever recency resolved it to.
+ */
+function reportedSubjects(tokens: Token[], mentions: Mention[]): Mention[] {
+  const at = new Map<number, Mention>();
+  for (const m of mentions) for (let t = m.first; t <= m.last; t++) at.set(t, m);
+  const out = [...mentions];
+  for (let t = 1; t < tokens.length; t++) {
+    const p = tokens[t];
+    if (p.pos !== "PRON" || p.quoted || !REPORTED_PRONOUNS.has(p.lower)) continue;
+    let v = t - 1;
+    if (tokens[v].lower === "that") v--;
+    if (v < 0 || !SPEECH.has(tokens[v].lemma) || tokens[v].pos !== "VERB") continue;
+    const subject = subjectBefore(tokens, at, v - 1);
+    if (!subject || subject.kind === "adjective" || subject.sentence !== p.sentence) continue;
+    const i = out.findIndex((m) => m.first === t);
+    const resolved = anaphor(tokens, subject, "pronoun", t, t);
+    if (i >= 0) out[i] = resolved;
+    else out.push(resolved);
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * The subject that ends at token `k`, before a verb: past auxiliaries and adverbs ("has long said"), a clause set off by
+ * commas (", which took office in January,"), to a mention, or to the possessor of a noun phrase ("Iran's clerical establishment").
+ */
+function subjectBefore(tokens: Token[], at: Map<number, Mention>, k: number): Mention | undefined {
+  const sentence = tokens[k + 1]?.sentence;
+  const inside = (j: number) => j >= 0 && tokens[j].sentence === sentence;
+  while (inside(k) && (tokens[k].pos === "AUX" || tokens[k].pos === "ADV")) k--;
+  if (inside(k) && tokens[k].value === ",") {
+    let j = k - 1;
+    while (inside(j) && k - j < 16 && tokens[j].value !== ",") j--;
+    if (inside(j) && tokens[j].value === ",") k = j - 1;
+  }
+  if (at.has(k)) return at.get(k);
+  for (let j = k; inside(j) && k - j < 4; j--) {
+    if (tokens[j].value === "'s" || tokens[j].value === "’s") return at.get(j - 1);
+    if (tokens[j].pos !== "NOUN" && tokens[j].pos !== "ADJ") return undefined;
+  }
+  return undefined;
 }
 
 function isClosing(t: Token): boolean {

@@ -43,3 +43,45 @@ describe("people named again by surname", () => {
     expect(labels).toEqual(["peru_talks: Join dialogue", "evo_morales_talks: Resume talks"]);
   });
 });
+
+describe("who acts: subjects, objects and attributions", () => {
+  const events = (text: string) => ingest(text).events.map((e) => `${e.source} ${e.kind} ${e.inverse ? "!" : ""}${e.topic}${e.negated ? " (not)" : ""}`);
+
+  it("the object of a verb is not the next verb's subject ('stops short of recognising Azerbaijan … but agrees to recognise')", () => {
+    expect(events("Under the accord, Armenia stops short of recognising Azerbaijan as a partner but agrees to recognise the new border posts.")).toEqual([
+      "am agree recognition",
+    ]);
+  });
+
+  it("a relative clause about something that is no actor has no source ('allies that do not recognise Somalia')", () => {
+    expect(events("Kenya relies on allies that do not recognise Somalia. Kenya offered to host talks.")).toEqual(["kenya offer talks"]);
+  });
+
+  it("'X's old plan, which called for …' is X's demand", () => {
+    expect(events("Reporters said the new offer resembles Witkoff's old plan, which called for a ceasefire. Russia rejected the ceasefire.")).toEqual([
+      "us demand ceasefire",
+      "ru refuse ceasefire",
+    ]);
+  });
+
+  it("a name set off by commas beside the subject is not the subject ('Kenya's negotiator, former Ugandan official …, rejected')", () => {
+    expect(events("Kenya's negotiator, former Ugandan official John Okello, rejected the offer of talks.")).toEqual(["kenya refuse talks"]);
+  });
+
+  it("'X has said it is ready to remove …': the pronoun is X, and readiness is an offer", () => {
+    const r = ingest("Washington's new administration, which took office in March, has said it is ready to remove the tariffs on Mexico.");
+    expect(r.mentions.find((m) => m.text === "it")?.actor).toBe("us");
+    expect(events("Washington's new administration, which took office in March, has said it is ready to remove the tariffs on Mexico.")).toEqual([
+      "us offer !tariffs",
+    ]);
+  });
+
+  it("what is given 'in return for' something is not the move agreed to", () => {
+    expect(events("Armenia agreed to open the road in return for relief from sanctions.")).toEqual(["am agree road"]);
+  });
+
+  it("an aim with a bare infinitive is the source's own option, even when another actor has one on the topic", () => {
+    const k = ingest("Canada signed the accord. The EU is seeking to rejoin the accord.").draft.elements.map((e) => e.key);
+    expect(k).toEqual(expect.arrayContaining(["option:canada_peace_deal", "option:eu_peace_deal", "pref:eu:eu_peace_deal"]));
+  });
+});
