@@ -455,7 +455,7 @@ function apposedTo(tokens: Token[], mentionAt: Map<number, Mention>, m: Mention,
   for (let k = m.last + 1; k < trigger; k++) if (isMark(tokens[k])) close = k;
   if (close < 0) return undefined;
   for (let k = m.first - 1; k > sFirst; k--) {
-    if (mentionAt.has(k)) return undefined;
+    if (mentionAt.has(k) && mentionAt.get(k)!.kind !== "adjective") return undefined;
     if (!isMark(tokens[k])) continue;
     const head = mentionAt.get(k - 1);
     return head && head.kind !== "adjective" && tokens[close].value === tokens[k].value ? head : undefined;

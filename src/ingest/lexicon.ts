@@ -99,6 +99,9 @@ export const TRIGGERS: Trigger[] = [
   T("begin", "act"),
   T("return to", "act"),
   T("join", "act"),
+  T("rejoin", "act"),
+  T("enter", "act"),
+  T("attend", "act"),
 ].sort((a, b) => b.words.length - a.words.length);
 
 export const CAMEO_ROOTS: Record<string, string> = {

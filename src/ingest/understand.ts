@@ -251,7 +251,8 @@ function peopleByTitle(mentions: Mention[], tokens: Token[], unknown: Map<string
     const a = out[i];
     const b = out[i + 1];
     if (b.kind !== "unknown-name" || !/^[A-Z][A-Za-z]{1,5}$/.test(b.text) || a.actor === b.actor) continue;
-    if (tokens[a.last + 1]?.value === "(" && b.first === a.last + 2 && tokens[b.last + 1]?.value === ")") {
+    // Its first letter is the name's ("Free Democratic Party (FDP)"; not "Alternative for Germany (AfD)" for Germany alone).
+    if (tokens[a.last + 1]?.value === "(" && b.first === a.last + 2 && tokens[b.last + 1]?.value === ")" && b.text[0] === a.text.replace(/^the\s+/i, "")[0]) {
       acronyms.set(b.actor, a.actor);
       unknown.delete(b.actor);
     }

@@ -85,3 +85,19 @@ describe("who acts: subjects, objects and attributions", () => {
     expect(k).toEqual(expect.arrayContaining(["option:canada_peace_deal", "option:eu_peace_deal", "pref:eu:eu_peace_deal"]));
   });
 });
+
+describe("parties named by their office holders and acronyms", () => {
+  it("'its leader, former mayor of … Ana Ruiz, decided not to enter government' is the party's refusal", () => {
+    const r = ingest("The PSOE suffered such a defeat that its leader, former mayor of the Spanish capital Ana Ruiz, decided not to enter government.");
+    expect(r.mentions.find((m) => m.text === "its leader")?.actor).toBe("psoe");
+    expect(r.events.map((e) => `${e.source} ${e.kind} ${e.topic}${e.negated ? " (not)" : ""}`)).toEqual(["psoe act government (not)"]);
+    expect(r.draft.elements.map((e) => e.key)).toEqual(expect.arrayContaining(["option:psoe_government", "pref:psoe:!psoe_government"]));
+    expect(r.draft.scenario.decisionMakers[0].options[0].label).toBe("Enter government");
+  });
+
+  it("an acronym in brackets stands for the name before it only if it starts with the name's letter", () => {
+    const r = ingest("The nationalist Alliance for Slovakia (AfS) entered parliament for the first time.");
+    expect(r.mentions.find((m) => m.text === "AfS")?.actor).toBe("afs");
+    expect(r.events.map((e) => e.source)).toEqual(["afs"]);
+  });
+});
