@@ -391,6 +391,8 @@ function sourceOf(tokens: Token[], mentionAt: Map<number, Mention>, byFirst: Men
     if (tokens[m.first].quoted !== quoted && !(quoted && m.kind === "speaker")) continue;
     const before = tokens[m.first - 1];
     if (before && m.first - 1 >= sFirst && (PREPOSITIONS.has(before.lower) || before.value === "'s" || before.value === "’s")) continue;
+    // "the mediation of the Kingdom of Norway": past the article too.
+    if (before?.lower === "the" && m.first - 2 >= sFirst && PREPOSITIONS.has(tokens[m.first - 2].lower)) continue;
     // "stops short of recognising Kosovo": the object of a verb is not its subject (a verb of saying or believing is followed by one).
     const at = before?.pos === "DET" ? m.first - 2 : m.first - 1;
     const verb = tokens[at];

@@ -94,8 +94,10 @@ function partiesAfter(tokens: Token[], mentionAt: Map<number, Mention>, from: nu
       // "… and Kurti, Borrell said": the subject of the next clause ends the list.
       const before = tokens[m.first - 1]?.lower === "the" ? tokens[m.first - 2] : tokens[m.first - 1];
       if (out.length >= 2 && before?.value === "," && next && (next.pos === "VERB" || next.pos === "AUX")) break;
-      // "its Bavarian sister party CSU": an unknown name before a common noun describes it.
-      const modifier = m.kind === "unknown-name" && m.first === m.last && next && (next.pos === "NOUN" || next.pos === "ADJ") && !/^\p{Lu}/u.test(next.value);
+      // "its Bavarian sister party CSU": an unknown name before common nouns and another name describes that name.
+      let j = m.last + 1;
+      while (j <= sLast && (tokens[j].pos === "NOUN" || tokens[j].pos === "ADJ") && !/^\p{Lu}/u.test(tokens[j].value)) j++;
+      const modifier = m.kind === "unknown-name" && m.first === m.last && j > m.last + 1 && mentionAt.has(j);
       if (m.kind !== "adjective" && !modifier && !out.some((x) => x.actor === m.actor)) out.push(m);
       k = m.last;
       continue;

@@ -24,6 +24,10 @@ describe("joint moves named by a noun", () => {
     expect(r.actors.map((a) => a.id)).not.toContain("basque");
   });
 
+  it("a party described before its counterpart's name is still a party ('his Hamas counterparts')", () => {
+    expect(ingest("The talks between Kenya's envoy and his Hamas counterparts went on.").events.map((e) => e.source)).toEqual(["kenya", "hamas"]);
+  });
+
   it("a place between the noun and 'between' is skipped, and the next clause's subject ends the list", () => {
     const r = ingest("Talks in Brussels between Serbia and Kosovo ended late, Borrell said.");
     expect(r.events.map((e) => e.source)).toEqual(["rs", "xk"]);
@@ -62,6 +66,14 @@ describe("who acts: subjects, objects and attributions", () => {
       "us demand ceasefire",
       "ru refuse ceasefire",
     ]);
+  });
+
+  it("a name after 'of the' is not the subject: a quotation's move is its speaker's ('the mediation of the Republic of Ghana')", () => {
+    const r = ingest('"Following the mediation of the Republic of Ghana, the rebels will attend a meeting in Accra," Kofi Boateng said.');
+    expect(events('"Following the mediation of the Republic of Ghana, the rebels will attend a meeting in Accra," Kofi Boateng said.')).toEqual([
+      "kofi_boateng act summit",
+    ]);
+    expect(r.draft.scenario.decisionMakers[0].options[0].label).toBe("Attend a meeting");
   });
 
   it("a name set off by commas beside the subject is not the subject ('Kenya's negotiator, former Ugandan official …, rejected')", () => {
