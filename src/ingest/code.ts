@@ -207,6 +207,13 @@ function codeOne(
   let source = (nominal !== undefined ? possessor(tokens, mentionAt, nominal, sFirst) : undefined) ?? sourceOf(tokens, mentionAt, byFirst, hit.first, sFirst);
   if (!source && /^(be|been|being|was|were|is|are)$/.test(tokens[hit.first - 1]?.lemma ?? "")) source = passiveAgent(tokens, byFirst, hit.last + 1, sLast);
   if (!source && quoted) source = quoteSpeaker(tokens, byFirst, hit.first);
+  // "Canada must … treat our farmers better," said in a quotation: the speaker demands it of the subject.
+  let addressee: Mention | undefined;
+  if (trigger.words[0] === "must" && source) {
+    addressee = source;
+    source = quoted ? quoteSpeaker(tokens, byFirst, hit.first) : undefined;
+    if (source?.actor === addressee.actor) source = undefined;
+  }
   if (!source) return [];
   // "Trump believed Putin might …": what one actor believes or hopes another will do is not that actor's move.
   const belief = reportedBelief(tokens, mentionAt, source, sFirst);
@@ -220,6 +227,7 @@ function codeOne(
   const setAside = ratherThan(tokens, hit.first);
   // A threat "unless Moscow agrees" is aimed at Moscow when the object names no one.
   const target =
+    addressee ??
     firstMention(byFirst, objFirst, objLast, source.actor, tokens) ??
     (trigger.kind === "threaten" && condition?.actor && condition.actor !== source.actor ? { actor: condition.actor } : undefined);
 

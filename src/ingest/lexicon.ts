@@ -47,6 +47,7 @@ export const TRIGGERS: Trigger[] = [
   T("insist on", "demand", { modality: "insisted" }),
   T("insist", "demand", { modality: "insisted" }),
   T("require", "demand"),
+  T("must", "demand", { modality: "insisted" }),
   T("stress the need for", "demand", { modality: "insisted" }),
   T("threaten", "threaten"),
   T("warn of", "threaten"),

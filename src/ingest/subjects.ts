@@ -139,7 +139,8 @@ export function quoteSpeaker(tokens: Token[], byFirst: Mention[], t: number): Me
   while (start - 1 >= 0 && tokens[start - 1].quoted) start--;
   for (let i = byFirst.length - 1; i >= 0; i--) {
     const m = byFirst[i];
-    if (m.last < start && m.last >= start - 8 && !tokens[m.first].quoted) return m;
+    // "Trump said on Twitter. “…": a name after a preposition is where it was said, not who said it.
+    if (m.last < start && m.last >= start - 8 && !tokens[m.first].quoted && !PREPOSITIONS.has(tokens[m.first - 1]?.lower ?? "")) return m;
   }
   return undefined;
 }

@@ -76,6 +76,14 @@ describe("who acts: subjects, objects and attributions", () => {
     expect(r.draft.scenario.decisionMakers[0].options[0].label).toBe("Attend a meeting");
   });
 
+  it("'X must …' in a quotation is the speaker's demand of X; a quotation that goes on is still its speaker's, not the place's", () => {
+    const text =
+      "“We have large deficits with Mexico,” Lula said on Twitter. “The deal has been bad for Brazil. Also, Mexico must ... treat our farmers much better.”";
+    const r = ingest(text);
+    expect(r.events.map((e) => `${e.source} ${e.kind} ${e.target} ${e.modality}`)).toEqual(["lula demand mexico insisted"]);
+    expect(r.draft.scenario.decisionMakers.map((d) => `${d.id}: ${d.options.map((o) => o.label).join(", ")}`)).toEqual(["mexico: Treat farmers"]);
+  });
+
   it("a name set off by commas beside the subject is not the subject ('Kenya's negotiator, former Ugandan official …, rejected')", () => {
     expect(events("Kenya's negotiator, former Ugandan official John Okello, rejected the offer of talks.")).toEqual(["kenya refuse talks"]);
   });
