@@ -156,6 +156,25 @@ function codeOne(
       }
   let condition: Condition | undefined;
   let condRange: [number, number] | undefined;
+  /** The condition opened by the marker at k and running to cEnd. */
+  const conditionAt = (k: number, cEnd: number, marker: Condition["kind"]): Condition | undefined => {
+    const topic = findTopic(tokens, cues, k + 1, cEnd, heads);
+    if (!topic) return undefined;
+    const actor = firstMention(byFirst, k + 1, cEnd, undefined);
+    // "if Russia does not agree" is "unless Russia agrees".
+    const denied = tokens.slice(k + 1, cEnd + 1).some((t) => NEGATIONS.has(t.lemma) || NEGATIONS.has(t.lower));
+    // "unless construction stops", "if Corland drops its lawsuit": the condition is the topic's opposite.
+    const cInverse = tokens.slice(k + 1, cEnd + 1).some((t, j) => k + 1 + j !== topic.first && (INVERSE.has(t.lemma) || INVERSE.has(t.lower)));
+    // "keeps fighting until X" holds while X has not happened; "no talks until X" waits for X.
+    const kind0 = tokens[k].lower === "until" ? (negatedBefore(tokens, mentionAt, hit.first, sFirst) ? "after" : "unless") : marker;
+    return {
+      kind: denied && kind0 === "if" ? "unless" : denied && kind0 === "unless" ? "if" : kind0,
+      ...(cInverse ? { inverse: true } : {}),
+      topic: topic.topic.id,
+      ...(actor ? { actor: actor.actor } : {}),
+      text: textOf(tokens, k, cEnd),
+    };
+  };
   const scanFrom = hit.gap ? hit.last + 1 : objLast + 1;
   if (scanFrom <= sLast) {
     let k = scanFrom;
@@ -165,25 +184,13 @@ function codeOne(
     if (marker) {
       const cEnd = clauseEnd(tokens, k + 1, sLast, mentionAt);
       condRange = [k, cEnd];
-      const topic = findTopic(tokens, cues, k + 1, cEnd, heads);
-      if (topic) {
-        const actor = firstMention(byFirst, k + 1, cEnd, undefined);
-        // "if Russia does not agree" is "unless Russia agrees".
-        const denied = tokens.slice(k + 1, cEnd + 1).some((t) => NEGATIONS.has(t.lemma) || NEGATIONS.has(t.lower));
-        // "unless construction stops", "if Corland drops its lawsuit": the condition is the topic's opposite.
-        const cInverse = tokens.slice(k + 1, cEnd + 1).some((t, j) => k + 1 + j !== topic.first && (INVERSE.has(t.lemma) || INVERSE.has(t.lower)));
-        // "keeps fighting until X" holds while X has not happened; "no talks until X" waits for X.
-        const until = tokens[k].lower === "until" ? (negatedBefore(tokens, mentionAt, hit.first, sFirst) ? "after" : "unless") : marker;
-        const kind0 = until;
-        condition = {
-          kind: denied && kind0 === "if" ? "unless" : denied && kind0 === "unless" ? "if" : kind0,
-          ...(cInverse ? { inverse: true } : {}),
-          topic: topic.topic.id,
-          ...(actor ? { actor: actor.actor } : {}),
-          text: textOf(tokens, k, cEnd),
-        };
-      }
+      condition = conditionAt(k, cEnd, marker);
     }
+  }
+  // "If the US imposes the tariffs, Canada will retaliate": a leading condition of the clause the trigger is in.
+  if (!condition && !insideCondition(tokens, sFirst, hit.first)) {
+    const lead = leadingCondition(tokens, sFirst, hit.first);
+    if (lead) condition = conditionAt(lead.marker, lead.end, CONDITION_MARKERS[tokens[lead.marker].lower]);
   }
   for (let k = objFirst; k <= objLast; k++) consumed[k - sFirst] = 1;
   if (condRange) for (let k = condRange[0]; k <= condRange[1]; k++) consumed[k - sFirst] = 1;
@@ -195,11 +202,12 @@ function codeOne(
   const knownTopic = Boolean(topicHit);
   let fallback: { id: string; label: string; first: number } | undefined;
   if (!topicHit) {
+    if (trigger.knownTopicOnly) return [];
     fallback = nounPhraseTopic(tokens, mentionAt, objFirst, objLast, trigger.words.filter((w) => w !== "*").join(" "), trigger.kind, fallbacks);
     if (!fallback) return [];
   }
   const inverseBefore = (at: number) => tokens.slice(objFirst, at).some((t) => INVERSE.has(t.lemma) || INVERSE.has(t.lower));
-  const inverse = topicHit ? inverseBefore(topicHit.first) : inverseBefore(fallback!.first);
+  const inverse = Boolean(trigger.inverse) !== (topicHit ? inverseBefore(topicHit.first) : inverseBefore(fallback!.first));
 
   // 1. the source; of a nominalised move, its possessor ("Trump's decision to …").
   const quoted = tokens[hit.first].quoted;
@@ -273,6 +281,16 @@ function codeOne(
   // "Qatari and Egyptian mediators proposed": both act.
   const partner = coordinated(tokens, mentionAt, source, sFirst);
   return partner && partner.actor !== source.actor ? [event, { ...event, source: partner.actor, confidence: round(event.confidence * 0.9) }] : [event];
+}
+
+/** The "if" / "unless" clause that ends with a comma before the trigger, in its sentence: its marker and last token. */
+function leadingCondition(tokens: Token[], sFirst: number, trigger: number): { marker: number; end: number } | undefined {
+  for (let k = trigger - 1; k >= sFirst; k--) {
+    if (!["if", "unless", "provided"].includes(tokens[k].lower)) continue;
+    for (let j = k + 1; j < trigger; j++) if (tokens[j].value === ",") return { marker: k, end: j - 1 };
+    return undefined;
+  }
+  return undefined;
 }
 
 /** "seeking to rejoin the accord", "wants to join the talks": an aim whose object is a bare infinitive is the source's own move. */

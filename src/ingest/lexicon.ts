@@ -12,6 +12,10 @@ export interface Trigger {
   /** CAMEO root when it differs from the kind's default. */
   cameo?: string;
   modality?: Modality;
+  /** A verb too common to stand alone ("take"): a move only when its object names a known topic ("take responsive measures"). */
+  knownTopicOnly?: boolean;
+  /** The trigger turns its object around: "view any trade restriction as unacceptable" asks for none. */
+  inverse?: boolean;
 }
 
 const T = (words: string, kind: EventKind, extra: Partial<Trigger> = {}): Trigger => ({ words: words.split(" "), kind, ...extra });
@@ -48,6 +52,9 @@ export const TRIGGERS: Trigger[] = [
   T("insist", "demand", { modality: "insisted" }),
   T("require", "demand"),
   T("must", "demand", { modality: "insisted" }),
+  T("view * as unacceptable", "demand", { inverse: true }),
+  T("see * as unacceptable", "demand", { inverse: true }),
+  T("consider * unacceptable", "demand", { inverse: true }),
   T("stress the need for", "demand", { modality: "insisted" }),
   T("threaten", "threaten"),
   T("warn of", "threaten"),
@@ -100,6 +107,7 @@ export const TRIGGERS: Trigger[] = [
   T("begin", "act"),
   T("return to", "act"),
   T("join", "act"),
+  T("take", "act", { knownTopicOnly: true }),
   T("rejoin", "act"),
   T("enter", "act"),
   T("attend", "act"),

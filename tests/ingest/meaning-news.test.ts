@@ -139,3 +139,24 @@ describe("option labels in the article's words (labels.ts)", () => {
     expect(labels("Washington offered to lift the sanctions on Caracas.")).toEqual(["us_sanctions: Impose sanctions"]);
   });
 });
+
+describe("trade disputes: unacceptable, countermeasures, a leading 'if'", () => {
+  const r = ingest(
+    "Japan imposed tariffs on Korean cars. Seoul would see any new tariffs on Korean cars as unacceptable. The minister said that if Japan goes ahead with the tariffs, Seoul will take countermeasures to protect its carmakers.",
+  );
+  const k = r.draft.elements.map((e) => e.key);
+
+  it("'would see any X as unacceptable' asks that the one who does X stops", () => {
+    expect(k).toContain("pref:south_korea:!japan_tariffs");
+  });
+
+  it("'take countermeasures' is a move ('take' alone is not: 'took office')", () => {
+    expect(k).toContain("option:south_korea_retaliation");
+    expect(() => ingest("The new cabinet took office in Seoul on Monday.")).toThrow(/found no moves/);
+  });
+
+  it("a leading 'if' clause conditions the main clause's move, which is not today's state", () => {
+    expect(k).toContain("pref:south_korea:if japan_tariffs then south_korea_retaliation");
+    expect((r.draft.scenario.statusQuo as Record<string, string>).south_korea_retaliation).toBe("N");
+  });
+});
