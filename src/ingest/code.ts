@@ -23,7 +23,7 @@
 import type { Gazetteer, TopicEntry } from "./gazetteer.js";
 import { CAMEO_ROOTS, categorise, CLAUSE_BREAKS, CONDITION_MARKERS, HEDGES, INVERSE, NEGATIONS, PREPOSITIONS, TRIGGERS, type Trigger } from "./lexicon.js";
 import { insideCondition, labelFor, NOMINAL_MODALITY, nominalBefore, possessor, ratherThan, reportedBelief } from "./phrasing.js";
-import { jointMoves } from "./joint.js";
+import { jointMoves, nominalMoves } from "./joint.js";
 import { sentenceLabel } from "./labels.js";
 import { coordinated, passiveAgent, quoteSpeaker, sourceOf } from "./subjects.js";
 import { anaphoricTopic, cueWords, findTopic, nounPhraseTopic, type Cue, type Fallbacks, type Heads } from "./topics.js";
@@ -60,7 +60,7 @@ export function codeEvents(u: Understood, g: Gazetteer, notes: string[] = []): C
       events.push(...codeOne(u, g, cues, mentionAt, byFirst, hit, sFirst, sLast, consumed, heads, fallbacks, notes));
     }
     // "talks between A, B and C": each takes part, unless a verb already made one of them its source.
-    for (const e of jointMoves(u, g.topics, mentionAt, sFirst, sLast, consumed))
+    for (const e of [...jointMoves(u, g.topics, mentionAt, sFirst, sLast, consumed), ...nominalMoves(u, cues, heads, mentionAt, sFirst, sLast, consumed)])
       if (!events.some((x) => x.sentence === e.sentence && x.source === e.source && x.topic === e.topic)) events.push(e);
     sFirst = sLast + 1;
   }
@@ -154,6 +154,12 @@ function codeOne(
         objLast = k - 1;
         break;
       }
+  // "take countermeasures": a common verb is a move only with a known topic as its direct object
+  // ("took office in January seeking to rejoin the accord" is not, and leaves its words to "seeking").
+  if (trigger.knownTopicOnly) {
+    const direct = findTopic(tokens, cues, objFirst, Math.min(objLast, objFirst + 3), heads);
+    if (!direct || tokens.slice(objFirst, direct.first).some((t) => t.pos === "VERB")) return [];
+  }
   let condition: Condition | undefined;
   let condRange: [number, number] | undefined;
   /** The condition opened by the marker at k and running to cEnd. */
@@ -202,7 +208,6 @@ function codeOne(
   const knownTopic = Boolean(topicHit);
   let fallback: { id: string; label: string; first: number } | undefined;
   if (!topicHit) {
-    if (trigger.knownTopicOnly) return [];
     fallback = nounPhraseTopic(tokens, mentionAt, objFirst, objLast, trigger.words.filter((w) => w !== "*").join(" "), trigger.kind, fallbacks);
     if (!fallback) return [];
   }
@@ -367,7 +372,9 @@ function clauseEnd(tokens: Token[], from: number, sLast: number, mentionAt: Map<
     }
     if ((t.lower === "and" || t.lower === "but") && k > from) {
       const next = tokens[k + 1];
-      if (next && (next.pos === "VERB" || next.pos === "AUX" || mentionAt.has(k + 1) || next.pos === "PRON" || next.pos === "ADV")) break;
+      // "… and not to block …": a second move.
+      if (next && (next.pos === "VERB" || next.pos === "AUX" || mentionAt.has(k + 1) || next.pos === "PRON" || next.pos === "ADV" || next.pos === "PART"))
+        break;
     }
   }
   return Math.max(from - 1, k - 1);

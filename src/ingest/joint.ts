@@ -12,6 +12,7 @@
  * any direct talks between Moscow and Kyiv") is left to that move.
  */
 import type { TopicEntry } from "./gazetteer.js";
+import { type Cue, findTopic, type Heads } from "./topics.js";
 import { CAMEO_ROOTS, categorise } from "./lexicon.js";
 import { sentenceLabel } from "./labels.js";
 import type { Understood } from "./understand.js";
@@ -73,7 +74,7 @@ export function jointMoves(
         negated: false,
         quoted: t.quoted,
         nominal: true,
-        joint: true,
+        byNoun: true,
         trigger: t.value,
         span: sentence.span,
         at: { start: t.start, end: t.end },
@@ -106,4 +107,77 @@ function partiesAfter(tokens: Token[], mentionAt: Map<number, Mention>, from: nu
     if (t.pos === "VERB" || t.pos === "AUX" || STOP.has(t.lower) || [".", ";", ":", "!", "?", "(", ")"].includes(t.value)) break;
   }
   return out;
+}
+
+/** Nouns (and gerunds) that name doing something, whose topic may follow "of" ("the freeing of 300 prisoners"). */
+function isActionNoun(t: Token): boolean {
+  return (t.pos === "NOUN" || t.pos === "VERB") && /(ing|ion|al|ment|ease|ike|ack)$/.test(t.lower);
+}
+
+/** Moves named by a noun with their actor, in the sentence [sFirst, sLast], outside what other moves read (`consumed`). */
+export function nominalMoves(
+  u: Understood,
+  cues: Cue[],
+  heads: Heads,
+  mentionAt: Map<number, Mention>,
+  sFirst: number,
+  sLast: number,
+  consumed: Uint8Array,
+): CodedEvent[] {
+  const tokens = u.tokens;
+  const out: CodedEvent[] = [];
+  for (let i = sFirst; i <= sLast; i++) {
+    const t = tokens[i];
+    if (consumed[i - sFirst] || mentionAt.has(i) || !isActionNoun(t)) continue;
+    // The topic: the noun itself ("withdrawal", "release"), else what follows "of" ("the freeing of … prisoners").
+    let topic = findTopic(tokens, cues, i, i, heads);
+    let last = i;
+    if (!topic && tokens[i + 1]?.lower === "of") {
+      let e = i + 2;
+      while (e <= sLast && e < i + 8 && !mentionAt.has(e) && tokens[e].pos !== "VERB" && tokens[e].pos !== "PUNCT" && tokens[e].lower !== "of") e++;
+      topic = findTopic(tokens, cues, i + 2, e - 1, heads);
+      last = e - 1;
+    }
+    // A deal or an agreement named by a noun is a thing, not one actor's move.
+    if (!topic || topic.topic.id === "peace_deal") continue;
+    const agent = actorOf(tokens, mentionAt, i, sFirst, sLast);
+    if (!agent) continue;
+    const sentence = u.sentences[t.sentence];
+    const { plover, cameo } = categorise("act", Boolean(topic.topic.hostile), undefined, topic.topic.id);
+    out.push({
+      sentence: sentence.index,
+      kind: "act",
+      ...(plover ? { plover } : {}),
+      cameo: { code: cameo, name: CAMEO_ROOTS[cameo] },
+      source: agent.actor,
+      topic: topic.topic.id,
+      topicLabel: topic.topic.label,
+      knownTopic: true,
+      modality: "stated",
+      negated: false,
+      quoted: t.quoted,
+      nominal: true,
+      byNoun: true,
+      trigger: t.value,
+      span: sentence.span,
+      at: { start: t.start, end: t.end },
+      confidence: Math.round(agent.confidence * NOUN_WEIGHT * 100) / 100,
+    });
+    for (let k = i; k <= last; k++) consumed[k - sFirst] = 1;
+  }
+  return out;
+}
+
+/** The actor of the action noun at i: its possessor ("Kabul government's freeing"), its "by" agent, or the name right before ("a U.S. troop withdrawal"). */
+function actorOf(tokens: Token[], mentionAt: Map<number, Mention>, i: number, sFirst: number, sLast: number): Mention | undefined {
+  let k = i - 1;
+  while (k >= sFirst && k > i - 4 && (tokens[k].pos === "ADJ" || (tokens[k].pos === "NOUN" && !mentionAt.has(k)))) k--;
+  const m = mentionAt.get(k);
+  if (tokens[k]?.value === "'s" || tokens[k]?.value === "’s") return mentionAt.get(k - 1);
+  if (m && m.kind !== "adjective" && !["of", "on", "against", "to", "with", "from"].includes(tokens[m.first - 1]?.lower ?? "")) return m;
+  if (tokens[i + 1]?.lower === "by" && i + 2 <= sLast) {
+    const agent = mentionAt.get(i + 2) ?? (tokens[i + 2].lower === "the" ? mentionAt.get(i + 3) : undefined);
+    if (agent && agent.kind !== "adjective") return agent;
+  }
+  return undefined;
 }

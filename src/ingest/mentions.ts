@@ -24,6 +24,8 @@ const NOT_NAMES = new Set(
   ),
 );
 
+const HYPHEN_PREFIXES = new Set(["inter", "intra", "pan", "trans", "anti", "pro", "non", "post", "pre", "neo", "sub", "afro", "euro", "ex"]);
+
 interface Phrase {
   text: string;
   lower: string;
@@ -107,6 +109,8 @@ export function explicitMentions(text: string, tokens: Token[], g: Gazetteer, un
     for (let at = lower.indexOf(p.lower); at >= 0; at = lower.indexOf(p.lower, at + 1)) {
       const end = at + p.lower.length;
       if (isWordChar(text[at - 1]) || isWordChar(text[end]) || !casingFits(text, at, p)) continue;
+      // "Inter-American", "pan-African": a prefix makes another word.
+      if (text[at - 1] === "-" && HYPHEN_PREFIXES.has(/([A-Za-z]+)-$/.exec(text.slice(Math.max(0, at - 12), at))?.[1]?.toLowerCase() ?? "")) continue;
       const r = tokenRange(tokens, at, end);
       if (r) each(r[0], r[1]);
     }

@@ -104,8 +104,8 @@ export interface CodedEvent {
   nominal?: boolean;
   /** An aim or demand whose object is the source's own infinitive ("seeking to rejoin the accord"): the source's option. */
   own?: boolean;
-  /** A joint move named by a noun with its parties ("talks between A and B"): each takes part; it says nothing of what any of them prefers. */
-  joint?: boolean;
+  /** A move named by a noun with its actors ("talks between A and B", "Kabul's freeing of prisoners"): it says who acts, nothing of what anyone prefers. */
+  byNoun?: boolean;
   /** The verb that triggered the event, and the sentence's span in the original. */
   trigger: string;
   span: Span;

@@ -44,6 +44,7 @@ export interface Understood {
 const OPEN_QUOTES = new Set(["“", "‘‘", "«"]);
 const CLOSE_QUOTES = new Set(["”", "’’", "»"]);
 const SPEECH = new Set([
+  "announce",
   "say",
   "tell",
   "add",

@@ -121,3 +121,45 @@ describe("parties named by their office holders and acronyms", () => {
     expect(r.events.map((e) => e.source)).toEqual(["afs"]);
   });
 });
+
+describe("moves named by a noun with their actor", () => {
+  const events = (text: string) => ingest(text).events.map((e) => `${e.source} ${e.kind} ${e.topic}${e.nominal ? " (noun)" : ""}${e.negated ? " (not)" : ""}`);
+
+  it("the possessor, the 'by' agent or the name before the noun takes the move, which is no stance and not today's state", () => {
+    const text = "The Kinshasa government's freeing of some 200 rebel prisoners came first. The first release by Hamas of army detainees followed on Sunday.";
+    expect(events(text)).toEqual(["cd act hostages (noun)", "hamas act hostages (noun)"]);
+    const r = ingest(text);
+    expect(r.draft.elements.filter((e) => e.kind === "preference" || e.kind === "statusQuo")).toEqual([]);
+    expect(events("A deal for a phased U.S. troop withdrawal from Iraq was signed.")).toEqual(["us act withdrawal (noun)"]);
+  });
+});
+
+describe("reporters' phrasings of concessions", () => {
+  const text =
+    "Under the deal, Armenia agrees to recognise the new passports and not to block Georgia's membership of any regional body. Georgia agrees to “ensure an appropriate level of self-government” for its Armenian minority.";
+  const r = ingest(text);
+
+  it("'… and not to block …' is a second move, negated", () => {
+    expect(r.events.map((e) => `${e.source} ${e.kind} ${e.topic}${e.negated ? " (not)" : ""}`)).toEqual([
+      "am agree recognition",
+      "am act membership (not)",
+      "georgia agree self_government",
+    ]);
+  });
+
+  it("'a level of X' is about X, and a hyphenated compound is one word", () => {
+    expect(r.draft.scenario.decisionMakers.find((d) => d.id === "georgia")?.options.map((o) => o.label)).toEqual(["Ensure self-government"]);
+  });
+
+  it("'X announced that it would …' is X's move; 'took office … seeking to rejoin' leaves the aim to 'seeking'", () => {
+    expect(ingest("Mali announced that it would block the convoy.").events.map((e) => e.source)).toEqual(["mali"]);
+    const k = ingest("Chile signed the accord. Mexico's new government, which took office in March seeking to rejoin the accord, met on Monday.").events.map(
+      (e) => `${e.source} ${e.trigger} ${e.topic}`,
+    );
+    expect(k).toEqual(["chile signed peace_deal", "mexico seeking peace_deal"]);
+  });
+
+  it("a prefix makes another word: 'Inter-American' is not American", () => {
+    expect(ingest("Peru backs the Inter-American court, Chile said. Chile offered talks.").mentions.map((m) => m.actor)).not.toContain("us");
+  });
+});
