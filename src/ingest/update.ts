@@ -61,6 +61,41 @@ function topicOfLabel(label: string, g: Gazetteer): string | undefined {
   return undefined;
 }
 
+/** Words that name no one party on their own: a scenario's "Government" is not the article's government of anywhere. */
+const GENERIC_PARTY_WORDS = new Set(
+  "government opposition army military rebels alliance coalition leaders allies parties party mediators officials authorities president state states union forces europe west".split(
+    " ",
+  ),
+);
+
+/**
+ * The names a party goes by, compared in lower case without "the" and punctuation: its names, its id ("fdp",
+ * "free_democratic_party"), a name's acronym in brackets ("Free Democratic Party (FDP)") and the initials of a name of
+ * several capitalised words ("Free Democratic Party" -> "fdp"); never a generic word alone ("Government", "the alliance").
+ */
+export function partyNames(names: string[], id: string): string[] {
+  const out = new Set<string>();
+  const add = (x: string) => {
+    const n = x
+      .toLowerCase()
+      .replace(/^the\s+/, "")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+    if (n && !n.split(" ").every((w) => GENERIC_PARTY_WORDS.has(w))) out.add(n);
+  };
+  for (const name of names) {
+    if (!name) continue;
+    const bracket = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(name);
+    const base = bracket ? bracket[1] : name;
+    add(base);
+    if (bracket) add(bracket[2]);
+    const words = base.replace(/^the\s+/i, "").split(/\s+/);
+    if (words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w))) add(words.map((w) => w[0]).join(""));
+  }
+  add(id.replace(/_/g, " "));
+  return [...out];
+}
+
 export function planUpdate(scenario: ScenarioFile, draft: Draft, g: Gazetteer): UpdatePlan {
   const changes: Change[] = [];
   const dmMap = new Map<string, string>();
@@ -68,10 +103,10 @@ export function planUpdate(scenario: ScenarioFile, draft: Draft, g: Gazetteer): 
   const d = draft.scenario;
   for (const dm of d.decisionMakers) {
     const actor = g.actors.find((a) => a.id === dm.id);
-    const names = new Set([dm.id, dm.name ?? "", actor?.name ?? "", ...(actor?.names ?? [])].map((x) => x.toLowerCase()).filter(Boolean));
+    const names = partyNames([dm.name ?? "", actor?.name ?? "", ...(actor?.names ?? [])], dm.id);
     const match =
       scenario.decisionMakers.find((s) => s.id === dm.id) ??
-      scenario.decisionMakers.find((s) => names.has((s.name ?? s.id).toLowerCase()) || names.has(s.id.toLowerCase()));
+      scenario.decisionMakers.find((s) => partyNames([s.name ?? ""], s.id).some((n) => names.includes(n)));
     if (match) dmMap.set(dm.id, match.id);
     else
       changes.push({

@@ -7,7 +7,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GAZETTEER_FILE } from "../../src/cli/paths.js";
+import type { ScenarioFile } from "../../src/format/schema.js";
 import { ingestArticle, loadGazetteer } from "../../src/ingest/ingest.js";
+import { partyNames, planUpdate } from "../../src/ingest/update.js";
 
 const gazetteer = loadGazetteer(readFileSync(GAZETTEER_FILE, "utf8"));
 const ingest = (text: string) => ingestArticle(text, { name: "a.txt", gazetteer });
@@ -161,5 +163,31 @@ describe("reporters' phrasings of concessions", () => {
 
   it("a prefix makes another word: 'Inter-American' is not American", () => {
     expect(ingest("Peru backs the Inter-American court, Chile said. Chile offered talks.").mentions.map((m) => m.actor)).not.toContain("us");
+  });
+});
+
+describe("parties of an open scenario matched by name (--update)", () => {
+  const scenario = {
+    format: "parley/1",
+    name: "Coalition",
+    decisionMakers: [
+      { id: "fdp", name: "FDP", options: [{ id: "fdp_talks", label: "Join coalition talks" }] },
+      { id: "gov", name: "Government", options: [{ id: "gov_talks", label: "Lead the talks" }] },
+    ],
+    preferences: { fdp: ["fdp_talks"], gov: ["gov_talks"] },
+  } as unknown as ScenarioFile;
+
+  it("an acronym is matched to the initials of the article's name, and a party new to the scenario is new", () => {
+    const draft = ingest("The Free Democratic Party refused to join the coalition talks. The Greens offered new talks.").draft;
+    const plan = planUpdate(scenario, draft, gazetteer);
+    expect([...plan.dmMap]).toEqual([["free_democratic_party", "fdp"]]);
+    expect(plan.optionMap.get("free_democratic_party_talks")).toBe("fdp_talks");
+    expect(plan.changes.filter((c) => c.kind === "new-decision-maker").map((c) => c.dm)).toEqual(["greens"]);
+  });
+
+  it("a bracketed acronym is a name too, and a generic word is never one", () => {
+    expect(partyNames(["Free Democratic Party (FDP)"], "liberals")).toEqual(["free democratic party", "fdp", "liberals"]);
+    expect(partyNames(["Government"], "gov")).toEqual(["gov"]);
+    expect(partyNames(["the alliance"], "alliance")).toEqual([]);
   });
 });
