@@ -366,7 +366,9 @@ function clauseEnd(tokens: Token[], from: number, sLast: number, mentionAt: Map<
         CONDITION_MARKERS[next.lower] !== undefined ||
         CLAUSE_BREAKS.has(next.lower) ||
         next.pos === "PRON" ||
-        next.pos === "AUX"
+        next.pos === "AUX" ||
+        // ", committing to protect civilians": a participle clause is a move of its own.
+        (next.pos === "VERB" && /ing$/.test(next.lower))
       )
         break;
     }

@@ -28,7 +28,8 @@ export function resolveCoreference(tokens: Token[], explicit: Mention[], g: Gaze
   const titleWords = [...g.titles].sort((a, b) => b.length - a.length);
   // Antecedents: the nearest one earlier in the same sentence; else, in the nearest earlier sentence
   // with one, the first (left to right, as in Hobbs 1978: subjects come first).
-  const recent = (list: Mention[], t: number, ok: (m: Mention) => boolean) => {
+  // A pronoun looks back three sentences; a title ("the army", "the president") names its holder further on.
+  const recent = (list: Mention[], t: number, ok: (m: Mention) => boolean, reach = 3) => {
     const here = tokens[t].sentence;
     for (let i = list.length - 1; i >= 0; i--) {
       const m = list[i];
@@ -38,7 +39,7 @@ export function resolveCoreference(tokens: Token[], explicit: Mention[], g: Gaze
     for (let i = list.length - 1; i >= 0; i--) {
       const m = list[i];
       if (m.sentence === here || !ok(m)) continue;
-      if (here - m.sentence > 3) return undefined;
+      if (here - m.sentence > reach) return undefined;
       let first = m;
       for (let j = i - 1; j >= 0 && list[j].sentence === m.sentence; j--) if (ok(list[j])) first = list[j];
       return first;
@@ -99,7 +100,7 @@ export function resolveCoreference(tokens: Token[], explicit: Mention[], g: Gaze
       );
       if (title && !PLURAL.test(title)) {
         const last = t + title.split(/\s+/).length;
-        const ref = recent(persons, t, (p) => (p.person ? (titlesOf.get(p.person) ?? [p.person]).includes(title) : false));
+        const ref = recent(persons, t, (p) => (p.person ? (titlesOf.get(p.person) ?? [p.person]).includes(title) : false), 8);
         if (ref) {
           const a = anaphor(tokens, ref, "title", t, last);
           out.push(a);

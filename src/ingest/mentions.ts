@@ -244,6 +244,8 @@ const TITLE_WORDS = [
   "commander",
   "spokesman",
   "spokeswoman",
+  "representatives",
+  "delegates",
 ];
 
 /** A capitalised word that may be part of a name (an adjective or noun like "African", "Union", as well as a proper noun). */

@@ -17,15 +17,23 @@ import type { Mention, Token } from "./types.js";
 /** The mention joined to `m` by "and" right before it ("Qatari and Egyptian mediators", "Saudi Arabia and the United States"). */
 export function coordinated(tokens: Token[], mentionAt: Map<number, Mention>, m: Mention, sFirst: number): Mention | undefined {
   let k = m.first - 1;
+  // "… and the paramilitary Rapid Support Forces": past an article and adjectives.
+  while (k > sFirst && (tokens[k].lower === "the" || (tokens[k].pos === "ADJ" && !mentionAt.has(k)))) k--;
   if (k <= sFirst || tokens[k].lower !== "and") return undefined;
   k--;
   if (tokens[k].lower === "the") k--;
   const other = mentionAt.get(k);
   if (!other || other.last !== k) return undefined;
   const before = tokens[other.first - 1];
+  // "The leaders of Serbia and Kosovo agreed", "Representatives of A and B signed": both act.
+  const group = tokens[other.first - 2];
+  if (before?.lower === "of" && group && (GROUP_NOUNS.has(group.lemma) || GROUP_NOUNS.has(group.lower.replace(/s$/, "")))) return other;
   if (before && PREPOSITIONS.has(before.lower)) return undefined;
   return other;
 }
+
+/** Plural nouns of people acting for the actors named after "of". */
+const GROUP_NOUNS = new Set(["leader", "representative", "delegation", "envoy", "negotiator", "official", "president", "head", "government", "delegate"]);
 
 /** The nearest mention before the trigger in the sentence that is not the object of a preposition. */
 export function sourceOf(tokens: Token[], mentionAt: Map<number, Mention>, byFirst: Mention[], trigger: number, sFirst: number): Mention | undefined {

@@ -176,7 +176,13 @@ function reportedSubjects(tokens: Token[], mentions: Mention[]): Mention[] {
     const p = tokens[t];
     if (p.pos !== "PRON" || p.quoted || !REPORTED_PRONOUNS.has(p.lower)) continue;
     let v = t - 1;
-    if (tokens[v].lower === "that") v--;
+    if (tokens[v].lower === "that") {
+      v--;
+      // "said in a statement that it …", "said on Twitter that …": past a short phrase after the verb.
+      for (let j = v; j >= Math.max(0, v - 4) && !SPEECH.has(tokens[v].lemma); j--)
+        if (SPEECH.has(tokens[j].lemma) && tokens[j].pos === "VERB") v = j;
+        else if (!["ADP", "DET", "NOUN", "PROPN", "ADJ"].includes(tokens[j].pos)) break;
+    }
     if (v < 0 || !SPEECH.has(tokens[v].lemma) || tokens[v].pos !== "VERB") continue;
     const subject = subjectBefore(tokens, at, v - 1);
     if (!subject || subject.kind === "adjective" || subject.sentence !== p.sentence) continue;

@@ -191,3 +191,32 @@ describe("parties of an open scenario matched by name (--update)", () => {
     expect(partyNames(["the alliance"], "alliance")).toEqual([]);
   });
 });
+
+describe("a wire report of Sudan talks (the issue's 'found no moves' case, in the repository's own words)", () => {
+  const text = [
+    "Sudan's warring sides sign pledge at Jeddah talks",
+    "",
+    "JEDDAH, May 12 (Wire) - Representatives of Sudan's army and the paramilitary Rapid Support Forces signed a declaration of principles late on Thursday, committing to protect civilians and to allow humanitarian aid to flow, U.S. and Saudi mediators said.",
+    "",
+    "The declaration stops short of a ceasefire. Talks on a truce of about ten days would now begin, a U.S. official told reporters on condition of anonymity.",
+    "",
+    "Fighting between the two sides, which erupted on April 15, has killed hundreds of people and forced tens of thousands to flee to neighbouring countries.",
+    "",
+    "The army said in a statement that it would not withdraw from the capital while RSF fighters occupied homes and hospitals.",
+  ].join("\n");
+  const r = ingest(text);
+
+  it("finds moves: both sides sign and commit ('Representatives of A and B'), and the army refuses to withdraw", () => {
+    expect(r.events.map((e) => `${e.source} ${e.kind} ${e.topic}${e.negated ? " (not)" : ""}`)).toEqual([
+      "rsf agree declaration",
+      "saf agree declaration",
+      "rsf offer civilian",
+      "saf offer civilian",
+      "saf act withdrawal (not)",
+    ]);
+  });
+
+  it("'the army' named again five sentences on, and 'said in a statement that it', are Sudan's army", () => {
+    expect(r.mentions.filter((m) => /army|^it$/i.test(m.text)).map((m) => `${m.text}=${m.actor}`)).toEqual(["Sudan's army=saf", "The army=saf", "it=saf"]);
+  });
+});
