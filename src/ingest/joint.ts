@@ -28,7 +28,7 @@ const JOINT_NOUNS: Record<string, string> = {
   meeting: "summit",
   summit: "summit",
 };
-const STOP = new Set(["that", "which", "who", "whose", "where", "when", "while", "after", "before", "since", "as", "to", "on"]);
+const STOP = new Set(["that", "which", "who", "whose", "where", "when", "while", "after", "before", "since", "as", "to", "on", "in", "at"]);
 /** How much less sure a move named by a noun is than one named by a verb. */
 const NOUN_WEIGHT = 0.7;
 

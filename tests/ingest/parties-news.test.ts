@@ -33,6 +33,8 @@ describe("joint moves named by a noun", () => {
   it("a place between the noun and 'between' is skipped, and the next clause's subject ends the list", () => {
     const r = ingest("Talks in Brussels between Serbia and Kosovo ended late, Borrell said.");
     expect(r.events.map((e) => e.source)).toEqual(["rs", "xk"]);
+    // A place after the parties is where they met.
+    expect(ingest("The meetings between Trump and Putin in Anchorage ended without a deal.").events.map((e) => e.source)).toEqual(["us", "ru"]);
   });
 
   it("talks inside another move's object are that move's ('a ceasefire before any talks between Moscow and Kyiv')", () => {
