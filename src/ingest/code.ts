@@ -2,18 +2,25 @@
  * Code: events and stances, sentence by sentence.
  *
  * For each verb of the lexicon (lexicon.ts: the trigger), in reading order:
- * 1. the source: the nearest actor mention before it in the sentence that is
- *    not the object of a preposition ("sanctions on Russia"); in the passive,
- *    the "by" agent; inside a quotation with no such mention, the speaker;
+ * 1. the source: the subject of its clause (subjects.ts: not the object of a
+ *    preposition or a verb, not inside a relative clause or an apposition);
+ *    in the passive, the "by" agent; inside a quotation with no such
+ *    mention, the speaker; "X must …" in a quotation is the speaker's demand
+ *    of X;
  * 2. the object: the words after it up to a clause boundary; its topic is the
  *    leftmost, longest topic cue of the gazetteer (else its first noun
  *    phrase; topics.ts), its target the first other actor mentioned in it;
  *    words such as "lift" or "end to" before the cue turn the topic around;
- * 3. a condition introduced by before / until / after / once / if / unless;
+ * 3. a condition introduced by before / until / after / once / if / unless,
+ *    after the object or in a leading "if" clause;
  * 4. negation (not, n't, never, no longer just before the verb) and modality
  *    from hedges in the clause (hinted, announced, insisted, on hold, unlikely).
  * Words of the object and condition are not read again as triggers, so
  * "demanded that Russia agree to a ceasefire" is one demand, not an agreement.
+ * Then moves named by a noun with their actors (joint.ts: "talks between A
+ * and B", "Kabul's freeing of prisoners") in words no move has read. Option
+ * labels come from the sentence where it says what the actor would do
+ * (labels.ts).
  *
  * The kinds map to PLOVER event categories (Halterman et al. 2023, "PLOVER
  * and POLECAT: A new political event ontology and dataset") and CAMEO root

@@ -4,7 +4,8 @@
  * document with its comments and layout kept.
  *
  * The draft's actors are matched to the scenario's decision makers by id, or
- * by the gazetteer's names for them; its options to the scenario's options by
+ * by name (partyNames: names, ids, acronyms and initials, never a generic
+ * word alone); its options to the scenario's options by
  * id, or by the topic their label speaks of ("Accept territorial concessions"
  * -> territory). Then: decision makers and options the scenario lacks are new;
  * a statement the scenario holds already is confirmed, its opposite ("x" for
