@@ -2,18 +2,25 @@
  * Code: events and stances, sentence by sentence.
  *
  * For each verb of the lexicon (lexicon.ts: the trigger), in reading order:
- * 1. the source: the nearest actor mention before it in the sentence that is
- *    not the object of a preposition ("sanctions on Russia"); in the passive,
- *    the "by" agent; inside a quotation with no such mention, the speaker;
+ * 1. the source: the subject of its clause (subjects.ts: not the object of a
+ *    preposition or a verb, not inside a relative clause or an apposition);
+ *    in the passive, the "by" agent; inside a quotation with no such
+ *    mention, the speaker; "X must …" in a quotation is the speaker's demand
+ *    of X;
  * 2. the object: the words after it up to a clause boundary; its topic is the
  *    leftmost, longest topic cue of the gazetteer (else its first noun
  *    phrase; topics.ts), its target the first other actor mentioned in it;
  *    words such as "lift" or "end to" before the cue turn the topic around;
- * 3. a condition introduced by before / until / after / once / if / unless;
+ * 3. a condition introduced by before / until / after / once / if / unless,
+ *    after the object or in a leading "if" clause;
  * 4. negation (not, n't, never, no longer just before the verb) and modality
  *    from hedges in the clause (hinted, announced, insisted, on hold, unlikely).
  * Words of the object and condition are not read again as triggers, so
  * "demanded that Russia agree to a ceasefire" is one demand, not an agreement.
+ * Then moves named by a noun with their actors (joint.ts: "talks between A
+ * and B", "Kabul's freeing of prisoners") in words no move has read. Option
+ * labels come from the sentence where it says what the actor would do
+ * (labels.ts).
  *
  * The kinds map to PLOVER event categories (Halterman et al. 2023, "PLOVER
  * and POLECAT: A new political event ontology and dataset") and CAMEO root
@@ -23,9 +30,12 @@
 import type { Gazetteer, TopicEntry } from "./gazetteer.js";
 import { CAMEO_ROOTS, categorise, CLAUSE_BREAKS, CONDITION_MARKERS, HEDGES, INVERSE, NEGATIONS, PREPOSITIONS, TRIGGERS, type Trigger } from "./lexicon.js";
 import { insideCondition, labelFor, NOMINAL_MODALITY, nominalBefore, possessor, ratherThan, reportedBelief } from "./phrasing.js";
+import { jointMoves, nominalMoves } from "./joint.js";
+import { sentenceLabel } from "./labels.js";
+import { coordinated, passiveAgent, quoteSpeaker, sourceOf } from "./subjects.js";
 import { anaphoricTopic, cueWords, findTopic, nounPhraseTopic, type Cue, type Fallbacks, type Heads } from "./topics.js";
 import type { Understood } from "./understand.js";
-import type { CodedEvent, Condition, Mention, Modality, Token } from "./types.js";
+import type { CodedEvent, Condition, EventKind, Mention, Modality, Token } from "./types.js";
 
 /** `notes` receives what was read but not coded, and why (for the draft's limitations). */
 export function codeEvents(u: Understood, g: Gazetteer, notes: string[] = []): CodedEvent[] {
@@ -56,6 +66,9 @@ export function codeEvents(u: Understood, g: Gazetteer, notes: string[] = []): C
       if (!hit) continue;
       events.push(...codeOne(u, g, cues, mentionAt, byFirst, hit, sFirst, sLast, consumed, heads, fallbacks, notes));
     }
+    // "talks between A, B and C": each takes part, unless a verb already made one of them its source.
+    for (const e of [...jointMoves(u, g.topics, mentionAt, sFirst, sLast, consumed), ...nominalMoves(u, cues, heads, mentionAt, sFirst, sLast, consumed)])
+      if (!events.some((x) => x.sentence === e.sentence && x.source === e.source && x.topic === e.topic)) events.push(e);
     sFirst = sLast + 1;
   }
   // A name the gazetteer does not know is an actor only if it acts; as a target it is more often a place ("from Gaza").
@@ -79,7 +92,10 @@ interface Hit {
 
 function matchTrigger(tokens: Token[], i: number, sLast: number): Hit | undefined {
   const nominal = nominalBefore(tokens, i) !== undefined;
-  if (!nominal && tokens[i].pos !== "VERB" && tokens[i].pos !== "AUX" && !(tokens[i].pos === "NOUN" && i > 0 && tokens[i - 1].lower === "to")) {
+  // "is ready to remove": an adjective of readiness before "to" offers what follows.
+  // "ready to resume talks" is left to "resume", a move of its own.
+  const readiness = READINESS.has(tokens[i].lower) && tokens[i + 1]?.lower === "to" && !TRIGGERS.some((tr) => tr.words[0] === tokens[i + 2]?.lemma);
+  if (!nominal && !readiness && tokens[i].pos !== "VERB" && tokens[i].pos !== "AUX" && !(tokens[i].pos === "NOUN" && i > 0 && tokens[i - 1].lower === "to")) {
     // wink tags some verbs as nouns after a subject ("Russia demands"); accept a noun only right after a mention or "to".
     if (!(tokens[i].pos === "NOUN" && /s$/.test(tokens[i].lower) && i > 0 && tokens[i - 1].pos === "PROPN")) return undefined;
   }
@@ -99,6 +115,8 @@ function matchTrigger(tokens: Token[], i: number, sLast: number): Hit | undefine
   }
   return undefined;
 }
+
+const READINESS = new Set(["ready", "prepared", "willing"]);
 
 function topicVerb(tokens: Token[], i: number, topicVerbs: Map<string, TopicEntry>): Hit | undefined {
   const nominal = nominalBefore(tokens, i) !== undefined;
@@ -143,8 +161,33 @@ function codeOne(
         objLast = k - 1;
         break;
       }
+  // "take countermeasures": a common verb is a move only with a known topic as its direct object
+  // ("took office in January seeking to rejoin the accord" is not, and leaves its words to "seeking").
+  if (trigger.knownTopicOnly) {
+    const direct = findTopic(tokens, cues, objFirst, Math.min(objLast, objFirst + 3), heads);
+    if (!direct || tokens.slice(objFirst, direct.first).some((t) => t.pos === "VERB")) return [];
+  }
   let condition: Condition | undefined;
   let condRange: [number, number] | undefined;
+  /** The condition opened by the marker at k and running to cEnd. */
+  const conditionAt = (k: number, cEnd: number, marker: Condition["kind"]): Condition | undefined => {
+    const topic = findTopic(tokens, cues, k + 1, cEnd, heads);
+    if (!topic) return undefined;
+    const actor = firstMention(byFirst, k + 1, cEnd, undefined);
+    // "if Russia does not agree" is "unless Russia agrees".
+    const denied = tokens.slice(k + 1, cEnd + 1).some((t) => NEGATIONS.has(t.lemma) || NEGATIONS.has(t.lower));
+    // "unless construction stops", "if Corland drops its lawsuit": the condition is the topic's opposite.
+    const cInverse = tokens.slice(k + 1, cEnd + 1).some((t, j) => k + 1 + j !== topic.first && (INVERSE.has(t.lemma) || INVERSE.has(t.lower)));
+    // "keeps fighting until X" holds while X has not happened; "no talks until X" waits for X.
+    const kind0 = tokens[k].lower === "until" ? (negatedBefore(tokens, mentionAt, hit.first, sFirst) ? "after" : "unless") : marker;
+    return {
+      kind: denied && kind0 === "if" ? "unless" : denied && kind0 === "unless" ? "if" : kind0,
+      ...(cInverse ? { inverse: true } : {}),
+      topic: topic.topic.id,
+      ...(actor ? { actor: actor.actor } : {}),
+      text: textOf(tokens, k, cEnd),
+    };
+  };
   const scanFrom = hit.gap ? hit.last + 1 : objLast + 1;
   if (scanFrom <= sLast) {
     let k = scanFrom;
@@ -154,25 +197,13 @@ function codeOne(
     if (marker) {
       const cEnd = clauseEnd(tokens, k + 1, sLast, mentionAt);
       condRange = [k, cEnd];
-      const topic = findTopic(tokens, cues, k + 1, cEnd, heads);
-      if (topic) {
-        const actor = firstMention(byFirst, k + 1, cEnd, undefined);
-        // "if Russia does not agree" is "unless Russia agrees".
-        const denied = tokens.slice(k + 1, cEnd + 1).some((t) => NEGATIONS.has(t.lemma) || NEGATIONS.has(t.lower));
-        // "unless construction stops", "if Corland drops its lawsuit": the condition is the topic's opposite.
-        const cInverse = tokens.slice(k + 1, cEnd + 1).some((t, j) => k + 1 + j !== topic.first && (INVERSE.has(t.lemma) || INVERSE.has(t.lower)));
-        // "keeps fighting until X" holds while X has not happened; "no talks until X" waits for X.
-        const until = tokens[k].lower === "until" ? (negatedBefore(tokens, mentionAt, hit.first, sFirst) ? "after" : "unless") : marker;
-        const kind0 = until;
-        condition = {
-          kind: denied && kind0 === "if" ? "unless" : denied && kind0 === "unless" ? "if" : kind0,
-          ...(cInverse ? { inverse: true } : {}),
-          topic: topic.topic.id,
-          ...(actor ? { actor: actor.actor } : {}),
-          text: textOf(tokens, k, cEnd),
-        };
-      }
+      condition = conditionAt(k, cEnd, marker);
     }
+  }
+  // "If the US imposes the tariffs, Canada will retaliate": a leading condition of the clause the trigger is in.
+  if (!condition && !insideCondition(tokens, sFirst, hit.first)) {
+    const lead = leadingCondition(tokens, sFirst, hit.first);
+    if (lead) condition = conditionAt(lead.marker, lead.end, CONDITION_MARKERS[tokens[lead.marker].lower]);
   }
   for (let k = objFirst; k <= objLast; k++) consumed[k - sFirst] = 1;
   if (condRange) for (let k = condRange[0]; k <= condRange[1]; k++) consumed[k - sFirst] = 1;
@@ -188,7 +219,7 @@ function codeOne(
     if (!fallback) return [];
   }
   const inverseBefore = (at: number) => tokens.slice(objFirst, at).some((t) => INVERSE.has(t.lemma) || INVERSE.has(t.lower));
-  const inverse = topicHit ? inverseBefore(topicHit.first) : inverseBefore(fallback!.first);
+  const inverse = Boolean(trigger.inverse) !== (topicHit ? inverseBefore(topicHit.first) : inverseBefore(fallback!.first));
 
   // 1. the source; of a nominalised move, its possessor ("Trump's decision to …").
   const quoted = tokens[hit.first].quoted;
@@ -196,6 +227,13 @@ function codeOne(
   let source = (nominal !== undefined ? possessor(tokens, mentionAt, nominal, sFirst) : undefined) ?? sourceOf(tokens, mentionAt, byFirst, hit.first, sFirst);
   if (!source && /^(be|been|being|was|were|is|are)$/.test(tokens[hit.first - 1]?.lemma ?? "")) source = passiveAgent(tokens, byFirst, hit.last + 1, sLast);
   if (!source && quoted) source = quoteSpeaker(tokens, byFirst, hit.first);
+  // "Canada must … treat our farmers better," said in a quotation: the speaker demands it of the subject.
+  let addressee: Mention | undefined;
+  if (trigger.words[0] === "must" && source) {
+    addressee = source;
+    source = quoted ? quoteSpeaker(tokens, byFirst, hit.first) : undefined;
+    if (source?.actor === addressee.actor) source = undefined;
+  }
   if (!source) return [];
   // "Trump believed Putin might …": what one actor believes or hopes another will do is not that actor's move.
   const belief = reportedBelief(tokens, mentionAt, source, sFirst);
@@ -209,6 +247,7 @@ function codeOne(
   const setAside = ratherThan(tokens, hit.first);
   // A threat "unless Moscow agrees" is aimed at Moscow when the object names no one.
   const target =
+    addressee ??
     firstMention(byFirst, objFirst, objLast, source.actor, tokens) ??
     (trigger.kind === "threaten" && condition?.actor && condition.actor !== source.actor ? { actor: condition.actor } : undefined);
 
@@ -236,7 +275,7 @@ function codeOne(
     source: source.actor,
     ...(target ? { target: target.actor } : {}),
     topic: topic?.id ?? fallback!.id,
-    topicLabel: topic ? labelFor(topic, tokens, topicHit!.first, topicHit!.last) : fallback!.label,
+    topicLabel: topic ? topicLabelOf(tokens, mentionAt, topic, topicHit!, objFirst, hit.first, trigger.kind, inverse) : fallback!.label,
     knownTopic,
     ...(inverse ? { inverse } : {}),
     modality,
@@ -245,6 +284,7 @@ function codeOne(
     ...(condition ? { condition } : {}),
     ...(hypothetical ? { hypothetical } : {}),
     ...(nominal !== undefined ? { nominal: true } : {}),
+    ...(!target && (trigger.kind === "aim" || trigger.kind === "demand") && ownInfinitive(tokens, objFirst) ? { own: true } : {}),
     trigger: textOf(tokens, hit.first, hit.last),
     span: sentence.span,
     at: { start: tokens[hit.first].start, end: tokens[hit.last].end },
@@ -255,17 +295,34 @@ function codeOne(
   return partner && partner.actor !== source.actor ? [event, { ...event, source: partner.actor, confidence: round(event.confidence * 0.9) }] : [event];
 }
 
-/** The mention joined to `m` by "and" right before it ("Qatari and Egyptian mediators", "Saudi Arabia and the United States"). */
-function coordinated(tokens: Token[], mentionAt: Map<number, Mention>, m: Mention, sFirst: number): Mention | undefined {
-  let k = m.first - 1;
-  if (k <= sFirst || tokens[k].lower !== "and") return undefined;
-  k--;
-  if (tokens[k].lower === "the") k--;
-  const other = mentionAt.get(k);
-  if (!other || other.last !== k) return undefined;
-  const before = tokens[other.first - 1];
-  if (before && PREPOSITIONS.has(before.lower)) return undefined;
-  return other;
+/** The "if" / "unless" clause that ends with a comma before the trigger, in its sentence: its marker and last token. */
+function leadingCondition(tokens: Token[], sFirst: number, trigger: number): { marker: number; end: number } | undefined {
+  for (let k = trigger - 1; k >= sFirst; k--) {
+    if (!["if", "unless", "provided"].includes(tokens[k].lower)) continue;
+    for (let j = k + 1; j < trigger; j++) if (tokens[j].value === ",") return { marker: k, end: j - 1 };
+    return undefined;
+  }
+  return undefined;
+}
+
+/** "seeking to rejoin the accord", "wants to join the talks": an aim whose object is a bare infinitive is the source's own move. */
+function ownInfinitive(tokens: Token[], objFirst: number): boolean {
+  return tokens[objFirst]?.lower === "to" && tokens[objFirst + 1]?.pos === "VERB";
+}
+
+/** The option's label in the sentence's words (labels.ts), else the topic's. */
+function topicLabelOf(
+  tokens: Token[],
+  mentionAt: Map<number, Mention>,
+  topic: TopicEntry,
+  cue: { first: number; last: number },
+  objFirst: number,
+  trigger: number,
+  kind: EventKind,
+  inverse: boolean,
+): string {
+  const label = labelFor(topic, tokens, cue.first, cue.last);
+  return sentenceLabel({ tokens, mentionAt, topic, label, first: cue.first, last: cue.last, objFirst, trigger, kind, inverse }) ?? label;
 }
 
 /** not / n't / never / no (longer) in the few words before the trigger, within its clause. */
@@ -298,9 +355,13 @@ function clauseEnd(tokens: Token[], from: number, sLast: number, mentionAt: Map<
   for (; k <= Math.min(sLast, from + 25); k++) {
     const t = tokens[k];
     if ([".", ";", ":", "!", "?", "—", "–", "(", ")"].includes(t.value)) break;
-    if ((t.value === '"' || t.value === "”" || t.value === "“") && k > from) break;
-    if (CONDITION_MARKERS[t.lower] !== undefined && k > from) break;
+    // A quotation's end ends the clause; one opening inside the object ('ready to remove "all sanctions that …"') does not.
+    const opening = t.value === "“" || (t.value === '"' && !tokens[k - 1]?.quoted);
+    if ((t.value === '"' || t.value === "”" || t.value === "“") && k > from && !opening) break;
+    if (CONDITION_MARKERS[t.lower] !== undefined && k > from && !(t.lower === "once" && tokens[k - 1].lower === "at")) break;
     if (isAttribution(tokens, k) && k > from) break;
+    // "agreed to curb its nuclear work in return for relief": what is given back is another move.
+    if (t.lower === "in" && (tokens[k + 1]?.lower === "return" || tokens[k + 1]?.lower === "exchange") && tokens[k + 2]?.lower === "for" && k > from) break;
     if (t.lower === "only" && CONDITION_MARKERS[tokens[k + 1]?.lower ?? ""] !== undefined) break;
     if (CLAUSE_BREAKS.has(t.lower) && k > from && t.pos !== "ADP") break;
     if (t.value === "," && k > from) {
@@ -311,13 +372,18 @@ function clauseEnd(tokens: Token[], from: number, sLast: number, mentionAt: Map<
         next.quoted !== t.quoted ||
         CONDITION_MARKERS[next.lower] !== undefined ||
         CLAUSE_BREAKS.has(next.lower) ||
-        next.pos === "PRON"
+        next.pos === "PRON" ||
+        next.pos === "AUX" ||
+        // ", committing to protect civilians": a participle clause is a move of its own.
+        (next.pos === "VERB" && /ing$/.test(next.lower))
       )
         break;
     }
     if ((t.lower === "and" || t.lower === "but") && k > from) {
       const next = tokens[k + 1];
-      if (next && (next.pos === "VERB" || next.pos === "AUX" || mentionAt.has(k + 1) || next.pos === "PRON" || next.pos === "ADV")) break;
+      // "… and not to block …": a second move.
+      if (next && (next.pos === "VERB" || next.pos === "AUX" || mentionAt.has(k + 1) || next.pos === "PRON" || next.pos === "ADV" || next.pos === "PART"))
+        break;
     }
   }
   return Math.max(from - 1, k - 1);
@@ -332,47 +398,6 @@ function firstMention(byFirst: Mention[], a: number, b: number, not: string | un
       if (m.first > b) break;
       if (m.actor !== not && (adjectives || m.kind !== "adjective") && !where(m)) return m;
     }
-  return undefined;
-}
-
-/** The nearest mention before the trigger in the sentence that is not the object of a preposition. */
-function sourceOf(tokens: Token[], mentionAt: Map<number, Mention>, byFirst: Mention[], trigger: number, sFirst: number): Mention | undefined {
-  const quoted = tokens[trigger].quoted;
-  for (let k = trigger - 1; k >= sFirst; k--) {
-    const m = mentionAt.get(k);
-    if (!m) continue;
-    k = m.first;
-    if (m.kind === "adjective") continue;
-    if (tokens[m.first].quoted !== quoted && !(quoted && m.kind === "speaker")) continue;
-    const before = tokens[m.first - 1];
-    if (before && m.first - 1 >= sFirst && (PREPOSITIONS.has(before.lower) || before.value === "'s" || before.value === "’s")) continue;
-    // "Russia's foreign minister" is one title mention; a bare possessor ("Russia's demand") is not a subject.
-    if (tokens[m.last + 1]?.value === "'s" || tokens[m.last + 1]?.value === "’s") continue;
-    return byFirst.find((x) => x.first === m.first && x.kind !== "adjective") ?? m;
-  }
-  return undefined;
-}
-
-function passiveAgent(tokens: Token[], byFirst: Mention[], from: number, sLast: number): Mention | undefined {
-  for (let k = from; k <= sLast; k++) {
-    if (tokens[k].lower !== "by") continue;
-    return byFirst.find((m) => m.first === k + 1);
-  }
-  return undefined;
-}
-
-/** The speaker of the quotation around token `t`: a mention right after its closing mark, or right before its opening one. */
-function quoteSpeaker(tokens: Token[], byFirst: Mention[], t: number): Mention | undefined {
-  let end = t;
-  while (end + 1 < tokens.length && tokens[end + 1].quoted) end++;
-  const after = byFirst.find((m) => m.first > end && m.first <= end + 6 && !tokens[m.first].quoted);
-  if (after) return after;
-  let start = t;
-  while (start - 1 >= 0 && tokens[start - 1].quoted) start--;
-  for (let i = byFirst.length - 1; i >= 0; i--) {
-    const m = byFirst[i];
-    if (m.last < start && m.last >= start - 8 && !tokens[m.first].quoted) return m;
-  }
   return undefined;
 }
 

@@ -62,6 +62,8 @@ interface OptionAcc {
   sources: DraftSource[];
   taken: boolean;
   support: number;
+  /** Labelled only from moves named by a noun with their actors. */
+  byNoun: boolean;
 }
 
 interface StatementAcc {
@@ -105,8 +107,12 @@ export function draftScenario(
     const id = `${dm}_${topic}`;
     let o = options.get(id);
     if (!o) {
-      o = { id, dm, topic, label, sources: [], taken: false, support: 0 };
+      o = { id, dm, topic, label, sources: [], taken: false, support: 0, byNoun: Boolean(e.byNoun) };
       options.set(id, o);
+    } else if (o.byNoun && !e.byNoun) {
+      // A verb names the move better than a list of parties ("talks between A and B").
+      o.label = label;
+      o.byNoun = false;
     }
     addSource(o.sources, src(e));
     o.support += e.confidence;
@@ -141,7 +147,12 @@ export function draftScenario(
       controllers.set(e, e.source);
       continue;
     }
-    const c = e.target ?? controllerOf(e.topic, [], e.source) ?? opposedBy(e.topic, e.source) ?? (e.kind === "aim" ? e.source : undefined);
+    const c =
+      e.target ??
+      (e.own ? e.source : undefined) ??
+      controllerOf(e.topic, [], e.source) ??
+      opposedBy(e.topic, e.source) ??
+      (e.kind === "aim" ? e.source : undefined);
     controllers.set(e, c);
     if (c) optionFor(c, e.topic, e.topicLabel, e);
     else
@@ -182,6 +193,8 @@ export function draftScenario(
     if (!options.has(opt)) continue;
     // "if the US imposes tariffs, …": the move is the condition of another, no stance of its own.
     if (e.hypothetical) continue;
+    // "talks between A and B", "Kabul's freeing of prisoners" name who acts, not what anyone wants.
+    if (e.byNoun) continue;
     // "unlikely to accept" reads as a refusal; negation and "an end to" turn the stance around.
     const doubt = e.modality === "unlikely" && (e.kind === "agree" || e.kind === "propose" || e.kind === "offer" || e.kind === "act");
     const sign = (e.negated ? -1 : 1) * (e.inverse ? -1 : 1) * (doubt ? -1 : 1);

@@ -131,7 +131,8 @@ export function scoreNewsArticle(r: IngestResult, gold: NewsGold): NewsScore {
   };
 
   const sentenceHas = (sentence: number, quote: string) => {
-    const s = norm(r.sentences[sentence]?.text ?? "");
+    // An ellipsis is read alike on both sides: the quote "Canada must ... treat our farmers" is its sentence's own words.
+    const s = norm((r.sentences[sentence]?.text ?? "").replace(/\.\.\.|…/g, " "));
     const q = norm(quote.replace(/\.\.\.|…/g, " "));
     if (!s || !q) return false;
     const head = q.split(" ").slice(0, 8).join(" ");

@@ -12,6 +12,10 @@ export interface Trigger {
   /** CAMEO root when it differs from the kind's default. */
   cameo?: string;
   modality?: Modality;
+  /** A verb too common to stand alone ("take"): a move only when its object names a known topic ("take responsive measures"). */
+  knownTopicOnly?: boolean;
+  /** The trigger turns its object around: "view any trade restriction as unacceptable" asks for none. */
+  inverse?: boolean;
 }
 
 const T = (words: string, kind: EventKind, extra: Partial<Trigger> = {}): Trigger => ({ words: words.split(" "), kind, ...extra });
@@ -47,11 +51,18 @@ export const TRIGGERS: Trigger[] = [
   T("insist on", "demand", { modality: "insisted" }),
   T("insist", "demand", { modality: "insisted" }),
   T("require", "demand"),
+  T("must", "demand", { modality: "insisted" }),
+  T("view * as unacceptable", "demand", { inverse: true }),
+  T("see * as unacceptable", "demand", { inverse: true }),
+  T("consider * unacceptable", "demand", { inverse: true }),
   T("stress the need for", "demand", { modality: "insisted" }),
   T("threaten", "threaten"),
   T("warn of", "threaten"),
   T("warn", "threaten"),
   T("offer", "offer"),
+  T("ready to", "offer"),
+  T("prepared to", "offer"),
+  T("willing to", "offer", { modality: "hinted" }),
   T("pledge", "offer"),
   T("promise", "offer"),
   T("commit to", "offer"),
@@ -63,6 +74,7 @@ export const TRIGGERS: Trigger[] = [
   T("rebuff", "refuse"),
   T("oppose", "refuse"),
   T("veto", "refuse"),
+  T("block", "act", { cameo: "17" }),
   T("agree to", "agree"),
   T("agree", "agree"),
   T("accept", "agree"),
@@ -96,6 +108,11 @@ export const TRIGGERS: Trigger[] = [
   T("begin", "act"),
   T("return to", "act"),
   T("join", "act"),
+  T("take", "act", { knownTopicOnly: true }),
+  T("order", "act", { knownTopicOnly: true }),
+  T("rejoin", "act"),
+  T("enter", "act"),
+  T("attend", "act"),
 ].sort((a, b) => b.words.length - a.words.length);
 
 export const CAMEO_ROOTS: Record<string, string> = {
@@ -215,6 +232,9 @@ export const INVERSE = new Set([
   "cut",
   "reduce",
   "lower",
+  "rescind",
+  "revoke",
+  "repeal",
 ]);
 
 export const HEDGES: [Modality, Set<string>][] = [

@@ -19,10 +19,12 @@ export const CONFIDENCE: Record<MentionKind, number> = {
 };
 
 const NOT_NAMES = new Set(
-  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december i mr mrs ms dr the a an but and or if when after before in on at".split(
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec. i mr mrs ms dr the a an but and or if when after before in on at".split(
     " ",
   ),
 );
+
+const HYPHEN_PREFIXES = new Set(["inter", "intra", "pan", "trans", "anti", "pro", "non", "post", "pre", "neo", "sub", "afro", "euro", "ex"]);
 
 interface Phrase {
   text: string;
@@ -107,6 +109,8 @@ export function explicitMentions(text: string, tokens: Token[], g: Gazetteer, un
     for (let at = lower.indexOf(p.lower); at >= 0; at = lower.indexOf(p.lower, at + 1)) {
       const end = at + p.lower.length;
       if (isWordChar(text[at - 1]) || isWordChar(text[end]) || !casingFits(text, at, p)) continue;
+      // "Inter-American", "pan-African": a prefix makes another word.
+      if (text[at - 1] === "-" && HYPHEN_PREFIXES.has(/([A-Za-z]+)-$/.exec(text.slice(Math.max(0, at - 12), at))?.[1]?.toLowerCase() ?? "")) continue;
       const r = tokenRange(tokens, at, end);
       if (r) each(r[0], r[1]);
     }
@@ -240,6 +244,8 @@ const TITLE_WORDS = [
   "commander",
   "spokesman",
   "spokeswoman",
+  "representatives",
+  "delegates",
 ];
 
 /** A capitalised word that may be part of a name (an adjective or noun like "African", "Union", as well as a proper noun). */

@@ -89,6 +89,8 @@ const GENERIC_HEADS = new Set([
   "role",
   "issue",
 ]);
+/** Nouns that measure what follows them: "a level of self-management" is about self-management. */
+const MEASURE_NOUNS = new Set(["level", "degree", "form", "measure", "amount", "kind", "sort"]);
 const SPEECH_NOUNS = new Set(["demand", "call", "request", "appeal", "idea", "suggestion", "notion", "plea", "proposal", "insistence"]);
 /** Adjectives that describe a move without naming what it is ("a new plan" is the plan); classifying ones stay ("a joint patrol"). */
 const PASSING_ADJECTIVES = new Set(
@@ -119,13 +121,22 @@ export function nounPhraseTopic(
     if (k > b) return undefined;
     const first = k;
     const words: Token[] = [];
-    while (k <= b && words.length < 3 && (tokens[k].pos === "NOUN" || tokens[k].pos === "ADJ") && !mentionAt.has(k)) words.push(tokens[k++]);
+    while (k <= b && words.length < 3 && (tokens[k].pos === "NOUN" || tokens[k].pos === "ADJ") && !mentionAt.has(k)) {
+      // "self-management": a hyphenated compound is one word.
+      const [x, dash, y] = [tokens[k], tokens[k + 1], tokens[k + 2]];
+      if (k + 2 <= b && dash.value === "-" && dash.start === x.end && y.start === dash.end && (y.pos === "NOUN" || y.pos === "ADJ")) {
+        words.push({ ...y, value: `${x.value}-${y.value}`, lower: `${x.lower}-${y.lower}`, lemma: `${x.lower}_${y.lemma}`, start: x.start });
+        k += 3;
+      } else words.push(tokens[k++]);
+    }
     return { words, first, next: k };
   };
   const head = (w: Token[]) => [...w].reverse().find((x) => x.pos === "NOUN");
   let np = phraseAt(a);
   if (np && SPEECH_NOUNS.has(head(np.words)?.lemma ?? "") && ["to", "for", "of", "that"].includes(tokens[np.next]?.lower ?? ""))
     np = phraseAt(np.next + 1) ?? np;
+  // "an appropriate level of self-management": the measure is of the thing after "of".
+  if (np && MEASURE_NOUNS.has(head(np.words)?.lemma ?? "") && tokens[np.next]?.lower === "of") np = phraseAt(np.next + 1) ?? np;
   if (!np) return undefined;
   const h = head(np.words);
   if (!h || GENERIC_HEADS.has(h.lemma.toLowerCase()) || GENERIC_HEADS.has(h.lower)) return undefined;

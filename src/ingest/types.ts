@@ -102,6 +102,10 @@ export interface CodedEvent {
   hypothetical?: boolean;
   /** Named by a noun ("the plan to levy tariffs", "the decision to …"): a move spoken of, not one under way. */
   nominal?: boolean;
+  /** An aim or demand whose object is the source's own infinitive ("seeking to rejoin the accord"): the source's option. */
+  own?: boolean;
+  /** A move named by a noun with its actors ("talks between A and B", "Kabul's freeing of prisoners"): it says who acts, nothing of what anyone prefers. */
+  byNoun?: boolean;
   /** The verb that triggered the event, and the sentence's span in the original. */
   trigger: string;
   span: Span;

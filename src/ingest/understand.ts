@@ -44,6 +44,7 @@ export interface Understood {
 const OPEN_QUOTES = new Set(["“", "‘‘", "«"]);
 const CLOSE_QUOTES = new Set(["”", "’’", "»"]);
 const SPEECH = new Set([
+  "announce",
   "say",
   "tell",
   "add",
@@ -130,7 +131,7 @@ export function understand(clean: CleanText, g: Gazetteer): Understood {
 
   const unknownNames = new Map<string, string>();
   const explicit = peopleByTitle(explicitMentions(clean.text, tokens, g, unknownNames), tokens, unknownNames);
-  const mentions = resolveSpeakers(tokens, resolveCoreference(tokens, explicit, g));
+  const mentions = reportedSubjects(tokens, resolveSpeakers(tokens, resolveCoreference(tokens, explicit, g)));
   return { sentences: kept, tokens, mentions, unknownNames };
 }
 
@@ -157,6 +158,61 @@ function resolveSpeakers(tokens: Token[], mentions: Mention[]): Mention[] {
     for (let k = start; k <= end; k++) if (tokens[k].pos === "PRON" && WE.has(tokens[k].lower)) out.push(anaphor(tokens, speaker, "speaker", k, k));
   }
   return out.sort((a, b) => a.first - b.first);
+}
+
+/** Pronouns a report may open with: "Iran has said it will not return …" (it = Iran). */
+const REPORTED_PRONOUNS = new Set(["it", "they", "he", "she"]);
+
+/**
+ * "X (has) said (that) it / they / he / she …": the pronoun that opens what
+ * was said is X, the subject of the verb of saying (speaker attribution); it
+ * replaces whatever recency resolved it to.
+ */
+function reportedSubjects(tokens: Token[], mentions: Mention[]): Mention[] {
+  const at = new Map<number, Mention>();
+  for (const m of mentions) for (let t = m.first; t <= m.last; t++) at.set(t, m);
+  const out = [...mentions];
+  for (let t = 1; t < tokens.length; t++) {
+    const p = tokens[t];
+    if (p.pos !== "PRON" || p.quoted || !REPORTED_PRONOUNS.has(p.lower)) continue;
+    let v = t - 1;
+    if (tokens[v].lower === "that") {
+      v--;
+      // "said in a statement that it …", "said on Twitter that …": past a short phrase after the verb.
+      for (let j = v; j >= Math.max(0, v - 4) && !SPEECH.has(tokens[v].lemma); j--)
+        if (SPEECH.has(tokens[j].lemma) && tokens[j].pos === "VERB") v = j;
+        else if (!["ADP", "DET", "NOUN", "PROPN", "ADJ"].includes(tokens[j].pos)) break;
+    }
+    if (v < 0 || !SPEECH.has(tokens[v].lemma) || tokens[v].pos !== "VERB") continue;
+    const subject = subjectBefore(tokens, at, v - 1);
+    if (!subject || subject.kind === "adjective" || subject.sentence !== p.sentence) continue;
+    const i = out.findIndex((m) => m.first === t);
+    const resolved = anaphor(tokens, subject, "pronoun", t, t);
+    if (i >= 0) out[i] = resolved;
+    else out.push(resolved);
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * The subject that ends at token `k`, before a verb: past auxiliaries and adverbs ("has long said"), a clause set off by
+ * commas (", which took office in January,"), to a mention, or to the possessor of a noun phrase ("Iran's clerical establishment").
+ */
+function subjectBefore(tokens: Token[], at: Map<number, Mention>, k: number): Mention | undefined {
+  const sentence = tokens[k + 1]?.sentence;
+  const inside = (j: number) => j >= 0 && tokens[j].sentence === sentence;
+  while (inside(k) && (tokens[k].pos === "AUX" || tokens[k].pos === "ADV")) k--;
+  if (inside(k) && tokens[k].value === ",") {
+    let j = k - 1;
+    while (inside(j) && k - j < 16 && tokens[j].value !== ",") j--;
+    if (inside(j) && tokens[j].value === ",") k = j - 1;
+  }
+  if (at.has(k)) return at.get(k);
+  for (let j = k; inside(j) && k - j < 4; j--) {
+    if (tokens[j].value === "'s" || tokens[j].value === "’s") return at.get(j - 1);
+    if (tokens[j].pos !== "NOUN" && tokens[j].pos !== "ADJ") return undefined;
+  }
+  return undefined;
 }
 
 function isClosing(t: Token): boolean {
@@ -202,7 +258,8 @@ function peopleByTitle(mentions: Mention[], tokens: Token[], unknown: Map<string
     const a = out[i];
     const b = out[i + 1];
     if (b.kind !== "unknown-name" || !/^[A-Z][A-Za-z]{1,5}$/.test(b.text) || a.actor === b.actor) continue;
-    if (tokens[a.last + 1]?.value === "(" && b.first === a.last + 2 && tokens[b.last + 1]?.value === ")") {
+    // Its first letter is the name's ("Free Democratic Party (FDP)"; not "Alternative for Germany (AfD)" for Germany alone).
+    if (tokens[a.last + 1]?.value === "(" && b.first === a.last + 2 && tokens[b.last + 1]?.value === ")" && b.text[0] === a.text.replace(/^the\s+/i, "")[0]) {
       acronyms.set(b.actor, a.actor);
       unknown.delete(b.actor);
     }
@@ -226,8 +283,22 @@ function peopleByTitle(mentions: Mention[], tokens: Token[], unknown: Map<string
     known.set(person, p);
     known.set(person.split(" ").at(-1) ?? person, p);
   }
-  return out.map((m) => {
+  // "Juan Guaido" … "Guaido": a surname alone is the person named in full before (names of two or three proper nouns).
+  const surnames = new Map<string, string>();
+  for (const [id, written] of unknown) {
+    const words = written.split(" ");
+    if (words.length < 2 || words.length > 3 || !words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
+    if (!surnames.has(words[words.length - 1])) surnames.set(words[words.length - 1], id);
+  }
+  const merged = out.map((m) => {
     const p = m.kind === "unknown-name" ? known.get(m.text) : undefined;
-    return p ? { ...m, actor: p.actor, kind: "person" as const, person: p.person, confidence: CONFIDENCE.person * 0.9 } : m;
+    if (p) return { ...m, actor: p.actor, kind: "person" as const, person: p.person, confidence: CONFIDENCE.person * 0.9 };
+    // "Maduro's government" after "Nicolas Maduro": the same actor, whatever the mention's kind.
+    const written = unknown.get(m.actor);
+    const full = written && !written.includes(" ") ? surnames.get(written) : undefined;
+    if (!full || full === m.actor) return m;
+    return m.kind === "unknown-name" ? { ...m, actor: full, kind: "alias" as const, confidence: CONFIDENCE.alias * 0.9 } : { ...m, actor: full };
   });
+  for (const [id, written] of [...unknown]) if (!written.includes(" ") && surnames.has(written) && surnames.get(written) !== id) unknown.delete(id);
+  return merged;
 }

@@ -4,7 +4,8 @@
  * document with its comments and layout kept.
  *
  * The draft's actors are matched to the scenario's decision makers by id, or
- * by the gazetteer's names for them; its options to the scenario's options by
+ * by name (partyNames: names, ids, acronyms and initials, never a generic
+ * word alone); its options to the scenario's options by
  * id, or by the topic their label speaks of ("Accept territorial concessions"
  * -> territory). Then: decision makers and options the scenario lacks are new;
  * a statement the scenario holds already is confirmed, its opposite ("x" for
@@ -61,6 +62,41 @@ function topicOfLabel(label: string, g: Gazetteer): string | undefined {
   return undefined;
 }
 
+/** Words that name no one party on their own: a scenario's "Government" is not the article's government of anywhere. */
+const GENERIC_PARTY_WORDS = new Set(
+  "government opposition army military rebels alliance coalition leaders allies parties party mediators officials authorities president state states union forces europe west".split(
+    " ",
+  ),
+);
+
+/**
+ * The names a party goes by, compared in lower case without "the" and punctuation: its names, its id ("fdp",
+ * "free_democratic_party"), a name's acronym in brackets ("Free Democratic Party (FDP)") and the initials of a name of
+ * several capitalised words ("Free Democratic Party" -> "fdp"); never a generic word alone ("Government", "the alliance").
+ */
+export function partyNames(names: string[], id: string): string[] {
+  const out = new Set<string>();
+  const add = (x: string) => {
+    const n = x
+      .toLowerCase()
+      .replace(/^the\s+/, "")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+    if (n && !n.split(" ").every((w) => GENERIC_PARTY_WORDS.has(w))) out.add(n);
+  };
+  for (const name of names) {
+    if (!name) continue;
+    const bracket = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(name);
+    const base = bracket ? bracket[1] : name;
+    add(base);
+    if (bracket) add(bracket[2]);
+    const words = base.replace(/^the\s+/i, "").split(/\s+/);
+    if (words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w))) add(words.map((w) => w[0]).join(""));
+  }
+  add(id.replace(/_/g, " "));
+  return [...out];
+}
+
 export function planUpdate(scenario: ScenarioFile, draft: Draft, g: Gazetteer): UpdatePlan {
   const changes: Change[] = [];
   const dmMap = new Map<string, string>();
@@ -68,10 +104,10 @@ export function planUpdate(scenario: ScenarioFile, draft: Draft, g: Gazetteer): 
   const d = draft.scenario;
   for (const dm of d.decisionMakers) {
     const actor = g.actors.find((a) => a.id === dm.id);
-    const names = new Set([dm.id, dm.name ?? "", actor?.name ?? "", ...(actor?.names ?? [])].map((x) => x.toLowerCase()).filter(Boolean));
+    const names = partyNames([dm.name ?? "", actor?.name ?? "", ...(actor?.names ?? [])], dm.id);
     const match =
       scenario.decisionMakers.find((s) => s.id === dm.id) ??
-      scenario.decisionMakers.find((s) => names.has((s.name ?? s.id).toLowerCase()) || names.has(s.id.toLowerCase()));
+      scenario.decisionMakers.find((s) => partyNames([s.name ?? ""], s.id).some((n) => names.includes(n)));
     if (match) dmMap.set(dm.id, match.id);
     else
       changes.push({

@@ -66,7 +66,7 @@ describe("parley ingest", () => {
     const before = readFileSync(scenario, "utf8");
     const r = await parley("ingest", "--update", scenario, "corpus/ingest/ukraine-talks.txt");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("+ option: us: Provide aid (us_aid)");
+    expect(r.stdout).toContain("+ option: us: Keep supplying weapons (us_aid)");
     expect(r.stdout).toContain("= stance confirmed: ru: !us_sanctions");
     expect(r.stdout).toContain("Nothing written: add --write to apply these changes.");
     expect(readFileSync(scenario, "utf8")).toBe(before);

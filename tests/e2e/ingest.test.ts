@@ -90,7 +90,7 @@ describe.skipIf(!haveChromium)("the Ingest view in a browser", () => {
     const aid = page.locator('[data-key="option:us_aid"]');
     await aid.getByRole("button", { name: /^Accept/ }).click();
     await poll(() => page.getByTestId("ingest-message").textContent()).toBe("Added to ukraine-2025.yaml: option us_aid.");
-    await poll(() => page.locator(".cm-content").textContent()).toMatch(/- id: us_aid\s*label: Provide aid/);
+    await poll(() => page.locator(".cm-content").textContent()).toMatch(/- id: us_aid\s*label: Keep supplying weapons/);
     await poll(() => aid.textContent()).toMatch(/in the scenario/);
 
     const talks = page.locator('[data-key="pref:eu:if ru_talks then ru_ceasefire"]');

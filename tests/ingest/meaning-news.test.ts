@@ -85,8 +85,9 @@ describe("the trade article's shapes", () => {
 
   it("'wants a deal' is not a peace agreement", () => {
     const labels = r.draft.scenario.decisionMakers.flatMap((d) => d.options.map((o) => o.label));
-    expect(labels).toContain("Conclude an agreement");
-    expect(labels).not.toContain("Sign a peace agreement");
+    // Labelled with the article's own noun phrase (labels.ts), with the verb of an agreement that is not a peace agreement.
+    expect(labels).toContain("Conclude a deal");
+    expect(labels.some((l) => /peace/i.test(l ?? ""))).toBe(false);
   });
 
   it("names the EU as the article does", () => {
@@ -113,6 +114,49 @@ describe("noun phrases that name no move", () => {
   it("'offered a possible option', 'agreed on a way forward' make no option", () => {
     const r = ingest("Hamas accepted the ceasefire. Israel offered a possible option to the mediators. Egypt agreed on a way forward.");
     const labels = r.draft.scenario.decisionMakers.flatMap((d) => d.options.map((o) => o.label));
-    expect(labels).toEqual(["Agree to a ceasefire"]);
+    expect(labels).toEqual(["Accept the ceasefire"]);
+  });
+});
+
+describe("option labels in the article's words (labels.ts)", () => {
+  const labels = (text: string) => ingest(text).draft.scenario.decisionMakers.flatMap((d) => d.options.map((o) => `${o.id}: ${o.label}`));
+
+  it("a cue that is a verb keeps its object: 'agreed to recognise the border maps'", () => {
+    expect(labels("Armenia agreed to recognise the border maps drawn up by Azerbaijan.")).toEqual(["am_recognition: Recognise the border maps"]);
+  });
+
+  it("the object's own verb names what the addressee would do, even where it is tagged a noun", () => {
+    expect(labels("Rwanda demanded that Kinshasa release all 40 detained soldiers.")).toEqual(["cd_hostages: Release all 40 detained soldiers"]);
+    expect(labels("Egypt offered to host a second round of talks in Cairo.")).toEqual(["eg_talks: Host a second round of talks"]);
+  });
+
+  it("an acceptance is labelled with its verb and the article's noun phrase; an action with the topic's verb", () => {
+    expect(labels("Hamas accepted a Qatari truce proposal on Sunday.")).toEqual(["hamas_ceasefire: Accept a Qatari truce proposal"]);
+    expect(labels("Japan imposed new tariffs on Korean chips.")).toEqual(["japan_tariffs: Impose new tariffs"]);
+  });
+
+  it("a move turned around keeps the topic's label: 'offered to lift the sanctions' is not 'Lift sanctions'", () => {
+    expect(labels("Washington offered to lift the sanctions on Caracas.")).toEqual(["us_sanctions: Impose sanctions"]);
+  });
+});
+
+describe("trade disputes: unacceptable, countermeasures, a leading 'if'", () => {
+  const r = ingest(
+    "Japan imposed tariffs on Korean cars. Seoul would see any new tariffs on Korean cars as unacceptable. The minister said that if Japan goes ahead with the tariffs, Seoul will take countermeasures to protect its carmakers.",
+  );
+  const k = r.draft.elements.map((e) => e.key);
+
+  it("'would see any X as unacceptable' asks that the one who does X stops", () => {
+    expect(k).toContain("pref:south_korea:!japan_tariffs");
+  });
+
+  it("'take countermeasures' is a move ('take' alone is not: 'took office')", () => {
+    expect(k).toContain("option:south_korea_retaliation");
+    expect(() => ingest("The new cabinet took office in Seoul on Monday.")).toThrow(/found no moves/);
+  });
+
+  it("a leading 'if' clause conditions the main clause's move, which is not today's state", () => {
+    expect(k).toContain("pref:south_korea:if japan_tariffs then south_korea_retaliation");
+    expect((r.draft.scenario.statusQuo as Record<string, string>).south_korea_retaliation).toBe("N");
   });
 });

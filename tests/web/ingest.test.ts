@@ -74,11 +74,11 @@ describe("the article as the page shows it", () => {
     }
     expect(el(v, "option:us_aid").item).toMatchObject({
       id: "us_aid",
-      label: "Provide aid",
+      label: "Keep supplying weapons",
       sources: ["ukraine-talks.txt:791-854 (sentence 10, confidence 0.86)"],
     });
     expect(el(v, "pref:us:if !ru_ceasefire then us_sanctions").text).toBe(
-      "United States prefers: if not Russia: agree to a ceasefire then United States: impose sanctions",
+      "United States prefers: if not Russia: agree to a ceasefire then United States: impose new sanctions",
     );
   });
 
@@ -128,7 +128,7 @@ describe("accepting elements into the scenario", () => {
     expect(removed).toEqual([]);
     expect(added).toEqual([
       "      - id: us_aid",
-      "        label: Provide aid",
+      "        label: Keep supplying weapons",
       `        note: 'From: "The United States pledged to keep supplying weapons to Ukraine."'`,
       "        sources:",
       "          - ukraine-talks.txt:791-854 (sentence 10, confidence 0.86)",
