@@ -96,7 +96,7 @@ export class BottomLinePanel {
     this.shown = result.version;
     this.root.classList.remove("pending");
     const [first, ...rest] = result.blocks;
-    // The report's heading ("Bottom line, as of 7 December 2026") is the section's title.
+    // The report's heading ("Bottom line, computed 7 December 2026") is the section's title.
     this.title.textContent = first?.kind === "heading" ? textOf(first.text) : "Bottom line";
     clear(this.body, ...blocksToDom(firstThingsFirst(first?.kind === "heading" ? rest : result.blocks), 1));
     this.note.textContent = result.skipped.length ? `what-ifs left out (not found or not valid): ${result.skipped.join(", ")}` : "";
