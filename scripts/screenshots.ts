@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     await page.goto(wb.url);
     await page.getByTestId("eq-count-Nash").waitFor();
     // The first screen: the bottom line above the views, today's row in view.
-    await page.locator("#bottom-line-title").filter({ hasText: "as of" }).waitFor({ timeout: 60_000 });
+    await page.locator("#bottom-line-title").filter({ hasText: "computed" }).waitFor({ timeout: 60_000 });
 
     // 1. The editor beside the state table, under the bottom line.
     await shot(page, "workbench");
@@ -123,10 +123,10 @@ async function main(): Promise<void> {
     await page.getByTestId("inverse-changes").waitFor();
     await shot(page, "inverse");
 
-    // 11. Coalitions that could leave today's state, beside its explanation.
+    // 11. The groups that could leave today's state, beside its explanation: none can (it holds against every coalition).
     await page.getByTestId("summary").getByRole("button", { name: "state 301" }).click();
     await page.getByTestId("explain").getByRole("button", { name: "Groups that could leave it" }).click();
-    await page.getByTestId("coalitions-list").waitFor();
+    await page.getByText("it holds against every coalition").waitFor();
     await shot(page, "coalitions");
 
     // 12. The forecast, with the editor hidden: outcomes, then the questions' charts.
