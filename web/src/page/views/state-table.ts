@@ -102,6 +102,13 @@ export class StateTable {
   private showToday(): void {
     const m = this.model;
     if (!m) return;
+    // The keyboard is in the table already (a row has focus): the user has chosen where to be; moving the active row would take focus from it.
+    if (this.body?.contains(document.activeElement)) {
+      this.todayPending = false;
+      this.todayScroll = -1;
+      this.drawIfNeeded();
+      return;
+    }
     const pos = this.order.indexOf(stateIndex(m.statusQuo));
     this.todayPending = false;
     if (pos < 0) return;
