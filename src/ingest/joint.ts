@@ -55,31 +55,9 @@ export function jointMoves(
     if (k > sLast || tokens[k].lower !== "between") continue;
     const parties = partiesAfter(tokens, mentionAt, k + 1, sLast);
     if (parties.length < 2) continue;
-    const sentence = u.sentences[t.sentence];
-    const { plover, cameo } = categorise("act", Boolean(topic.hostile), undefined, topic.id);
     const label =
       sentenceLabel({ tokens, mentionAt, topic, label: topic.label, first: i, last: i, objFirst: i, trigger: i, kind: "act", inverse: false }) ?? topic.label;
-    for (const m of parties)
-      out.push({
-        sentence: sentence.index,
-        kind: "act",
-        ...(plover ? { plover } : {}),
-        cameo: { code: cameo, name: CAMEO_ROOTS[cameo] },
-        source: m.actor,
-        target: parties.find((p) => p.actor !== m.actor)!.actor,
-        topic: topic.id,
-        topicLabel: label,
-        knownTopic: true,
-        modality: "stated",
-        negated: false,
-        quoted: t.quoted,
-        nominal: true,
-        byNoun: true,
-        trigger: t.value,
-        span: sentence.span,
-        at: { start: t.start, end: t.end },
-        confidence: Math.round(m.confidence * NOUN_WEIGHT * 100) / 100,
-      });
+    for (const m of parties) out.push(nounMove(u, t, topic, label, m, parties.find((p) => p.actor !== m.actor)!.actor));
     i = k;
   }
   return out;
@@ -142,27 +120,7 @@ export function nominalMoves(
     if (!topic || topic.topic.id === "peace_deal") continue;
     const agent = actorOf(tokens, mentionAt, i, sFirst, sLast);
     if (!agent) continue;
-    const sentence = u.sentences[t.sentence];
-    const { plover, cameo } = categorise("act", Boolean(topic.topic.hostile), undefined, topic.topic.id);
-    out.push({
-      sentence: sentence.index,
-      kind: "act",
-      ...(plover ? { plover } : {}),
-      cameo: { code: cameo, name: CAMEO_ROOTS[cameo] },
-      source: agent.actor,
-      topic: topic.topic.id,
-      topicLabel: topic.topic.label,
-      knownTopic: true,
-      modality: "stated",
-      negated: false,
-      quoted: t.quoted,
-      nominal: true,
-      byNoun: true,
-      trigger: t.value,
-      span: sentence.span,
-      at: { start: t.start, end: t.end },
-      confidence: Math.round(agent.confidence * NOUN_WEIGHT * 100) / 100,
-    });
+    out.push(nounMove(u, t, topic.topic, topic.topic.label, agent));
     for (let k = i; k <= last; k++) consumed[k - sFirst] = 1;
   }
   return out;
@@ -180,4 +138,34 @@ function actorOf(tokens: Token[], mentionAt: Map<number, Mention>, i: number, sF
     if (agent && agent.kind !== "adjective") return agent;
   }
   return undefined;
+}
+
+/**
+ * A move named by a noun, as a coded event: stated (not under way), with the
+ * noun as its trigger and a lower confidence than a verb's. `target` is the
+ * other side of a joint move, when there is one.
+ */
+function nounMove(u: Understood, t: Token, topic: TopicEntry, label: string, by: Mention, target?: string): CodedEvent {
+  const sentence = u.sentences[t.sentence];
+  const { plover, cameo } = categorise("act", Boolean(topic.hostile), undefined, topic.id);
+  return {
+    sentence: sentence.index,
+    kind: "act",
+    ...(plover ? { plover } : {}),
+    cameo: { code: cameo, name: CAMEO_ROOTS[cameo] },
+    source: by.actor,
+    ...(target !== undefined ? { target } : {}),
+    topic: topic.id,
+    topicLabel: label,
+    knownTopic: true,
+    modality: "stated",
+    negated: false,
+    quoted: t.quoted,
+    nominal: true,
+    byNoun: true,
+    trigger: t.value,
+    span: sentence.span,
+    at: { start: t.start, end: t.end },
+    confidence: Math.round(by.confidence * NOUN_WEIGHT * 100) / 100,
+  };
 }
