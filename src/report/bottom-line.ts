@@ -49,7 +49,14 @@ export interface BottomLine {
   readingsWeighed?: ProfileLimit;
 }
 
-export function bottomLineOf(model: Model, f: Forecast, decisive: AssumptionReport[], tried: BottomLine["tried"], shown = 3): BottomLine {
+export function bottomLineOf(
+  model: Model,
+  f: Forecast,
+  decisive: AssumptionReport[],
+  tried: BottomLine["tried"],
+  play: Pick<BottomLine, "whatIfs" | "perceptions">,
+  shown = 3,
+): BottomLine {
   const outcomes = f.families
     .slice(0, shown)
     .map((fam) => ({ words: describeFamily(model, fam.states, fam.care, { varying: false, absent: false }), probability: fam.probability }));
@@ -95,8 +102,8 @@ export function bottomLineOf(model: Model, f: Forecast, decisive: AssumptionRepo
     readings: model.scenario.preferences.flatMap((p, d) =>
       (p.alternatives ?? []).map((a) => ({ dm: model.scenario.decisionMakers[d].name, label: a.label, weight: a.weight })),
     ),
-    whatIfs: [],
-    perceptions: [],
+    whatIfs: play.whatIfs,
+    perceptions: play.perceptions,
     tried,
     watch,
     questions: f.questions.map((q) => ({ id: q.id, question: q.question, by: q.by, probability: q.probability, retrodiction: q.retrodiction })),

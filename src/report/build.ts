@@ -163,7 +163,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
 
   const budget = opts.budget ?? {};
   const { sensitivity, decisive } = decisiveAssumptions(analysis, opts);
-  const leaveOutlook = sensitivity.changes.filter((c) => c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length === 0).length;
+  const leaveOutlook = leavingOutlook(sensitivity);
 
   const nearest = outlook.paths.find((p) => p.steps.length > 0);
   const coalitions = coalitionsThatMatter(analysis, [
@@ -173,8 +173,7 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
   const summary = summarize(analysis, outlook, tiers, decisive, coalitions);
   const goals = (opts.goals ?? sc.goals ?? []).map((g) => goalReport(analysis, g));
   const credibleFamily = tiers.find((t) => t.key === "credible")?.families[0];
-  // Each preference profile of the forecast and of the robustness run costs an analysis of the model: at most so many.
-  const profiles = budget.profiles ?? profileBudget(model.states.length);
+  const profiles = profileLimit(model, budget);
   const robust = robustnessReport(
     analysis,
     [
@@ -187,10 +186,27 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
 
   const bargaining = bargainingReport(sc);
   const budgetReport = sensitivityBudgetReport(model, sensitivity, budget);
+  const whatIfReports = whatIfs.map((w): WhatIfReport => {
+    const a = analyze(w.model);
+    const wc: Partial<Record<Concept, number>> = {};
+    for (const c of a.concepts) wc[c] = a.equilibria[c]!.length;
+    return {
+      title: w.title,
+      file: w.file,
+      ...(w.note ? { note: w.note } : {}),
+      changes: scenarioChanges(sc, w.model.scenario),
+      comparison: whatIfComparison(model, w.model),
+      counts: wc,
+      outlook: outlookOf(a, 3),
+      play: playFromToday(a),
+    };
+  });
+  const perceptions = playAsRead(model);
+  // Where play goes in each what-if, and as each party reads the others, beside the bottom line's chances.
   const bottomLine = opts.today
-    ? bottomLineOf(model, forecast(analysis.context, uncertaintyOf(model), { today: opts.today, maxProfiles: profiles }), decisive, {
-        variants: sensitivity.tried,
-        moving: sensitivity.tried - leaveOutlook,
+    ? bottomLineFrom(analysis, sensitivity, decisive, budget, opts.today, {
+        whatIfs: whatIfReports.map((w) => ({ title: w.title, play: w.play })),
+        perceptions,
       })
     : undefined;
   const data: ReportData = {
@@ -231,22 +247,8 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     counts,
     tiers,
     outlook,
-    whatIfs: whatIfs.map((w) => {
-      const a = analyze(w.model);
-      const wc: Partial<Record<Concept, number>> = {};
-      for (const c of a.concepts) wc[c] = a.equilibria[c]!.length;
-      return {
-        title: w.title,
-        file: w.file,
-        ...(w.note ? { note: w.note } : {}),
-        changes: scenarioChanges(sc, w.model.scenario),
-        comparison: whatIfComparison(model, w.model),
-        counts: wc,
-        outlook: outlookOf(a, 3),
-        play: playFromToday(a),
-      };
-    }),
-    perceptions: playAsRead(model),
+    whatIfs: whatIfReports,
+    perceptions,
     coalitions,
     goals,
     ...(robust ? { robustness: robust } : {}),
@@ -256,11 +258,6 @@ export function buildReport(model: Model, whatIfs: { title: string; file: string
     ...(bargaining ? { bargaining } : {}),
     ...(bottomLine ? { bottomLine } : {}),
   };
-  // Where play goes in each what-if, and as each party reads the others, beside the bottom line's chances.
-  if (data.bottomLine) {
-    data.bottomLine.whatIfs = data.whatIfs.map((w) => ({ title: w.title, play: w.play }));
-    data.bottomLine.perceptions = data.perceptions;
-  }
   const facts = citedFacts(sc.facts ?? [], JSON.stringify(data));
   return facts.length ? { ...data, facts } : data;
 }
@@ -318,15 +315,31 @@ export function* bottomLineSteps(
   const perceptions = playAsRead(model);
   yield { phase: "forecasting where play goes" };
   const { sensitivity, decisive } = decisiveAssumptions(analysis, { ...opts, sensitivity: { plan, equilibria } });
-  const leaveOutlook = sensitivity.changes.filter((c) => c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length === 0).length;
-  const profiles = budget.profiles ?? profileBudget(model.states.length);
-  const bottomLine = bottomLineOf(model, forecast(analysis.context, uncertaintyOf(model), { today: opts.today, maxProfiles: profiles }), decisive, {
-    variants: sensitivity.tried,
-    moving: sensitivity.tried - leaveOutlook,
-  });
-  bottomLine.whatIfs = plays;
-  bottomLine.perceptions = perceptions;
-  return bottomLine;
+  return bottomLineFrom(analysis, sensitivity, decisive, budget, opts.today, { whatIfs: plays, perceptions });
+}
+
+/** The bottom line from the sensitivity phase, the what-ifs' and the readings' play: what buildReport and bottomLineSteps both give. */
+function bottomLineFrom(
+  analysis: Analysis,
+  sensitivity: Sensitivity,
+  decisive: AssumptionReport[],
+  budget: ReportBudget,
+  today: string,
+  play: Pick<BottomLine, "whatIfs" | "perceptions">,
+): BottomLine {
+  const { model } = analysis;
+  const f = forecast(analysis.context, uncertaintyOf(model), { today, maxProfiles: profileLimit(model, budget) });
+  return bottomLineOf(model, f, decisive, { variants: sensitivity.tried, moving: sensitivity.tried - leavingOutlook(sensitivity) }, play);
+}
+
+/** How many of the changes tried leave the outlook from today as it is. */
+function leavingOutlook(s: Sensitivity): number {
+  return s.changes.filter((c) => c.fromStatusQuo.gained.length + c.fromStatusQuo.lost.length === 0).length;
+}
+
+/** Each preference profile of the forecast and of the robustness run costs an analysis of the model: at most so many. */
+function profileLimit(model: Model, budget: ReportBudget): number {
+  return budget.profiles ?? profileBudget(model.states.length);
 }
 
 /** Every single change of preferences tried (within the budget), and the few that decide the answer, in words. */
