@@ -26,7 +26,7 @@ export function bottomLineBlocks(b: BottomLine, r?: ReportData): Block[] {
     out.push({
       kind: "item",
       level: 1,
-      text: t`${strong("Most likely")}, where play ends within ${String(b.horizon)} moves, if each party moves when a move of its own leaves it better off (deals between parties are left out; the what-ifs below show them):`,
+      text: t`${strong("Most likely")}, where play ends within ${String(b.horizon)} moves, if each party moves when a move of its own leaves it better off (deals between parties are left out${b.whatIfs.length ? "; the what-ifs below show them" : ""}):`,
     });
     for (const o of b.outcomes) out.push({ kind: "item", level: 2, text: t`${strong(pct(o.probability))} ${user(o.words)}` });
     if (b.rest >= 0.005) out.push({ kind: "item", level: 2, text: t`${strong(pct(b.rest))} anything else` });
