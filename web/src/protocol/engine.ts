@@ -127,6 +127,8 @@ export interface GraphRequest {
   concept: Concept;
   /** Most states drawn. */
   cap: number;
+  /** Most moves drawn (the improving ones first); all when left out. */
+  maxMoves?: number;
   /** The tree follows only moves that leave their mover better off. */
   improving?: boolean;
   /** The decision makers whose moves are drawn (and followed, around a state and in the tree); all when left out. */
@@ -165,6 +167,8 @@ export interface GraphView {
   /** States that would be in the view without the cap. */
   total: number;
   truncated: boolean;
+  /** Moves among the states drawn, before maxMoves left some out. */
+  movesTotal: number;
 }
 
 export interface SanctionView {

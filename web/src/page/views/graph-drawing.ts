@@ -246,8 +246,8 @@ export class GraphDrawing {
     const p = n.renderedPosition();
     if (p.x < 20 || p.y < 20 || p.x > cy.width() - 20 || p.y > cy.height() - 20) cy.center(n);
     this.highlight(id, true);
-    const moves = this.view!.edges.filter((x) => x.source === id).length;
-    this.hover.textContent += ` ${plural(moves, "move")} from it drawn; Enter explains it.`;
+    const moves = this.view!.edges.filter((x) => x.source === id || x.target === id).length;
+    this.hover.textContent += `. ${plural(moves, "move")} to or from it drawn; Enter explains it.`;
   }
 
   /**

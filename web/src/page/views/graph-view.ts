@@ -26,6 +26,8 @@ import type { Concept, GraphMode, GraphRequest, GraphView, ModelView } from "../
 import type { LayoutName } from "../../protocol/layout.js";
 
 const CAP = 300;
+/** Most moves drawn: more could not be told apart, and would slow every frame of the drawing. */
+const MAX_MOVES = 1500;
 /** The panel's width from which the text list is shown beside the drawing at first. */
 const LIST_MIN_WIDTH = 900;
 export interface GraphHooks {
@@ -44,7 +46,7 @@ export class GraphPanel {
   private generation = 0;
   private current: { view: GraphView; req: GraphRequest } | null = null;
   private drawn: { view: GraphView; req: GraphRequest } | null = null;
-  private drawingNow: { stopped: boolean } | null = null;
+  private drawingNow: { stopped: boolean; byUser: boolean } | null = null;
   /** The user showed or hid the text list (else it follows the room there is). */
   private listChosen = false;
   private readonly mode: HTMLSelectElement;
@@ -289,6 +291,7 @@ export class GraphPanel {
       depth: Number(this.depth.value),
       concept: this.concept.value as Concept,
       cap: CAP,
+      maxMoves: MAX_MOVES,
       ...(movers.length < m.dms.length ? { movers } : {}),
     };
     let view: GraphView;
@@ -319,6 +322,8 @@ export class GraphPanel {
   private async layOut(gen: number): Promise<void> {
     const cur = this.current;
     if (!cur || !this.drawing.ready) return;
+    // A drawing still under way is of an older layout: it stops here.
+    if (this.drawingNow) this.drawingNow.stopped = true;
     const { view } = cur;
     const index = new Map(view.nodes.map((n, i) => [n.id, i]));
     const focus = view.nodes.findIndex((n) => n.focus);
@@ -382,14 +387,14 @@ export class GraphPanel {
   /** Cancel: the layout running in its worker, or the drawing under way. */
   cancel(): void {
     if (this.layouts.busy) this.layouts.cancel();
-    else if (this.drawingNow) this.drawingNow.stopped = true;
+    else if (this.drawingNow) Object.assign(this.drawingNow, { stopped: true, byUser: true });
   }
 
   private async draw(cur: { view: GraphView; req: GraphRequest }, positions: Float64Array, gen: number): Promise<void> {
     const m = this.model!;
     const { view, req } = cur;
     this.drawn = cur;
-    const stop = { stopped: false };
+    const stop = { stopped: false, byUser: false };
     this.drawingNow = stop;
     const total = view.nodes.length + view.edges.length;
     if (total > DRAW_CHUNK * 2) this.showProgress(`Drawing ${plural(view.nodes.length, "state")} and ${plural(view.edges.length, "move")}…`, 0, total);
@@ -404,7 +409,7 @@ export class GraphPanel {
       this.drawingNow = null;
       this.progress.hidden = true;
     }
-    if (gen !== this.generation) return;
+    if (gen !== this.generation || (stop.stopped && !stop.byUser)) return;
     this.list.render(view, m);
     const improving = view.edges.filter((e) => e.improving).length;
     const hidden = m.dms.filter((_, d) => !this.shown[d]).map((d) => d.name);
@@ -420,7 +425,7 @@ export class GraphPanel {
               : "";
     this.info.textContent =
       `${plural(view.nodes.length, "state")}${what}${view.truncated ? ` (the nearest ${view.nodes.length} of ${view.total.toLocaleString("en")})` : ""}; ` +
-      `${plural(view.edges.length, "move")}, ${improving.toLocaleString("en")} improving${hidden.length ? `; moves of ${hidden.join(", ")} hidden` : ""}. ` +
+      `${plural(view.edges.length, "move")}${view.movesTotal > view.edges.length ? ` (of ${view.movesTotal.toLocaleString("en")}: the improving ones first)` : ""}, ${improving.toLocaleString("en")} improving${hidden.length ? `; moves of ${hidden.join(", ")} hidden` : ""}. ` +
       "Click a state to explain it, double-click to centre on it; Tab to the drawing and use the arrow keys.";
     if (added < total)
       this.info.textContent = `Drawing stopped: ${added.toLocaleString("en")} of ${total.toLocaleString("en")} states and moves drawn. ${this.info.textContent}`;

@@ -77,7 +77,17 @@ export function graphView(analysis: Analysis, req: GraphRequest): GraphView {
         }
     }
   }
+  const movesTotal = edges.length;
+  if (req.maxMoves !== undefined && edges.length > req.maxMoves) {
+    // The moves that leave their mover better off first: they are where play can go.
+    const order = edges.map((e, k) => [e.improving ? 0 : 1, k]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const keep = new Set(order.slice(0, Math.max(0, req.maxMoves)).map(([, k]) => k));
+    const left = edges.filter((_, k) => keep.has(k));
+    edges.length = 0;
+    edges.push(...left);
+  }
   return {
+    movesTotal,
     nodes: kept.map((s) => ({
       id: stateId(s),
       pattern: statePattern(m, s),
