@@ -149,14 +149,10 @@ describe.skipIf(!haveChromium)("the Graph view", () => {
     // All states, force-directed: 300 states and about 2,000 moves laid out off the page's thread, with progress; cancelled.
     await page.locator("#graph-mode").selectOption("all");
     await poll(info).toMatch(/^300 states \(the nearest 300 of 9,216\)/);
-    const longTasks = await page.evaluate(() => {
-      const seen: number[] = [];
-      new PerformanceObserver((l) => {
-        for (const e of l.getEntries()) seen.push(e.duration);
-      }).observe({ type: "longtask" });
-      (globalThis as unknown as { seen: number[] }).seen = seen;
-      return seen.length;
-    });
+    // The page's long tasks from here on (measured and printed: timings are not asserted; docs/workbench.md gives them).
+    const longTasks = await page.evaluate(
+      "window.seen = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.seen.push(e.duration); }).observe({ type: 'longtask' }); window.seen.length",
+    );
     expect(longTasks).toBe(0);
     await page.locator("#graph-layout").selectOption("force");
     const progress = page.getByTestId("graph-progress");
@@ -168,7 +164,7 @@ describe.skipIf(!haveChromium)("the Graph view", () => {
     // Laid out again, to the end: drawn.
     await page.locator("#graph-layout").selectOption("layered");
     await poll(info).toMatch(/^300 states \(the nearest 300 of 9,216\); [\d,]+ moves/);
-    const worst = await page.evaluate(() => Math.max(0, ...(globalThis as unknown as { seen: number[] }).seen));
+    const worst = (await page.evaluate("Math.max(0, ...window.seen)")) as number;
     console.log(`graph e2e: the longest task while laying out and drawing 300 states of 9,216: ${Math.round(worst)} ms`);
     expect(pageErrors).toEqual([]);
   }, 120_000);
