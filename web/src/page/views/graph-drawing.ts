@@ -275,7 +275,14 @@ export class GraphDrawing {
       zoom = 0.8;
       if (root.nonempty()) ({ x: cx, y: cyy } = root.first().position());
     }
-    cy.viewport({ zoom: Math.max(zoom, 0.05), pan: { x: w / 2 - cx * zoom, y: hgt / 2 - cyy * zoom } });
+    zoom = Math.max(zoom, 0.05);
+    // Centred on that state, but with no empty margin where the drawing goes on past the screen's other side.
+    const clamp = (pan: number, lo: number, hi: number, size: number) => {
+      const min = size - pad - hi * zoom;
+      const max = pad - lo * zoom;
+      return min > max ? (min + max) / 2 : Math.min(max, Math.max(min, pan));
+    };
+    cy.viewport({ zoom, pan: { x: clamp(w / 2 - cx * zoom, x0, x1, w), y: clamp(hgt / 2 - cyy * zoom, b.y0 - 20, y1, hgt) } });
   }
 
   png(): Blob | null {
