@@ -25,6 +25,11 @@ async function main(): Promise<void> {
   page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
   const tab = (name: RegExp) => page.getByRole("tab", { name }).click();
   const toggleEditor = () => page.locator("#toggle-editor").click();
+  // The bottom line's fold is remembered in the browser: fold it only when open.
+  const foldBottomLine = async () => {
+    const button = page.locator("#bottom-line-title button.fold");
+    if ((await button.getAttribute("aria-expanded")) === "true") await button.click();
+  };
   try {
     await page.goto(wb.url);
     await page.getByTestId("eq-count-Nash").waitFor();
@@ -100,7 +105,7 @@ async function main(): Promise<void> {
     await page.getByTestId("eq-count-Nash").waitFor({ timeout: 120_000 });
     if ((await page.locator("#toggle-editor").textContent()) !== "Show editor") await toggleEditor();
     await page.locator("#bottom-line-title").filter({ hasText: "computed" }).waitFor({ timeout: 240_000 });
-    await page.locator("#bottom-line-title button.fold").click();
+    await foldBottomLine();
     await tab(/Graph/);
     await graphInfo.filter({ hasText: "Click a state" }).waitFor({ timeout: 60_000 });
     await shot(page, "graph-large");
@@ -108,7 +113,7 @@ async function main(): Promise<void> {
     await page.reload();
     await page.getByTestId("eq-count-Nash").waitFor();
     await page.locator("#bottom-line-title").filter({ hasText: "computed" }).waitFor({ timeout: 60_000 });
-    await page.locator("#bottom-line-title button.fold").click();
+    await foldBottomLine();
     if ((await page.locator("#toggle-editor").textContent()) === "Show editor") await toggleEditor();
 
     // 5. The explanation of a state (a ceasefire that credible threats hold), beside the graph (editor hidden).

@@ -5,8 +5,10 @@
  * drawing's text alternative and its keyboard route (each state is a button
  * that explains it), and it is linked to the drawing: hovering or focusing a
  * row highlights the state in the graph, and the graph highlights the row of
- * the state under the pointer.
+ * the state under the pointer. Also the legend under the drawing, with a
+ * tick box per party that shows or hides its moves.
  */
+import { dmColor } from "../widgets/colors.js";
 import { clear, h, plural } from "../widgets/dom.js";
 import type { GraphView, ModelView } from "../../protocol/engine.js";
 
@@ -105,4 +107,33 @@ export class GraphList {
   focusRow(id: number): void {
     this.rows.get(id)?.querySelector("button")?.focus();
   }
+}
+
+/** The legend under the drawing: a tick box per party (in its colour) that shows or hides its moves, then the looks. */
+export function graphLegend(m: ModelView, shown: boolean[], toggle: (dm: number, on: boolean) => void): HTMLElement[] {
+  return [
+    h("span", { class: "legend-title", id: "graph-movers" }, "Moves by"),
+    h(
+      "span",
+      { class: "movers", role: "group", "aria-labelledby": "graph-movers" },
+      ...m.dms.map((dm, d) =>
+        h(
+          "label",
+          { title: `Show or hide the moves of ${dm.name}` },
+          h("input", {
+            type: "checkbox",
+            checked: shown[d],
+            "data-dm": dm.id,
+            onchange: (e: Event) => toggle(d, (e.target as HTMLInputElement).checked),
+          }),
+          h("span", { class: "swatch", style: `background:${dmColor(d)}` }),
+          dm.name,
+        ),
+      ),
+    ),
+    h("span", {}, h("span", { class: "line solid" }), "better for the mover"),
+    h("span", {}, h("span", { class: "line dashed" }), "not better"),
+    h("span", {}, h("span", { class: "node-key sq" }), "today"),
+    h("span", {}, h("span", { class: "node-key eq" }), "equilibrium"),
+  ];
 }

@@ -21,7 +21,7 @@ import { graphSvg } from "../../charts/graph-svg.js";
 import { DRAW_CHUNK, GraphDrawing } from "./graph-drawing.js";
 import { Cancelled } from "../clients/engine-client.js";
 import type { LayoutClient } from "../clients/layout-client.js";
-import { GraphList } from "./graph-list.js";
+import { GraphList, graphLegend } from "./graph-list.js";
 import type { Concept, GraphMode, GraphRequest, GraphView, ModelView } from "../../protocol/engine.js";
 import type { LayoutName } from "../../protocol/layout.js";
 
@@ -244,35 +244,12 @@ export class GraphPanel {
   }
 
   private renderLegend(): void {
-    const m = this.model!;
     clear(
       this.legend,
-      h("span", { class: "legend-title", id: "graph-movers" }, "Moves by"),
-      h(
-        "span",
-        { class: "movers", role: "group", "aria-labelledby": "graph-movers" },
-        ...m.dms.map((dm, d) =>
-          h(
-            "label",
-            { title: `Show or hide the moves of ${dm.name}` },
-            h("input", {
-              type: "checkbox",
-              checked: this.shown[d],
-              "data-dm": dm.id,
-              onchange: (e: Event) => {
-                this.shown[d] = (e.target as HTMLInputElement).checked;
-                void this.refresh();
-              },
-            }),
-            h("span", { class: "swatch", style: `background:${dmColor(d)}` }),
-            dm.name,
-          ),
-        ),
-      ),
-      h("span", {}, h("span", { class: "line solid" }), "better for the mover"),
-      h("span", {}, h("span", { class: "line dashed" }), "not better"),
-      h("span", {}, h("span", { class: "node-key sq" }), "today"),
-      h("span", {}, h("span", { class: "node-key eq" }), "equilibrium"),
+      ...graphLegend(this.model!, this.shown, (d, on) => {
+        this.shown[d] = on;
+        void this.refresh();
+      }),
     );
   }
 
