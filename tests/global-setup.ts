@@ -6,19 +6,18 @@
  */
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
-import { staleBuilds } from "./helpers/stale.js";
+import { BUILDS, staleBuilds } from "./helpers/stale.js";
 
 export default function setup(): void {
   const root = resolve(import.meta.dirname, "..");
-  const stale = staleBuilds(root);
-  // One run per npm script: `build` (the CLI and the served workbench), `build:static` (the static site).
-  for (const script of new Set(stale.map((b) => b.script))) {
-    process.stderr.write(
-      `test setup: npm run ${script}, since ${stale
-        .filter((b) => b.script === script)
-        .map((b) => b.why)
-        .join("; ")}\n`,
-    );
+  // One npm script at a time, `build` (the CLI and the served workbench) before `build:static` (the static
+  // site), looking again after each: `build` starts from an empty dist/, so the static site goes with it.
+  for (let round = 0; round < BUILDS.length; round++) {
+    const stale = staleBuilds(root);
+    if (stale.length === 0) return;
+    const { script } = stale[0];
+    const why = stale.filter((b) => b.script === script).map((b) => b.why);
+    process.stderr.write(`test setup: npm run ${script}, since ${why.join("; ")}\n`);
     execFileSync("npm", ["run", script], { cwd: root, stdio: "inherit" });
   }
 }
