@@ -170,7 +170,10 @@ function codeOne(
   const { trigger } = hit;
   const sentenceNo = tokens[hit.first].sentence + 1;
   // 2. the object and the condition.
-  const [objFirst, objLast0] = hit.gap ?? [hit.last + 1, clauseEnd(tokens, hit.last + 1, sLast, mentionAt)];
+  // "rejected what it described as new conditions": the object is what follows "as".
+  const w = hit.last + 1;
+  const describedAs = !hit.gap && tokens[w]?.lower === "what" && DESCRIBING.has(tokens[w + 2]?.lemma ?? "") && tokens[w + 3]?.lower === "as" && w + 4 <= sLast;
+  const [objFirst, objLast0] = hit.gap ?? (describedAs ? [w + 4, clauseEnd(tokens, w + 4, sLast, mentionAt)] : [w, clauseEnd(tokens, w, sLast, mentionAt)]);
   // A leading "if" clause ends at its comma: "if the US imposes tariffs next month, the EU …".
   let objLast = objLast0;
   if (!hit.gap && insideCondition(tokens, sFirst, hit.first))
@@ -365,6 +368,9 @@ function codeOne(
   const partner = coordinated(tokens, mentionAt, source, sFirst);
   return partner && partner.actor !== source.actor ? [event, { ...event, source: partner.actor, confidence: round(event.confidence * 0.9) }] : [event];
 }
+
+/** Verbs of naming something ("what it described as …"). */
+const DESCRIBING = new Set(["describe", "call", "term", "dub", "characterise", "characterize", "see", "regard"]);
 
 const PRONOUN_SUBJECTS = new Set(["they", "it", "he", "she", "we"]);
 

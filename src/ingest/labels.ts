@@ -53,6 +53,9 @@ const JOINING = new Set([
   "pursue",
 ]);
 
+/** Nouns for a proposal, kept in a label ("Endorse the proposal for a ceasefire"). */
+const PROPOSAL_WORDS = new Set(["proposal", "plan", "offer", "initiative", "call", "demand", "request"]);
+
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -155,7 +158,9 @@ export function sentenceLabel(c: LabelContext): string | undefined {
   const verbLike = tr.pos === "VERB" || (tr.pos === "NOUN" && tokens[trigger - 1]?.lower === "to");
   if (verbLike && (kind === "agree" || (kind === "act" && JOINING.has(tr.lemma)))) {
     const joined = objFirst > trigger + 1 ? textOf(tokens, trigger + 1, objFirst - 1) : "";
-    const prep = tokens[a - 1] && a - 1 >= objFirst && tokens[a - 1].pos === "ADP" && tokens[a - 1].lower !== "of" ? tokens[a - 1].value : "";
+    let prep = tokens[a - 1] && a - 1 >= objFirst && tokens[a - 1].pos === "ADP" && tokens[a - 1].lower !== "of" ? tokens[a - 1].value : "";
+    // "endorsed Biden's proposal for a ceasefire": the proposal is what is endorsed.
+    if (prep && PROPOSAL_WORDS.has(tokens[a - 2]?.lemma ?? "") && a - 2 >= objFirst) prep = `the ${tokens[a - 2].lower} ${prep}`;
     // "re-open talks with the Maduro government": the other side, when named right after.
     const other = tokens[b + 1]?.lower === "with" ? (tokens[b + 2]?.lower === "the" ? mentionAt.get(b + 3) : mentionAt.get(b + 2)) : undefined;
     const partner = other && other.kind !== "adjective" && other.kind !== "pronoun" ? textOf(tokens, b + 1, other.last) : "";

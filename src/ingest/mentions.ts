@@ -24,6 +24,15 @@ const NOT_NAMES = new Set(
   ),
 );
 
+/** Endings of adjectives and common plurals ("diplomatic", "regional", "negotiators"). */
+const COMMON_SHAPE = /(ic|al|ous|ive|ful|less|ary|ory|able|ions|ers|ors|ists|ants|ents)$/;
+
+/** The word at t is capitalised somewhere else in the text, not at a sentence's start. */
+function capitalisedElsewhere(tokens: Token[], t: number): boolean {
+  const lower = tokens[t].lower;
+  return tokens.some((x, k) => k !== t && x.lower === lower && /^\p{Lu}/u.test(x.value) && k > 0 && tokens[k - 1].sentence === x.sentence);
+}
+
 /** Words that make a demonym a region's ("South American"). */
 const REGION_WORDS = new Set(["south", "north", "east", "west", "central", "latin", "southern", "northern", "eastern", "western"]);
 
@@ -199,6 +208,9 @@ export function explicitMentions(text: string, tokens: Token[], g: Gazetteer, un
     const e = nameRunEnd(tokens, t, taken, titleWords);
     const opensSentence = t === 0 || tokens[t - 1].sentence !== tokens[t].sentence;
     if (t === e && opensSentence && GROUP_NOUNS.has(tokens[t].lower)) continue;
+    // "Diplomatic pressure on Israel …": a word shaped like an adjective or a common plural, capitalised only because it
+    // opens the sentence and nowhere else in the text, is no name.
+    if (t === e && opensSentence && COMMON_SHAPE.test(tokens[t].lower) && !capitalisedElsewhere(tokens, t)) continue;
     // "Thai officials", "the Cambodian army": the adjective of a country already met, as the gazetteer's adjectives are read.
     const demonymOf = t === e ? demonym(tokens[t].value, unknown) : undefined;
     if (demonymOf) {

@@ -112,7 +112,8 @@ function listBefore(tokens: Token[], mentionAt: Map<number, Mention>, from: numb
 function awaitedAt(tokens: Token[], mentionAt: Map<number, Mention>, i: number, sLast: number): Mention | undefined {
   const t = tokens[i];
   const possessive = (k: number) => tokens[k]?.value === "'s" || tokens[k]?.value === "’s" || tokens[k]?.value === "’" || tokens[k]?.value === "'";
-  if (t.lower === "court" && possessive(i - 1) && tokens[i - 3]?.lower === "in") return mentionAt.get(i - 2);
+  // "the ball is in Israel's court" (or "yard", "courtyard").
+  if (["court", "yard", "courtyard"].includes(t.lower) && possessive(i - 1) && tokens[i - 3]?.lower === "in") return mentionAt.get(i - 2);
   let k: number;
   if (t.lemma === "await") k = i + 1;
   else if ((t.lemma === "wait" || t.lower === "waiting") && tokens[i + 1]?.lower === "for") k = i + 2;

@@ -14,6 +14,7 @@ import { scoreNewsArticle, type NewsGold } from "../../src/ingest/evaluate-news.
 
 const gazetteer = loadGazetteer(readFileSync(GAZETTEER_FILE, "utf8"));
 const ingest = (text: string) => ingestArticle(text, { name: "a.txt", gazetteer });
+const keysOf = (text: string) => ingest(text).draft.elements.map((e) => e.key);
 const options = (text: string) => ingest(text).draft.scenario.decisionMakers.flatMap((d) => d.options.map((o) => `${d.id}: ${o.label}`));
 
 describe("a mediator's role", () => {
@@ -105,6 +106,28 @@ describe("who does what", () => {
     expect(ingest("The talks missed a self-imposed deadline last Thursday. Norway offered aid.").events.map((e) => e.topic)).toEqual(["aid"]);
     expect(options("Last Tuesday Guaido said there were no plans to re-open talks with the Maduro government.")).toEqual([
       "guaido: Re-open talks with the Maduro government",
+    ]);
+  });
+});
+
+describe("shapes met in articles the rules were not written on", () => {
+  it("'the ball is now in Israel's yard' is an awaited answer too", () => {
+    expect(ingest("Hamas proposed a permanent ceasefire. The ball is now in Israel's yard, an official said.").implied.map((e) => e.source)).toEqual(["il"]);
+  });
+
+  it("'rejected what it described as new conditions' rejects the conditions", () => {
+    expect(options("Hamas rejected what it described as new conditions from Israel.")).toEqual(["hamas: Accept new conditions"]);
+    expect(keysOf("Hamas rejected what it described as new conditions from Israel.")).toContain("pref:hamas:!hamas_condition");
+  });
+
+  it("a word shaped like an adjective, capitalised only because it opens the sentence, is no actor", () => {
+    const r = ingest("Diplomatic pressure on Israel has increased. Hamas rejected the new conditions.");
+    expect(r.actors.map((a) => a.id)).not.toContain("diplomatic");
+  });
+
+  it("'endorsed Biden's proposal for a ceasefire' endorses the proposal", () => {
+    expect(options("The UN Security Council endorsed US President Joe Biden's proposal for a ceasefire.")).toEqual([
+      "un: Endorse the proposal for a ceasefire",
     ]);
   });
 });
