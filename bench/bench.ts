@@ -7,7 +7,8 @@
  * an earlier release of the engine built in DIR (a checkout with its dist/,
  * e.g. `git worktree add ../parley-prev REF && cd ../parley-prev && npm ci`)
  * on the same scenarios, `--report` also times `parley report` on 262,144
- * states (bench/report.ts; most of a minute).
+ * states (bench/report.ts; most of a minute). The static site's size
+ * (bench/static-size.ts) is reported when it is built (`npm run build:static`).
  */
 import os from "node:os";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -24,6 +25,7 @@ import { robustness, uncertaintyOf } from "../src/analysis/robustness.js";
 import { defaultThreads, startNodePool } from "../src/parallel/node-pool.js";
 import { analyzeParallel, robustnessParallel } from "../src/parallel/parallel.js";
 import { measureReport } from "./report.js";
+import { measureStaticSite } from "./static-size.js";
 
 const args = new Set(process.argv.slice(2));
 const smoke = args.has("--smoke");
@@ -231,6 +233,7 @@ const startupRow = measureStartup(smoke ? 3 : 10);
 
 // `--report`: parley report end to end on 262,144 states (most of a minute, so only when asked).
 const reportRow = args.has("--report") ? measureReport() : undefined;
+const staticSite = measureStaticSite(fileURLToPath(new URL("..", import.meta.url)));
 
 // Growth: least-squares slope of log(time) against log(states × moves per state),
 // over the rows large enough for timer noise not to dominate (1 means linear).
@@ -262,6 +265,7 @@ if (asJson) {
         robustness: robustnessRow,
         startup: startupRow,
         ...(reportRow !== undefined ? { report: reportRow } : {}),
+        staticSite,
         growthExponent: growth ?? null,
       },
       null,
@@ -339,6 +343,14 @@ if (asJson) {
       `\nparley report on ${reportRow.states.toLocaleString("en-US")} states (4 DMs x 18 options, no constraint): ${reportRow.seconds.toFixed(1)} s, peak ${reportRow.peakMiB === null ? "(no /usr/bin/time)" : `${Math.round(reportRow.peakMiB)} MiB`} resident; sensitivity: ${reportRow.analysed} of ${reportRow.candidates} changes analysed${reportRow.stoppedBy ? `, stopped by the ${reportRow.stoppedBy === "count" ? "count budget" : "time cap"}` : ""}.`,
     );
   else if (reportRow === null) console.log("\nparley report: dist/ is not built (npm run build), not measured.");
+  const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+  if (staticSite) {
+    console.log(
+      `\nThe static site (dist/static/): ${staticSite.files} files, ${kib(staticSite.bytes)} (${kib(staticSite.gzipBytes)} gzipped), all kept by the service worker for offline use:`,
+    );
+    for (const p of staticSite.parts)
+      console.log(`  ${p.part.padEnd(62)} ${String(p.files).padStart(3)} files ${kib(p.bytes).padStart(10)} ${kib(p.gzipBytes).padStart(10)} gzipped`);
+  } else console.log("\nThe static site: dist/static/ is not built (npm run build:static), not measured.");
 }
 
 /** Median wall time of `node ARGS` over `runs` runs (after one warm-up), per command, and its ratio to `node -e 0`. */

@@ -108,7 +108,9 @@ export type { LintFinding, LintOptions } from "./analysis/lint.js";
 export {
   COALITION_CONCEPTS,
   MAX_COALITIONS,
+  allDeterred,
   coalitionCount,
+  movesByEveryMember,
   type CoalitionAnalysis,
   type CoalitionConcept,
   type CoalitionOptions,

@@ -29,6 +29,14 @@ it("npm run bench -- --smoke --json measures the engine and the reference", () =
   // The worker pool's figures are there too (one thread or more).
   expect(robustness.threads).toBeGreaterThanOrEqual(1);
   expect(robustness.parallelProfilesPerSecond).toBeGreaterThan(0);
+  // The static site's size (the test set-up builds dist/static/): the first visit without the NLP model, which loads on demand.
+  const site = JSON.parse(out).staticSite;
+  const part = (name: RegExp) => site.parts.find((p: { part: string }) => name.test(p.part));
+  expect(part(/^first visit/).files).toBeGreaterThanOrEqual(4);
+  expect(part(/^engine/).files).toBe(2);
+  expect(part(/^NLP model/).bytes).toBeGreaterThan(part(/^first visit/).bytes);
+  expect(site.parts.reduce((n: number, p: { bytes: number }) => n + p.bytes, 0)).toBe(site.bytes);
+  expect(site.gzipBytes).toBeLessThan(site.bytes);
   expect(machine).toMatch(/cores, Node v\d+/);
   expect(rows.map((r: { dms: number; options: number }) => [r.dms, r.options])).toEqual([
     [2, 8],

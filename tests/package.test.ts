@@ -45,6 +45,8 @@ describe("the npm package", () => {
     ])
       expect(files, f).toContain(f);
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+    // The static site (built for the end-to-end tests) is for hosting, not for the package.
+    expect(files.filter((f) => f.startsWith("dist/static/"))).toEqual([]);
     expect(files.filter((f) => /^(src|tests|web|bench|scripts)\//.test(f) || f.startsWith("docs/screenshots/"))).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BUILDS, staleOutputs } from "./helpers/stale.js";
+import { BUILDS, staleBuilds, staleOutputs } from "./helpers/stale.js";
 
 describe("stale dist/ detection", () => {
   const root = mkdtempSync(join(tmpdir(), "parley-stale-"));
@@ -26,10 +26,20 @@ describe("stale dist/ detection", () => {
     for (const b of BUILDS) touch(b.output, 2000);
     expect(staleOutputs(root)).toEqual([]);
     touch("src/deep/er/b.ts", 3000);
-    expect(staleOutputs(root)).toEqual(["dist/cli/main.js is older than src", "dist/web/index.html is older than src"]);
+    expect(staleOutputs(root)).toEqual([
+      "dist/cli/main.js is older than src",
+      "dist/web/index.html is older than src",
+      "dist/static/index.html is older than src",
+    ]);
     touch("dist/cli/main.js", 4000);
     touch("dist/web/index.html", 4000);
+    touch("dist/static/index.html", 4000);
     touch("web/src/view.ts", 4500);
-    expect(staleOutputs(root)).toEqual(["dist/web/index.html is older than web"]);
+    expect(staleOutputs(root)).toEqual(["dist/web/index.html is older than web", "dist/static/index.html is older than web"]);
+    // A shipped scenario is built into the static site only; its build is an npm script of its own.
+    touch("dist/web/index.html", 5000);
+    touch("dist/static/index.html", 5000);
+    touch("scenarios/elmira.yaml", 5500);
+    expect(staleBuilds(root)).toEqual([{ output: "dist/static/index.html", script: "build:static", why: "dist/static/index.html is older than scenarios" }]);
   });
 });

@@ -76,6 +76,20 @@ export interface CoalitionAtState {
   stable: Partial<Record<CoalitionConcept, boolean>>;
 }
 
+/**
+ * The coalition's joint moves in which every member moves at least once. A move that leaves a member idle is a
+ * smaller group's move (listed under that group, or one party's own improvement), so a report of this coalition
+ * shows these (the verdicts still count every move).
+ */
+export function movesByEveryMember<M extends { path: readonly { dm: number }[] }>(co: { coalition: readonly number[]; moves: readonly M[] }): M[] {
+  return co.moves.filter((mv) => co.coalition.every((d) => mv.path.some((p) => p.dm === d)));
+}
+
+/** Whether every joint move of `moves` is deterred under concept c (a coalition's verdict judged on the moves shown). */
+export function allDeterred(moves: readonly JointMoveCheck[], c: CoalitionConcept): boolean {
+  return moves.every((mv) => mv.sanctions[c]);
+}
+
 export interface StateCoalitions {
   state: number;
   /** Whether the coalitions' joint moves and sanctions were computed (CoalitionOptions.detail); if not, their `moves` are empty. */

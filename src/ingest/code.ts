@@ -18,7 +18,10 @@
  * Words of the object and condition are not read again as triggers, so
  * "demanded that Russia agree to a ceasefire" is one demand, not an agreement.
  * Then moves named by a noun with their actors (joint.ts: "talks between A
- * and B", "Kabul's freeing of prisoners") in words no move has read. Option
+ * and B", "Kabul's freeing of prisoners") in words no move has read, and
+ * moves implied by a role (roles.ts: a mediator's, an awaited answer's, a
+ * deal signed by no one named). Clause boundaries, negation and hedges are
+ * read by clauses.ts. Option
  * labels come from the sentence where it says what the actor would do
  * (labels.ts).
  *
@@ -28,12 +31,14 @@
  * and Actor Codebook", v1.1b3); docs/ingest.md has the table and its reasons.
  */
 import type { Gazetteer, TopicEntry } from "./gazetteer.js";
-import { CAMEO_ROOTS, categorise, CLAUSE_BREAKS, CONDITION_MARKERS, HEDGES, INVERSE, NEGATIONS, PREPOSITIONS, TRIGGERS, type Trigger } from "./lexicon.js";
+import { CAMEO_ROOTS, categorise, CONDITION_MARKERS, INVERSE, NEGATIONS, PREPOSITIONS, TRIGGERS, type Trigger } from "./lexicon.js";
 import { insideCondition, labelFor, NOMINAL_MODALITY, nominalBefore, possessor, ratherThan, reportedBelief } from "./phrasing.js";
 import { jointMoves, nominalMoves } from "./joint.js";
+import { passiveDeals, roleMoves } from "./roles.js";
 import { sentenceLabel } from "./labels.js";
-import { coordinated, passiveAgent, quoteSpeaker, sourceOf } from "./subjects.js";
-import { anaphoricTopic, cueWords, findTopic, nounPhraseTopic, type Cue, type Fallbacks, type Heads } from "./topics.js";
+import { clauseEnd, hedge, isAttribution, leadingCondition, negatedBefore } from "./clauses.js";
+import { coordinated, nounSubject, participleSubject, passiveAgent, quoteSpeaker, sourceOf } from "./subjects.js";
+import { anaphoricTopic, cueWords, findTopic, nounPhraseTopic, splitOpposed, type Cue, type Fallbacks, type Heads } from "./topics.js";
 import type { Understood } from "./understand.js";
 import type { CodedEvent, Condition, EventKind, Mention, Modality, Token } from "./types.js";
 
@@ -66,11 +71,20 @@ export function codeEvents(u: Understood, g: Gazetteer, notes: string[] = []): C
       if (!hit) continue;
       events.push(...codeOne(u, g, cues, mentionAt, byFirst, hit, sFirst, sLast, consumed, heads, fallbacks, notes));
     }
+    splitOpposed(events, tokens[sFirst].sentence);
     // "talks between A, B and C": each takes part, unless a verb already made one of them its source.
     for (const e of [...jointMoves(u, g.topics, mentionAt, sFirst, sLast, consumed), ...nominalMoves(u, cues, heads, mentionAt, sFirst, sLast, consumed)])
       if (!events.some((x) => x.sentence === e.sentence && x.source === e.source && x.topic === e.topic)) events.push(e);
+    // A mediator's move, and the next move of a party whose answer is awaited (roles.ts).
+    for (const e of roleMoves(u, g.topics, mentionAt, events, sFirst, sLast))
+      if (!events.some((x) => x.sentence === e.sentence && x.source === e.source && x.topic === e.topic)) events.push(e);
     sFirst = sLast + 1;
   }
+  // A deal said to be signed, by no one: the parties to the talks (roles.ts).
+  for (const e of passiveDeals(u, cues, heads, mentionAt, events)) if (!events.some((x) => x.source === e.source && x.topic === e.topic)) events.push(e);
+  // A mediator that holds talks in its own right ("after hosting talks", "an EU-brokered deal") has its move already.
+  const inTalks = new Set(events.filter((e) => e.topic === "talks" && !e.implied).map((e) => e.source));
+  for (let k = events.length - 1; k >= 0; k--) if (events[k].implied && events[k].topic === "mediation" && inTalks.has(events[k].source)) events.splice(k, 1);
   // A name the gazetteer does not know is an actor only if it acts; as a target it is more often a place ("from Gaza").
   const acting = new Set(events.map((e) => e.source));
   for (const e of events) {
@@ -99,6 +113,8 @@ function matchTrigger(tokens: Token[], i: number, sLast: number): Hit | undefine
     // wink tags some verbs as nouns after a subject ("Russia demands"); accept a noun only right after a mention or "to".
     if (!(tokens[i].pos === "NOUN" && /s$/.test(tokens[i].lower) && i > 0 && tokens[i - 1].pos === "PROPN")) return undefined;
   }
+  // "a self-imposed deadline": an adjective, not a move.
+  if (tokens[i - 1]?.value === "-" && tokens[i - 2]?.lower === "self") return undefined;
   // A nominalised move's gerund may be tagged a noun and keep its -ing ("the possibility of offering").
   const lemmas = nominal ? [tokens[i].lemma, tokens[i].lower.replace(/ing$/, ""), tokens[i].lower.replace(/ing$/, "e")] : [tokens[i].lemma];
   for (const tr of TRIGGERS) {
@@ -123,8 +139,10 @@ function topicVerb(tokens: Token[], i: number, topicVerbs: Map<string, TopicEntr
   if (tokens[i].pos !== "VERB" && !nominal) return undefined;
   // "a week of shelling", "the fighting": a gerund after a preposition or determiner names the action, nobody takes it here.
   const before = tokens[i - 1];
+  const shortOf = before?.lower === "of" && tokens[i - 2]?.lower === "short"; // "stops short of recognising": a move not made
   if (
     !nominal &&
+    !shortOf &&
     before &&
     (before.pos === "DET" || (before.pos === "ADP" && before.lower !== "to") || (PREPOSITIONS.has(before.lower) && before.lower !== "to"))
   )
@@ -152,7 +170,10 @@ function codeOne(
   const { trigger } = hit;
   const sentenceNo = tokens[hit.first].sentence + 1;
   // 2. the object and the condition.
-  const [objFirst, objLast0] = hit.gap ?? [hit.last + 1, clauseEnd(tokens, hit.last + 1, sLast, mentionAt)];
+  // "rejected what it described as new conditions": the object is what follows "as".
+  const w = hit.last + 1;
+  const describedAs = !hit.gap && tokens[w]?.lower === "what" && DESCRIBING.has(tokens[w + 2]?.lemma ?? "") && tokens[w + 3]?.lower === "as" && w + 4 <= sLast;
+  const [objFirst, objLast0] = hit.gap ?? (describedAs ? [w + 4, clauseEnd(tokens, w + 4, sLast, mentionAt)] : [w, clauseEnd(tokens, w, sLast, mentionAt)]);
   // A leading "if" clause ends at its comma: "if the US imposes tariffs next month, the EU …".
   let objLast = objLast0;
   if (!hit.gap && insideCondition(tokens, sFirst, hit.first))
@@ -174,6 +195,19 @@ function codeOne(
     const topic = findTopic(tokens, cues, k + 1, cEnd, heads);
     if (!topic) return undefined;
     const actor = firstMention(byFirst, k + 1, cEnd, undefined);
+    // "before they would attend the talks": the condition's own words name its move.
+    const cLabel = sentenceLabel({
+      tokens,
+      mentionAt,
+      topic: topic.topic,
+      label: topic.topic.label,
+      first: topic.first,
+      last: topic.last,
+      objFirst: k + 1,
+      trigger: k,
+      kind: "act",
+      inverse: false,
+    });
     // "if Russia does not agree" is "unless Russia agrees".
     const denied = tokens.slice(k + 1, cEnd + 1).some((t) => NEGATIONS.has(t.lemma) || NEGATIONS.has(t.lower));
     // "unless construction stops", "if Corland drops its lawsuit": the condition is the topic's opposite.
@@ -185,6 +219,9 @@ function codeOne(
       ...(cInverse ? { inverse: true } : {}),
       topic: topic.topic.id,
       ...(actor ? { actor: actor.actor } : {}),
+      // "before they would attend": its subject is a pronoun, resolved or not.
+      ...(PRONOUN_SUBJECTS.has(tokens[k + 1]?.lower ?? "") ? { pronoun: true } : {}),
+      ...(cLabel ? { label: cLabel } : {}),
       text: textOf(tokens, k, cEnd),
     };
   };
@@ -209,9 +246,31 @@ function codeOne(
   if (condRange) for (let k = condRange[0]; k <= condRange[1]; k++) consumed[k - sFirst] = 1;
   for (let k = hit.first; k <= hit.last; k++) consumed[k - sFirst] = 1;
 
-  const topicHit = hit.ownTopic
+  let topicHit = hit.ownTopic
     ? { topic: hit.ownTopic, first: hit.first, last: hit.first }
     : (findTopic(tokens, cues, objFirst, objLast, heads) ?? anaphoricTopic(tokens, objFirst, objLast, heads));
+  // "accepted a proposal by Egyptian and Qatari mediators for a Gaza ceasefire": the proposal is about what the sentence says later.
+  let laterTopic = false;
+  const proposalAt = tokens.slice(objFirst, Math.min(objLast, objFirst + 2) + 1).findIndex((t) => PROPOSAL_NOUNS.has(t.lemma));
+  if (!topicHit && proposalAt >= 0) {
+    // Only in the same phrase: up to a verb, a comma or a relative pronoun ("the plan, which calls for a withdrawal" is not a withdrawal).
+    let end = objLast + 1;
+    while (
+      end <= sLast &&
+      tokens[end].pos !== "VERB" &&
+      tokens[end].pos !== "AUX" &&
+      tokens[end].value !== "," &&
+      !["which", "that", "who"].includes(tokens[end].lower)
+    )
+      end++;
+    const later = findTopic(tokens, cues, objLast + 1, end - 1, heads);
+    if (later) topicHit = { ...later, first: later.first, last: later.last };
+    laterTopic = Boolean(later);
+  }
+  // "a Gaza ceasefire and prisoner swap proposal": a later "the plan" or "the proposal" is that ceasefire.
+  if (topicHit && !hit.ownTopic && (trigger.kind === "agree" || trigger.kind === "propose" || trigger.kind === "offer"))
+    for (let k = topicHit.last + 1; k <= Math.min(objLast, topicHit.last + 5); k++)
+      if (PROPOSAL_NOUNS.has(tokens[k].lemma)) for (const n of PROPOSAL_NOUNS) heads.set(n, topicHit.topic);
   const knownTopic = Boolean(topicHit);
   let fallback: { id: string; label: string; first: number } | undefined;
   if (!topicHit) {
@@ -224,9 +283,16 @@ function codeOne(
   // 1. the source; of a nominalised move, its possessor ("Trump's decision to …").
   const quoted = tokens[hit.first].quoted;
   const nominal = nominalBefore(tokens, hit.first);
-  let source = (nominal !== undefined ? possessor(tokens, mentionAt, nominal, sFirst) : undefined) ?? sourceOf(tokens, mentionAt, byFirst, hit.first, sFirst);
+  // "Borrell said the leaders agreed": a common noun right before the verb is its subject, and names no actor.
+  const ownSubject = nominal === undefined && nounSubject(tokens, mentionAt, hit.first, sFirst);
+  let source =
+    (nominal !== undefined ? possessor(tokens, mentionAt, nominal, sFirst) : undefined) ??
+    (ownSubject ? undefined : sourceOf(tokens, mentionAt, byFirst, hit.first, sFirst));
   if (!source && /^(be|been|being|was|were|is|are)$/.test(tokens[hit.first - 1]?.lemma ?? "")) source = passiveAgent(tokens, byFirst, hit.last + 1, sLast);
-  if (!source && quoted) source = quoteSpeaker(tokens, byFirst, hit.first);
+  // "“The two parties will meet …,” the statement said": a subject of its own, so not the speaker's move.
+  if (!source && quoted && !ownSubject) source = quoteSpeaker(tokens, byFirst, hit.first);
+  // "Speaking after hosting talks in Brussels, Borrell said …": an opening participle clause has the main clause's subject.
+  if (!source && !ownSubject) source = participleSubject(tokens, byFirst, hit.first, sFirst, sLast);
   // "Canada must … treat our farmers better," said in a quotation: the speaker demands it of the subject.
   let addressee: Mention | undefined;
   if (trigger.words[0] === "must" && source) {
@@ -235,6 +301,10 @@ function codeOne(
     if (source?.actor === addressee.actor) source = undefined;
   }
   if (!source) return [];
+  // "The Taliban demanded that Kabul release all detainees before they would attend the talks": a demand's
+  // own condition, named by a pronoun, is the demander's move (its price), not the addressee's.
+  if (trigger.kind === "demand" && condition?.pronoun && condition.actor !== source.actor) condition = { ...condition, actor: source.actor };
+  if (condition) delete condition.pronoun;
   // "Trump believed Putin might …": what one actor believes or hopes another will do is not that actor's move.
   const belief = reportedBelief(tokens, mentionAt, source, sFirst);
   if (belief) {
@@ -275,7 +345,11 @@ function codeOne(
     source: source.actor,
     ...(target ? { target: target.actor } : {}),
     topic: topic?.id ?? fallback!.id,
-    topicLabel: topic ? topicLabelOf(tokens, mentionAt, topic, topicHit!, objFirst, hit.first, trigger.kind, inverse) : fallback!.label,
+    topicLabel: topic
+      ? laterTopic
+        ? labelFor(topic, tokens, topicHit!.first, topicHit!.last)
+        : topicLabelOf(tokens, mentionAt, topic, topicHit!, objFirst, hit.first, trigger.kind, inverse)
+      : fallback!.label,
     knownTopic,
     ...(inverse ? { inverse } : {}),
     modality,
@@ -295,15 +369,13 @@ function codeOne(
   return partner && partner.actor !== source.actor ? [event, { ...event, source: partner.actor, confidence: round(event.confidence * 0.9) }] : [event];
 }
 
-/** The "if" / "unless" clause that ends with a comma before the trigger, in its sentence: its marker and last token. */
-function leadingCondition(tokens: Token[], sFirst: number, trigger: number): { marker: number; end: number } | undefined {
-  for (let k = trigger - 1; k >= sFirst; k--) {
-    if (!["if", "unless", "provided"].includes(tokens[k].lower)) continue;
-    for (let j = k + 1; j < trigger; j++) if (tokens[j].value === ",") return { marker: k, end: j - 1 };
-    return undefined;
-  }
-  return undefined;
-}
+/** Verbs of naming something ("what it described as …"). */
+const DESCRIBING = new Set(["describe", "call", "term", "dub", "characterise", "characterize", "see", "regard"]);
+
+const PRONOUN_SUBJECTS = new Set(["they", "it", "he", "she", "we"]);
+
+/** Nouns for a proposal on the table: "the plan" after "a ceasefire proposal" is that proposal. */
+const PROPOSAL_NOUNS = new Set(["plan", "proposal", "offer", "initiative", "blueprint", "roadmap"]);
 
 /** "seeking to rejoin the accord", "wants to join the talks": an aim whose object is a bare infinitive is the source's own move. */
 function ownInfinitive(tokens: Token[], objFirst: number): boolean {
@@ -325,15 +397,6 @@ function topicLabelOf(
   return sentenceLabel({ tokens, mentionAt, topic, label, first: cue.first, last: cue.last, objFirst, trigger, kind, inverse }) ?? label;
 }
 
-/** not / n't / never / no (longer) in the few words before the trigger, within its clause. */
-function negatedBefore(tokens: Token[], mentionAt: Map<number, Mention>, first: number, sFirst: number): boolean {
-  for (let k = first - 1; k >= Math.max(sFirst, first - 4); k--) {
-    if (mentionAt.has(k) || tokens[k].pos === "PUNCT") break;
-    if (NEGATIONS.has(tokens[k].lemma) || NEGATIONS.has(tokens[k].lower)) return true;
-  }
-  return false;
-}
-
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -342,51 +405,6 @@ function textOf(tokens: Token[], a: number, b: number): string {
   let s = "";
   for (let k = a; k <= b; k++) s += (k > a && tokens[k].start > tokens[k - 1].end ? " " : "") + tokens[k].value;
   return s;
-}
-
-/** "according to": the start of an attribution ("…, according to a government spokesman"). */
-function isAttribution(tokens: Token[], k: number): boolean {
-  return tokens[k]?.lower === "according" && tokens[k + 1]?.lower === "to";
-}
-
-/** Last token of the clause that starts at `from`. */
-function clauseEnd(tokens: Token[], from: number, sLast: number, mentionAt: Map<number, Mention>): number {
-  let k = from;
-  for (; k <= Math.min(sLast, from + 25); k++) {
-    const t = tokens[k];
-    if ([".", ";", ":", "!", "?", "—", "–", "(", ")"].includes(t.value)) break;
-    // A quotation's end ends the clause; one opening inside the object ('ready to remove "all sanctions that …"') does not.
-    const opening = t.value === "“" || (t.value === '"' && !tokens[k - 1]?.quoted);
-    if ((t.value === '"' || t.value === "”" || t.value === "“") && k > from && !opening) break;
-    if (CONDITION_MARKERS[t.lower] !== undefined && k > from && !(t.lower === "once" && tokens[k - 1].lower === "at")) break;
-    if (isAttribution(tokens, k) && k > from) break;
-    // "agreed to curb its nuclear work in return for relief": what is given back is another move.
-    if (t.lower === "in" && (tokens[k + 1]?.lower === "return" || tokens[k + 1]?.lower === "exchange") && tokens[k + 2]?.lower === "for" && k > from) break;
-    if (t.lower === "only" && CONDITION_MARKERS[tokens[k + 1]?.lower ?? ""] !== undefined) break;
-    if (CLAUSE_BREAKS.has(t.lower) && k > from && t.pos !== "ADP") break;
-    if (t.value === "," && k > from) {
-      const next = tokens[k + 1];
-      if (
-        !next ||
-        mentionAt.has(k + 1) ||
-        next.quoted !== t.quoted ||
-        CONDITION_MARKERS[next.lower] !== undefined ||
-        CLAUSE_BREAKS.has(next.lower) ||
-        next.pos === "PRON" ||
-        next.pos === "AUX" ||
-        // ", committing to protect civilians": a participle clause is a move of its own.
-        (next.pos === "VERB" && /ing$/.test(next.lower))
-      )
-        break;
-    }
-    if ((t.lower === "and" || t.lower === "but") && k > from) {
-      const next = tokens[k + 1];
-      // "… and not to block …": a second move.
-      if (next && (next.pos === "VERB" || next.pos === "AUX" || mentionAt.has(k + 1) || next.pos === "PRON" || next.pos === "ADV" || next.pos === "PART"))
-        break;
-    }
-  }
-  return Math.max(from - 1, k - 1);
 }
 
 /** The first mention of another actor in tokens [a, b]; a place after "in" / "at" ("talks in Doha") is where, not whom. */
@@ -398,20 +416,5 @@ function firstMention(byFirst: Mention[], a: number, b: number, not: string | un
       if (m.first > b) break;
       if (m.actor !== not && (adjectives || m.kind !== "adjective") && !where(m)) return m;
     }
-  return undefined;
-}
-
-/** Hedges in the trigger's clause: back to the previous comma or clause break, forward a few words. */
-function hedge(tokens: Token[], sFirst: number, sLast: number, trigger: number): Modality | undefined {
-  const words = new Set<string>();
-  let from = trigger;
-  while (from - 1 >= sFirst && ![",", ";", "but", "and", "while", "whereas"].includes(tokens[from - 1].lower)) from--;
-  for (let k = from; k <= Math.min(sLast, trigger + 3); k++) {
-    if (k > trigger && [",", ";", ".", "but", "and"].includes(tokens[k].lower)) break;
-    words.add(tokens[k].lemma);
-    words.add(tokens[k].lower);
-    if (k > from) words.add(`${tokens[k - 1].lower} ${tokens[k].lower}`);
-  }
-  for (const [m, set] of HEDGES) for (const w of set) if (words.has(w)) return m;
   return undefined;
 }

@@ -163,7 +163,7 @@ export function draftScenario(
   for (const e of events)
     if (e.condition?.actor && !(e.negated && e.kind !== "refuse")) {
       const t = topics.get(e.condition.topic);
-      if (t) optionFor(e.condition.actor, t.id, t.label, e);
+      if (t) optionFor(e.condition.actor, t.id, e.condition.label ?? t.label, e);
     }
 
   // Keep the best-supported options when there are too many to analyse.

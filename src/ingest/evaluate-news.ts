@@ -19,8 +19,9 @@
  * - a found preference statement matches an expected preference of the same
  *   actor when one of its sources is the sentence of the quote.
  *
- * Each gold item is matched at most once; precision is matched / found and
- * recall matched / gold (see evaluate.ts).
+ * Each gold item is matched at most once, and as many as can be (a maximum
+ * matching); precision is matched / found and recall matched / gold (see
+ * evaluate.ts).
  */
 import type { IngestResult } from "./ingest.js";
 import { precision, recall } from "./evaluate.js";
@@ -102,19 +103,33 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/**
+ * The most found items matched to distinct gold items (a maximum bipartite matching, by augmenting paths):
+ * a greedy first fit could pair a found item with a gold item another found item needed and count one match too few.
+ */
 function assign<F, G>(found: F[], gold: G[], same: (f: F, g: G) => boolean, showF: (f: F) => string, showG: (g: G) => string) {
-  const left = [...gold];
-  const extra: string[] = [];
-  let matched = 0;
-  for (const f of found) {
-    const i = left.findIndex((g) => same(f, g));
-    if (i >= 0) {
-      left.splice(i, 1);
-      matched++;
-    } else extra.push(showF(f));
-  }
+  const fits = found.map((f) => gold.map((g, j) => (same(f, g) ? j : -1)).filter((j) => j >= 0));
+  const goldOf = new Array<number>(gold.length).fill(-1);
+  const augment = (i: number, seen: Uint8Array): boolean => {
+    for (const j of fits[i]) {
+      if (seen[j]) continue;
+      seen[j] = 1;
+      if (goldOf[j] < 0 || augment(goldOf[j], seen)) {
+        goldOf[j] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let i = 0; i < found.length; i++) augment(i, new Uint8Array(gold.length));
+  const matchedFound = new Set(goldOf.filter((i) => i >= 0));
+  const matched = matchedFound.size;
   const counts: NewsCounts = { found: found.length, correct: matched, gold: gold.length, recalled: matched };
-  return { counts, missed: left.map(showG), extra };
+  return {
+    counts,
+    missed: gold.filter((_, j) => goldOf[j] < 0).map(showG),
+    extra: found.filter((_, i) => !matchedFound.has(i)).map(showF),
+  };
 }
 
 export function scoreNewsArticle(r: IngestResult, gold: NewsGold): NewsScore {

@@ -39,7 +39,10 @@ export interface IngestResult {
   tokens: Token[];
   mentions: Mention[];
   actors: ActorSummary[];
+  /** The events the article reports. */
   events: CodedEvent[];
+  /** Moves the draft also has that no event reports: a mediator's, or the next move of a party whose answer is awaited (roles.ts). */
+  implied: CodedEvent[];
   draft: Draft;
 }
 
@@ -75,7 +78,9 @@ export function ingestArticle(text: string, options: IngestOptions): IngestResul
       code: "nothing-found",
       message: `found no moves in ${what} (${u.sentences.length} sentences read, ${actors.length} actors known to the gazetteer): nothing anyone proposes, demands, threatens, offers, refuses or agrees to; add its actors and topics with --gazetteer`,
     });
-  return { name, clean, sentences: u.sentences, tokens: u.tokens, mentions: u.mentions, actors, events, draft };
+  const reported = events.filter((e) => !e.implied);
+  const implied = events.filter((e) => e.implied);
+  return { name, clean, sentences: u.sentences, tokens: u.tokens, mentions: u.mentions, actors, events: reported, implied, draft };
 }
 
 const withCountriesCache = new WeakMap<Gazetteer, Gazetteer>();
@@ -92,7 +97,9 @@ export function withCountries(g: Gazetteer): Gazetteer {
 }
 
 /** A name after these words is a place ("talks in Vienna"), not an actor, unless the actor also acts. */
-const PLACE_BEFORE = new Set(["in", "at", "near", "outside", "inside", "across"]);
+const PLACE_BEFORE = new Set(["in", "at", "near", "outside", "inside", "across", "for", "to", "from", "via", "into"]);
+/** Nouns a place name may modify: "the Barbados talks" happen there. */
+const VENUE_OF = new Set(["talks", "meeting", "summit", "negotiations", "round", "process", "conference", "format"]);
 
 /** Actors in order of first mention; names the gazetteer does not know count only when they act in some event, and places only when they act. */
 function summarise(mentions: Mention[], g: Gazetteer, unknown: Map<string, string>, events: CodedEvent[], tokens: Token[]): ActorSummary[] {
@@ -102,10 +109,13 @@ function summarise(mentions: Mention[], g: Gazetteer, unknown: Map<string, strin
     const known = g.actors.find((a) => a.id === m.actor);
     if (!known && !acting.has(m.actor)) continue;
     if (!acting.has(m.actor) && m.kind === "name" && PLACE_BEFORE.has(tokens[m.first - 1]?.lower ?? "")) continue;
+    if (!acting.has(m.actor) && m.kind === "name" && VENUE_OF.has(tokens[m.last + 1]?.lower ?? "")) continue;
     const a = out.get(m.actor) ?? { id: m.actor, name: known?.name ?? unknown.get(m.actor) ?? m.actor, mentions: 0, known: Boolean(known) };
     a.mentions++;
     out.set(m.actor, a);
   }
+  // "the Palestinian people", "ethnic Albanian": an actor only ever an adjective, that does nothing, is a description.
+  for (const id of [...out.keys()]) if (!acting.has(id) && mentions.every((m) => m.actor !== id || m.kind === "adjective")) out.delete(id);
   // An actor the article never calls by the gazetteer's name is named as the article names it most ("the EU", not "European allies").
   for (const a of out.values()) {
     const entry = g.actors.find((x) => x.id === a.id);

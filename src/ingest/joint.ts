@@ -29,6 +29,8 @@ const JOINT_NOUNS: Record<string, string> = {
   summit: "summit",
 };
 const STOP = new Set(["that", "which", "who", "whose", "where", "when", "while", "after", "before", "since", "as", "to", "on", "in", "at"]);
+/** Nouns of a rise in something ("an increase in Taliban violence"). */
+const RISE_NOUNS = new Set(["increase", "rise", "surge", "upsurge", "escalation", "spike", "uptick"]);
 /** How much less sure a move named by a noun is than one named by a verb. */
 const NOUN_WEIGHT = 0.7;
 
@@ -106,7 +108,18 @@ export function nominalMoves(
   const out: CodedEvent[] = [];
   for (let i = sFirst; i <= sLast; i++) {
     const t = tokens[i];
-    if (consumed[i - sFirst] || mentionAt.has(i) || !isActionNoun(t)) continue;
+    if (consumed[i - sFirst] || mentionAt.has(i)) continue;
+    // "an increase in Taliban violence": a rise in an actor's hostile action is that actor escalating it.
+    const rise = RISE_NOUNS.has(t.lower) && tokens[i + 1]?.lower === "in" ? mentionAt.get(i + 2) : undefined;
+    if (rise && rise.last + 1 <= sLast) {
+      const what = findTopic(tokens, cues, rise.last + 1, rise.last + 1, heads);
+      if (what?.topic.hostile) {
+        out.push(nounMove(u, t, what.topic, `Escalate ${tokens[rise.last + 1].lower}`, rise));
+        for (let k = i; k <= rise.last + 1; k++) consumed[k - sFirst] = 1;
+        continue;
+      }
+    }
+    if (!isActionNoun(t)) continue;
     // The topic: the noun itself ("withdrawal", "release"), else what follows "of" ("the freeing of … prisoners").
     let topic = findTopic(tokens, cues, i, i, heads);
     let last = i;
@@ -145,7 +158,7 @@ function actorOf(tokens: Token[], mentionAt: Map<number, Mention>, i: number, sF
  * noun as its trigger and a lower confidence than a verb's. `target` is the
  * other side of a joint move, when there is one.
  */
-function nounMove(u: Understood, t: Token, topic: TopicEntry, label: string, by: Mention, target?: string): CodedEvent {
+export function nounMove(u: Understood, t: Token, topic: TopicEntry, label: string, by: Pick<Mention, "actor" | "confidence">, target?: string): CodedEvent {
   const sentence = u.sentences[t.sentence];
   const { plover, cameo } = categorise("act", Boolean(topic.hostile), undefined, topic.id);
   return {

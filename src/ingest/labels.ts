@@ -34,7 +34,27 @@ const DROPPED_DETERMINERS = new Set(["any", "such", "some"]);
 /** Verbs that carry no move of their own (a cue's noun phrase after them names the move). */
 const EMPTY_VERBS = new Set(["be", "have", "do", "make", "get", "say", "see", "give", "reach", "need", "let", "help", "take"]);
 /** Actions whose verb names taking part in the topic rather than the topic's own verb ("join talks", "resume talks"). */
-const JOINING = new Set(["join", "return", "resume", "continue", "keep", "attend", "enter", "rejoin", "prolong", "intensify", "maintain", "pursue"]);
+const JOINING = new Set([
+  "join",
+  "lead",
+  "host",
+  "re-open",
+  "reopen",
+  "return",
+  "resume",
+  "continue",
+  "keep",
+  "attend",
+  "enter",
+  "rejoin",
+  "prolong",
+  "intensify",
+  "maintain",
+  "pursue",
+]);
+
+/** Nouns for a proposal, kept in a label ("Endorse the proposal for a ceasefire"). */
+const PROPOSAL_WORDS = new Set(["proposal", "plan", "offer", "initiative", "call", "demand", "request"]);
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -66,7 +86,7 @@ function phraseEnd(tokens: Token[], k: number, max: number, ok: (t: Token) => bo
   return b;
 }
 
-function textOf(tokens: Token[], a: number, b: number): string {
+export function textOf(tokens: Token[], a: number, b: number): string {
   let s = "";
   for (let k = a; k <= b; k++) s += (k > a && tokens[k].start > tokens[k - 1].end ? " " : "") + tokens[k].value;
   return s.replace(/\s+/g, " ");
@@ -115,6 +135,8 @@ export function sentenceLabel(c: LabelContext): string | undefined {
     const here = (j: number) => j < tokens.length && tokens[j].sentence === cue.sentence;
     if (here(k) && ["a", "an", "the", "its", "their", "all", "some", "any"].includes(tokens[k].lower)) k++;
     if (here(k) && (isPhraseWord(tokens[k]) || mentionAt.has(k))) return `${verbOf(cue)} ${textOf(tokens, last + 1, phraseEnd(tokens, k, 4))}`;
+    // "offered to mediate.": the verb alone says it.
+    if (k === last + 1 && (!here(k) || tokens[k].pos === "PUNCT")) return verbOf(cue);
     return undefined;
   }
   const [a, b] = nounPhrase(tokens, first, last, objFirst);
@@ -132,10 +154,17 @@ export function sentenceLabel(c: LabelContext): string | undefined {
   }
   // 3. The source's own acceptance, or its joining, resuming or keeping up a move.
   const tr = tokens[trigger];
-  if (tr.pos === "VERB" && (kind === "agree" || (kind === "act" && JOINING.has(tr.lemma)))) {
+  // wink tags some bare infinitives as nouns ("to re-open talks").
+  const verbLike = tr.pos === "VERB" || (tr.pos === "NOUN" && tokens[trigger - 1]?.lower === "to");
+  if (verbLike && (kind === "agree" || (kind === "act" && JOINING.has(tr.lemma)))) {
     const joined = objFirst > trigger + 1 ? textOf(tokens, trigger + 1, objFirst - 1) : "";
-    const prep = tokens[a - 1] && a - 1 >= objFirst && tokens[a - 1].pos === "ADP" && tokens[a - 1].lower !== "of" ? tokens[a - 1].value : "";
-    return [verbOf(tr), joined, prep, phrase].filter(Boolean).join(" ");
+    let prep = tokens[a - 1] && a - 1 >= objFirst && tokens[a - 1].pos === "ADP" && tokens[a - 1].lower !== "of" ? tokens[a - 1].value : "";
+    // "endorsed Biden's proposal for a ceasefire": the proposal is what is endorsed.
+    if (prep && PROPOSAL_WORDS.has(tokens[a - 2]?.lemma ?? "") && a - 2 >= objFirst) prep = `the ${tokens[a - 2].lower} ${prep}`;
+    // "re-open talks with the Maduro government": the other side, when named right after.
+    const other = tokens[b + 1]?.lower === "with" ? (tokens[b + 2]?.lower === "the" ? mentionAt.get(b + 3) : mentionAt.get(b + 2)) : undefined;
+    const partner = other && other.kind !== "adjective" && other.kind !== "pronoun" ? textOf(tokens, b + 1, other.last) : "";
+    return [verbOf(tr), joined, prep, phrase, partner].filter(Boolean).join(" ");
   }
   // 4. The verb of the topic's label with the article's noun phrase.
   const verb = labelVerb(topic, label);
@@ -143,7 +172,7 @@ export function sentenceLabel(c: LabelContext): string | undefined {
 }
 
 /** A verb's lemma as the article spells it ("recognise", not the lemmatiser's "recognize"), capitalised. */
-function verbOf(t: Token): string {
+export function verbOf(t: Token): string {
   const lemma = /ize$/.test(t.lemma) && /is(e|es|ed|ing)$/.test(t.lower) ? t.lemma.replace(/ize$/, "ise") : t.lemma;
   return cap(lemma);
 }

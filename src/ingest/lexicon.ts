@@ -113,6 +113,10 @@ export const TRIGGERS: Trigger[] = [
   T("rejoin", "act"),
   T("enter", "act"),
   T("attend", "act"),
+  T("lead", "act", { knownTopicOnly: true }),
+  T("host", "act", { knownTopicOnly: true }),
+  T("re-open", "act"),
+  T("reopen", "act"),
 ].sort((a, b) => b.words.length - a.words.length);
 
 export const CAMEO_ROOTS: Record<string, string> = {

@@ -24,6 +24,25 @@ const NOT_NAMES = new Set(
   ),
 );
 
+/** Endings of adjectives and common plurals ("diplomatic", "regional", "negotiators"). */
+const COMMON_SHAPE = /(ic|al|ous|ive|ful|less|ary|ory|able|ions|ers|ors|ists|ants|ents)$/;
+
+/** The word at t is capitalised somewhere else in the text, not at a sentence's start. */
+function capitalisedElsewhere(tokens: Token[], t: number): boolean {
+  const lower = tokens[t].lower;
+  return tokens.some((x, k) => k !== t && x.lower === lower && /^\p{Lu}/u.test(x.value) && k > 0 && tokens[k - 1].sentence === x.sentence);
+}
+
+/** Words that make a demonym a region's ("South American"). */
+const REGION_WORDS = new Set(["south", "north", "east", "west", "central", "latin", "southern", "northern", "eastern", "western"]);
+
+/** Plural nouns for groups of people, capitalised only when they open a sentence ("Delegations representing …", "Mediators are …"). */
+const GROUP_NOUNS = new Set(
+  "delegations delegates mediators negotiators officials diplomats envoys leaders ministers lawmakers legislators representatives rebels insurgents militants protesters demonstrators analysts critics observers sources authorities troops soldiers forces parties sides residents".split(
+    " ",
+  ),
+);
+
 const HYPHEN_PREFIXES = new Set(["inter", "intra", "pan", "trans", "anti", "pro", "non", "post", "pre", "neo", "sub", "afro", "euro", "ex"]);
 
 interface Phrase {
@@ -120,7 +139,9 @@ export function explicitMentions(text: string, tokens: Token[], g: Gazetteer, un
     let k = t + 1;
     if (tokens[k]?.value === "'s" || tokens[k]?.value === "’s" || tokens[k]?.value === "'") k++;
     // "governments" is the title "government": words or their lemmas.
-    const fits = (x: string, i: number) => tokens[k + i] !== undefined && (tokens[k + i].lower === x || tokens[k + i].lemma === x);
+    // A title belongs to its name's sentence: a dateline "ISTANBUL" is not the title of "Mediators" below it.
+    const fits = (x: string, i: number) =>
+      tokens[k + i] !== undefined && tokens[k + i].sentence === tokens[t].sentence && (tokens[k + i].lower === x || tokens[k + i].lemma === x);
     for (const title of titles) {
       const w = title.toLowerCase().split(/\s+/);
       if (w.every(fits)) return { last: k + w.length - 1, title };
@@ -145,6 +166,8 @@ export function explicitMentions(text: string, tokens: Token[], g: Gazetteer, un
     });
   for (const p of adjectives)
     findAll(p, (first, last) => {
+      // "South American", "North African": a region, not the country.
+      if (first === last && REGION_WORDS.has(tokens[first - 1]?.lower ?? "")) return;
       const title = titleAfter(last);
       if (title) {
         if (claim(first, title.last)) out.push(mention(tokens, text, p.actor, "title", first, title.last, personWithTitle(p.own, title.title) ?? title.title));
@@ -159,6 +182,8 @@ export function explicitMentions(text: string, tokens: Token[], g: Gazetteer, un
     const t = tokens[at - 1];
     const title = g.titles.find((x) => !x.includes(" ") && (x === t.lower || x === t.lemma.toLowerCase()));
     if (!title) continue;
+    // "the Maduro government in Barbados": the title has its own name before it; the place is only where.
+    if (at >= 2 && /^\p{Lu}/u.test(tokens[at - 2].value) && tokens[at - 2].sentence === m.sentence) continue;
     taken[at - 1] = taken[at] = 1;
     Object.assign(m, { kind: "title", first: at - 1, person: title, confidence: CONFIDENCE.title, text: text.slice(t.start, tokens[m.last].end) });
   }
@@ -181,6 +206,11 @@ export function explicitMentions(text: string, tokens: Token[], g: Gazetteer, un
   for (let t = 0; t < tokens.length; t++) {
     if (taken[t] || !isCapitalisedWord(tokens[t], titleWords)) continue;
     const e = nameRunEnd(tokens, t, taken, titleWords);
+    const opensSentence = t === 0 || tokens[t - 1].sentence !== tokens[t].sentence;
+    if (t === e && opensSentence && GROUP_NOUNS.has(tokens[t].lower)) continue;
+    // "Diplomatic pressure on Israel …": a word shaped like an adjective or a common plural, capitalised only because it
+    // opens the sentence and nowhere else in the text, is no name.
+    if (t === e && opensSentence && COMMON_SHAPE.test(tokens[t].lower) && !capitalisedElsewhere(tokens, t)) continue;
     // "Thai officials", "the Cambodian army": the adjective of a country already met, as the gazetteer's adjectives are read.
     const demonymOf = t === e ? demonym(tokens[t].value, unknown) : undefined;
     if (demonymOf) {

@@ -141,7 +141,9 @@ export function passiveAgent(tokens: Token[], byFirst: Mention[], from: number, 
 export function quoteSpeaker(tokens: Token[], byFirst: Mention[], t: number): Mention | undefined {
   let end = t;
   while (end + 1 < tokens.length && tokens[end + 1].quoted) end++;
-  const after = byFirst.find((m) => m.first > end && m.first <= end + 6 && !tokens[m.first].quoted);
+  // "…,” the statement said. The Barbados talks …": the speaker is in the words right after the quotation, not the next sentence.
+  const closing = tokens[end + 1]?.sentence;
+  const after = byFirst.find((m) => m.first > end && m.first <= end + 6 && !tokens[m.first].quoted && tokens[m.first].sentence === closing);
   if (after) return after;
   let start = t;
   while (start - 1 >= 0 && tokens[start - 1].quoted) start--;
@@ -151,4 +153,34 @@ export function quoteSpeaker(tokens: Token[], byFirst: Mention[], t: number): Me
     if (m.last < start && m.last >= start - 8 && !tokens[m.first].quoted && !PREPOSITIONS.has(tokens[m.first - 1]?.lower ?? "")) return m;
   }
   return undefined;
+}
+
+/** Plural nouns for several sides at once ("the two parties", "the leaders"): no one speaker's, nor one actor's. */
+const SEVERAL_SIDES = new Set(["parties", "sides", "leaders", "delegations", "countries", "governments", "nations", "states", "powers", "negotiators"]);
+
+/**
+ * A plural noun for several sides, with an article or a number, right before the trigger (past "will", "not",
+ * "also"): a subject that names no one actor ("the leaders agreed", "the two parties will meet", "both sides
+ * agreed"). "his government would not sign" has a possessor, and "the rebels will attend", said by their
+ * spokesman, is the speaker's side.
+ */
+export function nounSubject(tokens: Token[], mentionAt: Map<number, Mention>, trigger: number, sFirst: number): boolean {
+  let k = trigger - 1;
+  while (k >= sFirst && (tokens[k].pos === "AUX" || tokens[k].pos === "ADV" || tokens[k].pos === "PART")) k--;
+  if (k < sFirst || tokens[k].pos !== "NOUN" || mentionAt.has(k) || !SEVERAL_SIDES.has(tokens[k].lower)) return false;
+  const before = tokens[k - 1];
+  return Boolean(
+    before &&
+      k - 1 >= sFirst &&
+      (["the", "both", "all"].includes(before.lower) || before.pos === "NUM" || (before.pos === "ADJ" && tokens[k - 2]?.lower === "the")),
+  );
+}
+
+/** The subject of the main clause when the trigger is in an opening "-ing" clause ("Speaking after hosting talks …, Borrell said"). */
+export function participleSubject(tokens: Token[], byFirst: Mention[], trigger: number, sFirst: number, sLast: number): Mention | undefined {
+  if (!/ing$/.test(tokens[sFirst].lower) || tokens[sFirst].pos !== "VERB") return undefined;
+  let comma = trigger + 1;
+  while (comma <= sLast && tokens[comma].value !== ",") comma++;
+  if (comma > sLast || tokens.slice(sFirst, trigger).some((t) => t.value === ",")) return undefined;
+  return byFirst.find((m) => m.first > comma && m.first <= comma + 3 && m.kind !== "adjective");
 }

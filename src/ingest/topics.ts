@@ -7,7 +7,7 @@
  */
 import type { TopicEntry } from "./gazetteer.js";
 import { INVERSE } from "./lexicon.js";
-import type { EventKind, Mention, Token } from "./types.js";
+import type { CodedEvent, EventKind, Mention, Token } from "./types.js";
 
 export interface Cue {
   topic: TopicEntry;
@@ -179,4 +179,24 @@ function fallbackLabel(tokens: Token[], mentionAt: Map<number, Mention>, a: numb
   // What is demanded, wanted, threatened or held back is the thing itself ("Retaliation", "Trade").
   if (kind === "demand" || kind === "aim" || kind === "threaten" || kind === "hold") return cap(words.map((w) => w.value).join(" "));
   return `${cap(verb)} ${phrase}`;
+}
+
+/**
+ * "Serbia stops short of recognising Kosovo as an independent state but agrees to recognise official
+ * documents": one actor denying and accepting moves on one topic in one sentence names two moves, so
+ * the denied one gets a topic of its own (after the last word of its label).
+ */
+export function splitOpposed(events: CodedEvent[], sentence: number): void {
+  const here = events.filter((e) => e.sentence === sentence && e.knownTopic);
+  const denies = (e: CodedEvent) => e.negated || e.kind === "refuse";
+  for (const a of here)
+    if (denies(a) && here.some((b) => b.source === a.source && b.topic === a.topic && !denies(b) && b.topicLabel !== a.topicLabel)) {
+      const last = a.topicLabel
+        .toLowerCase()
+        .replace(/[^a-z0-9 ]+/g, "")
+        .trim()
+        .split(/\s+/)
+        .pop();
+      if (last) a.topic = `${a.topic}_${last}`;
+    }
 }

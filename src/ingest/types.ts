@@ -76,6 +76,10 @@ export interface Condition {
   inverse?: boolean;
   /** Who would take the condition's action, when the text says. */
   actor?: string;
+  /** The actor was named by a pronoun (read while coding, then dropped). */
+  pronoun?: boolean;
+  /** The condition's move in its own words ("Attend the talks"), when they say it. */
+  label?: string;
   text: string;
 }
 
@@ -106,6 +110,8 @@ export interface CodedEvent {
   own?: boolean;
   /** A move named by a noun with its actors ("talks between A and B", "Kabul's freeing of prisoners"): it says who acts, nothing of what anyone prefers. */
   byNoun?: boolean;
+  /** A move implied by a role ("Qatari mediators", "awaiting Israel's response": roles.ts), not an event the article reports. */
+  implied?: boolean;
   /** The verb that triggered the event, and the sentence's span in the original. */
   trigger: string;
   span: Span;

@@ -16,7 +16,7 @@ import { stateId, stateIds } from "../model/states.js";
 import { type Block, type Document, type Inline, type Span, strong, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
 import { arr, bool, concept, ids, int, map, nullable, obj, pattern, root, stateIdSchema, step, str, type Schema } from "./schema-kit.js";
-import { COALITION_CONCEPTS } from "../extensions/coalitions.js";
+import { allDeterred, COALITION_CONCEPTS, movesByEveryMember } from "../extensions/coalitions.js";
 
 const COALITIONS_FORMAT = "parley-coalitions/1";
 
@@ -236,9 +236,16 @@ function stateBlocks(ctx: Ctx, st: StateCoalitions, all: readonly CoalitionConce
       ),
     );
   } else blocks.push(mdBlank);
-  for (const co of st.coalitions) {
-    const breaks = concepts.filter((c) => !co.stable[c]);
-    const deterred = concepts.filter((c) => co.stable[c]);
+  // A group whose joint moves all leave a member idle is a smaller group's move: named at the end, not listed.
+  const leftOut = st.coalitions.filter((co) => movesByEveryMember(co).length === 0);
+  for (const co0 of st.coalitions) {
+    const joint = movesByEveryMember(co0);
+    if (joint.length === 0) continue;
+    const co = { ...co0, moves: joint };
+    // Judged on the moves shown: deterred when every one of them is (the engine's verdict when none was left out).
+    const isDeterred = (c: CoalitionConcept) => (joint.length === co0.moves.length ? (co0.stable[c] ?? false) : allDeterred(joint, c));
+    const breaks = concepts.filter((c) => !isDeterred(c));
+    const deterred = concepts.filter((c) => isDeterred(c));
     const verdict = [breaks.length ? `breaks it under ${list(breaks)}` : "", deterred.length ? `deterred under ${list(deterred)}` : ""]
       .filter(Boolean)
       .join("; ");
@@ -264,8 +271,6 @@ function stateBlocks(ctx: Ctx, st: StateCoalitions, all: readonly CoalitionConce
         text: t`${user(describeMove(model, m.dm, m.from, m.to))} → state ${stateId(m.to)}`,
       }),
     );
-    const still = co.coalition.filter((d) => !first.path.some((m) => m.dm === d));
-    if (still.length) blocks.push(sub(t`(No move needed from ${user(still.map((d) => dmName(model, d)).join(" or "))}.)`));
     sanctionLines(ctx, first, concepts, co.coalition, s).forEach((text, j) =>
       blocks.push({ kind: "item", level: 2, marker: "", indent: 6, mdIndent: 3, apart: j === 0, joined: inText, text }),
     );
@@ -274,6 +279,17 @@ function stateBlocks(ctx: Ctx, st: StateCoalitions, all: readonly CoalitionConce
       const shown = rest.slice(0, 12).join(", ") + (rest.length > 12 ? `, … (${rest.length} in all)` : "");
       blocks.push(sub(`Also to state${rest.length > 1 ? "s" : ""} ${shown}.`));
     }
+  }
+  if (leftOut.length) {
+    const named = leftOut.map((co) => {
+      const breaks = concepts.filter((c) => !co.stable[c]);
+      return `${coalitionName(model, co.coalition)}${breaks.length ? ` (breaks it under ${list(breaks)})` : ""}`;
+    });
+    blocks.push(
+      para(
+        t`Left out: ${user(named.join("; "))}: ${leftOut.length === 1 ? "a group" : "groups"} that could get there only by moves some of ${leftOut.length === 1 ? "its" : "their"} members need not take part in (the moves of a smaller group, listed under it, or of one party, in \`parley explain\`).`,
+      ),
+    );
   }
   if (st.coalitions.length < coalitionCount) blocks.push(para("No other group of parties can reach a state all its members prefer."));
   else blocks.push(mdBlank);

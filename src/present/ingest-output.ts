@@ -31,6 +31,7 @@ export function ingestJson(r: IngestResult): unknown {
     mentions: r.mentions.map((m) => ({ actor: m.actor, kind: m.kind, text: m.text, sentence: m.sentence + 1, person: m.person, confidence: m.confidence })),
     // `at` points into the cleaned text, which the JSON does not carry.
     events: r.events.map(({ at: _at, ...e }) => ({ ...e, sentence: e.sentence + 1 })),
+    implied: r.implied.map(({ at: _at, ...e }) => ({ ...e, sentence: e.sentence + 1 })),
     elements: r.draft.elements.map((e) => ({ ...e, sources: e.sources.map((s) => ({ ...s, sentence: s.sentence + 1 })) })),
     warnings: r.draft.warnings,
     draft: r.draft.scenario,
@@ -76,6 +77,17 @@ function ingestDocument(r: IngestResult): Document {
       ]),
     },
   });
+  if (r.implied.length) {
+    // A mediator's move, an awaited answer, a deal signed by no one: in the draft, but no event reports them.
+    blocks.push({ kind: "heading", level: 2, text: "Moves implied by a role" });
+    blocks.push({
+      kind: "table",
+      table: {
+        header: ["sentence", "actor", "move", "topic", "read from"],
+        rows: r.implied.map((e) => [String(e.sentence + 1), e.source, e.topicLabel, e.topic, e.trigger]),
+      },
+    });
+  }
   blocks.push({ kind: "heading", level: 2, text: "Draft elements" });
   blocks.push({
     kind: "table",
@@ -133,6 +145,38 @@ function updateJson({ scenario, article, plan, written }: UpdateResult) {
 }
 
 const span = obj({ start: int, end: int });
+/** One coded event (or a move implied by a role, with `implied`). */
+const codedEvent = obj(
+  {
+    sentence: { type: "integer", minimum: 1 },
+    kind: oneOfValues("propose", "demand", "threaten", "offer", "refuse", "agree", "hold", "aim", "act"),
+    plover: str,
+    cameo: obj({ code: str, name: str }),
+    source: str,
+    target: str,
+    topic: str,
+    topicLabel: str,
+    knownTopic: bool,
+    inverse: bool,
+    modality: oneOfValues("stated", "hinted", "announced", "insisted", "on-hold", "unlikely"),
+    negated: bool,
+    quoted: bool,
+    condition: obj({ kind: oneOfValues("before", "after", "if", "unless"), topic: str, inverse: bool, actor: str, label: str, text: str }, [
+      "inverse",
+      "actor",
+      "label",
+    ]),
+    hypothetical: bool,
+    nominal: bool,
+    own: bool,
+    byNoun: bool,
+    implied: bool,
+    trigger: str,
+    span,
+    confidence: num,
+  },
+  ["plover", "target", "inverse", "condition", "hypothetical", "nominal", "own", "byNoun", "implied"],
+);
 export const ingestSchema = root("parley-ingest/1", "parley ingest ARTICLE --format json", {
   article: str,
   articleType: oneOfValues("text", "markdown", "html"),
@@ -153,30 +197,8 @@ export const ingestSchema = root("parley-ingest/1", "parley ingest ARTICLE --for
       ["person"],
     ),
   ),
-  events: arr(
-    obj(
-      {
-        sentence: { type: "integer", minimum: 1 },
-        kind: oneOfValues("propose", "demand", "threaten", "offer", "refuse", "agree", "hold", "aim", "act"),
-        plover: str,
-        cameo: obj({ code: str, name: str }),
-        source: str,
-        target: str,
-        topic: str,
-        topicLabel: str,
-        knownTopic: bool,
-        inverse: bool,
-        modality: oneOfValues("stated", "hinted", "announced", "insisted", "on-hold", "unlikely"),
-        negated: bool,
-        quoted: bool,
-        condition: obj({ kind: oneOfValues("before", "after", "if", "unless"), topic: str, inverse: bool, actor: str, text: str }, ["inverse", "actor"]),
-        trigger: str,
-        span,
-        confidence: num,
-      },
-      ["plover", "target", "inverse", "condition"],
-    ),
-  ),
+  events: arr(codedEvent),
+  implied: arr(codedEvent),
   elements: arr(
     obj({
       key: str,

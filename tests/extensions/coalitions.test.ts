@@ -330,12 +330,16 @@ describe("parley coalitions", () => {
     expect(r.stderr).toBe("");
     const t = r.stdout;
     expect(t).toContain("State 1 (NYNNN), the status quo: equilibrium under GMR, SMR");
-    expect(t).toContain("• Ministry of the Environment + Local Government: deterred under GMR, SMR. 1 joint move: to state 7 (NYNNY), which both prefer");
-    expect(t).toContain("1. Local Government: insist on the original control order → state 7");
-    expect(t).toContain("(No move needed from Ministry of the Environment.)");
-    expect(t).toMatch(
-      /GMR, SMR: deterred: then Uniroyal Chemical: withdraw "delay the appeal process" and abandon the Elmira operation \(→ state 11\), which leaves Ministry of the Environment no better off than at state 1/,
+    // The only way out of state 1 for the Ministry and the Local Government is the Local Government's own move:
+    // not a joint move, so the group is named as left out rather than listed with an idle member.
+    expect(t).toContain(
+      "Left out: Ministry of the Environment + Local Government: a group that could get there only by moves some of its members need not take part in",
     );
+    expect(t).not.toContain("No move needed");
+    expect(t).not.toContain("• Ministry of the Environment + Local Government");
+    const ukraine = await parley("coalitions", "scenarios/ukraine-2025.yaml", "--state", "2");
+    expect(ukraine.stdout).toContain("• United States + Ukraine: deterred under GMR, SMR, SEQ. 1 joint move: to state 39 (NYNNNNYNNN)");
+    expect(ukraine.stdout).toContain("2. Ukraine: agree to meet Putin directly, even without a ceasefire first → state 39");
     expect(t).not.toContain("In short"); // one chosen state: no summary over all equilibria
   });
 

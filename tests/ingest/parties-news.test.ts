@@ -56,7 +56,9 @@ describe("who acts: subjects, objects and attributions", () => {
   const events = (text: string) => ingest(text).events.map((e) => `${e.source} ${e.kind} ${e.inverse ? "!" : ""}${e.topic}${e.negated ? " (not)" : ""}`);
 
   it("the object of a verb is not the next verb's subject ('stops short of recognising Azerbaijan … but agrees to recognise')", () => {
+    // Armenia, not Azerbaijan, recognises; "stops short of" denies the first move, which is kept apart from the second.
     expect(events("Under the accord, Armenia stops short of recognising Azerbaijan as a partner but agrees to recognise the new border posts.")).toEqual([
+      "am act recognition_azerbaijan (not)",
       "am agree recognition",
     ]);
   });
@@ -77,7 +79,9 @@ describe("who acts: subjects, objects and attributions", () => {
     expect(events('"Following the mediation of the Republic of Ghana, the rebels will attend a meeting in Accra," Kofi Boateng said.')).toEqual([
       "kofi_boateng act summit",
     ]);
-    expect(r.draft.scenario.decisionMakers[0].options[0].label).toBe("Attend a meeting");
+    expect(r.draft.scenario.decisionMakers.find((d) => d.id === "kofi_boateng")?.options[0].label).toBe("Attend a meeting");
+    // The mediator's own move is implied by its role (roles.ts).
+    expect(r.implied.map((e) => `${e.source} ${e.topic}`)).toEqual(["ghana mediation"]);
   });
 
   it("'X must …' in a quotation is the speaker's demand of X; a quotation that goes on is still its speaker's, not the place's", () => {

@@ -5,16 +5,18 @@
  * are given and report what the user asks for through their hooks.
  */
 import "./style.css";
-import { Api } from "./clients/api.js";
 import { Analyser } from "./app/analysis.js";
 import { BusyIndicator } from "./app/busy.js";
 import { DocState } from "./app/doc.js";
+import { DiskFiles } from "./app/disk.js";
 import { FileController } from "./app/files.js";
 import { GmcrImport } from "./app/import.js";
 import { installShortcuts } from "./app/keyboard.js";
 import { EditorPane } from "./app/layout.js";
 import { ProblemsList } from "./app/problems.js";
+import { goOffline } from "./app/offline.js";
 import { Selection } from "./app/selection.js";
+import { ShareLinks } from "./app/share.js";
 import { StatusLine } from "./app/status.js";
 import { Summary } from "./app/summary.js";
 import { baseName, byId, download, h } from "./widgets/dom.js";
@@ -38,10 +40,14 @@ import { LayoutClient } from "./clients/layout-client.js";
 import { PathsPanel } from "./views/paths-view.js";
 import { ReportPanel } from "./views/report-view.js";
 import { StateTable } from "./views/state-table.js";
+import { ServedStore } from "./storage/served-store.js";
+import type { ScenarioStore } from "./storage/store.js";
 
 const VIEWS = ["states", "graph", "paths", "report", "compare", "deeper", "forecast", "bargain", "ingest"];
 
-const api = new Api();
+/** Where the scenario files are: the served folder (`parley serve`), or this browser's storage on the static site (`npm run build:static`). */
+// The static site's back-end is loaded only there: it carries the shipped scenarios, which the served folder has on disk.
+const store: ScenarioStore = __PARLEY_STATIC__ ? new (await import("./storage/browser-store.js")).BrowserStore() : new ServedStore();
 const engine = new EngineClient(() => new Worker(new URL("../workers/engine-worker.ts", import.meta.url), { type: "module" }));
 const doc = new DocState();
 const status = new StatusLine();
@@ -92,7 +98,7 @@ const bottomLine = new BottomLinePanel(byId("bottom-line"), {
 });
 const compare = new ComparePanel(byId("panel-compare"), {
   compare: async (path) => {
-    const file = await api.read(path);
+    const file = await store.read(path);
     return engine.request({ type: "compare", text: file.text, file: path });
   },
   select,
@@ -102,12 +108,12 @@ const deeper = new DeeperPanel(byId("panel-deeper"), {
   select,
   selected: () => doc.selected,
 });
-let serverUp = false;
+let connected = false;
 const forecastPanel = new ForecastPanel(byId("panel-forecast"), {
   run: (request, onProgress) => engine.run(request, { onProgress }),
-  record: (path, lines) => api.appendForecast(path, lines),
+  record: (path, lines) => store.appendForecast!(path, lines),
   logPath: () => doc.sibling("forecasts.jsonl"),
-  canAppend: () => serverUp,
+  canAppend: () => connected && store.appendForecast !== undefined,
 });
 const checks = new ChecksList(engine, {
   warnings: (findings) => editor.setWarnings(findings),
@@ -132,8 +138,8 @@ const ingest = new IngestPanel(byId("panel-ingest"), {
     editor.reveal(Math.max(0, next.length - tail - 1));
   },
   openNew: (name, yaml, note) => files.openNew(name, yaml, note),
-  gazetteerFiles: async () => (await api.files()).map((f) => f.path),
-  readFile: async (path) => (await api.read(path)).text,
+  gazetteerFiles: async () => (await store.files()).map((f) => f.path),
+  readFile: async (path) => (await store.read(path)).text,
   checkGazetteer: (g) => ingestClient.checkGazetteer(g),
 });
 const viewTabs = new Tabs(byId("view-tabs"), (name, previous) => {
@@ -182,7 +188,24 @@ const summary = new Summary(doc, {
 
 // ------------------------------------------------------------------ files, analysis, import
 
-const files = new FileController(api, doc, editor, status, { opened: () => selection.close(), renamed: () => void analyser.run() });
+const files = new FileController(store, doc, editor, status, {
+  opened: () => selection.close(),
+  renamed: () => void analyser.run(),
+  linkOpened: () => {
+    if (!share.inAddress()) return false;
+    void share.openFromAddress(files);
+    return true;
+  },
+});
+const gmcrImport = new GmcrImport(engine, files, status);
+const disk = new DiskFiles(
+  doc,
+  () => editor.text,
+  files,
+  status,
+  (file) => gmcrImport.import(file),
+);
+const share = new ShareLinks(doc, () => editor.text, status, disk);
 const analyser = new Analyser(engine, doc, () => editor.text, {
   problems: (issues) => {
     editor.setIssues(issues);
@@ -208,13 +231,12 @@ const analyser = new Analyser(engine, doc, () => editor.text, {
     selection.refresh(m.states.count);
   },
 });
-new GmcrImport(engine, files, status);
 
 /** The texts of the scenario's what-if files in the folder (those that cannot be read are left out: the worker says so). */
 async function whatIfTexts(model: ModelView): Promise<{ file: string; text: string }[]> {
   const related = await Promise.all(
     model.whatIfs.map((w) =>
-      api.read(doc.sibling(w.file)).then(
+      store.read(doc.sibling(w.file)).then(
         (f) => ({ file: w.file, text: f.text }),
         () => null,
       ),
@@ -279,15 +301,20 @@ installShortcuts({
 
 async function start(): Promise<void> {
   summary.render();
-  let session;
+  if (__PARLEY_STATIC__) {
+    void goOffline();
+    byId("save-btn").title = "Save in this browser (Ctrl+S)";
+  }
   try {
-    session = await api.session();
-    serverUp = true;
+    await store.connect();
+    connected = true;
   } catch (e) {
     summary.message(h("p", { class: "error" }, `Cannot reach the workbench server: ${(e as Error).message}`));
     return;
   }
-  await files.start(session);
+  // A shared link in the address opens as a new draft; otherwise the file it names, or the default scenario.
+  await files.start(share.inAddress() ? () => share.openFromAddress(files) : undefined);
+  if (store.unavailable) status.set(`Scenarios cannot be saved in ${store.words.place}: ${store.unavailable}`, "error");
   files.watchFolder();
 }
 

@@ -1,10 +1,12 @@
 /**
- * The scenario files of the folder: the list in the top bar, opening one,
- * Save (Ctrl+S, asking first when the file changed on disk), Save as…, a new
- * scenario not saved yet (an import), and the copy of unsaved edits kept in
- * the browser (offered back when the file is opened again).
+ * The scenario files of the store (the served folder, or the browser's own
+ * storage on the static site): the list in the top bar, opening one, Save
+ * (Ctrl+S, asking first when the file changed since it was opened), Save
+ * as…, a new scenario not saved yet (an import, a file from the disk, a
+ * shared link), and the copy of unsaved edits kept in the browser (offered
+ * back when the file is opened again).
  */
-import { type Api, ApiError, type FileEntry, type Session } from "../clients/api.js";
+import { type FileEntry, type ScenarioStore, StoreError } from "../storage/store.js";
 import { ask } from "../widgets/dialog.js";
 import { baseName, byId, clear, h, plural } from "../widgets/dom.js";
 import { Drafts } from "./drafts.js";
@@ -18,6 +20,8 @@ export interface FileHooks {
   opened(): void;
   /** The scenario was saved under another name (views name their downloads after it). */
   renamed(): void;
+  /** The address changed: a shared link in it was opened (true), or it names a file (false). */
+  linkOpened?(): boolean;
 }
 
 export class FileController {
@@ -27,7 +31,7 @@ export class FileController {
   private readonly select = byId<HTMLSelectElement>("file-select");
 
   constructor(
-    private readonly api: Api,
+    private readonly store: ScenarioStore,
     private readonly doc: DocState,
     private readonly editor: ScenarioEditor,
     private readonly status: StatusLine,
@@ -39,6 +43,7 @@ export class FileController {
     byId("save-btn").addEventListener("click", () => void this.save());
     byId("save-as-btn").addEventListener("click", () => void this.saveAs());
     window.addEventListener("hashchange", () => {
+      if (this.hooks.linkOpened?.()) return;
       const path = decodeURIComponent(location.hash.slice(1));
       if (path && path !== this.doc.path && this.files.some((f) => f.path === path)) void this.open(path);
     });
@@ -51,19 +56,25 @@ export class FileController {
     });
   }
 
-  /** Open the folder: the file named in the address, or its default scenario. */
-  async start(session: Session): Promise<void> {
-    this.drafts = new Drafts(session.dir);
+  /** Open the store, then `first` (a shared link) when given and it opens, else the file named in the address, or the default scenario. */
+  async start(first?: () => Promise<boolean>): Promise<void> {
+    this.drafts = new Drafts(this.store.id);
     await this.refresh();
+    if (first && (await first())) return;
     const fromHash = decodeURIComponent(location.hash.slice(1));
-    const first = this.files.some((f) => f.path === fromHash) ? fromHash : (session.defaultFile ?? this.files[0]?.path);
-    if (first) await this.open(first);
+    const path = this.files.some((f) => f.path === fromHash) ? fromHash : (this.store.defaultFile ?? this.files[0]?.path);
+    if (path) await this.open(path);
     else
       this.openUntitled(
         "my-scenario.yaml",
         "format: parley/1\nname: My conflict\ndecisionMakers: []\n",
-        `The folder ${session.dir} has no scenario files (.yaml, .yml, .json). Write one in the editor and use Save as.`,
+        `${this.store.description} has no scenario files (.yaml, .yml, .json). Write one in the editor and use Save as.`,
       );
+  }
+
+  /** Where Save as keeps a file, in words ("the folder", "this browser"). */
+  get place(): string {
+    return this.store.words.place;
   }
 
   dirty(): boolean {
@@ -89,7 +100,7 @@ export class FileController {
   /** `onlyIfChanged`: leave the list alone unless the folder changed (the focus watcher). */
   async refresh(onlyIfChanged = false): Promise<void> {
     // Gazetteers (for the Ingest view) are YAML too, but not scenarios.
-    const files = (await this.api.files()).filter((f) => !isGazetteerFile(f.path));
+    const files = (await this.store.files()).filter((f) => !isGazetteerFile(f.path));
     // Redrawn only when the folder changed: redrawing the list under a user who is choosing from it would close it.
     const same = files.length === this.files.length && files.every((f, k) => f.path === this.files[k].path);
     this.files = files;
@@ -136,7 +147,7 @@ export class FileController {
     if (this.doc.path) this.saveDraft();
     let file;
     try {
-      file = await this.api.read(path);
+      file = await this.store.read(path);
     } catch (e) {
       this.status.set(`Could not open ${path}: ${(e as Error).message}`, "error");
       this.renderList();
@@ -151,7 +162,7 @@ export class FileController {
     this.updateStatus();
   }
 
-  /** Put a new scenario in the editor, not saved in the folder until Save as. */
+  /** Put a new scenario in the editor, not saved in the store until Save as. */
   async openNew(name: string, text: string, note: string): Promise<boolean> {
     if (!(await this.mayLeaveUntitled())) return false;
     if (this.doc.path) this.saveDraft();
@@ -183,12 +194,12 @@ export class FileController {
     const when = new Date(draft.savedAt).toLocaleString();
     byId("draft-text").textContent =
       `You have unsaved edits to ${path} from ${when}, kept in this browser.` +
-      (draft.baseEtag && draft.baseEtag !== etag ? " The file has changed on disk since then." : "");
+      (draft.baseEtag && draft.baseEtag !== etag ? ` The file has changed ${this.store.words.changedWhere} since then.` : "");
     banner.hidden = false;
     byId("draft-restore").onclick = () => {
       banner.hidden = true;
       this.editor.replaceText(draft.text, "input.restore");
-      this.status.set("Your edits are restored; save to keep them in the file (Ctrl+Z goes back to the file on disk).", "warn");
+      this.status.set(`Your edits are restored; save to keep them in the file (Ctrl+Z goes back to ${this.store.words.saved}).`, "warn");
     };
     byId("draft-discard").onclick = () => {
       banner.hidden = true;
@@ -200,7 +211,7 @@ export class FileController {
   updateStatus(): void {
     if (this.doc.saving) return;
     const dirty = this.dirty();
-    if (this.doc.untitled !== null) this.status.set("Not saved yet: use Save as… to keep it in the folder", "warn");
+    if (this.doc.untitled !== null) this.status.set(`Not saved yet: use Save as… to keep it in ${this.store.words.place}`, "warn");
     else if (!this.doc.path) this.status.set("");
     else if (dirty) this.status.set("Unsaved changes (kept in this browser)", "warn");
     else this.status.set("Saved", "ok");
@@ -217,7 +228,7 @@ export class FileController {
     doc.saving = true;
     this.status.set("Saving…");
     try {
-      const r = await this.api.write(path, text, overwrite ? { overwrite: true } : doc.etag ? { baseEtag: doc.etag } : {});
+      const r = await this.store.write(path, text, overwrite ? { overwrite: true } : doc.etag ? { baseEtag: doc.etag } : {});
       doc.saving = false;
       if (doc.path !== path) return;
       doc.diskText = text;
@@ -232,9 +243,10 @@ export class FileController {
       void this.refresh();
     } catch (e) {
       doc.saving = false;
-      if (e instanceof ApiError && (e.code === "changed-on-disk" || e.code === "deleted-on-disk" || e.code === "exists")) {
+      if (e instanceof StoreError && (e.code === "changed-on-disk" || e.code === "deleted-on-disk" || e.code === "exists")) {
         const deleted = e.code === "deleted-on-disk";
-        const what = deleted ? "was deleted on disk" : "changed on disk";
+        const where = this.store.words.changedWhere;
+        const what = deleted ? `was deleted ${where}` : `changed ${where}`;
         const answer = await ask(
           `${path} ${what}`,
           `Someone or something ${deleted ? "deleted" : "changed"} ${path} since you opened it. Saving now replaces that version with yours.`,
@@ -245,7 +257,7 @@ export class FileController {
           "cancel",
         );
         if (answer === "overwrite") return this.save(true);
-        this.status.set("Not saved: the file on disk is different (your edits are kept in this browser)", "warn");
+        this.status.set(`Not saved: ${this.store.words.saved} is different (your edits are kept in this browser)`, "warn");
         return;
       }
       this.status.set(`Not saved: ${(e as Error).message}`, "error");
@@ -256,7 +268,7 @@ export class FileController {
     const doc = this.doc;
     const suggested = doc.untitled ?? (doc.path ? doc.path.replace(/(\.ya?ml|\.json)$/i, "-copy$1") : "my-scenario.yaml");
     const input = h("input", { id: "save-as-path", value: suggested, autocomplete: "off" });
-    const form = h("p", {}, h("label", { for: "save-as-path" }, "File name in the folder (.yaml, .yml or .json)"), h("br"), input);
+    const form = h("p", {}, h("label", { for: "save-as-path" }, `File name in ${this.store.words.place} (.yaml, .yml or .json)`), h("br"), input);
     setTimeout(() => input.select(), 0);
     input.addEventListener("keydown", (e) => {
       if (e.key === "Enter") (input.closest("dialog")?.querySelector("button.primary") as HTMLButtonElement | null)?.click();
@@ -275,9 +287,9 @@ export class FileController {
     const text = this.editor.text;
     let r;
     try {
-      r = await this.api.write(path, text);
+      r = await this.store.write(path, text);
     } catch (e) {
-      if (e instanceof ApiError && e.code === "exists") {
+      if (e instanceof StoreError && e.code === "exists") {
         const again = await ask(
           `${path} exists`,
           `Replace ${path} with this scenario?`,
@@ -289,7 +301,7 @@ export class FileController {
         );
         if (again !== "yes") return;
         try {
-          r = await this.api.write(path, text, { overwrite: true });
+          r = await this.store.write(path, text, { overwrite: true });
         } catch (e2) {
           this.status.set(`Not saved: ${(e2 as Error).message}`, "error");
           return;

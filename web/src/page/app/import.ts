@@ -1,7 +1,8 @@
 /**
- * Import a gmcr-py / GMCR+ file: the file picker of the top bar reads it in
- * the page, the engine converts it (as `parley import` does) and the result
- * opens as a new scenario, not saved until Save as….
+ * Import a gmcr-py / GMCR+ file: Open… in the top bar (disk.ts) hands it
+ * over when it is not a Parley scenario, the engine converts it (as `parley
+ * import` does) and the result opens as a new scenario, not saved until Save
+ * as…. The file input #import-file takes one directly too.
  */
 import { ask } from "../widgets/dialog.js";
 import { byId, h } from "../widgets/dom.js";
@@ -20,7 +21,6 @@ export class GmcrImport {
     private readonly files: FileController,
     private readonly status: StatusLine,
   ) {
-    byId("import-btn").addEventListener("click", () => this.input.click());
     this.input.addEventListener("change", () => {
       const file = this.input.files?.[0];
       this.input.value = "";
@@ -55,7 +55,7 @@ export class GmcrImport {
     await this.files.openNew(
       name,
       result.yaml,
-      `Imported ${file.name} (${result.states.toLocaleString("en")} states): not saved yet — use Save as… to keep it in the folder.${notes}`,
+      `Imported ${file.name} (${result.states.toLocaleString("en")} states): not saved yet — use Save as… to keep it in ${this.files.place}.${notes}`,
     );
   }
 }

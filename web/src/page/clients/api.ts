@@ -2,35 +2,12 @@
  * The workbench server's API (`parley serve`, docs/server-api.md): the
  * session, the scenario files of its folder, reading and saving one.
  */
+import { type FileContent, type FileEntry, StoreError } from "../storage/store.js";
+
 export interface Session {
   token: string;
   dir: string;
   defaultFile: string | null;
-}
-
-export interface FileEntry {
-  path: string;
-  size: number;
-  mtimeMs: number;
-}
-
-export interface FileContent {
-  path: string;
-  text: string;
-  etag: string;
-}
-
-/** A refused request, with the server's code (e.g. "changed-on-disk", "exists"). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly etag?: string,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
 }
 
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
@@ -38,11 +15,11 @@ async function call<T>(url: string, init?: RequestInit): Promise<T> {
   try {
     res = await fetch(url, init);
   } catch {
-    throw new ApiError(0, "offline", "the workbench server does not answer; is `parley serve` still running?");
+    throw new StoreError(0, "offline", "the workbench server does not answer; is `parley serve` still running?");
   }
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (!res.ok)
-    throw new ApiError(
+    throw new StoreError(
       res.status,
       typeof body.code === "string" ? body.code : "error",
       typeof body.error === "string" ? body.error : `${res.status} ${res.statusText}`,

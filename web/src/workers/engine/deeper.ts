@@ -8,6 +8,7 @@
  */
 import { stringify } from "yaml";
 import {
+  allDeterred,
   changeLines,
   coalitionAnalysis,
   coalitionCount,
@@ -19,6 +20,7 @@ import {
   inverseForTargets,
   loadModel,
   MAX_COALITIONS,
+  movesByEveryMember,
   parseGmcrPyText,
   ParleyError,
   rankOf,
@@ -345,10 +347,10 @@ export function coalitionsView(analysis: Analysis, state: number, version: numbe
     coalitionCount: ca.coalitionCount,
     // A group whose joint moves all leave a member idle is the smaller group's move, not a joint one: it is left out (and counted).
     leftOut: st.coalitions
-      .filter((co) => jointOnly(co).length === 0)
+      .filter((co) => movesByEveryMember(co).length === 0)
       .map((co) => ({ name: co.coalition.map(name).join(" + "), breaks: shown.filter((c) => !co.stable[c]) })),
     coalitions: st.coalitions.flatMap((co) => {
-      const joint = jointOnly(co);
+      const joint = movesByEveryMember(co);
       if (joint.length === 0) return [];
       const first = joint[0];
       const groups: CoalitionSanctionView[] = [];
@@ -362,7 +364,7 @@ export function coalitionsView(analysis: Analysis, state: number, version: numbe
       // What breaks the state first, then what deters.
       groups.sort((a, b) => Number(a.how !== null) - Number(b.how !== null));
       // Judged on the moves shown: deterred when every one of them is (the engine's verdict when none was left out).
-      const deterred = (c: CoalitionConcept) => (joint.length === co.moves.length ? (co.stable[c] ?? false) : joint.every((mv) => mv.sanctions[c]));
+      const deterred = (c: CoalitionConcept) => (joint.length === co.moves.length ? (co.stable[c] ?? false) : allDeterred(joint, c));
       return {
         members: [...co.coalition],
         name: co.coalition.map(name).join(" + "),
@@ -386,10 +388,6 @@ export function coalitionsView(analysis: Analysis, state: number, version: numbe
 }
 
 /** A coalition's joint moves in which every member moves, in the engine's order. */
-function jointOnly<M extends { path: readonly { dm: number }[] }>(co: { coalition: readonly number[]; moves: readonly M[] }): M[] {
-  return co.moves.filter((mv) => co.coalition.every((d) => mv.path.some((p) => p.dm === d)));
-}
-
 function sanctionWords(m: Model, sn: CoalitionSanction, s: number): string {
   const steps = sn.moves.map((x) => describeMove(m, x.dm, x.from, x.to)).join("; then ");
   const who = m.scenario.decisionMakers[sn.member].name;

@@ -4,6 +4,7 @@
  * (4 MB) belongs in the ingest worker only, is not among them.
  */
 export {
+  allDeterred,
   analyze,
   coalitionAnalysis,
   coalitionCount,
@@ -17,6 +18,7 @@ export {
   importGmcrPy,
   inverseForTargets,
   loadModel,
+  movesByEveryMember,
   ParleyError,
   parseGmcrPyText,
   parseStateSet,
