@@ -4,7 +4,7 @@
  * docs/screenshots/*.png (shown in docs/workbench.md). Needs the built app
  * (`npm run build`) and /usr/bin/chromium (or PARLEY_CHROMIUM).
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { openWorkbench, ROOT } from "../tests/helpers/workbench.js";
@@ -25,6 +25,11 @@ async function main(): Promise<void> {
   page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
   const tab = (name: RegExp) => page.getByRole("tab", { name }).click();
   const toggleEditor = () => page.locator("#toggle-editor").click();
+  // The bottom line's fold is remembered in the browser: fold it only when open.
+  const foldBottomLine = async () => {
+    const button = page.locator("#bottom-line-title button.fold");
+    if ((await button.getAttribute("aria-expanded")) === "true") await button.click();
+  };
   try {
     await page.goto(wb.url);
     await page.getByTestId("eq-count-Nash").waitFor();
@@ -73,10 +78,43 @@ async function main(): Promise<void> {
     await shot(page, "forms-constraint");
     await tab(/YAML/);
 
-    // 4. The graph of moves around today.
+    // 4. The graph of moves around today, the editor hidden so that its text list is beside it, a row hovered.
+    await toggleEditor();
     await tab(/Graph/);
-    await page.getByTestId("graph-info").filter({ hasText: "states" }).waitFor();
-    await shot(page, "graph");
+    const graphInfo = page.getByTestId("graph-info");
+    await graphInfo.filter({ hasText: "Click a state" }).waitFor();
+    await page.locator('[data-testid="graph-table"] tr[data-state="303"]').hover();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(OUT, "graph.png") });
+    console.log("docs/screenshots/graph.png");
+
+    // 4b. The tree of the states two moves from today.
+    await page.locator("#graph-mode").selectOption("tree");
+    await page.locator("#graph-depth").selectOption("2");
+    await graphInfo.filter({ hasText: "by up to 2 moves" }).waitFor();
+    await shot(page, "graph-tree");
+
+    // 4c. A model of 9,216 states (the default scenario with four more options for Europe): its graph opens on the tree of today's moves.
+    const large = readFileSync(join(wb.dir, "ukraine-2025.yaml"), "utf8").replace(
+      "      - id: eu_force\n",
+      `${["a", "b", "c", "d"].map((k) => `      - id: eu_extra_${k}\n        label: Extra option ${k}\n`).join("")}      - id: eu_force\n`,
+    );
+    writeFileSync(join(wb.dir, "large-model.yaml"), large);
+    await page.goto(`${wb.url}#large-model.yaml`);
+    await page.reload();
+    await page.getByTestId("eq-count-Nash").waitFor({ timeout: 120_000 });
+    if ((await page.locator("#toggle-editor").textContent()) !== "Show editor") await toggleEditor();
+    await page.locator("#bottom-line-title").filter({ hasText: "computed" }).waitFor({ timeout: 240_000 });
+    await foldBottomLine();
+    await tab(/Graph/);
+    await graphInfo.filter({ hasText: "Click a state" }).waitFor({ timeout: 60_000 });
+    await shot(page, "graph-large");
+    await page.goto(`${wb.url}#ukraine-2025.yaml`);
+    await page.reload();
+    await page.getByTestId("eq-count-Nash").waitFor();
+    await page.locator("#bottom-line-title").filter({ hasText: "computed" }).waitFor({ timeout: 60_000 });
+    await foldBottomLine();
+    if ((await page.locator("#toggle-editor").textContent()) === "Show editor") await toggleEditor();
 
     // 5. The explanation of a state (a ceasefire that credible threats hold), beside the graph (editor hidden).
     await toggleEditor();

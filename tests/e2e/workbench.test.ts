@@ -368,7 +368,7 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
       };
     }, svg);
     expect(parsed).toEqual({ error: null, states: elmira.states.length, moves: Number(/; (\d+) moves/.exec((await info.textContent())!)![1]) });
-    expect(svg).toContain(`<title>State 1 (`);
+    expect(svg).toMatch(/<title>State 1, [^(<]+ \([YN-]+\): /);
     expect(await loaded()).toBe(true);
     expect(await cspViolations()).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -59,7 +59,14 @@ describe("graph view", () => {
     const g = graphView(ukraine, { mode: "neighbourhood", focus: 301, depth: 1, concept: "SEQ", cap: 300 });
     expect(g.nodes).toHaveLength(17);
     expect(g.nodes.find((n) => n.id === 301)).toMatchObject({ sq: true, focus: true, eq: false });
-    expect(g.edges.find((e) => e.source === 301 && e.target === 303)).toEqual({ source: 301, target: 303, dm: 0, improving: true });
+    expect(g.edges.find((e) => e.source === 301 && e.target === 303)).toEqual({
+      source: 301,
+      target: 303,
+      dm: 0,
+      improving: true,
+      change: "+us_sanctions",
+      words: "impose the new sanctions put on hold",
+    });
     const pairs = new Set(g.edges.map((e) => `${e.dm}:${Math.min(e.source, e.target)}:${Math.max(e.source, e.target)}`));
     expect(pairs.size).toBe(g.edges.length);
   });

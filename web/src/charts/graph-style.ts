@@ -11,6 +11,7 @@ export const NODE = { size: 28, fill: "#e8edf3", stroke: "#8a96a3", strokeWidth:
 export const EQ_NODE = { fill: "#d6f0df", stroke: "#1b7f46", strokeWidth: 4 };
 export const SQ_NODE = { size: 40, fill: "#fff0b8", stroke: INK, strokeWidth: 3 };
 export const SELECTED_HALO = { color: "#c2185b", padding: 6, opacity: 0.35 };
+export const HOVER_HALO = { color: "#0b62c4", padding: 8, opacity: 0.3 };
 export const MOVE_EDGE = { width: 1.2, dash: [4, 4], opacity: 0.5 };
 export const IMPROVING_EDGE = { width: 2.6, opacity: 0.95, arrowScale: 1.1 };
 
@@ -44,10 +45,18 @@ export function cytoscapeStyle(): cytoscape.StylesheetJson {
     {
       selector: "node",
       style: {
+        // The number and the stable name under the state; hidden when zoomed out too far to read rather than drawn as specks.
         label: "data(label)",
         "font-size": NODE.fontSize,
-        "text-valign": "center",
+        "text-valign": "bottom",
         "text-halign": "center",
+        "text-margin-y": 3,
+        "text-wrap": "wrap",
+        "text-max-width": "118px",
+        "min-zoomed-font-size": 7,
+        "text-background-color": "#ffffff",
+        "text-background-opacity": 0.75,
+        "text-background-padding": "1px",
         color: INK,
         width: NODE.size,
         height: NODE.size,
@@ -79,7 +88,7 @@ export function cytoscapeStyle(): cytoscape.StylesheetJson {
       style: {
         width: MOVE_EDGE.width,
         "line-color": "data(color)",
-        "curve-style": "bezier",
+        "curve-style": "straight",
         "line-style": "dashed",
         "line-dash-pattern": MOVE_EDGE.dash,
         opacity: MOVE_EDGE.opacity,
@@ -96,6 +105,28 @@ export function cytoscapeStyle(): cytoscape.StylesheetJson {
         "arrow-scale": IMPROVING_EDGE.arrowScale,
       },
     },
+    // A view with many moves: each thinner and lighter, so that the states and the moves highlighted stand out.
+    { selector: "edge.dense", style: { width: 0.8, opacity: 0.28 } },
+    { selector: "edge.dense.imp", style: { width: 1.3, opacity: 0.45, "arrow-scale": 0.8 } },
+    {
+      // A move's label: the options it changes, along the line; on every move of a small view, else on those of the state highlighted.
+      selector: "edge.labelled",
+      style: {
+        label: "data(change)",
+        "font-size": 8,
+        color: INK,
+        "text-rotation": "autorotate",
+        "min-zoomed-font-size": 7,
+        "text-background-color": "#ffffff",
+        "text-background-opacity": 0.85,
+        "text-background-padding": "1px",
+        opacity: 1,
+        "z-index": 5,
+      },
+    },
+    { selector: "edge.dense.labelled", style: { width: 2.2 } },
     { selector: "node.faded, edge.faded", style: { opacity: 0.12 } },
+    { selector: "node.hovered", style: { "underlay-color": HOVER_HALO.color, "underlay-padding": HOVER_HALO.padding, "underlay-opacity": HOVER_HALO.opacity } },
+    { selector: "node.cursor", style: { "overlay-color": INK, "overlay-padding": 7, "overlay-opacity": 0.18 } },
   ];
 }

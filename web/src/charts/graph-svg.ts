@@ -16,6 +16,8 @@ export interface SvgNode {
   focus: boolean;
   selected: boolean;
   pattern: string;
+  /** The state's stable name (the options taken), written under it. */
+  name?: string;
   words: string;
 }
 
@@ -26,6 +28,8 @@ export interface SvgEdge {
   improving: boolean;
   /** Who moves, for the tooltip. */
   dm: string;
+  /** The options the move changes ("+id, −id"), for the tooltip. */
+  change?: string;
 }
 
 export interface SvgGraph {
@@ -113,7 +117,7 @@ export function graphSvg(g: SvgGraph): string {
       look.arrow ? `marker-end="url(#${markerId(e.color)})"` : "",
     ].filter(Boolean);
     out.push(
-      `<line ${attrs.join(" ")}><title>${escapeXml(`${e.dm}: state ${e.source} → ${e.target}${e.improving ? " (an improvement for it)" : ""}`)}</title></line>`,
+      `<line ${attrs.join(" ")}><title>${escapeXml(`${e.dm}${e.change ? ` (${e.change})` : ""}: state ${e.source} → ${e.target}${e.improving ? " (an improvement for it)" : ""}`)}</title></line>`,
     );
   }
   out.push(`</g>`, `<g class="states" text-anchor="middle" dominant-baseline="central">`);
@@ -128,12 +132,13 @@ export function graphSvg(g: SvgGraph): string {
         : `<circle cx="${num(x)}" cy="${num(y)}" r="${num(r)}"`;
     out.push(
       `<g>`,
-      `<title>${escapeXml(`State ${n.id} (${n.pattern}): ${n.words}`)}</title>`,
+      `<title>${escapeXml(`State ${n.id}${n.name ? `, ${n.name}` : ""} (${n.pattern}): ${n.words}`)}</title>`,
       n.selected
         ? `<circle cx="${num(x)}" cy="${num(y)}" r="${num(r + SELECTED_HALO.padding)}" fill="${SELECTED_HALO.color}" fill-opacity="${SELECTED_HALO.opacity}"/>`
         : "",
       `${shape} fill="${look.fill}" stroke="${look.stroke}" stroke-width="${look.strokeWidth}"/>`,
       `<text x="${num(x)}" y="${num(y)}" font-size="10"${look.bold ? ' font-weight="700"' : ""} fill="${INK}">${n.id}</text>`,
+      n.name ? `<text x="${num(x)}" y="${num(y + r + 9)}" font-size="8" fill="#3c4650">${escapeXml(n.name)}</text>` : "",
       `</g>`,
     );
   }

@@ -36,6 +36,7 @@ import { DeeperPanel } from "./views/deeper-view.js";
 import { ExplainPanel } from "./views/explain-view.js";
 import { FormsPanel } from "./views/forms.js";
 import { GraphPanel } from "./views/graph-view.js";
+import { LayoutClient } from "./clients/layout-client.js";
 import { PathsPanel } from "./views/paths-view.js";
 import { ReportPanel } from "./views/report-view.js";
 import { StateTable } from "./views/state-table.js";
@@ -84,7 +85,11 @@ byId("redo-btn").addEventListener("click", () => editor.redo());
 
 const select = (id: number, focus = true) => void selection.select(id, focus);
 const table = new StateTable(byId("panel-states"), { select, exportCsv: () => void exportCsv() });
-const graph = new GraphPanel(byId("panel-graph"), { request: (g) => engine.request({ type: "graph", graph: g }), select });
+const graph = new GraphPanel(
+  byId("panel-graph"),
+  { request: (g) => engine.request({ type: "graph", graph: g }), select },
+  new LayoutClient(() => new Worker(new URL("../workers/layout-worker.ts", import.meta.url), { type: "module" })),
+);
 const paths = new PathsPanel(byId("panel-paths"), { select });
 const report = new ReportPanel(byId("panel-report"), { request: writeReport });
 // The bottom line is worked out in the background: no busy indicator for it.
