@@ -11,6 +11,7 @@
  * that carries restricted moves (hypergames) keeps the stored lists.
  */
 import type { Model } from "../model/compile.js";
+import { codeMasks, improvementSets, popcount, SET_OPTIONS } from "./improvement-sets.js";
 
 /**
  * The submasks of several decision makers, concatenated, with the owner of
@@ -77,6 +78,7 @@ export function bestOverMoves(model: Model, d: number, value: Int32Array): Int32
  * sanction[t] > pref_i[s]; with sanction undefined, when i has no improvement at all (Nash).
  */
 export function deterredImplicit(model: Model, i: number, sanction?: Int32Array): Uint8Array {
+  if (popcount(model.dmMask[i]) <= SET_OPTIONS) return deterredBySets(model, i, sanction);
   const { indexOf, states, fwdMask: fwd, backMask: back } = model;
   const pref = model.pref[i];
   const masks = model.moveMasks[i];
@@ -96,6 +98,26 @@ export function deterredImplicit(model: Model, i: number, sanction?: Int32Array)
       }
     }
     stable[s] = ok;
+  }
+  return stable;
+}
+
+/** deterredImplicit from i's improvement sets (improvement-sets.ts, shared with SIM): only the improvements are looked up. */
+function deterredBySets(model: Model, i: number, sanction?: Int32Array): Uint8Array {
+  const { indexOf, states } = model;
+  const sets = improvementSets(model, i);
+  const dep = codeMasks(model.dmMask[i]);
+  const pref = model.pref[i];
+  const n = states.length;
+  const stable = new Uint8Array(n);
+  for (let s = 0; s < n; s++) {
+    let set = sets[s];
+    if (set !== 0 && sanction !== undefined) {
+      const x = states[s];
+      const here = pref[s];
+      for (; set !== 0; set &= set - 1) if (sanction[indexOf[x ^ dep[31 - Math.clz32(set & -set)]]] > here) break;
+    }
+    stable[s] = set === 0 ? 1 : 0;
   }
   return stable;
 }
