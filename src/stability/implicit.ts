@@ -55,6 +55,7 @@ export function forEachMove(model: Model, d: number, s: number, f: (t: number) =
  * moves by d (with value = pref_d, the best d can do from there; SMR's escape).
  */
 export function bestOverMoves(model: Model, d: number, value: Int32Array): Int32Array {
+  if (value === model.pref[d] && popcount(model.dmMask[d]) <= SET_OPTIONS) return bestOverImprovements(model, d);
   const { indexOf, states, fwdMask: fwd, backMask: back } = model;
   const masks = model.moveMasks[d];
   const n = states.length;
@@ -67,6 +68,25 @@ export function bestOverMoves(model: Model, d: number, value: Int32Array): Int32
       if ((m & fwd & x) !== 0 || (m & back & ~x) !== 0) continue;
       const t = indexOf[x ^ m];
       if (t >= 0 && value[t] > best) best = value[t];
+    }
+    out[s] = best;
+  }
+  return out;
+}
+
+/** bestOverMoves of d's own levels: the best of its improvements (improvement sets), or its level where it has none. */
+function bestOverImprovements(model: Model, d: number): Int32Array {
+  const { indexOf, states } = model;
+  const pref = model.pref[d];
+  const sets = improvementSets(model, d);
+  const dep = codeMasks(model.dmMask[d]);
+  const out = pref.slice();
+  for (let s = 0; s < states.length; s++) {
+    const x = states[s];
+    let best = out[s];
+    for (let set = sets[s]; set !== 0; set &= set - 1) {
+      const v = pref[indexOf[x ^ dep[31 - Math.clz32(set & -set)]]];
+      if (v > best) best = v;
     }
     out[s] = best;
   }
@@ -219,7 +239,7 @@ export function reachMinImplicit(model: Model, coalition: readonly number[], imp
   return out;
 }
 
-interface TarjanScratch {
+export interface TarjanScratch {
   index: Int32Array;
   low: Int32Array;
   out: Int32Array;
@@ -237,7 +257,7 @@ function newScratch(n: number): TarjanScratch {
 /** Keyed by the model's state array, which its preference variants share; freed with the model. */
 const scratches = new WeakMap<Int32Array, TarjanScratch>();
 
-function scratchOf(states: Int32Array): TarjanScratch {
+export function scratchOf(states: Int32Array): TarjanScratch {
   let s = scratches.get(states);
   if (!s) scratches.set(states, (s = newScratch(states.length)));
   return s;
