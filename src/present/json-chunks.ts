@@ -79,9 +79,20 @@ function pretty(value: unknown, indent: string): string | undefined {
     if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
     const text = pretty(v, inner);
     if (text === undefined) return undefined;
-    out += `${out ? ",\n" : "{\n"}${inner}${JSON.stringify(key)}: ${text}`;
+    out += `${out ? ",\n" : "{\n"}${inner}${quoted(key)}: ${text}`;
   }
   return out ? `${out}\n${indent}}` : "{}";
+}
+
+/** JSON.stringify of an object key; the keys of a large result are few and repeat (ids of DMs, fields). */
+const quotedKeys = new Map<string, string>();
+function quoted(key: string): string {
+  let q = quotedKeys.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, q);
+  }
+  return q;
 }
 
 function* write(value: unknown, indent: string): Generator<string> {
@@ -105,12 +116,23 @@ function* write(value: unknown, indent: string): Generator<string> {
 
 function* writeArray(items: Iterable<unknown>, indent: string): Generator<string> {
   const inner = indent + "  ";
+  const open = `[\n${inner}`;
+  const next = `,\n${inner}`;
   let first = true;
   let buffer = "";
   for (const item of items) {
-    const value = item === undefined || typeof item === "function" || typeof item === "symbol" ? null : item;
-    const head = `${first ? "[\n" : ",\n"}${inner}`;
+    const head = first ? open : next;
     first = false;
+    if (typeof item === "number" && Number.isFinite(item)) {
+      // State ids, the bulk of a large result.
+      buffer += head + item;
+      if (buffer.length >= CHUNK) {
+        yield buffer;
+        buffer = "";
+      }
+      continue;
+    }
+    const value = item === undefined || typeof item === "function" || typeof item === "symbol" ? null : item;
     const text = pretty(value, inner);
     if (text !== undefined) {
       buffer += head + text;
