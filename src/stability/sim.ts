@@ -48,12 +48,19 @@
  * random models and the oracle fixtures.
  *
  * Cost per DM, with S states, K_j moves per opponent from a state and J_j =
- * |A_j|: O(S · Σ_j K_j) to list the opponents' improvements (once per state
- * where i can improve, as before), plus, per improvement of i examined,
- * O(∏_{j∉G} J_j) word tests instead of O(∏_j J_j) lookups: a factor of up to
- * 2^|G's options| (32) less, and O(1) per move with two DMs. Memory: the
- * bitset (2^options / 8 bytes, 128 KiB for 2^20 candidates), the order of
- * the states (4 bytes each) and the opponents' improvements of one state.
+ * |A_j|: listing the opponents' improvements, O(S · Σ_j K_j) tried move by
+ * move (once per state where i can improve, as before), or, when every DM has
+ * at most five options, read from their improvement sets (improvement-sets.ts:
+ * computed once per DM and shared with the other concepts' passes, O(S · 2^k)
+ * register work), plus, per improvement of i examined, O(∏_{j∉G} J_j) word
+ * tests instead of O(∏_j J_j) lookups: a factor of up to 2^|G's options| (32)
+ * less, and O(1) per move with two DMs. Sorting the states by level is a
+ * counting sort, O(S + levels). Memory: the bitset (2^options / 8 bytes,
+ * 128 KiB for 2^20 candidates), the order of the states (4 bytes each) and
+ * the opponents' improvements of one state.
+ *
+ * On 4 DMs × 5 options without constraints (1,048,576 states) the four DMs'
+ * passes took 22.9 s before and 2.7 s now, sets included (docs/performance.md).
  */
 import type { Model } from "../model/compile.js";
 import { opponents, type StabilityContext } from "./context.js";
