@@ -165,11 +165,15 @@ function size(bytes: number): string {
  * (about 40 bytes per state) and the mask index (4 bytes per candidate).
  * With `implicitOnly`, no stored moves: the preference levels, the states, the
  * reachability pass's arrays and SMR's escape values (33 bytes per state, kept
- * across passes), one byte per state, DM and concept for the results, and the
- * mask index (measured: 57 bytes per state for 4 DMs, docs/performance.md).
+ * across passes), one byte per state, DM and concept for the results, each
+ * DM's improvement sets (4 bytes per state), SIM's order of the states and
+ * lower set (one bit per candidate), and the mask index.
  */
 export function analysisMemoryEstimate(states: number, optionsPerDM: number[], candidates = 0, implicitOnly = false): number {
-  if (implicitOnly) return states * (4 * optionsPerDM.length + 4 + 33 + 6 * optionsPerDM.length) + 4 * candidates;
+  // Per DM: levels (4), results (6 concepts), improvement sets (4, cached for Nash, SMR, SEQ and SIM);
+  // per state: 33 of the Tarjan pass, 4 of SMR's escapes, 12 of SIM's order, the blocks' minima and
+  // the pass's member cursor; per candidate: the mask index (4) and SIM's lower set (one bit).
+  if (implicitOnly) return states * (14 * optionsPerDM.length + 49) + 4 * candidates + Math.ceil(candidates / 8);
   const movesPerState = optionsPerDM.map((k) => Math.min(2 ** k - 1, states));
   const all = movesPerState.reduce((a, b) => a + b, 0);
   const largestUnion = Math.max(0, ...movesPerState.map((m) => all - m));

@@ -5,12 +5,13 @@
  * (Fang, Hipel & Kilgour 1993; n-DM form in Kilgour & Hipel 2005.)
  */
 import { coalitionMoves, deterredEverywhere, opponents, type StabilityContext } from "./context.js";
-import { deterredImplicit, reachMinImplicit } from "./implicit.js";
+import { deterredImplicit } from "./implicit.js";
+import { movesReachMin } from "./product-reach.js";
 import { reachMin } from "./reach.js";
 
 export function gmrStable(ctx: StabilityContext, i: number): Uint8Array {
   const pref = ctx.model.pref[i];
-  if (ctx.implicit) return deterredImplicit(ctx.model, i, reachMinImplicit(ctx.model, opponents(ctx, i), false, pref, true));
+  if (ctx.implicit) return deterredImplicit(ctx.model, i, movesReachMin(ctx.model, opponents(ctx, i), pref));
   const worst = reachMin(coalitionMoves(ctx, opponents(ctx, i)), pref);
   return deterredEverywhere(ctx, i, worst);
 }

@@ -11,6 +11,7 @@
  * that carries restricted moves (hypergames) keeps the stored lists.
  */
 import type { Model } from "../model/compile.js";
+import { codeMasks, improvementSets, popcount, SET_OPTIONS } from "./improvement-sets.js";
 
 /**
  * The submasks of several decision makers, concatenated, with the owner of
@@ -54,6 +55,7 @@ export function forEachMove(model: Model, d: number, s: number, f: (t: number) =
  * moves by d (with value = pref_d, the best d can do from there; SMR's escape).
  */
 export function bestOverMoves(model: Model, d: number, value: Int32Array): Int32Array {
+  if (value === model.pref[d] && popcount(model.dmMask[d]) <= SET_OPTIONS) return bestOverImprovements(model, d);
   const { indexOf, states, fwdMask: fwd, backMask: back } = model;
   const masks = model.moveMasks[d];
   const n = states.length;
@@ -72,11 +74,31 @@ export function bestOverMoves(model: Model, d: number, value: Int32Array): Int32
   return out;
 }
 
+/** bestOverMoves of d's own levels: the best of its improvements (improvement sets), or its level where it has none. */
+function bestOverImprovements(model: Model, d: number): Int32Array {
+  const { indexOf, states } = model;
+  const pref = model.pref[d];
+  const sets = improvementSets(model, d);
+  const dep = codeMasks(model.dmMask[d]);
+  const out = pref.slice();
+  for (let s = 0; s < states.length; s++) {
+    const x = states[s];
+    let best = out[s];
+    for (let set = sets[s]; set !== 0; set &= set - 1) {
+      const v = pref[indexOf[x ^ dep[31 - Math.clz32(set & -set)]]];
+      if (v > best) best = v;
+    }
+    out[s] = best;
+  }
+  return out;
+}
+
 /**
  * Stable for i when no unilateral improvement s -> t of i has
  * sanction[t] > pref_i[s]; with sanction undefined, when i has no improvement at all (Nash).
  */
 export function deterredImplicit(model: Model, i: number, sanction?: Int32Array): Uint8Array {
+  if (popcount(model.dmMask[i]) <= SET_OPTIONS) return deterredBySets(model, i, sanction);
   const { indexOf, states, fwdMask: fwd, backMask: back } = model;
   const pref = model.pref[i];
   const masks = model.moveMasks[i];
@@ -96,6 +118,26 @@ export function deterredImplicit(model: Model, i: number, sanction?: Int32Array)
       }
     }
     stable[s] = ok;
+  }
+  return stable;
+}
+
+/** deterredImplicit from i's improvement sets (improvement-sets.ts, shared with SIM): only the improvements are looked up. */
+function deterredBySets(model: Model, i: number, sanction?: Int32Array): Uint8Array {
+  const { indexOf, states } = model;
+  const sets = improvementSets(model, i);
+  const dep = codeMasks(model.dmMask[i]);
+  const pref = model.pref[i];
+  const n = states.length;
+  const stable = new Uint8Array(n);
+  for (let s = 0; s < n; s++) {
+    let set = sets[s];
+    if (set !== 0 && sanction !== undefined) {
+      const x = states[s];
+      const here = pref[s];
+      for (; set !== 0; set &= set - 1) if (sanction[indexOf[x ^ dep[31 - Math.clz32(set & -set)]]] > here) break;
+    }
+    stable[s] = set === 0 ? 1 : 0;
   }
   return stable;
 }
@@ -197,7 +239,7 @@ export function reachMinImplicit(model: Model, coalition: readonly number[], imp
   return out;
 }
 
-interface TarjanScratch {
+export interface TarjanScratch {
   index: Int32Array;
   low: Int32Array;
   out: Int32Array;
@@ -215,7 +257,7 @@ function newScratch(n: number): TarjanScratch {
 /** Keyed by the model's state array, which its preference variants share; freed with the model. */
 const scratches = new WeakMap<Int32Array, TarjanScratch>();
 
-function scratchOf(states: Int32Array): TarjanScratch {
+export function scratchOf(states: Int32Array): TarjanScratch {
   let s = scratches.get(states);
   if (!s) scratches.set(states, (s = newScratch(states.length)));
   return s;

@@ -6,11 +6,16 @@
  */
 import { coalitionImprovements, deterredEverywhere, opponents, type StabilityContext } from "./context.js";
 import { deterredImplicit, reachMinImplicit } from "./implicit.js";
+import { improvingApplies, reachMinImproving } from "./improvement-reach.js";
 import { reachMin } from "./reach.js";
 
 export function seqStable(ctx: StabilityContext, i: number): Uint8Array {
   const pref = ctx.model.pref[i];
-  if (ctx.implicit) return deterredImplicit(ctx.model, i, reachMinImplicit(ctx.model, opponents(ctx, i), true, pref, true));
+  if (ctx.implicit) {
+    const others = opponents(ctx, i);
+    const worst = improvingApplies(ctx.model, others) ? reachMinImproving(ctx.model, others, pref) : reachMinImplicit(ctx.model, others, true, pref, true);
+    return deterredImplicit(ctx.model, i, worst);
+  }
   const worst = reachMin(coalitionImprovements(ctx, opponents(ctx, i)), pref);
   return deterredEverywhere(ctx, i, worst);
 }

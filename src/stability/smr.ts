@@ -5,14 +5,15 @@
  * The value of s2 as a sanction is max(pref_i(s2), max over R_i(s2)).
  */
 import { coalitionMoves, deterredEverywhere, opponents, type StabilityContext } from "./context.js";
-import { bestOverMoves, deterredImplicit, reachMinImplicit } from "./implicit.js";
+import { bestOverMoves, deterredImplicit } from "./implicit.js";
+import { movesReachMin } from "./product-reach.js";
 import { reachMin } from "./reach.js";
 
 export function smrStable(ctx: StabilityContext, i: number): Uint8Array {
   const pref = ctx.model.pref[i];
   if (ctx.implicit) {
     const bestEscape = bestOverMoves(ctx.model, i, pref);
-    return deterredImplicit(ctx.model, i, reachMinImplicit(ctx.model, opponents(ctx, i), false, bestEscape, true));
+    return deterredImplicit(ctx.model, i, movesReachMin(ctx.model, opponents(ctx, i), bestEscape));
   }
   const { offsets, targets } = ctx.moves[i];
   const afterEscape = new Int32Array(pref.length);

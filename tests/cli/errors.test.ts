@@ -293,7 +293,7 @@ describe("memory", () => {
     expect(analysisMemoryEstimate(2000, [3, 3], 0)).toBe(2 * analysisMemoryEstimate(1000, [3, 3], 0));
     // `analyze` alone stores no move lists: a smaller estimate lets it take the model that a fuller analysis may not.
     const implicit = analysisMemoryEstimate(576, [3, 3, 2, 2], 1024, true);
-    expect(implicit).toBe(576 * (10 * 4 + 37) + 4 * 1024);
+    expect(implicit).toBe(576 * (14 * 4 + 49) + 4 * 1024 + 128);
     expect(implicit).toBeLessThan(need);
     expect(loadModel(text, "u.yaml", { maxMemoryBytes: implicit, implicitOnly: true }).states.length).toBe(576);
     expect(() => loadModel(text, "u.yaml", { maxMemoryBytes: implicit })).toThrow(/analysing this model would need about/);
