@@ -61,3 +61,37 @@ function* writeArray(items: Iterable<unknown>, indent: string): Generator<string
   }
   yield first ? "[]" : `\n${indent}]`;
 }
+
+/** A value produced when it is written (and dropped after), written on one line: a large set or list that need not wait in memory. */
+export class Deferred<T = unknown> {
+  constructor(readonly value: () => T) {}
+}
+
+/**
+ * The chunks of a JSON text laid out for large values written compactly:
+ * objects are spread over lines with two-space indentation, one field a line;
+ * arrays and `Deferred` values (produced as they are written) are written on
+ * one line without spaces (`JSON.stringify(value)`). The text parses to the
+ * same value as `JSON.stringify`'s, and ends with a newline.
+ */
+export function* jsonLines(value: unknown): Generator<string> {
+  yield* writeLines(value, "");
+  yield "\n";
+}
+
+function* writeLines(value: unknown, indent: string): Generator<string> {
+  if (value instanceof Deferred) return yield JSON.stringify(value.value()) ?? "null";
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== "function") {
+    const inner = indent + "  ";
+    let first = true;
+    for (const [key, v] of Object.entries(value)) {
+      if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
+      yield `${first ? "{\n" : ",\n"}${inner}${JSON.stringify(key)}: `;
+      yield* writeLines(v, inner);
+      first = false;
+    }
+    yield first ? "{}" : `\n${indent}}`;
+    return;
+  }
+  yield JSON.stringify(value) ?? "null";
+}
