@@ -7,7 +7,11 @@
  * an earlier release of the engine built in DIR (a checkout with its dist/,
  * e.g. `git worktree add ../parley-prev REF && cd ../parley-prev && npm ci`)
  * on the same scenarios, `--report` also times `parley report` on 262,144
- * states (bench/report.ts; most of a minute).
+ * states (bench/report.ts; most of a minute), `--whole` also times
+ * `parley analyze --format json` and `--compact` as whole processes on the
+ * models of issue 18, up to 1,048,576 states, with gmcr-py beside where it is
+ * installed (bench/whole.ts; several minutes; with `--smoke`, the 2,048-state
+ * model only).
  */
 import os from "node:os";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -24,6 +28,7 @@ import { robustness, uncertaintyOf } from "../src/analysis/robustness.js";
 import { defaultThreads, startNodePool } from "../src/parallel/node-pool.js";
 import { analyzeParallel, robustnessParallel } from "../src/parallel/parallel.js";
 import { measureReport } from "./report.js";
+import { measureWhole, WHOLE_MODELS, wholeTable } from "./whole.js";
 
 const args = new Set(process.argv.slice(2));
 const smoke = args.has("--smoke");
@@ -232,6 +237,13 @@ const startupRow = measureStartup(smoke ? 3 : 10);
 // `--report`: parley report end to end on 262,144 states (most of a minute, so only when asked).
 const reportRow = args.has("--report") ? measureReport() : undefined;
 
+// `--whole`: parley analyze --format json (and --compact) as whole processes, gmcr-py beside where installed (minutes, so only when asked).
+const wholeRows = args.has("--whole")
+  ? measureWhole(smoke ? WHOLE_MODELS.slice(0, 1) : WHOLE_MODELS, (line) => {
+      if (!asJson) process.stderr.write(`${line}\n`);
+    })
+  : undefined;
+
 // Growth: least-squares slope of log(time) against log(states × moves per state),
 // over the rows large enough for timer noise not to dominate (1 means linear).
 const big = rows.filter((r) => r.states >= 1000);
@@ -262,6 +274,7 @@ if (asJson) {
         robustness: robustnessRow,
         startup: startupRow,
         ...(reportRow !== undefined ? { report: reportRow } : {}),
+        ...(wholeRows !== undefined ? { whole: wholeRows } : {}),
         growthExponent: growth ?? null,
       },
       null,
@@ -339,6 +352,10 @@ if (asJson) {
       `\nparley report on ${reportRow.states.toLocaleString("en-US")} states (4 DMs x 18 options, no constraint): ${reportRow.seconds.toFixed(1)} s, peak ${reportRow.peakMiB === null ? "(no /usr/bin/time)" : `${Math.round(reportRow.peakMiB)} MiB`} resident; sensitivity: ${reportRow.analysed} of ${reportRow.candidates} changes analysed${reportRow.stoppedBy ? `, stopped by the ${reportRow.stoppedBy === "count" ? "count budget" : "time cap"}` : ""}.`,
     );
   else if (reportRow === null) console.log("\nparley report: dist/ is not built (npm run build), not measured.");
+  if (wholeRows) {
+    console.log("\nparley analyze --format json as a whole process (start-up, analysis, writing; output to a file), and with --compact:");
+    for (const l of wholeTable(wholeRows)) console.log(`  ${l}`);
+  } else if (wholeRows === null) console.log("\nWhole process: dist/ is not built (npm run build), not measured.");
 }
 
 /** Median wall time of `node ARGS` over `runs` runs (after one warm-up), per command, and its ratio to `node -e 0`. */
