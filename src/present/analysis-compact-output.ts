@@ -98,25 +98,27 @@ function made(value: unknown): unknown {
 }
 
 const count: Schema = { type: "integer", minimum: 0, description: "How many numbers the set holds." };
+const base64: Schema = { type: "string", contentEncoding: "base64", pattern: "^[A-Za-z0-9+/]*={0,2}$" };
+const pair: Schema = {
+  type: "array",
+  prefixItems: [
+    { type: "integer", minimum: 0 },
+    { type: "integer", minimum: 0 },
+  ],
+  items: false,
+  minItems: 2,
+};
 /** A set of whole numbers (compact-sets.ts): inclusive ranges, or a bitset in base64. */
 const compactSet: Schema = {
   oneOf: [
-    obj({
-      count,
-      ranges: arr({
-        type: "array",
-        prefixItems: [
-          { type: "integer", minimum: 0 },
-          { type: "integer", minimum: 0 },
-        ],
-        items: false,
-        minItems: 2,
-      }),
-    }),
-    obj({ count, bits: { type: "string", contentEncoding: "base64", pattern: "^[A-Za-z0-9+/]*={0,2}$" } }),
+    obj({ count, ranges: arr(pair, { description: "Inclusive [from, to] pairs, ascending and disjoint." }) }),
+    obj({ count, bits: { ...base64, description: "A bitset: number first + k is in the set when bit k mod 8 (1 = lowest) of byte floor(k / 8) is set." } }),
   ],
 };
-const compactInts: Schema = obj({ bytes: { enum: [1, 2, 4] }, base64: { type: "string", contentEncoding: "base64", pattern: "^[A-Za-z0-9+/]*={0,2}$" } });
+const compactInts: Schema = obj({
+  bytes: { enum: [1, 2, 4], description: "Bytes per number, little-endian." },
+  base64: { ...base64, description: "The numbers one after the other." },
+});
 const header = analysisSchema.properties as Record<string, Schema>;
 
 export const analysisCompactSchema = root(
@@ -134,9 +136,9 @@ export const analysisCompactSchema = root(
       description: "The values of the feasible states (Σ 2^k over the options k taken), numbers from 0; state id i is the i-th smallest.",
     },
     listed: { ...compactSet, description: "With -e: the ids of the states listed (an equilibrium under some concept analysed), numbers from 1." },
-    ranks: map(compactInts),
-    stable: byConcept(map(compactSet)),
-    equilibria: byConcept(compactSet),
+    ranks: { ...map(compactInts), description: "Decision maker id -> the rank (1 = most preferred) of each listed state, in id order." },
+    stable: { ...byConcept(map(compactSet)), description: "Concept -> decision maker id -> the ids of the listed states stable for it (numbers from 1)." },
+    equilibria: { ...byConcept(compactSet), description: "Concept -> the ids of the states stable for every decision maker (numbers from 1)." },
   },
   ["equilibriaOnly", "listed"],
 );
