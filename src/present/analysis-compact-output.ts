@@ -147,6 +147,7 @@ export const analysisCompactOutput: OutputKind<AnalyzeResult, TableLimit, Analys
   format: COMPACT_FORMAT,
   schema: analysisCompactSchema,
   toJson: (result) => made(compactDocument(result)) as AnalysisCompactJson,
+  jsonText: (json) => [...jsonLines(json)].join(""),
   jsonChunks: (result) => jsonLines(compactDocument(result)),
   csvChunks: analysisOutput.csvChunks,
   toDocument: analysisOutput.toDocument,

@@ -2,7 +2,9 @@
  * JSON text in chunks, exactly as `JSON.stringify(value, null, 2)` would write
  * it, for outputs as large as the model (every state): arrays may be given as
  * `LazyArray`s, whose items are produced as they are written, so neither the
- * data nor the text is ever whole in memory.
+ * data nor the text is ever whole in memory. `jsonLines` writes the compact
+ * layout of the compact analysis (a few long lines), its large values given
+ * as `Deferred`s, each made when it is written.
  */
 
 /** An array whose items are produced when written (each time it is iterated, from the start). */
@@ -62,26 +64,32 @@ function* writeArray(items: Iterable<unknown>, indent: string): Generator<string
   yield first ? "[]" : `\n${indent}]`;
 }
 
-/** A value produced when it is written (and dropped after), written on one line: a large set or list that need not wait in memory. */
+/** A value produced when it is written (and dropped after): a large set or list that need not wait in memory. */
 export class Deferred<T = unknown> {
   constructor(readonly value: () => T) {}
 }
 
 /**
- * The chunks of a JSON text laid out for large values written compactly:
- * objects are spread over lines with two-space indentation, one field a line;
- * arrays and `Deferred` values (produced as they are written) are written on
- * one line without spaces (`JSON.stringify(value)`). The text parses to the
- * same value as `JSON.stringify`'s, and ends with a newline.
+ * The chunks of a JSON text laid out for large values written compactly: an
+ * object that holds an object (or a `Deferred`) is spread over lines with
+ * two-space indentation, one field a line; anything else (an array, an object
+ * of plain values and arrays) is written on one line without spaces
+ * (`JSON.stringify(value)`). A `Deferred` is produced as it is written, then
+ * laid out by the same rule, so the text of a document with Deferreds is the
+ * text of the same document with them produced. It parses to the same value
+ * as `JSON.stringify`'s, and ends with a newline.
  */
 export function* jsonLines(value: unknown): Generator<string> {
   yield* writeLines(value, "");
   yield "\n";
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== "function";
+
 function* writeLines(value: unknown, indent: string): Generator<string> {
-  if (value instanceof Deferred) return yield JSON.stringify(value.value()) ?? "null";
-  if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== "function") {
+  if (value instanceof Deferred) return yield* writeLines(value.value(), indent);
+  if (isObject(value) && Object.values(value).some((v) => v instanceof Deferred || isObject(v))) {
     const inner = indent + "  ";
     let first = true;
     for (const [key, v] of Object.entries(value)) {
@@ -90,7 +98,7 @@ function* writeLines(value: unknown, indent: string): Generator<string> {
       yield* writeLines(v, inner);
       first = false;
     }
-    yield first ? "{}" : `\n${indent}}`;
+    yield `\n${indent}}`;
     return;
   }
   yield JSON.stringify(value) ?? "null";

@@ -13,6 +13,8 @@ import { analysisCompactOutput, type AnalysisCompactJson } from "../../src/prese
 import { readCompactAnalysis } from "../../src/present/analysis-compact-read.js";
 import { type CompactSet, decodeInts, decodeSet, encodeInts, encodeSet, fromBase64, RANGES_BIAS, toBase64 } from "../../src/present/compact-sets.js";
 import { arbModel, runs } from "../helpers/arbitraries.js";
+import { Deferred, jsonLines } from "../../src/present/json-chunks.js";
+import { printed } from "../../src/cli/print.js";
 import { generateModel } from "../../bench/generate.js";
 
 const text = (chunks: Iterable<string>) => [...chunks].join("");
@@ -27,8 +29,9 @@ describe("compact and readable JSON describe the same result", () => {
         const compact = JSON.parse(text(analysisCompactOutput.jsonChunks!(result))) as AnalysisCompactJson;
         expect(compact.format).toBe("parley-analysis-compact/1");
         expect(readCompactAnalysis(compact).toReadable()).toEqual(readable);
-        // The object form is the printed one.
+        // The object form is the printed one, and printed whole it is the same text as in chunks.
         expect(analysisCompactOutput.toJson(result)).toEqual(compact);
+        expect(printed(analysisCompactOutput, result, "json", {})).toBe(text(analysisCompactOutput.jsonChunks!(result)));
       }),
       runs(80),
     );
@@ -79,6 +82,24 @@ describe("compact and readable JSON describe the same result", () => {
     expect(decodeInts(compact.ranks[analysis.model.scenario.decisionMakers[0].id]).length).toBe(listed.length);
     const notListed = Array.from({ length: r.stateCount }, (_, k) => k + 1).find((id) => !listed.includes(id))!;
     expect(r.rank(analysis.model.scenario.decisionMakers[0].id, notListed)).toBeUndefined();
+  });
+});
+
+describe("jsonLines", () => {
+  it("writes any JSON value so that it parses to what JSON.stringify's text parses to", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(JSON.parse(text(jsonLines(value)))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+      runs(300),
+    );
+  });
+
+  it("spreads objects that hold objects over lines, the rest on one line; a Deferred is laid out as its value", () => {
+    const doc = { a: 1, b: { c: [1, 2], d: { e: "x" } }, f: new Deferred(() => ({ g: { h: 1 } })) };
+    const expected = '{\n  "a": 1,\n  "b": {\n    "c": [1,2],\n    "d": {"e":"x"}\n  },\n  "f": {\n    "g": {"h":1}\n  }\n}\n';
+    expect(text(jsonLines(doc))).toBe(expected);
+    expect(text(jsonLines({ ...doc, f: { g: { h: 1 } } }))).toBe(expected);
   });
 });
 
