@@ -9,6 +9,11 @@
  * on the same scenarios, `--report` also times `parley report` on 262,144
  * states (bench/report.ts; most of a minute). The static site's size
  * (bench/static-size.ts) is reported when it is built (`npm run build:static`).
+ * states (bench/report.ts; most of a minute), `--whole` also times
+ * `parley analyze --format json` and `--compact` as whole processes on the
+ * models of issue 18, up to 1,048,576 states, with gmcr-py beside where it is
+ * installed (bench/whole.ts; several minutes; with `--smoke`, the 2,048-state
+ * model only).
  */
 import os from "node:os";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -26,6 +31,7 @@ import { defaultThreads, startNodePool } from "../src/parallel/node-pool.js";
 import { analyzeParallel, robustnessParallel } from "../src/parallel/parallel.js";
 import { measureReport } from "./report.js";
 import { measureStaticSite } from "./static-size.js";
+import { measureWhole, WHOLE_MODELS, wholeTable } from "./whole.js";
 
 const args = new Set(process.argv.slice(2));
 const smoke = args.has("--smoke");
@@ -235,6 +241,13 @@ const startupRow = measureStartup(smoke ? 3 : 10);
 const reportRow = args.has("--report") ? measureReport() : undefined;
 const staticSite = measureStaticSite(fileURLToPath(new URL("..", import.meta.url)));
 
+// `--whole`: parley analyze --format json (and --compact) as whole processes, gmcr-py beside where installed (minutes, so only when asked).
+const wholeRows = args.has("--whole")
+  ? measureWhole(smoke ? WHOLE_MODELS.slice(0, 1) : WHOLE_MODELS, (line) => {
+      if (!asJson) process.stderr.write(`${line}\n`);
+    })
+  : undefined;
+
 // Growth: least-squares slope of log(time) against log(states × moves per state),
 // over the rows large enough for timer noise not to dominate (1 means linear).
 const big = rows.filter((r) => r.states >= 1000);
@@ -266,6 +279,7 @@ if (asJson) {
         startup: startupRow,
         ...(reportRow !== undefined ? { report: reportRow } : {}),
         staticSite,
+        ...(wholeRows !== undefined ? { whole: wholeRows } : {}),
         growthExponent: growth ?? null,
       },
       null,
@@ -351,6 +365,10 @@ if (asJson) {
     for (const p of staticSite.parts)
       console.log(`  ${p.part.padEnd(62)} ${String(p.files).padStart(3)} files ${kib(p.bytes).padStart(10)} ${kib(p.gzipBytes).padStart(10)} gzipped`);
   } else console.log("\nThe static site: dist/static/ is not built (npm run build:static), not measured.");
+  if (wholeRows) {
+    console.log("\nparley analyze --format json as a whole process (start-up, analysis, writing; output to a file), and with --compact:");
+    for (const l of wholeTable(wholeRows)) console.log(`  ${l}`);
+  } else if (wholeRows === null) console.log("\nWhole process: dist/ is not built (npm run build), not measured.");
 }
 
 /** Median wall time of `node ARGS` over `runs` runs (after one warm-up), per command, and its ratio to `node -e 0`. */

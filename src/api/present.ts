@@ -21,7 +21,10 @@ export type { GraphLink } from "../bargaining/link.js";
 export type { RowTable, Table } from "../present/table.js";
 
 // The kinds, with the results they present.
-export { analysisOutput, statesOutput, type AnalyzeResult, type TableLimit } from "../present/analysis-output.js";
+export { analysisOutput, statesOutput, type AnalysisJson, type AnalyzeResult, type TableLimit } from "../present/analysis-output.js";
+export { analysisCompactOutput, type AnalysisCompactJson } from "../present/analysis-compact-output.js";
+export { readCompactAnalysis, type CompactAnalysisReader } from "../present/analysis-compact-read.js";
+export { decodeInts, decodeSet, type CompactInts, type CompactSet } from "../present/compact-sets.js";
 export { explainOutput, type ExplainResult } from "../present/explain-text.js";
 export { pathsOutput, type PathsResult } from "../present/paths-output.js";
 export { comparisonOutput, survivalOutput, type ComparisonResult, type SurvivalResult } from "../present/compare-output.js";

@@ -21,7 +21,8 @@ import { arr, concept, equilibriaSets, int, irreversible, map, obj, pattern, roo
 const ANALYSIS_FORMAT = "parley-analysis/1";
 const STATES_FORMAT = "parley-states/1";
 
-interface AnalysisJson {
+/** `parley analyze --format json`, as parsed. */
+export interface AnalysisJson {
   format: typeof ANALYSIS_FORMAT;
   scenario: { name: string; description?: string };
   decisionMakers: { id: string; name: string; options: string[] }[];
@@ -45,10 +46,27 @@ interface AnalysisJsonOptions {
 }
 
 /** Which states are an equilibrium under at least one of the concepts analysed. */
-function equilibriumUnderSome(a: Analysis): Uint8Array {
+export function equilibriumUnderSome(a: Analysis): Uint8Array {
   const mark = new Uint8Array(a.model.states.length);
   for (const c of a.concepts) for (const s of a.equilibria[c]!) mark[s] = 1;
   return mark;
+}
+
+/** The fields both JSON forms (readable and compact) give after `format`: the scenario, its parties and options, the concepts, the status quo. */
+export function analysisHeader(a: Analysis): Pick<AnalysisJson, "scenario" | "decisionMakers" | "options" | "concepts" | "statusQuo"> {
+  const sc = a.model.scenario;
+  return {
+    scenario: { name: sc.name, ...(sc.description !== undefined ? { description: sc.description } : {}) },
+    decisionMakers: sc.decisionMakers.map((dm) => ({ id: dm.id, name: dm.name, options: dm.options.map((k) => sc.options[k].id) })),
+    options: sc.options.map((o) => ({
+      id: o.id,
+      label: o.label,
+      decisionMaker: sc.decisionMakers[o.dm].id,
+      irreversible: o.direction === "fwd" ? ("taking" as const) : o.direction === "back" ? ("withdrawal" as const) : false,
+    })),
+    concepts: a.concepts,
+    statusQuo: stateId(a.model.statusQuo),
+  };
 }
 
 /** The JSON document with its long lists lazy: `jsonChunks` writes it as it produces them. */
@@ -77,16 +95,7 @@ function analysisJsonDocument(a: Analysis, opts: AnalysisJsonOptions) {
   }
   return {
     format: ANALYSIS_FORMAT,
-    scenario: { name: sc.name, ...(sc.description !== undefined ? { description: sc.description } : {}) },
-    decisionMakers: sc.decisionMakers.map((dm) => ({ id: dm.id, name: dm.name, options: dm.options.map((k) => sc.options[k].id) })),
-    options: sc.options.map((o) => ({
-      id: o.id,
-      label: o.label,
-      decisionMaker: sc.decisionMakers[o.dm].id,
-      irreversible: o.direction === "fwd" ? ("taking" as const) : o.direction === "back" ? ("withdrawal" as const) : false,
-    })),
-    concepts: a.concepts,
-    statusQuo: stateId(m.statusQuo),
+    ...analysisHeader(a),
     ...(keep ? { equilibriaOnly: true as const } : {}),
     states: new LazyArray(function* () {
       for (let s = 0; s < n; s++)
@@ -343,7 +352,7 @@ export const statesSchema = root("parley-states/1", "parley states --format json
   states: arr(obj({ id: stateIdSchema, value: { type: "integer", minimum: 0 }, pattern, taken: arr(str), ranks: map(int) })),
 });
 
-export const analysisOutput: OutputKind<AnalyzeResult, TableLimit> = {
+export const analysisOutput: OutputKind<AnalyzeResult, TableLimit, AnalysisJson> = {
   format: ANALYSIS_FORMAT,
   schema: analysisSchema,
   toJson: ({ analysis, equilibriaOnly }) => analysisToJson(analysis, { equilibriaOnly }),

@@ -142,12 +142,14 @@ export function render(doc: Document, format: DocumentFormat): string {
 }
 
 /**
- * The same text as `render`, in chunks: the `lines` layout writes a table
- * whose rows are produced lazily a line at a time, so that a table of
- * millions of states is never held whole as text.
+ * The same text as `render`, in chunks: the `lines` layout (text and
+ * Markdown) and HTML write a table whose rows are produced lazily a line or a
+ * row at a time, so that a table of millions of states is never held whole
+ * as text.
  */
 export function* renderChunks(doc: Document, format: DocumentFormat): Generator<string> {
-  if (format === "html" || doc.layout === "prose") yield render(doc, format);
+  if (format === "html") yield* htmlChunks(inFormat(doc, format));
+  else if (doc.layout === "prose") yield render(doc, format);
   else yield* lines(inFormat(doc, format), format);
 }
 
@@ -255,11 +257,16 @@ function proseMarkdown(doc: Document): string {
   return out.join("\n").trim() + "\n";
 }
 
-function htmlTable(t: RowTable): string {
+/** An HTML table in chunks, a row at a time (the rows of a table of every state are produced as they are written). */
+function* htmlTable(t: RowTable): Generator<string> {
   const cell = (tag: string, s: string, c: number) => `<${tag}${t.right?.[c] ? ' class="r"' : ""}>${htmlEsc(s)}</${tag}>`;
-  const head = `<tr>${t.header.map((h, c) => cell("th", h, c)).join("")}</tr>`;
-  const rows = Array.from(t.rows, (r) => `<tr>${r.map((s, c) => cell("td", s, c)).join("")}</tr>`);
-  return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join("\n")}\n</tbody>\n</table>`;
+  yield `<table>\n<thead><tr>${t.header.map((h, c) => cell("th", h, c)).join("")}</tr></thead>\n<tbody>\n`;
+  let first = true;
+  for (const r of t.rows) {
+    yield `${first ? "" : "\n"}<tr>${r.map((s, c) => cell("td", s, c)).join("")}</tr>`;
+    first = false;
+  }
+  yield "\n</tbody>\n</table>";
 }
 
 const STYLE = `body { font: 16px/1.5 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1d232b; }
@@ -283,37 +290,15 @@ const PRE_STYLE = "pre { background: #f4f6f8; padding: .6rem; overflow-x: auto; 
 
 /** A self-contained page: no scripts, no external resources. */
 function renderHtml(doc: Document): string {
-  const body: string[] = [];
-  let list: string[] | undefined;
-  const flush = () => {
-    if (list) body.push(`<ul>\n${list.join("\n")}\n</ul>`);
-    list = undefined;
-  };
-  for (const b of doc.blocks) {
-    if (b.kind === "item" || b.kind === "step") {
-      const text = (b.kind === "item" && b.label !== undefined ? `${inline(strong(b.label), "html")} ` : "") + inline(b.text, "html");
-      // Top-level items and paragraphs need no class: only deeper levels are styled.
-      const cls = [b.level > 1 ? `l${b.level}` : "", b.kind === "step" ? "step" : ""].filter(Boolean).join(" ");
-      const attr = cls ? ` class="${cls}"` : "";
-      (list ??= []).push(b.kind === "item" ? `<li${attr}>${text}</li>` : `<li${attr}><span class="n">${b.n}.</span> ${text}</li>`);
-      continue;
-    }
-    flush();
-    if (b.kind === "heading") body.push(`<h${b.level}>${inline(b.text, "html")}</h${b.level}>`);
-    else if (b.kind === "paragraph") body.push(`<p${b.level ? ` class="l${b.level}"` : ""}>${inline(b.text, "html")}</p>`);
-    else if (b.kind === "table") body.push(htmlTable(b.table));
-    else if (b.kind === "pre") body.push(`<pre>${htmlEsc(b.text)}</pre>`);
-    // Inline SVG in HTML needs no namespace; without it the page names no external address at all.
-    else if (b.kind === "figure") body.push(`<figure class="chart">${b.svg.replace(' xmlns="http://www.w3.org/2000/svg"', "")}</figure>`);
-    else body.push("<hr>");
-  }
-  flush();
-  // Every page opens with a title: the document's own level-1 heading, or its title.
-  if (!doc.blocks.some((b) => b.kind === "heading" && b.level === 1)) body.unshift(`<h1>${htmlEsc(doc.title)}</h1>`);
+  return [...htmlChunks(doc)].join("");
+}
+
+/** The page in chunks: its tables a row at a time, everything else a block at a time. */
+function* htmlChunks(doc: Document): Generator<string> {
   const style = [STYLE];
   if (doc.blocks.some((b) => b.kind === "table")) style.push(TABLE_STYLE);
   if (doc.blocks.some((b) => b.kind === "pre")) style.push(PRE_STYLE);
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -324,7 +309,45 @@ ${style.join("\n")}
 </style>
 </head>
 <body>
-${body.join("\n")}
+`;
+  // Every page opens with a title: the document's own level-1 heading, or its title.
+  let first = true;
+  const next = () => {
+    const sep = first ? "" : "\n";
+    first = false;
+    return sep;
+  };
+  if (!doc.blocks.some((b) => b.kind === "heading" && b.level === 1)) yield `${next()}<h1>${htmlEsc(doc.title)}</h1>`;
+  let list: string[] | undefined;
+  const flush = () => {
+    const out = list ? `${next()}<ul>\n${list.join("\n")}\n</ul>` : "";
+    list = undefined;
+    return out;
+  };
+  for (const b of doc.blocks) {
+    if (b.kind === "item" || b.kind === "step") {
+      const text = (b.kind === "item" && b.label !== undefined ? `${inline(strong(b.label), "html")} ` : "") + inline(b.text, "html");
+      // Top-level items and paragraphs need no class: only deeper levels are styled.
+      const cls = [b.level > 1 ? `l${b.level}` : "", b.kind === "step" ? "step" : ""].filter(Boolean).join(" ");
+      const attr = cls ? ` class="${cls}"` : "";
+      (list ??= []).push(b.kind === "item" ? `<li${attr}>${text}</li>` : `<li${attr}><span class="n">${b.n}.</span> ${text}</li>`);
+      continue;
+    }
+    const pending = flush();
+    if (pending) yield pending;
+    if (b.kind === "heading") yield `${next()}<h${b.level}>${inline(b.text, "html")}</h${b.level}>`;
+    else if (b.kind === "paragraph") yield `${next()}<p${b.level ? ` class="l${b.level}"` : ""}>${inline(b.text, "html")}</p>`;
+    else if (b.kind === "table") {
+      yield next();
+      yield* htmlTable(b.table);
+    } else if (b.kind === "pre") yield `${next()}<pre>${htmlEsc(b.text)}</pre>`;
+    // Inline SVG in HTML needs no namespace; without it the page names no external address at all.
+    else if (b.kind === "figure") yield `${next()}<figure class="chart">${b.svg.replace(' xmlns="http://www.w3.org/2000/svg"', "")}</figure>`;
+    else yield `${next()}<hr>`;
+  }
+  const pending = flush();
+  if (pending) yield pending;
+  yield `
 </body>
 </html>
 `;

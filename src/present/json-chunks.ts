@@ -2,7 +2,9 @@
  * JSON text in chunks, exactly as `JSON.stringify(value, null, 2)` would write
  * it, for outputs as large as the model (every state): arrays may be given as
  * `LazyArray`s, whose items are produced as they are written, so neither the
- * data nor the text is ever whole in memory.
+ * data nor the text is ever whole in memory. `jsonLines` writes the compact
+ * layout of the compact analysis (a few long lines), its large values given
+ * as `Deferred`s, each made when it is written.
  *
  * The items of a long array are written by `pretty` (plain values, objects and
  * arrays, the same text as JSON.stringify's) and gathered into chunks of about
@@ -147,4 +149,44 @@ function* writeArray(items: Iterable<unknown>, indent: string): Generator<string
     yield* write(value, inner);
   }
   yield `${buffer}${first ? "[]" : `\n${indent}]`}`;
+}
+
+/** A value produced when it is written (and dropped after): a large set or list that need not wait in memory. */
+export class Deferred<T = unknown> {
+  constructor(readonly value: () => T) {}
+}
+
+/**
+ * The chunks of a JSON text laid out for large values written compactly: an
+ * object that holds an object (or a `Deferred`) is spread over lines with
+ * two-space indentation, one field a line; anything else (an array, an object
+ * of plain values and arrays) is written on one line without spaces
+ * (`JSON.stringify(value)`). A `Deferred` is produced as it is written, then
+ * laid out by the same rule, so the text of a document with Deferreds is the
+ * text of the same document with them produced. It parses to the same value
+ * as `JSON.stringify`'s, and ends with a newline.
+ */
+export function* jsonLines(value: unknown): Generator<string> {
+  yield* writeLines(value, "");
+  yield "\n";
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v) && typeof (v as { toJSON?: unknown }).toJSON !== "function";
+
+function* writeLines(value: unknown, indent: string): Generator<string> {
+  if (value instanceof Deferred) return yield* writeLines(value.value(), indent);
+  if (isObject(value) && Object.values(value).some((v) => v instanceof Deferred || isObject(v))) {
+    const inner = indent + "  ";
+    let first = true;
+    for (const [key, v] of Object.entries(value)) {
+      if (v === undefined || typeof v === "function" || typeof v === "symbol") continue;
+      yield `${first ? "{\n" : ",\n"}${inner}${JSON.stringify(key)}: `;
+      yield* writeLines(v, inner);
+      first = false;
+    }
+    yield `\n${indent}}`;
+    return;
+  }
+  yield JSON.stringify(value) ?? "null";
 }

@@ -20,9 +20,16 @@ export interface RowTable {
   right?: boolean[];
 }
 
+/**
+ * Characters that take one column each, one UTF-16 unit each: printable ASCII
+ * and the marks of Parley's own tables (✓ · ▸ ─ …), so a table of a million
+ * states is measured without segmenting every cell into graphemes.
+ */
+const NARROW = /^[\x20-\x7e\u00b7\u2013\u2014\u2026\u2500\u25b8\u2713]*$/;
+
 /** Columns a string takes on a terminal: East Asian wide characters and emoji count 2, combining marks 0. */
 export function displayWidth(s: string): number {
-  return /^[\x20-\x7e]*$/.test(s) ? s.length : stringWidth(s);
+  return NARROW.test(s) ? s.length : stringWidth(s);
 }
 
 /** The lines of an aligned text table, each ending in a newline. */

@@ -11,6 +11,7 @@
  * It sits in report/ because the report's kind is the one above present/.
  */
 import { analysisSchema, statesSchema } from "../present/analysis-output.js";
+import { analysisCompactSchema } from "../present/analysis-compact-output.js";
 import { bargainSchema } from "../present/bargain-output.js";
 import { coalitionsSchema } from "../present/coalitions-output.js";
 import { comparisonSchema, survivalSchema } from "../present/compare-output.js";
@@ -39,6 +40,7 @@ export const OUTPUT_SCHEMAS: Record<string, { commands: string; schema: Schema }
   "parley-lint/1": { commands: "lint", schema: lintSchema },
   "parley-forecast-record/1": { commands: "forecast --record (each line of the log)", schema: forecastRecordSchema },
   "parley-analysis/1": { commands: "analyze", schema: analysisSchema },
+  "parley-analysis-compact/1": { commands: "analyze --compact", schema: analysisCompactSchema },
   "parley-states/1": { commands: "states", schema: statesSchema },
   "parley-explanation/1": { commands: "explain", schema: explanationSchema },
   "parley-paths/1": { commands: "paths", schema: pathsSchema },

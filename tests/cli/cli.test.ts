@@ -11,6 +11,7 @@ import { COMMANDS } from "../../src/cli/commands/index.js";
 import { createEnv } from "../../src/cli/env.js";
 import { nodeIO } from "../../src/cli/io.js";
 import { parley } from "../helpers/cli.js";
+import { readCompactAnalysis } from "../../src/present/analysis-compact-read.js";
 import { rawRequest } from "../helpers/http.js";
 
 const ELMIRA = "scenarios/elmira.yaml";
@@ -48,6 +49,51 @@ describe("parley analyze", () => {
     );
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["1", "4", "5", "6", "7", "10", "11", "12"]);
     expect(lines[1]).toBe("1,NYNNN,N,Y,N,N,N,6,1,4,1,1,1,1,1,0,1,0");
+  });
+
+  it("--compact: the compact JSON, whose sets and ranks decode to the readable JSON's", async () => {
+    const r = await parley("analyze", ELMIRA, "-f", "json", "--compact");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.format).toBe("parley-analysis-compact/1");
+    // Elmira's 12 feasible states of 32 as ranges of their values (NYNNN is 2), its Nash equilibria as ranges of ids from 1.
+    expect(j.states).toEqual({
+      count: 12,
+      ranges: [
+        [2, 5],
+        [8, 9],
+        [18, 21],
+        [24, 25],
+      ],
+    });
+    expect(j.equilibria.Nash).toEqual({
+      count: 6,
+      ranges: [
+        [5, 7],
+        [10, 12],
+      ],
+    });
+    expect(j.stable.SEQ.uniroyal).toEqual({
+      count: 8,
+      ranges: [
+        [1, 1],
+        [4, 7],
+        [10, 12],
+      ],
+    });
+    expect(j.ranks.moe.bytes).toBe(1);
+    expect(Buffer.from(j.ranks.moe.base64, "base64")[0]).toBe(6); // state 1's rank for the Ministry, as in the readable form
+    const readable = JSON.parse((await parley("analyze", ELMIRA, "-f", "json")).stdout);
+    expect(readCompactAnalysis(j).toReadable()).toEqual(readable);
+  });
+
+  it("--compact without --format json is refused before any analysis", async () => {
+    for (const format of ["csv", "table"]) {
+      const r = await parley("analyze", ELMIRA, "-f", format, "--compact");
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`parley: --compact is a form of the JSON output: give it with --format json, not --format ${format}\n`);
+    }
   });
 
   it("renders Markdown with an options legend and the state table", async () => {

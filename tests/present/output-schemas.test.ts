@@ -107,6 +107,8 @@ const CASES: [string, string[], number?][] = [
   ["parley-analysis/1", ["analyze", `${S}/elmira.yaml`, "-f", "json"]],
   ["parley-analysis/1", ["analyze", "-f", "json", "-c", "Nash,SEQ"]],
   ["parley-analysis/1", ["analyze", `${S}/chicken.yaml`, "-e", "-f", "json"]],
+  ["parley-analysis-compact/1", ["analyze", `${S}/elmira.yaml`, "-f", "json", "--compact"]],
+  ["parley-analysis-compact/1", ["analyze", "-f", "json", "--compact", "-e", "-c", "Nash,SEQ"]],
   ["parley-states/1", ["states", `${S}/elmira.yaml`, "-f", "json"]],
   ["parley-explanation/1", ["explain", `${S}/elmira.yaml`, "1", "-f", "json"]],
   ["parley-explanation/1", ["explain", UA, "301", "--dm", "us", "-f", "json"]],

@@ -12,8 +12,9 @@ import { stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateScenarioData } from "../../bench/generate.js";
 import { analysisOutput, statesOutput, stateTable } from "../../src/present/analysis-output.js";
-import { printedChunks } from "../../src/cli/print.js";
+import { printed, printedChunks } from "../../src/cli/print.js";
 import { jsonChunks, LazyArray } from "../../src/present/json-chunks.js";
+import stringWidth from "string-width";
 import { displayWidth, renderText, textLines } from "../../src/present/table.js";
 import { wrap } from "../../src/present/text.js";
 import { analyze, compileScenario, validateData, type Model } from "../../src/index.js";
@@ -57,6 +58,12 @@ describe("display width", () => {
     expect(displayWidth("e\u0301")).toBe(1);
     expect(displayWidth("👍")).toBe(2);
     expect(displayWidth("✓·▸")).toBe(3);
+  });
+
+  it("the marks of Parley's tables, measured without string-width, as string-width measures them", () => {
+    for (const s of ["✓✓·✓", "▸12", "──", "a – b — c …", "· ✓"]) expect(displayWidth(s)).toBe(stringWidth(s));
+    // A wide character among them still goes to string-width.
+    expect(displayWidth("✓日")).toBe(3);
   });
 
   it("aligns table columns by display width", () => {
@@ -196,6 +203,17 @@ describe("renderers of large models", () => {
     const union = [...new Set([...a.equilibria.Nash!, ...a.equilibria.GMR!])].sort((x, y) => x - y).map((s) => s + 1);
     expect(eq.states.map((s: { id: number }) => s.id)).toEqual(union);
     expect(eq).toEqual(analysisOutput.toJson({ analysis: a, equilibriaOnly: true }));
+  });
+
+  it("HTML in chunks, a row of the table at a time, the same page as rendered whole", () => {
+    const a = analyze(mid, { concepts: ["Nash"] });
+    const html = drain(printedChunks(analysisOutput, { analysis: a }, "html", {}));
+    expect(html.chunks).toBeGreaterThan(8192);
+    expect(html.text).toBe(printed(analysisOutput, { analysis: a }, "html", {}));
+    expect(html.text.match(/<tr>/g)).toHaveLength(13 + 1 + 1 + 8192); // the option key (13 options), both headers, every state
+    const small = drain(printedChunks(statesOutput, mid, "html", { limit: 2 }));
+    expect(small.text).toBe(printed(statesOutput, mid, "html", { limit: 2 }));
+    expect(small.text).toMatch(/<\/table>\n<p>… and 8,190 more states not shown/);
   });
 
   it("state tables count only the rows they show", () => {
