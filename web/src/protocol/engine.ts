@@ -9,6 +9,8 @@ import type { BargainJson, Block } from "../../../src/api/present.js";
 export type { Concept };
 export type { ForecastFamilyView, ForecastQuestionView, ForecastView, LintResultView, LintView, SignpostView } from "./forecast.js";
 import type { ForecastView, LintResultView } from "./forecast.js";
+import type { ExtensionRequest, ForesightView, HypergameView, UnknownView } from "./extensions.js";
+export type { ExtensionRequest, ForesightView, HypergameView, StateRefView, UnknownView } from "./extensions.js";
 
 /** A problem in the scenario text, at a 1-based line and column. */
 export interface IssueView {
@@ -386,7 +388,8 @@ export type Request =
   | { type: "coalitions"; state: number; maxSize?: number }
   | { type: "bargain"; samples: number; seed: number }
   | { type: "forecast"; signposts: number }
-  | { type: "lint" };
+  | { type: "lint" }
+  | ExtensionRequest;
 
 /** Requests that run a long time: the worker runs them in slices, answering other requests in between. */
 export const LONG_REQUESTS: readonly Request["type"][] = ["robustness", "inverse", "headline"];
@@ -406,6 +409,9 @@ export interface ResultOf {
   bargain: BargainView;
   forecast: ForecastView;
   lint: LintResultView;
+  foresight: ForesightView;
+  hypergame: HypergameView;
+  unknown: UnknownView;
 }
 
 export interface Progress {
