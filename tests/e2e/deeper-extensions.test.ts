@@ -92,8 +92,26 @@ describe.skipIf(!haveChromium)("deeper analyses: foresight, hypergames, unknown 
     );
   });
 
+  it("From today and Coalitions give each state's name beside its number", async () => {
+    const { page } = wb;
+    await page.keyboard.press("Alt+3");
+    const panel = page.locator("#panel-paths");
+    await poll(() => panel.locator("p").first().textContent()).toMatch(/^State 1 delay: Delay the appeal process\./);
+    expect(await panel.locator("ol.paths > li .path-head").allTextContents()).toEqual([
+      expect.stringMatching(/^State 1 delay/),
+      expect.stringMatching(/^State 7 delay \+ insist/),
+    ]);
+    expect(await panel.locator("ol.steps li").first().textContent()).toMatch(/→ state 7 delay \+ insist/);
+    await page.keyboard.press("Alt+6");
+    await page.getByRole("tab", { name: "Coalitions" }).click();
+    await page.locator("#coalition-state").fill("1");
+    await page.locator("#deeper-coalitions").getByRole("button", { name: "Show" }).click();
+    await poll(() => page.locator(".coalitions-result h3").textContent()).toBe("State 1 (today) delay NYNNN");
+  });
+
   it("unknown preferences: a scenario without them says what to add; the table of variants is there", async () => {
     const { page } = wb;
+    await page.keyboard.press("Alt+6");
     await page.getByRole("tab", { name: "Unknown preferences" }).click();
     await poll(() => page.getByTestId("unknown-verdict").textContent()).toMatch(/^No party has unknown preferences in this scenario/);
     expect(await page.getByTestId("unknown-table").locator("thead th").allTextContents()).toEqual([

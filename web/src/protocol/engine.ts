@@ -68,6 +68,8 @@ export interface StepView {
   dmName: string;
   from: number;
   to: number;
+  /** The name of the state moved to (the options taken): it stays when states are renumbered. */
+  toName: string;
   /** What the mover does, e.g. "impose the new sanctions put on hold". */
   action: string;
   rankFrom: number;
@@ -78,15 +80,18 @@ export interface FamilyView {
   words: string;
   count: number;
   example: number;
+  /** The example's name (the options taken). */
+  exampleName: string;
   concepts: Concept[];
 }
 
 export interface PathsView {
   from: number;
+  fromName: string;
   fromWords: string;
   /** States reachable from today by improvements (today not counted unless it can be reached again). */
   reachable: number;
-  equilibria: { id: number; words: string; concepts: Concept[]; steps: StepView[] }[];
+  equilibria: { id: number; name: string; words: string; concepts: Concept[]; steps: StepView[] }[];
   unreachable: { count: number; families: FamilyView[] };
 }
 
@@ -220,6 +225,8 @@ export interface CompareSide {
 
 export interface StabilityChangeView {
   pattern: string;
+  /** The state's name (the options taken), when it is one state of a side. */
+  name?: string;
   words: string;
   stateA?: number;
   stateB?: number;
@@ -249,6 +256,8 @@ export interface ProbabilityView {
 export interface RobustRowView {
   /** The state the row's link explains (the first of the family). */
   example: number;
+  /** The example's name (the options taken). */
+  name: string;
   count: number;
   words: string;
   includesToday: boolean;
@@ -263,6 +272,7 @@ export interface InfluenceView {
   /** The largest change of any state's probability of being an equilibrium between "holds" and "does not hold". */
   shift: number;
   state: number;
+  name: string;
   words: string;
   concept: Concept;
   whenHolds: number;
@@ -296,6 +306,7 @@ export interface RobustnessView {
 export interface InverseView {
   version: number;
   target: number;
+  name: string;
   pattern: string;
   words: string;
   concept: Concept;
@@ -318,6 +329,7 @@ export interface CoalitionStepView {
   dmName: string;
   action: string;
   to: number;
+  toName: string;
 }
 
 export interface CoalitionSanctionView {
@@ -336,6 +348,7 @@ export interface CoalitionView {
   /** The joint move shown: the hardest to deter, then the most attractive to every member. */
   example: {
     to: number;
+    toName: string;
     words: string;
     steps: CoalitionStepView[];
     gains: { dm: number; name: string; from: number; to: number }[];
@@ -348,6 +361,7 @@ export interface CoalitionView {
 export interface CoalitionsView {
   version: number;
   state: number;
+  name: string;
   pattern: string;
   words: string;
   isStatusQuo: boolean;

@@ -6,6 +6,7 @@
  * number and name, and the command's own text.
  */
 import { clear, h, plural } from "../widgets/dom.js";
+import { stateRef } from "../widgets/state-ref.js";
 import type { ForesightView, HypergameView, ModelView, StateRefView, UnknownView } from "../../protocol/engine.js";
 import { RunControl, staleNote, type RunFn } from "./run-control.js";
 
@@ -69,13 +70,7 @@ abstract class ExtensionPanel<R extends { version: number }> {
 
   /** "state 5 · moe_modify + local_insist" as a link that explains the state. */
   protected state(s: StateRefView): HTMLElement {
-    return h(
-      "span",
-      { class: "state-ref" },
-      h("button", { type: "button", class: "link", title: `Explain state ${s.id}: ${s.words}`, onclick: () => this.hooks.select(s.id) }, `state ${s.id}`),
-      " ",
-      h("span", { class: "state-name" }, s.name),
-    );
+    return stateRef(this.hooks.select, s.id, s.name);
   }
 
   protected states(list: StateRefView[], caption: string): HTMLElement {
