@@ -165,6 +165,7 @@ export interface SanctionView {
 
 export interface ImprovementView {
   to: number;
+  toName: string;
   toWords: string;
   action: string;
   rankTo: number;
@@ -354,8 +355,9 @@ export interface CoalitionView {
     gains: { dm: number; name: string; from: number; to: number }[];
     sanctions: CoalitionSanctionView[];
   };
-  /** The other states the coalition can reach and all its members prefer. */
+  /** The other states the coalition can reach and all its members prefer, and their names. */
   alsoTo: number[];
+  alsoToNames: string[];
 }
 
 export interface CoalitionsView {

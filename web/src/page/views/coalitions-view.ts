@@ -116,8 +116,8 @@ export class CoalitionsPanel {
     this.render(r);
   }
 
-  private link(id: number, text = `state ${id}`): HTMLElement {
-    return h("button", { type: "button", class: "link", title: `Explain state ${id}`, onclick: () => this.hooks.select(id) }, text);
+  private link(id: number, text: string, name: string): HTMLElement {
+    return h("button", { type: "button", class: "link", title: `Explain state ${id} (${name})`, onclick: () => this.hooks.select(id) }, text);
   }
 
   private render(r: CoalitionsView): void {
@@ -225,7 +225,7 @@ export class CoalitionsPanel {
             "p",
             { class: "muted" },
             `Also to state${c.alsoTo.length > 1 ? "s" : ""} `,
-            ...c.alsoTo.slice(0, 12).flatMap((id, k) => [k ? ", " : "", this.link(id, String(id))]),
+            ...c.alsoTo.slice(0, 12).flatMap((id, k) => [k ? ", " : "", this.link(id, String(id), c.alsoToNames[k])]),
             c.alsoTo.length > 12 ? `, … (${c.alsoTo.length} in all)` : "",
             ".",
           )

@@ -396,20 +396,26 @@ export function coalitionsView(analysis: Analysis, state: number, version: numbe
           gains: co.coalition.map((d) => ({ dm: d, name: name(d), from: rankOf(m, d, s), to: rankOf(m, d, first.to) })),
           sanctions: groups,
         },
-        alsoTo: joint
-          .slice(1)
-          .map((x) => stateId(x.to))
-          .sort((a, b) => a - b),
+        ...alsoReached(
+          m,
+          joint.slice(1).map((x) => x.to),
+        ),
       };
     }),
   };
+}
+
+/** The other states a coalition reaches, in number order, with their names. */
+function alsoReached(m: Model, states: number[]): { alsoTo: number[]; alsoToNames: string[] } {
+  const sorted = [...states].sort((a, b) => a - b);
+  return { alsoTo: sorted.map(stateId), alsoToNames: sorted.map((s) => stateName(m, s)) };
 }
 
 /** A coalition's joint moves in which every member moves, in the engine's order. */
 function sanctionWords(m: Model, sn: CoalitionSanction, s: number): string {
   const steps = sn.moves.map((x) => describeMove(m, x.dm, x.from, x.to)).join("; then ");
   const who = m.scenario.decisionMakers[sn.member].name;
-  return `then ${steps} → state ${stateId(sn.result)}, which leaves ${who} no better off than at state ${stateId(s)} (ranked ${rankOf(m, sn.member, sn.result)}; was ${rankOf(m, sn.member, s)})`;
+  return `then ${steps} → state ${stateId(sn.result)} (${stateName(m, sn.result)}), which leaves ${who} no better off than at state ${stateId(s)} (ranked ${rankOf(m, sn.member, sn.result)}; was ${rankOf(m, sn.member, s)})`;
 }
 
 // ---------------------------------------------------------------- gmcr-py import

@@ -184,6 +184,7 @@ export function explainView(analysis: Analysis, state: number): ExplainView {
         unstable: concepts.filter((c) => !ex.stable[c]),
         improvements: ex.improvements.map((imp) => ({
           to: stateId(imp.to),
+          toName: stateName(m, imp.to),
           toWords: describeState(m, imp.to),
           action: describeChange(m, s, imp.to),
           rankTo: rankOf(m, d, imp.to),
@@ -197,7 +198,7 @@ export function explainView(analysis: Analysis, state: number): ExplainView {
 function sanctionWords(m: Model, sn: Sanction, s: number, i: number): string {
   const steps = sn.moves.map((mv) => describeMove(m, mv.dm, mv.from, mv.to));
   const moves = sn.simultaneous ? `at the same time ${steps.join("; while ")}` : `then ${steps.join("; then ")}`;
-  return `${moves} → state ${stateId(sn.result)}, which ${m.scenario.decisionMakers[i].name} ranks ${rankOf(m, i, sn.result)}, no better than staying (${rankOf(m, i, s)})`;
+  return `${moves} → state ${stateId(sn.result)} (${stateName(m, sn.result)}), which ${m.scenario.decisionMakers[i].name} ranks ${rankOf(m, i, sn.result)}, no better than staying (${rankOf(m, i, s)})`;
 }
 
 function compareSide(file: string, analysis: Analysis): CompareSide {
