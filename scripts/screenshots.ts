@@ -167,6 +167,13 @@ async function main(): Promise<void> {
     await page.getByText("it holds against every coalition").waitFor();
     await shot(page, "coalitions");
 
+    // 11b. Foresight: the parties two moves ahead, in rotation; what each anticipates from today, the L_2 equilibria by number and name.
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Alt+6");
+    await page.getByRole("tab", { name: "Foresight" }).click();
+    await page.getByTestId("foresight-plays").waitFor({ timeout: 60_000 });
+    await shot(page, "foresight");
+
     // 12. The forecast, with the editor hidden: outcomes, then the questions' charts.
     await page.keyboard.press("Escape");
     await tab(/^Forecast/);

@@ -192,7 +192,7 @@ describe("coalitions view", () => {
       {
         concepts: ["GMR", "SMR"],
         how: expect.stringMatching(
-          /^then Ukraine: join a direct summit .+ → state 51, which leaves European allies no better off than at state 301 \(ranked 42; was 37\)$/,
+          /^then Ukraine: join a direct summit .+ → state 51 \(us_sanctions \+ ru_offensive \+ ua_summit\), which leaves European allies no better off than at state 301 \(ranked 42; was 37\)$/,
         ),
       },
     ]);

@@ -93,7 +93,7 @@ describe("explanation", () => {
   it("names the sanction that deters a move", () => {
     const x = explainView(ukraine, 295);
     const deterred = x.dms.flatMap((d) => d.improvements.flatMap((i) => i.sanctions)).find((s) => s.how);
-    expect(deterred?.how).toMatch(/^then .+ → state \d+, which .+ ranks \d+, no better than staying \(\d+\)$/);
+    expect(deterred?.how).toMatch(/^then .+ → state \d+ \((?:[a-z_]+(?: \+ [a-z_]+)*|nothing taken)\), which .+ ranks \d+, no better than staying \(\d+\)$/);
   });
 });
 

@@ -107,6 +107,7 @@ const deeper = new DeeperPanel(byId("panel-deeper"), {
   run: (request, onProgress) => engine.run(request, { onProgress }),
   select,
   selected: () => doc.selected,
+  read: async (path) => (await store.read(path)).text,
 });
 let connected = false;
 const forecastPanel = new ForecastPanel(byId("panel-forecast"), {
@@ -227,6 +228,10 @@ const analyser = new Analyser(engine, doc, () => editor.text, {
       files.files.map((f) => f.path),
       doc.path,
       m.whatIfs.map((w) => doc.sibling(w.file)),
+    );
+    deeper.setFiles(
+      files.files.map((f) => f.path),
+      doc.path,
     );
     selection.refresh(m.states.count);
   },

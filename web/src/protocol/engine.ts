@@ -9,6 +9,8 @@ import type { BargainJson, Block } from "../../../src/api/present.js";
 export type { Concept };
 export type { ForecastFamilyView, ForecastQuestionView, ForecastView, LintResultView, LintView, SignpostView } from "./forecast.js";
 import type { ForecastView, LintResultView } from "./forecast.js";
+import type { ExtensionRequest, ForesightView, HypergameView, UnknownView } from "./extensions.js";
+export type { ExtensionRequest, ForesightView, HypergameView, StateRefView, UnknownView } from "./extensions.js";
 
 /** A problem in the scenario text, at a 1-based line and column. */
 export interface IssueView {
@@ -66,6 +68,8 @@ export interface StepView {
   dmName: string;
   from: number;
   to: number;
+  /** The name of the state moved to (the options taken): it stays when states are renumbered. */
+  toName: string;
   /** What the mover does, e.g. "impose the new sanctions put on hold". */
   action: string;
   rankFrom: number;
@@ -76,15 +80,18 @@ export interface FamilyView {
   words: string;
   count: number;
   example: number;
+  /** The example's name (the options taken). */
+  exampleName: string;
   concepts: Concept[];
 }
 
 export interface PathsView {
   from: number;
+  fromName: string;
   fromWords: string;
   /** States reachable from today by improvements (today not counted unless it can be reached again). */
   reachable: number;
-  equilibria: { id: number; words: string; concepts: Concept[]; steps: StepView[] }[];
+  equilibria: { id: number; name: string; words: string; concepts: Concept[]; steps: StepView[] }[];
   unreachable: { count: number; families: FamilyView[] };
 }
 
@@ -179,6 +186,7 @@ export interface SanctionView {
 
 export interface ImprovementView {
   to: number;
+  toName: string;
   toWords: string;
   action: string;
   rankTo: number;
@@ -239,6 +247,8 @@ export interface CompareSide {
 
 export interface StabilityChangeView {
   pattern: string;
+  /** The state's name (the options taken), when it is one state of a side. */
+  name?: string;
   words: string;
   stateA?: number;
   stateB?: number;
@@ -268,6 +278,8 @@ export interface ProbabilityView {
 export interface RobustRowView {
   /** The state the row's link explains (the first of the family). */
   example: number;
+  /** The example's name (the options taken). */
+  name: string;
   count: number;
   words: string;
   includesToday: boolean;
@@ -282,6 +294,7 @@ export interface InfluenceView {
   /** The largest change of any state's probability of being an equilibrium between "holds" and "does not hold". */
   shift: number;
   state: number;
+  name: string;
   words: string;
   concept: Concept;
   whenHolds: number;
@@ -315,6 +328,7 @@ export interface RobustnessView {
 export interface InverseView {
   version: number;
   target: number;
+  name: string;
   pattern: string;
   words: string;
   concept: Concept;
@@ -337,6 +351,7 @@ export interface CoalitionStepView {
   dmName: string;
   action: string;
   to: number;
+  toName: string;
 }
 
 export interface CoalitionSanctionView {
@@ -355,18 +370,21 @@ export interface CoalitionView {
   /** The joint move shown: the hardest to deter, then the most attractive to every member. */
   example: {
     to: number;
+    toName: string;
     words: string;
     steps: CoalitionStepView[];
     gains: { dm: number; name: string; from: number; to: number }[];
     sanctions: CoalitionSanctionView[];
   };
-  /** The other states the coalition can reach and all its members prefer. */
+  /** The other states the coalition can reach and all its members prefer, and their names. */
   alsoTo: number[];
+  alsoToNames: string[];
 }
 
 export interface CoalitionsView {
   version: number;
   state: number;
+  name: string;
   pattern: string;
   words: string;
   isStatusQuo: boolean;
@@ -407,7 +425,8 @@ export type Request =
   | { type: "coalitions"; state: number; maxSize?: number }
   | { type: "bargain"; samples: number; seed: number }
   | { type: "forecast"; signposts: number }
-  | { type: "lint" };
+  | { type: "lint" }
+  | ExtensionRequest;
 
 /** Requests that run a long time: the worker runs them in slices, answering other requests in between. */
 export const LONG_REQUESTS: readonly Request["type"][] = ["robustness", "inverse", "headline"];
@@ -427,6 +446,9 @@ export interface ResultOf {
   bargain: BargainView;
   forecast: ForecastView;
   lint: LintResultView;
+  foresight: ForesightView;
+  hypergame: HypergameView;
+  unknown: UnknownView;
 }
 
 export interface Progress {

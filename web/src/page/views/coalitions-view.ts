@@ -4,8 +4,9 @@
  * whether the other parties' answer deters them, concept by concept (as
  * `parley coalitions --state` says it; see docs/coalitions.md).
  */
-import { dmColor } from "../widgets/colors.js";
+import { dmTextColor } from "../widgets/colors.js";
 import { clear, h, plural } from "../widgets/dom.js";
+import { stateRef } from "../widgets/state-ref.js";
 import type { CoalitionsView, CoalitionView, ModelView } from "../../protocol/engine.js";
 import { RunControl, staleNote, type RunFn } from "./run-control.js";
 
@@ -115,8 +116,8 @@ export class CoalitionsPanel {
     this.render(r);
   }
 
-  private link(id: number, text = `state ${id}`): HTMLElement {
-    return h("button", { type: "button", class: "link", title: `Explain state ${id}`, onclick: () => this.hooks.select(id) }, text);
+  private link(id: number, text: string, name: string): HTMLElement {
+    return h("button", { type: "button", class: "link", title: `Explain state ${id} (${name})`, onclick: () => this.hooks.select(id) }, text);
   }
 
   private render(r: CoalitionsView): void {
@@ -137,7 +138,13 @@ export class CoalitionsPanel {
     const sizes = r.maxSize === 2 ? "2" : `2 to ${r.maxSize}`;
     clear(
       this.out,
-      h("h3", {}, `State ${r.state}${r.isStatusQuo ? " (today)" : ""}`, h("span", { class: "muted" }, ` ${r.pattern}`)),
+      h(
+        "h3",
+        {},
+        `State ${r.state}${r.isStatusQuo ? " (today)" : ""} `,
+        h("span", { class: "state-name" }, r.name),
+        h("span", { class: "muted" }, ` ${r.pattern}`),
+      ),
       h("p", { class: "words" }, r.words),
       verdict,
       h(
@@ -180,7 +187,7 @@ export class CoalitionsPanel {
         "p",
         {},
         c.moves === 1 ? "One joint move, to " : `${plural(c.moves, "joint move")}, for example to `,
-        this.link(x.to),
+        stateRef(this.hooks.select, x.to, x.toName),
         `: ${x.words}. ${who}: `,
         x.gains.map((g) => `${g.name} rank ${g.from} → ${g.to}`).join("; "),
         ".",
@@ -188,7 +195,9 @@ export class CoalitionsPanel {
       h(
         "ol",
         { class: "steps" },
-        ...x.steps.map((s) => h("li", {}, h("strong", { style: `color:${dmColor(s.dm)}` }, s.dmName), `: ${s.action} → `, this.link(s.to))),
+        ...x.steps.map((s) =>
+          h("li", {}, h("strong", { style: `color:${dmTextColor(s.dm)}` }, s.dmName), `: ${s.action} → `, stateRef(this.hooks.select, s.to, s.toName)),
+        ),
       ),
       h(
         "table",
@@ -216,7 +225,7 @@ export class CoalitionsPanel {
             "p",
             { class: "muted" },
             `Also to state${c.alsoTo.length > 1 ? "s" : ""} `,
-            ...c.alsoTo.slice(0, 12).flatMap((id, k) => [k ? ", " : "", this.link(id, String(id))]),
+            ...c.alsoTo.slice(0, 12).flatMap((id, k) => [k ? ", " : "", this.link(id, String(id), c.alsoToNames[k])]),
             c.alsoTo.length > 12 ? `, … (${c.alsoTo.length} in all)` : "",
             ".",
           )

@@ -170,8 +170,20 @@ export class ComparePanel {
         : h(
             "div",
             { class: "sides" },
-            h("div", { "data-testid": "compare-today-A" }, h("h5", {}, `A (today: state ${r.a.paths.from})`), h("p", {}, capital(a.lead)), a.steps),
-            h("div", { "data-testid": "compare-today-B" }, h("h5", {}, `B (today: state ${r.b.paths.from})`), h("p", {}, capital(b.lead)), b.steps),
+            h(
+              "div",
+              { "data-testid": "compare-today-A" },
+              h("h5", {}, `A (today: state ${r.a.paths.from}, ${r.a.paths.fromName})`),
+              h("p", {}, capital(a.lead)),
+              a.steps,
+            ),
+            h(
+              "div",
+              { "data-testid": "compare-today-B" },
+              h("h5", {}, `B (today: state ${r.b.paths.from}, ${r.b.paths.fromName})`),
+              h("p", {}, capital(b.lead)),
+              b.steps,
+            ),
           ),
     );
   }
@@ -247,8 +259,8 @@ function outlook(p: PathsView): { lead: string; steps: HTMLElement | null; key: 
   const n = next.steps.length;
   const moves = next.steps.map((st) => `${st.dmName}: ${st.action}`);
   return {
-    lead: `the nearest equilibrium is ${next.words} (state ${next.id}; ${next.concepts.join(", ")}), ${n === 1 ? "one move" : `${n} moves`} away:`,
-    steps: h("ol", { class: "steps" }, ...next.steps.map((st, k) => h("li", {}, `${moves[k]} → state ${st.to}`))),
+    lead: `the nearest equilibrium is ${next.words} (state ${next.id}, ${next.name}; ${next.concepts.join(", ")}), ${n === 1 ? "one move" : `${n} moves`} away:`,
+    steps: h("ol", { class: "steps" }, ...next.steps.map((st, k) => h("li", {}, `${moves[k]} → state ${st.to} (${st.toName})`))),
     key: `${next.words} by ${moves.join("; ")}`,
   };
 }

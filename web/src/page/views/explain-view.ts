@@ -5,6 +5,7 @@
  */
 import { dmColor } from "../widgets/colors.js";
 import { clear, h, plural } from "../widgets/dom.js";
+import { stateRef } from "../widgets/state-ref.js";
 import type { Concept, ExplainView, SanctionView } from "../../protocol/engine.js";
 
 export class ExplainPanel {
@@ -40,10 +41,6 @@ export class ExplainPanel {
 
   failed(message: string): void {
     clear(this.body, h("p", { class: "error" }, message));
-  }
-
-  private link(id: number): HTMLElement {
-    return h("button", { type: "button", class: "link", onclick: () => this.hooks.select(id) }, `state ${id}`);
   }
 
   private sanctions(who: string, list: SanctionView[]): HTMLElement {
@@ -94,7 +91,13 @@ export class ExplainPanel {
                   h(
                     "li",
                     {},
-                    h("p", {}, `${capital(imp.action)} → `, this.link(imp.to), h("span", { class: "muted" }, ` (ranked ${imp.rankTo}): ${imp.toWords}`)),
+                    h(
+                      "p",
+                      {},
+                      `${capital(imp.action)} → `,
+                      stateRef(this.hooks.select, imp.to, imp.toName),
+                      h("span", { class: "muted" }, ` (ranked ${imp.rankTo}): ${imp.toWords}`),
+                    ),
                     this.sanctions(d.name, imp.sanctions),
                   ),
                 ),

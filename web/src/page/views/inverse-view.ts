@@ -5,6 +5,7 @@
  * nearest change to the priorities, in words, as `parley inverse` says it.
  */
 import { clear, h, plural } from "../widgets/dom.js";
+import { stateRef } from "../widgets/state-ref.js";
 import type { Concept, InverseView, IssueView, ModelView } from "../../protocol/engine.js";
 import { fillConcepts, RunControl, staleNote, type RunFn } from "./run-control.js";
 
@@ -142,7 +143,7 @@ export class InversePanel {
       "h3",
       { "data-testid": "inverse-target" },
       "Target: ",
-      h("button", { type: "button", class: "link", onclick: () => this.hooks.select(r.target) }, `state ${r.target}`),
+      stateRef(this.hooks.select, r.target, r.name),
       h("span", { class: "muted" }, ` (${r.pattern})`),
     );
     const words = h("p", { class: "words" }, r.words);

@@ -4,8 +4,9 @@
  * each with its path and why every step pays for its mover; then the
  * equilibria that cannot be reached, in families.
  */
-import { dmColor } from "../widgets/colors.js";
+import { dmTextColor } from "../widgets/colors.js";
 import { clear, h, plural } from "../widgets/dom.js";
+import { stateRef } from "../widgets/state-ref.js";
 import { stateIndex } from "../../../../src/index.js";
 import type { ModelView } from "../../protocol/engine.js";
 import { stateRow } from "./states.js";
@@ -15,10 +16,6 @@ export class PathsPanel {
     private readonly root: HTMLElement,
     private readonly hooks: { select(id: number): void },
   ) {}
-
-  private stateLink(id: number, text = `state ${id}`): HTMLElement {
-    return h("button", { type: "button", class: "link", title: `Explain state ${id}`, onclick: () => this.hooks.select(id) }, text);
-  }
 
   setModel(m: ModelView): void {
     const p = m.paths;
@@ -44,9 +41,9 @@ export class PathsPanel {
                 h(
                   "li",
                   {},
-                  h("strong", { class: "mover", style: `color:${dmColor(s.dm)}` }, s.dmName),
+                  h("strong", { class: "mover", style: `color:${dmTextColor(s.dm)}` }, s.dmName),
                   `: ${s.action} → `,
-                  this.stateLink(s.to),
+                  stateRef(this.hooks.select, s.to, s.toName),
                   h("span", { class: "muted" }, ` (${s.dmName} ranks it ${s.rankTo}, up from ${s.rankFrom})`),
                 ),
               ),
@@ -58,7 +55,7 @@ export class PathsPanel {
           h(
             "div",
             { class: "path-head" },
-            this.stateLink(e.id, `State ${e.id}`),
+            stateRef(this.hooks.select, e.id, e.name, `State ${e.id}`),
             h("span", { class: "chips" }, ...e.concepts.map((c) => h("span", { class: "chip" }, c))),
             h("span", { class: "muted" }, e.steps.length ? ` — ${plural(e.steps.length, "move")} away` : " — today"),
           ),
@@ -83,7 +80,7 @@ export class PathsPanel {
                 f.words,
                 " ",
                 h("span", { class: "muted" }, `(${plural(f.count, "state")}, e.g. `),
-                this.stateLink(f.example),
+                stateRef(this.hooks.select, f.example, f.exampleName),
                 h("span", { class: "muted" }, `; ${f.concepts.join(", ")})`),
               ),
             ),
@@ -96,7 +93,7 @@ export class PathsPanel {
         "div",
         { class: "prose" },
         h("h3", {}, "From today"),
-        h("p", {}, this.stateLink(p.from, `State ${p.from}`), `: ${p.fromWords}. It is ${todayStable}.`),
+        h("p", {}, stateRef(this.hooks.select, p.from, p.fromName, `State ${p.from}`), `: ${p.fromWords}. It is ${todayStable}.`),
         h(
           "p",
           { class: "muted" },

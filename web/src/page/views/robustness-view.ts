@@ -9,6 +9,7 @@
  */
 import { dmColor } from "../widgets/colors.js";
 import { baseName, clear, download, h, plural } from "../widgets/dom.js";
+import { stateRef } from "../widgets/state-ref.js";
 import type { Concept, ModelView, RobustnessView } from "../../protocol/engine.js";
 import { fillConcepts, fixed2, RunControl, staleNote, type RunFn } from "./run-control.js";
 
@@ -100,8 +101,8 @@ export class RobustnessPanel {
     this.render(r);
   }
 
-  private link(id: number, text = String(id)): HTMLElement {
-    return h("button", { type: "button", class: "link", title: `Explain state ${id}`, onclick: () => this.hooks.select(id) }, text);
+  private link(id: number, name: string, text = String(id)): HTMLElement {
+    return h("button", { type: "button", class: "link", title: `Explain state ${id} (${name})`, onclick: () => this.hooks.select(id) }, text);
   }
 
   private render(r: RobustnessView): void {
@@ -180,7 +181,7 @@ export class RobustnessPanel {
               "th",
               { scope: "row", class: "state-col" },
               row.includesToday ? h("span", { class: "sq-mark", title: "today is among them" }, "▸") : null,
-              this.link(row.example),
+              this.link(row.example, row.name),
               row.count > 1
                 ? h(
                     "span",
@@ -200,7 +201,11 @@ export class RobustnessPanel {
               ),
             ),
             h("td", { class: "value-col" }, fixed2(x.p), interval ? h("span", { class: "muted interval" }, ` ${fixed2(x.low)}–${fixed2(x.high)}`) : null),
-            h("td", { class: "words", title: row.words }, h("span", { class: "clamp" }, row.words)),
+            h(
+              "td",
+              { class: "words", title: row.count === 1 ? `${row.name}: ${row.words}` : row.words },
+              h("span", { class: "clamp" }, row.count === 1 ? h("span", { class: "state-name" }, `${row.name}: `) : null, row.words),
+            ),
           );
         }),
       ),
@@ -239,7 +244,7 @@ export class RobustnessPanel {
             h("span", { class: "mini-track" }, h("span", { class: "mini-bar not", style: `width:${(i.whenNot * 100).toFixed(1)}%` })),
             h("span", { class: "num" }, fixed2(i.whenNot)),
           ),
-          h("p", { class: "muted" }, "The probability that ", this.link(i.state, `state ${i.state}`), ` is a ${i.concept} equilibrium: ${i.words}.`),
+          h("p", { class: "muted" }, "The probability that ", stateRef(this.hooks.select, i.state, i.name), ` is a ${i.concept} equilibrium: ${i.words}.`),
         ),
       ),
     );

@@ -42,6 +42,7 @@ import {
   type RobustnessResult,
   type StateRobustness,
   stateId,
+  stateName,
 } from "./engine.js";
 import { robustnessParallel, robustnessWorthThreads, type WorkerPool } from "../../../../src/api/parallel.js";
 import type { PreferenceUncertainty, RobustnessOptions } from "../../../../src/index.js";
@@ -121,6 +122,7 @@ export function* robustnessJob(
         label: i.element.label,
         shift: i.shift,
         state: stateId(i.state),
+        name: stateName(m, i.state),
         words: describeState(m, i.state),
         concept: i.concept,
         whenHolds: i.whenHolds,
@@ -233,7 +235,14 @@ export function chartRows(m: Model, r: RobustnessResult, c: Concept, limit: numb
           ).map((f) => ({ states: f.states, words: describeFamily(m, f.states, f.care) }))
         : group.map((x) => ({ states: [x.state], words: describeState(m, x.state) }));
     for (const f of families) {
-      rows.push({ example: stateId(f.states[0]), count: f.states.length, words: f.words, includesToday: f.states.includes(m.statusQuo), probability });
+      rows.push({
+        example: stateId(f.states[0]),
+        name: stateName(m, f.states[0]),
+        count: f.states.length,
+        words: f.words,
+        includesToday: f.states.includes(m.statusQuo),
+        probability,
+      });
       if (rows.length >= limit) return rows;
     }
   }
@@ -299,6 +308,7 @@ export function* inverseJob(
   return {
     version,
     target: stateId(r.target),
+    name: stateName(m, r.target),
     pattern: statePattern(m, r.target),
     words: describeState(m, r.target),
     concept: params.concept,
@@ -337,6 +347,7 @@ export function coalitionsView(analysis: Analysis, state: number, version: numbe
   return {
     version,
     state,
+    name: stateName(m, s),
     pattern: statePattern(m, s),
     words: describeState(m, s),
     isStatusQuo: s === m.statusQuo,
@@ -373,25 +384,38 @@ export function coalitionsView(analysis: Analysis, state: number, version: numbe
         moves: joint.length,
         example: {
           to: stateId(first.to),
+          toName: stateName(m, first.to),
           words: describeState(m, first.to),
-          steps: first.path.map((p) => ({ dm: p.dm, dmName: name(p.dm), action: describeChange(m, p.from, p.to), to: stateId(p.to) })),
+          steps: first.path.map((p) => ({
+            dm: p.dm,
+            dmName: name(p.dm),
+            action: describeChange(m, p.from, p.to),
+            to: stateId(p.to),
+            toName: stateName(m, p.to),
+          })),
           gains: co.coalition.map((d) => ({ dm: d, name: name(d), from: rankOf(m, d, s), to: rankOf(m, d, first.to) })),
           sanctions: groups,
         },
-        alsoTo: joint
-          .slice(1)
-          .map((x) => stateId(x.to))
-          .sort((a, b) => a - b),
+        ...alsoReached(
+          m,
+          joint.slice(1).map((x) => x.to),
+        ),
       };
     }),
   };
+}
+
+/** The other states a coalition reaches, in number order, with their names. */
+function alsoReached(m: Model, states: number[]): { alsoTo: number[]; alsoToNames: string[] } {
+  const sorted = [...states].sort((a, b) => a - b);
+  return { alsoTo: sorted.map(stateId), alsoToNames: sorted.map((s) => stateName(m, s)) };
 }
 
 /** A coalition's joint moves in which every member moves, in the engine's order. */
 function sanctionWords(m: Model, sn: CoalitionSanction, s: number): string {
   const steps = sn.moves.map((x) => describeMove(m, x.dm, x.from, x.to)).join("; then ");
   const who = m.scenario.decisionMakers[sn.member].name;
-  return `then ${steps} → state ${stateId(sn.result)}, which leaves ${who} no better off than at state ${stateId(s)} (ranked ${rankOf(m, sn.member, sn.result)}; was ${rankOf(m, sn.member, s)})`;
+  return `then ${steps} → state ${stateId(sn.result)} (${stateName(m, sn.result)}), which leaves ${who} no better off than at state ${stateId(s)} (ranked ${rankOf(m, sn.member, sn.result)}; was ${rankOf(m, sn.member, s)})`;
 }
 
 // ---------------------------------------------------------------- gmcr-py import

@@ -25,6 +25,7 @@ import {
 } from "./engine.js";
 import { awaitWork, coalitionsView, importScenario, inverseJob, NEVER_STOP, robustnessJob, type Control, type Step } from "./deeper.js";
 import { forecastView, lintView, todayUtc } from "./forecast.js";
+import { foresightView, hypergameView, unknownView } from "./extensions.js";
 import { graphView } from "./graph.js";
 import { analyzeParallel, ANALYSIS_THREADS_FROM, type WorkerPool } from "../../../../src/api/parallel.js";
 import { runBargaining } from "../../../../src/index.js";
@@ -154,6 +155,21 @@ export class EngineSession {
         const cur = this.need();
         yield { phase: "checking the model" };
         return lintView(cur.analysis, cur.text, cur.version);
+      }
+      case "foresight": {
+        const cur = this.need();
+        yield { phase: request.nm ? "following ever longer horizons (non-myopic stability)" : `looking ${request.horizon} moves ahead` };
+        return foresightView(cur.analysis, request, cur.version);
+      }
+      case "hypergame": {
+        const cur = this.need();
+        yield { phase: "judging each party in the game it perceives" };
+        return hypergameView(cur.model, cur, request, cur.version);
+      }
+      case "unknown": {
+        const cur = this.need();
+        yield { phase: "checking stability with unknown preferences" };
+        return unknownView(cur.analysis, cur.version);
       }
     }
   }

@@ -108,6 +108,7 @@ function stepView(m: Model, step: { dm: number; from: number; to: number }): Ste
     dmName: m.scenario.decisionMakers[step.dm].name,
     from: stateId(step.from),
     to: stateId(step.to),
+    toName: stateName(m, step.to),
     action: describeChange(m, step.from, step.to),
     rankFrom: rankOf(m, step.dm, step.from),
     rankTo: rankOf(m, step.dm, step.to),
@@ -120,10 +121,12 @@ export function pathsView(analysis: Analysis): PathsView {
   const sq = statusQuoAnalysis(analysis);
   return {
     from: stateId(sq.from),
+    fromName: stateName(m, sq.from),
     fromWords: describeState(m, sq.from),
     reachable: sq.reachable.length,
     equilibria: sq.equilibria.map((e) => ({
       id: stateId(e.state),
+      name: stateName(m, e.state),
       words: describeState(m, e.state),
       concepts: e.concepts,
       steps: e.path.map((st) => stepView(m, st)),
@@ -147,7 +150,13 @@ function familiesOf(m: Model, states: number[], conceptsOf: Map<number, Concept[
     .slice(0, limit)
     .map((f) => {
       const concepts = conceptsOf ? [...new Set(f.states.flatMap((s) => conceptsOf.get(s) ?? []))] : [];
-      return { words: describeFamily(m, f.states, f.care), count: f.states.length, example: stateId(f.states[0]), concepts };
+      return {
+        words: describeFamily(m, f.states, f.care),
+        count: f.states.length,
+        example: stateId(f.states[0]),
+        exampleName: stateName(m, f.states[0]),
+        concepts,
+      };
     });
 }
 
@@ -175,6 +184,7 @@ export function explainView(analysis: Analysis, state: number): ExplainView {
         unstable: concepts.filter((c) => !ex.stable[c]),
         improvements: ex.improvements.map((imp) => ({
           to: stateId(imp.to),
+          toName: stateName(m, imp.to),
           toWords: describeState(m, imp.to),
           action: describeChange(m, s, imp.to),
           rankTo: rankOf(m, d, imp.to),
@@ -188,7 +198,7 @@ export function explainView(analysis: Analysis, state: number): ExplainView {
 function sanctionWords(m: Model, sn: Sanction, s: number, i: number): string {
   const steps = sn.moves.map((mv) => describeMove(m, mv.dm, mv.from, mv.to));
   const moves = sn.simultaneous ? `at the same time ${steps.join("; while ")}` : `then ${steps.join("; then ")}`;
-  return `${moves} → state ${stateId(sn.result)}, which ${m.scenario.decisionMakers[i].name} ranks ${rankOf(m, i, sn.result)}, no better than staying (${rankOf(m, i, s)})`;
+  return `${moves} → state ${stateId(sn.result)} (${stateName(m, sn.result)}), which ${m.scenario.decisionMakers[i].name} ranks ${rankOf(m, i, sn.result)}, no better than staying (${rankOf(m, i, s)})`;
 }
 
 function compareSide(file: string, analysis: Analysis): CompareSide {
@@ -221,7 +231,8 @@ export function compareView(a: Model, fileA: string, b: Model, fileB: string): C
       const n = f.states.length;
       return {
         pattern: ex.key,
-        words: `${describeFamily(model, f.states, f.care)} (${n > 1 ? `${n} states` : `state ${stateId(f.states[0])}`})`,
+        ...(n === 1 ? { name: stateName(model, f.states[0]) } : {}),
+        words: `${describeFamily(model, f.states, f.care)} (${n > 1 ? `${n} states` : `state ${stateId(f.states[0])}, ${stateName(model, f.states[0])}`})`,
         ...(ex.stateA !== undefined ? { stateA: stateId(ex.stateA) } : {}),
         ...(ex.stateB !== undefined ? { stateB: stateId(ex.stateB) } : {}),
         why: ex.dms.map((d) => ({ ...d, dm: model.scenario.decisionMakers.find((x) => x.id === d.dm)?.name ?? d.dm })),
