@@ -159,7 +159,8 @@ describe.skipIf(!haveChromium)("the Graph view", () => {
     await progress.waitFor({ state: "visible" });
     expect(await progress.textContent()).toMatch(/^Laying out 300 states \(Force-directed\)…/);
     await progress.getByRole("button", { name: "Cancel" }).click();
-    await poll(info).toMatch(/^300 states .*(Layout cancelled|Drawing stopped)|^Layout cancelled after [\d.]+ s/);
+    // Cancel lands during the layout or, on a faster machine, during the drawing that follows it.
+    await poll(info).toMatch(/^Layout cancelled after [\d.]+ s|^Drawing stopped: [\d,]+ of [\d,]+ states and moves drawn\. 300 states /);
     await poll(() => progress.isVisible()).toBe(false);
     // Laid out again, to the end: drawn.
     await page.locator("#graph-layout").selectOption("layered");
