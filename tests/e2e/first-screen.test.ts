@@ -95,6 +95,14 @@ describe.skipIf(!haveChromium)("the workbench's first screen", () => {
           (el) => (globalThis as unknown as { getComputedStyle(e: unknown, pseudo: string): { content: string } }).getComputedStyle(el, "::before").content,
         );
       expect(mark).toBe('"Today · "');
+      // While something computes, the busy box (its text cut first) never covers a button of the top bar.
+      await page.evaluate('document.getElementById("busy").hidden = false; document.getElementById("busy-text").textContent = "Checking the model… 1.8 s"');
+      const busy = await box("#busy");
+      for (const id of ["#save-btn", "#save-as-btn", "#open-btn", "#save-disk-btn", "#share-btn", "#toggle-editor"]) {
+        const b = await box(id);
+        expect(b.right <= busy.left || b.left >= busy.right, `${id} under the busy box at ${width}px`).toBe(true);
+      }
+      await page.evaluate('document.getElementById("busy").hidden = true');
       expect(pageErrors).toEqual([]);
     }, 90_000);
 

@@ -293,7 +293,10 @@ installShortcuts({
   help: () => help.showModal(),
   // In the forms, Ctrl+Z undoes the last form edit (the YAML's history), except in a field with typing not yet applied: the field undoes that.
   undo: (target, redo) => {
-    if (!(target instanceof Node) || !byId("panel-forms").contains(target)) return false;
+    const forms = byId("panel-forms");
+    // A form edit, once applied, redraws the form and focus falls to the page's body: Ctrl+Z there undoes it too while the forms are shown.
+    const afterRedraw = target === document.body && forms.offsetParent !== null;
+    if (!afterRedraw && (!(target instanceof Node) || !forms.contains(target))) return false;
     if ((target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) && target.value !== target.defaultValue) return false;
     if (redo) editor.redo();
     else editor.undo();

@@ -140,12 +140,20 @@ export class FormsPanel {
 
   private dmForm(dm: OutlineDm, d: number): HTMLElement {
     const nameId = `f-dm-${d}`;
-    const name = h("input", { id: nameId, value: dm.name, "data-key": nameId, autocomplete: "off" });
+    const name = h("input", { id: nameId, value: dm.name, title: dm.name, "data-key": nameId, autocomplete: "off" });
     this.commitOnChange(name, dm.name, (v) => this.edit(`Renamed ${dm.id} to “${v.trim()}”.`, (t) => setDmName(t, d, v)));
 
     const rows = dm.options.flatMap((o, k) => {
       const labelId = `f-opt-${d}-${k}`;
-      const label = h("input", { id: labelId, value: o.label, "data-key": labelId, autocomplete: "off", "aria-label": `Label of option ${o.id}` });
+      // The whole label on hover: a long one is cut in the narrow field.
+      const label = h("input", {
+        id: labelId,
+        value: o.label,
+        title: o.label,
+        "data-key": labelId,
+        autocomplete: "off",
+        "aria-label": `Label of option ${o.id}`,
+      });
       this.commitOnChange(label, o.label, (v) => this.edit(`Relabelled ${o.id}.`, (t) => setOptionLabel(t, d, k, v)));
       const irrId = `f-irr-${d}-${k}`;
       const irr = h(
