@@ -99,6 +99,15 @@ describe.skipIf(!haveChromium)("the workbench in a browser", () => {
       visible: box !== null && area !== null && box.y >= area.y - 1 && box.y + box.height <= area.y + area.height,
     };
     expect(inView).toEqual({ scrolled: true, visible: true });
+    // And at the field itself: focused, marked invalid, with the reason as its message.
+    const field = page.locator("#f-new-id-3");
+    expect(await field.getAttribute("aria-invalid")).toBe("true");
+    expect(await field.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(await field.evaluate((el) => (el as unknown as { validationMessage: string }).validationMessage)).toMatch(
+      /^Cannot add the option: an id starts with/,
+    );
+    await field.fill("eu_new");
+    expect(await field.getAttribute("aria-invalid")).toBeNull();
   });
 
   it("saves with Ctrl+S and finds the change on disk after a reload", async () => {

@@ -232,13 +232,30 @@ export class FormsPanel {
 
     const newId = h("input", { id: `f-new-id-${d}`, "data-key": `f-new-id-${d}`, placeholder: `${dm.id}_…`, autocomplete: "off", class: "narrow-id" });
     const newLabel = h("input", { id: `f-new-label-${d}`, "data-key": `f-new-label-${d}`, placeholder: "What the party does", autocomplete: "off" });
+    // A refused id is also marked on its field, with the reason beside it (the status line may be far above).
+    newId.addEventListener("input", () => {
+      newId.setCustomValidity("");
+      newId.removeAttribute("aria-invalid");
+    });
     const add = () => {
       const id = newId.value.trim();
-      const why = badOptionId(this.text, id) ?? (newLabel.value.trim() ? undefined : "give the option a label");
-      if (why) return this.say(`Cannot add the option: ${why}.`, true);
+      const badId = badOptionId(this.text, id);
+      const why = badId ?? (newLabel.value.trim() ? undefined : "give the option a label");
+      if (why) {
+        const field = badId ? newId : newLabel;
+        field.setCustomValidity(`Cannot add the option: ${why}.`);
+        field.setAttribute("aria-invalid", "true");
+        field.focus();
+        field.reportValidity();
+        return this.say(`Cannot add the option: ${why}.`, true);
+      }
       this.edit(`Added option ${id} to ${dm.name}; it is not taken today.`, (t) => addOption(t, d, id, newLabel.value));
     };
     newLabel.addEventListener("keydown", (e) => e.key === "Enter" && add());
+    newLabel.addEventListener("input", () => {
+      newLabel.setCustomValidity("");
+      newLabel.removeAttribute("aria-invalid");
+    });
     return h(
       "fieldset",
       { class: "dm-form" },
