@@ -164,7 +164,8 @@ export function reachMinImplicit(model: Model, coalition: readonly number[], imp
   const nMasks = masks.length;
   const n = states.length;
   /** out: running minimum while open; the component's minimum once finished. */
-  const { index, low, out, sccStack, onStack, frameNode, framePos } = reuse ? scratchOf(states) : newScratch(n);
+  const scratch = reuse ? scratchOf(states) : newScratch(n);
+  const { index, low, out, sccStack, onStack, frameNode, framePos } = scratch;
   index.fill(-1);
   let sccTop = 0;
   let counter = 0;
@@ -217,26 +218,39 @@ export function reachMinImplicit(model: Model, coalition: readonly number[], imp
         continue;
       }
       depth--;
-      if (low[v] === index[v]) {
-        let m = 0x7fffffff;
-        let top = sccTop;
-        do {
-          const u = sccStack[--top];
-          onStack[u] = 0;
-          if (out[u] < m) m = out[u];
-        } while (sccStack[top] !== v);
-        for (let k = top; k < sccTop; k++) out[sccStack[k]] = m;
-        sccTop = top;
-      }
-      if (depth > 0) {
-        const parent = frameNode[depth - 1];
-        if (onStack[v] === 1) {
-          if (low[v] < low[parent]) low[parent] = low[v];
-        } else if (out[v] < out[parent]) out[parent] = out[v];
-      }
+      sccTop = finishVertex(scratch, v, depth, sccTop);
     }
   }
   return out;
+}
+
+/**
+ * Tarjan's step after vertex v's last edge, with `depth` frames left below it:
+ * when v is its component's root, pops the component and gives every member
+ * the component's minimum `out`; then passes v's low (v still on the stack) or
+ * its finished minimum to the parent frame. Returns the new top of sccStack.
+ * Shared by the passes that differ only in how they walk a vertex's edges.
+ */
+export function finishVertex(s: TarjanScratch, v: number, depth: number, sccTop: number): number {
+  const { index, low, out, sccStack, onStack, frameNode } = s;
+  if (low[v] === index[v]) {
+    let m = 0x7fffffff;
+    let top = sccTop;
+    do {
+      const u = sccStack[--top];
+      onStack[u] = 0;
+      if (out[u] < m) m = out[u];
+    } while (sccStack[top] !== v);
+    for (let k = top; k < sccTop; k++) out[sccStack[k]] = m;
+    sccTop = top;
+  }
+  if (depth > 0) {
+    const parent = frameNode[depth - 1];
+    if (onStack[v] === 1) {
+      if (low[v] < low[parent]) low[parent] = low[v];
+    } else if (out[v] < out[parent]) out[parent] = out[v];
+  }
+  return sccTop;
 }
 
 export interface TarjanScratch {

@@ -11,7 +11,7 @@
  */
 import type { Model } from "../model/compile.js";
 import { codeMasks, improvementSets, popcount, SET_OPTIONS } from "./improvement-sets.js";
-import { scratchOf } from "./implicit.js";
+import { finishVertex, scratchOf } from "./implicit.js";
 
 /** Whether reachMinImproving applies: every member has improvement sets. */
 export function improvingApplies(model: Model, coalition: readonly number[]): boolean {
@@ -27,7 +27,8 @@ export function reachMinImproving(model: Model, coalition: readonly number[], va
   const sets = coalition.map((j) => improvementSets(model, j));
   const deps = coalition.map((j) => codeMasks(model.dmMask[j]));
   const n = states.length;
-  const { index, low, out, sccStack, onStack, frameNode, framePos } = scratchOf(states);
+  const scratch = scratchOf(states);
+  const { index, low, out, sccStack, onStack, frameNode, framePos } = scratch;
   let frameMember = frameMembers.get(states);
   if (!frameMember) frameMembers.set(states, (frameMember = new Int32Array(n)));
   index.fill(-1);
@@ -80,23 +81,7 @@ export function reachMinImproving(model: Model, coalition: readonly number[], va
         continue;
       }
       depth--;
-      if (low[v] === index[v]) {
-        let m = 0x7fffffff;
-        let top = sccTop;
-        do {
-          const u = sccStack[--top];
-          onStack[u] = 0;
-          if (out[u] < m) m = out[u];
-        } while (sccStack[top] !== v);
-        for (let k = top; k < sccTop; k++) out[sccStack[k]] = m;
-        sccTop = top;
-      }
-      if (depth > 0) {
-        const parent = frameNode[depth - 1];
-        if (onStack[v] === 1) {
-          if (low[v] < low[parent]) low[parent] = low[v];
-        } else if (out[v] < out[parent]) out[parent] = out[v];
-      }
+      sccTop = finishVertex(scratch, v, depth, sccTop);
     }
   }
   return out;
