@@ -75,6 +75,19 @@ export const RANGES_BIAS = 64;
 
 const digits = (x: number) => (x < 10 ? 1 : x < 100 ? 2 : x < 1000 ? 3 : x < 10000 ? 4 : String(x).length);
 
+/** Calls f(from, to) for each maximal run of k in [0, size) where has(k), in order (to inclusive). */
+function eachRun(size: number, has: (k: number) => boolean, f: (from: number, to: number) => void): void {
+  for (let k = 0; k < size; ) {
+    if (!has(k)) {
+      k++;
+      continue;
+    }
+    const from = k;
+    while (k < size && has(k)) k++;
+    f(from, k - 1);
+  }
+}
+
 /**
  * The set of `first + k` for k in 0 … size − 1 where `has(k)`: as ranges
  * unless the bitset's base64 is shorter by more than RANGES_BIAS characters.
@@ -83,32 +96,20 @@ export function encodeSet(size: number, first: number, has: (k: number) => boole
   let count = 0;
   let runs = 0;
   let rangesLength = 2; // the brackets of the list
-  for (let k = 0; k < size; ) {
-    if (!has(k)) {
-      k++;
-      continue;
-    }
-    const from = k;
-    while (k < size && has(k)) k++;
-    count += k - from;
+  eachRun(size, has, (from, to) => {
+    count += to - from + 1;
     runs++;
-    rangesLength += digits(first + from) + digits(first + k - 1) + 3; // [a,b]
-  }
+    rangesLength += digits(first + from) + digits(first + to) + 3; // [a,b]
+  });
   if (runs > 1) rangesLength += runs - 1; // the commas between them
   const bytes = Math.ceil(size / 8);
   const bitsLength = 4 * Math.ceil(bytes / 3) + 2;
   if (rangesLength <= bitsLength + RANGES_BIAS) {
     const ranges: [number, number][] = new Array(runs);
     let r = 0;
-    for (let k = 0; k < size; ) {
-      if (!has(k)) {
-        k++;
-        continue;
-      }
-      const from = k;
-      while (k < size && has(k)) k++;
-      ranges[r++] = [first + from, first + k - 1];
-    }
+    eachRun(size, has, (from, to) => {
+      ranges[r++] = [first + from, first + to];
+    });
     return { count, ranges };
   }
   const bitset = new Uint8Array(bytes);
