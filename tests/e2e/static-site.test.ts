@@ -18,7 +18,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyze, CONCEPTS, loadModel } from "../../src/index.js";
 import { hostStatic, STATIC_ROOT, type StaticHost } from "../helpers/static-site.js";
-import { CHROMIUM, ROOT } from "../helpers/workbench.js";
+import { CHROMIUM, CHROMIUM_ARGS, ROOT } from "../helpers/workbench.js";
 
 const haveChromium = existsSync(CHROMIUM) || !!process.env.CI;
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
@@ -68,16 +68,7 @@ describe.skipIf(!haveChromium)("the static site in a browser", () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     });
     first = await (await profile()).newPage();
   }, 60_000);

@@ -12,6 +12,17 @@ import { startServer } from "../../src/server/server.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const CHROMIUM = process.env.PARLEY_CHROMIUM ?? "/usr/bin/chromium";
+/** Headless, and no background connections: this machine's closed network refuses them. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 export const WEB_ROOT = join(ROOT, "dist/web");
 
 export interface Workbench {
@@ -37,16 +48,7 @@ export async function openWorkbench(opts: { width?: number; height?: number; emp
       headless: true,
       viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
       acceptDownloads: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     });
   } catch (e) {
     await server.close();

@@ -10,6 +10,7 @@ import { uncertaintyOf } from "../../src/analysis/robustness.js";
 import { coalitionsView, importScenario, inverseJob, robustnessJob, targetStates, type Control } from "../../web/src/workers/engine/deeper.js";
 import { EngineSession } from "../../web/src/workers/engine/session.js";
 import { Scheduler } from "../../web/src/workers/engine/scheduler.js";
+import { slowScheduler } from "../helpers/scheduler.js";
 import type { FromWorker, InverseView, Progress, RobustnessView } from "../../web/src/protocol/engine.js";
 import { inProcessPool } from "../helpers/pool.js";
 
@@ -262,21 +263,11 @@ describe("the worker's scheduling", () => {
 
   it("answers requests that arrive during a long one between its slices, and stops it on request", async () => {
     const posted: FromWorker[] = [];
-    let turns = 0;
-    const scheduler: Scheduler = new Scheduler(
-      new EngineSession(),
-      (m) => posted.push(m),
-      async () => {
-        // While the robustness runs, the page clicks a state, then asks it to stop.
-        turns++;
-        if (turns === 1) scheduler.receive({ id: 3, request: { type: "explain", state: 1 } });
-        if (turns === 2) scheduler.receive({ stop: 2 });
-      },
-      (() => {
-        let t = 0;
-        return () => (t += 50); // every step takes longer than a slice
-      })(),
-    );
+    // While the robustness runs, the page clicks a state, then asks it to stop.
+    const scheduler = slowScheduler(posted, (turn, s) => {
+      if (turn === 1) s.receive({ id: 3, request: { type: "explain", state: 1 } });
+      if (turn === 2) s.receive({ stop: 2 });
+    });
     scheduler.receive({ id: 1, request: load(UNCERTAIN) });
     scheduler.receive({ id: 2, request: { type: "robustness", samples: 1_000_000, seed: 1, exactLimit: 0, top: 4 } });
     await scheduler.pump();

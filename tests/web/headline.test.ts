@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { loadModel } from "../../src/index.js";
 import { buildReport, reportDocument, type Block } from "../../src/api/present.js";
 import { EngineSession } from "../../web/src/workers/engine/session.js";
-import { Scheduler } from "../../web/src/workers/engine/scheduler.js";
+import { slowScheduler } from "../helpers/scheduler.js";
 import { todayUtc } from "../../web/src/workers/engine/forecast.js";
 import type { FromWorker, HeadlineView } from "../../web/src/protocol/engine.js";
 
@@ -48,20 +48,10 @@ describe("the first screen's bottom line", () => {
 
   it("runs in slices: a click on a state is answered before it ends, and a stop ends it without blocks", async () => {
     const posted: FromWorker[] = [];
-    let turns = 0;
-    const scheduler: Scheduler = new Scheduler(
-      new EngineSession(),
-      (m) => posted.push(m),
-      async () => {
-        turns++;
-        if (turns === 1) scheduler.receive({ id: 3, request: { type: "explain", state: 1 } });
-        if (turns === 3) scheduler.receive({ stop: 2 });
-      },
-      (() => {
-        let t = 0;
-        return () => (t += 50); // every step takes longer than a slice
-      })(),
-    );
+    const scheduler = slowScheduler(posted, (turn, s) => {
+      if (turn === 1) s.receive({ id: 3, request: { type: "explain", state: 1 } });
+      if (turn === 3) s.receive({ stop: 2 });
+    });
     scheduler.receive({ id: 1, request: { type: "load", text: readV1(FILE), file: FILE } });
     scheduler.receive({ id: 2, request: { type: "headline", related: [] } });
     await scheduler.pump();
