@@ -72,12 +72,15 @@ export function codeEvents(u: Understood, g: Gazetteer, notes: string[] = []): C
       events.push(...codeOne(u, g, cues, mentionAt, byFirst, hit, sFirst, sLast, consumed, heads, fallbacks, notes));
     }
     splitOpposed(events, tokens[sFirst].sentence);
+    /** A move no verb of the sentence already gave its source on its topic. */
+    const addNew = (e: CodedEvent) => {
+      if (!events.some((x) => x.sentence === e.sentence && x.source === e.source && x.topic === e.topic)) events.push(e);
+    };
     // "talks between A, B and C": each takes part, unless a verb already made one of them its source.
-    for (const e of [...jointMoves(u, g.topics, mentionAt, sFirst, sLast, consumed), ...nominalMoves(u, cues, heads, mentionAt, sFirst, sLast, consumed)])
-      if (!events.some((x) => x.sentence === e.sentence && x.source === e.source && x.topic === e.topic)) events.push(e);
-    // A mediator's move, and the next move of a party whose answer is awaited (roles.ts).
-    for (const e of roleMoves(u, g.topics, mentionAt, events, sFirst, sLast))
-      if (!events.some((x) => x.sentence === e.sentence && x.source === e.source && x.topic === e.topic)) events.push(e);
+    for (const e of jointMoves(u, g.topics, mentionAt, sFirst, sLast, consumed)) addNew(e);
+    for (const e of nominalMoves(u, cues, heads, mentionAt, sFirst, sLast, consumed)) addNew(e);
+    // A mediator's move, and the next move of a party whose answer is awaited (roles.ts): after those, which they read.
+    for (const e of roleMoves(u, g.topics, mentionAt, events, sFirst, sLast)) addNew(e);
     sFirst = sLast + 1;
   }
   // A deal said to be signed, by no one: the parties to the talks (roles.ts).
@@ -251,8 +254,8 @@ function codeOne(
     : (findTopic(tokens, cues, objFirst, objLast, heads) ?? anaphoricTopic(tokens, objFirst, objLast, heads));
   // "accepted a proposal by Egyptian and Qatari mediators for a Gaza ceasefire": the proposal is about what the sentence says later.
   let laterTopic = false;
-  const proposalAt = tokens.slice(objFirst, Math.min(objLast, objFirst + 2) + 1).findIndex((t) => PROPOSAL_NOUNS.has(t.lemma));
-  if (!topicHit && proposalAt >= 0) {
+  const proposal = tokens.slice(objFirst, Math.min(objLast, objFirst + 2) + 1).some((t) => PROPOSAL_NOUNS.has(t.lemma));
+  if (!topicHit && proposal) {
     // Only in the same phrase: up to a verb, a comma or a relative pronoun ("the plan, which calls for a withdrawal" is not a withdrawal).
     let end = objLast + 1;
     while (
@@ -264,7 +267,7 @@ function codeOne(
     )
       end++;
     const later = findTopic(tokens, cues, objLast + 1, end - 1, heads);
-    if (later) topicHit = { ...later, first: later.first, last: later.last };
+    if (later) topicHit = later;
     laterTopic = Boolean(later);
   }
   // "a Gaza ceasefire and prisoner swap proposal": a later "the plan" or "the proposal" is that ceasefire.
