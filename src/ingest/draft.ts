@@ -338,10 +338,13 @@ export function draftScenario(
       elements.push({ key: `statusquo:${o.id}`, kind: "statusQuo", confidence: conf(o.sources), sources: o.sources, text: `Today: ${optionText(o.id)}` });
   }
 
+  // Moves implied by a role are in the draft but are no events the article reports (roles.ts).
+  const implied = events.filter((e) => e.implied).length;
+  const reported = events.length - implied;
   const scenario: ScenarioFile = {
     format: FORMAT,
     name: title?.trim() ? title.trim() : `Draft from ${article}`,
-    description: `Drafted by parley ingest from ${article}: ${sentences.length} sentences, ${events.length} events coded. Review every element: sources give the character offsets of the sentences each came from, and a confidence.`,
+    description: `Drafted by parley ingest from ${article}: ${sentences.length} sentences, ${reported} events coded${implied ? `, ${implied} move${implied === 1 ? "" : "s"} implied by a role` : ""}. Review every element: sources give the character offsets of the sentences each came from, and a confidence.`,
     decisionMakers,
     ...(infeasible.length ? { infeasible } : {}),
     statusQuo,
