@@ -14,7 +14,7 @@ import { defaultThreads } from "../parallel/node-threads.js";
 import type { WorkerPool } from "../parallel/pool.js";
 import { CONCEPTS, type Concept } from "../stability/concepts.js";
 import { inBlocks } from "../node/atomic-write.js";
-import { Exit } from "./exit.js";
+import { Exit, RunOnThread } from "./exit.js";
 import { inputName, STDOUT_ALIASES, type CliIO } from "./io.js";
 
 export interface CommandEnv {
@@ -30,11 +30,27 @@ export interface CommandEnv {
   writeResult(text: string | Iterable<string>, o: { output?: string; force?: boolean }): void;
 }
 
-export function createEnv(io: CliIO): CommandEnv {
+/**
+ * `inPlaceUpTo`: the command runs on the main thread (main.ts), which is for
+ * small models only: a scenario with more candidate states stops it with
+ * `RunOnThread` before the states are enumerated, and it runs again on a thread.
+ */
+export function createEnv(io: CliIO, inPlaceUpTo?: number): CommandEnv {
   return {
     io,
-    load: (file, maxStates, opts) =>
-      loadModel(io.readText(file), inputName(file), { maxStates, maxMemoryBytes: memoryLimit(), limits: inputLimits(), implicitOnly: opts?.implicitOnly }),
+    load: (file, maxStates, opts) => {
+      const text = io.readText(file);
+      const compile = (limit: number) =>
+        loadModel(text, inputName(file), { maxStates: limit, maxMemoryBytes: memoryLimit(), limits: inputLimits(), implicitOnly: opts?.implicitOnly });
+      if (inPlaceUpTo === undefined || inPlaceUpTo >= maxStates) return compile(maxStates);
+      try {
+        return compile(inPlaceUpTo);
+      } catch (e) {
+        // The candidate states are counted before any is made: past the in-place limit the work starts again on a thread.
+        if (e instanceof ParleyError && e.issues.some((i) => i.code === "state-space-limit")) throw new RunOnThread();
+        throw e;
+      }
+    },
     writeResult(text, o) {
       if (!o.output || STDOUT_ALIASES.includes(o.output)) {
         for (const block of inBlocks(text)) io.stdout(block);

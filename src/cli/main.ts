@@ -15,7 +15,12 @@
  * thread costs tens of milliseconds to start): --version, help, an unknown
  * command, `schema`, and `validate` of files to standard output (reading and
  * checking, no analysis, no file written); on a signal they end as any
- * program does, at once.
+ * program does, at once. So, too, do the quick commands on a small model
+ * (`analyze`, `explain`, `paths`, `states`, `lint` of a file with at most
+ * 2^14 candidate states, to standard output): they are done in well under a
+ * second, and a thread would be a sixth of their time. Such a command that
+ * finds a larger model stops before printing anything and starts again on a
+ * thread.
  */
 import { rmSync, writeSync } from "node:fs";
 import { isatty } from "node:tty";
@@ -24,18 +29,31 @@ import { COMMANDS } from "./commands/index.js";
 
 const argv = process.argv.slice(2);
 
+/** Candidate states up to which a quick command runs on this thread. */
+const IN_PLACE_STATES = 2 ** 14;
+const QUICK = ["analyze", "explain", "paths", "states", "lint"];
+
 if (onThisThread(argv)) {
   const { run } = await import("./run.js");
   process.exitCode = await run(argv);
+} else if (QUICK.includes(argv[0]) && !readsOrWrites(argv)) {
+  const { run, RUN_ON_THREAD } = await import("./run.js");
+  const code = await run(argv, undefined, IN_PLACE_STATES);
+  if (code === RUN_ON_THREAD) supervise(argv);
+  else process.exitCode = code;
 } else supervise(argv);
+
+/** Reading standard input (a terminal that Ctrl-C ends) and writing a file (a temporary file to remove) need the thread. */
+function readsOrWrites(argv: string[]): boolean {
+  return argv.includes("-") || argv.some((a) => a === "-o" || a.startsWith("--output"));
+}
 
 function onThisThread(argv: string[]): boolean {
   const command = argv[0];
   if (command === undefined || command === "help" || command === "serve" || command === "schema") return true;
   // Not a command (--version, --help, a typo): commander prints something and ends.
   if (!COMMANDS.some((c) => c.name === command) || argv.includes("--help") || argv.includes("-h")) return true;
-  // Reading standard input (a terminal that Ctrl-C ends) and writing a file (a temporary file to remove) need the thread.
-  return command === "validate" && !argv.includes("-") && !argv.some((a) => a === "-o" || a.startsWith("--output"));
+  return command === "validate" && !readsOrWrites(argv);
 }
 
 function supervise(argv: string[]): void {

@@ -4,6 +4,8 @@
  * kinds that are one table, else the kind's document as text, Markdown or HTML.
  */
 import { render, renderChunks } from "../present/document.js";
+import { documentNeedsExactWidths } from "../present/exact-widths.js";
+import { loadExactWidths } from "../present/table.js";
 import type { OutputKind } from "../present/kind.js";
 import { jsonText, type CommandEnv } from "./env.js";
 
@@ -18,9 +20,22 @@ export interface PrintOptions {
   force?: boolean;
 }
 
-/** Print a result in the format asked, to standard output or the -o file. */
-export function print<R, O>(env: CommandEnv, kind: OutputKind<R, O>, result: R, o: PrintOptions, ...options: O extends undefined ? [] : [O]): void {
-  env.writeResult(printedChunks(kind, result, o.format, options[0] as O), o);
+/**
+ * Print a result in the format asked, to standard output or the -o file.
+ * Terminal text that holds emoji or other clusters first loads the exact
+ * measure of their width (see `loadExactWidths`).
+ */
+export async function print<R, O>(
+  env: CommandEnv,
+  kind: OutputKind<R, O>,
+  result: R,
+  o: PrintOptions,
+  ...options: O extends undefined ? [] : [O]
+): Promise<void> {
+  if (o.format !== "text" && o.format !== "table") return env.writeResult(printedChunks(kind, result, o.format, options[0] as O), o);
+  const doc = kind.toDocument(result, options[0] as O);
+  if (documentNeedsExactWidths(doc)) await loadExactWidths();
+  env.writeResult(renderChunks(doc, "text"), o);
 }
 
 /**

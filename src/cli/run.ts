@@ -10,14 +10,18 @@ import { Command, CommanderError } from "commander";
 import { ParleyError } from "../format/errors.js";
 import { COMMANDS, commandOf, placeholder, type CommandEntry } from "./commands/index.js";
 import type { CommandEnv } from "./env.js";
-import { Exit } from "./exit.js";
+import { Exit, RunOnThread } from "./exit.js";
 import { Interrupted, nodeIO, OutputClosed, type CliIO } from "./io.js";
 import { printError } from "./print-error.js";
 
 const VERSION = "0.1.0";
 
-export async function run(argv: string[], io: CliIO = nodeIO()): Promise<number> {
-  const program = await buildProgram(io, commandOf(argv));
+/** What `run` returns when a command run with `inPlaceUpTo` met a larger model: nothing printed, run it on a thread. */
+export const RUN_ON_THREAD = -1;
+
+/** `inPlaceUpTo`: at most this many candidate states, else `RUN_ON_THREAD` (see `createEnv`). */
+export async function run(argv: string[], io: CliIO = nodeIO(), inPlaceUpTo?: number): Promise<number> {
+  const program = await buildProgram(io, commandOf(argv), inPlaceUpTo);
   try {
     if (argv.filter((a) => a === "-").length > 1)
       throw new ParleyError({ code: "usage", message: "standard input (-) is given more than once; at most one file argument can read it" });
@@ -29,6 +33,7 @@ export async function run(argv: string[], io: CliIO = nodeIO()): Promise<number>
       return 2; // commander already printed the message
     }
     if (e instanceof Exit) return e.code;
+    if (e instanceof RunOnThread) return RUN_ON_THREAD;
     if (e instanceof Interrupted) {
       io.stderr("parley: interrupted\n");
       return 130;
@@ -43,7 +48,7 @@ export async function run(argv: string[], io: CliIO = nodeIO()): Promise<number>
   }
 }
 
-async function buildProgram(io: CliIO, running: CommandEntry | undefined): Promise<Command> {
+async function buildProgram(io: CliIO, running: CommandEntry | undefined, inPlaceUpTo: number | undefined): Promise<Command> {
   const program = new Command("parley");
   program
     .description(
@@ -72,7 +77,7 @@ Exit codes: 0 success, 2 bad input or usage, 1 internal error, 3 lint --strict f
   let register: Awaited<ReturnType<CommandEntry["load"]>>["register"] | undefined;
   if (running) {
     const [envModule, command] = await Promise.all([import("./env.js"), running.load()]);
-    env = envModule.createEnv(io);
+    env = envModule.createEnv(io, inPlaceUpTo);
     register = command.register;
   }
   for (const entry of COMMANDS) {

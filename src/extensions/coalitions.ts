@@ -55,6 +55,7 @@ import type { StabilityContext } from "../stability/context.js";
 import { CoalitionChecker, type CoalitionSanction, type JointMove } from "./coalition-checker.js";
 import { coalitionVerdicts } from "./coalition-verdicts.js";
 import { stateId } from "../model/states.js";
+import { count } from "../format/count.js";
 
 export const COALITION_CONCEPTS = ["Nash", "GMR", "SMR", "SEQ"] as const;
 export type CoalitionConcept = (typeof COALITION_CONCEPTS)[number];
@@ -143,11 +144,11 @@ export function coalitionCount(n: number, minSize: number, maxSize: number): num
 
 /** Every coalition of n DMs with between minSize and maxSize members: smaller first, then in DM order. */
 export function enumerateCoalitions(n: number, minSize: number, maxSize: number): number[][] {
-  const count = coalitionCount(n, minSize, maxSize);
-  if (count > MAX_COALITIONS)
+  const coalitions = coalitionCount(n, minSize, maxSize);
+  if (coalitions > MAX_COALITIONS)
     throw new ParleyError({
       code: "too-many-coalitions",
-      message: `${n} decision makers make ${count.toLocaleString("en-US")} coalitions of ${minSize} to ${maxSize} members, over the limit of ${MAX_COALITIONS.toLocaleString("en-US")}; examine smaller coalitions (a lower maximum size)`,
+      message: `${n} decision makers make ${count(coalitions)} coalitions of ${minSize} to ${maxSize} members, over the limit of ${count(MAX_COALITIONS)}; examine smaller coalitions (a lower maximum size)`,
     });
   const out: number[][] = [];
   const grow = (size: number, from: number, acc: number[]) => {

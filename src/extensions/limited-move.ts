@@ -66,6 +66,7 @@ import { ParleyError } from "../format/errors.js";
 import type { Model } from "../model/compile.js";
 import { opponents, type StabilityContext } from "../stability/context.js";
 import type { MoveStep } from "../stability/explain.js";
+import { count } from "../format/count.js";
 
 export const FORESIGHT_VARIANTS = ["two-dm", "rotation", "maximin"] as const;
 export type ForesightVariant = (typeof FORESIGHT_VARIANTS)[number];
@@ -359,7 +360,7 @@ export class LimitedMove {
   private noCycle(maxSteps: number): ParleyError {
     return new ParleyError({
       code: "nm-no-cycle",
-      message: `non-myopic stability: the anticipated outcomes did not settle into a repeating pattern within ${maxSteps.toLocaleString("en-US")} moves; use a finite --horizon`,
+      message: `non-myopic stability: the anticipated outcomes did not settle into a repeating pattern within ${count(maxSteps)} moves; use a finite --horizon`,
     });
   }
 }

@@ -8,6 +8,7 @@
  * server's file size has --max-file-size (see server.ts).
  */
 import { ParleyError } from "./errors.js";
+import { count } from "./count.js";
 
 export interface InputLimits {
   /** Characters in a scenario file. */
@@ -43,12 +44,12 @@ export const MAX_OPTIONS = 28;
 
 /** The one message for a scenario with more options than Parley handles (validation and compilation say the same). */
 export function tooManyOptions(n: number): string {
-  return `the scenario has ${n} options; Parley handles at most ${MAX_OPTIONS} (a fixed limit: 2^${MAX_OPTIONS} = ${(2 ** MAX_OPTIONS).toLocaleString("en-US")} candidate states is the most it enumerates); join options or split the conflict`;
+  return `the scenario has ${n} options; Parley handles at most ${MAX_OPTIONS} (a fixed limit: 2^${MAX_OPTIONS} = ${count(2 ** MAX_OPTIONS)} candidate states is the most it enumerates); join options or split the conflict`;
 }
 
 /** How every refusal ends: which limit, its value, and how to raise it. */
 export function overLimit(name: keyof InputLimits, limit: number, needed: number): string {
-  return `over the limit ${name}=${limit.toLocaleString("en-US")}; raise it with PARLEY_LIMITS=${name}=${Math.ceil(needed)} if the input is genuine`;
+  return `over the limit ${name}=${count(limit)}; raise it with PARLEY_LIMITS=${name}=${Math.ceil(needed)} if the input is genuine`;
 }
 
 /** `statementLength=5000,aliases=2000` -> limits over the defaults; unknown names and bad numbers are refused. */

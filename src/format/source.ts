@@ -6,6 +6,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Issue } from "./errors.js";
 import { DEFAULT_LIMITS, overLimit, type InputLimits } from "./limits.js";
+import { count } from "./count.js";
 
 export interface SourceText {
   data: unknown;
@@ -28,7 +29,7 @@ export function readSource(text: string, limits: InputLimits = DEFAULT_LIMITS): 
       issues: [
         {
           code: "file-too-large",
-          message: `the file has ${text.length.toLocaleString("en-US")} characters, ${overLimit("fileSize", limits.fileSize, text.length)}`,
+          message: `the file has ${count(text.length)} characters, ${overLimit("fileSize", limits.fileSize, text.length)}`,
         },
       ],
     };

@@ -11,6 +11,7 @@ import { ParleyError } from "../format/errors.js";
 import { maskToPattern } from "../format/cubes.js";
 import { MAX_OPTIONS, tooManyOptions } from "../format/limits.js";
 import type { Scenario } from "../format/scenario.js";
+import { count } from "../format/count.js";
 
 export interface Model {
   scenario: Scenario;
@@ -59,7 +60,7 @@ export function compileScenario(scenario: Scenario, opts: CompileOptions = {}): 
   if (candidates > maxStates)
     throw new ParleyError({
       code: "state-space-limit",
-      message: `the scenario has ${n} options, so ${candidates.toLocaleString("en-US")} candidate states: over the limit of ${maxStates.toLocaleString("en-US")}; raise it with --max-states ${candidates} (needs about ${Math.ceil((candidates * 5) / 2 ** 20)} MiB)`,
+      message: `the scenario has ${n} options, so ${count(candidates)} candidate states: over the limit of ${count(maxStates)}; raise it with --max-states ${candidates} (needs about ${Math.ceil((candidates * 5) / 2 ** 20)} MiB)`,
     });
 
   const nDMs = scenario.decisionMakers.length;
@@ -122,7 +123,7 @@ export function compileScenario(scenario: Scenario, opts: CompileOptions = {}): 
     if (need > opts.maxMemoryBytes)
       throw new ParleyError({
         code: "memory-limit",
-        message: `analysing this model would need about ${size(need)} of memory (${states.length.toLocaleString("en-US")} feasible states), more than the ${size(opts.maxMemoryBytes)} this machine allows; reduce the options or add constraints`,
+        message: `analysing this model would need about ${size(need)} of memory (${count(states.length)} feasible states), more than the ${size(opts.maxMemoryBytes)} this machine allows; reduce the options or add constraints`,
       });
   }
 

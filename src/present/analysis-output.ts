@@ -17,6 +17,7 @@ import { csvLines, type RowTable, type Table } from "./table.js";
 import { type Block, type Document, strong, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
 import { arr, concept, equilibriaSets, int, irreversible, map, obj, pattern, root, stableSets, stateIdSchema, str } from "./schema-kit.js";
+import { count } from "../format/count.js";
 
 const ANALYSIS_FORMAT = "parley-analysis/1";
 const STATES_FORMAT = "parley-states/1";
@@ -239,7 +240,7 @@ function stateTableBlocks(model: Model, analysis: Analysis | undefined, opts: St
       kind: "paragraph",
       level,
       joined: "text",
-      text: `… and ${left.toLocaleString("en-US")} more state${left === 1 ? "" : "s"} not shown (${table.shown.toLocaleString("en-US")} of ${table.total.toLocaleString("en-US")}): ${hint}`,
+      text: `… and ${count(left)} more state${left === 1 ? "" : "s"} not shown (${count(table.shown)} of ${count(table.total)}): ${hint}`,
     });
   return blocks;
 }
@@ -274,7 +275,7 @@ function equilibriumList(eq: readonly number[], limit = Infinity): string {
   if (!eq.length) return "none";
   const shown = Math.min(eq.length, limit);
   const left = eq.length - shown;
-  return stateIds(eq.slice(0, shown)).join(", ") + (left > 0 ? ` … and ${left.toLocaleString("en-US")} more (${MORE_EQUILIBRIA})` : "");
+  return stateIds(eq.slice(0, shown)).join(", ") + (left > 0 ? ` … and ${count(left)} more (${MORE_EQUILIBRIA})` : "");
 }
 
 /** The option key above a table of states: which column is which option, who controls it, whether it is irreversible. */

@@ -9,6 +9,7 @@ import { code, type Block, type Document, type Inline, t, user } from "./documen
 import type { OutputKind } from "./kind.js";
 import { renderCsv, type Table } from "./table.js";
 import { arr, bargainModel, bool, ids, int, map, num, obj, oneOfValues, root, str } from "./schema-kit.js";
+import { count } from "../format/count.js";
 
 const BARGAIN_FORMAT = "parley-bargain/1";
 
@@ -136,7 +137,7 @@ function bargainDocument({ model, run, link }: BargainResult): Document {
   if (run.samples)
     blocks.push({
       kind: "paragraph",
-      text: `5%, median and 95%: quantiles of the forecast over ${run.samples.toLocaleString("en-US")} draws from the input ranges (seed ${run.seed}).`,
+      text: `5%, median and 95%: quantiles of the forecast over ${count(run.samples)} draws from the input ranges (seed ${run.seed}).`,
     });
   // Lists here are indented two columns in text, flush in Markdown.
   const item = (text: Inline): Block => ({ kind: "item", level: 1, indent: 2, mdIndent: 0, joined: true, text });

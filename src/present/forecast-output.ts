@@ -28,6 +28,7 @@ import {
   str,
   type Schema,
 } from "./schema-kit.js";
+import { count } from "../format/count.js";
 
 const pct = (p: number | null) => (p === null ? "—" : p < 0.005 && p > 0 ? "<1%" : p > 0.995 && p < 1 ? ">99%" : `${Math.round(p * 100)}%`);
 const signed = (d: number | null) => (d === null ? "—" : `${d >= 0 ? "+" : "−"}${Math.round(Math.abs(d) * 100)} pts`);
@@ -36,7 +37,7 @@ const signed = (d: number | null) => (d === null ? "—" : `${d >= 0 ? "+" : "�
 function stateList(states: readonly number[]): string {
   if (states.length === 1) return `state ${stateId(states[0])}`;
   const ids = stateIds(states.slice(0, 6));
-  return states.length <= 6 ? `states ${ids.join(", ")}` : `${states.length.toLocaleString("en-US")} states: ${ids.join(", ")}, …`;
+  return states.length <= 6 ? `states ${ids.join(", ")}` : `${count(states.length)} states: ${ids.join(", ")}, …`;
 }
 
 /** A family of states as a Y/N/- pattern over the options. */
@@ -151,7 +152,7 @@ function assumptions(model: Model, f: Forecast): Inline[] {
     t`Decisive moves a month: ${rates}${model.scenario.decisionMakers.some((dm) => dm.rate) ? "" : " (the default: none set in the scenario)"}.`,
     f.exact
       ? "Probabilities are exact for this model."
-      : `Probabilities are estimated from ${f.samples.toLocaleString("en-US")} simulated courses of play (standard errors in the JSON).`,
+      : `Probabilities are estimated from ${count(f.samples)} simulated courses of play (standard errors in the JSON).`,
   ];
 }
 

@@ -8,6 +8,7 @@ import { stateId } from "../model/states.js";
 import { type Block, code, type Document, t, user } from "./document.js";
 import type { OutputKind } from "./kind.js";
 import { arr, bool, byConcept, concept, int, num, obj, oneOfValues, pattern, probability, root, stateIdSchema, str } from "./schema-kit.js";
+import { count } from "../format/count.js";
 
 const pct = (x: number) => x.toFixed(2);
 
@@ -58,14 +59,14 @@ function robustnessDocument({ model, uncertainty: u, result: r, concepts, seed }
     text:
       `${u.statements.length} uncertain statement${u.statements.length === 1 ? "" : "s"} and ${nAlt} alternative preference${nAlt === 1 ? "" : "s"}: ` +
       (r.exact
-        ? `${r.done.toLocaleString("en-US")} profiles, enumerated exactly with their probabilities.`
-        : `${r.done.toLocaleString("en-US")} sampled profiles (seed ${seed}), ${r.distinctProfiles} distinct; 95% intervals in brackets.`),
+        ? `${count(r.done)} profiles, enumerated exactly with their probabilities.`
+        : `${count(r.done)} sampled profiles (seed ${seed}), ${r.distinctProfiles} distinct; 95% intervals in brackets.`),
   });
   if (r.interrupted)
     blocks.push({
       kind: "paragraph",
       joined: true,
-      text: `Interrupted after ${r.done.toLocaleString("en-US")} of ${r.asked.toLocaleString("en-US")}: the figures below are from the profiles done so far.`,
+      text: `Interrupted after ${count(r.done)} of ${count(r.asked)}: the figures below are from the profiles done so far.`,
     });
   blocks.push({
     kind: "heading",

@@ -4,7 +4,7 @@
  * the model, whose rows are produced as they are written. Markdown and HTML
  * tables are the document renderer's (src/present/document.ts), which escapes.
  */
-import stringWidth from "string-width";
+import { eastAsianWidth } from "get-east-asian-width";
 
 export interface Table {
   header: string[];
@@ -27,9 +27,55 @@ export interface RowTable {
  */
 const NARROW = /^[\x20-\x7e\u00b7\u2013\u2014\u2026\u2500\u25b8\u2713]*$/;
 
+/** Whether a string is measured by its length alone (see `displayWidth`). */
+export function isNarrow(s: string): boolean {
+  return NARROW.test(s);
+}
+
+// string-width, once loaded: its emoji patterns take about 30 ms to compile, which every command would pay at
+// start-up for text that is nearly always narrow. The CLI loads it before writing text that needs it.
+let exactWidth: ((s: string) => number) | undefined;
+
+/** Load the exact measure of wide text (string-width: grapheme clusters, emoji sequences); `displayWidth` uses it from then on. */
+export async function loadExactWidths(): Promise<void> {
+  exactWidth ??= (await import("string-width")).default;
+}
+
+const ZERO_WIDTH = /[\p{Default_Ignorable_Code_Point}\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Cs}]/u;
+
+/**
+ * The scripts the estimate measures as the exact measure does: Latin (with its
+ * combining accents), Greek, Cyrillic, punctuation, symbols and box drawing,
+ * CJK ideographs, kana, Hangul syllables and full- and halfwidth forms. In the
+ * others (Arabic, Hebrew, the Indic and South-East Asian scripts) what is
+ * drawn as one depends on the grapheme clusters, which only the exact measure
+ * follows.
+ */
+const ESTIMATED =
+  /^[\x20-\x7e\u00a0-\u052f\u1e00-\u1fff\u2000-\u27bf\u2900-\u2bff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]*$/;
+
+/** Clusters drawn as one within those: emoji and flags, joined or selected emoji, keycaps. */
+const CLUSTERED = /[\p{Extended_Pictographic}\p{Regional_Indicator}]|\u200d|\ufe0f|\u20e3/u;
+
+/** Whether measuring a string needs `loadExactWidths` (the estimate is exact for everything else). */
+export function needsExactWidth(s: string): boolean {
+  return !NARROW.test(s) && (!ESTIMATED.test(s) || CLUSTERED.test(s));
+}
+
+/**
+ * Before `loadExactWidths`: each code point by its East Asian width, marks and
+ * format characters none; the same as the exact measure on text that does not
+ * `needsExactWidth`.
+ */
+export function estimatedWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) if (!ZERO_WIDTH.test(ch)) w += eastAsianWidth(ch.codePointAt(0)!);
+  return w;
+}
+
 /** Columns a string takes on a terminal: East Asian wide characters and emoji count 2, combining marks 0. */
 export function displayWidth(s: string): number {
-  return NARROW.test(s) ? s.length : stringWidth(s);
+  return NARROW.test(s) ? s.length : (exactWidth ?? estimatedWidth)(s);
 }
 
 /** The lines of an aligned text table, each ending in a newline. */

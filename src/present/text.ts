@@ -47,7 +47,8 @@ export function wrap(text: string, width = 80, indent = ""): string {
 /** Characters a line should not start with (closing punctuation), or end with (opening). */
 const NO_LINE_START = /^[、。，．・：；？！）」』】〉》〕］｝”’ー々〜…,.:;!?)\]}'"%]/u;
 const NO_LINE_END = /[（「『【〈《〔［｛“‘([{'"]$/u;
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Made on first use: a segmenter costs about 13 ms to set up, and most text is ASCII.
+let graphemes: Intl.Segmenter | undefined;
 
 /** A word cut where a line may break: beside a wide (CJK) character, keeping punctuation with its neighbour. */
 function breakable(word: string): string[] {
@@ -55,6 +56,7 @@ function breakable(word: string): string[] {
   const pieces: string[] = [];
   let piece = "";
   let prev = "";
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   for (const { segment } of graphemes.segment(word)) {
     const canBreak = piece !== "" && (displayWidth(prev) > 1 || displayWidth(segment) > 1) && !NO_LINE_START.test(segment) && !NO_LINE_END.test(prev);
     if (canBreak) {

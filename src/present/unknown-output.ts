@@ -20,6 +20,7 @@ import type { OutputKind } from "./kind.js";
 import { arr, bool, ids as idList, int, map, nullable, obj, pattern, root, stateIdSchema, step, str, type Schema } from "./schema-kit.js";
 import { UNKNOWN_CONCEPTS } from "../extensions/unknown.js";
 import { UNKNOWN_VARIANTS } from "../extensions/unknown.js";
+import { count } from "../format/count.js";
 
 const UNKNOWN_FORMAT = "parley-unknown/1";
 
@@ -165,7 +166,7 @@ function unknownDocument({ analysis: a, focus }: UnknownResult): Document {
     sc.decisionMakers.forEach((dm, d) => {
       const entries = sc.preferences[d].unknown ?? [];
       if (entries.length === 0) return bullet(t`${user(dm.name)}: none; its preferences are fully known.`);
-      bullet(t`${user(dm.name)} cannot compare ${a.unknown.pairs[d].toLocaleString("en-US")} pair${a.unknown.pairs[d] === 1 ? "" : "s"} of states:`);
+      bullet(t`${user(dm.name)} cannot compare ${count(a.unknown.pairs[d])} pair${a.unknown.pairs[d] === 1 ? "" : "s"} of states:`);
       for (const u of entries) {
         const prov = [u.note, u.assumption ? `Assumption: ${u.assumption}` : undefined, u.sources?.length ? `[${u.sources.join(", ")}]` : undefined]
           .filter(Boolean)

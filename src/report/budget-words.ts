@@ -7,8 +7,8 @@
 import type { ProfileLimit } from "../analysis/profile-budget.js";
 import { percent as pct } from "../present/percent.js";
 import type { SensitivityBudgetReport } from "./build.js";
+import { count } from "../format/count.js";
 
-const count = (n: number) => n.toLocaleString("en-US");
 const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** Why the skipped changes were skipped, as a clause. */

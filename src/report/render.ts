@@ -10,6 +10,7 @@ import { playInWords } from "./play.js";
 import { bottomLineBlocks, longDate } from "./render-bottom-line.js";
 import { NO_BETTER_MOVE } from "./tiers.js";
 import { sensitivityBudgetLists, sensitivityBudgetSentence } from "./budget-words.js";
+import { count } from "../format/count.js";
 
 function cites(c: { sources?: string[]; assumption?: string }): string {
   const bits = [...(c.sources ?? [])];
@@ -84,7 +85,7 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
   const nOptions = m.parties.reduce((a, p) => a + p.options.length, 0);
   out.push(
     para(
-      `${m.parties.length} parties and ${nOptions} options: ${m.feasibleStates.toLocaleString("en-US")} possible states (of ${m.candidateStates.toLocaleString("en-US")} combinations). [x] marks what is the case today; sources in brackets.`,
+      `${m.parties.length} parties and ${nOptions} options: ${count(m.feasibleStates)} possible states (of ${count(m.candidateStates)} combinations). [x] marks what is the case today; sources in brackets.`,
     ),
   );
   for (const p of m.parties) {
@@ -292,7 +293,7 @@ function blocks(r: ReportData, layout: ReportLayout): Block[] {
       out.push(heading(3, `A.${++sub} How sure the conclusions are`));
       out.push(
         para(
-          `The scenario marks ${rb.uncertain} preference statement${rb.uncertain === 1 ? "" : "s"} as uncertain and gives ${rb.alternatives} alternative preference${rb.alternatives === 1 ? "" : "s"}; ${rb.exact ? `all ${rb.profiles} combinations were weighed exactly` : `${rb.profiles.toLocaleString("en-US")} combinations were sampled`}${rb.budget ? ` (the draws of the first ${rb.budget} distinct ones: each costs an analysis of all ${r.model.feasibleStates.toLocaleString("en-US")} states)` : ""}. Probability of being an equilibrium:`,
+          `The scenario marks ${rb.uncertain} preference statement${rb.uncertain === 1 ? "" : "s"} as uncertain and gives ${rb.alternatives} alternative preference${rb.alternatives === 1 ? "" : "s"}; ${rb.exact ? `all ${rb.profiles} combinations were weighed exactly` : `${count(rb.profiles)} combinations were sampled`}${rb.budget ? ` (the draws of the first ${rb.budget} distinct ones: each costs an analysis of all ${count(r.model.feasibleStates)} states)` : ""}. Probability of being an equilibrium:`,
         ),
       );
       for (const row of rb.rows)

@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { appendForecast } from "./forecast-log.js";
 import { utcToday } from "../format/dates.js";
 import { MAX_FILE_BYTES, Workspace, WorkspaceError, type WriteHooks } from "./workspace.js";
+import { count } from "../format/count.js";
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../dist/web/", import.meta.url));
 /** A JSON request body may hold a scenario of the largest file size plus escaping. */
@@ -205,7 +206,7 @@ function readBody(req: IncomingMessage, maxBody: number, maxFile: number): Promi
     new WorkspaceError(
       413,
       "too-large",
-      `the request body is larger than ${maxBody.toLocaleString("en-US")} bytes (room for a file of ${maxFile.toLocaleString("en-US")} bytes, the limit per file); start the server with parley serve --max-file-size BYTES to raise it`,
+      `the request body is larger than ${count(maxBody)} bytes (room for a file of ${count(maxFile)} bytes, the limit per file); start the server with parley serve --max-file-size BYTES to raise it`,
     );
   return new Promise((ok, fail) => {
     const declared = Number(req.headers["content-length"] ?? "0");

@@ -10,6 +10,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } 
 import type { WorkspaceCode } from "../format/errors.js";
 import { decodeUtf8 } from "../format/source.js";
 import { TargetError, writeFileAtomic } from "../node/atomic-write.js";
+import { count } from "../format/count.js";
 
 export const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
 /** Largest scenario file the workbench reads or writes. */
@@ -66,7 +67,7 @@ export class WorkspaceError extends Error {
 
 /** The words of a size refusal: the limit and how to raise it. */
 export function fileLimit(max: number): string {
-  return `over the limit of ${max.toLocaleString("en-US")} bytes per file; start the server with parley serve --max-file-size BYTES to raise it`;
+  return `over the limit of ${count(max)} bytes per file; start the server with parley serve --max-file-size BYTES to raise it`;
 }
 
 export function etagOf(text: string): string {
@@ -193,8 +194,7 @@ export class Workspace {
       throw new WorkspaceError(404, "not-found", `'${userPath}' does not exist`);
     }
     if (!st.isFile()) throw new WorkspaceError(400, "not-a-file", `'${userPath}' is not a file`);
-    if (st.size > this.maxFileBytes)
-      throw new WorkspaceError(413, "too-large", `'${userPath}' has ${st.size.toLocaleString("en-US")} bytes, ${fileLimit(this.maxFileBytes)}`);
+    if (st.size > this.maxFileBytes) throw new WorkspaceError(413, "too-large", `'${userPath}' has ${count(st.size)} bytes, ${fileLimit(this.maxFileBytes)}`);
     // Bytes that are not UTF-8 are refused: read as U+FFFD, a save would change them for good.
     const decoded = decodeUtf8(await fs.readFile(full));
     if (decoded.issue)
@@ -235,11 +235,7 @@ export class Workspace {
   ): Promise<{ path: string; etag: string }> {
     const full = await this.resolvePath(userPath);
     if (Buffer.byteLength(text) > this.maxFileBytes)
-      throw new WorkspaceError(
-        413,
-        "too-large",
-        `the file would have ${Buffer.byteLength(text).toLocaleString("en-US")} bytes, ${fileLimit(this.maxFileBytes)}`,
-      );
+      throw new WorkspaceError(413, "too-large", `the file would have ${count(Buffer.byteLength(text))} bytes, ${fileLimit(this.maxFileBytes)}`);
     const previous = this.queues.get(full) ?? Promise.resolve();
     const job = previous
       .catch(() => undefined)

@@ -11,6 +11,7 @@ import { COMMANDS } from "../../src/cli/commands/index.js";
 import { createEnv } from "../../src/cli/env.js";
 import { nodeIO } from "../../src/cli/io.js";
 import { parley } from "../helpers/cli.js";
+import { loadedBy } from "../helpers/loaded-modules.js";
 import { readCompactAnalysis } from "../../src/present/analysis-compact-read.js";
 import { rawRequest } from "../helpers/http.js";
 
@@ -359,29 +360,9 @@ describe("parley serve", () => {
 
 describe("the installed bin", () => {
   const bin = join(root, "dist/cli/main.js");
+  const loaded = (...args: string[]) => loadedBy(bin, args).modules;
+
   it("loads only the command it runs: no language model for --version, --help or validate, no solver or pool for validate", () => {
-    // A resolve hook that names every file loaded (module.register, Node 20.6+).
-    const hook = `data:text/javascript,${encodeURIComponent(
-      'export async function resolve(s, c, n) { const r = await n(s, c); process.stderr.write("loaded " + r.url + "\\n"); return r; }',
-    )}`;
-    const register = `data:text/javascript,${encodeURIComponent(`import { register } from "node:module"; register(${JSON.stringify(hook)});`)}`;
-    // The bin is bundled (scripts/bundle-cli.mjs): the files loaded are chunks of dist/cli/, each a few of tsc's
-    // modules, which esbuild's unminified output names in a line `// dist/...` or `// node_modules/...` before each.
-    // The modules loaded are those of every chunk loaded, and the packages left external (loaded as files of their own).
-    const loaded = (...args: string[]) => {
-      const files = new Set(
-        spawnSync(process.execPath, ["--import", register, bin, ...args], { cwd: root, encoding: "utf8" })
-          .stderr.split("\n")
-          .filter((l) => l.startsWith("loaded file:"))
-          .map((l) => fileURLToPath(l.slice("loaded ".length))),
-      );
-      const modules = new Set<string>();
-      for (const file of files)
-        if (dirname(file) === dirname(bin))
-          for (const m of readFileSync(file, "utf8").matchAll(/^\/\/ ((?:dist|node_modules)\/\S+\.[cm]?js)$/gm)) modules.add(`/${m[1]}`);
-        else modules.add(file);
-      return [...modules];
-    };
     // What the markers find: the command's own module, so that a change in the bundle's format cannot make the checks below pass vacuously.
     expect(loaded("validate", "scenarios/chicken.yaml")).toEqual(expect.arrayContaining(["/dist/cli/commands/validate.js", "/dist/cli/run.js"]));
     expect(loaded("--version")).toContain("/dist/cli/main.js");

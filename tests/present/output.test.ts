@@ -15,7 +15,8 @@ import { analysisOutput, statesOutput, stateTable } from "../../src/present/anal
 import { printed, printedChunks } from "../../src/cli/print.js";
 import { jsonChunks, LazyArray } from "../../src/present/json-chunks.js";
 import stringWidth from "string-width";
-import { displayWidth, renderText, textLines } from "../../src/present/table.js";
+import { displayWidth, estimatedWidth, loadExactWidths, needsExactWidth, renderText, textLines } from "../../src/present/table.js";
+import { documentNeedsExactWidths } from "../../src/present/exact-widths.js";
 import { wrap } from "../../src/present/text.js";
 import { analyze, compileScenario, validateData, type Model } from "../../src/index.js";
 import { run } from "../../src/cli/run.js";
@@ -64,6 +65,87 @@ describe("display width", () => {
     for (const s of ["✓✓·✓", "▸12", "──", "a – b — c …", "· ✓"]) expect(displayWidth(s)).toBe(stringWidth(s));
     // A wide character among them still goes to string-width.
     expect(displayWidth("✓日")).toBe(3);
+  });
+
+  it("estimates, without string-width, exactly what string-width measures, except for the clusters that say they need it", () => {
+    // Any text of the Basic Multilingual Plane, text of the scripts the estimate is for, and of the scripts scenarios are
+    // written in (Latin with accents and combining marks, Cyrillic, CJK, Hangul, Arabic, Parley's marks, spaces of no width).
+    const of = (ranges: [number, number][]) =>
+      fc.string({
+        unit: fc
+          .oneof(...ranges.map(([min, max]) => fc.integer({ min, max })))
+          .filter((c) => c < 0xd800 || c > 0xdfff)
+          .map((c) => String.fromCodePoint(c)),
+      });
+    const bmp = of([[0x20, 0xfffd]]);
+    const estimated = of([
+      [0x20, 0x52f],
+      [0x1e00, 0x27bf],
+      [0x2900, 0x2bff],
+      [0x3000, 0x30ff],
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+      [0xac00, 0xd7a3],
+      [0xf900, 0xfaff],
+      [0xfe30, 0xfe4f],
+      [0xff00, 0xffef],
+    ]);
+    const scripts = fc.string({ unit: fc.constantFrom(..."aé\u0301Жж日本語한국\u0627\u0644\u2013—…·✓\u00a0\u200b ".split("")) });
+    for (const gen of [bmp, estimated, scripts])
+      fc.assert(
+        fc.property(gen, (s) => needsExactWidth(s) || estimatedWidth(s) === stringWidth(s)),
+        { numRuns: 3000 },
+      );
+    // What the estimate gets wrong is flagged: a family, a keycap, an emoji by its selector, Hangul jamo, a Lao vowel (and flags, right by luck).
+    for (const s of ["👨‍👩‍👧", "1\u20e3", "\u2764\ufe0f", "\u1100\u1161", " \u0eb3"]) {
+      expect(needsExactWidth(s), s).toBe(true);
+      expect(estimatedWidth(s), s).not.toBe(stringWidth(s));
+    }
+    expect(needsExactWidth("🇺🇦")).toBe(true);
+    expect(["Kyiv", "Zelensky–Putin", "Élysée", "日本", "Москва", "Ελλάδα", "한국"].filter(needsExactWidth)).toEqual([]);
+  });
+
+  it("measures clusters exactly once loaded, and a document says when it needs that", async () => {
+    const doc = (cell: string) => ({
+      title: "t",
+      blocks: [
+        {
+          kind: "table" as const,
+          table: {
+            header: ["a"],
+            rows: {
+              *[Symbol.iterator]() {
+                yield [cell];
+              },
+            },
+          },
+        },
+      ],
+    });
+    expect(documentNeedsExactWidths(doc("Élysée 日本"))).toBe(false);
+    expect(documentNeedsExactWidths(doc("Ukraine 🇺🇦"))).toBe(true);
+    expect(documentNeedsExactWidths({ title: "t", blocks: [{ kind: "paragraph", text: [{ strong: { user: "🇺🇦" } }] }] })).toBe(true);
+    // A table too long to look through is taken to need it.
+    const long = {
+      title: "t",
+      blocks: [
+        {
+          kind: "table" as const,
+          table: {
+            header: ["a", "b"],
+            rows: {
+              *[Symbol.iterator]() {
+                for (let i = 0; i < 20_000; i++) yield ["x", "y"];
+              },
+            },
+          },
+        },
+      ],
+    };
+    expect(documentNeedsExactWidths(long)).toBe(true);
+    await loadExactWidths();
+    expect(displayWidth("Ukraine 🇺🇦")).toBe(stringWidth("Ukraine 🇺🇦"));
+    expect(displayWidth("👨‍👩‍👧")).toBe(2);
   });
 
   it("aligns table columns by display width", () => {

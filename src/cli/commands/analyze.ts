@@ -20,6 +20,7 @@ import {
   threadsOption,
   type CommandEnv,
 } from "../env.js";
+import { count } from "../../format/count.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -38,7 +39,7 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
-    .addOption(threadsOption(`all cores from ${ANALYSIS_THREADS_FROM.toLocaleString("en-US")} states`))
+    .addOption(threadsOption(`all cores from ${count(ANALYSIS_THREADS_FROM)} states`))
     .addHelpText(
       "after",
       `
@@ -77,7 +78,7 @@ Examples:
             ? await runOnPool(env, threads, showProgress, (pool, onProgress, shouldStop) => analyzeParallel(model, pool, { concepts, onProgress, shouldStop }))
             : await runSteps(env, analyzeSteps(model, { concepts }), showProgress);
         // JSON, CSV and the table are written as they are rendered, a row at a time: a model of millions of states is never held whole as text.
-        print(env, o.compact ? analysisCompactOutput : analysisOutput, { analysis, equilibriaOnly: o.equilibriaOnly }, o, {
+        await print(env, o.compact ? analysisCompactOutput : analysisOutput, { analysis, equilibriaOnly: o.equilibriaOnly }, o, {
           limit: o.all ? undefined : o.limit,
         });
       },

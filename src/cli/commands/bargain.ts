@@ -152,7 +152,7 @@ Examples:
   parley bargain scenarios/ukraine-2025.yaml --eu-q 0.5 --eu-perspective own -f json
   parley bargain scenarios/ukraine-2025.yaml --samples 5000 --shard 1/4 -o part-1.json`,
     )
-    .action((file: string | undefined, o: Opts) => {
+    .action(async (file: string | undefined, o: Opts) => {
       const path = file ?? DEFAULT_SCENARIO;
       const model = env.load(path, o.maxStates);
       if (o.shard && !o.samples) notWithShard("--shard", "it splits the Monte Carlo draws of --samples, and none were asked for");
@@ -162,7 +162,7 @@ Examples:
         writePartial(env, "bargain", o, o.shard, [partialScenario(env, path)], draws.records);
         return;
       }
-      printRun(env, model, run, o);
+      await printRun(env, model, run, o);
     });
 }
 
@@ -191,21 +191,21 @@ function bargainRun(model: Model, o: Opts, draws: Draws | undefined): Bargaining
   });
 }
 
-function printRun(env: CommandEnv, model: Model, run: BargainingRun, o: Opts | (Omit<Opts, keyof PrintOptions> & PrintOptions)): void {
+async function printRun(env: CommandEnv, model: Model, run: BargainingRun, o: Opts | (Omit<Opts, keyof PrintOptions> & PrintOptions)): Promise<void> {
   const wanted = o.linkModel ?? model.scenario.bargaining?.linkModel?.model ?? "expected-utility";
   const linkModel = run.models.includes(wanted) ? wanted : run.models[0];
-  print(env, bargainOutput, { model, run, link: link(model, run, linkModel) }, o);
+  await print(env, bargainOutput, { model, run, link: link(model, run, linkModel) }, o);
 }
 
 /** `parley merge` of bargain shards: the models run again, the draws' forecasts from the partials. */
 export const sharded: ShardedCommand = {
   formats: ["table", "md", "csv", "json", "html"],
-  merge(env, partial, draws, o, check) {
+  async merge(env, partial, draws, o, check) {
     const opts = { ...(partial.options as unknown as Opts), ...o };
     const model = loadRecorded(partial.scenarios[0], opts.maxStates);
     const run = bargainRun(model, opts, draws);
     check();
-    printRun(env, model, run, opts);
+    await printRun(env, model, run, opts);
   },
 };
 

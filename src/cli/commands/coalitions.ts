@@ -7,6 +7,7 @@ import { coalitionsOutput, shownStates } from "../../present/coalitions-output.j
 import { print, type PrintOptions } from "../print.js";
 import { conceptOption, forceOption, maxStatesOption, outputOption, parseConcepts, parseCount, formatOption, runSteps, type CommandEnv } from "../env.js";
 import { parseStateRef } from "../../model/states.js";
+import { count } from "../../format/count.js";
 
 const DEFAULT_LIMIT = 10;
 
@@ -47,11 +48,11 @@ Examples:
       if (o.maxSize !== undefined && o.maxSize < 2)
         throw new ParleyError({ code: "bad-coalition-size", message: `--max-size ${o.maxSize}: a coalition has at least 2 members` });
       const maxSize = Math.min(o.maxSize ?? model.nDMs, model.nDMs);
-      const count = coalitionCount(model.nDMs, 2, maxSize);
-      if (count > MAX_COALITIONS)
+      const coalitions = coalitionCount(model.nDMs, 2, maxSize);
+      if (coalitions > MAX_COALITIONS)
         throw new ParleyError({
           code: "too-many-coalitions",
-          message: `${model.nDMs} decision makers make ${count.toLocaleString("en-US")} coalitions of 2 to ${maxSize} members, over the limit of ${MAX_COALITIONS.toLocaleString("en-US")}; examine smaller ones with --max-size`,
+          message: `${model.nDMs} decision makers make ${count(coalitions)} coalitions of 2 to ${maxSize} members, over the limit of ${count(MAX_COALITIONS)}; examine smaller ones with --max-size`,
         });
       const analysis = analyze(model, { concepts });
       // Many equilibria on a large model take a while: progress on a terminal, Ctrl-C stops.
@@ -65,7 +66,7 @@ Examples:
         ...(detail ? { detail } : {}),
       });
       const result = await runSteps(env, steps, model.states.length >= 2_000);
-      print(env, coalitionsOutput, { model, analysis, coalitions: result }, o, { limit });
+      await print(env, coalitionsOutput, { model, analysis, coalitions: result }, o, { limit });
     });
 }
 

@@ -22,6 +22,7 @@ import {
 } from "../env.js";
 
 import { inputName } from "../io.js";
+import { count } from "../../format/count.js";
 
 type Options = PrintOptions & { concept?: Concept[]; survival?: boolean; limit: number; maxStates: number; threads: number; shard?: ShardSpec };
 
@@ -37,7 +38,7 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
-    .addOption(threadsOption(`all cores from ${ANALYSIS_THREADS_FROM.toLocaleString("en-US")} states in all versions`))
+    .addOption(threadsOption(`all cores from ${count(ANALYSIS_THREADS_FROM)} states in all versions`))
     .addOption(shardOption())
     .addHelpText(
       "after",
@@ -78,11 +79,11 @@ Examples:
           : undefined;
       if (models.length === 2 && !o.survival) {
         const cmp = compareModels(models[0], models[1], concepts, analyses && [analyses[0], analyses[1]]);
-        print(env, comparisonOutput, { a: models[0], b: models[1], fileA: files[0], fileB: files[1], cmp }, o);
+        await print(env, comparisonOutput, { a: models[0], b: models[1], fileA: files[0], fileB: files[1], cmp }, o);
         return;
       }
       const { sharedOptions, rows } = equilibriumSurvival(models, concepts, analyses);
-      print(env, survivalOutput, { models, files, sharedOptions, rows, concepts }, o, { limit: o.limit });
+      await print(env, survivalOutput, { models, files, sharedOptions, rows, concepts }, o, { limit: o.limit });
     });
 }
 
@@ -121,7 +122,7 @@ async function compareShard(env: CommandEnv, files: string[], o: Options, shard:
 /** `parley merge` of compare shards: the versions compiled again (not analysed), their equilibria from the partials. */
 export const sharded: ShardedCommand = {
   formats: ["text", "md", "json", "html"],
-  merge(env, partial, draws, o, check) {
+  async merge(env, partial, draws, o, check) {
     const opts = partial.options as { limit: number; maxStates: number; concept: Concept[] };
     const models = partial.scenarios.map((s) => loadRecorded(s, opts.maxStates));
     const equilibria = draws.each<Partial<Record<Concept, number[]>>>(models.length, () => {
@@ -129,6 +130,8 @@ export const sharded: ShardedCommand = {
     });
     check();
     const { sharedOptions, rows } = survivalOf(models, equilibria, opts.concept);
-    print(env, survivalOutput, { models, files: partial.scenarios.map((s) => s.name), sharedOptions, rows, concepts: opts.concept }, o, { limit: opts.limit });
+    await print(env, survivalOutput, { models, files: partial.scenarios.map((s) => s.name), sharedOptions, rows, concepts: opts.concept }, o, {
+      limit: opts.limit,
+    });
   },
 };

@@ -26,7 +26,7 @@ Examples:
   parley explain scenarios/elmira.yaml 5
   parley explain scenarios/elmira.yaml NYNNY --dm moe --concept GMR,SEQ`,
     )
-    .action((file: string, stateName: string, o: PrintOptions & { dm?: string; concept?: Concept[]; maxStates: number }) => {
+    .action(async (file: string, stateName: string, o: PrintOptions & { dm?: string; concept?: Concept[]; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const state = parseStateRef(model, stateName);
       const dms = o.dm !== undefined ? [resolveDM(model, o.dm)] : model.scenario.decisionMakers.map((_, d) => d);
@@ -36,6 +36,6 @@ Examples:
       // The whole analysis only for the document's first line, which says where the state is an equilibrium.
       const equilibriumUnder =
         o.format === "json" ? undefined : ((a) => concepts.filter((c) => a.equilibria[c]!.includes(state)))(analyze(model, { concepts, context: ctx }));
-      print(env, explainOutput, { model, state, explanations, concepts, equilibriumUnder }, o);
+      await print(env, explainOutput, { model, state, explanations, concepts, equilibriumUnder }, o);
     });
 }

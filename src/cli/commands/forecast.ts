@@ -96,7 +96,7 @@ Examples:
   parley forecast my-conflict.yaml --record forecasts.jsonl   keep a track record (parley score)
   parley forecast my-conflict.yaml --sample -n 1000000 --shard 3/8 -o part-3.json`,
     )
-    .action((file: string | undefined, o: Options) => {
+    .action(async (file: string | undefined, o: Options) => {
       const path = file ?? DEFAULT_SCENARIO;
       const when = today();
       if (o.record && when.fixed)
@@ -129,7 +129,7 @@ Examples:
           `parley: recorded ${f.questions.length} question${f.questions.length === 1 ? "" : "s"} in ${o.record}${counted < f.questions.length ? ` (${f.questions.length - counted} retrodiction${f.questions.length - counted === 1 ? "" : "s"}, never scored)` : ""}\n`,
         );
       }
-      print(env, forecastOutput, { model, forecast: f, scenario: { name: model.scenario.name, hash }, signposts: o.signposts }, o);
+      await print(env, forecastOutput, { model, forecast: f, scenario: { name: model.scenario.name, hash }, signposts: o.signposts }, o);
     });
 }
 
@@ -150,12 +150,12 @@ function computeForecast(model: Model, o: Omit<Options, keyof PrintOptions>, dat
 /** `parley merge` of forecast shards: the forecast made again on the shards' day, its sampled courses from the partials. */
 export const sharded: ShardedCommand = {
   formats: ["text", "md", "csv", "json", "html"],
-  merge(env, partial: PartialResult, draws, o, check) {
+  async merge(env, partial: PartialResult, draws, o, check) {
     const opts = partial.options as unknown as Omit<Options, keyof PrintOptions> & { today: string };
     const [scenario] = partial.scenarios;
     const model = loadRecorded(scenario, opts.maxStates);
     const f = computeForecast(model, opts, opts.today, draws);
     check();
-    print(env, forecastOutput, { model, forecast: f, scenario: { name: model.scenario.name, hash: scenario.hash }, signposts: opts.signposts }, o);
+    await print(env, forecastOutput, { model, forecast: f, scenario: { name: model.scenario.name, hash: scenario.hash }, signposts: opts.signposts }, o);
   },
 };

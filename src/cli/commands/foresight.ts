@@ -48,11 +48,11 @@ Examples:
 
 Definitions, sources and worked examples: docs/foresight.md.`,
     )
-    .action((file: string, o: PrintOptions & { horizon: number; nm?: boolean; variant: ForesightVariant; state?: string; maxStates: number }) => {
+    .action(async (file: string, o: PrintOptions & { horizon: number; nm?: boolean; variant: ForesightVariant; state?: string; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       checkVariant(model, o.variant);
       const focus = o.state !== undefined ? parseStateRef(model, o.state) : model.statusQuo;
       const f = foresight(createContext(model), o.variant, { horizon: o.horizon, nm: o.nm, focus });
-      print(env, foresightOutput, f, o);
+      await print(env, foresightOutput, f, o);
     });
 }

@@ -33,9 +33,9 @@ Examples:
   parley hypergame model.yaml -c Nash,SEQ --view subjective
   parley hypergame model.yaml --format json > hypergame.json`,
     )
-    .action((file: string, o: PrintOptions & { concept?: Concept[]; view: HypergameView; maxStates: number }) => {
+    .action(async (file: string, o: PrintOptions & { concept?: Concept[]; view: HypergameView; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const h: Hypergame = withLocations(env, file, () => analyzeHypergame(model, { concepts: o.concept ?? CONCEPTS, view: o.view }));
-      print(env, hypergameOutput, h, o);
+      await print(env, hypergameOutput, h, o);
     });
 }

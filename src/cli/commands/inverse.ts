@@ -31,13 +31,13 @@ Examples:
   parley inverse scenarios/ukraine-2025.yaml --target "ru_ceasefire & us_guarantee & eu_force" --concept Nash
   parley inverse scenarios/elmira.yaml --target 4 --concept SEQ -f json`,
     )
-    .action((file: string, o: PrintOptions & { target: string; concept: string; maxEvaluations: number; maxStates: number }) => {
+    .action(async (file: string, o: PrintOptions & { target: string; concept: string; maxEvaluations: number; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const concepts = parseConcepts(o.concept, undefined);
       if (concepts.length !== 1) throw new ParleyError({ code: "usage", message: "--concept takes one concept" });
       const concept: Concept = concepts[0];
       const asState = parseStateSet(model, o.target);
       const r = inverseForTargets(createContext(model), asState, concept, { maxEvaluations: o.maxEvaluations });
-      print(env, inverseOutput, { model, result: r }, o);
+      await print(env, inverseOutput, { model, result: r }, o);
     });
 }

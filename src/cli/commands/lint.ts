@@ -30,14 +30,14 @@ Examples:
   parley lint
   parley lint my-conflict.yaml -f json`,
     )
-    .action((file: string | undefined, o: PrintOptions & { concept?: Concept; strict?: boolean; maxStates: number }) => {
+    .action(async (file: string | undefined, o: PrintOptions & { concept?: Concept; strict?: boolean; maxStates: number }) => {
       const path = file ?? DEFAULT_SCENARIO;
       const text = env.io.readText(path);
       const model = env.load(path, o.maxStates);
       const facts = model.scenario.facts ? new Set(model.scenario.facts.map((f) => f.id)) : undefined;
       const findings = lintModel(createContext(model), { concept: o.concept, facts });
       const located: LocatedFinding[] = locateFindings(model, text, findings);
-      print(env, lintOutput, { file: inputName(path), findings: located }, o);
+      await print(env, lintOutput, { file: inputName(path), findings: located }, o);
       if (o.strict && located.length) throw new Exit(3);
     });
 }

@@ -25,10 +25,10 @@ Examples:
   parley paths scenarios/elmira.yaml
   parley paths scenarios/ukraine-2025.yaml --from 295 -c Nash,SEQ -f json`,
     )
-    .action((file: string, o: PrintOptions & { from?: string; concept?: Concept[]; maxStates: number }) => {
+    .action(async (file: string, o: PrintOptions & { from?: string; concept?: Concept[]; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const from = o.from !== undefined ? parseStateRef(model, o.from) : model.statusQuo;
       const analysis = analyze(model, { concepts: o.concept ?? CONCEPTS });
-      print(env, pathsOutput, { model, analysis, sq: statusQuoAnalysis(analysis, from) }, o);
+      await print(env, pathsOutput, { model, analysis, sq: statusQuoAnalysis(analysis, from) }, o);
     });
 }

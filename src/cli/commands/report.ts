@@ -9,6 +9,7 @@ import { print } from "../print.js";
 import { today } from "../today.js";
 import { DEFAULT_SCENARIO } from "../paths.js";
 import { chooseThreads, forceOption, formatOption, maxStatesOption, outputOption, runOnPool, threadsOption, type CommandEnv } from "../env.js";
+import { count } from "../../format/count.js";
 
 /** From this many states the analyses behind a report (the model, each single change of the priorities) go to worker threads. */
 const PARALLEL_FROM_STATES = 20_000;
@@ -59,11 +60,11 @@ export function register(program: Command, env: CommandEnv): void {
     .addOption(outputOption())
     .addOption(forceOption())
     .addOption(maxStatesOption())
-    .addOption(threadsOption(`all cores from ${PARALLEL_FROM_STATES.toLocaleString("en-US")} states`))
+    .addOption(threadsOption(`all cores from ${count(PARALLEL_FROM_STATES)} states`))
     .addOption(
       new Option(
         "--budget <spec>",
-        `how much of the sensitivity phase to run: N changes analysed at most (default: ${SENSITIVITY_STATE_BUDGET.toLocaleString("en-US")} / states, every change of a small model), a time cap (Ts; default ${DEFAULT_BUDGET_SECONDS}s), both (N,Ts), or all`,
+        `how much of the sensitivity phase to run: N changes analysed at most (default: ${count(SENSITIVITY_STATE_BUDGET)} / states, every change of a small model), a time cap (Ts; default ${DEFAULT_BUDGET_SECONDS}s), both (N,Ts), or all`,
       ).argParser(parseBudget),
     )
     .addHelpText(
@@ -76,7 +77,7 @@ The scenario's whatIfs (sibling files, relative to it) are analysed beside it
 
 On a large model the report stays in proportion. The sensitivity phase (every
 single change of the priorities) analyses those that can matter first, at most
-${SENSITIVITY_STATE_BUDGET.toLocaleString("en-US")} / states of them by default, and stops at a time cap of
+${count(SENSITIVITY_STATE_BUDGET)} / states of them by default, and stops at a time cap of
 ${DEFAULT_BUDGET_SECONDS} s; the report says what was tried and what was skipped. --budget 40,20s
 changes both, --budget all tries every change. The forecast weighs at most
 1,000,000 / states readings of uncertain preferences, the likeliest, and says so.
@@ -122,7 +123,7 @@ Examples:
         const states = model.states.length + whatIfs.reduce((a, w) => a + w.model.states.length, 0);
         if (states >= 20_000 && env.io.isTTY)
           env.io.stderr(
-            `parley: analysing ${model.states.length.toLocaleString("en-US")} states, ${Number.isFinite(maxChanges) ? `up to ${maxChanges.toLocaleString("en-US")}` : "every one of the"} single changes of the priorities${seconds === null ? "" : ` (at most ${seconds} s)`}${whatIfs.length ? ` and ${whatIfs.length} what-if${whatIfs.length > 1 ? "s" : ""}` : ""}: this takes a while\n`,
+            `parley: analysing ${count(model.states.length)} states, ${Number.isFinite(maxChanges) ? `up to ${count(maxChanges)}` : "every one of the"} single changes of the priorities${seconds === null ? "" : ` (at most ${seconds} s)`}${whatIfs.length ? ` and ${whatIfs.length} what-if${whatIfs.length > 1 ? "s" : ""}` : ""}: this takes a while\n`,
           );
         const threads = chooseThreads(o.threads, model.states.length >= PARALLEL_FROM_STATES);
         // On worker threads: the model's analysis and each single change's, the same results as in one thread.
@@ -146,7 +147,7 @@ Examples:
               })
             : {};
         const data = buildReport(model, whatIfs, { ...precomputed, budget, today: today().date });
-        print(env, reportOutput, data, o, { appendix: o.appendix === true });
+        await print(env, reportOutput, data, o, { appendix: o.appendix === true });
       },
     );
 }

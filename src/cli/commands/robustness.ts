@@ -25,6 +25,7 @@ import {
   threadsOption,
   type CommandEnv,
 } from "../env.js";
+import { count } from "../../format/count.js";
 
 export function register(program: Command, env: CommandEnv): void {
   program
@@ -77,7 +78,7 @@ Examples:
           if (value > limits.samples)
             throw new ParleyError({
               code: "samples-limit",
-              message: `${flag} ${value.toLocaleString("en-US")} asks for more profiles than Parley keeps in memory by default, ${overLimit("samples", limits.samples, value)}`,
+              message: `${flag} ${count(value)} asks for more profiles than Parley keeps in memory by default, ${overLimit("samples", limits.samples, value)}`,
             });
         const model = env.load(file, o.maxStates);
         const concepts = o.concept ?? [...CONCEPTS];
@@ -113,7 +114,7 @@ Examples:
                 style,
               )
             : await runSteps(env, (shouldStop) => robustnessSteps(createContext(model), u, { ...opts, shouldStop }), true, style);
-        print(env, robustnessOutput, { model, uncertainty: u, result, concepts, seed: o.seed }, o, { top: o.top });
+        await print(env, robustnessOutput, { model, uncertainty: u, result, concepts, seed: o.seed }, o, { top: o.top });
       },
     );
 }
@@ -121,7 +122,7 @@ Examples:
 /** `parley merge` of robustness shards: the plan made again, the profiles' equilibria from the partials. */
 export const sharded: ShardedCommand = {
   formats: ["text", "md", "json", "html"],
-  merge(env, partial, draws, o, check) {
+  async merge(env, partial, draws, o, check) {
     const opts = partial.options as { samples: number; seed: number; exactLimit: number; top: number; concept: Concept[]; maxStates: number };
     const model: Model = loadRecorded(partial.scenarios[0], opts.maxStates);
     const u = uncertaintyOf(model);
@@ -132,12 +133,12 @@ export const sharded: ShardedCommand = {
       draws,
     );
     check();
-    print(env, robustnessOutput, { model, uncertainty: u, result, concepts: opts.concept, seed: opts.seed }, o, { top: opts.top });
+    await print(env, robustnessOutput, { model, uncertainty: u, result, concepts: opts.concept, seed: opts.seed }, o, { top: opts.top });
   },
 };
 
 function progressBar(done: number, total: number): string {
   const width = 30;
   const filled = Math.round((done / Math.max(1, total)) * width);
-  return `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.floor((done / Math.max(1, total)) * 100)}% ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} profiles (Ctrl-C keeps the result so far)`;
+  return `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.floor((done / Math.max(1, total)) * 100)}% ${count(done)}/${count(total)} profiles (Ctrl-C keeps the result so far)`;
 }

@@ -28,7 +28,7 @@ Examples:
   parley score forecasts.jsonl --resolutions resolved.yaml
   parley score forecasts.jsonl -r resolved.yaml -f json`,
     )
-    .action((log: string, o: PrintOptions & { resolutions: string }) => {
+    .action(async (log: string, o: PrintOptions & { resolutions: string }) => {
       const records = readForecastLog(env.io.readText(log), inputName(log));
       const resolutions = readResolutions(env.io.readText(o.resolutions), inputName(o.resolutions));
       const report = scoreRecords(records, resolutions);
@@ -38,6 +38,6 @@ Examples:
         env.io.stderr(
           `parley: ${inputName(o.resolutions)}: no forecast in the log asks ${unknown.map((id) => `'${id}'`).join(", ")}; check the question ids\n`,
         );
-      print(env, scoreOutput, report, o);
+      await print(env, scoreOutput, report, o);
     });
 }

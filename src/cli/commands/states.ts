@@ -22,7 +22,7 @@ Examples:
   parley states scenarios/elmira.yaml
   parley states scenarios/elmira.yaml -f csv > states.csv`,
     )
-    .action((file: string, o: PrintOptions & { limit: number; all?: boolean; maxStates: number }) => {
-      print(env, statesOutput, env.load(file, o.maxStates), o, { limit: o.all ? undefined : o.limit });
+    .action(async (file: string, o: PrintOptions & { limit: number; all?: boolean; maxStates: number }) => {
+      await print(env, statesOutput, env.load(file, o.maxStates), o, { limit: o.all ? undefined : o.limit });
     });
 }

@@ -79,12 +79,12 @@ Examples:
 
 Definitions, sources and a worked example: docs/unknown-preferences.md.`,
     )
-    .action((file: string, o: PrintOptions & { concept?: UnknownConcept[]; variant?: UnknownVariant[]; state?: string; maxStates: number }) => {
+    .action(async (file: string, o: PrintOptions & { concept?: UnknownConcept[]; variant?: UnknownVariant[]; state?: string; maxStates: number }) => {
       const model = env.load(file, o.maxStates);
       const focus = o.state !== undefined ? parseStateRef(model, o.state) : undefined;
       const a: UnknownAnalysis = withLocations(env, file, () =>
         analyzeUnknown(model, { concepts: o.concept ?? UNKNOWN_CONCEPTS, variants: o.variant ?? UNKNOWN_VARIANTS }),
       );
-      print(env, unknownOutput, { analysis: a, focus }, o);
+      await print(env, unknownOutput, { analysis: a, focus }, o);
     });
 }

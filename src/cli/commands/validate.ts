@@ -26,7 +26,7 @@ Examples:
   parley validate scenarios/*.yaml
   parley validate model.yaml -f json`,
     )
-    .action((files: string[], o: PrintOptions & { maxStates: number }) => {
+    .action(async (files: string[], o: PrintOptions & { maxStates: number }) => {
       const results = files.map((file): FileCheck => {
         try {
           return { file: inputName(file), model: env.load(file, o.maxStates), issues: [] };
@@ -42,7 +42,7 @@ Examples:
       // No valid file: nothing on standard output in text (an -o file is left empty).
       if (text && failed === results.length) {
         if (o.output) env.writeResult("", o);
-      } else print(env, validateOutput, results, o, { issues: !text });
+      } else await print(env, validateOutput, results, o, { issues: !text });
       if (text && failed > 0 && files.length > 1) env.io.stderr(`parley: ${failed} of ${files.length} files have problems\n`);
       if (failed > 0) throw new Exit(2);
     });

@@ -8,6 +8,7 @@ import type { ConstraintSpec, Provenance } from "../scenario.js";
 import type { InfeasibleEntry, ScenarioFile, StatusQuoEntry } from "../schema.js";
 import { provenanceOf, type Context, type Path } from "./context.js";
 import { optionList, pattern, patternMap, patternText, statement } from "./references.js";
+import { count } from "../count.js";
 
 export function validateConstraints(ctx: Context, file: ScenarioFile): ConstraintSpec[] {
   const { report, limits } = ctx;
@@ -15,7 +16,7 @@ export function validateConstraints(ctx: Context, file: ScenarioFile): Constrain
   if ((file.infeasible?.length ?? 0) > limits.conditions)
     report(
       "too-many-conditions",
-      `${file.infeasible!.length.toLocaleString("en-US")} infeasibility entries, ${overLimit("conditions", limits.conditions, file.infeasible!.length)}`,
+      `${count(file.infeasible!.length)} infeasibility entries, ${overLimit("conditions", limits.conditions, file.infeasible!.length)}`,
       ["infeasible"],
     );
   (file.infeasible ?? []).forEach((entry: InfeasibleEntry, k) => {

@@ -7,6 +7,7 @@ import type { Issue, IssueCode } from "../errors.js";
 import type { InputLimits } from "../limits.js";
 import type { DecisionMakerSpec, OptionSpec, Provenance } from "../scenario.js";
 import type { SourceText } from "../source.js";
+import { count } from "../count.js";
 
 export type Path = (string | number)[];
 
@@ -40,7 +41,7 @@ export function provenanceOf(x: Provenance | string | undefined): Provenance {
 
 /** A user's text in a message: long texts shortened, so a message stays readable. */
 export function clip(text: string, max = 120): string {
-  return text.length > max ? `${text.slice(0, max)}… (${text.length.toLocaleString("en-US")} characters)` : text;
+  return text.length > max ? `${text.slice(0, max)}… (${count(text.length)} characters)` : text;
 }
 
 /** ", did you mean 'x'?" for a near miss. */

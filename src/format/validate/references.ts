@@ -11,6 +11,7 @@ import { overLimit } from "../limits.js";
 import type { StateSetSpec } from "../scenario.js";
 import type { StateSetEntry } from "../schema.js";
 import { clip, suggest, type Context, type Path } from "./context.js";
+import { count } from "../count.js";
 
 /** An expression as cubes over the options' bits. */
 export function compile(ctx: Context, expr: Expr): Cube[] {
@@ -27,7 +28,7 @@ export function statement(ctx: Context, text: string, path: Path): { expr: Expr;
   if (text.length > limits.statementLength) {
     report(
       "statement-too-long",
-      `the statement '${clip(text)}' has ${text.length.toLocaleString("en-US")} characters, ${overLimit("statementLength", limits.statementLength, text.length)}`,
+      `the statement '${clip(text)}' has ${count(text.length)} characters, ${overLimit("statementLength", limits.statementLength, text.length)}`,
       path,
     );
     return undefined;
