@@ -11,7 +11,8 @@
  *   levels at the same value (the median and Nash, both at 50 on territory)
  *   share one line in turns and one label "Median = Nash 50.0"; each Monte
  *   Carlo band has its model's name above it under a caption saying what the
- *   bars are; no two labels overlap.
+ *   bars are; no two labels overlap; a round's detail opens beside the chart
+ *   or under its legend, in view.
  */
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -240,6 +241,16 @@ describe.skipIf(!haveChromium)("the workbench's use of its width", () => {
             for (let j = i + 1; j < labels.texts.length; j++)
               expect(overlap(labels.texts[i], labels.texts[j]), `"${labels.texts[i].text}" over "${labels.texts[j].text}"`).toBe(false);
         }
+        // A click on a round opens its detail beside the chart, or under the legend (which stays with its chart) brought into view.
+        const territory = page.getByTestId("bargain-territory");
+        await territory.locator('circle.point[data-model="expected-utility"][data-round="1"]').click();
+        await poll(() => territory.locator(".bargain-detail h4").textContent()).toMatch(/^Expected utility \(BDM\), round 1: forecast/);
+        const detail = await territory.locator(".bargain-detail").evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
+        const legendBox = await territory.locator(".bargain-legend").evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
+        if (a.detail.left > a.chart.right) expect(detail.bottom).toBeLessThan(legendBox.top);
+        else expect(detail.top).toBeGreaterThanOrEqual(legendBox.bottom);
+        expect(detail.top).toBeGreaterThanOrEqual(0);
+        expect(detail.top).toBeLessThan(height);
         expect(pageErrors).toEqual([]);
       }, 90_000);
 });

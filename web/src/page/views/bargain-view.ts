@@ -213,6 +213,8 @@ export class BargainPanel {
             )
           : h("p", { class: "muted" }, round === 0 ? "The starting positions." : "No one moved."),
       );
+      // Under the legend, the detail may be out of view: bring it in.
+      if (!layout.beside) detail.scrollIntoView({ block: "nearest" });
     };
     figure.addEventListener("click", (e) => {
       const el = (e.target as Element).closest("[data-round]");
@@ -271,9 +273,11 @@ export class BargainPanel {
       "section",
       { class: "bargain-issue", "data-testid": `bargain-${issue.id}` },
       h("h3", {}, issue.title),
-      h("div", { class: `bargain-row${layout.beside ? " beside" : ""}` }, figure, detail),
+      // The round's detail beside the chart, or under the legend (which stays with its chart).
+      h("div", { class: `bargain-row${layout.beside ? " beside" : ""}` }, figure, layout.beside ? detail : null),
       legend,
       links,
+      layout.beside ? null : detail,
     );
   }
 }
