@@ -3,9 +3,8 @@
  * says where play goes from each version's today, names the preference
  * statement that moved, and says once that an irreversible option rules a
  * move out; Robustness' "What moves the answer" is for the concept its chart
- * shows; the Bargaining charts take the view's width, tell overlapping levels
- * apart and caption the Monte Carlo bands. (The Coalitions view's groups are
- * checked in workbench.test.ts.)
+ * shows. (The Coalitions view's groups are checked in workbench.test.ts; the
+ * Bargaining charts' width and labels in layout-widths.test.ts.)
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -114,29 +113,6 @@ describe.skipIf(!haveChromium)("what the views say", () => {
           new RegExp(`^The probability that state \\d+ (?:[a-z_]+(?: \\+ [a-z_]+)*|nothing taken) is a ${concept.replace("+", "\\+")} equilibrium: `),
         );
     }
-    expect(pageErrors).toEqual([]);
-  });
-
-  it("Bargaining: charts as wide as the view, each level told apart, the bands captioned", async () => {
-    const { page } = wb;
-    await page.locator("#toggle-editor").click();
-    await page.keyboard.press("Alt+8");
-    const chart = page.locator(".bargain-chart svg").first();
-    await chart.waitFor();
-    const room = await page.locator(".bargain-result").evaluate((el) => el.clientWidth);
-    const width = await chart.evaluate((el) => el.getBoundingClientRect().width);
-    expect(room).toBeGreaterThan(1000);
-    expect(width).toBeGreaterThan(room - 400);
-    // Each static model's level has a dash of its own, and the lines' ends are labelled.
-    const dashes = await chart.locator("polyline[stroke-dasharray]").evaluateAll((els) => els.map((el) => el.getAttribute("stroke-dasharray")));
-    expect(new Set(dashes).size).toBe(dashes.length);
-    expect(dashes.length).toBe(3);
-    const ends = await chart.locator("text.end-label").allTextContents();
-    expect(ends.join(" ")).toMatch(/Mean/);
-    expect(ends.join(" ")).toMatch(/Median/);
-    expect(ends.join(" ")).toMatch(/BDM/);
-    expect(await chart.locator("text.band-caption").textContent()).toBe("5–95%of draws");
-    await page.locator("#toggle-editor").click();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chartSvg, fmt, issueChart, roundDetail } from "../../web/src/charts/bargain-chart.js";
+import { CHART_MIN, chartLayout, chartSvg, fmt, issueChart, levelDash, roundDetail } from "../../web/src/charts/bargain-chart.js";
 import { EngineSession } from "../../web/src/workers/engine/session.js";
 import type { BargainView } from "../../web/src/protocol/engine.js";
 
@@ -56,27 +56,67 @@ describe("the bargaining view", () => {
     expect(band.q05).toBeLessThanOrEqual(band.q50);
     expect(band.q50).toBeLessThanOrEqual(band.q95);
     expect(band.y95).toBeLessThanOrEqual(band.y05);
-    expect(band.label).toMatch(/^Expected utility \(BDM\), 50 Monte Carlo draws: 5% /);
+    expect(band.label).toMatch(/^Expected utility \(BDM\): 90% of 50 Monte Carlo draws between [\d.]+ and [\d.]+% \(5% and 95%\), median /);
   });
 
-  it("tells overlapping levels apart: a dash per model, one label for the models ending at the same value, the bands captioned", () => {
-    // Median and Nash ending at the same value (their levels drawn on each other): one label names both.
+  it("tells overlapping levels apart: one line in turns for levels at the same value, one label 'Median = Nash', each band named", () => {
+    // Median and Nash ending at the same value (their levels drawn on each other): one line, one label naming both.
     const f = territory.forecasts;
     const issue = { ...territory, forecasts: { ...f, nash: { ...f.nash, forecast: f.median.forecast } } };
-    const c = issueChart(issue, view.models, { width: 900, height: 340 });
+    const c = issueChart(issue, view.models, { width: 900, height: 360 });
     const shared = c.ends.find((e) => e.models.some((m) => m.model === "median"))!;
     expect(shared.models.map((m) => m.short)).toEqual(["Median", "Nash"]);
     expect(c.ends.flatMap((e) => e.models).length).toBe(c.series.length);
-    for (let k = 1; k < c.ends.length; k++) expect(c.ends[k].labelY - c.ends[k - 1].labelY).toBeGreaterThanOrEqual(12);
+    for (let k = 1; k < c.ends.length; k++) expect(c.ends[k].labelY - c.ends[k - 1].labelY).toBeGreaterThanOrEqual(13);
     // The labels sit right of the bands, inside the picture; the plot takes the rest of the width.
     const lastBand = Math.max(...c.series.map((s) => s.band?.x ?? 0));
     expect(c.ends.every((e) => e.x > lastBand && e.x + 120 <= c.width)).toBe(true);
-    expect(c.plot.right).toBeGreaterThan(900 - 220);
+    expect(c.plot.right).toBeGreaterThan(900 - 280);
     const svg = chartSvg(c);
-    const dashes = [...svg.matchAll(/stroke-dasharray="([^"]+)" class="series" data-model="(\w+)"/g)].map((m) => [m[2], m[1]]);
-    expect(Object.fromEntries(dashes)).toEqual({ mean: "8 4", median: "2 3", nash: "12 3 2 3" });
-    expect(svg).toMatch(/<text [^>]*class="band-caption"><tspan [^>]*>5–95%<\/tspan><tspan [^>]*>of draws<\/tspan><\/text>/);
-    expect(svg).toContain(`<tspan fill="#1d4e89">Median</tspan>, <tspan fill="#2a7a3b">Nash</tspan> ${fmt(f.median.forecast)}`);
+    const dashes = Object.fromEntries(
+      [...svg.matchAll(/stroke-dasharray="([^"]+)"(?: stroke-dashoffset="(\d+)")? class="series" data-model="(\w+)"/g)].map((m) => [
+        m[3],
+        `${m[1]}@${m[2] ?? 0}`,
+      ]),
+    );
+    // The mean keeps its own dash; the median and Nash take turns on their shared line, a segment each.
+    expect(dashes).toEqual({ mean: "8 4@0", median: "16 16@0", nash: "16 16@16" });
+    const median = c.series.find((x) => x.model === "median")!;
+    expect(median.shared).toEqual({ index: 0, of: 2, with: ["nash"] });
+    expect(levelDash(c.series.find((x) => x.model === "mean")!)).toEqual({ dash: "8 4", offset: 0 });
+    expect(svg).toContain(`<tspan fill="#1d4e89">Median</tspan> = <tspan fill="#2a7a3b">Nash</tspan> ${fmt(f.median.forecast)}`);
+    // Levels at different values keep their own dashes and are not shared.
+    const apart = issueChart(territory, view.models, { width: 900, height: 360 });
+    expect(apart.series.filter((x) => x.shared).map((x) => x.model)).toEqual(fmt(f.median.forecast) === fmt(f.nash.forecast) ? ["median", "nash"] : []);
+    // Each band has its model's name above it, in two rows so that neighbours never collide, under a caption saying what the bars are.
+    const bands = c.series.filter((x) => x.band).map((x) => x.band!);
+    expect(bands.map((b) => b.name)).toEqual(["Mean", "Median", "Nash", "BDM", "SMP"]);
+    expect(bands.map((b) => b.row)).toEqual([0, 1, 0, 1, 0]);
+    for (const b of bands) {
+      expect(b.nameY).toBeLessThan(c.plot.top);
+      expect(svg).toContain(`class="band-label">${b.name}</text>`);
+    }
+    for (let k = 2; k < bands.length; k++) expect(bands[k].x - bands[k - 2].x).toBeGreaterThanOrEqual(52);
+    expect(c.bandsCaption!.text).toBe("90% of draws");
+    expect(c.bandsCaption!.y).toBeLessThan(Math.min(...bands.map((b) => b.nameY)) - 10);
+    expect(svg).toMatch(/<text [^>]*class="band-caption"><title>Each bar: the middle 90% of the Monte Carlo draws[^<]*<\/title>90% of draws<\/text>/);
+    // The scale's upper end is written above the caption (a long one would run into the bands' names).
+    expect(svg).toMatch(new RegExp(`<text x="${c.plot.left}" y="${c.bandsCaption!.y - 13}" class="scale-label">100% = `));
+  });
+
+  it("spends the view's width: two charts side by side when both get enough, else one, its round's detail beside it when the chart keeps 720 px", () => {
+    expect(chartLayout(1412, 2)).toEqual({ columns: 2, width: 694, beside: false });
+    expect(chartLayout(1412, 1)).toEqual({ columns: 1, width: 1412 - 340, beside: true });
+    expect(chartLayout(1252, 2)).toEqual({ columns: 1, width: 912, beside: true });
+    expect(chartLayout(996, 2)).toEqual({ columns: 1, width: 996, beside: false });
+    expect(chartLayout(607, 2)).toEqual({ columns: 1, width: 607, beside: false });
+    expect(chartLayout(2 * CHART_MIN + 23, 2).columns).toBe(1);
+    expect(chartLayout(2 * CHART_MIN + 24, 2).width).toBe(CHART_MIN);
+    // A narrow chart writes the scale's lower end a line under the rounds' title, where it cannot run into it.
+    const narrow = issueChart(territory, view.models, { width: 607, height: 360 });
+    const wide = issueChart(territory, view.models, { width: 996, height: 360 });
+    expect([narrow.minBelow, wide.minBelow]).toEqual([true, false]);
+    expect(narrow.plot.bottom).toBe(wide.plot.bottom - 12);
   });
 
   it("says on a click what every actor holds in a round and who moved", () => {

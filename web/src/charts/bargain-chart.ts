@@ -4,11 +4,12 @@
  * says when hovered, and what a click on a round shows (every actor's
  * position and the moves of that round). The actors' starting positions are
  * ticks on the left axis, each static model's forecast a level with a dash of
- * its own, each dynamic model's forecast per round a line of points, each
- * model's Monte Carlo 5–95% band a bar at the right under a caption, and the
- * value each line ends at labelled after the bands (models ending at the same
- * value share a label). Pure (no DOM): tested in Node, drawn
- * by page/views/bargain-view.ts.
+ * its own (levels at the same value share one line, its segments in each
+ * model's colour in turn), each dynamic model's forecast per round a line of
+ * points, each model's Monte Carlo 5–95% band (90% of the draws) a bar at the
+ * right under the model's name, and the value each line ends at labelled after
+ * the bands (models ending at the same value share a label: "Median = Nash
+ * 50.0"). Pure (no DOM): tested in Node, drawn by page/views/bargain-view.ts.
  */
 import type { BargainView } from "../protocol/engine.js";
 
@@ -65,13 +66,15 @@ export interface ChartSeries {
   level: boolean;
   forecast: number;
   points: ChartPoint[];
-  /** Monte Carlo 5%, 50% and 95% quantiles, with the bar's x and the y of each. */
-  band?: { q05: number; q50: number; q95: number; x: number; y05: number; y50: number; y95: number; label: string };
+  /** Monte Carlo 5%, 50% and 95% quantiles, with the bar's x and the y of each; its name above the plot, in row `row` (0 the upper). */
+  band?: { q05: number; q50: number; q95: number; x: number; y05: number; y50: number; y95: number; label: string; name: string; row: number; nameY: number };
+  /** A level on the same line as other levels (the same value to a tenth): the `index`-th of `of`, drawn as every `of`-th segment. */
+  shared?: { index: number; of: number; with: string[] };
 }
 
 /**
  * A label at the right end of the lines: the models that end at the same
- * value (to a tenth) share one ("Median, Nash 50.0"), moved apart from the
+ * value (to a tenth) share one ("Median = Nash 50.0"), moved apart from the
  * others so that none overlap.
  */
 export interface EndLabel {
@@ -102,11 +105,13 @@ export interface IssueChart {
   minLabel: string;
   maxLabel: string;
   unit: string;
+  /** The scale's lower end is written a line under the rounds' title (a narrow chart has no room for both on one line). */
+  minBelow: boolean;
   ticks: ChartTick[];
   series: ChartSeries[];
   ends: EndLabel[];
-  /** Where the Monte Carlo bands' caption goes (when there are bands). */
-  bandsCaption?: { x: number; y: number };
+  /** Where the Monte Carlo bands' caption goes (when there are bands), and what it says. */
+  bandsCaption?: { x: number; y: number; text: string; title: string };
 }
 
 export interface RoundDetail {
@@ -115,18 +120,71 @@ export interface RoundDetail {
   moves: string[];
 }
 
+/** The least width a chart is drawn at; two charts go side by side when the view has room for two. */
+export const CHART_MIN = 640;
+/** The round's detail beside a chart (about 22rem with its gap). */
+export const DETAIL_WIDTH = 340;
+/** The gap between two charts side by side. */
+export const CHART_GAP = 24;
+
+export interface ChartLayout {
+  /** Charts side by side: 1 or 2. */
+  columns: number;
+  /** Each chart's width, in pixels. */
+  width: number;
+  /** The round's detail beside its chart (else under it). */
+  beside: boolean;
+}
+
+/**
+ * How the Bargaining view spends its width (`room`, in pixels) on `issues`
+ * charts: two side by side when both get at least CHART_MIN, else one as wide
+ * as the view, with the round's detail beside it when the chart keeps 720 px,
+ * else under it.
+ */
+export function chartLayout(room: number, issues: number): ChartLayout {
+  const w = Math.max(320, Math.floor(room));
+  if (issues > 1 && w >= 2 * CHART_MIN + CHART_GAP) return { columns: 2, width: Math.floor((w - CHART_GAP) / 2), beside: false };
+  if (w - DETAIL_WIDTH >= 720) return { columns: 1, width: w - DETAIL_WIDTH, beside: true };
+  return { columns: 1, width: w, beside: false };
+}
+
 export const fmt = (x: number): string => (Math.round(x * 10) / 10).toFixed(1);
-const MIN_LABEL_GAP = 12;
-/** Room between two Monte Carlo bands, and for the end labels. */
-const BAND_GAP = 11;
+const MIN_LABEL_GAP = 13;
+/** Room between two Monte Carlo bands: each has its model's name above it, the names in two rows when there are several, so a name may be twice as wide. */
+const BAND_SLOT = 26;
+/** Room for the end labels ("Median = Nash 50.0"). */
 const END_LABELS = 130;
+/** One segment of a line shared by levels: each model draws every n-th. */
+export const SHARED_SEGMENT = 16;
+
+/** The dash of a static model's level: its own, or its turn on a line it shares. */
+export function levelDash(s: Pick<ChartSeries, "model" | "shared">): { dash: string; offset: number } {
+  if (s.shared) return { dash: `${SHARED_SEGMENT} ${SHARED_SEGMENT * (s.shared.of - 1)}`, offset: SHARED_SEGMENT * s.shared.index };
+  return { dash: MODEL_DASHES[s.model] ?? "6 4", offset: 0 };
+}
 
 /** Lay out one issue's chart in a width × height box. */
 export function issueChart(issue: IssueJson, models: readonly string[], size: { width: number; height: number } = { width: 640, height: 320 }): IssueChart {
   const { width, height } = size;
-  const bands = models.filter((m) => issue.forecasts[m]?.distribution).length;
-  // At the right: the Monte Carlo bands (BAND_GAP apart), then the lines' end labels.
-  const plot = { left: 120, right: width - (bands ? 24 + BAND_GAP * bands + END_LABELS : 10 + END_LABELS), top: 34, bottom: height - 34 };
+  const withBands = models.filter((m) => issue.forecasts[m]?.distribution);
+  const bands = withBands.length;
+  const rows = Math.min(2, bands);
+  // At the right: the Monte Carlo bands (BAND_SLOT apart, their names above the plot in one or two rows), then the lines' end labels.
+  // At the left, the actors' labels ("European allies 10.0"): room for the longest, at about 5.9 px a character.
+  const longestActor = Math.max(0, ...issue.actors.map((a) => `${a.name} ${fmt(a.position)}`.length));
+  const plot = {
+    left: Math.round(Math.min(180, Math.max(60, 14 + 5.9 * longestActor))),
+    right: width - (bands ? 34 + BAND_SLOT * (bands - 1) + END_LABELS : 10 + END_LABELS),
+    // With bands, above the plot: the scale's upper end, the bands' caption, then their names in one or two rows.
+    top: 34 + 12 * rows,
+    bottom: height - 34,
+  };
+  // The scale's lower end and the rounds' title share the line under the round numbers when both fit (about 6.2 px a character), else the scale's end goes a line lower.
+  const minText = `${issue.scale.min}${issue.scale.unit ?? ""} = ${issue.scale.minLabel}`;
+  const roundsBelow = plot.left + 6.2 * minText.length + 12 > plot.right - 34;
+  if (roundsBelow) plot.bottom -= 12;
+  const bandX = (k: number) => plot.right + 18 + BAND_SLOT * k;
   const { min, max } = issue.scale;
   const unit = issue.scale.unit ?? "";
   const rounds = Math.max(1, ...models.map((m) => (issue.forecasts[m]?.rounds?.length ?? 1) - 1));
@@ -158,22 +216,35 @@ export function issueChart(issue: IssueJson, models: readonly string[], size: { 
       const out: ChartSeries = { model: m, name, color: MODEL_COLORS[m] ?? "#555", level: !f.rounds, forecast: f.forecast, points };
       const d = f.distribution;
       if (d) {
-        const bx = plot.right + 14 + BAND_GAP * models.filter((x) => issue.forecasts[x]?.distribution).indexOf(m);
+        const k = withBands.indexOf(m);
+        const row = k % rows;
         out.band = {
           q05: d.q05,
           q50: d.q50,
           q95: d.q95,
-          x: bx,
+          x: bandX(k),
           y05: y(d.q05),
           y50: y(d.q50),
           y95: y(d.q95),
-          label: `${name}, ${d.samples} Monte Carlo draws: 5% ${fmt(d.q05)}, median ${fmt(d.q50)}, 95% ${fmt(d.q95)}${unit}`,
+          label: `${name}: 90% of ${d.samples} Monte Carlo draws between ${fmt(d.q05)} and ${fmt(d.q95)}${unit} (5% and 95%), median ${fmt(d.q50)}`,
+          name: MODEL_SHORT[m] ?? m,
+          row,
+          nameY: plot.top - 8 - 12 * (rows - 1 - row),
         };
       }
       return out;
     });
+  // Levels at the same value (to a tenth) share one line, a segment each in turn.
+  for (const s of series) {
+    if (!s.level) continue;
+    const same = series.filter((o) => o.level && fmt(o.forecast) === fmt(s.forecast));
+    if (same.length === 1) continue;
+    s.shared = { index: same.indexOf(s), of: same.length, with: same.filter((o) => o !== s).map((o) => o.model) };
+    // On the very same line (the values may differ past the tenth), so that the segments take turns exactly.
+    for (const p of s.points) p.y = same[0].points[0].y;
+  }
   // The end labels, top to bottom, models ending at the same tenth together.
-  const endX = plot.right + (bands ? 20 + BAND_GAP * bands : 8);
+  const endX = bands ? bandX(bands - 1) + 16 : plot.right + 8;
   const ends: EndLabel[] = [];
   for (const sr of [...series].sort((a, b) => b.forecast - a.forecast)) {
     const last = sr.points[sr.points.length - 1];
@@ -196,10 +267,21 @@ export function issueChart(issue: IssueJson, models: readonly string[], size: { 
     minLabel: issue.scale.minLabel,
     maxLabel: issue.scale.maxLabel,
     unit,
+    minBelow: roundsBelow,
     ticks,
     series,
     ends,
-    ...(bands ? { bandsCaption: { x: plot.right + 14 + (BAND_GAP * (bands - 1)) / 2, y: plot.top - 18 } } : {}),
+    ...(bands
+      ? {
+          bandsCaption: {
+            x: (bandX(0) + bandX(bands - 1)) / 2,
+            y: plot.top - 8 - 12 * rows,
+            text: "90% of draws",
+            title:
+              "Each bar: the middle 90% of the Monte Carlo draws of its model's forecast (from the 5% to the 95% quantile); the tick across it, their median",
+          },
+        }
+      : {}),
   };
 }
 
@@ -234,8 +316,9 @@ export function chartSvg(c: IssueChart): string {
   );
   o.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${bottom}" class="axis"/>`);
   o.push(`<line x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}" class="axis"/>`);
-  o.push(`<text x="${left}" y="${top - 10}" class="scale-label">${esc(`${c.max}${c.unit} = ${c.maxLabel}`)}</text>`);
-  o.push(`<text x="${left}" y="${bottom + 28}" class="scale-label">${esc(`${c.min}${c.unit} = ${c.minLabel}`)}</text>`);
+  // Above the bands' caption when there are bands (a long label would run into their names).
+  o.push(`<text x="${left}" y="${c.bandsCaption ? c.bandsCaption.y - 13 : top - 10}" class="scale-label">${esc(`${c.max}${c.unit} = ${c.maxLabel}`)}</text>`);
+  o.push(`<text x="${left}" y="${bottom + (c.minBelow ? 40 : 28)}" class="scale-label">${esc(`${c.min}${c.unit} = ${c.minLabel}`)}</text>`);
   for (let r = 0; r <= c.rounds; r++) {
     const x = left + ((right - left) * r) / c.rounds;
     o.push(`<text x="${x}" y="${bottom + 14}" text-anchor="middle" class="round-label">${r}</text>`);
@@ -249,8 +332,9 @@ export function chartSvg(c: IssueChart): string {
   }
   for (const s of c.series) {
     const pts = s.points.map((p) => `${p.x},${p.y}`).join(" ");
+    const dash = s.level ? levelDash(s) : null;
     o.push(
-      `<polyline points="${pts}" fill="none" stroke="${esc(s.color)}" stroke-width="2"${s.level ? ` stroke-dasharray="${MODEL_DASHES[s.model] ?? "6 4"}"` : ""} class="series" data-model="${esc(s.model)}"/>`,
+      `<polyline points="${pts}" fill="none" stroke="${esc(s.color)}" stroke-width="2"${dash ? ` stroke-dasharray="${dash.dash}"${dash.offset ? ` stroke-dashoffset="${dash.offset}"` : ""}` : ""} class="series" data-model="${esc(s.model)}"/>`,
     );
     if (!s.level)
       for (const p of s.points)
@@ -264,19 +348,19 @@ export function chartSvg(c: IssueChart): string {
     if (s.band) {
       const b = s.band;
       o.push(
-        `<g class="band"><title>${esc(b.label)}</title><line x1="${b.x}" y1="${b.y95}" x2="${b.x}" y2="${b.y05}" stroke="${esc(s.color)}" stroke-width="5" stroke-opacity="0.45"/><line x1="${b.x - 4}" y1="${b.y50}" x2="${b.x + 4}" y2="${b.y50}" stroke="${esc(s.color)}" stroke-width="2"/></g>`,
+        `<g class="band" data-model="${esc(s.model)}"><title>${esc(b.label)}</title><line x1="${b.x}" y1="${b.nameY + 3}" x2="${b.x}" y2="${b.y95 - 2}" stroke="${esc(s.color)}" stroke-width="1" stroke-opacity="0.5" stroke-dasharray="1 2"/><line x1="${b.x}" y1="${b.y95}" x2="${b.x}" y2="${b.y05}" stroke="${esc(s.color)}" stroke-width="5" stroke-opacity="0.45"/><line x1="${b.x - 4}" y1="${b.y50}" x2="${b.x + 4}" y2="${b.y50}" stroke="${esc(s.color)}" stroke-width="2"/><text x="${b.x}" y="${b.nameY}" text-anchor="middle" fill="${esc(s.color)}" class="band-label">${esc(b.name)}</text></g>`,
       );
     }
   }
   if (c.bandsCaption)
     o.push(
-      `<text x="${c.bandsCaption.x}" y="${c.bandsCaption.y}" text-anchor="middle" class="band-caption"><tspan x="${c.bandsCaption.x}">5–95%</tspan><tspan x="${c.bandsCaption.x}" dy="11">of draws</tspan></text>`,
+      `<text x="${c.bandsCaption.x}" y="${c.bandsCaption.y}" text-anchor="middle" class="band-caption"><title>${esc(c.bandsCaption.title)}</title>${esc(c.bandsCaption.text)}</text>`,
     );
   for (const e of c.ends) {
     if (e.labelY !== e.y) o.push(`<line x1="${e.x - 6}" y1="${e.y}" x2="${e.x - 1}" y2="${e.labelY}" class="tick"/>`);
-    const names = e.models.map((m) => `<tspan fill="${esc(m.color)}">${esc(m.short)}</tspan>`).join(", ");
+    const names = e.models.map((m) => `<tspan fill="${esc(m.color)}">${esc(m.short)}</tspan>`).join(" = ");
     o.push(
-      `<text x="${e.x}" y="${e.labelY + 4}" class="end-label"><title>${esc(`${e.models.map((m) => MODEL_NAMES[m.model] ?? m.model).join(", ")}: ${fmt(e.value)}${c.unit}`)}</title>${names} ${fmt(e.value)}</text>`,
+      `<text x="${e.x}" y="${e.labelY + 4}" class="end-label"><title>${esc(`${e.models.map((m) => MODEL_NAMES[m.model] ?? m.model).join(" = ")}: ${fmt(e.value)}${c.unit}`)}</title>${names} ${fmt(e.value)}</text>`,
     );
   }
   o.push(`</svg>`);

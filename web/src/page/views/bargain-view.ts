@@ -5,9 +5,22 @@
  * models round by round, with each model's Monte Carlo 5–95% band when the
  * inputs have ranges; hovering a point gives its value, clicking a round of a
  * dynamic model lists every actor's position then and the moves that led
- * there. Computed in the worker (the same engine as `parley bargain`).
+ * there. The charts take the view's width (two side by side when both get
+ * enough, chartLayout) and are drawn again when it changes. Computed in the
+ * worker (the same engine as `parley bargain`).
  */
-import { chartSvg, fmt, issueChart, MODEL_DASHES, MODEL_NAMES, roundDetail, type IssueJson } from "../../charts/bargain-chart.js";
+import {
+  type ChartLayout,
+  type ChartSeries,
+  chartLayout,
+  chartSvg,
+  fmt,
+  issueChart,
+  levelDash,
+  MODEL_NAMES,
+  roundDetail,
+  type IssueJson,
+} from "../../charts/bargain-chart.js";
 import { clear, h } from "../widgets/dom.js";
 import type { BargainView, ModelView, Request, ResultOf } from "../../protocol/engine.js";
 import { staleNote } from "./run-control.js";
@@ -24,8 +37,8 @@ export class BargainPanel {
   private readonly stale = h("p", { class: "stale", hidden: true });
   private readonly out = h("div", { class: "bargain-result" });
   private again = false;
-  /** The charts' width when last drawn: they are drawn again when the room for them changes much (the editor hidden or shown). */
-  private drawnWidth = 0;
+  /** The charts' layout when last drawn: they are drawn again when the room for them changes (the editor hidden or shown, the window resized). */
+  private drawn: ChartLayout | null = null;
 
   constructor(
     root: HTMLElement,
@@ -48,7 +61,7 @@ export class BargainPanel {
       ),
       h(
         "div",
-        { class: "prose wide" },
+        { class: "bargain-prose" },
         h(
           "p",
           { class: "muted intro" },
@@ -58,17 +71,18 @@ export class BargainPanel {
         this.out,
       ),
     );
+    // Hidden, the view has no width: it is drawn again when shown.
     new ResizeObserver(() => {
       const r = this.result;
-      if (r?.issues.length && Math.abs(this.chartWidth() - this.drawnWidth) > 40) this.render(r);
+      if (!r?.issues.length || this.out.clientWidth === 0) return;
+      const now = this.layout(r);
+      const was = this.drawn;
+      if (!was || was.columns !== now.columns || was.beside !== now.beside || Math.abs(was.width - now.width) > 8) this.render(r);
     }).observe(this.out);
   }
 
-  /** As wide as the view allows, beside the round's detail (about 22rem) when there is room for both, else above it. */
-  private chartWidth(): number {
-    const room = this.out.clientWidth;
-    const beside = room - 340;
-    return Math.floor(Math.max(480, Math.min(1200, beside >= 560 ? beside : room)));
+  private layout(r: BargainView): ChartLayout {
+    return chartLayout(this.out.clientWidth, r.issues.length);
   }
 
   setModel(m: ModelView): void {
@@ -125,6 +139,8 @@ export class BargainPanel {
       );
       return;
     }
+    const layout = this.layout(r);
+    this.drawn = this.out.clientWidth ? layout : null;
     clear(
       this.out,
       h(
@@ -132,19 +148,24 @@ export class BargainPanel {
         { class: "muted", "data-testid": "bargain-summary" },
         `${r.issues.length} issue${r.issues.length > 1 ? "s" : ""}${r.samples ? `; bands from ${r.samples} Monte Carlo draws (seed ${r.seed})` : ""}.`,
       ),
-      ...r.issues.map((issue) => this.issue(issue, r.models)),
+      h(
+        "div",
+        { class: `bargain-issues${layout.columns === 2 ? " two" : ""}` },
+        r.issues.map((issue) => this.issue(issue, r.models, layout, r.samples ?? 0)),
+      ),
     );
   }
 
-  private issue(issue: IssueJson, models: string[]): HTMLElement {
-    this.drawnWidth = this.chartWidth();
-    const chart = issueChart(issue, models, { width: this.drawnWidth, height: 340 });
+  private issue(issue: IssueJson, models: string[], layout: ChartLayout, samples: number): HTMLElement {
+    const chart = issueChart(issue, models, { width: layout.width, height: 360 });
     const detail = h(
       "div",
       { class: "bargain-detail", "aria-live": "polite" },
       h("p", { class: "muted" }, "Click a round of the expected utility or SMP line."),
     );
     const figure = h("div", { class: "bargain-chart", "data-issue": issue.id });
+    // As wide as laid out, and never wider than its row: the picture scales with it until it is drawn again.
+    figure.style.width = `${layout.width}px`;
     figure.innerHTML = chartSvg(chart);
     const open = (el: Element) => {
       const model = el.getAttribute("data-model");
@@ -192,6 +213,8 @@ export class BargainPanel {
             )
           : h("p", { class: "muted" }, round === 0 ? "The starting positions." : "No one moved."),
       );
+      // Under the legend, the detail may be out of view: bring it in.
+      if (!layout.beside) detail.scrollIntoView({ block: "nearest" });
     };
     figure.addEventListener("click", (e) => {
       const el = (e.target as Element).closest("[data-round]");
@@ -210,12 +233,21 @@ export class BargainPanel {
       chart.series.map((s) =>
         h(
           "li",
-          {},
-          lineSwatch(s.color, s.level ? (MODEL_DASHES[s.model] ?? "6 4") : null),
+          { "data-model": s.model },
+          lineSwatch(s),
           `${MODEL_NAMES[s.model] ?? s.model}: ${fmt(s.forecast)}${chart.unit}`,
-          s.band ? h("span", { class: "muted" }, ` (5–95%: ${fmt(s.band.q05)}–${fmt(s.band.q95)})`) : null,
+          s.shared ? ` (one line with ${s.shared.with.map((m) => MODEL_NAMES[m] ?? m).join(" and ")}, colours in turn)` : null,
+          s.band ? h("span", { class: "muted" }, ` (90% of draws: ${fmt(s.band.q05)}–${fmt(s.band.q95)})`) : null,
         ),
       ),
+      chart.bandsCaption
+        ? h(
+            "li",
+            { class: "bargain-bands-key" },
+            bandSwatch(),
+            `Bars at the right: where the middle 90% of the ${samples} Monte Carlo draws put each model's forecast (5% to 95%), the tick their median.`,
+          )
+        : null,
     );
     const links = issue.links.length
       ? h(
@@ -241,17 +273,27 @@ export class BargainPanel {
       "section",
       { class: "bargain-issue", "data-testid": `bargain-${issue.id}` },
       h("h3", {}, issue.title),
-      h("div", { class: "bargain-row" }, figure, detail),
+      // The round's detail beside the chart, or under the legend (which stays with its chart).
+      h("div", { class: `bargain-row${layout.beside ? " beside" : ""}` }, figure, layout.beside ? detail : null),
       legend,
       links,
+      layout.beside ? null : detail,
     );
   }
 }
 
-/** A model's line in the legend, drawn as in the chart (its colour, and a static model's own dash). */
-function lineSwatch(color: string, dash: string | null): HTMLElement {
+/** A model's line in the legend, drawn as in the chart (its colour, and a static model's dash: its own, or its turn on a shared line). */
+function lineSwatch(s: ChartSeries): HTMLElement {
   const el = h("span", { class: "line-swatch", "aria-hidden": "true" });
+  const dash = s.level ? levelDash(s) : null;
   // The colours and dashes are Parley's own constants, never scenario text.
-  el.innerHTML = `<svg width="26" height="8" viewBox="0 0 26 8"><line x1="0" y1="4" x2="26" y2="4" stroke="${color}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ""}/></svg>`;
+  el.innerHTML = `<svg width="26" height="8" viewBox="0 0 26 8"><line x1="0" y1="4" x2="26" y2="4" stroke="${s.color}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash.dash}"` : ""}/></svg>`;
+  return el;
+}
+
+/** A Monte Carlo bar with its median tick, for the legend. */
+function bandSwatch(): HTMLElement {
+  const el = h("span", { class: "line-swatch", "aria-hidden": "true" });
+  el.innerHTML = `<svg width="26" height="14" viewBox="0 0 26 14"><line x1="13" y1="0" x2="13" y2="14" stroke="#555" stroke-width="5" stroke-opacity="0.45"/><line x1="9" y1="6" x2="17" y2="6" stroke="#555" stroke-width="2"/></svg>`;
   return el;
 }

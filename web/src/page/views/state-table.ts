@@ -13,7 +13,7 @@ import { conceptNoteId } from "../app/concept-notes.js";
 import { clear, h, plural } from "../widgets/dom.js";
 import type { Concept, ModelView, StateRow } from "../../protocol/engine.js";
 import { isEquilibrium, nameOf, patternOf, stateRow, wordsOf } from "./states.js";
-import { columnWidths, eqText, partyLabel, WORDS_MIN } from "./state-columns.js";
+import { columnWidths, eqText, type MeasureRem, partyLabel, WORDS_MIN } from "./state-columns.js";
 
 type SortKey = { kind: "id" } | { kind: "rank"; dm: number } | { kind: "eq" } | { kind: "words" };
 
@@ -227,6 +227,12 @@ export class StateTable {
         return h("th", { colspan: k, scope: "colgroup", class: `dm-group dm${d % 8}`, title: dm.name, "aria-label": dm.name }, partyLabel(m, d));
       }),
       h("th", { colspan: m.dms.length, scope: "colgroup", class: "group", title: "Each party's rank of the state: 1 = its most preferred" }, "Rank (1 = best)"),
+      // The equilibria before each party's marks: the answer stays in view in a narrow table, its detail follows.
+      h(
+        "th",
+        { rowspan: 2, scope: "col", "aria-sort": ariaSort({ kind: "eq" }) },
+        sortButton("Equilibrium", { kind: "eq" }, "Concepts under which the state is an equilibrium"),
+      ),
       h(
         "th",
         {
@@ -236,11 +242,6 @@ export class StateTable {
           title: `Stable for each party under each concept: ✓ stable, · not, for ${m.dms.map((d) => d.name).join(", ")} in that order`,
         },
         "Stable for each party",
-      ),
-      h(
-        "th",
-        { rowspan: 2, scope: "col", "aria-sort": ariaSort({ kind: "eq" }) },
-        sortButton("Equilibrium", { kind: "eq" }, "Concepts under which the state is an equilibrium"),
       ),
       h(
         "th",
@@ -281,7 +282,7 @@ export class StateTable {
           ]),
     );
 
-    const widths = columnWidths(m);
+    const widths = columnWidths(m, this.measureRem());
     const fixed = widths.slice(0, -1).reduce((a, b) => a + b, 0);
     this.body = h("tbody", {
       onkeydown: (e: Event) => this.keydown(e as KeyboardEvent),
@@ -307,6 +308,15 @@ export class StateTable {
     this.tableWrap.scrollTop = scroll;
     this.drawn = { from: 0, to: 0 };
     this.draw();
+  }
+
+  /** Text widths in rem in the equilibrium column's font (style.css: td.eqs, 600 12px; measured at 12.5px, the headings' size, to be safe). */
+  private measureRem(): MeasureRem | undefined {
+    const ctx = document.createElement("canvas").getContext("2d");
+    if (!ctx) return undefined;
+    const root = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    ctx.font = `600 12.5px ${getComputedStyle(this.tableWrap).fontFamily}`;
+    return (text) => ctx.measureText(text).width / root;
   }
 
   /** The positions in view, with a margin. */
@@ -360,15 +370,15 @@ export class StateTable {
       );
       for (const ch of r.pattern) html.push(ch === "Y" ? '<td class="y">Y</td>' : '<td class="n">N</td>');
       for (const k of r.ranks) html.push(`<td class="num">${k}</td>`);
+      html.push(
+        `<td class="eqs" title="${r.eq.length ? escape(`An equilibrium under ${r.eq.join(", ")}`) : "Not an equilibrium under any concept"}">${escape(eqText(m, r.eq))}</td>`,
+      );
       for (const c of m.concepts) {
         const bits = r.stable[c] ?? 0;
         const marks = m.dms.map((_, d) => (bits & (1 << d) ? "✓" : "·")).join("");
         const who = m.dms.filter((_, d) => bits & (1 << d)).map((d) => d.name);
         html.push(`<td class="marks" title="${escape(`${c}: stable for ${who.length ? who.join(", ") : "nobody"}`)}">${marks}</td>`);
       }
-      html.push(
-        `<td class="eqs" title="${r.eq.length ? escape(`An equilibrium under ${r.eq.join(", ")}`) : "Not an equilibrium under any concept"}">${escape(eqText(m, r.eq))}</td>`,
-      );
       // Today's row says so before its words (style.css: the words' cell of tr.sq).
       html.push(`<td class="words-col" title="${escape(r.words)}">${escape(r.words)}</td></tr>`);
     }
