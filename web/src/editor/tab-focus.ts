@@ -27,7 +27,8 @@ function isTyping(e: KeyboardEvent): boolean {
 export function tabFocus(onMode: (mode: TabMode | null) => void): Extension {
   // Kept outside the plugin: loading another file gives the view a new state and new plugins, not a new focus.
   let mode: TabMode = "moves";
-  let pointer = false;
+  /** When the pointer was last pressed in the editor: a focus that follows at once came from it. */
+  let pointerAt = Number.NEGATIVE_INFINITY;
   const set = (view: EditorView, next: TabMode) => {
     mode = next;
     view.setTabFocusMode(next === "moves");
@@ -36,15 +37,17 @@ export function tabFocus(onMode: (mode: TabMode | null) => void): Extension {
 
   const plugin = ViewPlugin.define((view) => {
     const pointerDown = () => {
-      pointer = true;
+      pointerAt = performance.now();
       if (view.hasFocus) set(view, "indents");
     };
     const focusIn = (e: FocusEvent) => {
       if (e.target !== view.contentDOM) return;
       // Back from the editor's own search panel: as it was. From a click in the text: editing. Otherwise: Tab moves on.
       const fromInside = e.relatedTarget instanceof Node && view.dom.contains(e.relatedTarget);
-      set(view, pointer ? "indents" : fromInside ? mode : "moves");
-      pointer = false;
+      // (A press on the scrollbar or a fold marker gives no focus: one that comes much later is the keyboard's.)
+      const byPointer = performance.now() - pointerAt < 500;
+      pointerAt = Number.NEGATIVE_INFINITY;
+      set(view, byPointer ? "indents" : fromInside ? mode : "moves");
       onMode(mode);
     };
     const focusOut = (e: FocusEvent) => {
