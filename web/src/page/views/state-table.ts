@@ -14,6 +14,7 @@ import { clear, h, plural } from "../widgets/dom.js";
 import type { Concept, ModelView, StateRow } from "../../protocol/engine.js";
 import { isEquilibrium, nameOf, patternOf, stateRow, wordsOf } from "./states.js";
 import { columnWidths, eqText, partyLabel, WORDS_MIN } from "./state-columns.js";
+import { placeAt, scrollFor, type TablePlace } from "./table-place.js";
 
 type SortKey = { kind: "id" } | { kind: "rank"; dm: number } | { kind: "eq" } | { kind: "words" };
 
@@ -111,22 +112,11 @@ export class StateTable {
     if (opened) this.showToday();
   }
 
-  /** The state at the top of the view (by name), how far the view is scrolled past its top, and the scroll position itself. */
-  private place(): { name: string | null; offset: number; scroll: number } | null {
+  /** Where the view is (table-place.ts); a hidden table says 0, so where it last was when shown. */
+  private place(): TablePlace | null {
     const m = this.model;
-    if (!m) return null;
     const scroll = this.tableWrap.clientHeight > 0 ? this.tableWrap.scrollTop : this.pendingScroll >= 0 ? this.pendingScroll : this.lastScroll;
-    const pos = Math.floor(scroll / ROW);
-    const s = this.order[pos];
-    return { name: scroll > 0 && s !== undefined ? nameOf(m, s) : null, offset: scroll - pos * ROW, scroll };
-  }
-
-  /** Where to scroll to show `place` again in the current order: its state at the same height, else the same position. */
-  private scrollFor(place: { name: string | null; offset: number; scroll: number }): number {
-    if (place.name === null) return place.scroll;
-    const m = this.model!;
-    const pos = this.order.findIndex((s) => nameOf(m, s) === place.name);
-    return pos < 0 ? place.scroll : pos * ROW + place.offset;
+    return m ? placeAt(this.order, scroll, ROW, (s) => nameOf(m, s)) : null;
   }
 
   /** Scroll today's row into view, a third of the way down, and make it the row the keyboard starts from. */
@@ -214,7 +204,7 @@ export class StateTable {
   }
 
   /** Redraw; a filter or an order starts at the top, an edit (`place` given) keeps the place. */
-  render(place: { name: string | null; offset: number; scroll: number } | null = null): void {
+  render(place: TablePlace | null = null): void {
     const m = this.model;
     if (!m) return;
     this.todayScroll = -1;
@@ -333,7 +323,7 @@ export class StateTable {
       h("thead", {}, groupRow, optionRow),
       this.body,
     );
-    const scroll = place ? this.scrollFor(place) : 0;
+    const scroll = place ? scrollFor(place, this.order, ROW, (s) => nameOf(m, s)) : 0;
     clear(this.tableWrap, table);
     if (n === 0) this.tableWrap.append(h("p", { class: "empty" }, "No state matches the filter."));
     // Rows (and spacers) first: until they are there the table is too short to be scrolled anywhere.
