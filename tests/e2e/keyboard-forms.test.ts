@@ -10,7 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, openWorkbench, watchPage, type Workbench } from "../helpers/workbench.js";
+import { CHROMIUM, openWorkbench, ROOT, watchPage, type Workbench } from "../helpers/workbench.js";
 
 const haveChromium = existsSync(CHROMIUM) || !!process.env.CI;
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
@@ -28,6 +28,9 @@ describe.skipIf(!haveChromium)("the keyboard in the editor, the file list, the f
       content:
         "window.focusChanges = 0; window.addEventListener('focus', () => window.focusChanges++); document.addEventListener('visibilitychange', () => window.focusChanges++);",
     });
+    // axe-core from the page's own origin (the Content-Security-Policy stays as it is), for the line under the editor.
+    const axe = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+    await wb.page.route("**/__axe.js", (r) => r.fulfill({ body: axe, contentType: "text/javascript" }));
   }, 60_000);
   afterAll(async () => {
     await wb?.close();
@@ -45,8 +48,16 @@ describe.skipIf(!haveChromium)("the keyboard in the editor, the file list, the f
   };
   const editorText = () => wb.page.locator(".cm-content").textContent();
   const inEditor = () => wb.page.evaluate("document.activeElement?.classList.contains('cm-content') ?? false") as Promise<boolean>;
-  const focusedOutsideEditor = () =>
-    wb.page.evaluate("(a => a !== null && a !== document.body && !a.closest('.cm-editor'))(document.activeElement)") as Promise<boolean>;
+  /** Where the focus is: "editor" (anywhere in it), "body" (nowhere), else the element's tag, id and text. */
+  const focused = () =>
+    wb.page.evaluate(
+      "(a => !a || a === document.body ? 'body' : a.closest('.cm-editor') ? 'editor' : a.tagName.toLowerCase() + '#' + a.id + ' ' + a.textContent.slice(0, 40))(document.activeElement)",
+    ) as Promise<string>;
+  /** The focus left the editor for a control of the page (and kept it while the analysis of an edit redrew that control). */
+  const focusedOutsideEditor = async () => {
+    expect(await focused()).not.toMatch(/^(editor|body)$/);
+    expect(await hint().isVisible()).toBe(false);
+  };
   const hint = () => wb.page.getByTestId("editor-keys");
   const MOVES = "Tab moves on · type or press Enter to edit";
   const INDENTS = "Tab indents · Esc then Tab leaves the editor";
@@ -70,9 +81,18 @@ describe.skipIf(!haveChromium)("the keyboard in the editor, the file list, the f
       expect(await hint().textContent()).toBe(MOVES);
       expect(await page.locator(".cm-content").getAttribute("aria-describedby")).toBe("editor-keys");
       await shot(`editor-tab-moves-${width}`);
+      // The line and the editor it describes: no serious or critical accessibility violation.
+      await page.addScriptTag({ url: `${wb.url}__axe.js` });
+      const serious = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+        const r = await axe.run({ include: [["#edit-pane"]] });
+        return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+      });
+      expect(serious).toEqual([]);
+      expect(await inEditor()).toBe(true);
       // The next Tab goes on to the analysis, and the text is as it was (line 1 was indented before).
       await page.keyboard.press("Tab");
-      expect(await focusedOutsideEditor()).toBe(true);
+      await focusedOutsideEditor();
       expect(await hint().isVisible()).toBe(false);
       expect(await editorText()).toBe(before);
       // Back with Shift+Tab: still moving on; Enter starts editing without adding a line.
@@ -93,7 +113,7 @@ describe.skipIf(!haveChromium)("the keyboard in the editor, the file list, the f
       await page.keyboard.press("Escape");
       expect(await hint().textContent()).toBe(MOVES);
       await page.keyboard.press("Tab");
-      expect(await focusedOutsideEditor()).toBe(true);
+      await focusedOutsideEditor();
       expect(await editorText()).toBe(before);
       // Arriving by keyboard and typing starts editing too; a click in the text starts it at once.
       await page.keyboard.press("Shift+Tab");
@@ -217,10 +237,12 @@ describe.skipIf(!haveChromium)("the keyboard in the editor, the file list, the f
     await poll(topRow).toMatch(new RegExp(`^State \\d+: ${name.replace(/[+]/g, "\\+")}$`));
     expect(await topRow()).not.toBe(place);
     await shot("table-place-after-edit");
-    // The undo button: back to the same numbers, the same row at the top.
+    expect(await forms.locator(".form-status").textContent()).toBe("Added option us_talks to United States; it is not taken today.");
+    // The undo button: back to the same numbers, the same row at the top; the status line no longer says the option was added.
     await page.locator("#undo-btn").click();
     await poll(() => page.getByTestId("table-count").textContent()).toBe("576 states");
     await poll(topRow).toBe(place);
+    expect(await forms.locator(".form-status").textContent()).toBe("");
     await page.locator("#redo-btn").click();
     await poll(() => page.getByTestId("table-count").textContent()).toBe("1,152 states");
     await poll(topRow).toMatch(new RegExp(`: ${name.replace(/[+]/g, "\\+")}$`));
