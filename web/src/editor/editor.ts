@@ -1,6 +1,7 @@
 /**
  * The YAML editor (CodeMirror 6): syntax colouring, undo history, the
- * engine's issues underlined at their line and column, Ctrl-S to save.
+ * engine's issues underlined at their line and column, Ctrl-S to save, Tab
+ * that indents only once the user edits (tab-focus.ts).
  * Forms change the text through `replaceText`, as one undoable edit.
  */
 import { basicSetup } from "codemirror";
@@ -11,11 +12,18 @@ import { EditorState, type Extension } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { issueRange } from "./diagnostics.js";
 import { replaceTextSpec } from "./editor-changes.js";
+import { tabFocus, type TabMode } from "./tab-focus.js";
 import type { IssueView, LintView } from "../protocol/engine.js";
+
+export type { TabMode };
 
 export interface EditorHooks {
   onChange(text: string): void;
   onSave(): void;
+  /** What Tab does now that the text has the focus (null: it has not), for a line that says so. */
+  onTabMode?(mode: TabMode | null): void;
+  /** The id of that line: the text's accessible description. */
+  tabHintId?: string;
 }
 
 export class ScenarioEditor {
@@ -36,19 +44,26 @@ export class ScenarioEditor {
             return true;
           },
         },
+        // Tab indents only once the user edits: reached by the keyboard, Tab moves on (tab-focus.ts), so the editor is no keyboard trap.
         indentWithTab,
       ]),
+      tabFocus((mode) => hooks.onTabMode?.(mode)),
       basicSetup,
       yaml(),
       lintGutter(),
       EditorView.lineWrapping,
       // tabindex 0: what an editable region has anyway, said outright so that checkers (axe) see the scroller holds something focusable.
-      EditorView.contentAttributes.of({ "aria-label": "Scenario file (YAML)", tabindex: "0" }),
+      EditorView.contentAttributes.of({
+        "aria-label": "Scenario file (YAML)",
+        tabindex: "0",
+        ...(hooks.tabHintId ? { "aria-describedby": hooks.tabHintId } : {}),
+      }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) hooks.onChange(u.state.doc.toString());
       }),
     ];
     this.view = new EditorView({ parent, state: this.newState("") });
+    this.view.setTabFocusMode(true);
   }
 
   private newState(text: string): EditorState {

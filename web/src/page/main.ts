@@ -12,7 +12,7 @@ import { DiskFiles } from "./app/disk.js";
 import { FileController } from "./app/files.js";
 import { GmcrImport } from "./app/import.js";
 import { installShortcuts } from "./app/keyboard.js";
-import { EditorPane } from "./app/layout.js";
+import { EditorPane, showTabMode } from "./app/layout.js";
 import { ProblemsList } from "./app/problems.js";
 import { goOffline } from "./app/offline.js";
 import { Selection } from "./app/selection.js";
@@ -63,6 +63,8 @@ const editor = new ScenarioEditor(byId("editor"), {
     analyser.schedule();
   },
   onSave: () => void files.save(),
+  onTabMode: showTabMode,
+  tabHintId: "editor-keys",
 });
 const forms = new FormsPanel(byId("panel-forms"), { edit: (change) => editor.replaceText(change(editor.text)) });
 const editTabs = new Tabs(byId("edit-tabs"), (name) => {

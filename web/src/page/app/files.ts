@@ -24,6 +24,9 @@ export interface FileHooks {
   linkOpened?(): boolean;
 }
 
+/** How often the list of a folder that others change is read again while the page is shown. */
+const POLL_MS = 3000;
+
 export class FileController {
   files: FileEntry[] = [];
   private drafts: Drafts | null = null;
@@ -107,13 +110,30 @@ export class FileController {
     if (!same || !onlyIfChanged) this.renderList();
   }
 
-  /** Files added to (or removed from) the folder by other programs show up when the page gets the focus back. */
+  /**
+   * Files added to (or removed from) the folder by other programs show up
+   * when the page gets the focus back and, where other programs change the
+   * files (the served folder), within a few seconds while the page is shown:
+   * the list is read again every POLL_MS, or ten times as long as the last
+   * reading took when that is longer (a huge folder is not read over and over).
+   */
   watchFolder(): void {
     const again = () => {
       if (document.visibilityState === "visible") void this.refresh(true).catch(() => {});
     };
     window.addEventListener("focus", again);
     document.addEventListener("visibilitychange", again);
+    if (!this.store.changedByOthers) return;
+    const tick = async () => {
+      let wait = POLL_MS;
+      if (document.visibilityState === "visible") {
+        const started = performance.now();
+        await this.refresh(true).catch(() => {});
+        wait = Math.max(POLL_MS, 10 * (performance.now() - started));
+      }
+      window.setTimeout(() => void tick(), wait);
+    };
+    window.setTimeout(() => void tick(), POLL_MS);
   }
 
   private renderList(): void {

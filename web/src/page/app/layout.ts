@@ -1,6 +1,6 @@
-/** The editor pane beside the analysis: hide it to give the analysis the whole width, show it on a tab. */
-import { byId } from "../widgets/dom.js";
-import type { ScenarioEditor } from "../../editor/editor.js";
+/** The editor pane beside the analysis: hide it to give the analysis the whole width, show it on a tab; the line under the editor saying what Tab does. */
+import { byId, clear, h } from "../widgets/dom.js";
+import type { ScenarioEditor, TabMode } from "../../editor/editor.js";
 import type { Tabs } from "../widgets/tabs.js";
 
 export class EditorPane {
@@ -26,4 +26,13 @@ export class EditorPane {
     if (this.pane.hidden) this.toggle();
     this.tabs.select(tab);
   }
+}
+
+/** The line under the YAML editor, shown while its text has the focus: what Tab does there now (the editor's accessible description too). */
+export function showTabMode(mode: TabMode | null): void {
+  const line = byId("editor-keys");
+  const kbd = (key: string) => h("kbd", {}, key);
+  line.hidden = mode === null;
+  if (mode === "moves") clear(line, kbd("Tab"), " moves on · type or press ", kbd("Enter"), " to edit");
+  else if (mode === "indents") clear(line, kbd("Tab"), " indents · ", kbd("Esc"), " then ", kbd("Tab"), " leaves the editor");
 }

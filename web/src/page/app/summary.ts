@@ -32,7 +32,16 @@ export class Summary {
     clear(this.box, typeof node === "string" ? h("p", {}, node) : node);
   }
 
+  /** Redraw; a control of the summary that had the focus (reached by Tab, say) keeps it in its redrawn self, rather than the focus falling to the page. */
   render(state?: "cancelled"): void {
+    const controls = () => [...this.box.querySelectorAll<HTMLElement>("button, a[href], summary, [tabindex]")];
+    const active = document.activeElement;
+    const at = active instanceof HTMLElement && this.box.contains(active) ? controls().indexOf(active) : -1;
+    this.draw(state);
+    if (at >= 0) controls()[at]?.focus({ preventScroll: true });
+  }
+
+  private draw(state?: "cancelled"): void {
     const m = this.doc.model;
     const issues = this.doc.issues;
     const stale =

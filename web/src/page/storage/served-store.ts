@@ -4,6 +4,7 @@ import type { FileContent, FileEntry, ScenarioStore, WriteOptions } from "./stor
 
 export class ServedStore implements ScenarioStore {
   readonly words = { place: "the folder", changedWhere: "on disk", saved: "the file on disk" };
+  readonly changedByOthers = true;
   private readonly api = new Api();
   private session: Session | null = null;
 

@@ -46,6 +46,8 @@ export interface ScenarioStore {
   readonly unavailable?: string | null;
   /** The file opened first, or null. */
   readonly defaultFile: string | null;
+  /** Whether other programs add and remove files here (a folder on disk): the page then looks at the list every few seconds while it is shown. */
+  readonly changedByOthers?: boolean;
   files(): Promise<FileEntry[]>;
   read(path: string): Promise<FileContent>;
   /** Save; refuses with a StoreError coded "exists", "changed-on-disk" or "deleted-on-disk" when another version is in the way. */

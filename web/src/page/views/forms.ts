@@ -44,6 +44,8 @@ export class FormsPanel {
   private party = { id: "", name: "", optionId: "", optionLabel: "" };
   private readonly status: HTMLElement;
   private readonly content: HTMLElement;
+  /** A form's edit is going into the editor (its text comes back through setText). */
+  private applying = false;
 
   constructor(
     root: HTMLElement,
@@ -59,6 +61,8 @@ export class FormsPanel {
   }
 
   setText(text: string): void {
+    // Changed by something else than a form (typing, an undo): what the status line said of the last form edit no longer holds.
+    if (!this.applying && text !== this.text) this.say("");
     this.text = text;
     if (this.visible) this.render();
   }
@@ -75,6 +79,7 @@ export class FormsPanel {
   /** Apply an edit; true when it went through. */
   private edit(what: string, change: (text: string) => string): boolean {
     try {
+      this.applying = true;
       this.hooks.edit(change);
       this.say(what);
       return true;
@@ -82,6 +87,8 @@ export class FormsPanel {
       if (!(e instanceof EditError)) throw e;
       this.say(e.message, true);
       return false;
+    } finally {
+      this.applying = false;
     }
   }
 

@@ -13,7 +13,9 @@ import { conceptNoteId } from "../app/concept-notes.js";
 import { clear, h, plural } from "../widgets/dom.js";
 import type { Concept, ModelView, StateRow } from "../../protocol/engine.js";
 import { isEquilibrium, nameOf, patternOf, stateRow, wordsOf } from "./states.js";
-import { columnWidths, eqText, type MeasureRem, partyLabel, WORDS_MIN } from "./state-columns.js";
+import { measureInPage } from "./measure-text.js";
+import { columnWidths, eqText, partyLabel, WORDS_MIN } from "./state-columns.js";
+import { placeAt, scrollFor, type TablePlace } from "./table-place.js";
 
 type SortKey = { kind: "id" } | { kind: "rank"; dm: number } | { kind: "eq" } | { kind: "words" };
 
@@ -43,6 +45,10 @@ export class StateTable {
   private todayPending = false;
   /** Where showToday scrolled to (-1 once the table has been scrolled or filtered since). */
   private todayScroll = -1;
+  /** Where to scroll once the table is shown (-1: nowhere): a hidden table cannot be scrolled. */
+  private pendingScroll = -1;
+  /** Where the table was last scrolled while shown: a hidden one says 0. */
+  private lastScroll = 0;
 
   constructor(
     root: HTMLElement,
@@ -64,13 +70,20 @@ export class StateTable {
     this.tableWrap = h("div", { class: "table-wrap" });
     let pending = 0;
     this.tableWrap.addEventListener("scroll", () => {
+      if (this.tableWrap.clientHeight > 0) this.lastScroll = this.tableWrap.scrollTop;
       cancelAnimationFrame(pending);
       pending = requestAnimationFrame(() => this.drawIfNeeded());
     });
     // While the table still shows today's row as it was put in view, a change of its size (the bottom line above it filled in, the window resized) keeps it there.
-    new ResizeObserver(() => (this.todayPending || this.todayScroll === this.tableWrap.scrollTop ? this.showToday() : this.drawIfNeeded())).observe(
-      this.tableWrap,
-    );
+    new ResizeObserver(() => {
+      // Redrawn while hidden (another view open): the place it kept is taken once the table is shown again.
+      if (this.pendingScroll >= 0 && this.tableWrap.clientHeight > 0) {
+        this.tableWrap.scrollTop = this.pendingScroll;
+        this.pendingScroll = -1;
+      }
+      if (this.todayPending || this.todayScroll === this.tableWrap.scrollTop) this.showToday();
+      else this.drawIfNeeded();
+    }).observe(this.tableWrap);
     root.append(
       h(
         "div",
@@ -90,12 +103,21 @@ export class StateTable {
     const prev = this.concept.value;
     // A file opened (not an edit of the one open): start at today's state.
     const opened = model.file !== this.model?.file;
+    // An edit (a form's, an undo) keeps the user's place: the state at the top of the view, found again by its name (numbers may change).
+    const place = opened ? null : this.place();
     this.model = model;
     this.words = [];
     clear(this.concept, h("option", { value: "" }, "any concept"), ...model.concepts.map((c) => h("option", { value: c }, c)));
     this.concept.value = model.concepts.includes(prev as Concept) ? prev : "";
-    this.render();
+    this.render(place);
     if (opened) this.showToday();
+  }
+
+  /** Where the view is (table-place.ts); a hidden table says 0, so where it last was when shown. */
+  private place(): TablePlace | null {
+    const m = this.model;
+    const scroll = this.tableWrap.clientHeight > 0 ? this.tableWrap.scrollTop : this.pendingScroll >= 0 ? this.pendingScroll : this.lastScroll;
+    return m ? placeAt(this.order, scroll, ROW, (s) => nameOf(m, s)) : null;
   }
 
   /** Scroll today's row into view, a third of the way down, and make it the row the keyboard starts from. */
@@ -182,7 +204,8 @@ export class StateTable {
     });
   }
 
-  render(): void {
+  /** Redraw; a filter or an order starts at the top, an edit (`place` given) keeps the place. */
+  render(place: TablePlace | null = null): void {
     const m = this.model;
     if (!m) return;
     this.todayScroll = -1;
@@ -282,7 +305,7 @@ export class StateTable {
           ]),
     );
 
-    const widths = columnWidths(m, this.measureRem());
+    const widths = columnWidths(m, measureInPage(this.tableWrap));
     const fixed = widths.slice(0, -1).reduce((a, b) => a + b, 0);
     this.body = h("tbody", {
       onkeydown: (e: Event) => this.keydown(e as KeyboardEvent),
@@ -302,27 +325,21 @@ export class StateTable {
       h("thead", {}, groupRow, optionRow),
       this.body,
     );
-    const scroll = this.tableWrap.scrollTop;
+    const scroll = place ? scrollFor(place, this.order, ROW, (s) => nameOf(m, s)) : 0;
     clear(this.tableWrap, table);
     if (n === 0) this.tableWrap.append(h("p", { class: "empty" }, "No state matches the filter."));
-    this.tableWrap.scrollTop = scroll;
+    // Rows (and spacers) first: until they are there the table is too short to be scrolled anywhere.
     this.drawn = { from: 0, to: 0 };
-    this.draw();
+    this.draw(scroll);
+    this.tableWrap.scrollTop = scroll;
+    this.pendingScroll = this.tableWrap.clientHeight === 0 ? scroll : -1;
+    this.lastScroll = scroll;
   }
 
-  /** Text widths in rem in the equilibrium column's font (style.css: td.eqs, 600 12px; measured at 12.5px, the headings' size, to be safe). */
-  private measureRem(): MeasureRem | undefined {
-    const ctx = document.createElement("canvas").getContext("2d");
-    if (!ctx) return undefined;
-    const root = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-    ctx.font = `600 12.5px ${getComputedStyle(this.tableWrap).fontFamily}`;
-    return (text) => ctx.measureText(text).width / root;
-  }
-
-  /** The positions in view, with a margin. */
-  private window(): { from: number; to: number } {
+  /** The positions in view (at `scroll`, by default where the table is scrolled), with a margin. */
+  private window(scroll = this.tableWrap.scrollTop): { from: number; to: number } {
     const head = this.body?.parentElement?.querySelector("thead")?.offsetHeight ?? 0;
-    const top = Math.max(0, this.tableWrap.scrollTop - head);
+    const top = Math.max(0, scroll - head);
     const first = Math.floor(top / ROW);
     const visible = Math.ceil((this.tableWrap.clientHeight || 800) / ROW);
     return { from: Math.max(0, first - MARGIN), to: Math.min(this.order.length, first + visible + MARGIN) };
@@ -337,10 +354,10 @@ export class StateTable {
   }
 
   /** Rows from..to as one HTML string (every value escaped), between spacers standing for the rest. */
-  private draw(): void {
+  private draw(scroll?: number): void {
     const m = this.model!;
     const body = this.body!;
-    const { from, to } = this.window();
+    const { from, to } = this.window(scroll);
     this.drawn = { from, to };
     const concept = this.concept.value as Concept | "";
     // Equilibria are shaded by strength: stable without threats (Nash), held by credible
