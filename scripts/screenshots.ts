@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { parse, stringify } from "yaml";
 import { openWorkbench, ROOT } from "../tests/helpers/workbench.js";
 
 const OUT = join(ROOT, "docs/screenshots");
@@ -174,6 +175,14 @@ async function main(): Promise<void> {
     await page.getByTestId("foresight-plays").waitFor({ timeout: 60_000 });
     await shot(page, "foresight");
 
+    // 11c. Hypergame: the United States seeing the conflict as the variant where Putin is willing to meet describes it.
+    await page.getByRole("tab", { name: "Hypergame" }).click();
+    await page.locator("#hypergame-file").selectOption("ukraine-2025-putin-willing-to-meet.yaml");
+    await page.locator("#hypergame-dm").selectOption({ label: "United States" });
+    await page.locator("#deeper-hypergame").getByRole("button", { name: "Run" }).click();
+    await page.getByTestId("hypergame-source").filter({ hasText: "sees the conflict as" }).waitFor({ timeout: 60_000 });
+    await shot(page, "hypergame");
+
     // 12. The forecast, with the editor hidden: outcomes, then the questions' charts.
     await page.keyboard.press("Escape");
     await tab(/^Forecast/);
@@ -187,6 +196,22 @@ async function main(): Promise<void> {
     await tab(/Bargaining/);
     await page.getByTestId("bargain-territory").locator('circle[data-model="expected-utility"][data-round="1"]').click();
     await shot(page, "bargaining");
+
+    // 13b. Unknown preferences: Chicken where driver A does not know whether it would rather crash than swerve.
+    const chicken = parse(readFileSync(join(ROOT, "scenarios/chicken.yaml"), "utf8"));
+    chicken.preferences.a = {
+      statements: chicken.preferences.a,
+      unknown: [{ between: "!a_swerves & !b_swerves", and: "a_swerves", note: "A does not know whether it would rather crash than swerve." }],
+    };
+    const unknown = stringify(chicken);
+    writeFileSync(join(wb.dir, "chicken-unknown.yaml"), unknown);
+    await page.goto(`${wb.url}#chicken-unknown.yaml`);
+    await page.reload();
+    await page.getByTestId("eq-count-Nash").waitFor({ timeout: 60_000 });
+    await page.keyboard.press("Alt+6");
+    await page.getByRole("tab", { name: "Unknown preferences" }).click();
+    await page.getByTestId("unknown-table").waitFor({ timeout: 60_000 });
+    await shot(page, "unknown");
 
     // 14. Ingest: an article with its actors and events, an event's codes on hover, an accepted element's sentences marked.
     await page.keyboard.press("Alt+9");
