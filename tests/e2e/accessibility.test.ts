@@ -50,7 +50,7 @@ describe.skipIf(!haveChromium)("accessibility of the workbench's views (axe-core
     });
   }
 
-  it("finds none in the States table, From today, Report, Compare, Forecast, Bargaining, Ingest and the forms", async () => {
+  it("finds none in the States table, From today, Graph, Report, Compare, Forecast, Bargaining, Ingest and the forms", async () => {
     const { page } = wb;
     await page.goto(`${wb.url}#elmira.yaml`);
     await poll(() => page.getByTestId("table-count").textContent()).toBe("12 states");
@@ -58,6 +58,7 @@ describe.skipIf(!haveChromium)("accessibility of the workbench's views (axe-core
     found.states = await violations();
     for (const [view, ready] of [
       ["paths", "#panel-paths ol.paths"],
+      ["graph", "[data-testid=graph-info]"],
       ["report", "#panel-report iframe"],
       ["forecast", "#panel-forecast h3"],
       ["bargain", "#panel-bargain p"],
@@ -76,7 +77,7 @@ describe.skipIf(!haveChromium)("accessibility of the workbench's views (axe-core
     await page.locator("#panel-forms input").first().waitFor();
     found.forms = await violations();
     await page.locator("#tab-yaml").click();
-    expect(found).toEqual({ states: [], paths: [], report: [], forecast: [], bargain: [], ingest: [], compare: [], forms: [] });
+    expect(found).toEqual({ states: [], paths: [], graph: [], report: [], forecast: [], bargain: [], ingest: [], compare: [], forms: [] });
     expect(pageErrors).toEqual([]);
   });
 
