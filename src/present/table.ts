@@ -44,7 +44,8 @@ export async function loadExactWidths(): Promise<void> {
 const ZERO_WIDTH = /[\p{Default_Ignorable_Code_Point}\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{Cs}]/u;
 
 /**
- * The scripts the estimate measures as the exact measure does: Latin (with its
+ * The scripts the estimate measures as the exact measure does: control
+ * characters such as line ends (none), Latin (with its
  * combining accents), Greek, Cyrillic, punctuation, symbols and box drawing,
  * CJK ideographs, kana, Hangul syllables and full- and halfwidth forms. In the
  * others (Arabic, Hebrew, the Indic and South-East Asian scripts) what is
@@ -52,7 +53,7 @@ const ZERO_WIDTH = /[\p{Default_Ignorable_Code_Point}\p{Mn}\p{Me}\p{Cf}\p{Cc}\p{
  * follows.
  */
 const ESTIMATED =
-  /^[\x20-\x7e\u00a0-\u052f\u1e00-\u1fff\u2000-\u27bf\u2900-\u2bff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]*$/;
+  /^[\x00-\u052f\u1e00-\u1fff\u2000-\u27bf\u2900-\u2bff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]*$/;
 
 /** Clusters drawn as one within those: emoji and flags, joined or selected emoji, keycaps. */
 const CLUSTERED = /[\p{Extended_Pictographic}\p{Regional_Indicator}]|\u200d|\ufe0f|\u20e3/u;

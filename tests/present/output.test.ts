@@ -77,9 +77,9 @@ describe("display width", () => {
           .filter((c) => c < 0xd800 || c > 0xdfff)
           .map((c) => String.fromCodePoint(c)),
       });
-    const bmp = of([[0x20, 0xfffd]]);
+    const bmp = of([[0x0, 0xfffd]]);
     const estimated = of([
-      [0x20, 0x52f],
+      [0x0, 0x52f],
       [0x1e00, 0x27bf],
       [0x2900, 0x2bff],
       [0x3000, 0x30ff],
@@ -123,6 +123,8 @@ describe("display width", () => {
       ],
     });
     expect(documentNeedsExactWidths(doc("Élysée 日本"))).toBe(false);
+    // A description of several lines (the scenario's own line ends) is no reason to load it.
+    expect(documentNeedsExactWidths({ title: "t", blocks: [{ kind: "paragraph", text: { user: "Two drivers race.\nThey crash." } }] })).toBe(false);
     expect(documentNeedsExactWidths(doc("Ukraine 🇺🇦"))).toBe(true);
     expect(documentNeedsExactWidths({ title: "t", blocks: [{ kind: "paragraph", text: [{ strong: { user: "🇺🇦" } }] }] })).toBe(true);
     // A table too long to look through is taken to need it.
