@@ -184,7 +184,7 @@ describe("scenario text is never rendered as HTML", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: as above
     expect(table).toContain('title="${escape(r.words)}"');
     expect(table).toMatch(/title="\$\{escape\(`\$\{c\}: stable for \$\{who/);
-    const draw = table.slice(table.indexOf("private draw(): void {"), table.indexOf("body.innerHTML"));
+    const draw = table.slice(table.indexOf("private draw("), table.indexOf("body.innerHTML"));
     expect(draw.length).toBeGreaterThan(500);
     expect(draw).not.toMatch(/\$\{(r\.words|who\.join[^}]*|dm\.name|m\.dms[^}]*)\}/);
     expect(table).toMatch(/function escape\(s: string\): string \{\n\s+return s\.replace\(\/\[&<>"'\]\/g/);
