@@ -13,7 +13,9 @@
  * `parley analyze --format json` and `--compact` as whole processes on the
  * models of issue 18, up to 1,048,576 states, with gmcr-py beside where it is
  * installed (bench/whole.ts; several minutes; with `--smoke`, the 2,048-state
- * model only).
+ * model only). `--browser` also walks the workbench in headless Chromium on
+ * 9,216 states and gives the longest task of each interaction, against a fixed
+ * task on the same page (bench/browser.ts; several minutes).
  */
 import os from "node:os";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -29,6 +31,7 @@ import { loadModel } from "../src/index.js";
 import { robustness, uncertaintyOf } from "../src/analysis/robustness.js";
 import { defaultThreads, startNodePool } from "../src/parallel/node-pool.js";
 import { analyzeParallel, robustnessParallel } from "../src/parallel/parallel.js";
+import { measureBrowser } from "./browser.js";
 import { measureReport } from "./report.js";
 import { measureStaticSite } from "./static-size.js";
 import { measureWhole, WHOLE_MODELS, wholeTable } from "./whole.js";
@@ -248,6 +251,13 @@ const wholeRows = args.has("--whole")
     })
   : undefined;
 
+// `--browser`: the workbench's longest task per interaction (issue 19), against a fixed task on the same page.
+const browser = args.has("--browser")
+  ? await measureBrowser((line) => {
+      if (!asJson) process.stderr.write(`${line}\n`);
+    })
+  : undefined;
+
 // Growth: least-squares slope of log(time) against log(states × moves per state),
 // over the rows large enough for timer noise not to dominate (1 means linear).
 const big = rows.filter((r) => r.states >= 1000);
@@ -280,6 +290,7 @@ if (asJson) {
         ...(reportRow !== undefined ? { report: reportRow } : {}),
         staticSite,
         ...(wholeRows !== undefined ? { whole: wholeRows } : {}),
+        ...(browser !== undefined ? { browser } : {}),
         growthExponent: growth ?? null,
       },
       null,
@@ -369,6 +380,10 @@ if (asJson) {
     console.log("\nparley analyze --format json as a whole process (start-up, analysis, writing; output to a file), and with --compact:");
     for (const l of wholeTable(wholeRows)) console.log(`  ${l}`);
   } else if (wholeRows === null) console.log("\nWhole process: dist/ is not built (npm run build), not measured.");
+  if (browser) {
+    console.log(`\nThe workbench on 9,216 states: longest task per interaction, and its ratio to a fixed task on the page (${ms(browser.baselineMs)} ms):`);
+    for (const r of browser.rows) console.log(`  ${r.name.padEnd(48)} ${ms(r.longestMs).padStart(6)} ms ${r.ratio.toFixed(2).padStart(6)}x`);
+  }
 }
 
 /** Median wall time of `node ARGS` over `runs` runs (after one warm-up), per command, and its ratio to `node -e 0`. */
