@@ -62,22 +62,17 @@ describe.skipIf(!haveChromium)("long tasks on 9,216 states", () => {
     expect({ page: has("index-"), engineWorker: has("engine-worker-") }).toEqual({ page: false, engineWorker: true });
   });
 
-  // Opt-in for now (PARLEY_LONG_TASKS=1): the walk passed its first steps as a script but, under vitest, stalled at the
-  // undo step in its one run so far; not yet understood, so it is kept out of the default run until it is.
-  it.skipIf(!process.env.PARLEY_LONG_TASKS)(
-    "walks every interaction, each handing its work to a worker, and prints its longest task",
-    async () => {
-      for (const step of INTERACTIONS) {
-        const r = await measure(wb.page, step.name, () => step.run(wb.page, wb));
-        results.push(r);
-        process.stderr.write(`long tasks: ${r.name}: longest ${r.longest} ms\n`);
-        for (const want of HANDED[step.name] ?? []) expect(r.posted, step.name).toContain(want);
-      }
-      expect(results.map((r) => r.name)).toEqual(INTERACTIONS.map((s) => s.name));
-      // The observer was live in the page the walk ended on (an absent one would read as "no long task").
-      expect(await wb.page.evaluate(() => Array.isArray((globalThis as unknown as { parleyLongTasks?: unknown }).parleyLongTasks))).toBe(true);
-      expect(pageErrors).toEqual([]);
-    },
-    900_000,
-  );
+  // About two minutes: each interaction is followed until the page is quiet.
+  it("walks every interaction, each handing its work to a worker, and prints its longest task", async () => {
+    for (const step of INTERACTIONS) {
+      const r = await measure(wb.page, step.name, () => step.run(wb.page, wb));
+      results.push(r);
+      process.stderr.write(`long tasks: ${r.name}: longest ${r.longest} ms\n`);
+      for (const want of HANDED[step.name] ?? []) expect(r.posted, step.name).toContain(want);
+    }
+    expect(results.map((r) => r.name)).toEqual(INTERACTIONS.map((s) => s.name));
+    // The observer was live in the page the walk ended on (an absent one would read as "no long task").
+    expect(await wb.page.evaluate(() => Array.isArray((globalThis as unknown as { parleyLongTasks?: unknown }).parleyLongTasks))).toBe(true);
+    expect(pageErrors).toEqual([]);
+  }, 900_000);
 });

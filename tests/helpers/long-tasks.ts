@@ -72,7 +72,8 @@ export async function settle(page: Page, quiet = 700, limit = 60_000): Promise<v
     await page.waitForTimeout(150);
     const [t, list, busy] = await Promise.all([now(page), tasks(page), page.locator("#busy").isVisible()]);
     const lastEnd = list.reduce((m, [s, d]) => Math.max(m, s + d), 0);
-    if (!busy && t - lastEnd > quiet && t - t0 > quiet) return;
+    // t is the page's clock (performance.now), t0 this process's: the quiet since the last task is measured on the first, the wait on the second.
+    if (!busy && t - lastEnd > quiet && Date.now() - t0 > quiet) return;
   }
 }
 
