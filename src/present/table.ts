@@ -27,11 +27,6 @@ export interface RowTable {
  */
 const NARROW = /^[\x20-\x7e\u00b7\u2013\u2014\u2026\u2500\u25b8\u2713]*$/;
 
-/** Whether a string is measured by its length alone (see `displayWidth`). */
-export function isNarrow(s: string): boolean {
-  return NARROW.test(s);
-}
-
 // string-width, once loaded: its emoji patterns take about 30 ms to compile, which every command would pay at
 // start-up for text that is nearly always narrow. The CLI loads it before writing text that needs it.
 let exactWidth: ((s: string) => number) | undefined;

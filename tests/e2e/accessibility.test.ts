@@ -1,25 +1,17 @@
 /**
  * axe-core (pinned in package.json) on the served workbench's main views, in
  * headless Chromium (issue 19): no serious or critical violation in the
- * States table, From today, Report, Compare with a result, every tab of
- * Deeper analyses with its result, Forecast, Bargaining, Ingest and the Forms
- * editor. The Graph view is left out here (it has its own tests). axe is
- * served from the page's own origin, so the server's Content-Security-Policy
- * stays as it is.
+ * States table, From today, the Graph, Report, Compare with a result, every
+ * tab of Deeper analyses with its result, Forecast, Bargaining, Ingest and the
+ * Forms editor (tests/helpers/axe.ts).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, openWorkbench, ROOT, watchPage, type Workbench } from "../helpers/workbench.js";
+import { type Finding, seriousViolations, serveAxe } from "../helpers/axe.js";
+import { CHROMIUM, openWorkbench, watchPage, type Workbench } from "../helpers/workbench.js";
 
 const haveChromium = existsSync(CHROMIUM) || !!process.env.CI;
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
-
-interface Finding {
-  id: string;
-  impact: string;
-  nodes: string[];
-}
 
 describe.skipIf(!haveChromium)("accessibility of the workbench's views (axe-core)", () => {
   let wb: Workbench;
@@ -28,27 +20,13 @@ describe.skipIf(!haveChromium)("accessibility of the workbench's views (axe-core
   beforeAll(async () => {
     wb = await openWorkbench({ width: 1280, height: 800 });
     ({ pageErrors } = await watchPage(wb));
-    const axe = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
-    await wb.page.route("**/__axe.js", (r) => r.fulfill({ body: axe, contentType: "text/javascript" }));
+    await serveAxe(wb);
   }, 60_000);
   afterAll(async () => {
     await wb?.close();
   });
 
-  /** The serious and critical violations in the page as it is now (the Graph view excluded). */
-  async function violations(): Promise<Finding[]> {
-    const { page } = wb;
-    if (!(await page.evaluate(() => "axe" in globalThis))) await page.addScriptTag({ url: `${wb.url}__axe.js` });
-    return page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
-      ).axe;
-      const r = await axe.run({ exclude: [["#panel-graph"]] });
-      return r.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
-    });
-  }
+  const violations = () => seriousViolations(wb);
 
   it("finds none in the States table, From today, Graph, Report, Compare, Forecast, Bargaining, Ingest and the forms", async () => {
     const { page } = wb;

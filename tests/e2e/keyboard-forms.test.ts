@@ -10,7 +10,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, openWorkbench, ROOT, watchPage, type Workbench } from "../helpers/workbench.js";
+import { seriousViolations, serveAxe } from "../helpers/axe.js";
+import { CHROMIUM, openWorkbench, watchPage, type Workbench } from "../helpers/workbench.js";
 
 const haveChromium = existsSync(CHROMIUM) || !!process.env.CI;
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
@@ -28,9 +29,8 @@ describe.skipIf(!haveChromium)("the keyboard in the editor, the file list, the f
       content:
         "window.focusChanges = 0; window.addEventListener('focus', () => window.focusChanges++); document.addEventListener('visibilitychange', () => window.focusChanges++);",
     });
-    // axe-core from the page's own origin (the Content-Security-Policy stays as it is), for the line under the editor.
-    const axe = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
-    await wb.page.route("**/__axe.js", (r) => r.fulfill({ body: axe, contentType: "text/javascript" }));
+    // axe-core, for the line under the editor.
+    await serveAxe(wb);
   }, 60_000);
   afterAll(async () => {
     await wb?.close();
@@ -82,13 +82,7 @@ describe.skipIf(!haveChromium)("the keyboard in the editor, the file list, the f
       expect(await page.locator(".cm-content").getAttribute("aria-describedby")).toBe("editor-keys");
       await shot(`editor-tab-moves-${width}`);
       // The line and the editor it describes: no serious or critical accessibility violation.
-      await page.addScriptTag({ url: `${wb.url}__axe.js` });
-      const serious = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
-        const r = await axe.run({ include: [["#edit-pane"]] });
-        return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
-      });
-      expect(serious).toEqual([]);
+      expect((await seriousViolations(wb, { include: [["#edit-pane"]] })).map((v) => v.id)).toEqual([]);
       expect(await inEditor()).toBe(true);
       // The next Tab goes on to the analysis, and the text is as it was (line 1 was indented before).
       await page.keyboard.press("Tab");
